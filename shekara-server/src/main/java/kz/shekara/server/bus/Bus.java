@@ -1,0 +1,49 @@
+package kz.shekara.server.bus;
+
+import java.util.function.Consumer;
+import kz.shekara.model.DomainEvent;
+
+/**
+ * Named topics of domain events, ordered per partition key. In one process this is
+ * {@link InMemoryBus}; at scale a Kafka-backed bus with the same topics and keys. Publishers and
+ * subscribers know only this interface.
+ *
+ * <p>Delivery: each subscription sees, per key, the events in publish order. A handler runs on a
+ * bus thread and must not block for long; an exception in a handler is counted and logged, and the
+ * subscription goes on with the next event.
+ */
+public interface Bus extends AutoCloseable {
+
+    /**
+     * Publishes an event under a partition key. Blocks while a subscriber's queue is full (back
+     * pressure), except on supersedable topics, where a queued older event with the same supersede
+     * key is replaced instead.
+     */
+    <E extends DomainEvent> void publish(Topic<E> topic, String key, E event);
+
+    /** Subscribes a handler under a group name (for metrics and, on Kafka, the consumer group). */
+    <E extends DomainEvent> Subscription subscribe(Topic<E> topic, String group, Consumer<? super E> handler);
+
+    /** Blocks until every event published so far has been handled by every subscriber. For tests and orderly shutdown. */
+    void drain() throws InterruptedException;
+
+    @Override
+    void close();
+
+    /** A live subscription; closing it stops delivery. */
+    interface Subscription extends AutoCloseable {
+        String group();
+
+        /** Events queued and not yet handled. */
+        int queueDepth();
+
+        /** Events replaced by a newer one of the same supersede key before they were handled. */
+        long superseded();
+
+        /** Events whose handler threw. */
+        long failures();
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,47 @@
+package kz.shekara.server.bus;
+
+import java.util.Objects;
+import java.util.function.Function;
+import kz.shekara.model.ChatMessage;
+import kz.shekara.model.Detection;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.model.UnitPosition;
+
+/**
+ * A named stream of one type of domain event. Events are ordered per partition key (the border
+ * sector). When {@code supersedeKey} is non-null, a queued event may be replaced by a newer one with
+ * the same supersede key (a unit's newer position replaces its older queued one); events of topics
+ * without it are never dropped.
+ */
+public record Topic<E extends DomainEvent>(String name, Class<E> type, Function<E, String> supersedeKey) {
+    public static final Topic<Detection> OBSERVATIONS = new Topic<>("observations", Detection.class, null);
+    public static final Topic<UnitPosition> UNIT_POSITIONS =
+            new Topic<>("unit-positions", UnitPosition.class, UnitPosition::unit);
+    public static final Topic<ChatMessage> MESSAGES = new Topic<>("messages", ChatMessage.class, null);
+    public static final Topic<TrackUpdate> TRACKS = new Topic<>("tracks", TrackUpdate.class, null);
+
+    public Topic {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+    }
+
+    public boolean supersedable() {
+        return supersedeKey != null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Topic<?> t && t.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,40 @@
+package kz.shekara.server.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code shekara} command line: one entry point, one subcommand per job. */
+@Command(name = "shekara", mixinStandardHelpOptions = true, version = "Shekara 0.1.0",
+        description = "Border guard operations centre: sensor fusion, alerts, rapid response, partner sharing.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class ShekaraCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Builds the command line with the project's error handling: bad flags give one line and exit 2. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ShekaraCommand());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            ex.getCommandLine().getErr().println("shekara: " + ex.getMessage()
+                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("shekara: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            return 1;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
