@@ -1,0 +1,264 @@
+package kz.shekara.server.adapter.jsonl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.TreeSet;
+import kz.shekara.model.Detection;
+import kz.shekara.model.Marking;
+import kz.shekara.model.SensorKind;
+import kz.shekara.model.TargetClass;
+import kz.shekara.model.TrackStatus;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.model.TruthState;
+import kz.shekara.model.UnitPosition;
+import kz.shekara.model.UnitStatus;
+import kz.shekara.server.adapter.DecodeException;
+
+/**
+ * Decoder and encoder of the JSON Lines formats of DESIGN.md (detections, tracks, unit positions,
+ * and the simulator's truth). Pure: no I/O, no clock. Times are read as seconds since {@code epoch}
+ * (a JSON number) or as an ISO-8601 instant (a string); they are written as seconds since the epoch
+ * with millisecond precision when {@code writeSeconds} is set, as ISO-8601 otherwise. Unknown
+ * fields are ignored. Thread-safe.
+ */
+public final class JsonlCodec {
+    /** The longest line accepted, in characters. */
+    public static final int MAX_LINE_CHARS = 64 * 1024;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Instant epoch;
+    private final boolean writeSeconds;
+    private final Marking defaultMarking;
+
+    public JsonlCodec(Instant epoch, boolean writeSeconds, Marking defaultMarking) {
+        this.epoch = Objects.requireNonNull(epoch, "epoch");
+        this.writeSeconds = writeSeconds;
+        this.defaultMarking = Objects.requireNonNull(defaultMarking, "defaultMarking");
+    }
+
+    public Instant epoch() {
+        return epoch;
+    }
+
+    public Detection decodeDetection(String line) throws DecodeException {
+        JsonNode n = parse(line);
+        Instant time = time(n);
+        String sensor = text(n, "sensor");
+        SensorKind kind = SensorKind.OTHER;
+        if (n.hasNonNull("kind")) {
+            try {
+                kind = SensorKind.fromCode(n.get("kind").asText());
+            } catch (IllegalArgumentException e) {
+                throw new DecodeException("unknown-kind", "unknown sensor kind '" + n.get("kind").asText() + "'");
+            }
+        }
+        double lat = number(n, "lat");
+        double lon = number(n, "lon");
+        double sigma = number(n, "sigma_m");
+        try {
+            return new Detection(time, sensor, kind, lat, lon, sigma, defaultMarking);
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException(reasonOf(e), e.getMessage());
+        }
+    }
+
+    public String encodeDetection(Detection d) {
+        ObjectNode o = MAPPER.createObjectNode();
+        putTime(o, d.time());
+        o.put("sensor", d.sensor());
+        o.put("lat", round(d.lat(), 7));
+        o.put("lon", round(d.lon(), 7));
+        o.put("sigma_m", round(d.sigmaM(), 3));
+        o.put("kind", d.kind().code());
+        return o.toString();
+    }
+
+    /** Decodes a track line; fields beyond DESIGN.md's (status, sensors, class) are optional. */
+    public TrackUpdate decodeTrack(String line) throws DecodeException {
+        JsonNode n = parse(line);
+        Instant time = time(n);
+        String id = text(n, "track");
+        double lat = number(n, "lat");
+        double lon = number(n, "lon");
+        double vn = n.hasNonNull("vn") ? number(n, "vn") : 0;
+        double ve = n.hasNonNull("ve") ? number(n, "ve") : 0;
+        double sigma = n.hasNonNull("sigma_m") ? number(n, "sigma_m") : 0;
+        TreeSet<String> sensors = new TreeSet<>();
+        if (n.has("sensors")) {
+            n.get("sensors").forEach(s -> sensors.add(s.asText()));
+        }
+        try {
+            return new TrackUpdate(time, id, n.path("sector").asText(null), lat, lon, vn, ve, sigma * sigma, 0,
+                    sigma * sigma, TrackStatus.CONFIRMED, TargetClass.UNKNOWN, sensors, defaultMarking);
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException(reasonOf(e), e.getMessage());
+        }
+    }
+
+    public String encodeTrack(TrackUpdate t) {
+        ObjectNode o = MAPPER.createObjectNode();
+        putTime(o, t.time());
+        o.put("track", t.track());
+        o.put("lat", round(t.lat(), 7));
+        o.put("lon", round(t.lon(), 7));
+        o.put("vn", round(t.vnMps(), 3));
+        o.put("ve", round(t.veMps(), 3));
+        o.put("sigma_m", round(t.sigmaM(), 2));
+        return o.toString();
+    }
+
+    public UnitPosition decodeUnitPosition(String line) throws DecodeException {
+        JsonNode n = parse(line);
+        Instant time = time(n);
+        String unit = text(n, "unit");
+        double lat = number(n, "lat");
+        double lon = number(n, "lon");
+        UnitStatus status = UnitStatus.AVAILABLE;
+        if (n.hasNonNull("status")) {
+            try {
+                status = UnitStatus.fromCode(n.get("status").asText());
+            } catch (IllegalArgumentException e) {
+                throw new DecodeException("unknown-status", "unknown unit status '" + n.get("status").asText() + "'");
+            }
+        }
+        String callsign = n.hasNonNull("callsign") ? n.get("callsign").asText() : unit;
+        String type = n.hasNonNull("type") ? n.get("type").asText() : "a-f-G-U-C";
+        try {
+            return new UnitPosition(time, unit, callsign, type, lat, lon, Double.NaN, Double.NaN, status,
+                    defaultMarking);
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException(reasonOf(e), e.getMessage());
+        }
+    }
+
+    public String encodeUnitPosition(UnitPosition u) {
+        ObjectNode o = MAPPER.createObjectNode();
+        putTime(o, u.time());
+        o.put("unit", u.unit());
+        o.put("lat", round(u.lat(), 7));
+        o.put("lon", round(u.lon(), 7));
+        o.put("status", u.status().code());
+        return o.toString();
+    }
+
+    public TruthState decodeTruth(String line) throws DecodeException {
+        JsonNode n = parse(line);
+        Instant time = time(n);
+        String target = text(n, "target");
+        double lat = number(n, "lat");
+        double lon = number(n, "lon");
+        double vn = n.hasNonNull("vn") ? number(n, "vn") : 0;
+        double ve = n.hasNonNull("ve") ? number(n, "ve") : 0;
+        try {
+            return new TruthState(time, target, lat, lon, vn, ve);
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException(reasonOf(e), e.getMessage());
+        }
+    }
+
+    public String encodeTruth(TruthState t) {
+        ObjectNode o = MAPPER.createObjectNode();
+        putTime(o, t.time());
+        o.put("target", t.target());
+        o.put("lat", round(t.lat(), 7));
+        o.put("lon", round(t.lon(), 7));
+        o.put("vn", round(t.vnMps(), 3));
+        o.put("ve", round(t.veMps(), 3));
+        return o.toString();
+    }
+
+    private static JsonNode parse(String line) throws DecodeException {
+        if (line.length() > MAX_LINE_CHARS) {
+            throw new DecodeException("oversized", "line longer than " + MAX_LINE_CHARS + " characters");
+        }
+        JsonNode n;
+        try {
+            n = MAPPER.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new DecodeException("malformed-json", "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (n == null || !n.isObject()) {
+            throw new DecodeException("malformed-json", "a line must be one JSON object");
+        }
+        return n;
+    }
+
+    private Instant time(JsonNode n) throws DecodeException {
+        JsonNode t = n.get("time");
+        if (t == null || t.isNull()) {
+            throw new DecodeException("missing-field", "missing field 'time'");
+        }
+        if (t.isNumber()) {
+            double s = t.asDouble();
+            if (!Double.isFinite(s) || Math.abs(s) > 1e12) {
+                throw new DecodeException("bad-time", "time out of range: " + t);
+            }
+            BigDecimal nanos = t.decimalValue().movePointRight(9).setScale(0, RoundingMode.HALF_EVEN);
+            return epoch.plus(Duration.ofNanos(nanos.longValueExact()));
+        }
+        if (t.isTextual()) {
+            try {
+                return Instant.parse(t.asText());
+            } catch (DateTimeParseException e) {
+                throw new DecodeException("bad-time", "time is neither seconds nor an ISO-8601 instant: " + t);
+            }
+        }
+        throw new DecodeException("bad-time", "time must be a number of seconds or an ISO-8601 string");
+    }
+
+    private void putTime(ObjectNode o, Instant t) {
+        if (writeSeconds) {
+            Duration d = Duration.between(epoch, t);
+            o.put("time", BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))
+                    .setScale(3, RoundingMode.HALF_EVEN).stripTrailingZeros());
+        } else {
+            o.put("time", t.toString());
+        }
+    }
+
+    private static String text(JsonNode n, String field) throws DecodeException {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            throw new DecodeException("missing-field", "missing field '" + field + "'");
+        }
+        if (!v.isTextual() || v.asText().isBlank()) {
+            throw new DecodeException("bad-field", "field '" + field + "' must be a non-empty string");
+        }
+        return v.asText();
+    }
+
+    private static double number(JsonNode n, String field) throws DecodeException {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            throw new DecodeException("missing-field", "missing field '" + field + "'");
+        }
+        if (!v.isNumber()) {
+            throw new DecodeException("bad-field", "field '" + field + "' must be a number");
+        }
+        return v.asDouble();
+    }
+
+    private static String reasonOf(IllegalArgumentException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.startsWith("latitude")) {
+            return "lat-out-of-range";
+        }
+        if (m.startsWith("longitude")) {
+            return "lon-out-of-range";
+        }
+        return "invalid-value";
+    }
+
+    private static BigDecimal round(double v, int places) {
+        return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+}
