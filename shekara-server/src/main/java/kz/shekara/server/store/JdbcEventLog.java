@@ -29,6 +29,7 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
     private final String name;
     private final AtomicLong failures = new AtomicLong();
     private volatile StoreHealth health;
+    private boolean writesFailing; // down for a reason only a successful write clears (disk full)
     private Connection writer;
     private long latestSeq;
     private boolean closed;
@@ -46,6 +47,9 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
 
     /** A short reason for an SQL failure (disk full, connection lost, ...). */
     abstract String reason(SQLException e);
+
+    /** Whether the failure was losing (or not getting) the connection, which a successful query shows is over. */
+    abstract boolean connectionLost(SQLException e);
 
     /** Opens the writer connection once, so a store that is down fails at start, not at first write. */
     final void open() {
@@ -115,7 +119,7 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
                     s.execute("SELECT 1");
                 }
                 return null;
-            });
+            }, 0, true);
         } catch (StoreUnavailableException e) {
             LOG.debug("store probe failed: {}", e.getMessage());
         }
@@ -189,10 +193,14 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
     }
 
     private <T> T write(Work<T> work) {
-        return write(work, 0);
+        return write(work, 0, false);
     }
 
-    private synchronized <T> T write(Work<T> work, int appended) {
+    private <T> T write(Work<T> work, int appended) {
+        return write(work, appended, false);
+    }
+
+    private synchronized <T> T write(Work<T> work, int appended, boolean probe) {
         if (closed) {
             throw new IllegalStateException("event log " + name + " is closed");
         }
@@ -205,9 +213,13 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
             T result = work.run(writer);
             writer.commit();
             latestSeq += appended;
+            if (probe && writesFailing) {
+                return result; // reachable, but only a write shows it accepts writes again
+            }
             if (!health.up()) {
                 LOG.info("event store {} is back", name);
             }
+            writesFailing = false;
             health = new StoreHealth(StoreHealth.Status.UP, name, "ok", failures.get());
             return result;
         } catch (SQLException e) {
@@ -220,6 +232,9 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
     private StoreUnavailableException unavailable(SQLException e) {
         long n = failures.incrementAndGet();
         String reason = reason(e);
+        synchronized (this) {
+            writesFailing |= !connectionLost(e);
+        }
         if (health.up()) {
             LOG.error("EVENT STORE DOWN ({}): {}: {} - nothing is acknowledged until it returns", name, reason, e.getMessage());
         }

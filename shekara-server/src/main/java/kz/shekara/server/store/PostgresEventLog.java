@@ -83,9 +83,15 @@ public final class PostgresEventLog extends JdbcEventLog {
     }
 
     @Override
+    boolean connectionLost(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P03");
+    }
+
+    @Override
     String reason(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P03")) {
+        if (connectionLost(e)) {
             return "connection lost";
         }
         if (state.equals("53100")) {

@@ -16,6 +16,7 @@ import org.sqlite.SQLiteException;
  * there for the trade-off). Readers never block the writer. Thread-safe.
  */
 public final class SqliteEventLog extends JdbcEventLog {
+    private static final int PAGE_BYTES = 4_096;
     private final String url;
     private final SQLiteConfig sqlite;
 
@@ -36,6 +37,10 @@ public final class SqliteEventLog extends JdbcEventLog {
         sqlite.setSynchronous(config.sqliteSynchronous() == StoreConfig.Synchronous.FULL
                 ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
         sqlite.setBusyTimeout(10_000);
+        if (config.sqliteMaxBytes() > 0) {
+            sqlite.setPageSize(PAGE_BYTES);
+            sqlite.setMaxPageCount((int) Math.min(Integer.MAX_VALUE, config.sqliteMaxBytes() / PAGE_BYTES));
+        }
         Migrations.migrate(url, "sqlite", toString());
         open();
     }
@@ -66,6 +71,11 @@ public final class SqliteEventLog extends JdbcEventLog {
             }
             ps.executeBatch();
         }
+    }
+
+    @Override
+    boolean connectionLost(SQLException e) {
+        return e instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_CANTOPEN;
     }
 
     @Override
