@@ -27,11 +27,15 @@ public final class Replayer {
         Map<LogView, Long> from = new HashMap<>();
         for (LogView v : views) {
             Optional<Snapshot> s = log.latestSnapshot(v.name());
+            from.put(v, 0L);
             if (s.isPresent()) {
-                v.restore(s.get().state());
-                from.put(v, s.get().seq());
-            } else {
-                from.put(v, 0L);
+                try {
+                    v.restore(s.get().state());
+                    from.put(v, s.get().seq());
+                } catch (RuntimeException e) {
+                    LOG.warn("snapshot of view {} at seq {} is unreadable, replaying the whole log: {}", v.name(),
+                            s.get().seq(), e.toString());
+                }
             }
         }
         long start = from.values().stream().mapToLong(Long::longValue).min().orElse(0);

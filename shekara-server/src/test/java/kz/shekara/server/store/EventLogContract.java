@@ -213,6 +213,34 @@ abstract class EventLogContract {
     }
 
     @Test
+    void replaysTheSameLogToTheSameBytes() {
+        EventLog log = open();
+        List<LogEntry> entries = new ArrayList<>(EventFixtures.everyEventTypeEntries());
+        for (int i = 0; i < 200; i++) {
+            entries.add(EventFixtures.positionEntry(i, 9, T0, i % 5 == 0 ? -3 : 2));
+        }
+        log.append(entries);
+        UnitStateView first = new UnitStateView();
+        UnitStateView second = new UnitStateView();
+        new Replayer(log).replayAll(List.of(first));
+        new Replayer(log).replayAll(List.of(second));
+        assertThat(second.snapshot()).isEqualTo(first.snapshot());
+        List<String> once = all(log).stream().map(e -> EventCodec.standard().encode(e.event())).toList();
+        List<String> twice = all(log).stream().map(e -> EventCodec.standard().encode(e.event())).toList();
+        assertThat(twice).isEqualTo(once).hasSize(entries.size());
+    }
+
+    @Test
+    void replaysEverythingWhenASnapshotIsUnreadable() {
+        EventLog log = open();
+        log.append(List.of(EventFixtures.positionEntry(0, 2, T0, 1), EventFixtures.positionEntry(1, 2, T0, 1)));
+        log.saveSnapshot(new Snapshot("unit-state-v1", 2, "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        UnitStateView units = new UnitStateView();
+        assertThat(new Replayer(log).rebuild(List.of(units))).isEqualTo(2);
+        assertThat(units.units().keySet()).containsExactly("U-0", "U-1");
+    }
+
+    @Test
     void keepsTheLastTwoSnapshotsPerView() {
         EventLog log = open();
         for (long seq = 10; seq <= 40; seq += 10) {
