@@ -33,7 +33,8 @@ public final class JsonlCodec {
     /** The longest line accepted, in characters. */
     public static final int MAX_LINE_CHARS = 64 * 1024;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private final Instant epoch;
     private final boolean writeSeconds;
