@@ -319,7 +319,7 @@ class CotServerTest {
         assertThat(untilPong(b, "B")).extracting(CotEvent::uid).containsExactly("S");
 
         String padding = "p".repeat(2000);
-        int rounds = 100;
+        int rounds = 40;
         int perRound = 100;
         for (int r = 0; r < rounds; r++) {
             StringBuilder batch = new StringBuilder();
