@@ -1,5 +1,6 @@
 package kz.shekara.server.adapter.cot;
 
+import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,7 +14,8 @@ import kz.shekara.server.adapter.DecodeException;
 
 /**
  * Decodes one CoT XML event (a frame from {@link CotFramer}) into a {@link CotEvent}: pure, no
- * clock, no I/O beyond the given bytes. StAX with DTDs and external entities disabled; a document
+ * clock, no I/O beyond the given bytes. StAX (Woodstox, several times faster than the JDK's parser
+ * on small documents) with DTDs and external entities disabled; a document
  * with a DOCTYPE is rejected. Validates required attributes, lat/lon ranges and time/start/stale
  * order. Not thread-safe (one per connection or thread); about a few microseconds per SA event.
  *
@@ -27,7 +29,9 @@ public final class CotDecoder {
 
     public CotDecoder(int maxEventBytes) {
         this.maxEventBytes = maxEventBytes;
-        factory = XMLInputFactory.newDefaultFactory();
+        WstxInputFactory wstx = new WstxInputFactory();
+        wstx.configureForSpeed();
+        factory = wstx;
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);
@@ -47,7 +51,7 @@ public final class CotDecoder {
             toRoot(r);
             return event(r);
         } catch (XMLStreamException | RuntimeException e) {
-            // SJSXP wraps some well-formedness errors in unchecked exceptions.
+            // StAX parsers wrap some well-formedness errors in unchecked exceptions.
             throw new DecodeException("malformed-xml", "malformed XML: " + firstLine(e.getMessage()), e);
         } finally {
             if (r != null) {
