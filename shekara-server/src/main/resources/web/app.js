@@ -11,7 +11,7 @@ const TRACK_EXPIRE_MS = 120_000;
 const LEADER_S = 60;
 const M_PER_DEG = 111_320;
 
-const map = L.map('map', { zoomControl: true, attributionControl: false, preferCanvas: false, worldCopyJump: false });
+const map = L.map('map', { zoomControl: true, attributionControl: false, zoomSnap: 0.25, zoomDelta: 0.5 });
 map.createPane('basemap').style.zIndex = 250;
 map.createPane('areas').style.zIndex = 300;
 map.createPane('lines').style.zIndex = 350;
@@ -148,6 +148,17 @@ function unitIcon(p) {
   });
 }
 
+/** Names a marker's element (data-unit-marker, data-track-marker) so that it can be found and clicked. */
+function tag(marker, key, id) {
+  const apply = () => { const el = marker.getElement(); if (el) el.dataset[key] = id; };
+  apply();
+  if (!marker.shekaraTagged) {
+    // A marker gets a new element each time its layer is shown again.
+    marker.shekaraTagged = true;
+    marker.on('add', apply);
+  }
+}
+
 function upsertUnit(p, lat, lon) {
   seen(p);
   let u = units.get(p.id);
@@ -158,11 +169,13 @@ function upsertUnit(p, lat, lon) {
     u = { marker, props: p };
     units.set(p.id, u);
     marker.addTo(layers.units);
+    tag(marker, 'unitMarker', p.id);
   } else {
     if (prev.time && p.time && p.time < prev.time) return;
     u.marker.setLatLng([lat, lon]);
     if (prev.status !== p.status || prev.reported !== p.reported || prev.callsign !== p.callsign || prev.kind !== p.kind) {
       u.marker.setIcon(unitIcon(p));
+      tag(u.marker, 'unitMarker', p.id);
     }
   }
   // A WebSocket position message carries no base/command: keep what the REST snapshot knew.
@@ -214,13 +227,17 @@ function upsertTrack(p) {
     };
     tracks.set(p.id, tr);
     [tr.ellipse, tr.trail, tr.leader, tr.marker].forEach((l) => l.addTo(layers.tracks));
+    tag(tr.marker, 'trackMarker', p.id);
   } else {
     if (p.time < tr.props.time) return;
     tr.ellipse.setLatLngs(ellipse(p));
     tr.trail.setLatLngs(trail);
     tr.leader.setLatLngs(leader(p));
     tr.marker.setLatLng([p.lat, p.lon]);
-    if (tr.props.status !== p.status) tr.marker.setIcon(trackIcon(p));
+    if (tr.props.status !== p.status) {
+      tr.marker.setIcon(trackIcon(p));
+      tag(tr.marker, 'trackMarker', p.id);
+    }
   }
   tr.props = p;
   refreshSelected('track', p.id, p);
@@ -459,7 +476,14 @@ function relabel() {
 document.querySelectorAll('.lang button').forEach((b) => b.addEventListener('click', () => setLang(b.dataset.lang)));
 onLangChange(relabel);
 map.on('mousemove', (e) => { document.getElementById('st-cursor').textContent = fmt.latlon(e.latlng.lat, e.latlng.lng); });
-map.on('zoomend', () => { document.getElementById('map').dataset.zoom = map.getZoom(); });
+function zoomClass() {
+  const el = document.getElementById('map');
+  el.dataset.zoom = map.getZoom();
+  // Names of bases, crossings and sites would bury each other at theatre scale: show them closer in.
+  el.classList.toggle('zoom-far', map.getZoom() < 7);
+}
+map.on('zoomend', zoomClass);
+zoomClass();
 
 LAYER_ORDER.forEach((k) => { if (!DEFAULT_OFF.has(k)) layers[k].addTo(map); });
 applyLabels(document);
@@ -470,6 +494,7 @@ window.shekaraCop = {
   unitLatLng: (id) => { const u = units.get(id); return u ? [u.marker.getLatLng().lat, u.marker.getLatLng().lng] : null; },
   unitProps: (id) => units.get(id)?.props ?? null,
   trackIds: () => [...tracks.keys()],
+  focus: (lat, lon, zoom) => map.setView([lat, lon], zoom, { animate: false }),
   ready: false,
 };
 

@@ -40,7 +40,7 @@ final class FixtureTheatre {
                 new Sector("caspian", "Aktau Caspian", "west", "TM", Posture.NORMAL, 43.6, 51.0));
         List<Zone> zones = List.of(
                 new Zone("KZ", ZoneKind.COUNTRY, "Kazakhstan", null, 0, poly(
-                        46.5, 49.5, 46.5, 80.0, 42.9, 80.0, 42.8, 74.7, 43.2, 71.0, 41.2, 68.6, 41.4, 66.5, 41.5, 56.0,
+                        46.5, 49.5, 46.5, 80.0, 42.9, 80.0, 42.8, 74.7, 43.2, 71.0, 42.3, 71.2, 41.2, 68.6, 41.4, 66.5, 41.5, 56.0,
                         42.5, 54.8, 43.3, 52.4, 44.8, 50.6, 46.5, 49.5)),
                 new Zone("UZ", ZoneKind.COUNTRY, "Uzbekistan", null, 0, poly(
                         41.2, 68.6, 42.3, 71.2, 40.0, 73.0, 38.0, 68.0, 40.0, 60.0, 41.5, 56.0, 41.4, 66.5, 41.2, 68.6)),
