@@ -78,7 +78,7 @@ public final class ApiServer implements AutoCloseable {
         this.status = new StatusProbe(registry, live, clock);
         Map<String, Unit> defs = theatre.units().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         this.feed = new LiveFeed(mapper, registry, SESSION_CAPACITY, defs, ctx -> home);
-        this.messagesIn = Counter.builder(StatusProbe.ADAPTER_EVENTS).tag("adapter", "web").tag("direction", "in")
+        this.messagesIn = Counter.builder(StatusProbe.EVENTS_IN).tag("adapter", "web")
                 .description("Events received by an adapter").register(registry);
         Gauge.builder("shekara.queue.depth", live, LiveState::queueDepth).tag("queue", "live-state")
                 .description("Messages waiting to be handled").register(registry);

@@ -49,7 +49,7 @@ final class LiveFeed {
         this.unitDefs = Map.copyOf(unitDefs);
         this.capacity = capacity;
         this.viewers = viewers;
-        this.sent = Counter.builder(StatusProbe.ADAPTER_EVENTS).tag("adapter", "web").tag("direction", "out")
+        this.sent = Counter.builder(StatusProbe.EVENTS_OUT).tag("adapter", "web")
                 .description("Events sent by an adapter").register(registry);
         this.droppedDetections = Counter.builder("shekara.web.dropped").tag("reason", "detection-queue-full")
                 .description("Live-feed messages dropped for a slow browser").register(registry);

@@ -12,13 +12,14 @@ import kz.shekara.server.view.LiveState;
 /**
  * The operations centre's status line: connected TAK clients (the gauge {@value #COT_CLIENTS} the
  * CoT server registers, summed over its tags), events per second in and out over all adapters (the
- * counters {@value #ADAPTER_EVENTS} tagged {@code direction=in|out}), events per second into the live
+ * counters {@value #EVENTS_IN} and {@value #EVENTS_OUT}, tagged by adapter), events per second into the live
  * picture, and the event time of the newest data. Rates are wall-clock operating figures of this
  * process, measured between two {@link #sample} calls; they never reach domain state. Thread-safe.
  */
 final class StatusProbe {
     static final String COT_CLIENTS = "shekara.cot.clients";
-    static final String ADAPTER_EVENTS = "shekara.adapter.events";
+    static final String EVENTS_IN = "shekara.adapter.events.in";
+    static final String EVENTS_OUT = "shekara.adapter.events.out";
 
     private final MeterRegistry registry;
     private final LiveState live;
@@ -38,8 +39,8 @@ final class StatusProbe {
     /** A status message ({@code type: "status"}); rates are over the time since the previous sample. */
     synchronized ObjectNode sample(int webSessions) {
         long now = clock.millis();
-        double in = count("in");
-        double out = count("out");
+        double in = count(EVENTS_IN);
+        double out = count(EVENTS_OUT);
         long liveEvents = live.eventCount();
         if (lastMillis >= 0 && now - lastMillis >= 250) {
             double s = (now - lastMillis) / 1000.0;
@@ -74,8 +75,8 @@ final class StatusProbe {
         return gauges.isEmpty() ? null : gauges.stream().mapToDouble(Gauge::value).sum();
     }
 
-    private double count(String direction) {
-        return registry.find(ADAPTER_EVENTS).tag("direction", direction).counters().stream()
+    private double count(String name) {
+        return registry.find(name).counters().stream()
                 .mapToDouble(Counter::count).sum();
     }
 

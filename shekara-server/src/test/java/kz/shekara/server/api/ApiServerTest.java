@@ -87,8 +87,8 @@ class ApiServerTest {
 
     @Test
     void olderPositionDoesNotReplaceNewerOne() throws Exception {
-        web.publish(Events.unit("PATROL-1", "Sarbaz 1", "a-f-G-E-V", 20, 41.6, 69.3, UnitStatus.TASKED),
-                Events.unit("PATROL-1", "Sarbaz 1", "a-f-G-E-V", 15, 41.0, 69.0, UnitStatus.AVAILABLE));
+        web.publish(Events.unit("PATROL-1", "Sarbaz 1", "a-f-G-E-V", 20, 41.6, 69.3, UnitStatus.TASKED));
+        web.publish(Events.unit("PATROL-1", "Sarbaz 1", "a-f-G-E-V", 15, 41.0, 69.0, UnitStatus.AVAILABLE));
         JsonNode p = web.getJson("/api/v1/units/PATROL-1");
         assertThat(p.at("/properties/status").asText()).isEqualTo("tasked");
         assertThat(p.at("/properties/lat").asDouble()).isEqualTo(41.6);
@@ -201,7 +201,7 @@ class ApiServerTest {
         assertThat(list.get(0).get("text").asText()).isEqualTo("Kyran 2 at post");
         assertThat(list.get(1).get("id").asText()).isEqualTo(m.id());
         assertThat(web.get("/api/v1/metrics").body())
-                .contains("shekara_adapter_events_total{adapter=\"web\",direction=\"in\"} 1.0");
+                .contains("shekara_adapter_events_in_total{adapter=\"web\"} 1.0");
     }
 
     @Test
