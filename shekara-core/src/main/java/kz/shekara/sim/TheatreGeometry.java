@@ -9,6 +9,7 @@ import kz.shekara.theatre.Sector;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.theatre.Zone;
 import kz.shekara.theatre.ZoneKind;
+import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -26,6 +27,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 final class TheatreGeometry {
     private static final GeometryFactory GF = new GeometryFactory();
     private static final double SIDE_PROBE_M = 1000;
+    private static final double DENSIFY_DEG = 0.005;
 
     /** A border line in a frame at its middle; {@code inwardSign} is +1 when home lies left of the direction of travel. */
     record Line(String sector, LocalFrame frame, Path path, double inwardSign) {
@@ -145,7 +147,9 @@ final class TheatreGeometry {
         return lines.get(lines.size() - 1);
     }
 
-    private static Line line(String sector, LineString ls, double inwardSign) {
+    private static Line line(String sector, LineString raw, double inwardSign) {
+        // Zones are drawn straight in degrees; densified, the path follows them closely in metres too.
+        LineString ls = (LineString) Densifier.densify(raw, DENSIFY_DEG);
         Coordinate mid = ls.getCoordinateN(ls.getNumPoints() / 2);
         LocalFrame frame = new LocalFrame(mid.y, mid.x);
         int n = ls.getNumPoints();
