@@ -29,6 +29,9 @@ import kz.shekara.theatre.Unit;
  * Not thread-safe; cost per call is linear in movers × scans.
  */
 public final class Simulator {
+    /** The start of a scenario when none is given: a fixed instant, so that files and tests repeat. */
+    public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
+
     private static final int RANK_TRUTH = 0;
     private static final int RANK_SENSOR = 1;
     private static final int RANK_UNITS = 2;
