@@ -103,7 +103,13 @@ final class GroupCommitter implements AutoCloseable {
                 batch.add(queue.poll());
                 entries.addAll(next.entries);
             }
-            write(batch, entries);
+            try {
+                write(batch, entries);
+            } catch (Throwable t) { // never leave a publisher waiting on a dead writer
+                LOG.error("event log writer failed: {}", t.toString());
+                StoreUnavailableException e = new StoreUnavailableException("event log writer failed: " + t, t);
+                batch.forEach(r -> r.done.completeExceptionally(e));
+            }
             batch.clear();
             entries.clear();
         }
