@@ -141,6 +141,30 @@ class CopBrowserTest {
     }
 
     @Test
+    void everyLabelHasKazakhRussianAndEnglish() throws Exception {
+        driver.get(web.base() + "/");
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        Object missing = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/i18n.js').then(({ dictionaries }) => {
+                  const keys = new Set(Object.values(dictionaries).flatMap((d) => Object.keys(d)));
+                  const missing = [];
+                  for (const [lang, d] of Object.entries(dictionaries)) {
+                    for (const k of keys) if (!d[k]) missing.push(lang + ':' + k);
+                  }
+                  done(missing.join(' '));
+                });
+                """);
+        assertThat(missing).isEqualTo("");
+        // Kazakh labels are in Cyrillic, with the letters Russian does not have.
+        driver.findElement(By.cssSelector(".lang button[data-lang='kk']")).click();
+        assertThat(driver.findElement(By.id("side")).getText()).containsPattern("[ӘәҒғҚқҢңӨөҰұҮүҺһІі]");
+        for (WebElement el : driver.findElements(By.cssSelector("[data-i18n]"))) {
+            assertThat(el.getDomProperty("textContent")).as(el.getDomAttribute("data-i18n")).isNotBlank();
+        }
+    }
+
+    @Test
     void operatorSendsGeoChatFromTheMap() throws Exception {
         driver.get(web.base() + "/");
         wait.until(d -> "open".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ws")));
