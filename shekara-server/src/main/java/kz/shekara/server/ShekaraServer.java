@@ -80,10 +80,7 @@ public final class ShekaraServer implements AutoCloseable {
         live.start();
         started.push(live);
 
-        CotServerConfig cotConfig = CotServerConfig.defaults()
-                .withBindHost(config.cot().bind())
-                .withPort(config.cot().port())
-                .withUdpPort(config.cot().udpPort() == 0 ? -1 : config.cot().udpPort());
+        CotServerConfig cotConfig = CotServerConfig.of(config.cot());
         CotServer cot = new CotServer(cotConfig, bus, theatre.defaultMarking(), meters, clock,
                 ll -> sectors.locate(ll[0], ll[1]).map(Sector::id).orElse(""));
         int cotPort = cot.start();
