@@ -24,6 +24,47 @@ public final class CvKalmanPredictor implements Predictor {
         return q;
     }
 
+    /**
+     * The same prediction written into {@code state} itself (the in-place fast path of a tracker's
+     * own states; no allocation).
+     */
+    void predictInPlace(GaussianState state, Instant time) {
+        double dt = Seconds.between(state.time(), time);
+        if (dt != 0) {
+            double[] x = state.meanView();
+            double[] p = state.covView();
+            x[0] += dt * x[2];
+            x[1] += dt * x[3];
+            // P' = F P F' + Q, element by element (F = [I dt·I; 0 I]); indices row*4+col.
+            double p02 = p[2] + dt * p[10];
+            double p03 = p[3] + dt * p[11];
+            double p12 = p[6] + dt * p[14];
+            double p13 = p[7] + dt * p[15];
+            double p00 = p[0] + dt * (p[2] + p[8]) + dt * dt * p[10];
+            double p01 = p[1] + dt * (p[3] + p[9]) + dt * dt * p[11];
+            double p11 = p[5] + dt * (p[7] + p[13]) + dt * dt * p[15];
+            double adt = Math.abs(dt);
+            double q11 = q * adt * adt * adt / 3;
+            double q12 = q * dt * adt / 2;
+            double q22 = q * adt;
+            p[0] = p00 + q11;
+            p[5] = p11 + q11;
+            p[1] = p01;
+            p[4] = p01;
+            p[2] = p02 + q12;
+            p[8] = p02 + q12;
+            p[3] = p03;
+            p[12] = p03;
+            p[6] = p12;
+            p[9] = p12;
+            p[7] = p13 + q12;
+            p[13] = p13 + q12;
+            p[10] += q22;
+            p[15] += q22;
+        }
+        state.retime(time);
+    }
+
     @Override
     public GaussianState predict(GaussianState prior, Instant time) {
         double dt = Seconds.between(prior.time(), time);

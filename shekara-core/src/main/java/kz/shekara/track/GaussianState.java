@@ -7,12 +7,14 @@ import java.util.Objects;
 /**
  * A nearly-constant-velocity target state with its Gaussian uncertainty at one event time, in a
  * sector's local east-north frame: mean {@code [east m, north m, vEast m/s, vNorth m/s]} and the 4x4
- * covariance (m², m²/s, m²/s²) in row-major order. An immutable value (a class rather than a record
- * only so that the filters can hand over freshly built arrays without a defensive copy); the arrays
- * are never exposed, so instances are thread-safe.
+ * covariance (m², m²/s, m²/s²) in row-major order. Immutable to every user outside this package
+ * (a class rather than a record so that the filters can hand over freshly built arrays without a
+ * defensive copy). Inside it, a {@link SectorTracker} moves the states of its own tracks forward in
+ * place between scans so that its hot loop allocates nothing per track; a state it lends to a role
+ * during a scan is valid for that call only. Not thread-safe while owned by a tracker.
  */
 public final class GaussianState {
-    private final Instant time;
+    private Instant time;
     private final double[] mean;
     private final double[] cov;
 
@@ -79,7 +81,12 @@ public final class GaussianState {
         return Math.sqrt((cov[0] + cov[5]) / 2);
     }
 
-    /** Read-only views for the filters in this package, which never write to them. */
+    /** In-place move to a new time by the filters' fast paths, for states a tracker owns. */
+    void retime(Instant t) {
+        this.time = t;
+    }
+
+    /** Direct views for the filters in this package; only the in-place fast paths write to them. */
     double[] meanView() {
         return mean;
     }

@@ -26,6 +26,9 @@ public final class SectorTracker {
     private final List<Track> touched = new ArrayList<>();
     private final double[] latLon = new double[2];
     private final double[] eastNorth = new double[2];
+    private final java.util.HashMap<String, Integer> sensorIndex = new java.util.HashMap<>();
+    private final CvKalmanPredictor fastPredictor;
+    private final KalmanUpdater fastUpdater;
     private long nextId = 1;
     private Instant time;
 
@@ -33,6 +36,9 @@ public final class SectorTracker {
         this.sectorId = Objects.requireNonNull(sectorId, "sectorId");
         this.frame = Objects.requireNonNull(frame, "frame");
         this.parts = Objects.requireNonNull(parts, "parts");
+        // The known hot implementations run in place on the tracker's own states; any other runs through its interface.
+        this.fastPredictor = parts.predictor() instanceof CvKalmanPredictor p ? p : null;
+        this.fastUpdater = parts.updater() instanceof KalmanUpdater u ? u : null;
     }
 
     public String sectorId() {
@@ -68,14 +74,21 @@ public final class SectorTracker {
         List<GaussianState> confirmedPred = new ArrayList<>();
         List<GaussianState> tentativePred = new ArrayList<>();
         for (Track t : tracks) {
-            GaussianState p = parts.predictor().predict(t.state, scanTime);
+            GaussianState p;
+            if (fastPredictor != null) {
+                fastPredictor.predictInPlace(t.state, scanTime);
+                p = t.state;
+            } else {
+                p = parts.predictor().predict(t.state, scanTime);
+            }
             (t.confirmed() ? confirmed : tentative).add(t);
             (t.confirmed() ? confirmedPred : tentativePred).add(p);
         }
+        int sensorId = sensorIndex.computeIfAbsent(sensor, k -> sensorIndex.size());
         Association first = parts.associator().associate(confirmedPred, plots);
-        boolean deleted = apply(confirmed, first, sensor, scanTime);
+        boolean deleted = apply(confirmed, first, sensor, sensorId, scanTime);
         Association second = parts.associator().associate(tentativePred, first.unassociated());
-        deleted |= apply(tentative, second, sensor, scanTime);
+        deleted |= apply(tentative, second, sensor, sensorId, scanTime);
         if (deleted) {
             tracks.removeIf(t -> t.status == null);
         }
@@ -85,22 +98,29 @@ public final class SectorTracker {
     /** The initiation half of a scan: a tentative track for each plot. */
     void initiate(List<Plot> plots, Instant scanTime) {
         for (Plot p : plots) {
-            tracks.add(new Track(sectorId + "-" + nextId++, parts.initiator().initiate(p, scanTime), p));
+            Track t = new Track(sectorId + "-" + nextId++, parts.initiator().initiate(p, scanTime), p);
+            t.noteSensorIndex(sensorIndex.computeIfAbsent(p.source().sensor(), k -> sensorIndex.size()));
+            tracks.add(t);
         }
     }
 
     /** Applies the chosen hypotheses; marks deleted tracks with a null status and returns whether any was. */
-    private boolean apply(List<Track> group, Association a, String sensor, Instant scanTime) {
+    private boolean apply(List<Track> group, Association a, String sensor, int sensorId, Instant scanTime) {
         boolean deleted = false;
         for (int i = 0; i < group.size(); i++) {
             Track t = group.get(i);
             Hypothesis h = a.hypotheses().get(i);
             if (h instanceof Hypothesis.Associated hit) {
-                t.state = parts.updater().update(hit);
+                if (fastUpdater != null && hit.prediction() == t.state) {
+                    fastUpdater.updateInPlace(hit);
+                } else {
+                    t.state = parts.updater().update(hit);
+                }
                 t.hits++;
                 t.misses = 0;
                 t.lastDetection = scanTime;
                 t.noteSensor(hit.plot());
+                t.noteSensorIndex(sensorId);
                 if (t.confirmed()) {
                     t.status = TrackStatus.CONFIRMED;
                 } else if (parts.initiator().confirms(t.hits, ++t.scans)) {
@@ -110,7 +130,7 @@ public final class SectorTracker {
                 continue;
             }
             t.state = h.prediction();
-            if (t.seenBy(sensor)) {
+            if (t.seenBy(sensorId, sensor)) {
                 t.misses++;
                 if (t.confirmed()) {
                     t.status = TrackStatus.COASTING;
@@ -171,6 +191,9 @@ public final class SectorTracker {
     }
 
     void adopt(Track t) {
+        for (String s : t.sensors()) {
+            t.noteSensorIndex(sensorIndex.computeIfAbsent(s, k -> sensorIndex.size()));
+        }
         tracks.add(t);
     }
 }

@@ -22,6 +22,8 @@ final class Track {
     boolean maritime;
     Marking marking;
     private String[] sensors = new String[0];
+    // Bit i set: the sensor with tracker-wide index i (below 64) has seen this track; saves string compares in the loop.
+    private long sensorBits;
 
     Track(String id, GaussianState state, Plot first) {
         this.id = id;
@@ -31,6 +33,20 @@ final class Track {
         this.hits = 1;
         this.scans = 1;
         noteSensor(first);
+    }
+
+    /** Whether the sensor of index {@code index} (from its tracker's sensor table) has seen this track. */
+    boolean seenBy(int index, String sensor) {
+        if (index < 64) {
+            return (sensorBits >>> index & 1) != 0;
+        }
+        return seenBy(sensor);
+    }
+
+    void noteSensorIndex(int index) {
+        if (index < 64) {
+            sensorBits |= 1L << index;
+        }
     }
 
     boolean seenBy(String sensor) {
