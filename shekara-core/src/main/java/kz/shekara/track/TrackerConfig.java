@@ -26,7 +26,7 @@ public record TrackerConfig(double gateProbability, int confirmHits, int confirm
                             String associator) {
 
     /** Defaults that work on the simulator's output: ground and sea movers, radars of 10–50 m sigma, 1–5 s periods. */
-    public static final TrackerConfig DEFAULTS = new TrackerConfig(0.999, 3, 4, 30, 1.0, 5, Duration.ofSeconds(30),
+    public static final TrackerConfig DEFAULTS = new TrackerConfig(0.999, 4, 5, 30, 1.0, 5, Duration.ofSeconds(30),
             1000, Duration.ofSeconds(2), 2000, 3, 45, "gnn");
 
     public TrackerConfig {
