@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             SimulateCommand.class,
+            TrackCommand.class,
+            ScoreCommand.class,
         })
 public final class ShekaraCommand implements Runnable {
 
