@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             ReplayCommand.class,
             SimulateCommand.class,
+            TrackCommand.class,
+            ScoreCommand.class,
         })
 public final class ShekaraCommand implements Runnable {
 
