@@ -14,6 +14,8 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.operation.buffer.BufferOp;
+import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
 /**
@@ -36,7 +38,9 @@ final class SeaGraph {
     private final int[][] next;
 
     SeaGraph(Geometry water, double marginM, int maxNodes) {
-        openWater = marginM > 0 ? water.buffer(-marginM / 111_320.0) : water;
+        // A mitred inward offset keeps each corner a single vertex (a round join would make an arc of many).
+        BufferParameters mitre = new BufferParameters(8, BufferParameters.CAP_FLAT, BufferParameters.JOIN_MITRE, 10);
+        openWater = marginM > 0 ? BufferOp.bufferOp(water, -marginM / 111_320.0, mitre) : water;
         prepared = PreparedGeometryFactory.prepare(openWater);
         locator = new IndexedPointInAreaLocator(openWater);
         List<Coordinate> corners = corners(openWater, maxNodes);
