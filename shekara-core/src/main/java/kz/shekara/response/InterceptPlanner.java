@@ -22,6 +22,7 @@ public final class InterceptPlanner {
 
     /**
      * @param models travel-time model per unit kind; kinds without one move in a straight line
+     *               (ground units at their off-road speed), except boats, which then reach nothing
      * @param stepS  the time step of the search along the path, in seconds
      */
     public InterceptPlanner(Map<UnitKind, TravelTimeModel> models, double stepS) {
@@ -38,8 +39,12 @@ public final class InterceptPlanner {
         if (target.inside().isEmpty()) {
             return new NoIntercept(Reason.TARGET_OUTSIDE_AREA);
         }
+        if (model == null && unit.kind() == UnitKind.BOAT) {
+            return new NoIntercept(Reason.UNREACHABLE);
+        }
         if (target.stationary()) {
-            Optional<Route> r = (model == null ? new AirTravelTime() : model).route(unit, target.lat(), target.lon());
+            Optional<Route> r = (model == null ? new AirTravelTime() : model).route(straight(unit, model), target.lat(),
+                    target.lon());
             return r.<InterceptResult>map(route -> stationary(route, target)).orElse(new NoIntercept(
                     model == null || unit.kind() == UnitKind.HELICOPTER ? Reason.OUT_OF_RANGE : Reason.UNREACHABLE));
         }
@@ -47,6 +52,16 @@ public final class InterceptPlanner {
             return closedForm(unit, target);
         }
         return search(model.from(unit), target);
+    }
+
+    /** Without a model a ground unit moves straight across country: its off-road speed is its speed. */
+    private static UnitState straight(UnitState u, TravelTimeModel model) {
+        boolean ground = u.kind() == UnitKind.GROUND_VEHICLE || u.kind() == UnitKind.FOOT_PATROL;
+        if (model != null || !ground) {
+            return u;
+        }
+        return new UnitState(u.unit(), u.kind(), u.lat(), u.lon(), u.status(), u.offRoadSpeedMps(), u.offRoadSpeedMps(),
+                u.launchS(), u.enduranceLeftM(), u.command(), u.controlledBy(), u.sector());
     }
 
     private static InterceptResult stationary(Route route, TargetMotion target) {
@@ -72,7 +87,8 @@ public final class InterceptPlanner {
         target.frame().toEastNorth(unit.lat(), unit.lon(), en);
         double px = -en[0];
         double py = -en[1];
-        double s = unit.speedMps();
+        boolean ground = unit.kind() == UnitKind.GROUND_VEHICLE || unit.kind() == UnitKind.FOOT_PATROL;
+        double s = ground ? unit.offRoadSpeedMps() : unit.speedMps();
         double launch = unit.launchS();
         double[] reach = reachable(px, py, target.veMps(), target.vnMps(), s, launch);
         if (reach == null) {
