@@ -93,9 +93,8 @@ public final class GroundTravelTime implements TravelTimeModel {
             best = crossM / u.offRoadSpeedMps();
         }
         if (to.paths() != null) {
-            double[] dist = to.paths().dist();
             for (int i = 0; i < origin.nodes().length; i++) {
-                double roadM = dist[origin.nodes()[i]];
+                double roadM = to.paths().distTo(origin.nodes()[i]);
                 double offM = origin.legM()[i] + to.legM();
                 if (roadM + offM <= u.enduranceLeftM()) {
                     best = Math.min(best, offM / u.offRoadSpeedMps() + roadM / u.speedMps());
@@ -113,9 +112,8 @@ public final class GroundTravelTime implements TravelTimeModel {
         double bestM = crossM;
         int entry = -1;
         if (to.paths() != null) {
-            double[] dist = to.paths().dist();
             for (int i = 0; i < origin.nodes().length; i++) {
-                double roadM = dist[origin.nodes()[i]];
+                double roadM = to.paths().distTo(origin.nodes()[i]);
                 double offM = origin.legM()[i] + to.legM();
                 double t = offM / u.offRoadSpeedMps() + roadM / u.speedMps();
                 if (roadM + offM <= u.enduranceLeftM() && t < best) {
@@ -131,8 +129,7 @@ public final class GroundTravelTime implements TravelTimeModel {
         List<GeoPoint> path = new ArrayList<>();
         path.add(new GeoPoint(u.lat(), u.lon()));
         if (entry >= 0) {
-            int[] pred = to.paths().pred();
-            for (int n = origin.nodes()[entry]; n >= 0; n = pred[n]) {
+            for (int n : to.paths().path(origin.nodes()[entry])) {
                 path.add(new GeoPoint(graph.lat(n), graph.lon(n)));
             }
         }

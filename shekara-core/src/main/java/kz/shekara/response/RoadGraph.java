@@ -11,13 +11,16 @@ import kz.shekara.theatre.ZoneKind;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
 
 /**
  * An undirected road network built from the theatre's road lines (WGS84, x = lon, y = lat): one node
- * per line vertex after densifying to {@code maxSegmentM}, vertices closer than about a metre merged
+ * per line vertex after noding (lines that cross meet at a junction) and densifying to
+ * {@code maxSegmentM}, vertices closer than about a metre merged
  * into one junction, dangling line ends joined to the nearest other node within {@code joinM}. Edge
  * lengths are geodesic metres. Stored as compressed adjacency arrays; immutable and thread-safe.
- * A shortest-path search ({@link #search}) costs O((V + E) log V) with a binary heap.
+ * A shortest-path search ({@link #search}) runs Dijkstra over the junctions only, O((J + C) log J)
+ * for J junctions and C chains between them.
  */
 public final class RoadGraph {
     private final double[] lat;
@@ -26,6 +29,7 @@ public final class RoadGraph {
     private final int[] edgeTo;
     private final double[] edgeM;
     private final NodeGrid grid;
+    private final JunctionGraph junctions;
 
     private RoadGraph(double[] lat, double[] lon, int[] firstEdge, int[] edgeTo, double[] edgeM) {
         this.lat = lat;
@@ -34,6 +38,7 @@ public final class RoadGraph {
         this.edgeTo = edgeTo;
         this.edgeM = edgeM;
         this.grid = new NodeGrid(lat, lon);
+        this.junctions = new JunctionGraph(firstEdge, edgeTo, edgeM);
     }
 
     /** The network of the ROAD zones of a theatre, densified to 500 m and joined within 100 m. */
@@ -44,12 +49,23 @@ public final class RoadGraph {
 
     /** The network of the line strings in these geometries (other geometry types are ignored). */
     public static RoadGraph of(List<Geometry> geometries, double maxSegmentM, double joinM) {
-        Builder b = new Builder();
+        List<Geometry> lines = new ArrayList<>();
         for (Geometry g : geometries) {
             for (int i = 0; i < g.getNumGeometries(); i++) {
                 if (g.getGeometryN(i) instanceof LineString line) {
-                    b.addLine(line.getCoordinates(), maxSegmentM);
+                    lines.add(line);
                 }
+            }
+        }
+        Builder b = new Builder();
+        if (lines.isEmpty()) {
+            return b.build(joinM);
+        }
+        // Union nodes the linework: roads that cross get a shared vertex there, which becomes a junction.
+        Geometry noded = UnaryUnionOp.union(lines);
+        for (int i = 0; i < noded.getNumGeometries(); i++) {
+            if (noded.getGeometryN(i) instanceof LineString line) {
+                b.addLine(line.getCoordinates(), maxSegmentM);
             }
         }
         return b.build(joinM);
@@ -78,44 +94,37 @@ public final class RoadGraph {
 
     /**
      * Shortest road distances in metres from {@code source} to every node, stopping at {@code maxM}
-     * (farther nodes stay infinite); the tree's predecessors lead back to the source.
+     * (farther nodes are infinitely far). Searches the junction graph ({@link JunctionGraph}).
      */
     ShortestPaths search(int source, double maxM) {
-        int n = lat.length;
-        double[] dist = new double[n];
-        int[] pred = new int[n];
-        Arrays.fill(dist, Double.POSITIVE_INFINITY);
-        Arrays.fill(pred, -1);
-        MinHeap heap = new MinHeap(Math.max(16, n / 4));
-        dist[source] = 0;
-        heap.push(0, source);
-        while (!heap.isEmpty()) {
-            double d = heap.topKey();
-            int u = heap.pop();
-            if (d > dist[u]) {
-                continue;
-            }
-            for (int e = firstEdge[u]; e < firstEdge[u + 1]; e++) {
-                int v = edgeTo[e];
-                double nd = d + edgeM[e];
-                if (nd < dist[v] && nd <= maxM) {
-                    dist[v] = nd;
-                    pred[v] = u;
-                    heap.push(nd, v);
-                }
-            }
-        }
-        return new ShortestPaths(source, dist, pred);
+        return junctions.search(source, maxM);
     }
 
-    /** One search's result: distances in metres from the source and the predecessor of each node. */
-    record ShortestPaths(int source, double[] dist, int[] pred) {
+    /** Junctions (nodes of degree other than 2) of the network. */
+    public int junctionCount() {
+        return junctions.junctionCount();
+    }
+
+    /** One search's result over the junctions; distances to any node and paths back to the source. */
+    record ShortestPaths(JunctionGraph graph, int source, double[] junctionDist, int[] predEdge, double maxM) {
+        /** Road metres from the source to the node; infinite beyond the search's bound. */
+        double distTo(int node) {
+            return graph.distance(this, node);
+        }
+
+        /** The nodes from {@code node} back to the source, in that order. */
+        List<Integer> path(int node) {
+            List<Integer> out = new ArrayList<>();
+            graph.path(this, node, out);
+            return out;
+        }
     }
 
     private static final class Builder {
         private final Map<Long, Integer> index = new HashMap<>();
         private final List<double[]> nodes = new ArrayList<>();
         private final List<int[]> edges = new ArrayList<>();
+        private final java.util.Set<Long> edgeKeys = new java.util.HashSet<>();
 
         void addLine(Coordinate[] cs, double maxSegmentM) {
             int prev = -1;
@@ -145,7 +154,7 @@ public final class RoadGraph {
         }
 
         private void link(int a, int b) {
-            if (a >= 0 && a != b) {
+            if (a >= 0 && a != b && edgeKeys.add((long) Math.min(a, b) << 32 | Math.max(a, b))) {
                 edges.add(new int[] {a, b});
             }
         }
@@ -196,21 +205,12 @@ public final class RoadGraph {
                 }
                 int found = grid.nearest(la[i], lo[i], joinM, i, near, nearM);
                 for (int j = 0; j < found; j++) {
-                    if (!adjacent(i, near[j])) {
-                        edges.add(new int[] {i, near[j]});
+                    if (!edgeKeys.contains((long) Math.min(i, near[j]) << 32 | Math.max(i, near[j]))) {
+                        link(i, near[j]);
                         break;
                     }
                 }
             }
-        }
-
-        private boolean adjacent(int a, int b) {
-            for (int[] e : edges) {
-                if ((e[0] == a && e[1] == b) || (e[0] == b && e[1] == a)) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }
