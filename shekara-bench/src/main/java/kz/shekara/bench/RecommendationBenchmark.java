@@ -78,7 +78,7 @@ public class RecommendationBenchmark {
         models.put(UnitKind.HELICOPTER, new AirTravelTime());
         models.put(UnitKind.GROUND_VEHICLE, ground);
         models.put(UnitKind.FOOT_PATROL, ground);
-        recommender = new Recommender(new InterceptPlanner(models, 30), ground, 30, 32);
+        recommender = new Recommender(new InterceptPlanner(models, 30), ground, Recommender.Config.DEFAULT);
         units = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             double lat = LAT0 + random.nextDouble() * SPAN;

@@ -86,26 +86,23 @@ public final class GroundTravelTime implements TravelTimeModel {
 
     /** Seconds from now for the unit to reach the destination (launch included); infinite when it cannot. */
     public double arrivalS(Origin origin, Destination to) {
-        UnitState u = origin.unit();
-        double best = Double.POSITIVE_INFINITY;
-        double crossM = LocalDistance.m(u.lat(), u.lon(), to.lat(), to.lon());
-        if (crossM <= u.enduranceLeftM()) {
-            best = crossM / u.offRoadSpeedMps();
-        }
-        if (to.paths() != null) {
-            for (int i = 0; i < origin.nodes().length; i++) {
-                double roadM = to.paths().distTo(origin.nodes()[i]);
-                double offM = origin.legM()[i] + to.legM();
-                if (roadM + offM <= u.enduranceLeftM()) {
-                    best = Math.min(best, offM / u.offRoadSpeedMps() + roadM / u.speedMps());
-                }
-            }
-        }
-        return u.launchS() + best;
+        return best(origin, to).timeS();
     }
 
     /** The fastest route of the unit to the destination, with its path; empty when it cannot get there. */
     public Optional<Route> route(Origin origin, Destination to) {
+        Leg leg = best(origin, to);
+        if (leg.timeS() == Double.POSITIVE_INFINITY) {
+            return Optional.empty();
+        }
+        return Optional.of(new Route(leg.timeS(), leg.distanceM(), path(origin, to, leg)));
+    }
+
+    /** The time (launch included) and distance of the fastest way, and where it joins the roads (-1: across country). */
+    record Leg(double timeS, double distanceM, int entry) {
+    }
+
+    Leg best(Origin origin, Destination to) {
         UnitState u = origin.unit();
         double crossM = LocalDistance.m(u.lat(), u.lon(), to.lat(), to.lon());
         double best = crossM <= u.enduranceLeftM() ? crossM / u.offRoadSpeedMps() : Double.POSITIVE_INFINITY;
@@ -116,24 +113,26 @@ public final class GroundTravelTime implements TravelTimeModel {
                 double roadM = to.paths().distTo(origin.nodes()[i]);
                 double offM = origin.legM()[i] + to.legM();
                 double t = offM / u.offRoadSpeedMps() + roadM / u.speedMps();
-                if (roadM + offM <= u.enduranceLeftM() && t < best) {
+                if (t < best && roadM + offM <= u.enduranceLeftM()) {
                     best = t;
                     bestM = roadM + offM;
                     entry = i;
                 }
             }
         }
-        if (best == Double.POSITIVE_INFINITY) {
-            return Optional.empty();
-        }
+        return new Leg(u.launchS() + best, bestM, entry);
+    }
+
+    List<GeoPoint> path(Origin origin, Destination to, Leg leg) {
+        UnitState u = origin.unit();
         List<GeoPoint> path = new ArrayList<>();
         path.add(new GeoPoint(u.lat(), u.lon()));
-        if (entry >= 0) {
-            for (int n : to.paths().path(origin.nodes()[entry])) {
+        if (leg.entry() >= 0) {
+            for (int n : to.paths().path(origin.nodes()[leg.entry()])) {
                 path.add(new GeoPoint(graph.lat(n), graph.lon(n)));
             }
         }
         path.add(new GeoPoint(to.lat(), to.lon()));
-        return Optional.of(new Route(u.launchS() + best, bestM, path));
+        return path;
     }
 }

@@ -25,4 +25,18 @@ final class LocalDistance {
         double de = Math.toRadians(lon2 - lon1) * primeVertical * Math.cos(phi);
         return Math.sqrt(dn * dn + de * de);
     }
+
+    /** Metres per degree of latitude at a latitude (the meridian radius of curvature). */
+    static double metresPerDegreeLat(double lat) {
+        double s = Math.sin(Math.toRadians(lat));
+        double w2 = 1 - E2 * s * s;
+        return Math.toRadians(1) * A * (1 - E2) / (w2 * Math.sqrt(w2));
+    }
+
+    /** Metres per degree of longitude at a latitude (the prime-vertical radius times its cosine). */
+    static double metresPerDegreeLon(double lat) {
+        double phi = Math.toRadians(lat);
+        double s = Math.sin(phi);
+        return Math.toRadians(1) * A / Math.sqrt(1 - E2 * s * s) * Math.cos(phi);
+    }
 }

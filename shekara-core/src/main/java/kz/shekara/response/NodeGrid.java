@@ -62,6 +62,9 @@ final class NodeGrid {
         int found = 0;
         double mPerDegLon = M_PER_DEG_LAT * Math.max(0.05, Math.cos(Math.toRadians(Math.abs(qLat) + CELL_DEG)));
         double cellM = CELL_DEG * Math.min(M_PER_DEG_LAT, mPerDegLon);
+        // Flat-earth scale at the query's latitude: no trigonometry per candidate point.
+        double kLat = LocalDistance.metresPerDegreeLat(qLat);
+        double kLon = LocalDistance.metresPerDegreeLon(qLat);
         int r0 = row(qLat);
         int c0 = col(qLon);
         int maxRing = (int) Math.ceil(maxM / cellM) + 1;
@@ -82,7 +85,9 @@ final class NodeGrid {
                         if (i == exclude) {
                             continue;
                         }
-                        double d = LocalDistance.m(qLat, qLon, lat[i], lon[i]);
+                        double dn = (lat[i] - qLat) * kLat;
+                        double de = (lon[i] - qLon) * kLon;
+                        double d = Math.sqrt(dn * dn + de * de);
                         if (d <= maxM) {
                             found = insert(i, d, found, k, outPoints, outM);
                         }

@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Supplier;
 import kz.shekara.model.UnitStatus;
 import kz.shekara.response.InterceptResult.Intercept;
 import kz.shekara.response.InterceptResult.NoIntercept;
@@ -20,24 +19,39 @@ import kz.shekara.theatre.UnitKind;
  * {@link InterceptPlanner}; ground units share road searches: one search from the target's road
  * node serves all of them for a stationary target, and one per sample time (steps of at least
  * {@code stepS}, at most {@code maxSamples} per interval inside the area) for a moving one, the
- * meeting time interpolated between the last late and the first timely sample. Immutable and
- * thread-safe when its models are; for 500 units the cost is dominated by those road searches.
+ * meeting time interpolated between the last late and the first timely sample. Paths are built for
+ * the first {@code pathCount} ranked units only (the others carry an empty path). Immutable and
+ * thread-safe when its models are; for 500 units the cost is dominated by the road searches.
  */
 public final class Recommender {
     private final InterceptPlanner planner;
     private final GroundTravelTime ground;
-    private final double stepS;
-    private final int maxSamples;
+    private final Config config;
+
+    /** Sampling of a moving target for ground units, and how many ranked units get their path. */
+    public record Config(double stepS, int maxSamples, int pathCount) {
+        public static final Config DEFAULT = new Config(30, 32, 10);
+
+        public Config {
+            if (!(stepS > 0) || maxSamples < 1 || pathCount < 0) {
+                throw new IllegalArgumentException("stepS must be > 0, maxSamples >= 1, pathCount >= 0");
+            }
+        }
+    }
 
     /** {@code ground} may be null (ground units then move in a straight line, off-road). */
-    public Recommender(InterceptPlanner planner, GroundTravelTime ground, double stepS, int maxSamples) {
-        if (!(stepS > 0) || maxSamples < 1) {
-            throw new IllegalArgumentException("stepS must be > 0 and maxSamples >= 1");
-        }
+    public Recommender(InterceptPlanner planner, GroundTravelTime ground, Config config) {
         this.planner = planner;
         this.ground = ground;
-        this.stepS = stepS;
-        this.maxSamples = maxSamples;
+        this.config = config;
+    }
+
+    /** A unit's meeting with the target; its path is built only if it ranks among the first. */
+    private record Candidate(UnitState unit, double timeS, double lat, double lon, double distanceM, double sigmaM,
+                             Supplier<List<GeoPoint>> path) {
+        static Candidate of(UnitState u, Intercept i) {
+            return new Candidate(u, i.timeS(), i.lat(), i.lon(), i.distanceM(), i.sigmaM(), i::path);
+        }
     }
 
     /**
@@ -46,7 +60,7 @@ public final class Recommender {
      */
     public Recommendations recommend(TargetMotion target, List<UnitState> units, String requestingCommand) {
         List<Recommendations.Excluded> excluded = new ArrayList<>();
-        List<UnitState> candidates = new ArrayList<>();
+        List<Candidate> feasible = new ArrayList<>();
         List<UnitState> groundUnits = new ArrayList<>();
         for (UnitState u : units) {
             if (u.status() != UnitStatus.AVAILABLE && u.status() != UnitStatus.RETURNING) {
@@ -56,134 +70,149 @@ public final class Recommender {
             } else if (ground != null && isGround(u.kind())) {
                 groundUnits.add(u);
             } else {
-                candidates.add(u);
+                collect(u, planner.plan(u, target), feasible, excluded);
             }
-        }
-        Map<UnitState, InterceptResult> results = new IdentityHashMap<>();
-        for (UnitState u : candidates) {
-            results.put(u, planner.plan(u, target));
         }
         if (!groundUnits.isEmpty()) {
-            InterceptResult[] g = groundIntercepts(target, groundUnits);
-            for (int i = 0; i < g.length; i++) {
-                results.put(groundUnits.get(i), g[i]);
-            }
+            new GroundBatch(target, groundUnits).run(feasible, excluded);
         }
-        return rank(units, results, excluded);
+        return rank(units, feasible, excluded);
+    }
+
+    private static void collect(UnitState u, InterceptResult r, List<Candidate> feasible,
+                                List<Recommendations.Excluded> excluded) {
+        if (r instanceof Intercept i) {
+            feasible.add(Candidate.of(u, i));
+        } else if (r instanceof NoIntercept n) {
+            excluded.add(new Recommendations.Excluded(u.unit(), n.reason().code()));
+        }
     }
 
     private static boolean isGround(UnitKind kind) {
         return kind == UnitKind.GROUND_VEHICLE || kind == UnitKind.FOOT_PATROL;
     }
 
-    private Recommendations rank(List<UnitState> all, Map<UnitState, InterceptResult> results,
-                                 List<Recommendations.Excluded> excluded) {
+    private Recommendations rank(List<UnitState> all, List<Candidate> feasible, List<Recommendations.Excluded> excluded) {
         Map<String, Integer> availableBySector = new HashMap<>();
         for (UnitState u : all) {
             if (u.sector() != null && u.status() == UnitStatus.AVAILABLE) {
                 availableBySector.merge(u.sector(), 1, Integer::sum);
             }
         }
-        List<Map.Entry<UnitState, Intercept>> feasible = new ArrayList<>();
-        for (UnitState u : all) {
-            InterceptResult r = results.get(u);
-            if (r instanceof Intercept i) {
-                feasible.add(Map.entry(u, i));
-            } else if (r instanceof NoIntercept n) {
-                excluded.add(new Recommendations.Excluded(u.unit(), n.reason().code()));
-            }
-        }
-        feasible.sort(Comparator.comparingDouble((Map.Entry<UnitState, Intercept> e) -> e.getValue().timeS())
-                .thenComparing(e -> e.getKey().unit()));
+        feasible.sort(Comparator.comparingDouble(Candidate::timeS).thenComparing(c -> c.unit().unit()));
+        excluded.sort(Comparator.comparing(Recommendations.Excluded::unit));
         List<Recommendation> ranked = new ArrayList<>(feasible.size());
-        for (Map.Entry<UnitState, Intercept> e : feasible) {
-            UnitState u = e.getKey();
-            Intercept i = e.getValue();
+        for (Candidate c : feasible) {
+            UnitState u = c.unit();
             boolean uncovers = u.sector() != null && u.status() == UnitStatus.AVAILABLE
                     && availableBySector.getOrDefault(u.sector(), 0) <= 1;
-            ranked.add(new Recommendation(ranked.size() + 1, u.unit(), u.kind(), i.timeS(), i.distanceM(), i.lat(),
-                    i.lon(), i.sigmaM(), i.path(), uncovers));
+            List<GeoPoint> path = ranked.size() < config.pathCount() ? c.path().get() : List.of();
+            ranked.add(new Recommendation(ranked.size() + 1, u.unit(), u.kind(), c.timeS(), c.distanceM(), c.lat(),
+                    c.lon(), c.sigmaM(), path, uncovers));
         }
         return new Recommendations(ranked, excluded);
     }
 
-    private InterceptResult[] groundIntercepts(TargetMotion target, List<UnitState> units) {
-        int n = units.size();
-        InterceptResult[] out = new InterceptResult[n];
-        if (target.inside().isEmpty()) {
-            Arrays.fill(out, new NoIntercept(Reason.TARGET_OUTSIDE_AREA));
-            return out;
-        }
-        GroundTravelTime.Origin[] origins = new GroundTravelTime.Origin[n];
-        double maxSpeed = 0;
-        for (int i = 0; i < n; i++) {
-            origins[i] = ground.origin(units.get(i));
-            maxSpeed = Math.max(maxSpeed, Math.max(units.get(i).speedMps(), units.get(i).offRoadSpeedMps()));
-        }
-        if (target.stationary()) {
-            GroundTravelTime.Destination d = ground.toward(target.lat(), target.lon(), target.horizonS() * maxSpeed);
-            for (int i = 0; i < n; i++) {
-                Optional<Route> r = ground.route(origins[i], d);
-                out[i] = r.isEmpty() ? new NoIntercept(Reason.UNREACHABLE)
-                        : r.get().timeS() > target.horizonS() ? new NoIntercept(Reason.BEYOND_HORIZON)
-                        : new Intercept(r.get().timeS(), target.lat(), target.lon(), r.get().distanceM(),
-                        target.sigmaAt(r.get().timeS()), r.get().path());
-            }
-            return out;
-        }
-        boolean[] reachable = new boolean[n];
-        int pending = n;
-        for (double[] in : target.inside()) {
-            pending = sampleInterval(target, in, origins, maxSpeed, out, reachable, pending);
-        }
-        List<double[]> in = target.inside();
-        boolean leaves = in.get(in.size() - 1)[1] < target.horizonS();
-        for (int i = 0; i < n; i++) {
-            if (out[i] == null) {
-                out[i] = new NoIntercept(!reachable[i] ? Reason.UNREACHABLE
-                        : leaves ? Reason.TARGET_LEAVES_AREA : Reason.CANNOT_CATCH);
-            }
-        }
-        return out;
-    }
+    /** The ground units of one recommendation against one target, sharing the road searches. */
+    private final class GroundBatch {
+        private final TargetMotion target;
+        private final List<UnitState> units;
+        private final GroundTravelTime.Origin[] origins;
+        private final Candidate[] found;
+        private final boolean[] reachable;
+        private double maxSpeed;
+        private int pending;
 
-    private int sampleInterval(TargetMotion target, double[] in, GroundTravelTime.Origin[] origins, double maxSpeed,
-                               InterceptResult[] out, boolean[] reachable, int pending) {
-        double step = Math.max(stepS, (in[1] - in[0]) / maxSamples);
-        double[] prevLate = new double[origins.length];
-        Arrays.fill(prevLate, Double.POSITIVE_INFINITY);
-        double prevT = Double.NaN;
-        for (double t = in[0]; pending > 0; t = Math.min(t + step, in[1])) {
-            double[] p = target.at(t);
-            GroundTravelTime.Destination d = ground.toward(p[0], p[1], t * maxSpeed);
+        GroundBatch(TargetMotion target, List<UnitState> units) {
+            this.target = target;
+            this.units = units;
+            this.origins = new GroundTravelTime.Origin[units.size()];
+            this.found = new Candidate[units.size()];
+            this.reachable = new boolean[units.size()];
             for (int i = 0; i < origins.length; i++) {
-                if (out[i] != null) {
-                    continue;
-                }
-                double late = ground.arrivalS(origins[i], d) - t;
-                reachable[i] |= late < Double.POSITIVE_INFINITY;
-                if (late <= 0) {
-                    double tStar = prevLate[i] == Double.POSITIVE_INFINITY ? t
-                            : prevT + (t - prevT) * prevLate[i] / (prevLate[i] - late);
-                    out[i] = interpolated(target, tStar, ground.route(origins[i], d).orElseThrow());
-                    pending--;
-                } else {
-                    prevLate[i] = late;
-                }
+                origins[i] = ground.origin(units.get(i));
+                maxSpeed = Math.max(maxSpeed, Math.max(units.get(i).speedMps(), units.get(i).offRoadSpeedMps()));
             }
-            prevT = t;
-            if (t >= in[1]) {
-                break;
+            this.pending = units.size();
+        }
+
+        void run(List<Candidate> feasible, List<Recommendations.Excluded> excluded) {
+            Reason otherwise;
+            if (target.inside().isEmpty()) {
+                otherwise = Reason.TARGET_OUTSIDE_AREA;
+            } else if (target.stationary()) {
+                stationary();
+                otherwise = Reason.BEYOND_HORIZON;
+            } else {
+                for (double[] in : target.inside()) {
+                    sample(in);
+                }
+                List<double[]> in = target.inside();
+                otherwise = in.get(in.size() - 1)[1] < target.horizonS() ? Reason.TARGET_LEAVES_AREA : Reason.CANNOT_CATCH;
+            }
+            for (int i = 0; i < found.length; i++) {
+                if (found[i] != null) {
+                    feasible.add(found[i]);
+                } else {
+                    Reason r = reachable[i] || otherwise == Reason.TARGET_OUTSIDE_AREA ? otherwise : Reason.UNREACHABLE;
+                    excluded.add(new Recommendations.Excluded(units.get(i).unit(), r.code()));
+                }
             }
         }
-        return pending;
-    }
 
-    /** The intercept at {@code t}, with the route found to the sample after it ending at the meeting point. */
-    private static Intercept interpolated(TargetMotion target, double t, Route route) {
-        double[] p = target.at(t);
-        List<GeoPoint> path = new ArrayList<>(route.path());
-        path.set(path.size() - 1, new GeoPoint(p[0], p[1]));
-        return new Intercept(t, p[0], p[1], route.distanceM(), target.sigmaAt(t), path);
+        private void stationary() {
+            GroundTravelTime.Destination d = ground.toward(target.lat(), target.lon(), target.horizonS() * maxSpeed);
+            for (int i = 0; i < origins.length; i++) {
+                GroundTravelTime.Leg leg = ground.best(origins[i], d);
+                reachable[i] = leg.timeS() < Double.POSITIVE_INFINITY;
+                if (leg.timeS() <= target.horizonS()) {
+                    GroundTravelTime.Origin o = origins[i];
+                    found[i] = new Candidate(units.get(i), leg.timeS(), target.lat(), target.lon(), leg.distanceM(),
+                            target.sigmaAt(leg.timeS()), () -> ground.path(o, d, leg));
+                }
+            }
+        }
+
+        private void sample(double[] in) {
+            double step = Math.max(config.stepS(), (in[1] - in[0]) / config.maxSamples());
+            double[] prevLate = new double[origins.length];
+            Arrays.fill(prevLate, Double.POSITIVE_INFINITY);
+            double prevT = Double.NaN;
+            for (double t = in[0]; pending > 0; t = Math.min(t + step, in[1])) {
+                double[] p = target.at(t);
+                GroundTravelTime.Destination d = ground.toward(p[0], p[1], t * maxSpeed);
+                for (int i = 0; i < origins.length; i++) {
+                    if (found[i] != null) {
+                        continue;
+                    }
+                    GroundTravelTime.Leg leg = ground.best(origins[i], d);
+                    double late = leg.timeS() - t;
+                    reachable[i] |= late < Double.POSITIVE_INFINITY;
+                    if (late <= 0) {
+                        double tStar = prevLate[i] == Double.POSITIVE_INFINITY ? t
+                                : prevT + (t - prevT) * prevLate[i] / (prevLate[i] - late);
+                        found[i] = interpolated(units.get(i), tStar, origins[i], d, leg);
+                        pending--;
+                    } else {
+                        prevLate[i] = late;
+                    }
+                }
+                prevT = t;
+                if (t >= in[1]) {
+                    break;
+                }
+            }
+        }
+
+        /** The meeting at {@code t}, with the route found to the sample after it ending at the meeting point. */
+        private Candidate interpolated(UnitState u, double t, GroundTravelTime.Origin o, GroundTravelTime.Destination d,
+                                       GroundTravelTime.Leg leg) {
+            double[] p = target.at(t);
+            return new Candidate(u, t, p[0], p[1], leg.distanceM(), target.sigmaAt(t), () -> {
+                List<GeoPoint> path = ground.path(o, d, leg);
+                path.set(path.size() - 1, new GeoPoint(p[0], p[1]));
+                return path;
+            });
+        }
     }
 }

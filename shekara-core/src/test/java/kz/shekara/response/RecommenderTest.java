@@ -18,7 +18,7 @@ class RecommenderTest {
     private static final SeaTravelTime SEA = new SeaTravelTime(Fixtures.union("sea.geojson"), SeaTravelTime.Config.DEFAULT);
     private static final InterceptPlanner PLANNER = new InterceptPlanner(Map.of(UnitKind.HELICOPTER, new AirTravelTime(),
             UnitKind.BOAT, SEA, UnitKind.GROUND_VEHICLE, GROUND, UnitKind.FOOT_PATROL, GROUND), 30);
-    private static final Recommender RECOMMENDER = new Recommender(PLANNER, GROUND, 30, 64);
+    private static final Recommender RECOMMENDER = new Recommender(PLANNER, GROUND, new Recommender.Config(30, 64, 10));
 
     private static UnitState unit(String id, UnitKind kind, double lat, double lon, double speed, double offRoad,
                                   double launchS, UnitStatus status, String controlledBy, String sector) {
