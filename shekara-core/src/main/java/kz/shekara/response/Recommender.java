@@ -120,6 +120,7 @@ public final class Recommender {
         private final GroundTravelTime.Origin[] origins;
         private final Candidate[] found;
         private final boolean[] reachable;
+        private final double[] lowerBoundS;
         private double maxSpeed;
         private int pending;
 
@@ -134,6 +135,30 @@ public final class Recommender {
                 maxSpeed = Math.max(maxSpeed, Math.max(units.get(i).speedMps(), units.get(i).offRoadSpeedMps()));
             }
             this.pending = units.size();
+            this.lowerBoundS = new double[units.size()];
+        }
+
+        /**
+         * No way over the ground beats a straight line at the unit's top speed, so the closed form at
+         * that speed bounds the meeting time from below: units it rules out are settled at once, and a
+         * unit is not evaluated at samples that end before its bound.
+         */
+        private void bound(List<Recommendations.Excluded> excluded) {
+            for (int i = 0; i < origins.length; i++) {
+                UnitState u = units.get(i);
+                double top = Math.max(u.speedMps(), u.offRoadSpeedMps());
+                UnitState straight = new UnitState(u.unit(), UnitKind.HELICOPTER, u.lat(), u.lon(), u.status(), top, top,
+                        u.launchS(), u.enduranceLeftM(), u.command(), u.controlledBy(), u.sector());
+                InterceptResult r = InterceptPlanner.closedForm(straight, target);
+                if (r instanceof Intercept i0) {
+                    // A small allowance for the tangent plane's distortion against geodesic lengths.
+                    lowerBoundS[i] = i0.timeS() * 0.995;
+                } else {
+                    excluded.add(new Recommendations.Excluded(u.unit(), ((NoIntercept) r).reason().code()));
+                    lowerBoundS[i] = Double.NaN;
+                    pending--;
+                }
+            }
         }
 
         void run(List<Candidate> feasible, List<Recommendations.Excluded> excluded) {
@@ -144,6 +169,7 @@ public final class Recommender {
                 stationary();
                 otherwise = Reason.BEYOND_HORIZON;
             } else {
+                bound(excluded);
                 for (double[] in : target.inside()) {
                     sample(in);
                 }
@@ -151,6 +177,9 @@ public final class Recommender {
                 otherwise = in.get(in.size() - 1)[1] < target.horizonS() ? Reason.TARGET_LEAVES_AREA : Reason.CANNOT_CATCH;
             }
             for (int i = 0; i < found.length; i++) {
+                if (Double.isNaN(lowerBoundS[i])) {
+                    continue;
+                }
                 if (found[i] != null) {
                     feasible.add(found[i]);
                 } else {
@@ -176,13 +205,18 @@ public final class Recommender {
         private void sample(double[] in) {
             double step = Math.max(config.stepS(), (in[1] - in[0]) / config.maxSamples());
             double[] prevLate = new double[origins.length];
+            double[] prevT = new double[origins.length];
             Arrays.fill(prevLate, Double.POSITIVE_INFINITY);
-            double prevT = Double.NaN;
             for (double t = in[0]; pending > 0; t = Math.min(t + step, in[1])) {
+                double next = Math.min(t + step, in[1]);
+                if (t < in[1] && !anyDue(next)) {
+                    continue;
+                }
                 double[] p = target.at(t);
                 GroundTravelTime.Destination d = ground.toward(p[0], p[1], t * maxSpeed);
                 for (int i = 0; i < origins.length; i++) {
-                    if (found[i] != null) {
+                    // Evaluated from the last sample before its bound on, so that the meeting can be interpolated.
+                    if (found[i] != null || Double.isNaN(lowerBoundS[i]) || (next < lowerBoundS[i] && t < in[1])) {
                         continue;
                     }
                     GroundTravelTime.Leg leg = ground.best(origins[i], d);
@@ -190,18 +224,27 @@ public final class Recommender {
                     reachable[i] |= late < Double.POSITIVE_INFINITY;
                     if (late <= 0) {
                         double tStar = prevLate[i] == Double.POSITIVE_INFINITY ? t
-                                : prevT + (t - prevT) * prevLate[i] / (prevLate[i] - late);
+                                : prevT[i] + (t - prevT[i]) * prevLate[i] / (prevLate[i] - late);
                         found[i] = interpolated(units.get(i), tStar, origins[i], d, leg);
                         pending--;
                     } else {
                         prevLate[i] = late;
+                        prevT[i] = t;
                     }
                 }
-                prevT = t;
                 if (t >= in[1]) {
                     break;
                 }
             }
+        }
+
+        private boolean anyDue(double next) {
+            for (int i = 0; i < origins.length; i++) {
+                if (found[i] == null && !Double.isNaN(lowerBoundS[i]) && next >= lowerBoundS[i]) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The meeting at {@code t}, with the route found to the sample after it ending at the meeting point. */
