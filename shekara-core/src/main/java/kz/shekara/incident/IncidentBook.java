@@ -153,14 +153,6 @@ public final class IncidentBook {
         }
     }
 
-    /** Remembers that an alert's track belongs to an incident (for replay, where the alert itself carries it). */
-    public void trackOf(String incident, String track) {
-        State s = incidents.get(incident);
-        if (s != null && track != null) {
-            s.tracks.add(track);
-        }
-    }
-
     public Optional<Incident> get(String id) {
         State s = incidents.get(id);
         return s == null ? Optional.empty() : Optional.of(snapshot(s));
