@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Border guard operations centre: sensor fusion, alerts, rapid response, partner sharing.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            SimulateCommand.class,
         })
 public final class ShekaraCommand implements Runnable {
 

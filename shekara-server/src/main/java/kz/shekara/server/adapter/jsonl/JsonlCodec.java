@@ -33,7 +33,8 @@ public final class JsonlCodec {
     /** The longest line accepted, in characters. */
     public static final int MAX_LINE_CHARS = 64 * 1024;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private final Instant epoch;
     private final boolean writeSeconds;
@@ -79,7 +80,7 @@ public final class JsonlCodec {
         o.put("lon", round(d.lon(), 7));
         o.put("sigma_m", round(d.sigmaM(), 3));
         o.put("kind", d.kind().code());
-        return o.toString();
+        return write(o);
     }
 
     /** Decodes a track line; fields beyond DESIGN.md's (status, sensors, class) are optional. */
@@ -113,7 +114,7 @@ public final class JsonlCodec {
         o.put("vn", round(t.vnMps(), 3));
         o.put("ve", round(t.veMps(), 3));
         o.put("sigma_m", round(t.sigmaM(), 2));
-        return o.toString();
+        return write(o);
     }
 
     public UnitPosition decodeUnitPosition(String line) throws DecodeException {
@@ -147,7 +148,7 @@ public final class JsonlCodec {
         o.put("lat", round(u.lat(), 7));
         o.put("lon", round(u.lon(), 7));
         o.put("status", u.status().code());
-        return o.toString();
+        return write(o);
     }
 
     public TruthState decodeTruth(String line) throws DecodeException {
@@ -173,7 +174,15 @@ public final class JsonlCodec {
         o.put("lon", round(t.lon(), 7));
         o.put("vn", round(t.vnMps(), 3));
         o.put("ve", round(t.veMps(), 3));
-        return o.toString();
+        return write(o);
+    }
+
+    private static String write(ObjectNode o) {
+        try {
+            return MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON tree", e);
+        }
     }
 
     private static JsonNode parse(String line) throws DecodeException {

@@ -1,0 +1,120 @@
+package kz.shekara.theatre;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.shekara.geo.Geodesy;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.algorithm.locate.PointOnGeometryLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.index.hprtree.HPRtree;
+import org.locationtech.jts.operation.distance.DistanceOp;
+
+/**
+ * Finds the border sector a WGS84 point (degrees) lies in, from the theatre's SECTOR polygons.
+ *
+ * <p>A point inside one or more sector polygons gets the first of them in theatre order; a point
+ * outside all of them gets the sector whose polygon is nearest, if it is within {@code maxDistanceM}
+ * metres, and none otherwise.
+ *
+ * <p>Immutable and thread-safe: the packed R-tree (JTS {@link HPRtree}, the lock-free sibling of
+ * STRtree, whose every query enters a synchronized block) and the per-sector point-in-polygon
+ * indexes (the locator a {@code PreparedPolygon} uses, here built eagerly) are built in the constructor
+ * and only read afterwards. Cost: one envelope probe of the tree and one indexed point-in-polygon
+ * test (O(log n) in the ring size) per candidate sector; the nearest-sector fallback adds one JTS
+ * distance computation per sector whose envelope lies within the limit. The nearest point is found in
+ * the lon/lat plane and its distance measured on the ellipsoid, which is exact enough at sector scale.
+ */
+public final class SectorLocator {
+    private static final double METRES_PER_DEGREE_LAT = 110_574.0;
+
+    private final HPRtree tree = new HPRtree();
+    private final double maxDistanceM;
+    private final GeometryFactory factory = new GeometryFactory();
+
+    private record Entry(int order, Sector sector, Geometry area, PointOnGeometryLocator locator) {
+    }
+
+    /**
+     * Indexes the SECTOR zones of {@code theatre}; zones whose sector id the theatre does not define
+     * are ignored. {@code maxDistanceM} (metres, >= 0) bounds the nearest-sector fallback.
+     */
+    public SectorLocator(Theatre theatre, double maxDistanceM) {
+        if (!(maxDistanceM >= 0)) {
+            throw new IllegalArgumentException("maxDistanceM must be >= 0: " + maxDistanceM);
+        }
+        this.maxDistanceM = maxDistanceM;
+        Map<String, Sector> sectors = new HashMap<>();
+        theatre.sectors().forEach(s -> sectors.put(s.id(), s));
+        List<Zone> zones = theatre.zones(ZoneKind.SECTOR);
+        for (int i = 0; i < zones.size(); i++) {
+            Zone zone = zones.get(i);
+            Sector sector = sectors.get(zone.sector() != null ? zone.sector() : zone.id());
+            if (sector == null || zone.geometry().getDimension() != 2) {
+                continue;
+            }
+            IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(zone.geometry());
+            // Build the locator's index now, so that queries never write.
+            locator.locate(zone.geometry().getEnvelopeInternal().centre());
+            tree.insert(zone.geometry().getEnvelopeInternal(), new Entry(i, sector, zone.geometry(), locator));
+        }
+        tree.build();
+    }
+
+    /** The sector containing the point, else the nearest within the limit, else empty. */
+    public Optional<Sector> locate(double lat, double lon) {
+        Coordinate c = new Coordinate(lon, lat);
+        Optional<Sector> inside = containing(c);
+        return inside.isPresent() || maxDistanceM == 0 ? inside : nearest(lat, lon, c);
+    }
+
+    /** The sector containing the point (first in theatre order), with no fallback to a nearby one. */
+    public Optional<Sector> containing(double lat, double lon) {
+        return containing(new Coordinate(lon, lat));
+    }
+
+    private Optional<Sector> containing(Coordinate c) {
+        Entry[] inside = new Entry[1];
+        tree.query(new Envelope(c), o -> {
+            Entry e = (Entry) o;
+            if ((inside[0] == null || e.order < inside[0].order) && e.locator.locate(c) != Location.EXTERIOR) {
+                inside[0] = e;
+            }
+        });
+        return inside[0] == null ? Optional.empty() : Optional.of(inside[0].sector);
+    }
+
+    private Optional<Sector> nearest(double lat, double lon, Coordinate c) {
+        double dLat = maxDistanceM / METRES_PER_DEGREE_LAT;
+        double cosLat = Math.max(Math.cos(Math.toRadians(Math.min(89.0, Math.abs(lat) + dLat))), 1e-6);
+        double dLon = Math.min(180.0, dLat / cosLat);
+        Envelope search = new Envelope(lon - dLon, lon + dLon, lat - dLat, lat + dLat);
+        Point p = factory.createPoint(c);
+        List<Entry> candidates = new ArrayList<>();
+        tree.query(search, o -> candidates.add((Entry) o));
+        candidates.sort((a, b) -> Integer.compare(a.order, b.order));
+        Entry best = null;
+        double bestM = Double.POSITIVE_INFINITY;
+        for (Entry e : candidates) {
+            Coordinate q = DistanceOp.nearestPoints(e.area, p)[0];
+            double m = Geodesy.distanceM(lat, lon, q.y, q.x);
+            if (m < bestM) {
+                bestM = m;
+                best = e;
+            }
+        }
+        return best != null && bestM <= maxDistanceM ? Optional.of(best.sector) : Optional.empty();
+    }
+
+    /** The limit of the nearest-sector fallback, metres. */
+    public double maxDistanceM() {
+        return maxDistanceM;
+    }
+}

@@ -1,0 +1,20 @@
+package kz.shekara.track;
+
+import java.time.Instant;
+
+/**
+ * Role: starts tentative tracks from plots no existing track took, and decides from a tentative
+ * track's hit record when it is confirmed or abandoned. Queries only; implementations are immutable
+ * and thread-safe.
+ */
+public interface Initiator {
+
+    /** The tentative state started by one unassociated plot at its time. */
+    GaussianState initiate(Plot plot, Instant time);
+
+    /** True when {@code hits} detections in the track's first {@code scans} scans confirm it. */
+    boolean confirms(int hits, int scans);
+
+    /** True when a tentative track with this record can no longer be confirmed. */
+    boolean abandons(int hits, int scans);
+}

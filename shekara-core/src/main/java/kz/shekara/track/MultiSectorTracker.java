@@ -1,0 +1,200 @@
+package kz.shekara.track;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import kz.shekara.geo.LocalFrame;
+import kz.shekara.model.Detection;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.theatre.Sector;
+
+/**
+ * Detections in, confirmed tracks out, over several sectors: a reorder buffer puts detections in
+ * event-time order and groups them into scans; each scan's detections go to the sector that owns
+ * their position, and also, within {@code overlapM} of another sector, to that sector's tracks (which
+ * may take them but not start tracks from them); plots no sector's track took start tentative tracks
+ * in their own sector; a track whose estimate moves into another sector is handed over with its id,
+ * state (re-framed) and history. After each scan time every confirmed track is reported at that time.
+ * Not thread-safe: feed it from one thread.
+ */
+public final class MultiSectorTracker {
+    private static final double M_PER_DEG = 111_320;
+
+    private final Map<String, SectorTracker> sectors = new LinkedHashMap<>();
+    private final SectorMap sectorMap;
+    private final ReorderBuffer buffer;
+    private final double overlapM;
+    private long outside;
+    private long handovers;
+
+    public MultiSectorTracker(TrackerConfig config, List<Sector> sectorList, SectorMap sectorMap) {
+        Objects.requireNonNull(config, "config");
+        TrackerParts parts = TrackerParts.from(config);
+        for (Sector s : sectorList) {
+            sectors.put(s.id(), new SectorTracker(s.id(), new LocalFrame(s.originLat(), s.originLon()), parts));
+        }
+        if (sectors.isEmpty()) {
+            throw new IllegalArgumentException("need at least one sector");
+        }
+        this.sectorMap = Objects.requireNonNull(sectorMap, "sectorMap");
+        this.buffer = new ReorderBuffer(config.reorderWindow());
+        this.overlapM = config.overlapM();
+    }
+
+    /** Takes one detection; returns the confirmed tracks of every scan time it completed, in time order. */
+    public List<TrackUpdate> accept(Detection d) {
+        return process(buffer.add(d));
+    }
+
+    /** Processes everything still buffered (end of input). */
+    public List<TrackUpdate> flush() {
+        return process(buffer.flush());
+    }
+
+    /** Detections dropped because they came later than the reorder window allows. */
+    public long lateDetections() {
+        return buffer.lateDetections();
+    }
+
+    /** Detections whose position no sector owned. */
+    public long outsideDetections() {
+        return outside;
+    }
+
+    public long handovers() {
+        return handovers;
+    }
+
+    public int liveTracks() {
+        int n = 0;
+        for (SectorTracker s : sectors.values()) {
+            n += s.liveTracks();
+        }
+        return n;
+    }
+
+    private List<TrackUpdate> process(List<Scan> scans) {
+        List<TrackUpdate> out = new ArrayList<>();
+        for (int i = 0; i < scans.size(); i++) {
+            Scan scan = scans.get(i);
+            step(scan);
+            boolean lastOfTime = i + 1 == scans.size() || !scans.get(i + 1).time().equals(scan.time());
+            if (lastOfTime) {
+                for (SectorTracker s : sectors.values()) {
+                    out.addAll(s.confirmedTracks());
+                }
+            }
+        }
+        return out;
+    }
+
+    private void step(Scan scan) {
+        if (sectors.size() == 1) {
+            SectorTracker only = sectors.values().iterator().next();
+            List<Plot> plots = new ArrayList<>(scan.detections().size());
+            for (Detection d : scan.detections()) {
+                plots.add(only.plot(d));
+            }
+            only.step(scan.time(), scan.sensor(), plots);
+            return;
+        }
+        Map<String, List<Plot>> routed = new LinkedHashMap<>();
+        Map<String, List<Detection>> owned = new LinkedHashMap<>();
+        for (String id : sectors.keySet()) {
+            routed.put(id, new ArrayList<>());
+            owned.put(id, new ArrayList<>());
+        }
+        for (Detection d : scan.detections()) {
+            route(d, routed, owned);
+        }
+        IdentityHashMap<Detection, Boolean> taken = new IdentityHashMap<>();
+        for (SectorTracker s : sectors.values()) {
+            List<Plot> plots = routed.get(s.sectorId());
+            List<Plot> rest = s.update(scan.time(), scan.sensor(), plots);
+            IdentityHashMap<Detection, Boolean> left = new IdentityHashMap<>();
+            rest.forEach(p -> left.put(p.source(), Boolean.TRUE));
+            plots.forEach(p -> {
+                if (!left.containsKey(p.source())) {
+                    taken.put(p.source(), Boolean.TRUE);
+                }
+            });
+        }
+        for (SectorTracker s : sectors.values()) {
+            List<Plot> fresh = new ArrayList<>();
+            for (Detection d : owned.get(s.sectorId())) {
+                if (!taken.containsKey(d)) {
+                    fresh.add(s.plot(d));
+                }
+            }
+            s.initiate(fresh, scan.time());
+        }
+        handOver();
+    }
+
+    private void route(Detection d, Map<String, List<Plot>> routed, Map<String, List<Detection>> owned) {
+        String home = sectorMap.sectorOf(d.lat(), d.lon());
+        SectorTracker owner = home == null ? null : sectors.get(home);
+        if (owner == null) {
+            outside++;
+            return;
+        }
+        owned.get(home).add(d);
+        routed.get(home).add(owner.plot(d));
+        if (overlapM <= 0) {
+            return;
+        }
+        double dLat = overlapM / M_PER_DEG;
+        double dLon = overlapM / (M_PER_DEG * Math.max(0.01, Math.cos(Math.toRadians(d.lat()))));
+        double[][] probes = {{dLat, 0}, {-dLat, 0}, {0, dLon}, {0, -dLon}};
+        for (double[] probe : probes) {
+            String near = sectorMap.sectorOf(d.lat() + probe[0], d.lon() + probe[1]);
+            SectorTracker other = near == null ? null : sectors.get(near);
+            if (other != null && !near.equals(home) && !containsSource(routed.get(near), d)) {
+                routed.get(near).add(other.plot(d));
+            }
+        }
+    }
+
+    private static boolean containsSource(List<Plot> plots, Detection d) {
+        for (int i = plots.size() - 1; i >= 0 && i >= plots.size() - 4; i--) {
+            if (plots.get(i).source() == d) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void handOver() {
+        double[] ll = new double[2];
+        List<Track> moving = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        for (SectorTracker s : sectors.values()) {
+            for (Track t : s.touched()) {
+                s.frame().toLatLon(t.state.east(), t.state.north(), ll);
+                String owner = sectorMap.sectorOf(ll[0], ll[1]);
+                if (owner != null && !owner.equals(s.sectorId()) && sectors.containsKey(owner)) {
+                    moving.add(s.remove(t));
+                    targets.add(owner);
+                    t.state = Handover.reframe(t.state, s.frame(), sectors.get(owner).frame());
+                }
+            }
+        }
+        for (int i = 0; i < moving.size(); i++) {
+            sectors.get(targets.get(i)).adopt(moving.get(i));
+            handovers++;
+        }
+    }
+
+    /** The sector trackers, by id, in the order given. */
+    Map<String, SectorTracker> sectors() {
+        return sectors;
+    }
+
+    Instant time() {
+        return sectors.values().iterator().next().time();
+    }
+}

@@ -1,0 +1,73 @@
+package kz.shekara.track;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import kz.shekara.model.Detection;
+
+/**
+ * Puts late and out-of-order detections back in event-time order and groups them into scans. The
+ * watermark is the latest event time seen minus the window; a scan is released, in (time, sensor)
+ * order, once the watermark has passed its time. A detection older than the watermark when it
+ * arrives comes too late for the filter and is dropped and counted, never processed out of order.
+ * Not thread-safe.
+ */
+public final class ReorderBuffer {
+    private record Key(Instant time, String sensor) {
+    }
+
+    private static final Comparator<Key> ORDER = Comparator.comparing(Key::time).thenComparing(Key::sensor);
+
+    private final Duration window;
+    private final TreeMap<Key, List<Detection>> pending = new TreeMap<>(ORDER);
+    private Instant latest;
+    private long late;
+
+    public ReorderBuffer(Duration window) {
+        if (window.isNegative()) {
+            throw new IllegalArgumentException("reorder window must not be negative");
+        }
+        this.window = window;
+    }
+
+    /** Adds a detection; returns the scans it released (possibly none), oldest first. */
+    public List<Scan> add(Detection d) {
+        if (latest != null && d.time().isBefore(latest.minus(window))) {
+            late++;
+            return List.of();
+        }
+        pending.computeIfAbsent(new Key(d.time(), d.sensor()), k -> new ArrayList<>()).add(d);
+        if (latest == null || d.time().isAfter(latest)) {
+            latest = d.time();
+            return releaseBefore(latest.minus(window));
+        }
+        return List.of();
+    }
+
+    /** Releases every pending scan (end of input). */
+    public List<Scan> flush() {
+        return releaseBefore(Instant.MAX);
+    }
+
+    /** Detections dropped because they arrived after the watermark had passed them. */
+    public long lateDetections() {
+        return late;
+    }
+
+    public int pendingScans() {
+        return pending.size();
+    }
+
+    private List<Scan> releaseBefore(Instant watermark) {
+        List<Scan> out = new ArrayList<>();
+        while (!pending.isEmpty() && pending.firstKey().time().isBefore(watermark)) {
+            Map.Entry<Key, List<Detection>> e = pending.pollFirstEntry();
+            out.add(new Scan(e.getKey().time(), e.getKey().sensor(), e.getValue()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,43 @@
+package kz.shekara.track;
+
+import static kz.shekara.track.Fixtures.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import kz.shekara.model.Detection;
+import kz.shekara.model.SensorKind;
+import org.junit.jupiter.api.Test;
+
+class ReorderBufferTest {
+    static Detection det(double t, String sensor) {
+        return new Detection(at(t), sensor, SensorKind.RADAR, 43, 68, 10, Fixtures.MARKING);
+    }
+
+    @Test
+    void releasesScansInEventTimeOrderOnceTheWatermarkPassesThem() {
+        ReorderBuffer b = new ReorderBuffer(Duration.ofSeconds(2));
+        List<Scan> out = new ArrayList<>();
+        out.addAll(b.add(det(1, "b")));
+        out.addAll(b.add(det(2, "a")));
+        out.addAll(b.add(det(1, "a")));   // late, within the window
+        out.addAll(b.add(det(1, "a")));   // same scan
+        assertThat(out).isEmpty();
+        out.addAll(b.add(det(3.5, "a"))); // watermark 1.5 passes the scans at t = 1
+        assertThat(out).extracting(Scan::sensor).containsExactly("a", "b");
+        assertThat(out.get(0).detections()).hasSize(2);
+        out.addAll(b.flush());
+        assertThat(out).extracting(s -> s.time()).containsExactly(at(1), at(1), at(2), at(3.5));
+        assertThat(b.lateDetections()).isZero();
+    }
+
+    @Test
+    void dropsAndCountsADetectionOlderThanTheWatermark() {
+        ReorderBuffer b = new ReorderBuffer(Duration.ofSeconds(1));
+        b.add(det(10, "a"));
+        assertThat(b.add(det(8.5, "a"))).isEmpty();
+        assertThat(b.lateDetections()).isEqualTo(1);
+        assertThat(b.flush()).singleElement().extracting(Scan::time).isEqualTo(at(10));
+    }
+}

@@ -1,0 +1,112 @@
+package kz.shekara.server.adapter.cot;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The bounded queue of encoded events waiting to be written to one client. An event with a
+ * supersede key (an object's uid, for position updates) replaces a queued event with the same key
+ * in place, so a slow client gets the newest position and never a backlog of old ones. When the
+ * queue is full and nothing can be superseded, {@link #offer} refuses and the caller disconnects
+ * the client. Thread-safe: many producers, one consumer.
+ */
+final class ClientQueue {
+    /** Outcome of {@link #offer}. */
+    enum Offer { QUEUED, SUPERSEDED, FULL, CLOSED }
+
+    private static final class Slot {
+        byte[] bytes;
+        final String key;
+
+        Slot(byte[] bytes, String key) {
+            this.bytes = bytes;
+            this.key = key;
+        }
+    }
+
+    private final int capacity;
+    private final ArrayDeque<Slot> queue = new ArrayDeque<>();
+    private final Map<String, Slot> byKey = new HashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private boolean closed;
+
+    ClientQueue(int capacity) {
+        this.capacity = capacity;
+    }
+
+    Offer offer(byte[] bytes, String supersedeKey) {
+        lock.lock();
+        try {
+            if (closed) {
+                return Offer.CLOSED;
+            }
+            if (supersedeKey != null) {
+                Slot queued = byKey.get(supersedeKey);
+                if (queued != null) {
+                    queued.bytes = bytes;
+                    return Offer.SUPERSEDED;
+                }
+            }
+            if (queue.size() >= capacity) {
+                return Offer.FULL;
+            }
+            Slot s = new Slot(bytes, supersedeKey);
+            queue.addLast(s);
+            if (supersedeKey != null) {
+                byKey.put(supersedeKey, s);
+            }
+            notEmpty.signal();
+            return Offer.QUEUED;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits for at least one event and moves all queued events into {@code out}; false once closed and empty. */
+    boolean drainTo(List<byte[]> out) throws InterruptedException {
+        lock.lock();
+        try {
+            while (queue.isEmpty() && !closed) {
+                notEmpty.await();
+            }
+            if (queue.isEmpty()) {
+                return false;
+            }
+            Slot s;
+            while ((s = queue.pollFirst()) != null) {
+                if (s.key != null) {
+                    byKey.remove(s.key);
+                }
+                out.add(s.bytes);
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int size() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Refuses further events; the consumer gets what is queued, then false. */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            notEmpty.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

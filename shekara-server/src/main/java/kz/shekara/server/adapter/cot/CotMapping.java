@@ -1,0 +1,163 @@
+package kz.shekara.server.adapter.cot;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import kz.shekara.model.ChatMessage;
+import kz.shekara.model.Detection;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.model.Marking;
+import kz.shekara.model.SensorKind;
+import kz.shekara.model.TargetClass;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.model.UnitPosition;
+import kz.shekara.model.UnitStatus;
+import kz.shekara.server.adapter.DecodeException;
+
+/**
+ * Maps CoT events to Shekara's domain events and back. Pure: time comes from the events, stale is
+ * event time plus the configured validity. Thread-safe (immutable).
+ *
+ * <p>In: {@code a-f-*} → {@link UnitPosition} keyed by the event uid, callsign from {@code contact};
+ * {@code b-t-f} → {@link ChatMessage}; {@code a-u-*}, {@code a-h-*}, {@code a-s-*} (an object a
+ * client reports) → {@link Detection} with the reporting client as sensor, kind {@code patrol},
+ * sigma from {@code ce}. Other types (pings, drawings, deletes) map to nothing.
+ *
+ * <p>Out: units as their own CoT type (a-f-G-U-C ground, a-f-A-M-H helicopter, a-f-S-X boat — set by
+ * whoever publishes the position); detections as a-u-G, or a-u-S for AIS; tracks as a-u-G, a-u-S
+ * for vessels, with course and speed. Exercise-marked events carry opex "e" and remarks that begin
+ * with "EXERCISE".
+ */
+public final class CotMapping {
+    public static final String CHAT_TYPE = "b-t-f";
+    public static final String ALL_CHAT_ROOMS = "All Chat Rooms";
+    public static final String DETECTION_GROUND = "a-u-G";
+    public static final String DETECTION_SEA = "a-u-S";
+
+    private final Duration validity;
+    private final double defaultSigmaM;
+
+    /**
+     * @param validity      how long an object sent to TAK clients stays current (stale = time + validity)
+     * @param defaultSigmaM the sigma given to a client's sensor report that has no usable {@code ce}
+     */
+    public CotMapping(Duration validity, double defaultSigmaM) {
+        this.validity = Objects.requireNonNull(validity, "validity");
+        if (validity.isNegative() || validity.isZero() || !(defaultSigmaM > 0)) {
+            throw new IllegalArgumentException("validity and defaultSigmaM must be positive");
+        }
+        this.defaultSigmaM = defaultSigmaM;
+    }
+
+    /**
+     * The domain event for a CoT event received from a client whose SA uid is {@code senderUid}
+     * (null when not known yet), or null when the type carries none.
+     */
+    public DomainEvent toDomain(CotEvent e, String senderUid, Marking marking) throws DecodeException {
+        Marking m = e.isExercise() ? marking.asExercise() : marking;
+        String type = e.type();
+        try {
+            if (type.startsWith("a-f-") || type.equals("a-f")) {
+                CotDetail d = e.detail();
+                String callsign = d.callsign() != null ? d.callsign() : e.uid();
+                return new UnitPosition(e.time(), e.uid(), callsign, type, e.lat(), e.lon(), d.courseDeg(),
+                        d.speedMps(), UnitStatus.AVAILABLE, m);
+            }
+            if (type.equals(CHAT_TYPE)) {
+                return chat(e, m);
+            }
+            if (type.startsWith("a-u-") || type.startsWith("a-h-") || type.startsWith("a-s-")) {
+                String sensor = senderUid != null ? senderUid
+                        : e.detail().parentUid() != null ? e.detail().parentUid() : e.uid();
+                double sigma = e.hasCe() ? e.ce() : defaultSigmaM;
+                return new Detection(e.time(), sensor, SensorKind.PATROL, e.lat(), e.lon(), sigma, m);
+            }
+            return null;
+        } catch (IllegalArgumentException | NullPointerException ex) {
+            throw new DecodeException("invalid-value", "event " + e.uid() + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static ChatMessage chat(CotEvent e, Marking m) throws DecodeException {
+        CotDetail d = e.detail();
+        if (d.remarks() == null) {
+            throw new DecodeException("bad-chat", "GeoChat " + e.uid() + " has no remarks text");
+        }
+        CotDetail.CotChat c = d.chat();
+        String sender = c != null && c.uid0() != null ? c.uid0() : d.parentUid();
+        if (sender == null) {
+            sender = d.remarksSource() != null ? d.remarksSource() : e.uid();
+        }
+        String callsign = c != null && c.senderCallsign() != null ? c.senderCallsign() : sender;
+        String room = c != null && c.chatroom() != null ? c.chatroom()
+                : d.remarksTo() != null ? d.remarksTo() : ALL_CHAT_ROOMS;
+        String id = c != null && c.messageId() != null ? c.messageId() : e.uid();
+        boolean placed = e.lat() != 0 || e.lon() != 0;
+        return new ChatMessage(e.time(), id, sender, callsign, room, d.remarks(),
+                placed ? e.lat() : Double.NaN, placed ? e.lon() : Double.NaN, m);
+    }
+
+    /** A friendly unit as CoT, under its unit id, with course/speed when known. */
+    public CotEvent toCot(UnitPosition p) {
+        CotDetail d = detail(p.callsign(), p.courseDeg(), p.speedMps(),
+                remarks(p.marking(), p.callsign() + " " + p.status().code()), null, List.of());
+        return event(p.unit(), p.cotType(), "m-g", p, p.lat(), p.lon(), CotEvent.UNKNOWN, d);
+    }
+
+    /** A sensor detection as an unknown ground (or, for AIS, sea) object; uid unique per sensor and time. */
+    public CotEvent toCot(Detection det) {
+        String type = det.kind() == SensorKind.AIS ? DETECTION_SEA : DETECTION_GROUND;
+        String uid = "shekara.detection." + det.sensor() + "." + det.time().toEpochMilli();
+        String text = det.kind().code() + " detection by " + det.sensor()
+                + (det.kind().isAlarm() ? " (alarm)" : "");
+        CotDetail d = detail(null, Double.NaN, Double.NaN, remarks(det.marking(), text), null,
+                List.of(new CotDetail.CotLink(det.sensor(), "a-f-G-E-S", "p-p")));
+        return event(uid, type, "m-p", det, det.lat(), det.lon(), det.sigmaM(), d);
+    }
+
+    /** A track as an unknown ground or sea object with course (degrees from north) and speed. */
+    public CotEvent toCot(TrackUpdate t) {
+        String type = t.targetClass() == TargetClass.VESSEL ? DETECTION_SEA : DETECTION_GROUND;
+        double course = (Math.toDegrees(Math.atan2(t.veMps(), t.vnMps())) + 360) % 360;
+        String text = "track " + t.track() + ", " + t.targetClass().name().toLowerCase(Locale.ROOT) + ", "
+                + t.status().name().toLowerCase(Locale.ROOT) + ", sensors " + String.join(" ", t.sensors());
+        CotDetail d = detail(t.track(), course, t.speedMps(), remarks(t.marking(), text), null, List.of());
+        return event(t.track(), type, "m-f", t, t.lat(), t.lon(), t.sigmaM(), d);
+    }
+
+    /** A GeoChat message (to its chatroom) as b-t-f. */
+    public CotEvent toCot(ChatMessage c) {
+        CotDetail.CotChat chat = new CotDetail.CotChat("RootContactGroup", "false", c.chatroom(), c.chatroom(),
+                c.senderCallsign(), c.id(), c.senderUid(), c.chatroom());
+        CotDetail d = new CotDetail(null, null, null, null, Double.NaN, Double.NaN, null,
+                remarks(c.marking(), c.text()), "BAO.F.ATAK." + c.senderUid(), c.chatroom(), chat,
+                List.of(new CotDetail.CotLink(c.senderUid(), "a-f-G-U-C", "p-p")), List.of(), List.of(), null, null);
+        boolean placed = !Double.isNaN(c.lat());
+        String uid = "GeoChat." + c.senderUid() + "." + c.chatroom() + "." + c.id();
+        return event(uid, CHAT_TYPE, "h-g-i-g-o", c, placed ? c.lat() : 0, placed ? c.lon() : 0,
+                CotEvent.UNKNOWN, d);
+    }
+
+    private CotEvent event(String uid, String type, String how, DomainEvent src, double lat, double lon, double ce,
+                           CotDetail d) {
+        return new CotEvent(uid, type, how, src.time(), src.time(), src.time().plus(validity),
+                src.marking().exercise() ? "e" : null, lat, lon, CotEvent.UNKNOWN, ce, CotEvent.UNKNOWN, d);
+    }
+
+    private static CotDetail detail(String callsign, double course, double speed, String remarks, String to,
+                                    List<CotDetail.CotLink> links) {
+        boolean track = Double.isFinite(course) || Double.isFinite(speed);
+        return new CotDetail(callsign, null, null, null, track ? orNaN(course) : Double.NaN,
+                track ? orNaN(speed) : Double.NaN, null, remarks, null, to, null, links, List.of(), List.of(), null,
+                null);
+    }
+
+    private static double orNaN(double d) {
+        return Double.isFinite(d) ? d : Double.NaN;
+    }
+
+    private static String remarks(Marking m, String text) {
+        return m.exercise() ? "EXERCISE " + text : text;
+    }
+}

@@ -1,0 +1,64 @@
+package kz.shekara.server.adapter.cot;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of the CoT streaming server, validated once. {@code port} 8087 is the plain TCP
+ * streaming port ATAK and FreeTAKServer use (0 = any free port, for tests); {@code udpPort} the SA
+ * input port (6969 by convention, 0 = any free port, -1 = off). {@code maxEventBytes} bounds one
+ * event; {@code clientQueueCapacity} the events waiting for one client before superseded positions
+ * are dropped and then the client is disconnected. {@code validity} is how long objects sent to
+ * clients stay current (CoT stale = event time + validity). {@code defaultSigmaM} is the sigma in
+ * metres of a client's sensor report without a usable ce. {@code agency}, when not null, restricts
+ * what goes out to events whose marking is releasable to that agency.
+ */
+public record CotServerConfig(String bindHost, int port, int udpPort, int maxEventBytes, int clientQueueCapacity,
+                              Duration validity, double defaultSigmaM, String agency) {
+
+    public static final int DEFAULT_PORT = 8087;
+    public static final int DEFAULT_UDP_PORT = 6969;
+
+    public CotServerConfig {
+        Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(validity, "validity");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("cot port out of range: " + port);
+        }
+        if (udpPort < -1 || udpPort > 65_535) {
+            throw new IllegalArgumentException("cot udp port out of range (-1 = off): " + udpPort);
+        }
+        if (maxEventBytes < 256) {
+            throw new IllegalArgumentException("maxEventBytes must be at least 256: " + maxEventBytes);
+        }
+        if (clientQueueCapacity < 1) {
+            throw new IllegalArgumentException("clientQueueCapacity must be positive: " + clientQueueCapacity);
+        }
+        if (validity.isNegative() || validity.isZero()) {
+            throw new IllegalArgumentException("validity must be positive: " + validity);
+        }
+        if (!(defaultSigmaM > 0)) {
+            throw new IllegalArgumentException("defaultSigmaM must be positive: " + defaultSigmaM);
+        }
+    }
+
+    /** All interfaces, port 8087, UDP off, 64 KiB events, 10,000 queued per client, 2 min validity, 50 m. */
+    public static CotServerConfig defaults() {
+        return new CotServerConfig("0.0.0.0", DEFAULT_PORT, -1, 65_536, 10_000, Duration.ofMinutes(2), 50.0, null);
+    }
+
+    public CotServerConfig withPort(int newPort) {
+        return new CotServerConfig(bindHost, newPort, udpPort, maxEventBytes, clientQueueCapacity, validity,
+                defaultSigmaM, agency);
+    }
+
+    public CotServerConfig withUdpPort(int newUdpPort) {
+        return new CotServerConfig(bindHost, port, newUdpPort, maxEventBytes, clientQueueCapacity, validity,
+                defaultSigmaM, agency);
+    }
+
+    public CotServerConfig withBindHost(String host) {
+        return new CotServerConfig(host, port, udpPort, maxEventBytes, clientQueueCapacity, validity,
+                defaultSigmaM, agency);
+    }
+}

@@ -1,0 +1,225 @@
+package kz.shekara.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import kz.shekara.model.ChatMessage;
+import kz.shekara.server.bus.Bus;
+import kz.shekara.server.bus.InMemoryBus;
+import kz.shekara.server.bus.Topic;
+import kz.shekara.server.view.LiveState;
+import kz.shekara.server.view.Viewer;
+import kz.shekara.theatre.Theatre;
+import kz.shekara.theatre.Unit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of Shekara in one Javalin server: the REST API under {@code /api/v1} (JSON and
+ * GeoJSON, WGS84 degrees, ISO-8601 event times), the WebSocket live feed {@code /api/v1/live}, the
+ * Prometheus metrics, and the offline web map (static files from the classpath, Leaflet from its
+ * webjar; no request leaves the host). The routes are listed in {@link ReadRoutes} and here.
+ *
+ * <p>Every read goes through {@link #viewer}, the one place where the caller will be resolved to an
+ * agency and role for marking-based filtering; today every caller is the home agency. Invalid
+ * requests get a 4xx with {@code {"error": code, "detail": sentence}} and are counted in
+ * {@code shekara.adapter.rejections{adapter=web,reason=code}}. Thread-safe; start once, close once.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    /** Pending live-feed messages per browser before detections are dropped. */
+    static final int SESSION_CAPACITY = 4096;
+    private static final String API_ERROR = "shekara.api-error";
+
+    private final HttpConfig config;
+    private final Theatre theatre;
+    private final LiveState live;
+    private final Bus bus;
+    private final PrometheusMeterRegistry registry;
+    private final Clock clock;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final StatusProbe status;
+    private final LiveFeed feed;
+    private final Counter messagesIn;
+    private final Viewer home;
+    private Javalin app;
+    private AutoCloseable liveListener;
+    private ScheduledExecutorService ticker;
+
+    /**
+     * @param clock gives the event time of messages the operations centre sends and the wall time
+     *              of the status line's rates
+     */
+    public ApiServer(HttpConfig config, Theatre theatre, LiveState live, Bus bus, PrometheusMeterRegistry registry,
+                     Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.theatre = Objects.requireNonNull(theatre, "theatre");
+        this.live = Objects.requireNonNull(live, "live");
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.home = Viewer.home(theatre.defaultMarking().originator());
+        this.status = new StatusProbe(registry, live, clock);
+        Map<String, Unit> defs = theatre.units().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
+        this.feed = new LiveFeed(mapper, registry, SESSION_CAPACITY, defs, ctx -> home);
+        this.messagesIn = Counter.builder(StatusProbe.EVENTS_IN).tag("adapter", "web")
+                .description("Events received by an adapter").register(registry);
+        Gauge.builder("shekara.queue.depth", live, LiveState::queueDepth).tag("queue", "live-state")
+                .description("Messages waiting to be handled").register(registry);
+    }
+
+    /** Starts listening; returns the bound port (a free one when the configured port is 0). */
+    public synchronized int start() {
+        if (app != null) {
+            throw new IllegalStateException("api server already started");
+        }
+        app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/web";
+                sf.location = Location.CLASSPATH;
+            });
+            cfg.staticFiles.enableWebjars();
+        });
+        new ReadRoutes(theatre, live, mapper, this::viewer).register(app);
+        app.get("/api/v1/health", this::health);
+        app.get("/api/v1/status", ctx -> json(ctx, status.sample(feed.sessions())));
+        app.get("/api/v1/metrics", this::metrics);
+        app.post("/api/v1/messages", this::postMessage);
+        app.ws("/api/v1/live", ws -> {
+            ws.onConnect(ctx -> feed.connect(ctx, status.sample(feed.sessions() + 1)));
+            ws.onClose(ctx -> feed.disconnect(ctx));
+            ws.onError(ctx -> feed.disconnect(ctx));
+        });
+        app.before(ctx -> ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
+                + "style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:"));
+        app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500);
+            json(ctx, mapper.createObjectNode().put("error", "internal").put("detail", "the server failed; see its log"));
+        });
+        app.error(404, ctx -> {
+            if (ctx.path().startsWith("/api/") && ctx.attribute(API_ERROR) == null) {
+                error(ctx, 404, "not-found", "no such resource: " + ctx.method() + " " + ctx.path());
+            }
+        });
+        liveListener = live.listen(feed::publish);
+        app.start(config.host(), config.port());
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("web-status").unstarted(r));
+        ticker.scheduleAtFixedRate(() -> feed.status(status.sample(feed.sessions())), 1, 1, TimeUnit.SECONDS);
+        LOG.info("web map and API on http://{}:{}/", config.host(), app.port());
+        return app.port();
+    }
+
+    /** The bound port; only after {@link #start}. */
+    public synchronized int port() {
+        if (app == null) {
+            throw new IllegalStateException("api server not started");
+        }
+        return app.port();
+    }
+
+    /**
+     * Who is asking. The one place where requests will be authenticated and mapped to an agency and
+     * role; reads are then filtered by {@link Viewer#maySee}. Today: the home agency's operator.
+     */
+    Viewer viewer(Context ctx) {
+        return home;
+    }
+
+    private void health(Context ctx) {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("status", "UP");
+        ObjectNode c = o.putObject("components");
+        c.putObject("http").put("status", "UP").put("port", app.port());
+        c.putObject("theatre").put("status", "UP").put("name", theatre.name())
+                .put("zones", theatre.zones().size()).put("sensors", theatre.sensors().size())
+                .put("units", theatre.units().size());
+        ObjectNode l = c.putObject("live").put("status", "UP").put("events", live.eventCount())
+                .put("queueDepth", live.queueDepth());
+        l.put("latestEventTime", live.latestEventTime().map(Object::toString).orElse(null));
+        c.putObject("liveFeed").put("status", "UP").put("sessions", feed.sessions()).put("queueDepth", feed.queueDepth());
+        json(ctx, o);
+    }
+
+    private void metrics(Context ctx) {
+        bindBusQueueGauges();
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+    }
+
+    /** Registers a queue-depth gauge for each bus subscriber group not yet seen (in-memory bus only). */
+    private void bindBusQueueGauges() {
+        if (bus instanceof InMemoryBus b) {
+            b.subscriptions().stream().map(Bus.Subscription::group).distinct().forEach(group ->
+                    Gauge.builder("shekara.bus.queue.depth", b, x -> x.subscriptions().stream()
+                                    .filter(s -> s.group().equals(group)).mapToInt(Bus.Subscription::queueDepth).sum())
+                            .tag("group", group).description("Bus events queued for a subscriber group")
+                            .strongReference(true).register(registry));
+        }
+    }
+
+    private void postMessage(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ApiError(415, "unsupported-media-type", "send the message as application/json");
+        }
+        ChatMessage m = MessagePost.decode(mapper, ctx.bodyAsBytes(), clock.instant(), theatre.defaultMarking());
+        bus.publish(Topic.MESSAGES, m.chatroom(), m);
+        messagesIn.increment();
+        ctx.status(202);
+        json(ctx, EventJson.message(m));
+    }
+
+    private void error(Context ctx, int code, String error, String detail) {
+        Counter.builder("shekara.adapter.rejections").tag("adapter", "web").tag("reason", error)
+                .description("Inputs refused, by adapter and reason").register(registry).increment();
+        ObjectNode o = mapper.createObjectNode().put("error", error).put("detail", detail);
+        ctx.attribute(API_ERROR, error);
+        ctx.status(code);
+        json(ctx, o);
+    }
+
+    private void json(Context ctx, JsonNode node) {
+        try {
+            ctx.contentType("application/json").result(mapper.writeValueAsBytes(node));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        if (liveListener != null) {
+            try {
+                liveListener.close();
+            } catch (Exception e) {
+                LOG.debug("closing live listener", e);
+            }
+        }
+        feed.close();
+        if (app != null) {
+            app.stop();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package kz.shekara.server.api;
+
+import static kz.shekara.server.api.GeoJson.NODES;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import kz.shekara.theatre.Base;
+import kz.shekara.theatre.Sector;
+import kz.shekara.theatre.Sensor;
+import kz.shekara.theatre.Theatre;
+import kz.shekara.theatre.Zone;
+import kz.shekara.theatre.ZoneKind;
+
+/**
+ * The static layers of a theatre as GeoJSON feature collections: zones (with kind, name, sector,
+ * the sector's posture and buffer in metres), sensors and bases. The theatre is immutable, so the
+ * collections are built on demand from it without caching. Stateless; thread-safe.
+ */
+final class TheatreFeatures {
+    private final Theatre theatre;
+
+    TheatreFeatures(Theatre theatre) {
+        this.theatre = theatre;
+    }
+
+    /** Zones, all or of the given kinds, in theatre order (basemap first as the theatre lists it). */
+    ObjectNode zones(List<ZoneKind> kinds) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (Zone z : theatre.zones()) {
+            if (!kinds.isEmpty() && !kinds.contains(z.kind())) {
+                continue;
+            }
+            ObjectNode p = NODES.objectNode();
+            p.put("id", z.id());
+            p.put("kind", z.kind().code());
+            p.put("name", z.name());
+            p.put("sector", z.sector());
+            p.put("posture", theatre.sector(z.sector()).map(Sector::posture).map(x -> x.code()).orElse(null));
+            p.put("sectorName", theatre.sector(z.sector()).map(Sector::name).orElse(null));
+            p.put("bufferM", z.bufferM());
+            EventJson.marking(p, theatre.defaultMarking());
+            out.add(GeoJson.feature(z.id(), GeoJson.geometry(z.geometry()), p));
+        }
+        return GeoJson.collection(out);
+    }
+
+    ObjectNode sensors() {
+        List<ObjectNode> out = new ArrayList<>();
+        for (Sensor s : theatre.sensors()) {
+            ObjectNode p = NODES.objectNode();
+            p.put("id", s.id());
+            p.put("kind", s.kind().code());
+            p.put("alarm", s.kind().isAlarm());
+            p.put("name", s.name());
+            p.put("sector", s.sector());
+            p.put("rangeM", s.rangeM());
+            p.put("sigmaM", s.sigmaM());
+            p.put("periodS", s.period().toMillis() / 1000.0);
+            p.put("probabilityOfDetection", s.probabilityOfDetection());
+            p.put("falseAlarmsPerScan", s.falseAlarmsPerScan());
+            EventJson.marking(p, theatre.defaultMarking());
+            out.add(GeoJson.feature(s.id(), GeoJson.point(s.lat(), s.lon()), p));
+        }
+        return GeoJson.collection(out);
+    }
+
+    ObjectNode bases() {
+        List<ObjectNode> out = new ArrayList<>();
+        for (Base b : theatre.bases()) {
+            ObjectNode p = NODES.objectNode();
+            p.put("id", b.id());
+            p.put("kind", EventJson.code(b.kind().name()));
+            p.put("name", b.name());
+            p.put("command", b.command());
+            p.put("units", theatre.units().stream().filter(u -> b.id().equals(u.base())).count());
+            EventJson.marking(p, theatre.defaultMarking());
+            out.add(GeoJson.feature(b.id(), GeoJson.point(b.lat(), b.lon()), p));
+        }
+        return GeoJson.collection(out);
+    }
+
+    /** Theatre name, sectors (id, name, posture, neighbour) and the bounding box of all zones [w, s, e, n]. */
+    ObjectNode summary() {
+        ObjectNode o = NODES.objectNode();
+        o.put("name", theatre.name());
+        var arr = o.putArray("sectors");
+        for (Sector s : theatre.sectors()) {
+            arr.addObject().put("id", s.id()).put("name", s.name()).put("command", s.command())
+                    .put("neighbour", s.neighbour()).put("posture", s.posture().code());
+        }
+        var env = new org.locationtech.jts.geom.Envelope();
+        theatre.zones().forEach(z -> env.expandToInclude(z.geometry().getEnvelopeInternal()));
+        theatre.bases().forEach(b -> env.expandToInclude(b.lon(), b.lat()));
+        if (!env.isNull()) {
+            o.putArray("bbox").add(env.getMinX()).add(env.getMinY()).add(env.getMaxX()).add(env.getMaxY());
+        }
+        EventJson.marking(o, theatre.defaultMarking());
+        return o;
+    }
+}

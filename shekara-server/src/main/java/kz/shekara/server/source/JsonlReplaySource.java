@@ -1,0 +1,162 @@
+package kz.shekara.server.source;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import kz.shekara.model.Detection;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.model.Marking;
+import kz.shekara.model.UnitPosition;
+import kz.shekara.server.adapter.DecodeException;
+import kz.shekara.server.adapter.jsonl.JsonlCodec;
+import kz.shekara.server.bus.Bus;
+import kz.shekara.server.bus.Topic;
+import kz.shekara.theatre.Theatre;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds a recorded detections JSONL file (and optionally a unit positions file, merged by time) into
+ * the pipeline: detections on {@link Topic#OBSERVATIONS}, unit positions on
+ * {@link Topic#UNIT_POSITIONS}, keyed by the sector they lie in, in time order, as fast as possible
+ * or paced by the configured speed. Events take the theatre's default marking, flagged exercise
+ * unless configured otherwise. A bad line is logged with its file and line number, counted in
+ * {@code shekara.adapter.rejections{adapter=jsonl,reason}} and skipped; the replay goes on. Runs on
+ * its own thread; the public methods are thread-safe.
+ */
+public final class JsonlReplaySource implements AutoCloseable {
+    /** What a finished replay published and rejected. */
+    public record Summary(long detections, long units, long rejected) {
+    }
+
+    /** One bad line: file, 1-based line number, reason code and message. */
+    public record Rejection(Path file, long line, String reason, String message) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonlReplaySource.class);
+    private static final int KEPT_REJECTIONS = 1000;
+
+    private final ReplayConfig config;
+    private final Bus bus;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final JsonlCodec codec;
+    private final SectorKeys sectors;
+    private final Counter detectionCount;
+    private final Counter unitCount;
+    private final AtomicLong rejected = new AtomicLong();
+    private final List<Rejection> rejections = new ArrayList<>();
+    private final CompletableFuture<Summary> completion = new CompletableFuture<>();
+    private volatile Thread thread;
+    private volatile boolean closed;
+
+    public JsonlReplaySource(ReplayConfig config, Theatre theatre, Bus bus, MeterRegistry registry, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Marking marking = config.exercise() ? theatre.defaultMarking().asExercise() : theatre.defaultMarking();
+        this.codec = new JsonlCodec(config.epoch(), false, marking);
+        this.sectors = new SectorKeys(theatre);
+        detectionCount = registry.counter("shekara.source.events", "source", "replay", "topic",
+                Topic.OBSERVATIONS.name());
+        unitCount = registry.counter("shekara.source.events", "source", "replay", "topic",
+                Topic.UNIT_POSITIONS.name());
+    }
+
+    /** Starts the replay thread. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        thread = Thread.ofPlatform().daemon().name("jsonl-replay").start(this::run);
+    }
+
+    /** Completes when both files are read to the end; exceptionally when a file cannot be read. */
+    public CompletableFuture<Summary> completion() {
+        return completion;
+    }
+
+    /** The first bad lines (up to 1,000), in the order met. */
+    public synchronized List<Rejection> rejections() {
+        return List.copyOf(rejections);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        completion.cancel(false);
+    }
+
+    private void run() {
+        Pacer pacer = new Pacer(clock, config.speed());
+        long dets = 0;
+        long units = 0;
+        try (JsonlLines<Detection> d = new JsonlLines<>(config.detections(), codec::decodeDetection, this::reject);
+             JsonlLines<UnitPosition> u = config.units() == null ? null
+                     : new JsonlLines<>(config.units(), codec::decodeUnitPosition, this::reject)) {
+            while (!closed) {
+                Detection nd = d.peek();
+                UnitPosition nu = u == null ? null : u.peek();
+                if (nd == null && nu == null) {
+                    break;
+                }
+                // Ties go to detections first: the order is fixed by the files, not by thread timing.
+                DomainEvent next = nu == null || (nd != null && !nd.time().isAfter(nu.time())) ? d.next() : u.next();
+                if (!pacer.begun()) {
+                    pacer.begin(next.time());
+                }
+                pacer.awaitDue(next.time());
+                if (next instanceof Detection det) {
+                    bus.publish(Topic.OBSERVATIONS, sectors.of(det.lat(), det.lon(), null), det);
+                    detectionCount.increment();
+                    dets++;
+                } else if (next instanceof UnitPosition pos) {
+                    bus.publish(Topic.UNIT_POSITIONS, sectors.of(pos.lat(), pos.lon(), null), pos);
+                    unitCount.increment();
+                    units++;
+                }
+            }
+            Summary summary = new Summary(dets, units, rejected.get());
+            LOG.info("replay of {} done: {} detections, {} unit positions, {} bad lines", config.detections(),
+                    dets, units, summary.rejected());
+            completion.complete(summary);
+        } catch (IOException e) {
+            LOG.error("replay of {} failed: {}", config.detections(), e.toString());
+            completion.completeExceptionally(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            completion.cancel(false);
+        }
+    }
+
+    private void reject(Path file, long line, DecodeException e) {
+        registry.counter("shekara.adapter.rejections", "adapter", "jsonl", "reason", e.reason()).increment();
+        long n = rejected.incrementAndGet();
+        synchronized (this) {
+            if (rejections.size() < KEPT_REJECTIONS) {
+                rejections.add(new Rejection(file, line, e.reason(), e.getMessage()));
+            }
+        }
+        // A broken file must not flood the log: every line of the first hundred, then every thousandth.
+        if (n <= 100 || n % 1000 == 0) {
+            LOG.warn("{}:{}: rejected ({}): {}", file, line, e.reason(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package kz.shekara.server.source;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import kz.shekara.model.TruthState;
+import kz.shekara.server.bus.Bus;
+import kz.shekara.server.bus.Topic;
+import kz.shekara.sim.ScenarioConfig;
+import kz.shekara.sim.SimEvent;
+import kz.shekara.sim.Simulator;
+import kz.shekara.theatre.Theatre;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds the exercise scenario into the pipeline: runs a {@link Simulator} paced against the wall
+ * clock and publishes its detections on {@link Topic#OBSERVATIONS} and friendly unit positions on
+ * {@link Topic#UNIT_POSITIONS}, keyed by the sector the position lies in (a detection outside every
+ * sector goes to its sensor's sector). Every event carries the theatre's marking flagged exercise.
+ * The truth of the latest step is kept for tests and scoring. Runs on its own thread; the public
+ * methods are thread-safe.
+ */
+public final class SimulationSource implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SimulationSource.class);
+    private static final Duration WALL_TICK = Duration.ofMillis(100);
+    private static final Duration UNPACED_CHUNK = Duration.ofSeconds(1);
+
+    private final SimulationSourceConfig config;
+    private final Theatre theatre;
+    private final Bus bus;
+    private final Clock clock;
+    private final SectorKeys sectors;
+    private final Map<String, String> sensorSectors = new HashMap<>();
+    private final Counter detections;
+    private final Counter units;
+    private final CompletableFuture<Void> completion = new CompletableFuture<>();
+    private final Map<String, TruthState> truth = new TreeMap<>();
+    private Instant truthTime;
+    private volatile Thread thread;
+    private volatile boolean closed;
+
+    public SimulationSource(SimulationSourceConfig config, Theatre theatre, Bus bus, MeterRegistry registry,
+                            Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.theatre = Objects.requireNonNull(theatre, "theatre");
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sectors = new SectorKeys(theatre);
+        theatre.sensors().forEach(s -> sensorSectors.put(s.id(), s.sector() == null ? "" : s.sector()));
+        detections = registry.counter("shekara.source.events", "source", "simulation", "topic",
+                Topic.OBSERVATIONS.name());
+        units = registry.counter("shekara.source.events", "source", "simulation", "topic",
+                Topic.UNIT_POSITIONS.name());
+    }
+
+    /** Starts the scenario thread. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        Instant start = config.start() != null ? config.start() : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Simulator sim = new Simulator(theatre, config.seed(), start, config.scenario());
+        thread = Thread.ofPlatform().daemon().name("simulation-source").start(() -> run(sim));
+        LOG.info("exercise scenario started: seed {}, start {}, speed {}, {} movers", config.seed(), start,
+                config.speed(), sim.moverCount());
+    }
+
+    /** Completes when the configured duration has run (or when closed); exceptionally if the scenario fails. */
+    public CompletableFuture<Void> completion() {
+        return completion;
+    }
+
+    /** The truth of every mover at the latest truth step, sorted by target id. */
+    public synchronized List<TruthState> latestTruth() {
+        return List.copyOf(truth.values());
+    }
+
+    public ScenarioConfig scenario() {
+        return config.scenario();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        completion.complete(null);
+    }
+
+    private void run(Simulator sim) {
+        Pacer pacer = new Pacer(clock, config.speed());
+        Instant end = config.duration() == null ? null : sim.start().plus(config.duration());
+        Duration chunk = pacer.paced() ? Duration.ofNanos((long) (WALL_TICK.toNanos() * config.speed()))
+                .truncatedTo(ChronoUnit.MILLIS) : UNPACED_CHUNK;
+        chunk = chunk.isZero() ? Duration.ofMillis(1) : chunk;
+        try {
+            pacer.begin(sim.start());
+            publish(sim.advanceTo(sim.start()));
+            while (!closed) {
+                Instant target = sim.now().plus(chunk);
+                if (end != null && target.isAfter(end)) {
+                    target = end;
+                }
+                pacer.awaitDue(target);
+                publish(sim.advanceTo(target));
+                if (end != null && !target.isBefore(end)) {
+                    completion.complete(null);
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("exercise scenario failed", e);
+            completion.completeExceptionally(e);
+        }
+    }
+
+    private void publish(List<SimEvent> events) {
+        for (SimEvent e : events) {
+            if (closed) {
+                return;
+            }
+            switch (e) {
+                case SimEvent.Observation o -> {
+                    String sensorSector = sensorSectors.get(o.detection().sensor());
+                    bus.publish(Topic.OBSERVATIONS, sectors.of(o.detection().lat(), o.detection().lon(), sensorSector),
+                            o.detection());
+                    detections.increment();
+                }
+                case SimEvent.UnitReport u -> {
+                    bus.publish(Topic.UNIT_POSITIONS, sectors.of(u.position().lat(), u.position().lon(), null),
+                            u.position());
+                    units.increment();
+                }
+                case SimEvent.Truth t -> keepTruth(t.state());
+            }
+        }
+    }
+
+    private synchronized void keepTruth(TruthState t) {
+        if (!t.time().equals(truthTime)) {
+            truth.clear();
+            truthTime = t.time();
+        }
+        truth.put(t.target(), t);
+    }
+}

@@ -1,0 +1,203 @@
+package kz.shekara.server.view;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import kz.shekara.model.ChatMessage;
+import kz.shekara.model.Detection;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.model.UnitPosition;
+import kz.shekara.server.bus.Bus;
+import kz.shekara.server.bus.Topic;
+
+/**
+ * The current operational picture, kept from the bus: the latest position of every unit (theatre
+ * units and any TAK device by its uid), recent detections, the last chat messages, and every live
+ * track with a short trail. All ages are measured in event time against the newest event seen, never
+ * the wall clock, so the same events give the same picture.
+ *
+ * <p>Thread-safe: bus threads write under one lock; reads return immutable snapshots. Listeners
+ * ({@link #listen}) are told of each event after it is in the picture, on the bus thread, and must
+ * not block. Cost: an update in event-time order is O(1) amortised (a late detection costs O(n) in
+ * the detections kept); a track sweep is O(tracks) and runs at most once per quarter of the track
+ * timeout of event time.
+ */
+public final class LiveState implements AutoCloseable {
+    private static final Comparator<Detection> DETECTION_ORDER =
+            Comparator.comparing(Detection::time).thenComparing(Detection::sensor);
+    private static final Comparator<ChatMessage> MESSAGE_ORDER =
+            Comparator.comparing(ChatMessage::time).thenComparing(ChatMessage::id);
+
+    private final Bus bus;
+    private final LiveStateConfig config;
+    private final Map<String, UnitPosition> units = new HashMap<>();
+    private final ArrayDeque<Detection> detections = new ArrayDeque<>();
+    private final ArrayDeque<ChatMessage> messages = new ArrayDeque<>();
+    private final Map<String, TrackTrail> tracks = new HashMap<>();
+    private final List<Consumer<DomainEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Bus.Subscription> subscriptions = new ArrayList<>();
+    private Instant latest;
+    private Instant lastSweep = Instant.MIN;
+    private long events;
+
+    public LiveState(Bus bus, LiveStateConfig config) {
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** Subscribes to unit positions, observations, messages and tracks (groups "live-state.*"). */
+    public synchronized void start() {
+        if (!subscriptions.isEmpty()) {
+            throw new IllegalStateException("live state already started");
+        }
+        subscriptions.add(bus.subscribe(Topic.UNIT_POSITIONS, "live-state.units", this::accept));
+        subscriptions.add(bus.subscribe(Topic.OBSERVATIONS, "live-state.observations", this::accept));
+        subscriptions.add(bus.subscribe(Topic.MESSAGES, "live-state.messages", this::accept));
+        subscriptions.add(bus.subscribe(Topic.TRACKS, "live-state.tracks", this::accept));
+    }
+
+    /**
+     * Registers a listener told of every event after it is applied; closing the returned handle
+     * removes it.
+     */
+    public AutoCloseable listen(Consumer<DomainEvent> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> listeners.remove(listener);
+    }
+
+    /** Applies one event to the picture and tells the listeners. Called by the bus; public for replay. */
+    public void accept(DomainEvent event) {
+        synchronized (this) {
+            switch (event) {
+                case UnitPosition p -> units.merge(p.unit(), p, (old, neu) -> neu.time().isBefore(old.time()) ? old : neu);
+                case Detection d -> addDetection(d);
+                case ChatMessage m -> addMessage(m);
+                case TrackUpdate t -> tracks.computeIfAbsent(t.track(), k -> new TrackTrail()).add(t, config.trailPoints());
+                default -> {
+                    return;
+                }
+            }
+            events++;
+            if (latest == null || event.time().isAfter(latest)) {
+                latest = event.time();
+            }
+            evict();
+        }
+        for (Consumer<DomainEvent> l : listeners) {
+            l.accept(event);
+        }
+    }
+
+    private void addDetection(Detection d) {
+        if (detections.isEmpty() || !d.time().isBefore(detections.peekLast().time())) {
+            detections.addLast(d);
+            return;
+        }
+        // A late detection (another partition ran ahead): keep the deque in event-time order.
+        List<Detection> all = new ArrayList<>(detections);
+        int i = java.util.Collections.binarySearch(all, d, DETECTION_ORDER);
+        all.add(i < 0 ? -i - 1 : i, d);
+        detections.clear();
+        detections.addAll(all);
+    }
+
+    private void addMessage(ChatMessage m) {
+        messages.addLast(m);
+        while (messages.size() > config.maxMessages()) {
+            messages.removeFirst();
+        }
+    }
+
+    private void evict() {
+        Instant detectionCut = latest.minus(config.detectionWindow());
+        while (!detections.isEmpty()
+                && (detections.size() > config.maxDetections() || detections.peekFirst().time().isBefore(detectionCut))) {
+            detections.removeFirst();
+        }
+        if (latest.isAfter(lastSweep.plus(config.trackTimeout().dividedBy(4)))) {
+            Instant trackCut = latest.minus(config.trackTimeout());
+            tracks.values().removeIf(t -> t.latest().time().isBefore(trackCut));
+            lastSweep = latest;
+        }
+    }
+
+    /** Latest position of every unit the viewer may see, by unit id. */
+    public synchronized List<UnitPosition> units(Viewer viewer) {
+        return units.values().stream().filter(viewer::maySee).sorted(Comparator.comparing(UnitPosition::unit)).toList();
+    }
+
+    public synchronized Optional<UnitPosition> unit(Viewer viewer, String id) {
+        return Optional.ofNullable(units.get(id)).filter(viewer::maySee);
+    }
+
+    /** Kept detections with an event time strictly after {@code since} (all when null), oldest first. */
+    public synchronized List<Detection> detections(Viewer viewer, Instant since) {
+        return detections.stream().filter(d -> since == null || d.time().isAfter(since)).filter(viewer::maySee).toList();
+    }
+
+    /** The last chat messages, oldest first. */
+    public synchronized List<ChatMessage> messages(Viewer viewer) {
+        return messages.stream().filter(viewer::maySee).sorted(MESSAGE_ORDER).toList();
+    }
+
+    /** Live tracks with their trails, by track id. */
+    public synchronized List<TrackView> tracks(Viewer viewer) {
+        return tracks.entrySet().stream().filter(e -> viewer.maySee(e.getValue().latest()))
+                .sorted(Map.Entry.comparingByKey()).map(e -> e.getValue().view()).toList();
+    }
+
+    /** Event time of the newest event in the picture, empty before the first. */
+    public synchronized Optional<Instant> latestEventTime() {
+        return Optional.ofNullable(latest);
+    }
+
+    /** How many events the picture has taken in since it started. */
+    public synchronized long eventCount() {
+        return events;
+    }
+
+    /** Events queued on the bus for this picture and not yet applied. */
+    public synchronized int queueDepth() {
+        return subscriptions.stream().mapToInt(Bus.Subscription::queueDepth).sum();
+    }
+
+    @Override
+    public synchronized void close() {
+        subscriptions.forEach(Bus.Subscription::close);
+        subscriptions.clear();
+    }
+
+    /** The mutable per-track record, only touched under the LiveState lock. */
+    private static final class TrackTrail {
+        private final ArrayDeque<TrackView.TrailPoint> trail = new ArrayDeque<>();
+        private TrackUpdate latest;
+
+        void add(TrackUpdate t, int max) {
+            if (latest != null && t.time().isBefore(latest.time())) {
+                return;
+            }
+            latest = t;
+            trail.addLast(new TrackView.TrailPoint(t.lat(), t.lon()));
+            while (trail.size() > max) {
+                trail.removeFirst();
+            }
+        }
+
+        TrackUpdate latest() {
+            return latest;
+        }
+
+        TrackView view() {
+            return new TrackView(latest, List.copyOf(trail));
+        }
+    }
+}

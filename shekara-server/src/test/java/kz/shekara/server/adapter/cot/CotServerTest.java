@@ -1,0 +1,350 @@
+package kz.shekara.server.adapter.cot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import kz.shekara.model.ChatMessage;
+import kz.shekara.model.Classification;
+import kz.shekara.model.Detection;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.model.Marking;
+import kz.shekara.model.UnitPosition;
+import kz.shekara.model.UnitStatus;
+import kz.shekara.server.bus.InMemoryBus;
+import kz.shekara.server.bus.Topic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CotServerTest {
+    static final Marking MARKING = Marking.of(Classification.RESTRICTED, "KZ-BG", List.of());
+    static final Instant NOW = Instant.parse("2026-03-14T07:00:00Z");
+    static final Instant T = Instant.parse("2026-03-14T06:30:00Z");
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final InMemoryBus bus = new InMemoryBus(2, 10_000);
+    private final BlockingQueue<DomainEvent> published = new LinkedBlockingQueue<>();
+    private final List<TakTestClient> clients = new ArrayList<>();
+    private final List<java.util.Map.Entry<String, TakTestClient>> joined = new ArrayList<>();
+    private CotServer server;
+    private int port;
+
+    @BeforeEach
+    void start() throws Exception {
+        bus.subscribe(Topic.UNIT_POSITIONS, "test", published::add);
+        bus.subscribe(Topic.MESSAGES, "test", published::add);
+        bus.subscribe(Topic.OBSERVATIONS, "test", published::add);
+        start(1000);
+    }
+
+    private void start(int queueCapacity) throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        CotServerConfig config = new CotServerConfig("127.0.0.1", 0, 0, 4096, queueCapacity,
+                Duration.ofMinutes(2), 50, null);
+        server = new CotServer(config, bus, MARKING, registry, Clock.fixed(NOW, ZoneOffset.UTC));
+        port = server.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (TakTestClient c : clients) {
+            c.close();
+        }
+        server.close();
+        bus.close();
+    }
+
+    static String sa(String uid, String callsign, String group, double lat, double lon, Instant t) {
+        String g = group == null ? "" : "<__group name=\"" + group + "\" role=\"Team Member\"/>";
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<event version=\"2.0\" uid=\"" + uid + "\" type=\"a-f-G-U-C\" how=\"m-g\" time=\"" + t
+                + "\" start=\"" + t + "\" stale=\"" + t.plusSeconds(120) + "\"><point lat=\"" + lat + "\" lon=\""
+                + lon + "\" hae=\"300\" ce=\"10\" le=\"9999999\"/><detail><contact callsign=\"" + callsign
+                + "\" endpoint=\"*:-1:stcp\"/>" + g + "<track course=\"10\" speed=\"1.5\"/></detail></event>\n";
+    }
+
+    static String ping(String uid) {
+        return "<event version=\"2.0\" uid=\"" + uid + "-ping\" type=\"t-x-c-t\" how=\"m-g\" time=\"" + T
+                + "\" start=\"" + T + "\" stale=\"" + T.plusSeconds(20)
+                + "\"><point lat=\"0\" lon=\"0\" hae=\"0\" ce=\"9999999\" le=\"9999999\"/><detail/></event>";
+    }
+
+    static String chat(String fromUid, String fromCallsign, String id, String text, String destCallsign) {
+        String dest = destCallsign == null ? "" : "<marti><dest callsign=\"" + destCallsign + "\"/></marti>";
+        String room = destCallsign == null ? "All Chat Rooms" : destCallsign;
+        return "<event version=\"2.0\" uid=\"GeoChat." + fromUid + "." + room + "." + id
+                + "\" type=\"b-t-f\" how=\"h-g-i-g-o\" time=\"" + T + "\" start=\"" + T + "\" stale=\""
+                + T.plusSeconds(86_400) + "\"><point lat=\"42.3\" lon=\"69.6\" hae=\"0\" ce=\"10\" le=\"9999999\"/>"
+                + "<detail><__chat parent=\"RootContactGroup\" groupOwner=\"false\" chatroom=\"" + room + "\" id=\""
+                + room + "\" senderCallsign=\"" + fromCallsign + "\" messageId=\"" + id + "\"><chatgrp uid0=\""
+                + fromUid + "\" uid1=\"" + room + "\" id=\"" + room + "\"/></__chat><link uid=\"" + fromUid
+                + "\" type=\"a-f-G-U-C\" relation=\"p-p\"/><remarks source=\"BAO.F.ATAK." + fromUid + "\" to=\""
+                + room + "\" time=\"" + T + "\">" + text + "</remarks>" + dest + "</detail></event>";
+    }
+
+    private TakTestClient connect() throws Exception {
+        TakTestClient c = new TakTestClient(port);
+        clients.add(c);
+        return c;
+    }
+
+    /**
+     * Connects a client and sends its SA; returns once the server has handled it (its pong came back)
+     * and every client joined before has taken what this SA relayed to it, so each test starts clean.
+     */
+    private TakTestClient join(String uid, String callsign, String group) throws Exception {
+        TakTestClient c = connect();
+        c.send(sa(uid, callsign, group, 42.3, 69.6, T));
+        untilPong(c, uid);
+        for (var j : joined) {
+            untilPong(j.getValue(), j.getKey());
+        }
+        joined.add(java.util.Map.entry(uid, c));
+        return c;
+    }
+
+    /**
+     * Pings and returns what arrived before the pong. The server handles one client's input in order
+     * and queues its output in order, so anything relayed to this client before the ping is in the list.
+     */
+    private static List<CotEvent> untilPong(TakTestClient c, String uid) throws Exception {
+        c.send(ping(uid));
+        List<CotEvent> before = new ArrayList<>();
+        while (true) {
+            CotEvent e = c.next();
+            if (e.type().equals("t-x-c-t-r")) {
+                return before;
+            }
+            before.add(e);
+        }
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached within 20 s");
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    private double rejections(String reason) {
+        var c = registry.find("shekara.adapter.rejections").tags("adapter", "cot", "reason", reason).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    private <E> E nextPublished(Class<E> type) throws InterruptedException {
+        while (true) {
+            DomainEvent e = published.poll(20, TimeUnit.SECONDS);
+            assertThat(e).as("published on the bus").isNotNull();
+            if (type.isInstance(e)) {
+                return type.cast(e);
+            }
+        }
+    }
+
+    @Test
+    void relaysPositionToClientsSharingTheGroupAndNeverBackToSender() throws Exception {
+        TakTestClient a = join("A", "ALPHA", "Cyan");
+        TakTestClient b = join("B", "BRAVO", "Cyan");
+        TakTestClient c = join("C", "CHARLIE", "Red");
+        TakTestClient d = join("D", "DELTA", null);
+
+        a.send(sa("A", "ALPHA", "Cyan", 42.31, 69.61, T.plusSeconds(5)));
+        assertThat(untilPong(a, "A")).as("sender gets nothing back").isEmpty();
+
+        List<CotEvent> atB = untilPong(b, "B");
+        assertThat(atB).extracting(CotEvent::uid).containsExactly("A");
+        assertThat(atB.get(0).lat()).isEqualTo(42.31);
+        assertThat(atB.get(0).detail().callsign()).isEqualTo("ALPHA");
+        assertThat(untilPong(c, "C")).as("other team").isEmpty();
+        assertThat(untilPong(d, "D")).as("default group").isEmpty();
+
+        TakTestClient e = join("E", "ECHO", null);
+        d.send(sa("D", "DELTA", null, 42.0, 69.0, T.plusSeconds(6)));
+        untilPong(d, "D");
+        assertThat(untilPong(e, "E")).extracting(CotEvent::uid).containsExactly("D");
+        assertThat(untilPong(a, "A")).isEmpty();
+
+        assertThat(server.connectedClients()).extracting(ConnectedClient::callsign)
+                .containsExactly("ALPHA", "BRAVO", "CHARLIE", "DELTA", "ECHO");
+        assertThat(server.connectedClients().get(0).group()).isEqualTo("Cyan");
+        assertThat(registry.get("shekara.cot.clients").gauge().value()).isEqualTo(5.0);
+    }
+
+    @Test
+    void relaysChatToTheGroupAndNarrowsToMartiDestination() throws Exception {
+        TakTestClient a = join("A", "ALPHA", "Cyan");
+        TakTestClient b = join("B", "BRAVO", "Cyan");
+        TakTestClient c = join("C", "CAESAR", "Cyan");
+
+        a.send(chat("A", "ALPHA", "m1", "All stations report", null));
+        a.send(chat("A", "ALPHA", "m2", "Bravo only", "BRAVO"));
+        untilPong(a, "A");
+        List<CotEvent> atB = untilPong(b, "B");
+        assertThat(atB).extracting(e -> e.detail().remarks()).containsExactly("All stations report", "Bravo only");
+        assertThat(untilPong(c, "C")).extracting(e -> e.detail().remarks()).containsExactly("All stations report");
+
+        ChatMessage m1 = nextPublished(ChatMessage.class);
+        assertThat(m1.senderUid()).isEqualTo("A");
+        assertThat(m1.text()).isEqualTo("All stations report");
+        assertThat(m1.chatroom()).isEqualTo("All Chat Rooms");
+    }
+
+    @Test
+    void answersPingWithPongStampedByTheClockAndTakProtocolQueryWithXmlOnly() throws Exception {
+        TakTestClient a = connect();
+        a.send(ping("A"));
+        CotEvent pong = a.next();
+        assertThat(pong.type()).isEqualTo("t-x-c-t-r");
+        assertThat(pong.time()).isEqualTo(NOW);
+        assertThat(pong.stale()).isAfter(NOW);
+
+        a.send(new String(CotFixtures.bytes("takp-query.xml"), StandardCharsets.UTF_8));
+        CotEvent refused = a.next();
+        assertThat(refused.type()).isEqualTo("t-x-takp-r");
+        assertThat(refused.detail().takResponseStatus()).as("protobuf v1 is not spoken").isFalse();
+        a.send(new String(CotFixtures.bytes("takp-query.xml"), StandardCharsets.UTF_8)
+                .replace("version=\"1\"", "version=\"0\""));
+        assertThat(a.next().detail().takResponseStatus()).isTrue();
+    }
+
+    @Test
+    void publishesAcceptedEventsOnTheBus() throws Exception {
+        TakTestClient a = join("A", "ALPHA", "Cyan");
+        UnitPosition p = nextPublished(UnitPosition.class);
+        assertThat(p.unit()).isEqualTo("A");
+        assertThat(p.callsign()).isEqualTo("ALPHA");
+        assertThat(p.time()).isEqualTo(T);
+        a.send(CotFixtures.bytes("marker-hostile.xml"));
+        Detection d = nextPublished(Detection.class);
+        assertThat(d.sensor()).as("the reporting client is the sensor").isEqualTo("A");
+        assertThat(d.sigmaM()).isEqualTo(35.0);
+        assertThat(d.marking().exercise()).isTrue();
+        assertThat(registry.get("shekara.adapter.events.in").tags("adapter", "cot").counter().count())
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void sendsBusObjectsToClientsAsCotWithoutEchoingClientEvents() throws Exception {
+        TakTestClient a = join("A", "ALPHA", "Cyan");
+        TakTestClient b = join("B", "BRAVO", "Cyan");
+        assertThat(nextPublished(UnitPosition.class).unit()).isEqualTo("A");
+        assertThat(nextPublished(UnitPosition.class).unit()).isEqualTo("B");
+
+        a.send(sa("A", "ALPHA", "Cyan", 42.32, 69.62, T.plusSeconds(10)));
+        assertThat(nextPublished(UnitPosition.class).lat()).isEqualTo(42.32);
+        // Same key, same bus partition: the CoT output has seen A's position before this one.
+        UnitPosition heli = new UnitPosition(T.plusSeconds(11), "HELI-1", "BERKUT-1", "a-f-A-M-H", 43.65, 51.2,
+                270, 55, UnitStatus.EN_ROUTE, MARKING.asExercise());
+        bus.publish(Topic.UNIT_POSITIONS, "default", heli);
+        bus.drain();
+
+        List<CotEvent> atB = new ArrayList<>();
+        CotEvent e;
+        do {
+            e = b.next();
+            atB.add(e);
+        } while (!e.uid().equals("HELI-1"));
+        assertThat(atB).extracting(CotEvent::uid).as("relayed once, never echoed").containsExactly("A", "HELI-1");
+        assertThat(e.type()).isEqualTo("a-f-A-M-H");
+        assertThat(e.opex()).isEqualTo("e");
+        assertThat(e.detail().remarks()).startsWith("EXERCISE");
+        assertThat(e.detail().callsign()).isEqualTo("BERKUT-1");
+        assertThat(e.stale()).isEqualTo(heli.time().plus(Duration.ofMinutes(2)));
+        assertThat(a.nextWithUid("HELI-1").lat()).isEqualTo(43.65);
+    }
+
+    @Test
+    void rejectsBadInputWithACountedReasonAndKeepsTheConnection() throws Exception {
+        TakTestClient a = join("A", "ALPHA", "Cyan");
+        TakTestClient b = join("B", "BRAVO", "Cyan");
+        a.send(CotFixtures.bytes("reject-malformed-xml.xml"));
+        a.send(CotFixtures.bytes("reject-dtd-forbidden__xxe.xml"));
+        a.send(CotFixtures.bytes("reject-lat-out-of-range.xml"));
+        a.send(CotFixtures.bytes("reject-stale-before-start.xml"));
+        a.send("<event uid=\"big\"><detail><remarks>" + "x".repeat(10_000) + "</remarks></detail></event>");
+        a.send(sa("A", "ALPHA", "Cyan", 42.33, 69.63, T.plusSeconds(20)));
+        assertThat(untilPong(a, "A")).isEmpty();
+        assertThat(untilPong(b, "B")).extracting(CotEvent::lat).containsExactly(42.33);
+        assertThat(rejections("malformed-xml")).isEqualTo(1);
+        assertThat(rejections("dtd-forbidden")).isEqualTo(1);
+        assertThat(rejections("lat-out-of-range")).isEqualTo(1);
+        assertThat(rejections("stale-before-start")).isEqualTo(1);
+        assertThat(rejections("oversized")).isEqualTo(1);
+        assertThat(server.connectedClients()).hasSize(2);
+    }
+
+    @Test
+    void abruptlyClosedAndHalfSentClientsDoNotAffectOthers() throws Exception {
+        TakTestClient a = join("A", "ALPHA", "Cyan");
+        TakTestClient b = join("B", "BRAVO", "Cyan");
+        TakTestClient gone = join("G", "GOLF", "Cyan");
+        gone.send("<event version=\"2.0\" uid=\"G\" type=\"a-f-G-U-C\" how=\"m-g\" time=\"" + T + "\"><poi");
+        gone.abort();
+        await(() -> server.connectedClients().size() == 2);
+        a.send(sa("A", "ALPHA", "Cyan", 42.34, 69.64, T.plusSeconds(30)));
+        untilPong(a, "A");
+        assertThat(untilPong(b, "B")).extracting(CotEvent::uid).containsExactly("A");
+        assertThat(registry.get("shekara.cot.clients").gauge().value()).isEqualTo(2.0);
+    }
+
+    @Test
+    void disconnectsAClientThatStopsReadingWhileOthersGetEverything() throws Exception {
+        start(200);
+        TakTestClient a = join("A", "ALPHA", "Cyan");
+        TakTestClient b = join("B", "BRAVO", "Cyan");
+        TakTestClient stalled = new TakTestClient(port, false);
+        clients.add(stalled);
+        stalled.send(sa("S", "SIERRA", "Cyan", 42.3, 69.6, T));
+        await(() -> server.connectedClients().stream().anyMatch(c -> "SIERRA".equals(c.callsign())));
+        assertThat(untilPong(b, "B")).extracting(CotEvent::uid).containsExactly("S");
+
+        String padding = "p".repeat(2000);
+        int rounds = 40;
+        int perRound = 100;
+        for (int r = 0; r < rounds; r++) {
+            StringBuilder batch = new StringBuilder();
+            for (int i = 0; i < perRound; i++) {
+                batch.append(chat("A", "ALPHA", "m" + r + "-" + i, padding, null));
+            }
+            a.send(batch.toString());
+            for (int i = 0; i < perRound; i++) {
+                assertThat(b.next().detail().chat().messageId()).isEqualTo("m" + r + "-" + i);
+            }
+        }
+        assertThat(stalled.isClosedByServer()).isTrue();
+        assertThat(registry.get("shekara.cot.slow.clients").counter().count()).isEqualTo(1);
+        assertThat(server.connectedClients()).extracting(ConnectedClient::callsign).containsExactly("ALPHA", "BRAVO");
+    }
+
+    @Test
+    void acceptsSituationalAwarenessOverUdp() throws Exception {
+        TakTestClient d = join("D", "DELTA", null);
+        assertThat(nextPublished(UnitPosition.class).unit()).isEqualTo("D");
+        byte[] sa = sa("U", "UNIFORM", null, 43.2, 76.9, T).getBytes(StandardCharsets.UTF_8);
+        try (DatagramSocket s = new DatagramSocket()) {
+            s.send(new DatagramPacket(sa, sa.length, new InetSocketAddress("127.0.0.1", server.udpPort())));
+        }
+        assertThat(d.next().uid()).isEqualTo("U");
+        assertThat(nextPublished(UnitPosition.class).callsign()).isEqualTo("UNIFORM");
+    }
+}

@@ -1,0 +1,116 @@
+package kz.shekara.server.adapter.cot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A plain-socket TAK client for tests: writes XML, collects every event it receives. */
+final class TakTestClient implements AutoCloseable {
+    private static final long WAIT_SECONDS = 20;
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private final CotDecoder decoder = new CotDecoder(1 << 20);
+
+    TakTestClient(int port) throws IOException {
+        this(port, true);
+    }
+
+    /** @param reading false for a client that never reads (a stalled device) */
+    TakTestClient(int port, boolean reading) throws IOException {
+        socket = new Socket();
+        if (!reading) {
+            socket.setReceiveBufferSize(4096);
+        }
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
+        out = socket.getOutputStream();
+        if (reading) {
+            Thread.ofVirtual().start(this::read);
+        }
+    }
+
+    void send(String xml) throws IOException {
+        out.write(xml.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    void send(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** The next received event as decoded CoT; fails after a bounded wait. */
+    CotEvent next() throws Exception {
+        String xml = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        if (xml == null) {
+            throw new AssertionError("no event received within " + WAIT_SECONDS + " s");
+        }
+        return decoder.decode(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The next event whose uid is {@code uid}, skipping others (returned skipped count via the queue). */
+    CotEvent nextWithUid(String uid) throws Exception {
+        while (true) {
+            CotEvent e = next();
+            if (e.uid().equals(uid)) {
+                return e;
+            }
+        }
+    }
+
+    /** Events received and not yet taken. */
+    int pending() {
+        return received.size();
+    }
+
+    /** Resets the connection abruptly (RST), as a device losing power does. */
+    void abort() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
+    boolean isClosedByServer() throws IOException {
+        socket.setSoTimeout(20_000);
+        try {
+            InputStream in = socket.getInputStream();
+            byte[] b = new byte[65_536];
+            while (true) {
+                if (in.read(b) < 0) {
+                    return true;
+                }
+            }
+        } catch (java.net.SocketException e) {
+            return true;
+        }
+    }
+
+    private void read() {
+        StringBuilder pending = new StringBuilder();
+        byte[] b = new byte[16_384];
+        try (InputStream in = socket.getInputStream()) {
+            int n;
+            while ((n = in.read(b)) >= 0) {
+                pending.append(new String(b, 0, n, StandardCharsets.UTF_8));
+                int end;
+                while ((end = pending.indexOf("</event>")) >= 0) {
+                    received.add(pending.substring(0, end + 8).strip());
+                    pending.delete(0, end + 8);
+                }
+            }
+        } catch (IOException e) {
+            // closed
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

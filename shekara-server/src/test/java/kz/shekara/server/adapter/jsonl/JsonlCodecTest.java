@@ -1,0 +1,84 @@
+package kz.shekara.server.adapter.jsonl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import kz.shekara.model.Classification;
+import kz.shekara.model.Detection;
+import kz.shekara.model.Marking;
+import kz.shekara.model.SensorKind;
+import kz.shekara.server.adapter.DecodeException;
+import org.junit.jupiter.api.Test;
+
+class JsonlCodecTest {
+    private static final Instant EPOCH = Instant.parse("2026-01-01T06:00:00Z");
+    private static final Marking M = Marking.of(Classification.RESTRICTED, "KNB-BS", List.of("CUSTOMS"));
+    private final JsonlCodec codec = new JsonlCodec(EPOCH, true, M);
+
+    @Test
+    void decodesSecondsAndIsoTimes() throws DecodeException {
+        Detection a = codec.decodeDetection("{\"time\": 12.5, \"sensor\": \"radar-7\", \"lat\": 41.52, \"lon\": 69.01, \"sigma_m\": 25.0}");
+        Detection b = codec.decodeDetection("{\"time\": \"2026-01-01T06:00:12.500Z\", \"sensor\": \"radar-7\", \"lat\": 41.52, \"lon\": 69.01, \"sigma_m\": 25.0, \"kind\": \"radar\"}");
+        assertThat(a.time()).isEqualTo(EPOCH.plusMillis(12_500));
+        assertThat(b.time()).isEqualTo(a.time());
+        assertThat(a.kind()).isEqualTo(SensorKind.OTHER);
+        assertThat(b.kind()).isEqualTo(SensorKind.RADAR);
+        assertThat(a.marking()).isEqualTo(M);
+    }
+
+    @Test
+    void ignoresUnknownFields() throws DecodeException {
+        Detection d = codec.decodeDetection("{\"time\": 1, \"sensor\": \"s\", \"lat\": 1, \"lon\": 2, \"sigma_m\": 3, \"extra\": {\"x\": 1}}");
+        assertThat(d.sensor()).isEqualTo("s");
+    }
+
+    @Test
+    void roundTripsTheFixtureFileByteForByte() throws IOException, DecodeException {
+        List<String> lines = fixture("detections.jsonl");
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            out.add(codec.encodeDetection(codec.decodeDetection(line)));
+        }
+        assertThat(out).containsExactlyElementsOf(lines);
+    }
+
+    @Test
+    void rejectsBadLinesWithAReason() throws IOException {
+        List<String> lines = fixture("bad-detections.jsonl");
+        List<String> reasons = new ArrayList<>();
+        for (String line : lines) {
+            String[] parts = line.split("\t", 2);
+            assertThatThrownBy(() -> codec.decodeDetection(parts[1]))
+                    .isInstanceOf(DecodeException.class)
+                    .satisfies(e -> reasons.add(((DecodeException) e).reason()));
+            assertThat(reasons.get(reasons.size() - 1)).as(parts[1]).isEqualTo(parts[0]);
+        }
+        assertThat(reasons).hasSize(lines.size());
+    }
+
+    @Test
+    void rejectsOversizedLine() {
+        String big = "{\"time\":1,\"sensor\":\"" + "x".repeat(JsonlCodec.MAX_LINE_CHARS) + "\"}";
+        assertThatThrownBy(() -> codec.decodeDetection(big))
+                .isInstanceOf(DecodeException.class).hasMessageContaining("longer");
+    }
+
+    @Test
+    void writesIsoTimesWhenNotInSecondsMode() throws DecodeException {
+        JsonlCodec iso = new JsonlCodec(EPOCH, false, M);
+        Detection d = codec.decodeDetection("{\"time\": 1.25, \"sensor\": \"s\", \"lat\": 1, \"lon\": 2, \"sigma_m\": 3}");
+        assertThat(iso.encodeDetection(d)).startsWith("{\"time\":\"2026-01-01T06:00:01.250Z\"");
+    }
+
+    private static List<String> fixture(String name) throws IOException {
+        try (InputStream in = JsonlCodecTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
+}

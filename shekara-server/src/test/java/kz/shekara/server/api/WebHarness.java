@@ -1,0 +1,85 @@
+package kz.shekara.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.server.bus.InMemoryBus;
+import kz.shekara.server.bus.Topic;
+import kz.shekara.server.view.LiveState;
+import kz.shekara.server.view.LiveStateConfig;
+import kz.shekara.theatre.Theatre;
+
+/** A real bus, live state and API server on a free port, with a real HTTP client. */
+final class WebHarness implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final Theatre theatre = FixtureTheatre.create();
+    final InMemoryBus bus = new InMemoryBus(2, 1024);
+    final LiveState live = new LiveState(bus, LiveStateConfig.defaults());
+    final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final ApiServer server;
+    final int port;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    WebHarness(Clock clock) {
+        live.start();
+        server = new ApiServer(new HttpConfig("127.0.0.1", 0), theatre, live, bus, registry, clock);
+        port = server.start();
+    }
+
+    WebHarness() {
+        this(Clock.systemUTC());
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Publishes events the way the adapters do and waits until the live picture has them. */
+    void publish(DomainEvent... events) throws InterruptedException {
+        for (DomainEvent e : events) {
+            switch (e) {
+                case kz.shekara.model.UnitPosition p -> bus.publish(Topic.UNIT_POSITIONS, p.unit(), p);
+                case kz.shekara.model.Detection d -> bus.publish(Topic.OBSERVATIONS, d.sensor(), d);
+                case kz.shekara.model.TrackUpdate t -> bus.publish(Topic.TRACKS, t.sector(), t);
+                case kz.shekara.model.ChatMessage m -> bus.publish(Topic.MESSAGES, m.chatroom(), m);
+                default -> throw new IllegalArgumentException(e.toString());
+            }
+        }
+        bus.drain();
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode getJson(String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(path);
+        if (r.statusCode() != 200) {
+            throw new AssertionError(path + " -> " + r.statusCode() + " " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        live.close();
+        bus.close();
+    }
+}
