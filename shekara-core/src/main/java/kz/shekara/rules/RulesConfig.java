@@ -49,7 +49,7 @@ public record RulesConfig(Crossing borderCrossing, Approach approach, Loitering 
                 new Speed(Map.of(TargetClass.UNKNOWN, 70.0, TargetClass.WALKER, 4.0, TargetClass.VEHICLE, 40.0,
                         TargetClass.VESSEL, 20.0, TargetClass.FAST_MOVER, 120.0), 20_000, 10),
                 new SensorAlarm(Duration.ofMinutes(2), 1_000),
-                new SensorSilent(3),
+                new SensorSilent(3, Duration.ofMinutes(5)),
                 new UnitEmergency(),
                 new SectorVoid(30_000, Duration.ofMinutes(10), Duration.ofMinutes(15)),
                 Map.of(Posture.NORMAL, new PostureProfile(1, 1, 1, 1),
@@ -161,10 +161,18 @@ public record RulesConfig(Crossing borderCrossing, Approach approach, Loitering 
         }
     }
 
-    /** Sensor silent: nothing heard for more than {@code allowedPeriods} times the sensor's period. */
-    public record SensorSilent(double allowedPeriods) {
+    /**
+     * Sensor silent: nothing heard for more than {@code allowedPeriods} times the sensor's period,
+     * and never less than {@code minSilence} (a radar with nothing in view sends no plot; without
+     * heartbeats a few quiet scans are no fault).
+     */
+    public record SensorSilent(double allowedPeriods, Duration minSilence) {
         public SensorSilent {
             positive("sensor-silent.allowed-periods", allowedPeriods);
+            if (minSilence == null || minSilence.isNegative()) {
+                throw new IllegalArgumentException("sensor-silent.min-silence: must be a duration of zero or more, got "
+                        + minSilence);
+            }
         }
     }
 

@@ -16,7 +16,7 @@ import kz.shekara.theatre.Theatre;
 
 /**
  * A fixed theatre sensor that has sent nothing (no detection, no heartbeat) for longer than
- * {@code allowedPeriods} of its report period. "Now" is event time: the watermark of all events the
+ * {@code allowedPeriods} of its report period (and at least {@code minSilence}). "Now" is event time: the watermark of all events the
  * engine has seen (or the live clock the service advances it by). A sensor not heard at all counts
  * from the first watermark. The alert's time is the instant the silence became too long, so it does
  * not depend on when the check ran; hearing from the sensor re-arms it. Checks only when the
@@ -93,7 +93,8 @@ final class SensorSilentRule implements Rule {
     }
 
     private Duration allowed(Sensor s) {
-        return Duration.ofNanos(Math.round(s.period().toNanos() * config.allowedPeriods()));
+        Duration byPeriod = Duration.ofNanos(Math.round(s.period().toNanos() * config.allowedPeriods()));
+        return byPeriod.compareTo(config.minSilence()) >= 0 ? byPeriod : config.minSilence();
     }
 
     private String key(String sensor) {

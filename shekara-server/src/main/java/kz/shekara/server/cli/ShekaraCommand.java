@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             SimulateCommand.class,
+            ProcessCommand.class,
         })
 public final class ShekaraCommand implements Runnable {
 

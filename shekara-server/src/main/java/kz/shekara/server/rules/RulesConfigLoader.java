@@ -123,7 +123,8 @@ public final class RulesConfigLoader {
                 new RulesConfig.SensorAlarm(duration(n, k, "rearm", d.sensorAlarm().rearm()),
                         num(n, k, "zone-radius-m", d.sensorAlarm().zoneRadiusM())));
         RulesConfig.SensorSilent silent = section(root, "sensor-silent", d.sensorSilent(), (n, k) ->
-                new RulesConfig.SensorSilent(num(n, k, "allowed-periods", d.sensorSilent().allowedPeriods())));
+                new RulesConfig.SensorSilent(num(n, k, "allowed-periods", d.sensorSilent().allowedPeriods()),
+                        duration(n, k, "min-silence", d.sensorSilent().minSilence())));
         RulesConfig.UnitEmergency emergency = section(root, "unit-emergency", d.unitEmergency(), (n, k) ->
                 new RulesConfig.UnitEmergency());
         RulesConfig.SectorVoid sectorVoid = section(root, "sector-void", d.sectorVoid(), (n, k) ->
@@ -229,7 +230,7 @@ public final class RulesConfigLoader {
             "loitering", Set.of("enabled", "radius-m", "duration", "near-m", "zone-kinds"),
             "speed", Set.of("enabled", "class-limits-mps", "site-radius-m", "site-closing-mps"),
             "sensor-alarm", Set.of("enabled", "rearm", "zone-radius-m"),
-            "sensor-silent", Set.of("enabled", "allowed-periods"),
+            "sensor-silent", Set.of("enabled", "allowed-periods", "min-silence"),
             "unit-emergency", Set.of("enabled"),
             "sector-void", Set.of("enabled", "reach-m", "startup-grace", "unit-stale"),
             "incidents", Set.of("radius-m", "window"));
