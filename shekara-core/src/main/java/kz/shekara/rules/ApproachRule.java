@@ -15,8 +15,9 @@ import org.locationtech.jts.geom.Coordinate;
  * reach the buffer within the horizon (MEDIUM, with the time to reach it). Buffers widen and the
  * horizon lengthens with the zone's sector posture. Each stage alerts once per track and zone, and
  * re-arms when the track is {@code hysteresisM} beyond the buffer and no longer predicted to reach
- * it. The predicted point is the geodesic destination along the track's course, so directions are
- * right far from the track's sector origin. Per update: one index probe over the predicted path.
+ * it. The index is probed along the geodesic path over the longest horizon; each candidate zone is
+ * then tested in its own frame. Per update: one geodesic and one index probe, then one projection
+ * and an indexed distance per candidate.
  * Not thread-safe.
  */
 final class ApproachRule implements Rule {
@@ -95,9 +96,8 @@ final class ApproachRule implements Rule {
 
     /** Seconds until the straight path at the current velocity first comes within the buffer; NaN beyond the horizon. */
     private static double timeToReach(TrackUpdate u, IndexedZone z, Coordinate here, double buffer, double horizonS) {
-        double[] p = Geodesy.destination(u.lat(), u.lon(), Math.toDegrees(Math.atan2(u.veMps(), u.vnMps())),
-                u.speedMps() * horizonS);
-        Coordinate there = z.toMetres(p[0], p[1]);
+        // Straight at the current velocity in the zone's frame: near the zone its north is the track's.
+        Coordinate there = new Coordinate(here.x + u.veMps() * horizonS, here.y + u.vnMps() * horizonS);
         if (z.distanceM(here, there) > buffer) {
             return Double.NaN;
         }

@@ -34,6 +34,7 @@ public final class IndexedZone {
     private final PreparedGeometry prepared;
     private final IndexedFacetDistance facets;
     private final boolean areal;
+    private final boolean point;
     private final double centreLat;
     private final double centreLon;
 
@@ -59,6 +60,7 @@ public final class IndexedZone {
         this.prepared = PreparedGeometryFactory.prepare(g);
         this.facets = new IndexedFacetDistance(g);
         this.areal = g instanceof Polygonal;
+        this.point = g instanceof Point;
     }
 
     public Zone zone() {
@@ -99,6 +101,10 @@ public final class IndexedZone {
 
     /** Distance in metres from a point given in this zone's frame. */
     public double distanceM(Coordinate metres) {
+        if (point) {
+            // The frame's origin is the point itself.
+            return Math.hypot(metres.x, metres.y);
+        }
         Point p = METRIC.createPoint(metres);
         if (areal && prepared.contains(p)) {
             return 0;

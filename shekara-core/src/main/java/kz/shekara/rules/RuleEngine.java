@@ -61,7 +61,7 @@ public final class RuleEngine {
             r.add(new LoiteringRule(theatre, config.loitering(), config));
         }
         if (config.speed() != null) {
-            r.add(new SpeedRule(theatre, config.speed()));
+            r.add(new SpeedRule(theatre, config.speed(), config));
         }
         if (config.sensorAlarm() != null) {
             r.add(new SensorAlarmRule(theatre, config.sensorAlarm()));
