@@ -39,6 +39,7 @@ let latestMs = 0;             // event time of the newest data, ms
 let exercise = false;
 let zoneCount = 0;
 let selected = null;          // { type, id, props }
+let timeZone = null;          // the theatre's civil time offset, e.g. "+05:00"
 
 // ---- theatre layers -------------------------------------------------------------------------
 
@@ -48,7 +49,7 @@ function zoneStyle(p) {
   switch (p.kind) {
     case 'country': {
       const home = HOME.test(p.id) || HOME.test(p.name);
-      return { pane: 'basemap', color: '#34475a', weight: 1, fillColor: home ? '#1e2b37' : '#151d25', fillOpacity: 1 };
+      return { pane: 'basemap', color: home ? '#3d5368' : '#2a3744', weight: home ? 1.2 : 0.8, fillColor: home ? '#223141' : '#12191f', fillOpacity: 1 };
     }
     case 'sea': return { pane: 'basemap', color: '#1b3d5c', weight: 1, fillColor: '#0a2236', fillOpacity: 1 };
     case 'sector': {
@@ -95,16 +96,18 @@ function addZone(f) {
   const g = L.geoJSON(f, { style: () => zoneStyle(p), interactive: p.kind !== 'country' && p.kind !== 'sea' });
   g.on('click', onClick);
   g.addTo(target);
+  if (p.buffer) {
+    const color = p.kind === 'protected-site' ? COLORS.site : p.kind === 'restricted-area' ? COLORS.alarm : '#cfd8e3';
+    L.geoJSON(p.buffer, { style: { pane: 'areas', color, weight: 1.2, dashArray: '4 4', fillColor: color, fillOpacity: 0.05 }, interactive: false })
+      .addTo(target);
+  }
+  const label = p.labelLat != null ? [p.labelLat, p.labelLon] : g.getBounds().getCenter();
   if (p.kind === 'sector') {
-    const c = g.getBounds().getCenter();
-    L.marker(c, { icon: L.divIcon({ className: 'sector-label', html: `<span>${fmt.esc(p.name)}</span>`, iconSize: null }), interactive: false, keyboard: false })
+    L.marker(label, { icon: L.divIcon({ className: 'sector-label', html: `<span>${fmt.esc(p.name)}</span>`, iconSize: null }), interactive: false, keyboard: false })
       .addTo(layers.sectors);
   }
-  if (p.kind === 'protected-site' && p.bufferM > 0) {
-    const b = g.getBounds();
-    const r = p.bufferM + b.getNorthEast().distanceTo(b.getSouthWest()) / 2;
-    L.circle(b.getCenter(), { radius: r, pane: 'areas', color: COLORS.site, weight: 1.2, dashArray: '4 4', fillOpacity: 0.04, interactive: false }).addTo(target);
-    L.marker(b.getCenter(), { icon: pointIcon(siteSvg(), 18), keyboard: false }).on('click', onClick)
+  if (p.kind === 'protected-site') {
+    L.marker(label, { icon: pointIcon(siteSvg(), 18), keyboard: false }).on('click', onClick)
       .bindTooltip(fmt.esc(p.name), { direction: 'right', offset: [9, 0], className: 'map-label', permanent: true }).addTo(target);
   }
 }
@@ -286,7 +289,7 @@ function counts() {
   el.dataset.detections = detections.length;
   const iso = latestMs ? new Date(latestMs).toISOString() : null;
   document.getElementById('st-time').textContent = fmt.time(iso);
-  document.getElementById('data-clock').textContent = `${fmt.clock(iso)} UTC`;
+  document.getElementById('data-clock').textContent = `${fmt.clock(iso)} UTC` + (timeZone && timeZone !== 'Z' && iso ? ` · ${fmt.clock(fmt.shift(iso, timeZone))} (${timeZone})` : '');
 }
 
 // ---- details: popup and side panel ----------------------------------------------------------
@@ -401,6 +404,7 @@ async function get(path) {
 async function loadTheatre() {
   const [theatre, zones, bases, sensors] = await Promise.all([get('/theatre'), get('/zones'), get('/bases'), get('/sensors')]);
   document.getElementById('theatre-name').textContent = theatre.name;
+  timeZone = theatre.timeZone ?? null;
   if (theatre.bbox) {
     const [w, s, e, n] = theatre.bbox;
     map.fitBounds([[s, w], [n, e]], { padding: [10, 10] });
@@ -481,6 +485,8 @@ function zoomClass() {
   el.dataset.zoom = map.getZoom();
   // Names of bases, crossings and sites would bury each other at theatre scale: show them closer in.
   el.classList.toggle('zoom-far', map.getZoom() < 7);
+  // At theatre scale symbols shrink and callsigns give way, so that sectors and borders stay readable.
+  el.classList.toggle('zoom-theatre', map.getZoom() < 6.5);
 }
 map.on('zoomend', zoomClass);
 zoomClass();

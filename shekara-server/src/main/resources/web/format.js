@@ -48,3 +48,11 @@ export function code(prefix, value) {
   const label = t(key);
   return label === key ? value : label;
 }
+
+/** The ISO-8601 instant moved by a UTC offset such as "+05:00" (for showing civil time; still marked Z). */
+export function shift(iso, offset) {
+  const m = /^([+-])(\d\d):(\d\d)$/.exec(offset);
+  if (!m) return iso;
+  const mins = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  return new Date(Date.parse(iso) + mins * 60_000).toISOString();
+}

@@ -42,11 +42,13 @@ public final class CotRelayLoad {
         int warmup = arg(args, 4, 3);
         CotServerConfig config = new CotServerConfig("127.0.0.1", 0, -1, 65_536, 10_000, Duration.ofMinutes(2),
                 50, null);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (InMemoryBus bus = new InMemoryBus();
              CotServer server = new CotServer(config, bus, Marking.of(Classification.UNCLASSIFIED, "BENCH",
-                     List.of()), new SimpleMeterRegistry(), Clock.systemUTC())) {
+                     List.of()), registry, Clock.systemUTC())) {
             int port = server.start();
-            new CotRelayLoad(port, clients, team, rate, seconds, warmup).run();
+            new CotRelayLoad(port, clients, team, rate, seconds, warmup,
+                    registry.get("shekara.adapter.events.in").counter()).run();
         }
     }
 
@@ -66,7 +68,12 @@ public final class CotRelayLoad {
     private volatile long measureFrom = Long.MAX_VALUE;
     private volatile long stopAt;
 
-    private CotRelayLoad(int port, int clients, int team, int rate, int seconds, int warmup) {
+    private final io.micrometer.core.instrument.Counter serverIn;
+    private volatile double serverInAtMeasure = -1;
+
+    private CotRelayLoad(int port, int clients, int team, int rate, int seconds, int warmup,
+                         io.micrometer.core.instrument.Counter serverIn) {
+        this.serverIn = serverIn;
         this.port = port;
         this.clients = clients;
         this.team = team;
@@ -115,8 +122,11 @@ public final class CotRelayLoad {
                 }
             });
         }
+        Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+        serverInAtMeasure = serverIn.count();
         done.await();
         long end = System.nanoTime();
+        double serverInAtEnd = serverIn.count();
         Thread.sleep(2000); // let the last relays arrive before counting
         for (Socket s : sockets) {
             s.close();
@@ -127,7 +137,7 @@ public final class CotRelayLoad {
         for (int i = 0; i < clients; i++) {
             latencies.add(Arrays.copyOf(perReader[i], counts[i]));
         }
-        report(latencies, (end - measureFrom) / 1e9);
+        report(latencies, (end - measureFrom) / 1e9, serverInAtEnd - serverInAtMeasure);
     }
 
     private String sa(int client, long nanos) {
@@ -223,7 +233,7 @@ public final class CotRelayLoad {
         return -1;
     }
 
-    private void report(List<long[]> latencies, double measuredSeconds) {
+    private void report(List<long[]> latencies, double measuredSeconds, double serverAccepted) {
         long total = latencies.stream().mapToLong(a -> a.length).sum();
         long[] all = new long[(int) total];
         int o = 0;
@@ -234,8 +244,10 @@ public final class CotRelayLoad {
         Arrays.sort(all);
         long expected = sentMeasured.get() * (team - 1);
         System.out.printf("clients=%d team=%d target=%d ev/s measured=%.1fs%n", clients, team, rate, measuredSeconds);
-        System.out.printf("in: %.0f events/s   relayed out: %.0f events/s   received %d of %d relayed (%.3f%% superseded)%n",
-                sentMeasured.get() / measuredSeconds, total / measuredSeconds, total, expected,
+        System.out.printf("sent: %.0f events/s   server accepted: %.0f events/s   relayed out: %.0f events/s%n",
+                sentMeasured.get() / measuredSeconds, serverAccepted / measuredSeconds, total / measuredSeconds);
+        System.out.printf("received %d of %d relayed reports sent after warm-up (%.3f%% superseded or late)%n",
+                total, expected,
                 expected == 0 ? 0.0 : 100.0 * (expected - total) / expected);
         if (all.length > 0) {
             System.out.printf("relay latency ms: p50=%.2f p90=%.2f p99=%.2f p99.9=%.2f max=%.2f%n",

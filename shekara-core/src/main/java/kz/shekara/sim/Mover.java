@@ -11,7 +11,33 @@ import kz.shekara.geo.LocalFrame;
  * @param ais a transponder that AIS receivers report (boats only)
  */
 record Mover(String id, MoverKind kind, MoverRole role, LocalFrame frame, Path path, double speedMps,
-             double startSec, double startS, boolean carriesSource, boolean ais) {
+             double startSec, double startS, boolean carriesSource, boolean ais, Extent extent) {
+
+    /** A latitude/longitude box (degrees) that holds the whole route, for cheap coverage tests. */
+    record Extent(double minLat, double maxLat, double minLon, double maxLon) {
+        /** Margin around the route's vertices: straight legs in metres bow slightly in degrees. */
+        private static final double MARGIN_DEG = 0.01;
+
+        static Extent of(LocalFrame frame, Path path) {
+            double[] ll = new double[2];
+            double minLat = 90;
+            double maxLat = -90;
+            double minLon = 180;
+            double maxLon = -180;
+            for (int i = 0; i < path.vertexCount(); i++) {
+                frame.toLatLon(path.east(i), path.north(i), ll);
+                minLat = Math.min(minLat, ll[0]);
+                maxLat = Math.max(maxLat, ll[0]);
+                minLon = Math.min(minLon, ll[1]);
+                maxLon = Math.max(maxLon, ll[1]);
+            }
+            return new Extent(minLat - MARGIN_DEG, maxLat + MARGIN_DEG, minLon - MARGIN_DEG, maxLon + MARGIN_DEG);
+        }
+
+        boolean intersects(double minLatB, double maxLatB, double minLonB, double maxLonB) {
+            return minLat <= maxLatB && minLatB <= maxLat && minLon <= maxLonB && minLonB <= maxLon;
+        }
+    }
 
     double endSec() {
         return startSec + Math.max(0, path.length() - startS) / speedMps;

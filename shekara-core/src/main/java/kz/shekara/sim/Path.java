@@ -25,6 +25,18 @@ final class Path {
         return new Path(new double[] {e0, e1}, new double[] {n0, n1});
     }
 
+    int vertexCount() {
+        return east.length;
+    }
+
+    double east(int i) {
+        return east[i];
+    }
+
+    double north(int i) {
+        return north[i];
+    }
+
     double length() {
         return cumulative[cumulative.length - 1];
     }

@@ -15,6 +15,7 @@ final class RoutePlanner {
     }
 
     private static final double MAX_CROSSING_SKEW_DEG = 20;
+    private static final int TRIES = 40;
 
     private final TheatreGeometry geo;
     private final SplittableRandom rng;
@@ -27,19 +28,29 @@ final class RoutePlanner {
     /**
      * A straight inbound crossing, a little skewed from the border's normal: from 2–5 km on the
      * neighbour's side, through the border at a random point (or through {@code via}, a crossing
-     * point {lat, lon}), to 5–10 km inside.
+     * point {lat, lon}), to 5–10 km inside. Where the theatre has sector areas, a route whose start
+     * lies in one or whose end does not (a meander of a river border) is drawn again.
      */
     Route crossing(List<TheatreGeometry.Line> borders, double[] via) {
-        TheatreGeometry.Line line;
-        double[] anchor = new double[2];
-        if (via != null) {
-            line = nearest(borders, via);
-            line.frame().toEastNorth(via[0], via[1], anchor);
-        } else {
-            line = TheatreGeometry.pickByLength(borders, rng);
+        Route r = null;
+        for (int i = 0; i < TRIES; i++) {
+            r = via != null && i < TRIES / 2 ? crossingThrough(nearest(borders, via), via)
+                    : crossingThrough(TheatreGeometry.pickByLength(borders, rng), null);
+            if (!geo.hasHomeAreas() || (!isHome(r, 0) && isHome(r, r.path().length()))) {
+                return r;
+            }
         }
-        double s = via != null ? line.path().nearestS(anchor[0], anchor[1]) : rng.nextDouble() * line.path().length();
-        if (via == null) {
+        return r;
+    }
+
+    private Route crossingThrough(TheatreGeometry.Line line, double[] via) {
+        double[] anchor = new double[2];
+        double s;
+        if (via != null) {
+            line.frame().toEastNorth(via[0], via[1], anchor);
+            s = line.path().nearestS(anchor[0], anchor[1]);
+        } else {
+            s = rng.nextDouble() * line.path().length();
             line.path().pointAt(s, anchor);
         }
         double[] n = new double[2];
@@ -55,20 +66,27 @@ final class RoutePlanner {
 
     /**
      * A walk parallel to the border, {@code minOffM}–{@code maxOffM} off it (either side when
-     * {@code eitherSide}, else inside), over {@code minLenM}–{@code maxLenM} of its length.
+     * {@code eitherSide}, else inside), over {@code minLenM}–{@code maxLenM} of its length. Where the
+     * theatre has sector areas, a walk that would pass to the other side is drawn again.
      */
     Route alongBorder(List<TheatreGeometry.Line> borders, double minOffM, double maxOffM, double minLenM,
                       double maxLenM, boolean eitherSide) {
-        TheatreGeometry.Line line = TheatreGeometry.pickByLength(borders, rng);
-        double len = line.path().length();
-        double stretch = Math.min(uniform(minLenM, maxLenM), len);
-        double from = rng.nextDouble() * (len - stretch);
-        double side = eitherSide && rng.nextBoolean() ? -1 : 1;
-        double offset = side * line.inwardSign() * uniform(minOffM, maxOffM);
-        boolean forward = rng.nextBoolean();
-        Path path = forward ? line.path().stretch(from, from + stretch, offset, 100)
-                : line.path().stretch(from + stretch, from, offset, 100);
-        return new Route(line.frame(), path, 0);
+        Route r = null;
+        for (int i = 0; i < TRIES; i++) {
+            TheatreGeometry.Line line = TheatreGeometry.pickByLength(borders, rng);
+            double len = line.path().length();
+            double stretch = Math.min(uniform(minLenM, maxLenM), len);
+            double from = rng.nextDouble() * (len - stretch);
+            boolean inside = !eitherSide || rng.nextBoolean();
+            double offset = (inside ? 1 : -1) * line.inwardSign() * uniform(minOffM, maxOffM);
+            Path path = rng.nextBoolean() ? line.path().stretch(from, from + stretch, offset, 100)
+                    : line.path().stretch(from + stretch, from, offset, 100);
+            r = new Route(line.frame(), path, 0);
+            if (!geo.hasHomeAreas() || staysOn(r, inside)) {
+                return r;
+            }
+        }
+        return r;
     }
 
     /** Straight at a site {lat, lon} from 15–30 km out at sea (boats) or 8–15 km away on land (vehicles). */
@@ -109,15 +127,20 @@ final class RoutePlanner {
 
     /** Wandering near the border, 0.5–1.5 km inside, within 400 m of one point. */
     Route loiterNearBorder(List<TheatreGeometry.Line> borders) {
-        TheatreGeometry.Line line = TheatreGeometry.pickByLength(borders, rng);
-        double s = rng.nextDouble() * line.path().length();
-        double[] p = new double[2];
-        double[] n = new double[2];
-        line.path().pointAt(s, p);
-        line.inwardNormal(s, n);
-        double d = uniform(500, 1500);
         double[] centre = new double[2];
-        line.frame().toLatLon(p[0] + n[0] * d, p[1] + n[1] * d, centre);
+        for (int i = 0; i < TRIES; i++) {
+            TheatreGeometry.Line line = TheatreGeometry.pickByLength(borders, rng);
+            double s = rng.nextDouble() * line.path().length();
+            double[] p = new double[2];
+            double[] n = new double[2];
+            line.path().pointAt(s, p);
+            line.inwardNormal(s, n);
+            double d = uniform(500, 1500);
+            line.frame().toLatLon(p[0] + n[0] * d, p[1] + n[1] * d, centre);
+            if (!geo.hasHomeAreas() || geo.isHome(centre[0], centre[1])) {
+                break;
+            }
+        }
         return wander(centre, 400);
     }
 
@@ -138,6 +161,26 @@ final class RoutePlanner {
             no[i] = r * Math.sin(a);
         }
         return new Route(new LocalFrame(centre[0], centre[1]), new Path(e, no), 0);
+    }
+
+    private boolean isHome(Route r, double s) {
+        double[] p = new double[2];
+        double[] ll = new double[2];
+        r.path().pointAt(s, p);
+        r.frame().toLatLon(p[0], p[1], ll);
+        return geo.isHome(ll[0], ll[1]);
+    }
+
+    /** True when every vertex of the route lies on the home side ({@code home}) or none does. */
+    private boolean staysOn(Route r, boolean home) {
+        double[] ll = new double[2];
+        for (int i = 0; i < r.path().vertexCount(); i++) {
+            r.frame().toLatLon(r.path().east(i), r.path().north(i), ll);
+            if (geo.isHome(ll[0], ll[1]) != home) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static TheatreGeometry.Line nearest(List<TheatreGeometry.Line> lines, double[] latLon) {

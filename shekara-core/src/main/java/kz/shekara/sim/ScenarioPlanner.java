@@ -94,7 +94,7 @@ final class ScenarioPlanner {
         }
         boolean ais = slot.kind() == MoverKind.BOAT && slot.role() == MoverRole.TRANSIT;
         return new Mover(nextId(slot.kind()), slot.kind(), slot.role(), r.frame(), r.path(), speed, atSec, startS,
-                slot.source(), ais);
+                slot.source(), ais, Mover.Extent.of(r.frame(), r.path()));
     }
 
     private double speed(Slot slot) {

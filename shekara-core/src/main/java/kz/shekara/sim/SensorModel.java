@@ -26,6 +26,7 @@ final class SensorModel {
     private final SplittableRandom rng;
     private final Marking marking;
     private final long phaseMs;
+    private final double[] coverage;
     private Set<String> inside = new HashSet<>();
 
     SensorModel(Sensor sensor, SplittableRandom rng, Marking marking) {
@@ -41,6 +42,11 @@ final class SensorModel {
         this.marking = marking;
         // Sensors do not all scan on the same instant: each starts at its own phase within its period.
         this.phaseMs = rng.nextLong(sensor.period().toMillis());
+        // A lat/lon box a little larger than the coverage disc: movers whose routes miss it are skipped
+        // without converting their positions (most movers are far from most sensors).
+        double dLat = sensor.rangeM() / 110_000 + 0.001;
+        double dLon = sensor.rangeM() / (110_000 * Math.max(0.05, Math.cos(Math.toRadians(sensor.lat())))) + 0.001;
+        this.coverage = new double[] {sensor.lat() - dLat, sensor.lat() + dLat, sensor.lon() - dLon, sensor.lon() + dLon};
     }
 
     Sensor sensor() {
@@ -64,7 +70,7 @@ final class SensorModel {
         double[] en = new double[2];
         Set<String> nowInside = sensor.kind().isAlarm() ? new HashSet<>() : inside;
         for (Mover m : movers) {
-            if (!sees(m)) {
+            if (!sees(m) || !m.extent().intersects(coverage[0], coverage[1], coverage[2], coverage[3])) {
                 continue;
             }
             m.positionAt(tSec, tmp, ll);

@@ -27,21 +27,38 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 final class TheatreGeometry {
     private static final GeometryFactory GF = new GeometryFactory();
     private static final double SIDE_PROBE_M = 1000;
+    private static final int SIDE_PROBES = 21;
     private static final double DENSIFY_DEG = 0.005;
+    private static final double MAX_CROSSING_POINT_OFFSET_M = 2_000;
+    private static final double SMOOTHING_M = 1_000;
 
     /** A border line in a frame at its middle; {@code inwardSign} is +1 when home lies left of the direction of travel. */
     record Line(String sector, LocalFrame frame, Path path, double inwardSign) {
-        /** Unit normal (east, north) pointing into the home country at arc length {@code s}. */
+        /**
+         * Unit normal (east, north) pointing into the home country at arc length {@code s}, taken from
+         * the chord over ±1 km so that the jags of a river border do not turn it sideways.
+         */
         void inwardNormal(double s, double[] out) {
-            path.directionAt(s, out);
-            double e = -out[1] * inwardSign;
-            double n = out[0] * inwardSign;
-            out[0] = e;
-            out[1] = n;
+            double[] a = new double[2];
+            double[] b = new double[2];
+            path.pointAt(s - SMOOTHING_M, a);
+            path.pointAt(s + SMOOTHING_M, b);
+            double de = b[0] - a[0];
+            double dn = b[1] - a[1];
+            double len = Math.hypot(de, dn);
+            if (len == 0) {
+                path.directionAt(s, out);
+                de = out[0];
+                dn = out[1];
+                len = 1;
+            }
+            out[0] = -dn / len * inwardSign;
+            out[1] = de / len * inwardSign;
         }
     }
 
     private final List<PreparedGeometry> sea = new ArrayList<>();
+    private final List<PreparedGeometry> home = new ArrayList<>();
     private final Envelope seaEnvelope = new Envelope();
     private final List<Line> landBorders = new ArrayList<>();
     private final List<Line> seaBorders = new ArrayList<>();
@@ -54,6 +71,14 @@ final class TheatreGeometry {
         for (Zone z : theatre.zones(ZoneKind.SEA)) {
             sea.add(PreparedGeometryFactory.prepare(z.geometry()));
             seaEnvelope.expandToInclude(z.geometry().getEnvelopeInternal());
+        }
+        // The home country is the country outline holding a regional command's headquarters.
+        for (Zone z : theatre.zones(ZoneKind.COUNTRY)) {
+            PreparedGeometry country = PreparedGeometryFactory.prepare(z.geometry());
+            if (theatre.commands().stream().anyMatch(c -> country.contains(GF.createPoint(new Coordinate(c.hqLon(),
+                    c.hqLat()))))) {
+                home.add(country);
+            }
         }
         for (Zone z : theatre.zones(ZoneKind.BORDER)) {
             Optional<Sector> sector = z.sector() == null ? Optional.empty() : theatre.sector(z.sector());
@@ -75,7 +100,8 @@ final class TheatreGeometry {
         }
         for (Zone z : theatre.zones(ZoneKind.CROSSING_POINT)) {
             Point c = z.geometry().getCentroid();
-            if (!isSea(c.getY(), c.getX())) {
+            // Only crossing points on a land border line of the theatre: a route through one must cross that line.
+            if (!isSea(c.getY(), c.getX()) && distanceToLandBorderM(c.getY(), c.getX()) <= MAX_CROSSING_POINT_OFFSET_M) {
                 crossingPoints.add(new double[] {c.getY(), c.getX()});
             }
         }
@@ -122,6 +148,25 @@ final class TheatreGeometry {
         return false;
     }
 
+    /** True when the theatre's home country is known: a country outline holds a regional command's headquarters. */
+    boolean hasHomeAreas() {
+        return !home.isEmpty();
+    }
+
+    /** True when the point lies in the home country's outline. */
+    boolean isHome(double lat, double lon) {
+        return isHome(GF.createPoint(new Coordinate(lon, lat)));
+    }
+
+    private boolean isHome(Geometry point) {
+        for (PreparedGeometry g : home) {
+            if (g.contains(point)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A uniformly drawn point {lat, lon} in the sea, or empty after {@code tries} misses. */
     Optional<double[]> randomSeaPoint(SplittableRandom rng, int tries) {
         for (int i = 0; i < tries && hasSea(); i++) {
@@ -132,6 +177,19 @@ final class TheatreGeometry {
             }
         }
         return Optional.empty();
+    }
+
+    /** Distance in metres from a point to the nearest land border line (infinite when there is none). */
+    double distanceToLandBorderM(double lat, double lon) {
+        double best = Double.POSITIVE_INFINITY;
+        double[] p = new double[2];
+        double[] q = new double[2];
+        for (Line l : landBorders) {
+            l.frame().toEastNorth(lat, lon, p);
+            l.path().pointAt(l.path().nearestS(p[0], p[1]), q);
+            best = Math.min(best, Math.hypot(p[0] - q[0], p[1] - q[1]));
+        }
+        return best;
     }
 
     /** One of the lines drawn with probability proportional to its length. */
@@ -166,22 +224,30 @@ final class TheatreGeometry {
     }
 
     /**
-     * Which side of the line is home: the side whose probe point 1 km off the middle of the line
-     * lies in the sector's area and the other does not; failing that, the side of the sector's origin.
+     * Which side of the line is home: by a vote of probe points 1 km either side of the line along
+     * its length, the side that lies in the home country while the other does not, else in the
+     * sector's area while the other does not (sectors drawn on the home side only); failing both, the
+     * side of the sector's origin.
      */
-    private static double inwardSign(Line line, Geometry area, Optional<Sector> sector) {
+    private double inwardSign(Line line, Geometry area, Optional<Sector> sector) {
+        if (!home.isEmpty()) {
+            double vote = vote(line, this::isHome);
+            if (vote != 0) {
+                return vote;
+            }
+        }
+        if (area != null) {
+            PreparedGeometry a = PreparedGeometryFactory.prepare(area);
+            double vote = vote(line, a::contains);
+            if (vote != 0) {
+                return vote;
+            }
+        }
         double s = line.path().length() / 2;
         double[] p = new double[2];
         double[] d = new double[2];
         line.path().pointAt(s, p);
         line.path().directionAt(s, d);
-        if (area != null) {
-            boolean left = contains(area, line.frame(), p[0] - d[1] * SIDE_PROBE_M, p[1] + d[0] * SIDE_PROBE_M);
-            boolean right = contains(area, line.frame(), p[0] + d[1] * SIDE_PROBE_M, p[1] - d[0] * SIDE_PROBE_M);
-            if (left != right) {
-                return left ? 1 : -1;
-            }
-        }
         if (sector.isPresent()) {
             double[] o = new double[2];
             line.frame().toEastNorth(sector.get().originLat(), sector.get().originLon(), o);
@@ -191,10 +257,26 @@ final class TheatreGeometry {
         return 1;
     }
 
-    private static boolean contains(Geometry area, LocalFrame frame, double east, double north) {
+    /**
+     * +1 when most probes (more than half) find home on the left of the line and not on the right,
+     * -1 for the reverse, else 0: an area that covers both sides, or neither, decides nothing.
+     */
+    private static double vote(Line line, java.util.function.Predicate<Geometry> isHome) {
+        int score = 0;
+        double[] p = new double[2];
+        double[] d = new double[2];
         double[] ll = new double[2];
-        frame.toLatLon(east, north, ll);
-        return area.contains(GF.createPoint(new Coordinate(ll[1], ll[0])));
+        for (int i = 1; i < SIDE_PROBES; i++) {
+            double s = line.path().length() * i / SIDE_PROBES;
+            line.path().pointAt(s, p);
+            line.path().directionAt(s, d);
+            line.frame().toLatLon(p[0] - d[1] * SIDE_PROBE_M, p[1] + d[0] * SIDE_PROBE_M, ll);
+            boolean left = isHome.test(GF.createPoint(new Coordinate(ll[1], ll[0])));
+            line.frame().toLatLon(p[0] + d[1] * SIDE_PROBE_M, p[1] - d[0] * SIDE_PROBE_M, ll);
+            boolean right = isHome.test(GF.createPoint(new Coordinate(ll[1], ll[0])));
+            score += left == right ? 0 : left ? 1 : -1;
+        }
+        return Math.abs(score) * 2 > SIDE_PROBES - 1 ? Math.signum(score) : 0;
     }
 
     private static List<LineString> lines(Geometry g) {

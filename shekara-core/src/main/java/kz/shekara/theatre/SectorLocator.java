@@ -15,7 +15,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.index.hprtree.HPRtree;
-import org.locationtech.jts.operation.distance.DistanceOp;
+import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 
 /**
  * Finds the border sector a WGS84 point (degrees) lies in, from the theatre's SECTOR polygons.
@@ -28,9 +28,10 @@ import org.locationtech.jts.operation.distance.DistanceOp;
  * STRtree, whose every query enters a synchronized block) and the per-sector point-in-polygon
  * indexes (the locator a {@code PreparedPolygon} uses, here built eagerly) are built in the constructor
  * and only read afterwards. Cost: one envelope probe of the tree and one indexed point-in-polygon
- * test (O(log n) in the ring size) per candidate sector; the nearest-sector fallback adds one JTS
- * distance computation per sector whose envelope lies within the limit. The nearest point is found in
- * the lon/lat plane and its distance measured on the ellipsoid, which is exact enough at sector scale.
+ * test (O(log n) in the ring size) per candidate sector; the nearest-sector fallback adds one
+ * indexed facet-distance search (JTS {@link IndexedFacetDistance}) per sector whose envelope lies
+ * within the limit. Candidates are ranked by their distance on a local plane and the
+ * winner's geodesic distance is held to the limit, which is exact enough at sector scale.
  */
 public final class SectorLocator {
     private static final double METRES_PER_DEGREE_LAT = 110_574.0;
@@ -39,7 +40,7 @@ public final class SectorLocator {
     private final double maxDistanceM;
     private final GeometryFactory factory = new GeometryFactory();
 
-    private record Entry(int order, Sector sector, Geometry area, PointOnGeometryLocator locator) {
+    private record Entry(int order, Sector sector, PointOnGeometryLocator locator, IndexedFacetDistance distance) {
     }
 
     /**
@@ -61,9 +62,12 @@ public final class SectorLocator {
                 continue;
             }
             IndexedPointInAreaLocator locator = new IndexedPointInAreaLocator(zone.geometry());
-            // Build the locator's index now, so that queries never write.
-            locator.locate(zone.geometry().getEnvelopeInternal().centre());
-            tree.insert(zone.geometry().getEnvelopeInternal(), new Entry(i, sector, zone.geometry(), locator));
+            IndexedFacetDistance distance = new IndexedFacetDistance(zone.geometry());
+            // Build both indexes now, so that queries only read them.
+            Coordinate centre = zone.geometry().getEnvelopeInternal().centre();
+            locator.locate(centre);
+            distance.distance(factory.createPoint(centre));
+            tree.insert(zone.geometry().getEnvelopeInternal(), new Entry(i, sector, locator, distance));
         }
         tree.build();
     }
@@ -101,16 +105,22 @@ public final class SectorLocator {
         tree.query(search, o -> candidates.add((Entry) o));
         candidates.sort((a, b) -> Integer.compare(a.order, b.order));
         Entry best = null;
-        double bestM = Double.POSITIVE_INFINITY;
+        Coordinate bestAt = null;
+        double bestApproxM = Double.POSITIVE_INFINITY;
+        double metresPerDegreeLon = METRES_PER_DEGREE_LAT * Math.cos(Math.toRadians(lat));
         for (Entry e : candidates) {
-            Coordinate q = DistanceOp.nearestPoints(e.area, p)[0];
-            double m = Geodesy.distanceM(lat, lon, q.y, q.x);
-            if (m < bestM) {
-                bestM = m;
+            Coordinate q = e.distance.nearestPoints(p)[0];
+            // Rank on the local plane (within a fraction of a percent at these distances) ...
+            double approxM = Math.hypot((q.x - lon) * metresPerDegreeLon, (q.y - lat) * METRES_PER_DEGREE_LAT);
+            if (approxM < bestApproxM) {
+                bestApproxM = approxM;
                 best = e;
+                bestAt = q;
             }
         }
-        return best != null && bestM <= maxDistanceM ? Optional.of(best.sector) : Optional.empty();
+        // ... and hold the winner to the limit on the ellipsoid.
+        return best != null && Geodesy.distanceM(lat, lon, bestAt.y, bestAt.x) <= maxDistanceM
+                ? Optional.of(best.sector) : Optional.empty();
     }
 
     /** The limit of the nearest-sector fallback, metres. */

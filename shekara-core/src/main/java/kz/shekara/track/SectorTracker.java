@@ -100,6 +100,9 @@ public final class SectorTracker {
         for (Plot p : plots) {
             Track t = new Track(sectorId + "-" + nextId++, parts.initiator().initiate(p, scanTime), p);
             t.noteSensorIndex(sensorIndex.computeIfAbsent(p.source().sensor(), k -> sensorIndex.size()));
+            if (parts.initiator().confirms(t.hits, t.scans)) {
+                t.status = TrackStatus.CONFIRMED;
+            }
             tracks.add(t);
         }
     }

@@ -31,10 +31,13 @@ final class GeoJson {
         return fc;
     }
 
+    /** A feature; {@code id} may be null for features without a stable identity (detections), and is then left out. */
     static ObjectNode feature(String id, ObjectNode geometry, ObjectNode properties) {
         ObjectNode f = NODES.objectNode();
         f.put("type", "Feature");
-        f.put("id", id);
+        if (id != null) {
+            f.put("id", id);
+        }
         f.set("geometry", geometry);
         f.set("properties", properties);
         return f;

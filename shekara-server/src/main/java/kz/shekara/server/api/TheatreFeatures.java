@@ -14,35 +14,49 @@ import kz.shekara.theatre.ZoneKind;
 
 /**
  * The static layers of a theatre as GeoJSON feature collections: zones (with kind, name, sector,
- * the sector's posture and buffer in metres), sensors and bases. The theatre is immutable, so the
- * collections are built on demand from it without caching. Stateless; thread-safe.
+ * the sector's posture, buffer in metres, a label point for areas and the buffer area of lines and
+ * areas), sensors and bases. The theatre is immutable: zone features are built once, in the
+ * constructor, and shared read-only. Thread-safe.
  */
 final class TheatreFeatures {
     private final Theatre theatre;
+    private final List<ObjectNode> zoneFeatures;
 
     TheatreFeatures(Theatre theatre) {
         this.theatre = theatre;
+        this.zoneFeatures = theatre.zones().stream().map(this::zone).toList();
     }
 
     /** Zones, all or of the given kinds, in theatre order (basemap first as the theatre lists it). */
     ObjectNode zones(List<ZoneKind> kinds) {
         List<ObjectNode> out = new ArrayList<>();
-        for (Zone z : theatre.zones()) {
-            if (!kinds.isEmpty() && !kinds.contains(z.kind())) {
-                continue;
+        for (int i = 0; i < zoneFeatures.size(); i++) {
+            if (kinds.isEmpty() || kinds.contains(theatre.zones().get(i).kind())) {
+                out.add(zoneFeatures.get(i));
             }
-            ObjectNode p = NODES.objectNode();
-            p.put("id", z.id());
-            p.put("kind", z.kind().code());
-            p.put("name", z.name());
-            p.put("sector", z.sector());
-            p.put("posture", theatre.sector(z.sector()).map(Sector::posture).map(x -> x.code()).orElse(null));
-            p.put("sectorName", theatre.sector(z.sector()).map(Sector::name).orElse(null));
-            p.put("bufferM", z.bufferM());
-            EventJson.marking(p, theatre.defaultMarking());
-            out.add(GeoJson.feature(z.id(), GeoJson.geometry(z.geometry()), p));
         }
         return GeoJson.collection(out);
+    }
+
+    private ObjectNode zone(Zone z) {
+        ObjectNode p = NODES.objectNode();
+        p.put("id", z.id());
+        p.put("kind", z.kind().code());
+        p.put("name", z.name());
+        p.put("sector", z.sector());
+        p.put("posture", theatre.sector(z.sector()).map(Sector::posture).map(x -> x.code()).orElse(null));
+        p.put("sectorName", theatre.sector(z.sector()).map(Sector::name).orElse(null));
+        p.put("bufferM", z.bufferM());
+        if (z.geometry().getDimension() >= 1) {
+            var label = ZoneShapes.labelPoint(z.geometry());
+            p.put("labelLat", GeoJson.round(label.getY()));
+            p.put("labelLon", GeoJson.round(label.getX()));
+        }
+        if (z.bufferM() > 0) {
+            p.set("buffer", GeoJson.geometry(ZoneShapes.buffer(z.geometry(), z.bufferM())));
+        }
+        EventJson.marking(p, theatre.defaultMarking());
+        return GeoJson.feature(z.id(), GeoJson.geometry(z.geometry()), p);
     }
 
     ObjectNode sensors() {
@@ -80,18 +94,24 @@ final class TheatreFeatures {
         return GeoJson.collection(out);
     }
 
-    /** Theatre name, sectors (id, name, posture, neighbour) and the bounding box of all zones [w, s, e, n]. */
+    /** Theatre name, time zone, sectors (id, name, posture, neighbour) and the bounding box [w, s, e, n] of the area of operations. */
     ObjectNode summary() {
         ObjectNode o = NODES.objectNode();
         o.put("name", theatre.name());
+        o.put("timeZone", theatre.timeZone().getId());
         var arr = o.putArray("sectors");
         for (Sector s : theatre.sectors()) {
             arr.addObject().put("id", s.id()).put("name", s.name()).put("command", s.command())
                     .put("neighbour", s.neighbour()).put("posture", s.posture().code());
         }
+        // The area of operations: sectors, borders, sites and bases; the basemap only when there is nothing else.
         var env = new org.locationtech.jts.geom.Envelope();
-        theatre.zones().forEach(z -> env.expandToInclude(z.geometry().getEnvelopeInternal()));
+        theatre.zones().stream().filter(z -> z.kind() != ZoneKind.COUNTRY && z.kind() != ZoneKind.SEA)
+                .forEach(z -> env.expandToInclude(z.geometry().getEnvelopeInternal()));
         theatre.bases().forEach(b -> env.expandToInclude(b.lon(), b.lat()));
+        if (env.isNull()) {
+            theatre.zones().forEach(z -> env.expandToInclude(z.geometry().getEnvelopeInternal()));
+        }
         if (!env.isNull()) {
             o.putArray("bbox").add(env.getMinX()).add(env.getMinY()).add(env.getMaxX()).add(env.getMaxY());
         }

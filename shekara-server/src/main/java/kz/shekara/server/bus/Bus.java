@@ -1,5 +1,6 @@
 package kz.shekara.server.bus;
 
+import java.util.List;
 import java.util.function.Consumer;
 import kz.shekara.model.DomainEvent;
 
@@ -20,6 +21,17 @@ public interface Bus extends AutoCloseable {
      * key is replaced instead.
      */
     <E extends DomainEvent> void publish(Topic<E> topic, String key, E event);
+
+    /**
+     * Publishes several events under one key, in order, as if by {@link #publish} for each. A durable
+     * bus stores them in one transaction, so an adapter that reads many events at once pays one
+     * commit for them.
+     */
+    default <E extends DomainEvent> void publishAll(Topic<E> topic, String key, List<? extends E> events) {
+        for (E e : events) {
+            publish(topic, key, e);
+        }
+    }
 
     /** Subscribes a handler under a group name (for metrics and, on Kafka, the consumer group). */
     <E extends DomainEvent> Subscription subscribe(Topic<E> topic, String group, Consumer<? super E> handler);

@@ -8,7 +8,12 @@ import picocli.CommandLine.Command;
         description = "Border guard operations centre: sensor fusion, alerts, rapid response, partner sharing.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
+            ServeCommand.class,
+            ReplayCommand.class,
             SimulateCommand.class,
+            TrackCommand.class,
+            ScoreCommand.class,
             ProcessCommand.class,
         })
 public final class ShekaraCommand implements Runnable {

@@ -70,7 +70,10 @@ public final class SimulationSource implements AutoCloseable {
         }
         Instant start = config.start() != null ? config.start() : clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Simulator sim = new Simulator(theatre, config.seed(), start, config.scenario());
-        thread = Thread.ofPlatform().daemon().name("simulation-source").start(() -> run(sim));
+        // Pacing begins here, not on the new thread: the scenario start is due at the moment start() is called.
+        Pacer pacer = new Pacer(clock, config.speed());
+        pacer.begin(sim.start());
+        thread = Thread.ofPlatform().daemon().name("simulation-source").start(() -> run(sim, pacer));
         LOG.info("exercise scenario started: seed {}, start {}, speed {}, {} movers", config.seed(), start,
                 config.speed(), sim.moverCount());
     }
@@ -104,14 +107,12 @@ public final class SimulationSource implements AutoCloseable {
         completion.complete(null);
     }
 
-    private void run(Simulator sim) {
-        Pacer pacer = new Pacer(clock, config.speed());
+    private void run(Simulator sim, Pacer pacer) {
         Instant end = config.duration() == null ? null : sim.start().plus(config.duration());
         Duration chunk = pacer.paced() ? Duration.ofNanos((long) (WALL_TICK.toNanos() * config.speed()))
                 .truncatedTo(ChronoUnit.MILLIS) : UNPACED_CHUNK;
         chunk = chunk.isZero() ? Duration.ofMillis(1) : chunk;
         try {
-            pacer.begin(sim.start());
             publish(sim.advanceTo(sim.start()));
             while (!closed) {
                 Instant target = sim.now().plus(chunk);

@@ -57,19 +57,7 @@ final class CrossCheck {
         }
         Map<String, Base> baseById = unique(bases, "base");
         bases.forEach(b -> ref(b.item(), "command", b.item().text("command", false), commandIds, "command"));
-        unique(units, "unit");
-        List<Unit> resolvedUnits = new ArrayList<>();
-        for (AssetFiles.Entry<Unit> u : units) {
-            boolean baseOk = ref(u.item(), "base", u.item().text("base", false), baseById.keySet(), "base");
-            boolean commandOk = ref(u.item(), "command", u.item().text("command", false), commandIds, "command");
-            Unit unit = u.value();
-            if (unit != null && baseOk && commandOk) {
-                String command = unit.command() != null ? unit.command() : baseById.get(unit.base()).command();
-                resolvedUnits.add(new Unit(unit.id(), unit.callsign(), unit.kind(), unit.base(), command,
-                        unit.speedMps(), unit.offRoadSpeedMps(), unit.readiness(), unit.enduranceKm(),
-                        unit.language()));
-            }
-        }
+        List<Unit> resolvedUnits = units(units, baseById, commandIds);
         unique(sensors, "sensor");
         for (AssetFiles.Entry<Sensor> s : sensors) {
             ref(s.item(), "sector", s.item().text("sector", false), sectorIds, "sector");
@@ -88,6 +76,24 @@ final class CrossCheck {
         List<Zone> zoneList = zones.stream().map(ZoneFile.Entry::zone).toList();
         return new Theatre(name, marking, List.copyOf(sectors.values()), zoneList, values(sensors), values(bases),
                 resolvedUnits, values(agencies), commands, offset);
+    }
+
+    /** Checks each unit's base and command; a unit without a command takes its base's. */
+    private List<Unit> units(List<AssetFiles.Entry<Unit>> units, Map<String, Base> baseById, Set<String> commandIds) {
+        unique(units, "unit");
+        List<Unit> resolved = new ArrayList<>();
+        for (AssetFiles.Entry<Unit> u : units) {
+            boolean baseOk = ref(u.item(), "base", u.item().text("base", false), baseById.keySet(), "base");
+            boolean commandOk = ref(u.item(), "command", u.item().text("command", false), commandIds, "command");
+            Unit unit = u.value();
+            if (unit != null && baseOk && commandOk) {
+                String command = unit.command() != null ? unit.command() : baseById.get(unit.base()).command();
+                resolved.add(new Unit(unit.id(), unit.callsign(), unit.kind(), unit.base(), command,
+                        unit.speedMps(), unit.offRoadSpeedMps(), unit.readiness(), unit.enduranceKm(),
+                        unit.language()));
+            }
+        }
+        return resolved;
     }
 
     private void checkHome(List<AssetFiles.Entry<Agency>> agencies, Item markingItem) {

@@ -53,9 +53,17 @@ public final class TheatreLoader {
 
     /** Loads the default theatre packaged with the server (southern Kazakhstan and the Aktau sector). */
     public static Theatre loadDefault() throws TheatreException {
-        URL url = TheatreLoader.class.getClassLoader().getResource(DEFAULT_RESOURCE + "/" + MANIFEST);
+        return loadResource(TheatreLoader.class.getClassLoader(), DEFAULT_RESOURCE);
+    }
+
+    /**
+     * Loads a theatre folder from the class path, from a directory or from inside a jar (through the
+     * jar's file system). Synchronized so that two loads never race to open and close one jar file system.
+     */
+    static synchronized Theatre loadResource(ClassLoader loader, String folder) throws TheatreException {
+        URL url = loader.getResource(folder + "/" + MANIFEST);
         if (url == null) {
-            throw new IllegalStateException("default theatre missing from the class path: " + DEFAULT_RESOURCE);
+            throw new IllegalStateException("theatre missing from the class path: " + folder);
         }
         try {
             URI uri = url.toURI();
@@ -65,10 +73,11 @@ public final class TheatreLoader {
             try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
                 return load(jar.provider().getPath(uri).getParent());
             } catch (FileSystemAlreadyExistsException e) {
+                // Someone else holds the jar open (a static file handler, say): read through theirs.
                 return load(FileSystems.getFileSystem(uri).provider().getPath(uri).getParent());
             }
         } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot open the default theatre at " + url, e);
+            throw new IllegalStateException("cannot open the theatre at " + url, e);
         }
     }
 

@@ -105,7 +105,16 @@ class ApiServerTest {
         assertThat(sector.at("/properties/sector").asText()).isEqualTo("south-uz");
         assertThat(sector.at("/properties/posture").asText()).isEqualTo("elevated");
         assertThat(feature(all, "KZ").at("/properties/sector").isNull()).isTrue();
-        assertThat(feature(all, "site-offshore").at("/properties/bufferM").asDouble()).isEqualTo(5000);
+        JsonNode site = feature(all, "site-offshore");
+        assertThat(site.at("/properties/bufferM").asDouble()).isEqualTo(5000);
+        assertThat(site.at("/properties/buffer/type").asText()).isEqualTo("Polygon");
+        // The 5 km buffer of a point reaches 5 km (0.045 degrees of latitude) north of it.
+        double north = 0;
+        for (JsonNode c : site.at("/properties/buffer/coordinates/0")) {
+            north = Math.max(north, c.get(1).asDouble());
+        }
+        assertThat(north).isCloseTo(42.9 + 5000 / 111_000.0, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(sector.at("/properties/labelLat").asDouble()).isBetween(41.2, 43.0);
 
         JsonNode borders = web.getJson("/api/v1/zones?kind=border,crossing-point");
         assertThat(ids(borders)).containsExactly("border-south-uz", "border-caspian", "cp-zhibek-zholy");
@@ -128,7 +137,10 @@ class ApiServerTest {
         JsonNode theatre = web.getJson("/api/v1/theatre");
         assertThat(theatre.get("name").asText()).contains("test fixture");
         assertThat(theatre.get("bbox")).hasSize(4);
-        assertThat(theatre.at("/bbox/0").asDouble()).isEqualTo(47.5);
+        // The area of operations (sectors, borders, sites, bases), not the whole basemap.
+        assertThat(theatre.at("/bbox/0").asDouble()).isEqualTo(49.5);
+        assertThat(theatre.at("/bbox/3").asDouble()).isEqualTo(44.8);
+        assertThat(theatre.get("timeZone").asText()).isEqualTo("+05:00");
     }
 
     @Test

@@ -7,12 +7,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
+import kz.shekara.server.theatre.TheatreLoader;
+import kz.shekara.theatre.Base;
+import kz.shekara.theatre.Sensor;
+import kz.shekara.theatre.Unit;
 import kz.shekara.model.SensorKind;
 import kz.shekara.model.UnitStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -42,8 +48,9 @@ class CopBrowserTest {
     private WebDriverWait wait;
 
     @BeforeEach
-    void start() {
-        web = new WebHarness();
+    void start(TestInfo test) throws Exception {
+        web = test.getTestMethod().orElseThrow().getName().contains("DefaultTheatre")
+                ? new WebHarness(TheatreLoader.loadDefault(), Clock.systemUTC()) : new WebHarness();
         // Never let Selenium Manager look for (or download) a browser or driver.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         System.setProperty("SE_OFFLINE", "true");
@@ -81,8 +88,9 @@ class CopBrowserTest {
         assertThat(driver.findElements(By.cssSelector(".leaflet-basemap-pane path"))).hasSizeGreaterThanOrEqualTo(5);
         assertThat(driver.findElements(By.cssSelector(".leaflet-lines-pane path"))).isNotEmpty();
         assertThat(driver.findElements(By.cssSelector("img.leaflet-tile"))).isEmpty();
-        assertThat(driver.findElements(By.cssSelector(".sector-label")).stream().map(WebElement::getText))
-                .contains("SARYAGASH", "AKTAU CASPIAN");
+        // Sector names are drawn (shown when zoomed in past theatre scale).
+        assertThat(driver.findElements(By.cssSelector(".sector-label")).stream().map(e -> e.getDomProperty("textContent")))
+                .contains("Saryagash", "Aktau Caspian");
 
         // The unit published before the page opened, with its exercise badge.
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-unit='HELI-1']")));
@@ -133,6 +141,30 @@ class CopBrowserTest {
     }
 
     @Test
+    void everyLabelHasKazakhRussianAndEnglish() throws Exception {
+        driver.get(web.base() + "/");
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        Object missing = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/i18n.js').then(({ dictionaries }) => {
+                  const keys = new Set(Object.values(dictionaries).flatMap((d) => Object.keys(d)));
+                  const missing = [];
+                  for (const [lang, d] of Object.entries(dictionaries)) {
+                    for (const k of keys) if (!d[k]) missing.push(lang + ':' + k);
+                  }
+                  done(missing.join(' '));
+                });
+                """);
+        assertThat(missing).isEqualTo("");
+        // Kazakh labels are in Cyrillic, with the letters Russian does not have.
+        driver.findElement(By.cssSelector(".lang button[data-lang='kk']")).click();
+        assertThat(driver.findElement(By.id("side")).getText()).containsPattern("[ӘәҒғҚқҢңӨөҰұҮүҺһІі]");
+        for (WebElement el : driver.findElements(By.cssSelector("[data-i18n]"))) {
+            assertThat(el.getDomProperty("textContent")).as(el.getDomAttribute("data-i18n")).isNotBlank();
+        }
+    }
+
+    @Test
     void operatorSendsGeoChatFromTheMap() throws Exception {
         driver.get(web.base() + "/");
         wait.until(d -> "open".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ws")));
@@ -142,6 +174,33 @@ class CopBrowserTest {
         assertThat(driver.findElement(By.id("chat-list")).getText()).contains("OPS", "All units: report status");
         web.bus.drain();
         assertThat(web.getJson("/api/v1/messages").at("/messages/0/text").asText()).isEqualTo("All units: report status");
+    }
+
+    @Test
+    void drawsTheDefaultTheatreWithItsUnits() throws Exception {
+        int s = 0;
+        for (Unit u : web.theatre.units()) {
+            Base b = web.theatre.base(u.base()).orElseThrow();
+            // Every other unit has left its base, a few kilometres north-east.
+            double off = (s % 2) * 0.08;
+            web.publish(Events.unit(u.id(), u.callsign(), "a-f-G-U-C", s++, b.lat() + off, b.lon() + off,
+                    s % 3 == 0 ? UnitStatus.EN_ROUTE : UnitStatus.AVAILABLE));
+        }
+        Sensor radar = web.theatre.sensors().getFirst();
+        for (int i = 0; i < 8; i++) {
+            web.publish(Events.track("T-" + (100 + i), 60 + i, radar.lat() + 0.05 * (i - 4), radar.lon() + 0.07 * (i % 3)),
+                    Events.detection(radar.id(), SensorKind.RADAR, 60 + i, radar.lat() + 0.05 * (i - 4) + 0.003,
+                            radar.lon() + 0.07 * (i % 3)));
+        }
+        driver.get(web.base() + "/");
+        wait.until(d -> "open".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ws")));
+        wait.until(d -> String.valueOf(web.theatre.units().size()).equals(d.findElement(By.id("map")).getDomAttribute("data-units")));
+        assertThat(driver.findElement(By.id("map")).getDomAttribute("data-zones"))
+                .isEqualTo(String.valueOf(web.theatre.zones().size()));
+        assertThat(driver.findElements(By.cssSelector(".leaflet-basemap-pane path"))).isNotEmpty();
+        screenshot("cop-default-theatre.png");
+        js("window.shekaraCop.focus(" + radar.lat() + ", " + radar.lon() + ", 9)");
+        screenshot("cop-default-theatre-sector.png");
     }
 
     /** Tracks, detections (one an alarm), units of every kind and chat, for the picture and the screenshot. */

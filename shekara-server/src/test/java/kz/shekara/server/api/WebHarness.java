@@ -22,7 +22,7 @@ import kz.shekara.theatre.Theatre;
 final class WebHarness implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final Theatre theatre = FixtureTheatre.create();
+    final Theatre theatre;
     final InMemoryBus bus = new InMemoryBus(2, 1024);
     final LiveState live = new LiveState(bus, LiveStateConfig.defaults());
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -30,10 +30,15 @@ final class WebHarness implements AutoCloseable {
     final int port;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    WebHarness(Clock clock) {
+    WebHarness(Theatre theatre, Clock clock) {
+        this.theatre = theatre;
         live.start();
         server = new ApiServer(new HttpConfig("127.0.0.1", 0), theatre, live, bus, registry, clock);
         port = server.start();
+    }
+
+    WebHarness(Clock clock) {
+        this(FixtureTheatre.create(), clock);
     }
 
     WebHarness() {

@@ -99,6 +99,16 @@ class SimulateCommandTest {
     }
 
     @Test
+    void runsOnTheDefaultTheatreWithoutTheatreFlag() throws Exception {
+        Path dir = tmp.resolve("default");
+        Run run = simulate("--duration", "30s", "--out", dir.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("(default)");
+        assertThat(Files.readAllLines(dir.resolve("truth.jsonl"))).hasSize(31 * 28);
+        assertThat(Files.readAllLines(dir.resolve("detections.jsonl"))).isNotEmpty();
+    }
+
+    @Test
     void badDurationIsOneLineAndExitTwo() throws Exception {
         Run run = simulate("--theatre", theatre().toString(), "--duration", "ten minutes", "--out", tmp.toString());
         assertThat(run.exit()).isEqualTo(2);

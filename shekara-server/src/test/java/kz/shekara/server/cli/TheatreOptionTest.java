@@ -44,7 +44,9 @@ class TheatreOptionTest {
     }
 
     @Test
-    void withoutTheOptionTheDefaultTheatreIsUsed() {
-        assertThat(parse().theatre.dir()).isNull();
+    void withoutTheOptionTheDefaultTheatreIsUsed() throws TheatreException {
+        TheatreOption option = parse().theatre;
+        assertThat(option.dir()).isNull();
+        assertThat(option.load().name()).isEqualTo("Kazakhstan south and Aktau (default)");
     }
 }

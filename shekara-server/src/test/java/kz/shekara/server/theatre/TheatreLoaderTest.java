@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import kz.shekara.model.Classification;
 import kz.shekara.model.SensorKind;
 import kz.shekara.theatre.Posture;
@@ -86,6 +90,26 @@ class TheatreLoaderTest {
             assertThat(p.line()).isGreaterThanOrEqualTo(3);
             assertThat(p.message()).startsWith("cannot parse");
         });
+    }
+
+    @Test
+    void loadsATheatreFromInsideAJar(@TempDir Path tmp) throws Exception {
+        Path jar = tmp.resolve("theatres.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String f : List.of("theatre.yaml", "agencies.yaml", "bases.yaml", "units.yaml", "sensors.yaml",
+                    "zones.geojson")) {
+                out.putNextEntry(new JarEntry("theatres/mini/" + f));
+                out.write(Files.readAllBytes(fixture("mini").resolve(f)));
+                out.closeEntry();
+            }
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            Theatre t = TheatreLoader.loadResource(loader, "theatres/mini");
+            assertThat(t.name()).isEqualTo("Mini");
+            assertThat(t.sectors()).hasSize(2);
+            // The jar file system is closed after the load, so a second load opens it again.
+            assertThat(TheatreLoader.loadResource(loader, "theatres/mini").units()).hasSize(1);
+        }
     }
 
     @Test

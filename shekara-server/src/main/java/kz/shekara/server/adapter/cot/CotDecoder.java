@@ -2,8 +2,8 @@ package kz.shekara.server.adapter.cot;
 
 import com.ctc.wstx.stax.WstxInputFactory;
 import java.io.ByteArrayInputStream;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
@@ -157,8 +157,8 @@ public final class CotDecoder {
     private static Instant instant(XMLStreamReader r, String name) throws DecodeException {
         String v = required(r, name);
         try {
-            return Instant.parse(v.trim());
-        } catch (DateTimeParseException e) {
+            return CotTime.parse(v.trim());
+        } catch (DateTimeException e) {
             throw new DecodeException("bad-time", name + " is not an ISO-8601 instant: '" + v + "'");
         }
     }

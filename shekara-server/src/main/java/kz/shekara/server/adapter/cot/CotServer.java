@@ -61,6 +61,7 @@ public final class CotServer implements AutoCloseable {
     private final Handler handler = new Handler();
     private volatile ServerSocket serverSocket;
     private volatile DatagramSocket udpSocket;
+    private volatile boolean closed;
 
     /** With every event keyed "default" on the bus. */
     public CotServer(CotServerConfig config, Bus bus, Marking defaultMarking, MeterRegistry registry, Clock clock) {
@@ -132,6 +133,7 @@ public final class CotServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         subscriptions.forEach(Bus.Subscription::close);
         subscriptions.clear();
         closeQuietly(serverSocket);
@@ -311,11 +313,19 @@ public final class CotServer implements AutoCloseable {
     private final class Handler implements CotConnection.Handler {
         @Override
         public void frame(CotConnection from, CotDecoder decoder, byte[] buf, int off, int len) {
+            if (closed) {
+                return;
+            }
             try {
                 CotEvent e = decoder.decode(buf, off, len);
                 inbound(from, e, java.util.Arrays.copyOfRange(buf, off, off + len));
             } catch (DecodeException e) {
                 reject(e);
+            } catch (RuntimeException e) {
+                // A failure past decoding (the bus shutting down, say) loses this event, not the connection.
+                if (!closed) {
+                    LOG.warn("CoT event from {} not handled: {}", from, e.toString());
+                }
             }
         }
 

@@ -2,6 +2,7 @@ package kz.shekara.server.adapter.cot;
 
 import java.time.Duration;
 import java.util.Objects;
+import kz.shekara.server.config.ShekaraConfig;
 
 /**
  * Settings of the CoT streaming server, validated once. {@code port} 8087 is the plain TCP
@@ -45,6 +46,16 @@ public record CotServerConfig(String bindHost, int port, int udpPort, int maxEve
     /** All interfaces, port 8087, UDP off, 64 KiB events, 10,000 queued per client, 2 min validity, 50 m. */
     public static CotServerConfig defaults() {
         return new CotServerConfig("0.0.0.0", DEFAULT_PORT, -1, 65_536, 10_000, Duration.ofMinutes(2), 50.0, null);
+    }
+
+    /**
+     * From the {@code cot:} section of the server configuration, where {@code udpPort} 0 means off;
+     * other settings keep their defaults.
+     */
+    public static CotServerConfig of(ShekaraConfig.Cot cot) {
+        CotServerConfig d = defaults();
+        return new CotServerConfig(cot.bind(), cot.port(), cot.udpPort() == 0 ? -1 : cot.udpPort(), cot.maxEventBytes(),
+                d.clientQueueCapacity(), d.validity(), d.defaultSigmaM(), d.agency());
     }
 
     public CotServerConfig withPort(int newPort) {

@@ -53,11 +53,15 @@ class CotServerTest {
     }
 
     private void start(int queueCapacity) throws Exception {
+        start(queueCapacity, null);
+    }
+
+    private void start(int queueCapacity, String agency) throws Exception {
         if (server != null) {
             server.close();
         }
         CotServerConfig config = new CotServerConfig("127.0.0.1", 0, 0, 4096, queueCapacity,
-                Duration.ofMinutes(2), 50, null);
+                Duration.ofMinutes(2), 50, agency);
         server = new CotServer(config, bus, MARKING, registry, Clock.fixed(NOW, ZoneOffset.UTC));
         port = server.start();
     }
@@ -334,6 +338,20 @@ class CotServerTest {
         assertThat(stalled.isClosedByServer()).isTrue();
         assertThat(registry.get("shekara.cot.slow.clients").counter().count()).isEqualTo(1);
         assertThat(server.connectedClients()).extracting(ConnectedClient::callsign).containsExactly("ALPHA", "BRAVO");
+    }
+
+    @Test
+    void sendsOnlyWhatIsReleasableToTheConfiguredAgency() throws Exception {
+        start(1000, "KZ-MOD");
+        TakTestClient a = join("A", "ALPHA", "Cyan");
+        Marking ownOnly = Marking.of(Classification.SECRET, "KZ-BG", List.of());
+        Marking shared = Marking.of(Classification.RESTRICTED, "KZ-BG", List.of("KZ-MOD"));
+        bus.publish(Topic.UNIT_POSITIONS, "default", new UnitPosition(T, "HIDDEN-1", "HIDDEN", "a-f-G-U-C", 42.0,
+                69.0, Double.NaN, Double.NaN, UnitStatus.AVAILABLE, ownOnly));
+        bus.publish(Topic.UNIT_POSITIONS, "default", new UnitPosition(T, "SHARED-1", "SHARED", "a-f-G-U-C", 42.1,
+                69.1, Double.NaN, Double.NaN, UnitStatus.AVAILABLE, shared));
+        bus.drain();
+        assertThat(untilPong(a, "A")).extracting(CotEvent::uid).containsExactly("SHARED-1");
     }
 
     @Test

@@ -1,0 +1,51 @@
+package kz.shekara.server.cli;
+
+import java.util.concurrent.Callable;
+import kz.shekara.server.ShekaraServer;
+import kz.shekara.server.config.ShekaraConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code shekara demo}: the server on the embedded defaults with the built-in exercise scenario on
+ * the default theatre, listening on localhost only unless {@code --bind} says otherwise.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the server with the built-in exercise scenario on the default theatre; web map on http://localhost:8080.")
+public final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    ServerOptions server;
+
+    @Mixin
+    TheatreOption theatre;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Scenario seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+            description = "Event-time seconds per wall-clock second (default ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The demo's configuration: localhost, the conventional ports, the scenario on. */
+    ShekaraConfig config() {
+        ShekaraConfig base = ShekaraConfig.defaults().withBind("127.0.0.1")
+                .withSimulation(new ShekaraConfig.Simulation(true, seed, speed));
+        return server.applyTo(base);
+    }
+
+    /** Starts the demo server and prints its ports; the caller closes it. */
+    ShekaraServer start() throws Exception {
+        return ServerRun.start(config(), theatre.load(), null, spec.commandLine().getOut());
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return ServerRun.runUntilStopped(start());
+    }
+}

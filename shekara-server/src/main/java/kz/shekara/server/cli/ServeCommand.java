@@ -1,0 +1,37 @@
+package kz.shekara.server.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import kz.shekara.server.config.ConfigLoader;
+import kz.shekara.server.config.ShekaraConfig;
+import kz.shekara.theatre.Theatre;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code shekara serve}: the server for real feeds, configured by a YAML file and flags. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the server for real feeds (TAK/CoT, JSONL), configured by --config FILE and flags.")
+public final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    ServerOptions server;
+
+    @Mixin
+    TheatreOption theatre;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see shekara.example.yaml).")
+    Path configFile;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ShekaraConfig cfg = server.applyTo(configFile == null ? ShekaraConfig.defaults() : ConfigLoader.load(configFile));
+        Theatre t = theatre.dir() != null || cfg.theatre() == null ? theatre.load()
+                : kz.shekara.server.theatre.TheatreLoader.load(cfg.theatre());
+        return ServerRun.runUntilStopped(ServerRun.start(cfg, t, null, spec.commandLine().getOut()));
+    }
+}

@@ -1,0 +1,39 @@
+package kz.shekara.server.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import kz.shekara.server.ShekaraServer;
+import kz.shekara.server.config.ShekaraConfig;
+import kz.shekara.server.source.ReplayConfig;
+import kz.shekara.theatre.Theatre;
+
+/** Starts a {@link ShekaraServer}, prints its ports on one line and runs it until the process is stopped. */
+final class ServerRun {
+    private ServerRun() {
+    }
+
+    /** Starts the server and prints {@code shekara: http=P cot=P udp=P|off web=URL} on {@code out}. */
+    static ShekaraServer start(ShekaraConfig config, Theatre theatre, ReplayConfig replay, PrintWriter out)
+            throws IOException {
+        ShekaraServer server = ShekaraServer.start(config, theatre, Clock.systemUTC(), replay);
+        ShekaraServer.Ports p = server.ports();
+        String host = "0.0.0.0".equals(config.http().bind()) ? "localhost" : config.http().bind();
+        out.printf("shekara: http=%d cot=%d udp=%s web=http://%s:%d/%n", p.http(), p.cot(),
+                p.udp() < 0 ? "off" : Integer.toString(p.udp()), host, p.http());
+        out.flush();
+        return server;
+    }
+
+    /** Blocks until SIGINT/SIGTERM, then closes the server. */
+    static int runUntilStopped(ShekaraServer server) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shekara-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,91 @@
+package kz.shekara.server.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kz.shekara.model.DomainEvent;
+
+/**
+ * JSON encoding of domain events for the event log: each registered {@link EventType} is written
+ * as its record components in declaration order (times as ISO-8601 instants with full precision,
+ * NaN as the string "NaN"), so the same event always gives the same bytes and decoding gives back
+ * an equal record. Immutable and thread-safe.
+ */
+public final class EventCodec {
+    private static final EventCodec STANDARD = new EventCodec(EventTypes.ALL);
+
+    private final ObjectMapper mapper;
+    private final Map<Class<?>, EventType<?>> byClass = new HashMap<>();
+    private final Map<String, EventType<?>> byTag = new HashMap<>();
+    private final Map<Class<?>, ObjectWriter> writers = new HashMap<>();
+    private final Map<String, ObjectReader> readers = new HashMap<>();
+
+    public EventCodec(List<EventType<?>> types) {
+        mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(new SimpleModule("shekara-instant").addDeserializer(Instant.class, new IsoInstantDeserializer()))
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .build();
+        for (EventType<?> t : types) {
+            if (byTag.put(t.tag(), t) != null || byClass.put(t.type(), t) != null) {
+                throw new IllegalArgumentException("event type registered twice: " + t.tag());
+            }
+            writers.put(t.type(), mapper.writerFor(t.type()));
+            readers.put(t.tag(), mapper.readerFor(t.type()));
+        }
+    }
+
+    /** The codec over {@link EventTypes#ALL}. */
+    public static EventCodec standard() {
+        return STANDARD;
+    }
+
+    /** The registered type of an event; IllegalArgumentException when its class is not registered. */
+    public EventType<?> typeOf(DomainEvent event) {
+        EventType<?> t = byClass.get(event.getClass());
+        if (t == null) {
+            throw new IllegalArgumentException("event type not registered in EventTypes: " + event.getClass().getName());
+        }
+        return t;
+    }
+
+    /** The event as one line of JSON (no type tag: the tag is stored beside it). */
+    public String encode(DomainEvent event) {
+        typeOf(event);
+        try {
+            return writers.get(event.getClass()).writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + event.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Decodes a payload written by {@link #encode} under its type tag. */
+    public DomainEvent decode(String tag, String json) {
+        ObjectReader reader = readers.get(tag);
+        if (reader == null) {
+            throw new IllegalArgumentException("unknown event type tag: " + tag);
+        }
+        try {
+            return reader.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot decode " + tag + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The shared mapper configuration, for views that serialize their snapshots as JSON. */
+    ObjectMapper mapper() {
+        return mapper;
+    }
+}

@@ -1,0 +1,62 @@
+package kz.shekara.server.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The append-only event log, the source of truth of the server: every event gets a sequence number
+ * (strictly increasing, consecutive within a batch; retention may leave gaps) and is stored with its
+ * event time, topic, key, type tag, marking and JSON payload.
+ *
+ * <p>One process writes a log at a time (it assigns the sequence numbers); any number of readers.
+ * Thread-safe: appends are serialized, reads run on their own connections. Every method throws
+ * {@link StoreUnavailableException} when the database cannot be reached or written.
+ */
+public interface EventLog extends AutoCloseable {
+
+    /**
+     * Appends the entries in one transaction, in order. When this returns, they are durable (as
+     * durable as the store's sync setting makes them); when it throws, none is stored.
+     *
+     * @return the sequence number of the first entry (the others follow consecutively), or
+     *     {@link #latestSeq()} for an empty list
+     */
+    long append(List<LogEntry> entries);
+
+    /** Events with seq greater than {@code afterSeq}, in seq order. Close the stream (try-with-resources). */
+    Stream<StoredEvent> readAfter(long afterSeq);
+
+    /** Events with event time in [from, to), in seq order. Close the stream (try-with-resources). */
+    Stream<StoredEvent> readTimeRange(Instant from, Instant to);
+
+    /** The highest sequence number stored, 0 for an empty log. */
+    long latestSeq();
+
+    /** Health as last observed; never throws. */
+    StoreHealth health();
+
+    /** Checks the connection now (a trivial query) and updates {@link #health()}. */
+    StoreHealth probe();
+
+    /** Stores a view's snapshot and drops that view's older ones (keeps the last two). */
+    void saveSnapshot(Snapshot snapshot);
+
+    /** The newest snapshot of a view, if any. */
+    Optional<Snapshot> latestSnapshot(String view);
+
+    /**
+     * Thins the history of the given topics older than {@code before}: keeps the latest event per
+     * entity per {@code bucket} (buckets aligned to the epoch) and deletes the others. Other topics
+     * are never touched.
+     *
+     * @return the number of events deleted
+     */
+    long downsample(Set<String> topics, Instant before, Duration bucket);
+
+    @Override
+    void close();
+}

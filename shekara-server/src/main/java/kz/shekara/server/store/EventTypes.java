@@ -1,0 +1,24 @@
+package kz.shekara.server.store;
+
+import java.util.List;
+import kz.shekara.model.ChatMessage;
+import kz.shekara.model.Detection;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.model.UnitPosition;
+
+/**
+ * Every domain event type the log stores, one line each. A new event type (alert, incident, task,
+ * posture change, operator action) is added here with a new tag; tags are part of the stored data
+ * and must never change.
+ */
+public final class EventTypes {
+    /** The registered types, in no particular order. */
+    public static final List<EventType<?>> ALL = List.of(
+            EventType.of("detection", Detection.class, Detection::sensor),
+            EventType.of("unit-position", UnitPosition.class, UnitPosition::unit),
+            EventType.of("chat-message", ChatMessage.class, ChatMessage::id),
+            EventType.of("track-update", TrackUpdate.class, TrackUpdate::track));
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,267 @@
+package kz.shekara.server.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The part of an {@link EventLog} common to SQLite and PostgreSQL: one writer connection (opened
+ * again after a failure), sequence numbers assigned here, reads on connections of their own,
+ * snapshots, retention and health. The dialects supply connections and the batch insert.
+ * Thread-safe: writes are serialized on this object.
+ */
+abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, PostgresEventLog {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcEventLog.class);
+    static final String COLUMNS =
+            "seq, time_ns, topic, event_key, entity, type, classification, originator, releasable, exercise, payload";
+
+    private final String name;
+    private final AtomicLong failures = new AtomicLong();
+    private volatile StoreHealth health;
+    private boolean writesFailing; // down for a reason only a successful write clears (disk full)
+    private Connection writer;
+    private long latestSeq;
+    private boolean closed;
+
+    JdbcEventLog(String name) {
+        this.name = name;
+        this.health = new StoreHealth(StoreHealth.Status.UP, name, "ok", 0);
+    }
+
+    /** A new connection, configured for this dialect, autocommit on. */
+    abstract Connection connect() throws SQLException;
+
+    /** Inserts the entries with seqs firstSeq, firstSeq + 1, ... inside the writer's open transaction. */
+    abstract void insert(Connection c, List<LogEntry> entries, long firstSeq) throws SQLException;
+
+    /** A short reason for an SQL failure (disk full, connection lost, ...). */
+    abstract String reason(SQLException e);
+
+    /** Whether the failure was losing (or not getting) the connection, which a successful query shows is over. */
+    abstract boolean connectionLost(SQLException e);
+
+    /** Opens the writer connection once, so a store that is down fails at start, not at first write. */
+    final void open() {
+        write(c -> null);
+    }
+
+    @Override
+    public final long append(List<LogEntry> entries) {
+        if (entries.isEmpty()) {
+            return latestSeq();
+        }
+        return write(c -> {
+            long first = latestSeq + 1;
+            insert(c, entries, first);
+            return first;
+        }, entries.size());
+    }
+
+    @Override
+    public final Stream<StoredEvent> readAfter(long afterSeq) {
+        return query("SELECT seq, topic, event_key, type, payload FROM event_log WHERE seq > ? ORDER BY seq",
+                afterSeq, Long.MIN_VALUE);
+    }
+
+    @Override
+    public final Stream<StoredEvent> readTimeRange(Instant from, Instant to) {
+        return query("SELECT seq, topic, event_key, type, payload FROM event_log WHERE time_ns >= ? AND time_ns < ?"
+                + " ORDER BY seq", TimeColumns.toNanos(from), TimeColumns.toNanos(to));
+    }
+
+    private Stream<StoredEvent> query(String sql, long a, long b) {
+        Connection c = null;
+        try {
+            c = connect();
+            c.setAutoCommit(false); // PostgreSQL streams rows (fetch size) only inside a transaction
+            PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(1_000);
+            ps.setLong(1, a);
+            if (b != Long.MIN_VALUE) {
+                ps.setLong(2, b);
+            }
+            return RowStream.of(c, ps, ps.executeQuery(), this::unavailable);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public final synchronized long latestSeq() {
+        if (writer == null) {
+            write(c -> null);
+        }
+        return latestSeq;
+    }
+
+    @Override
+    public final StoreHealth health() {
+        return health;
+    }
+
+    @Override
+    public final StoreHealth probe() {
+        try {
+            write(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SELECT 1");
+                }
+                return null;
+            }, 0, true);
+        } catch (StoreUnavailableException e) {
+            LOG.debug("store probe failed: {}", e.getMessage());
+        }
+        return health;
+    }
+
+    @Override
+    public final void saveSnapshot(Snapshot s) {
+        write(c -> {
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO view_snapshot(view_name, seq, state) VALUES (?, ?, ?)");
+                 PreparedStatement del = c.prepareStatement("DELETE FROM view_snapshot WHERE view_name = ? AND seq < "
+                         + "(SELECT MIN(seq) FROM (SELECT seq FROM view_snapshot WHERE view_name = ? ORDER BY seq DESC LIMIT 2) t)")) {
+                ins.setString(1, s.view());
+                ins.setLong(2, s.seq());
+                ins.setBytes(3, s.state());
+                ins.executeUpdate();
+                del.setString(1, s.view());
+                del.setString(2, s.view());
+                del.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public final Optional<Snapshot> latestSnapshot(String view) {
+        return write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT seq, state FROM view_snapshot WHERE view_name = ? ORDER BY seq DESC LIMIT 1")) {
+                ps.setString(1, view);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Snapshot(view, rs.getLong(1), rs.getBytes(2))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public final long downsample(Set<String> topics, Instant before, Duration bucket) {
+        long bucketNs = bucket.toNanos();
+        long cutoff = Math.floorDiv(TimeColumns.toNanos(before), bucketNs) * bucketNs;
+        return write(c -> {
+            long deleted = 0;
+            for (String topic : topics.stream().sorted().toList()) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM event_log WHERE topic = ? AND time_ns < ?"
+                        + " AND seq NOT IN (SELECT MAX(seq) FROM event_log WHERE topic = ? AND time_ns < ?"
+                        + " GROUP BY entity, time_ns / ?)")) {
+                    ps.setString(1, topic);
+                    ps.setLong(2, cutoff);
+                    ps.setString(3, topic);
+                    ps.setLong(4, cutoff);
+                    ps.setLong(5, bucketNs);
+                    deleted += ps.executeUpdate();
+                }
+            }
+            return deleted;
+        });
+    }
+
+    @Override
+    public final synchronized void close() {
+        closed = true;
+        closeQuietly(writer);
+        writer = null;
+    }
+
+    /** A unit of work on the writer connection, committed when it returns. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T write(Work<T> work) {
+        return write(work, 0, false);
+    }
+
+    private <T> T write(Work<T> work, int appended) {
+        return write(work, appended, false);
+    }
+
+    private synchronized <T> T write(Work<T> work, int appended, boolean probe) {
+        if (closed) {
+            throw new IllegalStateException("event log " + name + " is closed");
+        }
+        try {
+            if (writer == null) {
+                writer = connect();
+                writer.setAutoCommit(false);
+                latestSeq = readLatestSeq(writer);
+            }
+            T result = work.run(writer);
+            writer.commit();
+            latestSeq += appended;
+            if (probe && writesFailing) {
+                return result; // reachable, but only a write shows it accepts writes again
+            }
+            if (!health.up()) {
+                LOG.info("event store {} is back", name);
+            }
+            writesFailing = false;
+            health = new StoreHealth(StoreHealth.Status.UP, name, "ok", failures.get());
+            return result;
+        } catch (SQLException e) {
+            closeQuietly(writer);
+            writer = null; // reconnect, and re-read the latest seq, on the next write
+            throw unavailable(e);
+        }
+    }
+
+    private StoreUnavailableException unavailable(SQLException e) {
+        long n = failures.incrementAndGet();
+        String reason = reason(e);
+        synchronized (this) {
+            writesFailing |= !connectionLost(e);
+        }
+        if (health.up()) {
+            LOG.error("EVENT STORE DOWN ({}): {}: {} - nothing is acknowledged until it returns", name, reason, e.getMessage());
+        }
+        health = new StoreHealth(StoreHealth.Status.DOWN, name, reason + ": " + e.getMessage(), n);
+        return new StoreUnavailableException("event store " + name + " unavailable: " + reason + ": " + e.getMessage(), e);
+    }
+
+    private static long readLatestSeq(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(seq) FROM event_log")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.debug("close failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,62 @@
+package kz.shekara.server.store;
+
+import java.util.Objects;
+import kz.shekara.model.DomainEvent;
+
+/**
+ * An event to append to the log, with the topic and partition key it is published under. The JSON
+ * payload is encoded when the entry is made, on the publishing thread, so the single log writer does
+ * no encoding. Immutable and thread-safe. (A class rather than a record: it carries that derived,
+ * cached encoding.)
+ */
+public final class LogEntry {
+    private final String topic;
+    private final String key;
+    private final DomainEvent event;
+    private final EventType<?> type;
+    private final String entity;
+    private final String payload;
+
+    /** @param key the partition key (border sector), may be null */
+    public LogEntry(String topic, String key, DomainEvent event) {
+        this.topic = Objects.requireNonNull(topic, "topic");
+        this.key = key;
+        this.event = Objects.requireNonNull(event, "event");
+        EventCodec codec = EventCodec.standard();
+        this.type = codec.typeOf(event);
+        this.entity = type.entityOf(event);
+        this.payload = codec.encode(event);
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public DomainEvent event() {
+        return event;
+    }
+
+    String tag() {
+        return type.tag();
+    }
+
+    String entity() {
+        return entity;
+    }
+
+    String payload() {
+        return payload;
+    }
+
+    long timeNs() {
+        return TimeColumns.toNanos(event.time());
+    }
+
+    String releasable() {
+        return String.join(",", event.marking().releasableTo());
+    }
+}

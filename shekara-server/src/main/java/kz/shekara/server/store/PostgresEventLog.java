@@ -1,0 +1,111 @@
+package kz.shekara.server.store;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import org.postgresql.PGConnection;
+
+/**
+ * The server event log on PostgreSQL (pgjdbc): batches are written with {@code COPY ... FROM STDIN}
+ * in CSV, one transaction each; durability is PostgreSQL's ({@code synchronous_commit}, on by
+ * default). Credentials come from the JDBC URL ({@code ?user=...&password=...}) or the server's
+ * trust rules. Thread-safe.
+ */
+public final class PostgresEventLog extends JdbcEventLog {
+    private static final String COPY = "COPY event_log (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)";
+    private final String url;
+
+    /** Connects to and migrates the database at {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db?...}). */
+    public PostgresEventLog(String jdbcUrl) {
+        super(redact(jdbcUrl));
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + redact(jdbcUrl));
+        }
+        this.url = jdbcUrl;
+        Migrations.migrate(url, "postgresql", toString());
+        open();
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+        Properties p = new Properties();
+        // Fail fast rather than hang a publisher when the server is unreachable (URL parameters override).
+        p.setProperty("connectTimeout", "5");
+        p.setProperty("socketTimeout", "120");
+        p.setProperty("ApplicationName", "shekara");
+        return DriverManager.getConnection(url, p);
+    }
+
+    @Override
+    void insert(Connection c, List<LogEntry> entries, long firstSeq) throws SQLException {
+        StringBuilder csv = new StringBuilder(entries.size() * 256);
+        long seq = firstSeq;
+        for (LogEntry e : entries) {
+            csv.append(seq++).append(',').append(e.timeNs()).append(',');
+            quote(csv, e.topic()).append(',');
+            quote(csv, e.key()).append(',');
+            quote(csv, e.entity()).append(',');
+            quote(csv, e.tag()).append(',');
+            quote(csv, e.event().marking().classification().name()).append(',');
+            quote(csv, e.event().marking().originator()).append(',');
+            quote(csv, e.releasable()).append(',');
+            csv.append(e.event().marking().exercise() ? "true" : "false").append(',');
+            quote(csv, e.payload()).append('\n');
+        }
+        try {
+            long rows = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(csv.toString()));
+            if (rows != entries.size()) {
+                throw new SQLException("COPY stored " + rows + " of " + entries.size() + " rows");
+            }
+        } catch (IOException e) {
+            throw new SQLException("COPY failed: " + e.getMessage(), "08006", e);
+        }
+    }
+
+    /** CSV field: null stays unquoted and empty (NULL); anything else is quoted, quotes doubled. */
+    private static StringBuilder quote(StringBuilder sb, String s) {
+        if (s == null) {
+            return sb;
+        }
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '"') {
+                sb.append('"');
+            }
+            sb.append(ch);
+        }
+        return sb.append('"');
+    }
+
+    @Override
+    boolean connectionLost(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("08") || state.equals("57P01") || state.equals("57P03");
+    }
+
+    @Override
+    String reason(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (connectionLost(e)) {
+            return "connection lost";
+        }
+        if (state.equals("53100")) {
+            return "disk full";
+        }
+        if (state.startsWith("53")) {
+            return "server out of resources";
+        }
+        return "write failed (SQLState " + state + ")";
+    }
+
+    /** The URL without its query string, which may hold a password. */
+    static String redact(String jdbcUrl) {
+        int q = jdbcUrl.indexOf('?');
+        return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+    }
+}

@@ -1,0 +1,96 @@
+package kz.shekara.server.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The embedded event log: one SQLite file, in write-ahead-log mode, with
+ * {@code PRAGMA synchronous} as configured ({@link StoreConfig.Synchronous#FULL} by default, see
+ * there for the trade-off). Readers never block the writer. Thread-safe.
+ */
+public final class SqliteEventLog extends JdbcEventLog {
+    private static final int PAGE_BYTES = 4_096;
+    private final String url;
+    private final SQLiteConfig sqlite;
+
+    /** Opens (creating and migrating if needed) the log in {@code file}; creates missing parent directories. */
+    public SqliteEventLog(Path file, StoreConfig config) {
+        super("sqlite:" + file.toAbsolutePath());
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (java.io.IOException e) {
+            throw new StoreUnavailableException("cannot create the data directory for " + file + ": " + e.getMessage(), e);
+        }
+        this.url = "jdbc:sqlite:" + file.toAbsolutePath();
+        this.sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(config.sqliteSynchronous() == StoreConfig.Synchronous.FULL
+                ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
+        sqlite.setBusyTimeout(10_000);
+        if (config.sqliteMaxBytes() > 0) {
+            sqlite.setPageSize(PAGE_BYTES);
+            sqlite.setMaxPageCount((int) Math.min(Integer.MAX_VALUE, config.sqliteMaxBytes() / PAGE_BYTES));
+        }
+        Migrations.migrate(url, "sqlite", toString());
+        open();
+    }
+
+    @Override
+    Connection connect() throws SQLException {
+        return sqlite.createConnection(url);
+    }
+
+    @Override
+    void insert(Connection c, List<LogEntry> entries, long firstSeq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO event_log (" + COLUMNS + ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            long seq = firstSeq;
+            for (LogEntry e : entries) {
+                ps.setLong(1, seq++);
+                ps.setLong(2, e.timeNs());
+                ps.setString(3, e.topic());
+                ps.setString(4, e.key());
+                ps.setString(5, e.entity());
+                ps.setString(6, e.tag());
+                ps.setString(7, e.event().marking().classification().name());
+                ps.setString(8, e.event().marking().originator());
+                ps.setString(9, e.releasable());
+                ps.setInt(10, e.event().marking().exercise() ? 1 : 0);
+                ps.setString(11, e.payload());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    boolean connectionLost(SQLException e) {
+        return e instanceof SQLiteException s && s.getResultCode() == SQLiteErrorCode.SQLITE_CANTOPEN;
+    }
+
+    @Override
+    String reason(SQLException e) {
+        if (e instanceof SQLiteException s) {
+            SQLiteErrorCode code = s.getResultCode();
+            return switch (code) {
+                case SQLITE_FULL -> "disk full";
+                case SQLITE_IOERR, SQLITE_IOERR_WRITE, SQLITE_IOERR_FSYNC -> "I/O error";
+                case SQLITE_CANTOPEN -> "cannot open database file";
+                case SQLITE_READONLY -> "database is read-only";
+                case SQLITE_BUSY, SQLITE_LOCKED -> "database is locked by another process";
+                default -> "write failed (" + code.name() + ")";
+            };
+        }
+        return "write failed";
+    }
+}

@@ -1,0 +1,94 @@
+package kz.shekara.server.track;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import kz.shekara.model.Detection;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.server.bus.Bus;
+import kz.shekara.server.bus.Topic;
+import kz.shekara.theatre.Theatre;
+import kz.shekara.track.MultiSectorTracker;
+import kz.shekara.track.SectorMap;
+import kz.shekara.track.TrackerConfig;
+
+/**
+ * The live tracker: subscribes to {@link Topic#OBSERVATIONS} (group {@code tracker}), runs every
+ * detection through one {@link MultiSectorTracker} over the theatre's sectors, and publishes each
+ * scan time's confirmed and coasting tracks on {@link Topic#TRACKS} keyed by their sector. Event time
+ * only: a scan is released when later detections move the watermark past it, and {@link #close()}
+ * releases the rest. Meters: {@code shekara.tracker.detections}, {@code shekara.tracker.late}
+ * (dropped as later than the reorder window), {@code shekara.tracker.updates},
+ * {@code shekara.tracker.live} (gauge). Thread-safe: bus threads of several partitions serialise on
+ * the tracker, and publish under its lock.
+ */
+public final class TrackerService implements AutoCloseable {
+    public static final String GROUP = "tracker";
+
+    private final Bus bus;
+    private final MultiSectorTracker tracker;
+    private final Counter detections;
+    private final Counter late;
+    private final Counter updates;
+    private final AtomicLong live = new AtomicLong();
+    private Bus.Subscription subscription;
+    private long lateSeen;
+
+    public TrackerService(TrackerConfig config, Bus bus, Theatre theatre, MeterRegistry registry) {
+        this(config, bus, theatre, new TheatreSectorMap(theatre), registry);
+    }
+
+    public TrackerService(TrackerConfig config, Bus bus, Theatre theatre, SectorMap sectors, MeterRegistry registry) {
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.tracker = new MultiSectorTracker(config, theatre.sectors(), sectors);
+        this.detections = registry.counter("shekara.tracker.detections");
+        this.late = registry.counter("shekara.tracker.late");
+        this.updates = registry.counter("shekara.tracker.updates");
+        Gauge.builder("shekara.tracker.live", live, AtomicLong::get).register(registry);
+    }
+
+    /** Subscribes to the observations topic. */
+    public synchronized void start() {
+        if (subscription == null) {
+            subscription = bus.subscribe(Topic.OBSERVATIONS, GROUP, this::accept);
+        }
+    }
+
+    /** Takes one detection (the bus handler; callable directly from a single feeder too). */
+    public synchronized void accept(Detection d) {
+        detections.increment();
+        // Published under the lock so that tracks leave in scan order whichever bus thread delivered.
+        publish(tracker.accept(d));
+        account();
+    }
+
+    /** Stops the subscription and publishes the scans still buffered. */
+    @Override
+    public synchronized void close() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        publish(tracker.flush());
+        account();
+    }
+
+    private void account() {
+        long l = tracker.lateDetections();
+        if (l > lateSeen) {
+            late.increment(l - lateSeen);
+            lateSeen = l;
+        }
+        live.set(tracker.liveTracks());
+    }
+
+    private void publish(List<TrackUpdate> out) {
+        for (TrackUpdate u : out) {
+            bus.publish(Topic.TRACKS, u.sector(), u);
+        }
+        updates.increment(out.size());
+    }
+}

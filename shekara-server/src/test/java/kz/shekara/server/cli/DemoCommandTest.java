@@ -1,0 +1,89 @@
+package kz.shekara.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kz.shekara.server.ShekaraServer;
+import kz.shekara.server.bus.Topic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DemoCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void demoOnPortZeroPrintsItsPortsAndServesTheMapAndApi() throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cl = ShekaraCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        CommandLine.ParseResult parsed = cl.parseArgs("demo", "--http-port", "0", "--cot-port", "0",
+                "--data-dir", dataDir.toString(), "--speed", "20");
+        DemoCommand demo = parsed.subcommand().commandSpec().commandLine().getCommand();
+        try (ShekaraServer server = demo.start()) {
+            Matcher m = Pattern.compile("^shekara: http=(\\d+) cot=(\\d+) udp=off web=http://127\\.0\\.0\\.1:(\\d+)/$",
+                    Pattern.MULTILINE).matcher(out.toString());
+            assertThat(m.find()).as(out.toString()).isTrue();
+            int port = Integer.parseInt(m.group(1));
+            assertThat(port).isPositive().isEqualTo(server.ports().http());
+            assertThat(Integer.parseInt(m.group(2))).isPositive().isEqualTo(server.ports().cot());
+
+            HttpResponse<String> page = get(port, "/");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<html").contains("leaflet");
+
+            JsonNode zones = JSON.readTree(get(port, "/api/v1/zones").body());
+            assertThat(zones.path("type").asText()).isEqualTo("FeatureCollection");
+            assertThat(zones.path("features").size()).isEqualTo(server.theatre().zones().size());
+
+            JsonNode health = JSON.readTree(get(port, "/api/v1/health").body());
+            assertThat(health.path("status").asText()).isEqualTo("UP");
+
+            // The scenario feeds the bus: theatre units report positions, marked as exercise.
+            server.bus().drain();
+            JsonNode units = JSON.readTree(get(port, "/api/v1/units").body());
+            assertThat(units.path("features").size()).isEqualTo(server.theatre().units().size());
+            assertThat(server.meters().find("shekara.source.events").tag("topic", Topic.UNIT_POSITIONS.name())
+                    .counter()).isNotNull();
+        }
+    }
+
+    @Test
+    void badFlagExitsWithOneLineAndCodeTwo() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = ShekaraCommand.commandLine();
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute("demo", "--http-port", "eighty");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").startsWith("shekara: ").contains("--http-port");
+    }
+
+    @Test
+    void outOfRangePortIsRejected() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = ShekaraCommand.commandLine();
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute("demo", "--http-port", "70000", "--data-dir", dataDir.toString());
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("http.port");
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,148 @@
+package kz.shekara.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** simulate → track → score through the real command line, files and default theatre. */
+class TrackCommandTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = ShekaraCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static double figure(String report, String label) {
+        Matcher m = Pattern.compile(Pattern.quote(label) + "\\s+([0-9.]+)").matcher(report);
+        assertThat(m.find()).as("'%s' in %s", label, report).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void simulatedScenarioIsTrackedWithoutFragmentsOrFalseTracksAndTheSameBytesTwice() throws Exception {
+        Path sim = tmp.resolve("sim");
+        assertThat(run("simulate", "--seed", "1", "--duration", "5m", "--out", sim.toString()).exit()).isZero();
+        Path tracks = tmp.resolve("tracks.jsonl");
+        Run track = run("track", "--in", sim.resolve("detections.jsonl").toString(), "--out", tracks.toString());
+        assertThat(track.exit()).as(track.err()).isZero();
+        assertThat(track.err()).contains("0 bad", "0 late");
+        Path again = tmp.resolve("again.jsonl");
+        run("track", "--in", sim.resolve("detections.jsonl").toString(), "--out", again.toString());
+        assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(tracks));
+
+        Run score = run("score", "--truth", sim.resolve("truth.jsonl").toString(), "--tracks", tracks.toString());
+        assertThat(score.exit()).as(score.err()).isZero();
+        assertThat(figure(score.out(), "fragmentation")).isLessThanOrEqualTo(1.1);
+        assertThat(figure(score.out(), "false tracks")).isLessThanOrEqualTo(1);
+        // Every mover that sensors actually saw (ten or more plots within 200 m) must be tracked.
+        assertThat((int) figure(score.out(), "(tracked")).isGreaterThanOrEqualTo(detectedTargets(sim));
+    }
+
+    /** Targets with at least ten detections within 200 m of their true position in the same second. */
+    static int detectedTargets(Path sim) throws Exception {
+        Pattern time = Pattern.compile("\"time\":([0-9.]+)");
+        Pattern lat = Pattern.compile("\"lat\":([-0-9.]+)");
+        Pattern lon = Pattern.compile("\"lon\":([-0-9.]+)");
+        Pattern target = Pattern.compile("\"target\":\"([^\"]+)\"");
+        Map<Long, List<double[]>> dets = new HashMap<>();
+        for (String l : Files.readAllLines(sim.resolve("detections.jsonl"))) {
+            dets.computeIfAbsent(Math.round(num(time, l)), k -> new ArrayList<>()).add(new double[] {num(lat, l), num(lon, l)});
+        }
+        Map<String, Integer> near = new HashMap<>();
+        for (String l : Files.readAllLines(sim.resolve("truth.jsonl"))) {
+            Matcher m = target.matcher(l);
+            m.find();
+            double la = num(lat, l);
+            double lo = num(lon, l);
+            for (double[] d : dets.getOrDefault(Math.round(num(time, l)), List.of())) {
+                double dy = (d[0] - la) * 111_000;
+                double dx = (d[1] - lo) * 111_000 * Math.cos(Math.toRadians(la));
+                if (dx * dx + dy * dy < 200 * 200) {
+                    near.merge(m.group(1), 1, Integer::sum);
+                }
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        near.forEach((k, v) -> {
+            if (v >= 10) {
+                seen.add(k);
+            }
+        });
+        assertThat(seen).isNotEmpty();
+        return seen.size();
+    }
+
+    private static double num(Pattern p, String line) {
+        Matcher m = p.matcher(line);
+        assertThat(m.find()).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void stopsAtABadLineWithItsNumberAndReasonUnlessToldToSkip() throws Exception {
+        Path in = tmp.resolve("bad.jsonl");
+        Files.writeString(in, """
+                {"time": 0, "sensor": "radar-7", "lat": 41.52, "lon": 69.01, "sigma_m": 25.0}
+                {"time": 1, "sensor": "radar-7", "lat": 141.52, "lon": 69.01, "sigma_m": 25.0}
+                not json
+                {"time": "2026-01-01T00:00:02Z", "sensor": "radar-7", "lat": 41.52, "lon": 69.01, "sigma_m": 25.0}
+                """);
+        Path out = tmp.resolve("out.jsonl");
+        Run stop = run("track", "--in", in.toString(), "--out", out.toString());
+        assertThat(stop.exit()).isEqualTo(1);
+        assertThat(stop.err()).contains("bad.jsonl:2: lat-out-of-range").contains("--skip-bad");
+        Run skip = run("track", "--in", in.toString(), "--out", out.toString(), "--skip-bad");
+        assertThat(skip.exit()).isZero();
+        assertThat(skip.err()).contains(":2: lat-out-of-range", ":3: malformed-json", "4 lines (2 bad");
+    }
+
+    @Test
+    void configFileOverridesDefaultsAndRejectsUnknownKeysAndBadValues() throws Exception {
+        Path in = tmp.resolve("one.jsonl");
+        Files.writeString(in, "{\"time\": 0, \"sensor\": \"r\", \"lat\": 41.5, \"lon\": 69.0, \"sigma_m\": 25}\n"
+                + "{\"time\": 1, \"sensor\": \"r\", \"lat\": 41.5, \"lon\": 69.0, \"sigma_m\": 25}\n");
+        Path out = tmp.resolve("out.jsonl");
+        Path oneHit = tmp.resolve("one-hit.yaml");
+        Files.writeString(oneHit, "confirmHits: 1\nconfirmScans: 1\nmaxCoast: PT10S\n");
+        assertThat(run("track", "--in", in.toString(), "--out", out.toString(), "--config", oneHit.toString()).exit())
+                .isZero();
+        assertThat(Files.readAllLines(out)).hasSize(2).allSatisfy(l -> assertThat(l).contains("\"track\":"));
+        assertThat(run("track", "--in", in.toString(), "--out", out.toString()).exit()).isZero();
+        assertThat(Files.readAllLines(out)).isEmpty();
+
+        Path typo = tmp.resolve("typo.yaml");
+        Files.writeString(typo, "confirmHitz: 1\n");
+        Run bad = run("track", "--in", in.toString(), "--out", out.toString(), "--config", typo.toString());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("unknown key 'confirmHitz'");
+        Path wrong = tmp.resolve("wrong.yaml");
+        Files.writeString(wrong, "confirmHits: 9\nconfirmScans: 3\n");
+        Run invalid = run("track", "--in", in.toString(), "--out", out.toString(), "--config", wrong.toString());
+        assertThat(invalid.exit()).isEqualTo(1);
+        assertThat(invalid.err()).contains("confirmHits <= confirmScans");
+    }
+}

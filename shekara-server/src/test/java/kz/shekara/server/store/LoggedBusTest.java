@@ -1,0 +1,120 @@
+package kz.shekara.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import kz.shekara.model.UnitPosition;
+import kz.shekara.server.bus.InMemoryBus;
+import kz.shekara.server.bus.Topic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(PostgresExtension.class)
+class LoggedBusTest {
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    @TempDir
+    Path dir;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    private static boolean stored(EventLog log, UnitPosition p) {
+        try (Stream<StoredEvent> s = log.readAfter(0)) {
+            return s.anyMatch(e -> e.event().equals(p));
+        }
+    }
+
+    @Test
+    void subscribersSeeOnlyWhatIsAlreadyStored() throws InterruptedException {
+        try (EventLog log = new SqliteEventLog(dir.resolve("events.db"), StoreConfig.defaults());
+             LoggedBus bus = new LoggedBus(new InMemoryBus(), log, StoreConfig.defaults(), registry, List.of())) {
+            bus.start();
+            List<Boolean> storedWhenDelivered = new CopyOnWriteArrayList<>();
+            bus.subscribe(Topic.UNIT_POSITIONS, "check", p -> storedWhenDelivered.add(stored(log, p)));
+            for (int i = 0; i < 20; i++) {
+                bus.publish(Topic.UNIT_POSITIONS, "S1", EventFixtures.position(i, 20, T0, 1));
+            }
+            bus.drain();
+            assertThat(storedWhenDelivered).hasSize(20).containsOnly(true);
+            assertThat(registry.get("shekara.store.appended").counter().count()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void refusesEventsWhileThePostgresServerIsDownAndRecoversWhenItReturns(LocalPostgres pg) throws InterruptedException {
+        String url = pg.createDatabase();
+        UnitStateView units = new UnitStateView();
+        try (EventLog log = new PostgresEventLog(url);
+             LoggedBus bus = new LoggedBus(new InMemoryBus(), log, StoreConfig.defaults(), registry, List.of(units))) {
+            bus.start();
+            List<UnitPosition> delivered = new CopyOnWriteArrayList<>();
+            bus.subscribe(Topic.UNIT_POSITIONS, "seen", delivered::add);
+            UnitPosition first = EventFixtures.position(0, 3, T0, 1);
+            UnitPosition lost = EventFixtures.position(1, 3, T0, 1);
+            UnitPosition after = EventFixtures.position(2, 3, T0, 1);
+            bus.publish(Topic.UNIT_POSITIONS, "S1", first);
+
+            pg.stopServer();
+            try {
+                assertThatThrownBy(() -> bus.publish(Topic.UNIT_POSITIONS, "S1", lost))
+                        .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("connection lost");
+                assertThat(bus.health().status()).isEqualTo(StoreHealth.Status.DOWN);
+                assertThat(bus.health().detail()).startsWith("connection lost");
+                assertThat(registry.get("shekara.store.failures").counter().count()).isEqualTo(1);
+                assertThat(registry.get("shekara.store.up").gauge().value()).isZero();
+                assertThat(units.unit("U-0")).contains(first); // reads go on from the views
+            } finally {
+                pg.startServer();
+            }
+            assertThat(bus.health().up()).isTrue(); // the health check itself probes the store again
+            bus.publish(Topic.UNIT_POSITIONS, "S1", after);
+            bus.drain();
+            assertThat(delivered).containsExactly(first, after);
+            assertThat(EventLogContract.all(log).stream().map(StoredEvent::event)).containsExactly(first, after);
+            assertThat(EventLogContract.all(log).stream().map(StoredEvent::seq)).containsExactly(1L, 2L);
+            assertThat(units.units().keySet()).containsExactly("U-0", "U-2");
+        }
+    }
+
+    @Test
+    void reportsAFullSqliteStoreAndRecoversWhenSpaceIsFreed() {
+        StoreConfig config = StoreConfig.defaults().withSqliteMaxBytes(256 * 1024);
+        try (EventLog log = new SqliteEventLog(dir.resolve("small.db"), config);
+             LoggedBus bus = new LoggedBus(new InMemoryBus(), log, config, registry, List.of())) {
+            bus.start();
+            int accepted = 0;
+            StoreUnavailableException full = null;
+            for (int i = 0; i < 100_000 && full == null; i++) {
+                try {
+                    bus.publish(Topic.UNIT_POSITIONS, "S1", EventFixtures.position(i, 2, T0, 1));
+                    accepted++;
+                } catch (StoreUnavailableException e) {
+                    full = e;
+                }
+            }
+            assertThat(full).isNotNull().hasMessageContaining("disk full");
+            assertThat(bus.health().up()).isFalse();
+            assertThat(EventLogContract.all(log)).hasSize(accepted); // reads still served; nothing half-stored
+            assertThat(log.downsample(Set.of("unit-positions"), T0.plus(Duration.ofDays(1)), Duration.ofMinutes(1)))
+                    .isPositive();
+            bus.publish(Topic.UNIT_POSITIONS, "S1", EventFixtures.position(accepted, 2, T0, 1));
+            assertThat(bus.health().up()).isTrue();
+        }
+    }
+
+    @Test
+    void refusesToPublishBeforeStart() {
+        try (EventLog log = new SqliteEventLog(dir.resolve("events.db"), StoreConfig.defaults());
+             LoggedBus bus = new LoggedBus(new InMemoryBus(), log, StoreConfig.defaults(), registry, List.of())) {
+            assertThatThrownBy(() -> bus.publish(Topic.UNIT_POSITIONS, "S1", EventFixtures.position(0, 1, T0, 1)))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+}
