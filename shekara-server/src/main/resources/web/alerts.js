@@ -1,3 +1,4 @@
+import { t } from './i18n.js';
 // Alert and incident panel of the web map: the alert list (new alerts stand out until acknowledged),
 // the incident list with timelines, each sector's posture, the effectiveness figures, and alert
 // markers on the map. Reads /api/v1/alerts, /incidents, /sectors/posture, /stats/alerts every two
@@ -36,8 +37,8 @@ export function initAlerts(map, container, operator = 'operator') {
   const alertList = el('ol', 'alerts-list');
   const incidentList = el('ol', 'incidents-list');
   const statsBox = el('div', 'alerts-stats');
-  container.append(el('h2', null, 'Alerts'), alertList, el('h2', null, 'Incidents'), incidentList,
-    el('h2', null, 'Sector posture'), postureBox, el('h2', null, 'Effectiveness'), statsBox);
+  container.append(el('h2', null, t('alerts.title')), alertList, el('h2', null, t('alerts.incidents')), incidentList,
+    el('h2', null, t('alerts.posture')), postureBox, el('h2', null, t('alerts.stats')), statsBox);
 
   async function acknowledge(id, button) {
     button.disabled = true;
@@ -57,7 +58,7 @@ export function initAlerts(map, container, operator = 'operator') {
       el('span', 'alert-sev', a.severity), el('span', 'alert-where', a.zone || a.sector || ''),
       el('div', 'alert-detail', a.detail));
     if (a.state === 'raised') {
-      const b = el('button', 'alert-ack', 'Acknowledge');
+      const b = el('button', 'alert-ack', t('alerts.ack'));
       b.addEventListener('click', (ev) => { ev.stopPropagation(); acknowledge(a.id, b); });
       li.append(b);
     } else {

@@ -13,7 +13,10 @@ import kz.shekara.server.api.ApiServer;
 import kz.shekara.server.api.HttpConfig;
 import java.util.List;
 import kz.shekara.response.ResponseModels;
+import kz.shekara.server.api.AlertsApi;
 import kz.shekara.server.api.PlanApi;
+import kz.shekara.server.rules.RulesConfigLoader;
+import kz.shekara.server.rules.RulesService;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.EventLogs;
 import kz.shekara.server.store.LoggedBus;
@@ -110,6 +113,11 @@ public final class ShekaraServer implements AutoCloseable {
         tracker.start();
         started.push(tracker);
 
+        RulesService rules = new RulesService(RulesConfigLoader.forTheatre(config.theatre()), bus, theatre, meters,
+                clock);
+        rules.start();
+        started.push(rules);
+
         CotServerConfig cotConfig = CotServerConfig.of(config.cot());
         CotServer cot = new CotServer(cotConfig, bus, theatre.defaultMarking(), meters, clock,
                 ll -> sectors.locate(ll[0], ll[1]).map(Sector::id).orElse(""));
@@ -118,6 +126,7 @@ public final class ShekaraServer implements AutoCloseable {
 
         ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port()), theatre, live, bus,
                 meters, clock);
+        api.addRoutes(new AlertsApi(rules, meters)::register);
         ResponseModels response = ResponseModels.of(theatre);
         api.addRoutes(new PlanApi(response.planner(PLAN_STEP_S), response.area().orElse(null), PLAN_HORIZON_S,
                 meters)::register);

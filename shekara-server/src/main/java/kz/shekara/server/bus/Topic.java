@@ -21,8 +21,9 @@ import kz.shekara.rules.PostureChange;
  */
 public record Topic<E extends DomainEvent>(String name, Class<E> type, Function<E, String> supersedeKey) {
     public static final Topic<Detection> OBSERVATIONS = new Topic<>("observations", Detection.class, null);
+    /** A newer position of a unit replaces its queued older one; a TAK emergency (b-a-o-*) is never replaced. */
     public static final Topic<UnitPosition> UNIT_POSITIONS =
-            new Topic<>("unit-positions", UnitPosition.class, UnitPosition::unit);
+            new Topic<>("unit-positions", UnitPosition.class, p -> p.cotType().startsWith("b-a-o-") ? null : p.unit());
     public static final Topic<ChatMessage> MESSAGES = new Topic<>("messages", ChatMessage.class, null);
     public static final Topic<TrackUpdate> TRACKS = new Topic<>("tracks", TrackUpdate.class, null);
     /** Fixed sensors' signs of life without a detection (for the sensor-silent rule). */
