@@ -54,7 +54,7 @@ public final class GnnAssociator implements DataAssociator {
             var[j] = p.sigmaM() * p.sigmaM();
             maxSigma = Math.max(maxSigma, p.sigmaM());
         }
-        Pairs pairs = new Pairs(n, m, primitiveGate ? null : new Hypothesis.Associated[16]);
+        Pairs pairs = new Pairs(n, m, !primitiveGate);
         Hypothesis[] chosen = new Hypothesis[n];
         if (primitiveGate) {
             gatePrimitive(tracks, east, north, var, maxSigma, pairs);
@@ -169,17 +169,22 @@ public final class GnnAssociator implements DataAssociator {
         private final int m;
         private final int[] trackDegree;
         private final int[] plotDegree;
-        private int[] track = new int[16];
-        private int[] plot = new int[16];
-        private double[] d2 = new double[16];
+        // Sized for about two gated plots per track, which a scan seldom exceeds.
+        private int[] track;
+        private int[] plot;
+        private double[] d2;
         // The gater's own hypotheses when gating went through the interface; null on the primitive path.
         private Hypothesis.Associated[] hyp;
         private int size;
 
-        Pairs(int n, int m, Hypothesis.Associated[] hyp) {
+        Pairs(int n, int m, boolean keepHypotheses) {
             this.n = n;
             this.m = m;
-            this.hyp = hyp;
+            int capacity = Math.max(16, 2 * n);
+            track = new int[capacity];
+            plot = new int[capacity];
+            d2 = new double[capacity];
+            this.hyp = keepHypotheses ? new Hypothesis.Associated[capacity] : null;
             trackDegree = new int[n];
             plotDegree = new int[m];
         }

@@ -60,8 +60,20 @@ final class PlotGrid {
                 }
             }
         }
-        Arrays.sort(out, 0, count);
+        // Mostly zero or one candidate: sort only when the cells gave them out of order.
+        if (count > 1 && !ascending(out, count)) {
+            Arrays.sort(out, 0, count);
+        }
         return count;
+    }
+
+    private static boolean ascending(int[] a, int count) {
+        for (int i = 1; i < count; i++) {
+            if (a[i] < a[i - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int take(int j, double e, double n, double r2, int[] out, int count) {
