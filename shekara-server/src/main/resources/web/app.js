@@ -4,6 +4,7 @@ import { t, lang, setLang, onLangChange, applyLabels } from './i18n.js';
 import * as fmt from './format.js';
 import { COLORS, unitSvg, trackSvg, baseSvg, crossingSvg, sensorSvg, siteSvg } from './symbols.js';
 import { detailsHtml } from './details.js';
+import { initAlerts } from './alerts.js';
 
 const API = '/api/v1';
 const DETECTION_FADE_MS = 180_000;
@@ -505,6 +506,11 @@ window.shekaraCop = {
 };
 
 loadTheatre()
-  .then(() => { connect(); window.shekaraCop.ready = true; document.body.dataset.ready = 'true'; })
+  .then(() => {
+    connect();
+    initAlerts(map, document.getElementById('alerts'), 'operator');
+    window.shekaraCop.ready = true;
+    document.body.dataset.ready = 'true';
+  })
   .catch((e) => { document.getElementById('details').textContent = String(e); });
 setInterval(age, 1000);

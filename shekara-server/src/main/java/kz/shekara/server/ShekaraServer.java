@@ -11,7 +11,20 @@ import kz.shekara.server.adapter.cot.CotServer;
 import kz.shekara.server.adapter.cot.CotServerConfig;
 import kz.shekara.server.api.ApiServer;
 import kz.shekara.server.api.HttpConfig;
-import kz.shekara.server.bus.Bus;
+import java.util.List;
+import kz.shekara.response.ResponseModels;
+import kz.shekara.server.api.AlertsApi;
+import kz.shekara.server.api.PlanApi;
+import kz.shekara.server.rules.RulesConfigLoader;
+import kz.shekara.server.rules.RulesService;
+import kz.shekara.server.store.EventLog;
+import kz.shekara.server.store.EventLogs;
+import kz.shekara.server.store.LoggedBus;
+import kz.shekara.server.store.RetentionTask;
+import kz.shekara.server.store.StoreConfig;
+import kz.shekara.server.store.UnitStateView;
+import kz.shekara.server.track.TrackerService;
+import kz.shekara.track.TrackerConfig;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.source.JsonlReplaySource;
@@ -35,6 +48,11 @@ public final class ShekaraServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShekaraServer.class);
     /** How far outside every sector polygon an event still belongs to the nearest sector, metres. */
     private static final double SECTOR_REACH_M = 25_000;
+    /** How many of the latest logged events rebuild the live picture at start. */
+    private static final long RESTORE_TAIL_EVENTS = 200_000;
+    /** Sampling step (s) and horizon (s) of what-if intercepts along a target's predicted path. */
+    private static final double PLAN_STEP_S = 30;
+    private static final double PLAN_HORIZON_S = 4 * 3600;
 
     /** The ports bound; {@code udp} is -1 when UDP input is off. */
     public record Ports(int http, int cot, int udp) {
@@ -43,14 +61,13 @@ public final class ShekaraServer implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Theatre theatre;
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Bus bus;
+    private LoggedBus bus;
     private Ports ports;
     private SimulationSource simulation;
     private JsonlReplaySource replay;
 
-    private ShekaraServer(Theatre theatre, Bus bus) {
+    private ShekaraServer(Theatre theatre) {
         this.theatre = theatre;
-        this.bus = bus;
     }
 
     /**
@@ -62,8 +79,7 @@ public final class ShekaraServer implements AutoCloseable {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(theatre, "theatre");
         Objects.requireNonNull(clock, "clock");
-        ShekaraServer s = new ShekaraServer(theatre, new InMemoryBus());
-        s.started.push(s.bus);
+        ShekaraServer s = new ShekaraServer(theatre);
         try {
             s.startComponents(config, clock, replayConfig);
         } catch (IOException | RuntimeException e) {
@@ -76,9 +92,31 @@ public final class ShekaraServer implements AutoCloseable {
     private void startComponents(ShekaraConfig config, Clock clock, ReplayConfig replayConfig) throws IOException {
         SectorLocator sectors = new SectorLocator(theatre, SECTOR_REACH_M);
 
+        // Nothing is published onward before it is in the log; views come back from the log at start.
+        StoreConfig storeConfig = StoreConfig.defaults();
+        EventLog log = EventLogs.open(config.db(), config.dataDir(), storeConfig);
+        started.push(log::close);
+        UnitStateView unitStates = new UnitStateView();
+        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates));
+        long restored = bus.start();
+        started.push(bus);
+        RetentionTask retention = new RetentionTask(log, storeConfig.retention(), clock, meters);
+        retention.start();
+        started.push(retention);
+
         LiveState live = new LiveState(bus, LiveStateConfig.defaults());
+        restorePicture(live, log, unitStates, restored);
         live.start();
         started.push(live);
+
+        TrackerService tracker = new TrackerService(TrackerConfig.DEFAULTS, bus, theatre, meters);
+        tracker.start();
+        started.push(tracker);
+
+        RulesService rules = new RulesService(RulesConfigLoader.forTheatre(config.theatre()), bus, theatre, meters,
+                clock);
+        rules.start();
+        started.push(rules);
 
         CotServerConfig cotConfig = CotServerConfig.of(config.cot());
         CotServer cot = new CotServer(cotConfig, bus, theatre.defaultMarking(), meters, clock,
@@ -88,6 +126,10 @@ public final class ShekaraServer implements AutoCloseable {
 
         ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port()), theatre, live, bus,
                 meters, clock);
+        api.addRoutes(new AlertsApi(rules, meters)::register);
+        ResponseModels response = ResponseModels.of(theatre);
+        api.addRoutes(new PlanApi(response.planner(PLAN_STEP_S), response.area().orElse(null), PLAN_HORIZON_S,
+                meters)::register);
         int httpPort = api.start();
         started.push(api);
         ports = new Ports(httpPort, cotPort, cot.udpPort());
@@ -108,6 +150,21 @@ public final class ShekaraServer implements AutoCloseable {
                 theatre.zones().size(), theatre.sensors().size(), theatre.units().size());
     }
 
+    /**
+     * Gives the live picture back after a restart: every unit's last position (kept whole by the
+     * unit-state view) and the most recent stretch of the log, which the picture's own event-time
+     * windows then trim.
+     */
+    private static void restorePicture(LiveState live, EventLog log, UnitStateView units, long lastSeq) {
+        units.units().values().forEach(live::accept);
+        try (var tail = log.readAfter(Math.max(0, lastSeq - RESTORE_TAIL_EVENTS))) {
+            tail.forEach(e -> live.accept(e.event()));
+        }
+        if (lastSeq > 0) {
+            LOG.info("restored the picture from the event log up to seq {}", lastSeq);
+        }
+    }
+
     public Ports ports() {
         return ports;
     }
@@ -116,7 +173,7 @@ public final class ShekaraServer implements AutoCloseable {
         return theatre;
     }
 
-    public Bus bus() {
+    public LoggedBus bus() {
         return bus;
     }
 

@@ -58,6 +58,7 @@ public final class ApiServer implements AutoCloseable {
     private final LiveFeed feed;
     private final Counter messagesIn;
     private final Viewer home;
+    private final java.util.List<java.util.function.Consumer<Javalin>> extraRoutes = new java.util.ArrayList<>();
     private Javalin app;
     private AutoCloseable liveListener;
     private ScheduledExecutorService ticker;
@@ -84,6 +85,15 @@ public final class ApiServer implements AutoCloseable {
                 .description("Messages waiting to be handled").register(registry);
     }
 
+    /** Adds routes another feature registers (alerts, planning); only before {@link #start}. */
+    public synchronized ApiServer addRoutes(java.util.function.Consumer<Javalin> routes) {
+        if (app != null) {
+            throw new IllegalStateException("routes must be added before start");
+        }
+        extraRoutes.add(Objects.requireNonNull(routes, "routes"));
+        return this;
+    }
+
     /** Starts listening; returns the bound port (a free one when the configured port is 0). */
     public synchronized int start() {
         if (app != null) {
@@ -99,6 +109,7 @@ public final class ApiServer implements AutoCloseable {
             cfg.staticFiles.enableWebjars();
         });
         new ReadRoutes(theatre, live, mapper, this::viewer).register(app);
+        extraRoutes.forEach(r -> r.accept(app));
         app.get("/api/v1/health", this::health);
         app.get("/api/v1/status", ctx -> json(ctx, status.sample(feed.sessions())));
         app.get("/api/v1/metrics", this::metrics);

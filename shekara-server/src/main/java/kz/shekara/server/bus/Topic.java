@@ -2,11 +2,16 @@ package kz.shekara.server.bus;
 
 import java.util.Objects;
 import java.util.function.Function;
+import kz.shekara.model.Alert;
+import kz.shekara.model.AlertChange;
 import kz.shekara.model.ChatMessage;
+import kz.shekara.model.IncidentEvent;
+import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.Detection;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
+import kz.shekara.rules.PostureChange;
 
 /**
  * A named stream of one type of domain event. Events are ordered per partition key (the border
@@ -16,10 +21,21 @@ import kz.shekara.model.UnitPosition;
  */
 public record Topic<E extends DomainEvent>(String name, Class<E> type, Function<E, String> supersedeKey) {
     public static final Topic<Detection> OBSERVATIONS = new Topic<>("observations", Detection.class, null);
+    /** A newer position of a unit replaces its queued older one; a TAK emergency (b-a-o-*) is never replaced. */
     public static final Topic<UnitPosition> UNIT_POSITIONS =
-            new Topic<>("unit-positions", UnitPosition.class, UnitPosition::unit);
+            new Topic<>("unit-positions", UnitPosition.class, p -> p.cotType().startsWith("b-a-o-") ? null : p.unit());
     public static final Topic<ChatMessage> MESSAGES = new Topic<>("messages", ChatMessage.class, null);
     public static final Topic<TrackUpdate> TRACKS = new Topic<>("tracks", TrackUpdate.class, null);
+    /** Fixed sensors' signs of life without a detection (for the sensor-silent rule). */
+    public static final Topic<SensorHeartbeat> HEARTBEATS = new Topic<>("sensor-heartbeats", SensorHeartbeat.class, null);
+    /** Raised alerts; never dropped. */
+    public static final Topic<Alert> ALERTS = new Topic<>("alerts", Alert.class, null);
+    /** Alert acknowledgements and closures (with who, when and the disposition). */
+    public static final Topic<AlertChange> ALERT_CHANGES = new Topic<>("alert-changes", AlertChange.class, null);
+    /** Incident timeline events: opened, alert added, status changed. */
+    public static final Topic<IncidentEvent> INCIDENTS = new Topic<>("incidents", IncidentEvent.class, null);
+    /** Sector posture changes set by a commander. */
+    public static final Topic<PostureChange> POSTURE = new Topic<>("posture", PostureChange.class, null);
 
     public Topic {
         Objects.requireNonNull(name, "name");

@@ -36,7 +36,7 @@ public final class DemoCommand implements Callable<Integer> {
     ShekaraConfig config() {
         ShekaraConfig base = ShekaraConfig.defaults().withBind("127.0.0.1")
                 .withSimulation(new ShekaraConfig.Simulation(true, seed, speed));
-        return server.applyTo(base);
+        return server.applyTo(theatre.dir() == null ? base : base.withTheatre(theatre.dir()));
     }
 
     /** Starts the demo server and prints its ports; the caller closes it. */

@@ -65,7 +65,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (epoch != null) {
             rc = rc.withEpoch(epoch);
         }
-        ShekaraConfig cfg = server.applyTo(ShekaraConfig.defaults().withBind("127.0.0.1"));
+        ShekaraConfig cfg = server.applyTo(ShekaraConfig.defaults().withBind("127.0.0.1").withTheatre(theatre.dir()));
         ShekaraServer s = ServerRun.start(cfg, theatre.load(), rc, spec.commandLine().getOut());
         PrintWriter out = spec.commandLine().getOut();
         var done = s.replay().completion().whenComplete((summary, failure) -> {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kz.shekara.server.config.ConfigLoader;
 import kz.shekara.server.config.ShekaraConfig;
+import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Theatre;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +31,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ShekaraConfig cfg = server.applyTo(configFile == null ? ShekaraConfig.defaults() : ConfigLoader.load(configFile));
-        Theatre t = theatre.dir() != null || cfg.theatre() == null ? theatre.load()
-                : kz.shekara.server.theatre.TheatreLoader.load(cfg.theatre());
+        if (theatre.dir() != null) {
+            cfg = cfg.withTheatre(theatre.dir());
+        }
+        Theatre t = cfg.theatre() == null ? theatre.load() : TheatreLoader.load(cfg.theatre());
         return ServerRun.runUntilStopped(ServerRun.start(cfg, t, null, spec.commandLine().getOut()));
     }
 }

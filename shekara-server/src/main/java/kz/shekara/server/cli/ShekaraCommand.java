@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             TrackCommand.class,
             ScoreCommand.class,
+            ProcessCommand.class,
         })
 public final class ShekaraCommand implements Runnable {
 

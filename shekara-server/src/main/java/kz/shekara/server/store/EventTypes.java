@@ -1,7 +1,12 @@
 package kz.shekara.server.store;
 
 import java.util.List;
+import kz.shekara.model.Alert;
+import kz.shekara.model.AlertChange;
 import kz.shekara.model.ChatMessage;
+import kz.shekara.model.IncidentEvent;
+import kz.shekara.model.SensorHeartbeat;
+import kz.shekara.rules.PostureChange;
 import kz.shekara.model.Detection;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
@@ -17,7 +22,12 @@ public final class EventTypes {
             EventType.of("detection", Detection.class, Detection::sensor),
             EventType.of("unit-position", UnitPosition.class, UnitPosition::unit),
             EventType.of("chat-message", ChatMessage.class, ChatMessage::id),
-            EventType.of("track-update", TrackUpdate.class, TrackUpdate::track));
+            EventType.of("track-update", TrackUpdate.class, TrackUpdate::track),
+            EventType.of("alert", Alert.class, Alert::id),
+            EventType.of("alert-change", AlertChange.class, AlertChange::alert),
+            EventType.of("incident-event", IncidentEvent.class, IncidentEvent::incident),
+            EventType.of("sensor-heartbeat", SensorHeartbeat.class, SensorHeartbeat::sensor),
+            EventType.of("posture-change", PostureChange.class, PostureChange::sector));
 
     private EventTypes() {
     }

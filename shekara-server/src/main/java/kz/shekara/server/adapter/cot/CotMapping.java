@@ -31,6 +31,9 @@ import kz.shekara.server.adapter.DecodeException;
  */
 public final class CotMapping {
     public static final String CHAT_TYPE = "b-t-f";
+    /** TAK emergency alarms and their cancel. */
+    public static final String EMERGENCY_PREFIX = "b-a-o-";
+    private static final String EMERGENCY_UID_SUFFIX = "-9-1-1";
     public static final String ALL_CHAT_ROOMS = "All Chat Rooms";
     public static final String DETECTION_GROUND = "a-u-G";
     public static final String DETECTION_SEA = "a-u-S";
@@ -67,6 +70,9 @@ public final class CotMapping {
             if (type.equals(CHAT_TYPE)) {
                 return chat(e, m);
             }
+            if (type.startsWith(EMERGENCY_PREFIX)) {
+                return emergency(e, m);
+            }
             if (type.startsWith("a-u-") || type.startsWith("a-h-") || type.startsWith("a-s-")) {
                 String sensor = senderUid != null ? senderUid
                         : e.detail().parentUid() != null ? e.detail().parentUid() : e.uid();
@@ -77,6 +83,22 @@ public final class CotMapping {
         } catch (IllegalArgumentException | NullPointerException ex) {
             throw new DecodeException("invalid-value", "event " + e.uid() + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * A TAK emergency (b-a-o-tbl 911, b-a-o-pan ring the bell, b-a-o-opn troops in contact, ...) or
+     * its cancel (b-a-o-can) as a position report of the device that raised it, typed as the
+     * emergency, so the rules see who, where and when. ATAK names the event {@code <uid>-9-1-1} and
+     * links the device; the unit is that device.
+     */
+    private static UnitPosition emergency(CotEvent e, Marking m) {
+        CotDetail d = e.detail();
+        String unit = d.parentUid() != null ? d.parentUid()
+                : e.uid().endsWith(EMERGENCY_UID_SUFFIX)
+                        ? e.uid().substring(0, e.uid().length() - EMERGENCY_UID_SUFFIX.length()) : e.uid();
+        String callsign = d.callsign() != null ? d.callsign() : unit;
+        return new UnitPosition(e.time(), unit, callsign, e.type(), e.lat(), e.lon(), d.courseDeg(), d.speedMps(),
+                UnitStatus.AVAILABLE, m);
     }
 
     private static ChatMessage chat(CotEvent e, Marking m) throws DecodeException {

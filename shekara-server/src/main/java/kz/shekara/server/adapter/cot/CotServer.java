@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import kz.shekara.model.Alert;
 import kz.shekara.model.ChatMessage;
 import kz.shekara.model.Detection;
 import kz.shekara.model.DomainEvent;
@@ -108,6 +109,7 @@ public final class CotServer implements AutoCloseable {
         subscriptions.add(bus.subscribe(Topic.OBSERVATIONS, "cot-out", this::outbound));
         subscriptions.add(bus.subscribe(Topic.TRACKS, "cot-out", this::outbound));
         subscriptions.add(bus.subscribe(Topic.MESSAGES, "cot-out", this::outbound));
+        subscriptions.add(bus.subscribe(Topic.ALERTS, "cot-out", this::outbound));
         Thread.ofPlatform().daemon().name("cot-accept").start(this::accept);
         LOG.info("CoT streaming server on {}:{}{}", config.bindHost(), ss.getLocalPort(),
                 udpSocket == null ? "" : ", UDP SA on " + udpSocket.getLocalPort());
@@ -274,6 +276,10 @@ public final class CotServer implements AutoCloseable {
                     return;
                 }
                 cot = mapping.toCot(m);
+                key = null;
+            }
+            case Alert a -> {
+                cot = AlertCot.toCot(a);
                 key = null;
             }
             default -> {

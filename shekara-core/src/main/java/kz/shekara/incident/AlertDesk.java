@@ -1,0 +1,155 @@
+package kz.shekara.incident;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kz.shekara.model.Alert;
+import kz.shekara.model.AlertChange;
+import kz.shekara.model.Detection;
+import kz.shekara.model.Disposition;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.model.IncidentEvent;
+import kz.shekara.model.IncidentStatus;
+import kz.shekara.model.SensorHeartbeat;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.model.UnitPosition;
+import kz.shekara.rules.PostureChange;
+import kz.shekara.rules.RuleEngine;
+import kz.shekara.rules.RulesConfig;
+import kz.shekara.theatre.Posture;
+import kz.shekara.theatre.Theatre;
+
+/**
+ * The operations centre's alert desk: the rule engine, the alert lifecycle, incident grouping and
+ * the effectiveness statistics, fed the same way live and in batch. Each input returns the events
+ * it produced (alerts, alert changes, incident events), in order, already applied to the views;
+ * the caller publishes or writes them. Operator commands return the one event they produced.
+ * Rebuilding from a log: feed the inputs again and {@link #apply} the operator events in time order.
+ * Not thread-safe: one thread at a time (the live service holds a lock).
+ */
+public final class AlertDesk {
+    private final Theatre theatre;
+    private final RuleEngine engine;
+    private final AlertBook alerts = new AlertBook();
+    private final IncidentBook incidents;
+    private final AlertStatistics statistics = new AlertStatistics();
+
+    public AlertDesk(Theatre theatre, RulesConfig rules, IncidentConfig incidentConfig) {
+        this.theatre = theatre;
+        this.engine = new RuleEngine(theatre, rules);
+        this.incidents = new IncidentBook(incidentConfig);
+    }
+
+    public List<DomainEvent> onTrack(TrackUpdate u) {
+        return settle(engine.onTrack(u));
+    }
+
+    public List<DomainEvent> onDetection(Detection d) {
+        return settle(engine.onDetection(d));
+    }
+
+    public List<DomainEvent> onHeartbeat(SensorHeartbeat h) {
+        return settle(engine.onHeartbeat(h));
+    }
+
+    public List<DomainEvent> onUnit(UnitPosition p) {
+        return settle(engine.onUnit(p));
+    }
+
+    /** Moves event time forward (the live clock's tick). */
+    public List<DomainEvent> advance(Instant now) {
+        return settle(engine.advance(now));
+    }
+
+    private List<DomainEvent> settle(List<DomainEvent> raised) {
+        if (raised.isEmpty()) {
+            return raised;
+        }
+        List<DomainEvent> out = new ArrayList<>(raised.size() * 2);
+        for (DomainEvent e : raised) {
+            out.add(e);
+            if (e instanceof Alert a) {
+                alerts.apply(a);
+                statistics.apply(a);
+                for (IncidentEvent ie : incidents.onAlert(a)) {
+                    statistics.apply(ie);
+                    out.add(ie);
+                }
+            } else if (e instanceof AlertChange c) {
+                alerts.apply(c);
+                statistics.apply(c);
+            }
+        }
+        return out;
+    }
+
+    public AlertChange acknowledge(String alert, String by, Instant time) {
+        return alerts.acknowledge(alert, by, time);
+    }
+
+    public AlertChange close(String alert, String by, Disposition disposition, String note, Instant time) {
+        AlertChange c = alerts.close(alert, by, disposition, note, time);
+        statistics.apply(c);
+        return c;
+    }
+
+    public IncidentEvent changeIncident(String incident, IncidentStatus next, String unit, String by, String note,
+                                        Disposition disposition, Instant time) {
+        IncidentEvent e = incidents.change(incident, next, unit, by, note, disposition, time);
+        statistics.apply(e);
+        return e;
+    }
+
+    /**
+     * A commander's posture change for a sector, with a reason.
+     *
+     * @throws IllegalArgumentException for an unknown sector or a missing reason
+     */
+    public PostureChange setPosture(String sector, Posture posture, String by, String reason, Instant time) {
+        PostureChange c = new PostureChange(time, sector, posture, by, reason, theatre.defaultMarking());
+        engine.apply(c);
+        return c;
+    }
+
+    /** Folds an operator event from the log (alert change, incident status change, posture change). */
+    public void apply(DomainEvent e) {
+        switch (e) {
+            case AlertChange c -> {
+                alerts.apply(c);
+                statistics.apply(c);
+            }
+            case IncidentEvent ie when ie.change() == IncidentEvent.Change.STATUS -> {
+                incidents.apply(ie);
+                statistics.apply(ie);
+            }
+            case PostureChange p -> engine.apply(p);
+            default -> {
+            }
+        }
+    }
+
+    public AlertBook alerts() {
+        return alerts;
+    }
+
+    public IncidentBook incidents() {
+        return incidents;
+    }
+
+    public AlertStatistics.Snapshot statistics() {
+        return statistics.snapshot();
+    }
+
+    public Map<String, Posture> postures() {
+        return engine.postures();
+    }
+
+    public Posture posture(String sector) {
+        return engine.posture(sector);
+    }
+
+    public Theatre theatre() {
+        return theatre;
+    }
+}

@@ -1,0 +1,30 @@
+package kz.shekara.model;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * A raised alert: the event that a rule fired. Position in WGS84 degrees (where it happened: the
+ * crossing point, the track, the sensor). {@code zone}, {@code track}, {@code sensor}, {@code unit}
+ * and {@code sector} are null when they do not apply; {@code sensors} lists the sensors whose data
+ * raised it (for the effectiveness statistics); the marking is the most restrictive of its sources'.
+ * Later steps of its lifecycle are {@link AlertChange} events. Immutable.
+ */
+public record Alert(Instant time, String id, RuleKind rule, Severity severity, String sector, String zone,
+                    String track, String sensor, String unit, double lat, double lon, SortedSet<String> sensors,
+                    String detail, Marking marking) implements DomainEvent {
+
+    public Alert {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(marking, "marking");
+        Coordinates.check(lat, lon);
+        sensors = Collections.unmodifiableSortedSet(new TreeSet<>(sensors));
+    }
+}

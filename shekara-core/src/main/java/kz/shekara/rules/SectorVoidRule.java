@@ -1,0 +1,96 @@
+package kz.shekara.rules;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import kz.shekara.model.RuleKind;
+import kz.shekara.model.Severity;
+import kz.shekara.model.UnitPosition;
+import kz.shekara.model.UnitStatus;
+import kz.shekara.theatre.Theatre;
+import kz.shekara.theatre.Zone;
+import kz.shekara.theatre.ZoneKind;
+
+/**
+ * A sector (a SECTOR zone) left with no available friendly unit inside it or within
+ * {@code reachM} of it. Checked when a unit reports (only the sectors in its reach), when a unit's
+ * last position grows stale, and for every sector once the start-up grace has passed since the
+ * first event (so a sector that never had a unit is reported too). Re-arms when a unit is back.
+ * Not thread-safe.
+ */
+final class SectorVoidRule implements Rule {
+    private final RulesConfig.SectorVoid config;
+    private final ZoneIndex sectors;
+    private final Map<String, UnitPosition> units = new LinkedHashMap<>();
+    private Instant start;
+    private boolean graceOver;
+
+    SectorVoidRule(Theatre theatre, RulesConfig.SectorVoid config) {
+        this.config = config;
+        List<Zone> zones = new ArrayList<>(theatre.zones(ZoneKind.SECTOR));
+        this.sectors = new ZoneIndex(zones, z -> config.reachM());
+    }
+
+    @Override
+    public RuleKind kind() {
+        return RuleKind.SECTOR_VOID;
+    }
+
+    @Override
+    public void onUnit(UnitPosition p, RuleContext ctx) {
+        if (!p.cotType().startsWith("a-f-")) {
+            return;
+        }
+        UnitPosition before = units.put(p.unit(), p);
+        if (!graceOver) {
+            return;
+        }
+        List<IndexedZone> touched = new ArrayList<>(sectors.near(p.lat(), p.lon()));
+        if (before != null) {
+            sectors.near(before.lat(), before.lon()).stream().filter(z -> !touched.contains(z)).forEach(touched::add);
+        }
+        for (IndexedZone z : touched) {
+            check(z, p.time(), ctx);
+        }
+    }
+
+    @Override
+    public void onTime(Instant now, RuleContext ctx) {
+        if (start == null) {
+            start = now;
+        }
+        Instant staleBefore = now.minus(config.unitStale());
+        List<UnitPosition> stale = units.values().stream().filter(u -> u.time().isBefore(staleBefore)).toList();
+        stale.forEach(u -> units.remove(u.unit()));
+        if (!graceOver && !now.isBefore(start.plus(config.startupGrace()))) {
+            graceOver = true;
+            for (IndexedZone z : sectors.zones()) {
+                check(z, now, ctx);
+            }
+            return;
+        }
+        if (graceOver) {
+            for (UnitPosition u : stale) {
+                for (IndexedZone z : sectors.near(u.lat(), u.lon())) {
+                    check(z, now, ctx);
+                }
+            }
+        }
+    }
+
+    private void check(IndexedZone sector, Instant time, RuleContext ctx) {
+        String key = kind().code() + "|" + sector.id() + "|";
+        for (UnitPosition u : units.values()) {
+            if (u.status() == UnitStatus.AVAILABLE && sector.distanceM(u.lat(), u.lon()) <= config.reachM()) {
+                ctx.reset(key);
+                return;
+            }
+        }
+        ctx.raise(new Finding(key, time, kind(), Severity.HIGH, sector.zone().sector(), sector.id(), null, null, null,
+                sector.centreLat(), sector.centreLon(), new TreeSet<>(), "no available unit in or within "
+                + Math.round(config.reachM() / 1000) + " km of " + sector.zone().name(), ctx.defaultMarking()));
+    }
+}

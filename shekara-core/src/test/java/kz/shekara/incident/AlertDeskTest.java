@@ -1,0 +1,146 @@
+package kz.shekara.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import kz.shekara.model.Alert;
+import kz.shekara.model.AlertChange;
+import kz.shekara.model.AlertState;
+import kz.shekara.model.Detection;
+import kz.shekara.model.Disposition;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.model.IncidentEvent;
+import kz.shekara.model.IncidentStatus;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.model.UnitPosition;
+import kz.shekara.rules.Fixtures;
+import kz.shekara.rules.RulesConfig;
+import kz.shekara.theatre.Posture;
+import org.junit.jupiter.api.Test;
+
+class AlertDeskTest {
+
+    private static List<DomainEvent> feed(AlertDesk desk, String scenario) {
+        List<DomainEvent> out = new ArrayList<>();
+        for (DomainEvent e : Fixtures.inputs(scenario)) {
+            switch (e) {
+                case TrackUpdate u -> out.addAll(desk.onTrack(u));
+                case Detection d -> out.addAll(desk.onDetection(d));
+                case UnitPosition p -> out.addAll(desk.onUnit(p));
+                default -> throw new IllegalStateException();
+            }
+        }
+        return out;
+    }
+
+    private static AlertDesk desk(String scenario) {
+        return new AlertDesk(Fixtures.theatre(scenario, Posture.NORMAL), RulesConfig.defaults(), IncidentConfig.defaults());
+    }
+
+    @Test
+    void groupsTheAlertsOfOneTrackIntoOneIncident() {
+        AlertDesk desk = desk("boat-approach");
+        List<DomainEvent> out = feed(desk, "boat-approach");
+        List<Incident> boat = desk.incidents().list().stream().filter(i -> i.tracks().contains("T-BOAT-1")).toList();
+        assertThat(boat).hasSize(1);
+        assertThat(boat.get(0).alerts()).hasSize(3);
+        assertThat(boat.get(0).timeline()).extracting(IncidentEvent::change).containsExactly(
+                IncidentEvent.Change.OPENED, IncidentEvent.Change.ALERT_ADDED, IncidentEvent.Change.ALERT_ADDED);
+        assertThat(out).filteredOn(IncidentEvent.class::isInstance).hasSize(desk.incidents().list().stream()
+                .mapToInt(i -> i.timeline().size()).sum());
+    }
+
+    @Test
+    void groupsRepeatedAlarmsAtOnePlaceIntoOneIncident() {
+        AlertDesk desk = desk("fence-alarm");
+        feed(desk, "fence-alarm");
+        assertThat(desk.incidents().list()).hasSize(1);
+        assertThat(desk.incidents().list().get(0).alerts()).hasSize(2);
+    }
+
+    @Test
+    void walksAnIncidentThroughItsLifecycleAndRefusesSteps() {
+        AlertDesk desk = desk("fence-alarm");
+        feed(desk, "fence-alarm");
+        String id = desk.incidents().list().get(0).id();
+        Instant t = Fixtures.EPOCH.plusSeconds(400);
+        assertThatThrownBy(() -> desk.changeIncident(id, IncidentStatus.ASSIGNED, null, "op-1", "", null, t))
+                .hasMessageContaining("unit");
+        desk.changeIncident(id, IncidentStatus.ASSIGNED, "PATROL-1", "op-1", "nearest patrol", null, t);
+        desk.changeIncident(id, IncidentStatus.EN_ROUTE, null, "PATROL-1", "", null, t.plusSeconds(60));
+        assertThatThrownBy(() -> desk.changeIncident(id, IncidentStatus.ASSIGNED, "X", "op-1", "", null, t))
+                .isInstanceOf(IllegalStateException.class);
+        desk.changeIncident(id, IncidentStatus.ON_SCENE, null, "PATROL-1", "", null, t.plusSeconds(600));
+        assertThatThrownBy(() -> desk.changeIncident(id, IncidentStatus.RESOLVED, null, "op-1", "", null, t))
+                .hasMessageContaining("disposition");
+        desk.changeIncident(id, IncidentStatus.RESOLVED, null, "op-1", "cut fence found", Disposition.CONFIRMED,
+                t.plusSeconds(900));
+        Incident i = desk.incidents().get(id).orElseThrow();
+        assertThat(i.status()).isEqualTo(IncidentStatus.RESOLVED);
+        assertThat(i.unit()).isEqualTo("PATROL-1");
+        assertThat(i.disposition()).isEqualTo(Disposition.CONFIRMED);
+        assertThat(i.timeline()).extracting(IncidentEvent::status).endsWith(IncidentStatus.ASSIGNED,
+                IncidentStatus.EN_ROUTE, IncidentStatus.ON_SCENE, IncidentStatus.RESOLVED);
+    }
+
+    @Test
+    void acknowledgesAndClosesAlertsWithWhoAndWhen() {
+        AlertDesk desk = desk("fence-alarm");
+        feed(desk, "fence-alarm");
+        String id = desk.alerts().list().get(0).id();
+        Instant t = Fixtures.EPOCH.plusSeconds(500);
+        AlertChange ack = desk.acknowledge(id, "op-1", t);
+        assertThat(ack.state()).isEqualTo(AlertState.ACKNOWLEDGED);
+        assertThatThrownBy(() -> desk.acknowledge(id, "op-1", t)).isInstanceOf(IllegalStateException.class);
+        desk.close(id, "op-2", Disposition.FALSE_ALARM, "wind", t.plusSeconds(5));
+        AlertBook.Entry e = desk.alerts().get(id).orElseThrow();
+        assertThat(e.state()).isEqualTo(AlertState.CLOSED);
+        assertThat(e.acknowledgedBy()).isEqualTo("op-1");
+        assertThat(e.closedBy()).isEqualTo("op-2");
+        assertThat(e.closedAt()).isEqualTo(t.plusSeconds(5));
+        assertThatThrownBy(() -> desk.acknowledge("AL-none", "op-1", t)).isInstanceOf(java.util.NoSuchElementException.class);
+    }
+
+    @Test
+    void keepsFalseAlarmRateAndCatchSharePerRuleAndSensor() {
+        AlertDesk desk = desk("fence-alarm");
+        feed(desk, "fence-alarm");
+        List<AlertBook.Entry> alerts = desk.alerts().list();
+        Instant t = Fixtures.EPOCH.plusSeconds(900);
+        desk.close(alerts.get(0).id(), "op-1", Disposition.CONFIRMED, "", t);
+        desk.close(alerts.get(1).id(), "op-1", Disposition.FALSE_ALARM, "", t);
+        AlertStatistics.Snapshot s = desk.statistics();
+        AlertStatistics.Row rule = s.rules().get(0);
+        assertThat(rule.name()).isEqualTo("sensor-alarm");
+        assertThat(rule.raised()).isEqualTo(2);
+        assertThat(rule.falseAlarmRate()).isEqualTo(0.5);
+        assertThat(s.confirmedEvents()).isEqualTo(1);
+        assertThat(rule.catchShare()).isEqualTo(1.0);
+        assertThat(s.sensors()).extracting(AlertStatistics.Row::name).containsExactly("fence-3");
+    }
+
+    @Test
+    void aUnitCancelClosesItsEmergencyAlert() {
+        AlertDesk desk = desk("units");
+        List<DomainEvent> out = feed(desk, "units");
+        Alert emergency = out.stream().filter(Alert.class::isInstance).map(Alert.class::cast).findFirst().orElseThrow();
+        AlertBook.Entry e = desk.alerts().get(emergency.id()).orElseThrow();
+        assertThat(e.state()).isEqualTo(AlertState.CLOSED);
+        assertThat(e.closedBy()).isEqualTo("Burkit 1");
+        assertThat(e.disposition()).isNull();
+    }
+
+    @Test
+    void aPostureChangeNeedsAKnownSectorAndAReason() {
+        AlertDesk desk = desk("loiterer");
+        assertThatThrownBy(() -> desk.setPosture("nowhere", Posture.HIGH, "cmdr", "threat", Fixtures.EPOCH))
+                .hasMessageContaining("nowhere");
+        assertThatThrownBy(() -> desk.setPosture("south", Posture.HIGH, "cmdr", " ", Fixtures.EPOCH))
+                .hasMessageContaining("reason");
+        desk.setPosture("south", Posture.HIGH, "cmdr", "threat report", Fixtures.EPOCH);
+        assertThat(desk.posture("south")).isEqualTo(Posture.HIGH);
+    }
+}

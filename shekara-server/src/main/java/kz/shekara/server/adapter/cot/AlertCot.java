@@ -1,0 +1,44 @@
+package kz.shekara.server.adapter.cot;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import kz.shekara.model.Alert;
+
+/**
+ * An alert as a CoT event for TAK clients: a marker of the alert's CoT type at its position, with
+ * the rule, severity and detail in {@code remarks} and a callsign operators can read on the map.
+ * Track alerts are unknown-ground markers ({@code a-u-G}); sensor and sector alerts points of
+ * interest ({@code b-m-p-s-p-i}); a unit's own emergency is re-sent as the 911 alarm {@code b-a-o-tbl}. The uid is stable per alert
+ * (a re-send replaces the marker); stale after {@code STALE}. Pure and thread-safe.
+ */
+public final class AlertCot {
+    /** How long TAK clients keep an alert marker without a re-send. */
+    public static final Duration STALE = Duration.ofHours(1);
+    private static final CotEncoder ENCODER = new CotEncoder();
+
+    private AlertCot() {
+    }
+
+    public static CotEvent toCot(Alert a) {
+        String type = switch (a.rule()) {
+            case UNIT_EMERGENCY -> "b-a-o-tbl";
+            case SENSOR_ALARM, SENSOR_SILENT, SECTOR_VOID -> "b-m-p-s-p-i";
+            default -> "a-u-G";
+        };
+        String callsign = "ALERT " + a.rule().code().toUpperCase(Locale.ROOT) + " " + a.severity().code().toUpperCase(Locale.ROOT);
+        String subject = a.track() != null ? "track " + a.track() : a.sensor() != null ? "sensor " + a.sensor()
+                : a.unit() != null ? "unit " + a.unit() : a.zone() != null ? "zone " + a.zone() : "";
+        String remarks = a.rule().code() + " (" + a.severity().code() + ") " + subject
+                + (a.zone() != null && a.track() != null ? " at " + a.zone() : "") + ": " + a.detail();
+        CotDetail detail = new CotDetail(callsign, null, null, null, Double.NaN, Double.NaN, null, remarks, "shekara",
+                null, null, List.of(), List.of(), List.of(), null, null);
+        return new CotEvent("shekara-alert-" + a.id(), type, "m-f", a.time(), a.time(), a.time().plus(STALE), null,
+                a.lat(), a.lon(), CotEvent.UNKNOWN, CotEvent.UNKNOWN, CotEvent.UNKNOWN, detail);
+    }
+
+    /** The alert as CoT XML, ready for a TAK stream. */
+    public static String toXml(Alert a) {
+        return ENCODER.toXml(toCot(a));
+    }
+}

@@ -1,0 +1,255 @@
+package kz.shekara.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import kz.shekara.incident.AlertBook;
+import kz.shekara.incident.Incident;
+import kz.shekara.model.AlertState;
+import kz.shekara.model.Disposition;
+import kz.shekara.model.IncidentStatus;
+import kz.shekara.server.rules.RulesService;
+import kz.shekara.server.view.Viewer;
+import kz.shekara.theatre.Posture;
+
+/**
+ * The alert, incident and posture routes of the REST API, on a {@link RulesService}:
+ * <ul>
+ * <li>{@code GET /api/v1/alerts?state=raised|acknowledged|closed&limit=N} — newest first;
+ * {@code GET /api/v1/alerts/{id}}</li>
+ * <li>{@code POST /api/v1/alerts/{id}/ack} {@code {"by"}}; {@code POST /api/v1/alerts/{id}/close}
+ * {@code {"by", "disposition": confirmed|false-alarm|duplicate|exercise, "note"}}</li>
+ * <li>{@code GET /api/v1/incidents?open=true}, {@code GET /api/v1/incidents/{id}} (with its timeline);
+ * {@code PUT /api/v1/incidents/{id}/status} {@code {"status", "by", "unit", "note", "disposition"}}</li>
+ * <li>{@code GET /api/v1/sectors/posture}; {@code PUT /api/v1/sectors/{id}/posture} {@code {"posture", "by", "reason"}}</li>
+ * <li>{@code GET /api/v1/stats/alerts} — false-alarm rate and catch share per rule and sensor</li>
+ * </ul>
+ * Reads show only what the request's viewer may see. Invalid requests get 400 (bad body or
+ * parameter), 404 (unknown id) or 409 (lifecycle refuses the step) with {@code {"error", "detail"}},
+ * counted in {@code shekara.adapter.rejections{adapter=api,reason}}. Thread-safe.
+ */
+public final class AlertsApi {
+    private static final int MAX_LIMIT = 10_000;
+    private final RulesService rules;
+    private final MeterRegistry registry;
+    private final Function<Context, Viewer> viewers;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final AlertJson json = new AlertJson(mapper);
+
+    /** @param viewers who is asking (ApiServer's viewer resolution); reads are filtered by it */
+    public AlertsApi(RulesService rules, MeterRegistry registry, Function<Context, Viewer> viewers) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.viewers = Objects.requireNonNull(viewers, "viewers");
+    }
+
+    /** Every caller is the theatre's home agency's operator. */
+    public AlertsApi(RulesService rules, MeterRegistry registry) {
+        this(rules, registry, ctx -> Viewer.home(rules.theatre().defaultMarking().originator()));
+    }
+
+    public void register(Javalin app) {
+        app.get("/api/v1/alerts", ctx -> guard(ctx, () -> alerts(ctx)));
+        app.get("/api/v1/alerts/{id}", ctx -> guard(ctx, () -> alert(ctx)));
+        app.post("/api/v1/alerts/{id}/ack", ctx -> guard(ctx, () -> {
+            JsonNode body = body(ctx, Set.of("by"));
+            rules.acknowledge(ctx.pathParam("id"), text(body, "by", true));
+            alert(ctx);
+        }));
+        app.post("/api/v1/alerts/{id}/close", ctx -> guard(ctx, () -> {
+            JsonNode body = body(ctx, Set.of("by", "disposition", "note"));
+            Disposition d = code(text(body, "disposition", true), Disposition::fromCode, "disposition");
+            rules.close(ctx.pathParam("id"), text(body, "by", true), d, text(body, "note", false));
+            alert(ctx);
+        }));
+        app.get("/api/v1/incidents", ctx -> guard(ctx, () -> incidents(ctx)));
+        app.get("/api/v1/incidents/{id}", ctx -> guard(ctx, () -> send(ctx, json.incident(incident(ctx)))));
+        app.put("/api/v1/incidents/{id}/status", ctx -> guard(ctx, () -> {
+            JsonNode body = body(ctx, Set.of("status", "by", "unit", "note", "disposition"));
+            IncidentStatus s = code(text(body, "status", true), IncidentStatus::fromCode, "status");
+            String d = text(body, "disposition", false);
+            rules.changeIncident(ctx.pathParam("id"), s, text(body, "unit", false), text(body, "by", true),
+                    text(body, "note", false), d == null ? null : code(d, Disposition::fromCode, "disposition"));
+            send(ctx, json.incident(incident(ctx)));
+        }));
+        app.get("/api/v1/sectors/posture", ctx -> guard(ctx, () -> send(ctx, json.postures(rules.postures()))));
+        app.put("/api/v1/sectors/{id}/posture", ctx -> guard(ctx, () -> {
+            JsonNode body = body(ctx, Set.of("posture", "by", "reason"));
+            Posture p = code(text(body, "posture", true), Posture::fromCode, "posture");
+            String sector = ctx.pathParam("id");
+            if (!rules.postures().containsKey(sector)) {
+                throw new Refusal(404, "not-found", "no sector " + sector);
+            }
+            rules.setPosture(sector, p, text(body, "by", true), text(body, "reason", true));
+            send(ctx, json.postures(rules.postures()));
+        }));
+        app.get("/api/v1/stats/alerts", ctx -> guard(ctx, () -> send(ctx, json.statistics(rules.statistics()))));
+    }
+
+    private void alerts(Context ctx) {
+        only(ctx, Set.of("state", "limit"));
+        String state = ctx.queryParam("state");
+        AlertState wanted = state == null ? null : code(state, s -> AlertState.valueOf(s.toUpperCase(java.util.Locale.ROOT)), "state");
+        int limit = limit(ctx);
+        Viewer v = viewers.apply(ctx);
+        ArrayNode out = mapper.createArrayNode();
+        for (AlertBook.Entry e : rules.alerts()) {
+            if (out.size() >= limit) {
+                break;
+            }
+            if ((wanted == null || e.state() == wanted) && v.maySee(e.alert().marking())) {
+                out.add(json.alert(e));
+            }
+        }
+        send(ctx, out);
+    }
+
+    private void alert(Context ctx) {
+        String id = ctx.pathParam("id");
+        Viewer v = viewers.apply(ctx);
+        AlertBook.Entry e = rules.alerts().stream().filter(x -> x.id().equals(id) && v.maySee(x.alert().marking()))
+                .findFirst().orElseThrow(() -> new Refusal(404, "not-found", "no alert " + id));
+        send(ctx, json.alert(e));
+    }
+
+    private void incidents(Context ctx) {
+        only(ctx, Set.of("open", "limit"));
+        boolean openOnly = "true".equals(ctx.queryParam("open"));
+        int limit = limit(ctx);
+        Viewer v = viewers.apply(ctx);
+        ArrayNode out = mapper.createArrayNode();
+        for (Incident i : rules.incidents()) {
+            if (out.size() >= limit) {
+                break;
+            }
+            if ((!openOnly || !i.status().terminal()) && v.maySee(i.marking())) {
+                out.add(json.incident(i));
+            }
+        }
+        send(ctx, out);
+    }
+
+    private Incident incident(Context ctx) {
+        String id = ctx.pathParam("id");
+        Viewer v = viewers.apply(ctx);
+        return rules.incidents().stream().filter(i -> i.id().equals(id) && v.maySee(i.marking())).findFirst()
+                .orElseThrow(() -> new Refusal(404, "not-found", "no incident " + id));
+    }
+
+    private interface Step {
+        void run();
+    }
+
+    /** Runs a route, turning refusals and lifecycle errors into a counted 4xx with a JSON body. */
+    private void guard(Context ctx, Step step) {
+        try {
+            step.run();
+        } catch (Refusal r) {
+            refuse(ctx, r.status, r.code, r.getMessage());
+        } catch (NoSuchElementException e) {
+            refuse(ctx, 404, "not-found", e.getMessage());
+        } catch (IllegalStateException e) {
+            refuse(ctx, 409, "conflict", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            refuse(ctx, 400, "invalid", e.getMessage());
+        }
+    }
+
+    private void refuse(Context ctx, int status, String code, String detail) {
+        Counter.builder("shekara.adapter.rejections").tag("adapter", "api").tag("reason", code)
+                .description("Inputs refused, by adapter and reason").register(registry).increment();
+        ctx.status(status);
+        send(ctx, mapper.createObjectNode().put("error", code).put("detail", detail));
+    }
+
+    private void send(Context ctx, JsonNode body) {
+        ctx.contentType("application/json");
+        ctx.result(body.toString());
+    }
+
+    private JsonNode body(Context ctx, Set<String> known) {
+        JsonNode n;
+        try {
+            n = mapper.readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw new Refusal(400, "malformed-json", "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (n == null || !n.isObject()) {
+            throw new Refusal(400, "malformed-json", "the body must be a JSON object");
+        }
+        n.fieldNames().forEachRemaining(f -> {
+            if (!known.contains(f)) {
+                throw new Refusal(400, "unknown-field", "unknown field '" + f + "' (known: " + known.stream().sorted().toList() + ")");
+            }
+        });
+        return n;
+    }
+
+    private static String text(JsonNode body, String field, boolean required) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new Refusal(400, "missing-field", "missing field '" + field + "'");
+            }
+            return null;
+        }
+        if (!v.isTextual() || (required && v.asText().isBlank())) {
+            throw new Refusal(400, "bad-field", "field '" + field + "' must be a non-empty string");
+        }
+        return v.asText();
+    }
+
+    private static <T> T code(String value, Function<String, T> parse, String field) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(400, "bad-field", "unknown " + field + " '" + value + "'");
+        }
+    }
+
+    private static void only(Context ctx, Set<String> known) {
+        for (String p : ctx.queryParamMap().keySet()) {
+            if (!known.contains(p)) {
+                throw new Refusal(400, "unknown-parameter", "unknown query parameter '" + p + "'");
+            }
+        }
+    }
+
+    private static int limit(Context ctx) {
+        String l = ctx.queryParam("limit");
+        if (l == null) {
+            return MAX_LIMIT;
+        }
+        try {
+            int n = Integer.parseInt(l);
+            if (n < 1 || n > MAX_LIMIT) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new Refusal(400, "bad-parameter", "limit must be a whole number from 1 to " + MAX_LIMIT);
+        }
+    }
+
+    /** A refused request: status, code, sentence. */
+    private static final class Refusal extends RuntimeException {
+        final int status;
+        final String code;
+
+        Refusal(int status, String code, String detail) {
+            super(detail, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+    }
+}

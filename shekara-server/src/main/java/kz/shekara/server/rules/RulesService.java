@@ -1,0 +1,196 @@
+package kz.shekara.server.rules;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import kz.shekara.incident.AlertBook;
+import kz.shekara.incident.AlertDesk;
+import kz.shekara.incident.AlertStatistics;
+import kz.shekara.incident.Incident;
+import kz.shekara.model.Alert;
+import kz.shekara.model.AlertChange;
+import kz.shekara.model.Disposition;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.model.IncidentEvent;
+import kz.shekara.model.IncidentStatus;
+import kz.shekara.rules.PostureChange;
+import kz.shekara.server.bus.Bus;
+import kz.shekara.server.bus.Topic;
+import kz.shekara.theatre.Posture;
+import kz.shekara.theatre.Theatre;
+
+/**
+ * The live rules: subscribes to tracks, observations, unit positions and sensor heartbeats, runs
+ * them through one {@link AlertDesk}, and publishes what comes out — alerts on {@link Topic#ALERTS},
+ * alert changes on {@link Topic#ALERT_CHANGES}, incident events on {@link Topic#INCIDENTS}, posture
+ * changes on {@link Topic#POSTURE} — keyed by sector. Operator commands (acknowledge, close, incident
+ * status, posture) take their time from the injected clock. Between events, a once-a-second tick
+ * moves event time on by the wall time elapsed since the last event (so a silent sensor is noticed
+ * while nothing arrives, also when replaying at real-time pace). Thread-safe: one lock around the
+ * desk. Meters: {@code shekara.rules.alerts{rule}}, {@code shekara.rules.evaluation} (time per input).
+ */
+public final class RulesService implements AutoCloseable {
+    private static final String NO_SECTOR = "-";
+
+    private final Bus bus;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final AlertDesk desk;
+    private final Timer evaluation;
+    private final List<Bus.Subscription> subscriptions = new ArrayList<>();
+    private ScheduledExecutorService ticker;
+    private Instant lastEventTime;
+    private Instant lastEventWall;
+
+    public RulesService(RulesSettings settings, Bus bus, Theatre theatre, MeterRegistry registry, Clock clock) {
+        Objects.requireNonNull(settings, "settings");
+        this.bus = Objects.requireNonNull(bus, "bus");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.desk = new AlertDesk(theatre, settings.rules(), settings.incidents());
+        this.evaluation = Timer.builder("shekara.rules.evaluation").description("Rule evaluation time per input event")
+                .register(registry);
+    }
+
+    /** Subscribes to the input topics and starts the clock tick. */
+    public synchronized void start() {
+        if (!subscriptions.isEmpty()) {
+            throw new IllegalStateException("rules service already started");
+        }
+        subscriptions.add(bus.subscribe(Topic.TRACKS, "rules", u -> handle(u.time(), () -> desk.onTrack(u))));
+        subscriptions.add(bus.subscribe(Topic.OBSERVATIONS, "rules", d -> handle(d.time(), () -> desk.onDetection(d))));
+        subscriptions.add(bus.subscribe(Topic.UNIT_POSITIONS, "rules", p -> handle(p.time(), () -> desk.onUnit(p))));
+        subscriptions.add(bus.subscribe(Topic.HEARTBEATS, "rules", h -> handle(h.time(), () -> desk.onHeartbeat(h))));
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("rules-tick").unstarted(r));
+        ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void handle(Instant eventTime, Supplier<List<DomainEvent>> step) {
+        long t0 = System.nanoTime();
+        synchronized (desk) {
+            if (lastEventTime == null || eventTime.isAfter(lastEventTime)) {
+                lastEventTime = eventTime;
+                lastEventWall = clock.instant();
+            }
+            publish(step.get());
+        }
+        evaluation.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+    }
+
+    /** Moves event time on by the wall time since the last event; public for tests that drive a fixed clock. */
+    public void tick() {
+        synchronized (desk) {
+            if (lastEventTime == null) {
+                return;
+            }
+            Duration idle = Duration.between(lastEventWall, clock.instant());
+            if (!idle.isNegative() && !idle.isZero()) {
+                publish(desk.advance(lastEventTime.plus(idle)));
+            }
+        }
+    }
+
+    private void publish(List<DomainEvent> events) {
+        for (DomainEvent e : events) {
+            switch (e) {
+                case Alert a -> {
+                    Counter.builder("shekara.rules.alerts").tag("rule", a.rule().code()).register(registry).increment();
+                    bus.publish(Topic.ALERTS, key(a.sector()), a);
+                }
+                case AlertChange c -> bus.publish(Topic.ALERT_CHANGES, c.alert(), c);
+                case IncidentEvent i -> bus.publish(Topic.INCIDENTS, key(i.sector()), i);
+                case PostureChange p -> bus.publish(Topic.POSTURE, p.sector(), p);
+                default -> throw new IllegalStateException("unexpected event " + e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private static String key(String sector) {
+        return sector == null ? NO_SECTOR : sector;
+    }
+
+    /** See {@link AlertBook#acknowledge}; publishes the change. */
+    public AlertChange acknowledge(String alert, String by) {
+        synchronized (desk) {
+            AlertChange c = desk.acknowledge(alert, by, clock.instant());
+            publish(List.of(c));
+            return c;
+        }
+    }
+
+    /** See {@link AlertBook#close}; publishes the change. */
+    public AlertChange close(String alert, String by, Disposition disposition, String note) {
+        synchronized (desk) {
+            AlertChange c = desk.close(alert, by, disposition, note, clock.instant());
+            publish(List.of(c));
+            return c;
+        }
+    }
+
+    /** See {@link kz.shekara.incident.IncidentBook#change}; publishes the incident event. */
+    public IncidentEvent changeIncident(String incident, IncidentStatus status, String unit, String by, String note,
+                                        Disposition disposition) {
+        synchronized (desk) {
+            IncidentEvent e = desk.changeIncident(incident, status, unit, by, note, disposition, clock.instant());
+            publish(List.of(e));
+            return e;
+        }
+    }
+
+    /** A commander's posture change; publishes it. */
+    public PostureChange setPosture(String sector, Posture posture, String by, String reason) {
+        synchronized (desk) {
+            PostureChange c = desk.setPosture(sector, posture, by, reason, clock.instant());
+            publish(List.of(c));
+            return c;
+        }
+    }
+
+    public List<AlertBook.Entry> alerts() {
+        synchronized (desk) {
+            return desk.alerts().list();
+        }
+    }
+
+    public List<Incident> incidents() {
+        synchronized (desk) {
+            return desk.incidents().list();
+        }
+    }
+
+    public AlertStatistics.Snapshot statistics() {
+        synchronized (desk) {
+            return desk.statistics();
+        }
+    }
+
+    public Map<String, Posture> postures() {
+        synchronized (desk) {
+            return desk.postures();
+        }
+    }
+
+    public Theatre theatre() {
+        return desk.theatre();
+    }
+
+    @Override
+    public synchronized void close() {
+        subscriptions.forEach(Bus.Subscription::close);
+        subscriptions.clear();
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import { t } from './i18n.js';
+// Alert and incident panel of the web map: the alert list (new alerts stand out until acknowledged),
+// the incident list with timelines, each sector's posture, the effectiveness figures, and alert
+// markers on the map. Reads /api/v1/alerts, /incidents, /sectors/posture, /stats/alerts every two
+// seconds; acknowledges with POST /api/v1/alerts/{id}/ack.
+// Use: import { initAlerts } from '/alerts.js'; initAlerts(map, document.getElementById('alerts'), 'operator');
+
+const POLL_MS = 2000;
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined && text !== null) e.textContent = text;
+  return e;
+}
+
+async function getJson(path) {
+  const r = await fetch(path, { headers: { Accept: 'application/json' } });
+  if (!r.ok) throw new Error(`${path}: ${r.status}`);
+  return r.json();
+}
+
+function time(iso) {
+  return iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, 'Z') : '';
+}
+
+function rate(v) {
+  return v === null || v === undefined ? '–' : `${Math.round(v * 100)} %`;
+}
+
+export function initAlerts(map, container, operator = 'operator') {
+  const markers = new Map();
+  const seen = new Set();
+  let first = true;
+  container.classList.add('alerts-panel');
+  const postureBox = el('div', 'alerts-posture');
+  const alertList = el('ol', 'alerts-list');
+  const incidentList = el('ol', 'incidents-list');
+  const statsBox = el('div', 'alerts-stats');
+  container.append(el('h2', null, t('alerts.title')), alertList, el('h2', null, t('alerts.incidents')), incidentList,
+    el('h2', null, t('alerts.posture')), postureBox, el('h2', null, t('alerts.stats')), statsBox);
+
+  async function acknowledge(id, button) {
+    button.disabled = true;
+    const r = await fetch(`/api/v1/alerts/${encodeURIComponent(id)}/ack`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ by: operator }),
+    });
+    if (!r.ok) button.disabled = false;
+    refresh();
+  }
+
+  function alertItem(a) {
+    const li = el('li', `alert sev-${a.severity} state-${a.state}`);
+    li.dataset.id = a.id;
+    if (!first && !seen.has(a.id)) li.classList.add('alert-new');
+    if (a.state === 'raised') li.classList.add('alert-unacked');
+    li.append(el('span', 'alert-time', time(a.time)), el('span', 'alert-rule', a.rule),
+      el('span', 'alert-sev', a.severity), el('span', 'alert-where', a.zone || a.sector || ''),
+      el('div', 'alert-detail', a.detail));
+    if (a.state === 'raised') {
+      const b = el('button', 'alert-ack', t('alerts.ack'));
+      b.addEventListener('click', (ev) => { ev.stopPropagation(); acknowledge(a.id, b); });
+      li.append(b);
+    } else {
+      li.append(el('span', 'alert-state', a.state === 'closed' ? `closed (${a.disposition || 'withdrawn'})`
+        : `ack. ${a.acknowledged_by}`));
+    }
+    li.addEventListener('click', () => map.setView([a.lat, a.lon], Math.max(map.getZoom(), 12)));
+    return li;
+  }
+
+  function marker(a) {
+    let m = markers.get(a.id);
+    if (a.state === 'closed') {
+      if (m) { m.remove(); markers.delete(a.id); }
+      return;
+    }
+    if (!m) {
+      m = L.circleMarker([a.lat, a.lon], { radius: 9, className: `alert-marker sev-${a.severity}` })
+        .bindTooltip(`${a.rule} · ${a.severity}`).addTo(map);
+      markers.set(a.id, m);
+    }
+    m.getElement()?.classList.toggle('alert-unacked', a.state === 'raised');
+  }
+
+  function incidentItem(i) {
+    const li = el('li', `incident sev-${i.severity} status-${i.status}`);
+    li.append(el('span', 'incident-status', i.status), el('span', 'incident-sev', i.severity),
+      el('span', 'incident-where', i.sector || ''), el('span', 'incident-count', `${i.alerts.length} alert(s)`));
+    const tl = el('ol', 'incident-timeline');
+    for (const s of i.timeline) {
+      tl.append(el('li', null, `${time(s.time)} ${s.change === 'status' ? s.status : s.change}`
+        + `${s.unit ? ' · ' + s.unit : ''} · ${s.by}${s.note ? ' · ' + s.note : ''}`));
+    }
+    li.append(tl);
+    li.addEventListener('click', () => li.classList.toggle('open'));
+    return li;
+  }
+
+  async function refresh() {
+    try {
+      const [alerts, incidents, posture, stats] = await Promise.all([
+        getJson('/api/v1/alerts?limit=200'), getJson('/api/v1/incidents?limit=100'),
+        getJson('/api/v1/sectors/posture'), getJson('/api/v1/stats/alerts')]);
+      alertList.replaceChildren(...alerts.map(alertItem));
+      alerts.forEach(marker);
+      alerts.forEach((a) => seen.add(a.id));
+      first = false;
+      incidentList.replaceChildren(...incidents.map(incidentItem));
+      postureBox.replaceChildren(...Object.entries(posture).filter(([, p]) => p !== 'normal')
+        .map(([s, p]) => el('div', `posture posture-${p}`, `${s}: ${p}`)));
+      if (!postureBox.childElementCount) postureBox.append(el('div', 'posture', 'all sectors normal'));
+      statsBox.replaceChildren(...stats.rules.map((r) => el('div', 'stats-row',
+        `${r.name}: ${r.raised} raised, false alarms ${rate(r.false_alarm_rate)}, caught ${rate(r.catch_share)}`)));
+      container.classList.remove('alerts-offline');
+    } catch (e) {
+      container.classList.add('alerts-offline');
+    }
+  }
+
+  refresh();
+  return setInterval(refresh, POLL_MS);
+}

@@ -1,0 +1,64 @@
+package kz.shekara.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The batch pipeline over a simulated exercise on the default theatre: same files in, same bytes out. */
+class ProcessCommandTest {
+
+    private static int run(String... args) {
+        CommandLine cl = ShekaraCommand.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        return cl.execute(args);
+    }
+
+    @Test
+    void writesTracksAlertsAndIncidentsDeterministically(@TempDir Path dir) throws Exception {
+        Path sim = dir.resolve("sim");
+        assertThat(run("simulate", "--seed", "5", "--duration", "8m", "--out", sim.toString())).isZero();
+        for (String out : List.of("a", "b")) {
+            assertThat(run("process", "--in", sim.resolve("detections.jsonl").toString(), "--units",
+                    sim.resolve("units.jsonl").toString(), "--out", dir.resolve(out).toString())).isZero();
+        }
+        for (String f : List.of("tracks.jsonl", "alerts.jsonl", "incidents.jsonl")) {
+            assertThat(Files.readAllBytes(dir.resolve("a").resolve(f))).as(f)
+                    .isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(f)));
+        }
+        List<String> tracks = Files.readAllLines(dir.resolve("a/tracks.jsonl"));
+        assertThat(tracks).isNotEmpty();
+        List<String> alerts = Files.readAllLines(dir.resolve("a/alerts.jsonl"));
+        assertThat(alerts).isNotEmpty();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : alerts) {
+            JsonNode a = json.readTree(line);
+            assertThat(a.fieldNames()).toIterable().contains("time", "alert", "rule", "severity", "zone", "track", "lat", "lon");
+        }
+        long incidentOpenings = Files.readAllLines(dir.resolve("a/incidents.jsonl")).stream()
+                .filter(l -> l.contains("\"change\":\"opened\"")).count();
+        assertThat(incidentOpenings).isBetween(1L, (long) alerts.size());
+    }
+
+    @Test
+    void skipsABadLineAndGoesOn(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("d.jsonl");
+        Files.writeString(in, """
+                {"time": 0, "sensor": "fence-uz-01", "kind": "fence", "lat": 42.0797, "lon": 70.0, "sigma_m": 5}
+                {"time": "yesterday", "sensor": "x", "lat": 1, "lon": 2, "sigma_m": 5}
+                {"time": 5, "sensor": "fence-uz-01", "kind": "fence", "lat": 42.0797, "lon": 70.0, "sigma_m": 5}
+                """);
+        assertThat(run("process", "--in", in.toString(), "--out", dir.resolve("o").toString())).isZero();
+        List<String> alerts = Files.readAllLines(dir.resolve("o/alerts.jsonl"));
+        assertThat(alerts).singleElement().asString().contains("\"rule\":\"sensor-alarm\"").contains("\"sensor\":\"fence-uz-01\"");
+    }
+}
