@@ -207,6 +207,8 @@ public final class SectorTracker {
     }
 
     void adopt(Track t) {
+        // The bits index the previous sector's sensor table: renumber them in this sector's.
+        t.clearSensorIndexes();
         for (String s : t.sensors()) {
             t.noteSensorIndex(sensorIndex.computeIfAbsent(s, k -> sensorIndex.size()));
         }

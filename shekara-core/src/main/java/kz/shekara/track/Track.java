@@ -42,6 +42,11 @@ final class Track {
         return seenBy(sensor);
     }
 
+    /** Forgets the sensor indexes of the tracker that held this track (they number another sector's sensors). */
+    void clearSensorIndexes() {
+        sensorBits = 0;
+    }
+
     void noteSensorIndex(int index) {
         if (index < 64) {
             sensorBits |= 1L << index;
