@@ -105,6 +105,7 @@ class CrashRecoveryTest {
             await("a report after the restart is stored", () -> servedCrashUnits(second).containsKey("CRASH-AFTER"));
         }
         Map<String, Served> served = servedCrashUnits(second);
+        assertThat(get(second, "/api/v1/health").at("/components/store/status").asText()).isEqualTo("UP");
         second.process().destroy();
         assertThat(second.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
 
