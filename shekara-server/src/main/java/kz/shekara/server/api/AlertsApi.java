@@ -74,6 +74,7 @@ public final class AlertsApi {
         }));
         app.get("/api/v1/incidents", ctx -> guard(ctx, () -> incidents(ctx)));
         app.get("/api/v1/incidents/{id}", ctx -> guard(ctx, () -> send(ctx, json.incident(incident(ctx)))));
+        app.get("/api/v1/incidents/{id}/timeline", ctx -> guard(ctx, () -> timeline(ctx)));
         app.put("/api/v1/incidents/{id}/status", ctx -> guard(ctx, () -> {
             JsonNode body = body(ctx, Set.of("status", "by", "unit", "note", "disposition"));
             IncidentStatus s = code(text(body, "status", true), IncidentStatus::fromCode, "status");
@@ -137,6 +138,16 @@ public final class AlertsApi {
             }
         }
         send(ctx, out);
+    }
+
+    /** Every change of one incident, oldest first, with the incident's state after each. */
+    private void timeline(Context ctx) {
+        only(ctx, Set.of());
+        Incident i = incident(ctx);
+        ObjectNode o = mapper.createObjectNode().put("incident", i.id()).put("status", i.status().code());
+        ArrayNode steps = o.putArray("timeline");
+        i.timeline().forEach(e -> steps.add(json.timelineStep(e)));
+        send(ctx, o);
     }
 
     private Incident incident(Context ctx) {
