@@ -44,10 +44,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Nothing acknowledged is lost: a real server process is fed SA reports and GeoChat over a real CoT
- * TCP connection, killed with SIGKILL while the stream is still flowing, and started again on the
- * same data directory. An event counts as acknowledged once the server serves it on its API: the
+ * TCP connection (or replays detection and unit-position JSONL files), killed with SIGKILL while the
+ * stream is still flowing, and started again on the same data directory. An event counts as acknowledged once the server serves it on its API: the
  * durable bus stores an event before anything downstream sees it, and one connection's events are
- * stored in the order sent, so an acknowledged event acknowledges every event sent before it.
+ * stored in the order sent (a replay publishes its lines in file-time order from one thread), so an
+ * acknowledged event acknowledges every event sent before it.
  */
 class CrashRecoveryTest {
     private static final Instant T0 = Instant.parse("2026-03-14T06:00:00Z");
@@ -59,6 +60,9 @@ class CrashRecoveryTest {
     private static final int CHAT_EVERY = 37;
     /** Acknowledged events wanted before the kill. */
     private static final int KILL_AFTER = 1500;
+    /** JSONL lines written: at 50x and 100 ms apart the replay would take two minutes. */
+    private static final int JSONL_LINES = 60_000;
+    private static final long JSONL_STEP_MS = 100;
 
     @TempDir
     Path tmp;
@@ -137,6 +141,90 @@ class CrashRecoveryTest {
         }
     }
 
+    @Test
+    void everyAcknowledgedJsonlLineSurvivesSigkillDuringAReplay() throws Exception {
+        Path data = tmp.resolve("data");
+        Path detections = tmp.resolve("detections.jsonl");
+        Path units = tmp.resolve("units.jsonl");
+        List<String> detLines = new ArrayList<>();
+        List<String> unitLines = new ArrayList<>();
+        for (int i = 0; i < JSONL_LINES; i++) {
+            String time = T0.plusMillis(JSONL_STEP_MS * i).toString();
+            double lat = 42.30 + (i % 1000) * 1e-4;
+            double lon = 69.55 + (i % 700) * 1e-4;
+            if (i % 5 == 4) {
+                unitLines.add(String.format(Locale.ROOT, "{\"time\":\"%s\",\"unit\":\"JSONL-U%d\",\"lat\":%.6f,"
+                        + "\"lon\":%.6f}", time, i % 7, lat, lon));
+            } else {
+                detLines.add(String.format(Locale.ROOT, "{\"time\":\"%s\",\"sensor\":\"jsonl-s%d\",\"lat\":%.6f,"
+                        + "\"lon\":%.6f,\"sigma_m\":20}", time, i, lat, lon));
+            }
+        }
+        Files.write(detections, detLines);
+        Files.write(units, unitLines);
+
+        // Phase 1: replay paced at 50x (about 500 lines a second), kill -9 once lines are acknowledged.
+        Server first = start(data, "replay", "replay", "--in", detections.toString(), "--units", units.toString(),
+                "--speed", "50");
+        int[] acked = {-1};
+        await("lines acknowledged before the kill", () -> {
+            acked[0] = Math.max(acked[0], jsonlAcknowledged(first));
+            return acked[0] >= 500;
+        });
+        first.process().destroyForcibly();
+        assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        int ackedUpTo = acked[0];
+
+        // Phase 2: restart (serving only), then read the log and compare.
+        Server second = start(data, "after-replay");
+        Map<String, Served> served = servedUnits(second, "JSONL-U");
+        second.process().destroy();
+        assertThat(second.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        try (EventLog log = EventLogs.open(null, data, StoreConfig.defaults())) {
+            List<Integer> stored = new ArrayList<>();
+            try (Stream<StoredEvent> events = log.readAfter(0)) {
+                events.forEach(e -> {
+                    if (e.event() instanceof kz.shekara.model.Detection d && d.sensor().startsWith("jsonl-s")) {
+                        stored.add(Integer.parseInt(d.sensor().substring("jsonl-s".length())));
+                    } else if (e.event() instanceof UnitPosition p && p.unit().startsWith("JSONL-U")) {
+                        stored.add(jsonlIndex(p.time()));
+                    }
+                });
+            }
+            assertThat(stored.size()).as("every acknowledged line is stored").isGreaterThan(ackedUpTo);
+            assertThat(stored.size()).as("killed mid-replay").isLessThan(JSONL_LINES);
+            for (int i = 0; i < stored.size(); i++) {
+                assertThat(stored.get(i)).as("stored line #%d", i).isEqualTo(i);
+            }
+            UnitStateView clean = new UnitStateView();
+            new Replayer(log).replayAll(List.of(clean));
+            Map<String, Served> replayed = new TreeMap<>();
+            clean.units().forEach((id, p) -> replayed.put(id, Served.of(p)));
+            assertThat(served).as("the restarted server's units equal a clean replay of the log").isEqualTo(replayed);
+            assertThat(served).isNotEmpty();
+        }
+    }
+
+    /** The highest JSONL line index the server serves (detections and unit positions), -1 for none. */
+    private int jsonlAcknowledged(Server s) {
+        int max = -1;
+        for (Served u : servedUnits(s, "JSONL-U").values()) {
+            max = Math.max(max, jsonlIndex(u.time()));
+        }
+        for (JsonNode f : get(s, "/api/v1/detections").path("features")) {
+            String sensor = f.path("properties").path("sensor").asText();
+            if (sensor.startsWith("jsonl-s")) {
+                max = Math.max(max, Integer.parseInt(sensor.substring("jsonl-s".length())));
+            }
+        }
+        return max;
+    }
+
+    private static int jsonlIndex(Instant t) {
+        return (int) (Duration.between(T0, t).toMillis() / JSONL_STEP_MS);
+    }
+
     /** The highest stream index the server serves (unit reports and chat messages), -1 for none. */
     private int acknowledged(Server s) {
         int max = -1;
@@ -153,10 +241,14 @@ class CrashRecoveryTest {
     }
 
     private Map<String, Served> servedCrashUnits(Server s) {
+        return servedUnits(s, "CRASH-");
+    }
+
+    private Map<String, Served> servedUnits(Server s, String prefix) {
         Map<String, Served> out = new TreeMap<>();
         for (JsonNode f : get(s, "/api/v1/units").path("features")) {
             JsonNode p = f.path("properties");
-            if (p.path("id").asText().startsWith("CRASH-") && p.path("reported").asBoolean()) {
+            if (p.path("id").asText().startsWith(prefix) && p.path("reported").asBoolean()) {
                 out.put(p.path("id").asText(), new Served(Instant.parse(p.path("time").asText()),
                         p.path("lat").asDouble(), p.path("lon").asDouble()));
             }
@@ -240,12 +332,14 @@ class CrashRecoveryTest {
         }
     }
 
-    /** Starts {@code shekara serve} in a child JVM and waits for the line with its ports. */
-    private Server start(Path data, String name) throws Exception {
+    /** Starts {@code shekara serve} (or the given command) in a child JVM and waits for the line with its ports. */
+    private Server start(Path data, String name, String... command) throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "kz.shekara.server.cli.ShekaraCommand", "serve", "--http-port", "0", "--cot-port", "0",
-                "--data-dir", data.toString(), "--bind", "127.0.0.1");
+        List<String> args = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "kz.shekara.server.cli.ShekaraCommand"));
+        args.addAll(command.length == 0 ? List.of("serve") : List.of(command));
+        args.addAll(List.of("--http-port", "0", "--cot-port", "0", "--data-dir", data.toString(), "--bind", "127.0.0.1"));
+        ProcessBuilder pb = new ProcessBuilder(args);
         Path err = tmp.resolve(name + ".stderr");
         pb.redirectError(err.toFile());
         Process p = pb.start();
