@@ -130,7 +130,7 @@ public final class ShekaraServer implements AutoCloseable {
         started.push(cot);
 
         ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port()), theatre, live, bus,
-                meters, clock);
+                meters, clock).storeHealth(bus::health);
         api.addRoutes(new AlertsApi(rules, meters, () -> detectionProbability)::register);
         ResponseModels response = ResponseModels.of(theatre);
         api.addRoutes(new PlanApi(response.planner(PLAN_STEP_S), response.area().orElse(null), PLAN_HORIZON_S,

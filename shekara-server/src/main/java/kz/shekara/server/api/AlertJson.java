@@ -85,6 +85,16 @@ final class AlertJson {
         return o;
     }
 
+    /** A timeline step with the incident's severity, sector and position (degrees) after the change. */
+    ObjectNode timelineStep(IncidentEvent e) {
+        ObjectNode o = step(e);
+        o.put("severity", e.severity().code());
+        o.put("sector", e.sector());
+        o.put("lat", e.lat());
+        o.put("lon", e.lon());
+        return o;
+    }
+
     ObjectNode statistics(AlertStatistics.Snapshot s) {
         return statistics(s, null);
     }

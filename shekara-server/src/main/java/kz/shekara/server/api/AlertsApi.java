@@ -30,7 +30,8 @@ import kz.shekara.theatre.Posture;
  * {@code GET /api/v1/alerts/{id}}</li>
  * <li>{@code POST /api/v1/alerts/{id}/ack} {@code {"by"}}; {@code POST /api/v1/alerts/{id}/close}
  * {@code {"by", "disposition": confirmed|false-alarm|duplicate|exercise, "note"}}</li>
- * <li>{@code GET /api/v1/incidents?open=true}, {@code GET /api/v1/incidents/{id}} (with its timeline);
+ * <li>{@code GET /api/v1/incidents?open=true}, {@code GET /api/v1/incidents/{id}} (with its timeline),
+ * {@code GET /api/v1/incidents/{id}/timeline} (the changes with the incident's state after each);
  * {@code PUT /api/v1/incidents/{id}/status} {@code {"status", "by", "unit", "note", "disposition"}}</li>
  * <li>{@code GET /api/v1/sectors/posture}; {@code PUT /api/v1/sectors/{id}/posture} {@code {"posture", "by", "reason"}}</li>
  * <li>{@code GET /api/v1/stats/alerts} — false-alarm rate and catch share per rule and sensor</li>
@@ -92,6 +93,7 @@ public final class AlertsApi {
         }));
         app.get("/api/v1/incidents", ctx -> guard(ctx, () -> incidents(ctx)));
         app.get("/api/v1/incidents/{id}", ctx -> guard(ctx, () -> send(ctx, json.incident(incident(ctx)))));
+        app.get("/api/v1/incidents/{id}/timeline", ctx -> guard(ctx, () -> timeline(ctx)));
         app.put("/api/v1/incidents/{id}/status", ctx -> guard(ctx, () -> {
             JsonNode body = body(ctx, Set.of("status", "by", "unit", "note", "disposition"));
             IncidentStatus s = code(text(body, "status", true), IncidentStatus::fromCode, "status");
@@ -158,6 +160,16 @@ public final class AlertsApi {
             }
         }
         send(ctx, out);
+    }
+
+    /** Every change of one incident, oldest first, with the incident's state after each. */
+    private void timeline(Context ctx) {
+        only(ctx, Set.of());
+        Incident i = incident(ctx);
+        ObjectNode o = mapper.createObjectNode().put("incident", i.id()).put("status", i.status().code());
+        ArrayNode steps = o.putArray("timeline");
+        i.timeline().forEach(e -> steps.add(json.timelineStep(e)));
+        send(ctx, o);
     }
 
     private Incident incident(Context ctx) {

@@ -23,6 +23,7 @@ import kz.shekara.model.ChatMessage;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
+import kz.shekara.server.store.StoreHealth;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.view.Viewer;
 import kz.shekara.theatre.Theatre;
@@ -59,6 +60,7 @@ public final class ApiServer implements AutoCloseable {
     private final Counter messagesIn;
     private final Viewer home;
     private final java.util.List<java.util.function.Consumer<Javalin>> extraRoutes = new java.util.ArrayList<>();
+    private volatile java.util.function.Supplier<StoreHealth> storeHealth;
     private Javalin app;
     private AutoCloseable liveListener;
     private ScheduledExecutorService ticker;
@@ -76,7 +78,10 @@ public final class ApiServer implements AutoCloseable {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.home = Viewer.home(theatre.defaultMarking().originator());
-        this.status = new StatusProbe(registry, live, clock);
+        this.status = new StatusProbe(registry, live, clock, () -> {
+            var h = storeHealth;
+            return h == null ? null : h.get().status().name();
+        });
         Map<String, Unit> defs = theatre.units().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         this.feed = new LiveFeed(mapper, registry, SESSION_CAPACITY, defs, ctx -> home);
         this.messagesIn = Counter.builder(StatusProbe.EVENTS_IN).tag("adapter", "web")
@@ -91,6 +96,18 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalStateException("routes must be added before start");
         }
         extraRoutes.add(Objects.requireNonNull(routes, "routes"));
+        return this;
+    }
+
+    /**
+     * Reports the event store on {@code /api/v1/health} (component {@code store}; the server is DOWN,
+     * HTTP 503, while the store is) and on the status line; only before {@link #start}.
+     */
+    public synchronized ApiServer storeHealth(java.util.function.Supplier<StoreHealth> health) {
+        if (app != null) {
+            throw new IllegalStateException("store health must be set before start");
+        }
+        this.storeHealth = Objects.requireNonNull(health, "health");
         return this;
     }
 
@@ -168,6 +185,16 @@ public final class ApiServer implements AutoCloseable {
                 .put("queueDepth", live.queueDepth());
         l.put("latestEventTime", live.latestEventTime().map(Object::toString).orElse(null));
         c.putObject("liveFeed").put("status", "UP").put("sessions", feed.sessions()).put("queueDepth", feed.queueDepth());
+        var store = storeHealth;
+        if (store != null) {
+            StoreHealth s = store.get();
+            c.putObject("store").put("status", s.status().name()).put("store", s.store()).put("detail", s.detail())
+                    .put("failures", s.failures());
+            if (!s.up()) {
+                o.put("status", "DOWN");
+                ctx.status(503);
+            }
+        }
         json(ctx, o);
     }
 

@@ -13,7 +13,8 @@ import kz.shekara.server.view.LiveState;
  * The operations centre's status line: connected TAK clients (the gauge {@value #COT_CLIENTS} the
  * CoT server registers, summed over its tags), events per second in and out over all adapters (the
  * counters {@value #EVENTS_IN} and {@value #EVENTS_OUT}, tagged by adapter), events per second into the live
- * picture, and the event time of the newest data. Rates are wall-clock operating figures of this
+ * picture, the event time of the newest data, and whether the event store is UP or DOWN (null
+ * when there is none). Rates are wall-clock operating figures of this
  * process, measured between two {@link #sample} calls; they never reach domain state. Thread-safe.
  */
 final class StatusProbe {
@@ -24,13 +25,16 @@ final class StatusProbe {
     private final MeterRegistry registry;
     private final LiveState live;
     private final Clock clock;
+    private final java.util.function.Supplier<String> storeStatus;
     private long lastMillis = -1;
     private double lastIn;
     private double lastOut;
     private long lastLive;
     private ObjectNode lastRates = NODES.objectNode().put("inPerSec", 0.0).put("outPerSec", 0.0).put("livePerSec", 0.0);
 
-    StatusProbe(MeterRegistry registry, LiveState live, Clock clock) {
+    /** @param storeStatus UP or DOWN of the event store, or null when there is none */
+    StatusProbe(MeterRegistry registry, LiveState live, Clock clock, java.util.function.Supplier<String> storeStatus) {
+        this.storeStatus = storeStatus;
         this.registry = registry;
         this.live = live;
         this.clock = clock;
@@ -67,6 +71,7 @@ final class StatusProbe {
         o.put("webSessions", webSessions);
         o.put("liveEvents", liveEvents);
         o.put("latestEventTime", live.latestEventTime().map(Object::toString).orElse(null));
+        o.put("store", storeStatus.get());
         return o;
     }
 

@@ -175,6 +175,19 @@ class AlertsApiTest {
         HttpResponse<String> done = call("PUT", path, "{\"status\":\"resolved\",\"by\":\"op-1\",\"disposition\":\"confirmed\"}");
         assertThat(json(done).get("status").asText()).isEqualTo("resolved");
         assertThat(json(done).get("timeline")).hasSize(3);
+        JsonNode timeline = json(call("GET", "/api/v1/incidents/" + id + "/timeline", null));
+        assertThat(timeline.get("incident").asText()).isEqualTo(id);
+        assertThat(timeline.get("status").asText()).isEqualTo("resolved");
+        assertThat(timeline.get("timeline")).extracting(n -> n.get("change").asText())
+                .containsExactly("opened", "status", "status");
+        assertThat(timeline.get("timeline")).extracting(n -> n.get("status").asText())
+                .containsExactly("open", "assigned", "resolved");
+        assertThat(timeline.at("/timeline/1/unit").asText()).isEqualTo("PATROL-1");
+        assertThat(timeline.at("/timeline/2/disposition").asText()).isEqualTo("confirmed");
+        assertThat(timeline.at("/timeline/0/lat").asDouble()).isEqualTo(incidents.get(0).lat());
+        assertThat(timeline.at("/timeline/0/sector").asText()).isEqualTo(incidents.get(0).sector());
+        assertThat(call("GET", "/api/v1/incidents/no-such/timeline", null).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/api/v1/incidents/" + id + "/timeline?x=1", null).statusCode()).isEqualTo(400);
         assertThat(json(call("GET", "/api/v1/stats/alerts", null)).get("rules").get(0).get("catch_share").asDouble())
                 .isEqualTo(1.0);
     }
