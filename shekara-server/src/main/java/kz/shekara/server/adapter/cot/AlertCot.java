@@ -29,11 +29,13 @@ public final class AlertCot {
         String callsign = "ALERT " + a.rule().code().toUpperCase(Locale.ROOT) + " " + a.severity().code().toUpperCase(Locale.ROOT);
         String subject = a.track() != null ? "track " + a.track() : a.sensor() != null ? "sensor " + a.sensor()
                 : a.unit() != null ? "unit " + a.unit() : a.zone() != null ? "zone " + a.zone() : "";
-        String remarks = a.rule().code() + " (" + a.severity().code() + ") " + subject
+        // Exercise alerts must be unmistakable on a TAK device, as every other exercise object is.
+        String remarks = (a.marking().exercise() ? "EXERCISE " : "") + a.rule().code() + " (" + a.severity().code() + ") " + subject
                 + (a.zone() != null && a.track() != null ? " at " + a.zone() : "") + ": " + a.detail();
         CotDetail detail = new CotDetail(callsign, null, null, null, Double.NaN, Double.NaN, null, remarks, "shekara",
                 null, null, List.of(), List.of(), List.of(), null, null);
-        return new CotEvent("shekara-alert-" + a.id(), type, "m-f", a.time(), a.time(), a.time().plus(STALE), null,
+        return new CotEvent("shekara-alert-" + a.id(), type, "m-f", a.time(), a.time(), a.time().plus(STALE),
+                a.marking().exercise() ? "e" : null,
                 a.lat(), a.lon(), CotEvent.UNKNOWN, CotEvent.UNKNOWN, CotEvent.UNKNOWN, detail);
     }
 
