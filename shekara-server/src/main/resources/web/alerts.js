@@ -110,8 +110,11 @@ export function initAlerts(map, container, operator = 'operator') {
       postureBox.replaceChildren(...Object.entries(posture).filter(([, p]) => p !== 'normal')
         .map(([s, p]) => el('div', `posture posture-${p}`, `${s}: ${p}`)));
       if (!postureBox.childElementCount) postureBox.append(el('div', 'posture', 'all sectors normal'));
+      const pdRows = (stats.detection || []).filter((d) => d.pd !== null).map((d) => el('div', 'stats-row',
+        `${d.sensor}: ${t('alerts.pd')} ${rate(d.pd)} (${d.hits}/${d.opportunities})`));
       statsBox.replaceChildren(...stats.rules.map((r) => el('div', 'stats-row',
-        `${r.name}: ${r.raised} raised, false alarms ${rate(r.false_alarm_rate)}, caught ${rate(r.catch_share)}`)));
+        `${r.name}: ${r.raised} raised, false alarms ${rate(r.false_alarm_rate)}, caught ${rate(r.catch_share)}`)),
+        ...pdRows);
       container.classList.remove('alerts-offline');
     } catch (e) {
       container.classList.add('alerts-offline');

@@ -22,7 +22,8 @@ import kz.shekara.track.TrackingScenario;
  * (ThreadMXBean), for a build machine shared with other jobs, where a wall-clock JMH score measures
  * the share of a core the scheduler gave rather than the code. Same work as
  * {@code TrackerBenchmark.scanLoop}: {@link TrackingScenario#standard} for 3 minutes, run
- * {@code rounds} times after warm-up; prints each round and the median. Run:
+ * {@code rounds} times after warm-up; prints each round, the median rate and the median bytes allocated per
+ * detection (a figure the machine's load does not move). Run:
  * {@code java -cp shekara-bench/target/benchmarks.jar kz.shekara.bench.TrackerThroughput 1000 7}.
  */
 public final class TrackerThroughput {
@@ -44,15 +45,27 @@ public final class TrackerThroughput {
             run(scans);
         }
         double[] rates = new double[rounds];
+        double[] bytes = new double[rounds];
         for (int r = 0; r < rounds; r++) {
+            long a0 = allocated();
             long t0 = mx.getCurrentThreadCpuTime();
             long n = run(scans);
             rates[r] = n / ((mx.getCurrentThreadCpuTime() - t0) / 1e9);
-            System.out.printf(Locale.ROOT, "targets %d round %d: %.0f detections/s (CPU time)%n", targets, r + 1, rates[r]);
+            bytes[r] = (allocated() - a0) / (double) n;
+            System.out.printf(Locale.ROOT, "targets %d round %d: %.0f detections/s (CPU time), %.0f bytes allocated per detection%n",
+                    targets, r + 1, rates[r], bytes[r]);
         }
+        Arrays.sort(bytes);
+        System.out.printf(Locale.ROOT, "targets %d median allocation: %.0f bytes per detection%n", targets, bytes[rounds / 2]);
         Arrays.sort(rates);
         System.out.printf(Locale.ROOT, "targets %d median: %.0f detections/s of one core's CPU time%n", targets,
                 rates[rounds / 2]);
+    }
+
+    /** Bytes this thread has allocated so far (HotSpot's ThreadMXBean extension; -1 where absent). */
+    private static long allocated() {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean hs
+                ? hs.getCurrentThreadAllocatedBytes() : -1;
     }
 
     private static long run(List<Scan> scans) {

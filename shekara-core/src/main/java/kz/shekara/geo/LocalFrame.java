@@ -4,7 +4,7 @@ package kz.shekara.geo;
  * A local east-north-up tangent plane on the WGS84 ellipsoid around an origin; the frame in which
  * a sector's tracker and geometry work, in metres. Exact (through earth-centred coordinates), not a
  * flat-earth approximation, so it stays correct over a whole sector of a few hundred kilometres.
- * Immutable and thread-safe; each conversion costs a few trigonometric calls.
+ * Immutable and thread-safe; each conversion costs a few trigonometric calls and allocates nothing.
  *
  * <p>Source: the standard geodetic → ECEF → ENU transformation, e.g. J. Sanz Subirana et al.,
  * <i>GNSS Data Processing</i> Vol. I (ESA TM-23/1, 2013), §B.1–B.2; the inverse uses Bowring's
@@ -52,12 +52,26 @@ public final class LocalFrame {
 
     /** East and north in metres of a point at height 0, into {@code out[0]}, {@code out[1]}. */
     public void toEastNorth(double lat, double lon, double[] out) {
-        double[] p = ecef(lat, lon, 0);
-        double dx = p[0] - x0;
-        double dy = p[1] - y0;
-        double dz = p[2] - z0;
-        out[0] = -sinLon * dx + cosLon * dy;
-        out[1] = -sinLat * cosLon * dx - sinLat * sinLon * dy + cosLat * dz;
+        toEastNorth(lat, lon, out, 0);
+    }
+
+    /**
+     * East and north in metres of a point at height 0 into {@code out[at]}, {@code out[at + 1]}: the
+     * same arithmetic as {@link #toEastNorth(double, double, double[])} without allocating, so that a
+     * whole scan of plots can be converted into one primitive array.
+     */
+    public void toEastNorth(double lat, double lon, double[] out, int at) {
+        // ecef(lat, lon, 0) written out so that no intermediate array is allocated per point.
+        double la = Math.toRadians(lat);
+        double lo = Math.toRadians(lon);
+        double s = Math.sin(la);
+        double n = A / Math.sqrt(1 - E2 * s * s);
+        double c = Math.cos(la);
+        double dx = n * c * Math.cos(lo) - x0;
+        double dy = n * c * Math.sin(lo) - y0;
+        double dz = n * (1 - E2) * s - z0;
+        out[at] = -sinLon * dx + cosLon * dy;
+        out[at + 1] = -sinLat * cosLon * dx - sinLat * sinLon * dy + cosLat * dz;
     }
 
     /** Latitude and longitude in degrees of the point east/north metres from the origin on the tangent plane, dropped to the ellipsoid. */

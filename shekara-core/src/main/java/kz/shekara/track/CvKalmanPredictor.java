@@ -29,7 +29,11 @@ public final class CvKalmanPredictor implements Predictor {
      * own states; no allocation).
      */
     void predictInPlace(GaussianState state, Instant time) {
-        double dt = Seconds.between(state.time(), time);
+        predictInPlace(state, time, Seconds.between(state.time(), time));
+    }
+
+    /** The same with the step {@code dt = Seconds.between(state.time(), time)} already worked out by the caller. */
+    void predictInPlace(GaussianState state, Instant time, double dt) {
         if (dt != 0) {
             double[] x = state.meanView();
             double[] p = state.covView();

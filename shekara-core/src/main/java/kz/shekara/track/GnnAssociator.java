@@ -21,9 +21,15 @@ public final class GnnAssociator implements DataAssociator {
     private static final double MAX_CELL_M = 200_000;
 
     private final Gater gater;
+    // The Kalman Mahalanobis gater, whose distances this class computes from the covariance itself (no
+    // hypothesis objects per gated pair); null for any other gater, which is called through its role.
+    private final MahalanobisGater kalmanGate;
+    private final boolean primitiveGate;
 
     public GnnAssociator(Gater gater) {
         this.gater = gater;
+        this.kalmanGate = gater instanceof MahalanobisGater g && g.kalmanMeasurement() ? g : null;
+        this.primitiveGate = kalmanGate != null;
     }
 
     @Override
@@ -37,21 +43,98 @@ public final class GnnAssociator implements DataAssociator {
             }
             return new Association(missed, scan);
         }
+        double[] east = new double[m];
+        double[] north = new double[m];
+        double[] var = new double[m];
         double maxSigma = 0;
-        for (Plot p : scan) {
+        for (int j = 0; j < m; j++) {
+            Plot p = scan.get(j);
+            east[j] = p.east();
+            north[j] = p.north();
+            var[j] = p.sigmaM() * p.sigmaM();
             maxSigma = Math.max(maxSigma, p.sigmaM());
         }
+        Pairs pairs = new Pairs(n, m, !primitiveGate);
+        Hypothesis[] chosen = new Hypothesis[n];
+        if (primitiveGate) {
+            gatePrimitive(tracks, east, north, var, maxSigma, pairs);
+        } else {
+            gateThroughInterface(tracks, scan, east, north, maxSigma, pairs, chosen);
+        }
+        boolean[] taken = new boolean[m];
+        int[] pick = pairs.resolve(taken, gater.threshold());
+        for (int i = 0; i < n; i++) {
+            int k = pick[i];
+            if (k >= 0) {
+                chosen[i] = pairs.hypothesis(k, tracks.get(i), scan);
+            } else if (chosen[i] == null) {
+                chosen[i] = new Hypothesis.Missed(tracks.get(i));
+            }
+        }
+        List<Plot> rest = new ArrayList<>();
+        for (int j = 0; j < m; j++) {
+            if (!taken[j]) {
+                rest.add(scan.get(j));
+            }
+        }
+        return new Association(Arrays.asList(chosen), rest);
+    }
+
+    /**
+     * Gates with the arithmetic of {@link MahalanobisGater} and {@link KalmanUpdater#predictMeasurement}
+     * written out on primitives: the same distances, bit for bit, without a record per pair.
+     */
+    private void gatePrimitive(List<GaussianState> tracks, double[] east, double[] north, double[] var,
+                               double maxSigma, Pairs pairs) {
+        int n = tracks.size();
+        double threshold = gater.threshold();
+        double[] te = new double[n];
+        double[] tn = new double[n];
+        double[] p00 = new double[n];
+        double[] p01 = new double[n];
+        double[] p11 = new double[n];
+        double[] radius = new double[n];
+        double maxR = maxSigma * maxSigma;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            GaussianState t = tracks.get(i);
+            double[] p = t.covView();
+            te[i] = t.east();
+            tn[i] = t.north();
+            p00[i] = p[0];
+            p01[i] = (p[1] + p[4]) / 2;
+            p11[i] = p[5];
+            radius[i] = Math.sqrt(threshold * MeasurementPrediction.majorVariance(p[0] + maxR, p01[i], p[5] + maxR));
+            sum += radius[i];
+        }
+        PlotGrid grid = new PlotGrid(east, north, cellM(sum, n));
+        int[] candidates = new int[east.length];
+        for (int i = 0; i < n; i++) {
+            int count = grid.near(te[i], tn[i], radius[i], candidates);
+            for (int c = 0; c < count; c++) {
+                int j = candidates[c];
+                double d2 = MeasurementPrediction.mahalanobis2(east[j] - te[i], north[j] - tn[i], p00[i] + var[j],
+                        p01[i], p11[i] + var[j]);
+                if (d2 <= threshold) {
+                    pairs.add(i, j, d2, null);
+                }
+            }
+        }
+    }
+
+    /** Gates through the {@link Gater} role for any other gater; a track's missed hypothesis goes into {@code chosen}. */
+    private void gateThroughInterface(List<GaussianState> tracks, List<Plot> scan, double[] east, double[] north,
+                                      double maxSigma, Pairs pairs, Hypothesis[] chosen) {
+        int n = tracks.size();
         double[] radius = new double[n];
         double sum = 0;
         for (int i = 0; i < n; i++) {
             radius[i] = gater.radiusM(tracks.get(i), maxSigma);
             sum += radius[i];
         }
-        PlotGrid grid = new PlotGrid(scan, Math.min(MAX_CELL_M, Math.max(MIN_CELL_M, 2 * sum / n)));
-        Pairs pairs = new Pairs(n, m);
-        Hypothesis[] chosen = new Hypothesis[n];
+        PlotGrid grid = new PlotGrid(east, north, cellM(sum, n));
         List<Plot> candidates = new ArrayList<>();
-        int[] candidateIndex = new int[m];
+        int[] candidateIndex = new int[east.length];
         for (int i = 0; i < n; i++) {
             GaussianState t = tracks.get(i);
             int count = grid.near(t.east(), t.north(), radius[i], candidateIndex);
@@ -71,58 +154,79 @@ public final class GnnAssociator implements DataAssociator {
                 while (candidates.get(k) != a.plot()) {
                     k++;
                 }
-                pairs.add(i, candidateIndex[k], a);
+                pairs.add(i, candidateIndex[k], a.distance2(), a);
             }
         }
-        boolean[] taken = new boolean[m];
-        pairs.resolve(chosen, taken, gater.threshold());
-        List<Plot> rest = new ArrayList<>();
-        for (int j = 0; j < m; j++) {
-            if (!taken[j]) {
-                rest.add(scan.get(j));
-            }
-        }
-        return new Association(Arrays.asList(chosen), rest);
     }
 
-    /** Gated track–plot pairs of one scan and their resolution into assignments. */
-    private static final class Pairs {
+    private static double cellM(double radiusSum, int tracks) {
+        return Math.min(MAX_CELL_M, Math.max(MIN_CELL_M, 2 * radiusSum / tracks));
+    }
+
+    /** Gated track–plot pairs of one scan (squared distances in a primitive array) and their resolution into assignments. */
+    private final class Pairs {
         private final int n;
         private final int m;
         private final int[] trackDegree;
         private final int[] plotDegree;
-        private int[] track = new int[16];
-        private int[] plot = new int[16];
-        private Hypothesis.Associated[] hyp = new Hypothesis.Associated[16];
+        // Sized for about two gated plots per track, which a scan seldom exceeds.
+        private int[] track;
+        private int[] plot;
+        private double[] d2;
+        // The gater's own hypotheses when gating went through the interface; null on the primitive path.
+        private Hypothesis.Associated[] hyp;
         private int size;
 
-        Pairs(int n, int m) {
+        Pairs(int n, int m, boolean keepHypotheses) {
             this.n = n;
             this.m = m;
+            int capacity = Math.max(16, 2 * n);
+            track = new int[capacity];
+            plot = new int[capacity];
+            d2 = new double[capacity];
+            this.hyp = keepHypotheses ? new Hypothesis.Associated[capacity] : null;
             trackDegree = new int[n];
             plotDegree = new int[m];
         }
 
-        void add(int t, int p, Hypothesis.Associated h) {
+        void add(int t, int p, double distance2, Hypothesis.Associated h) {
             if (size == track.length) {
                 track = Arrays.copyOf(track, size * 2);
                 plot = Arrays.copyOf(plot, size * 2);
-                hyp = Arrays.copyOf(hyp, size * 2);
+                d2 = Arrays.copyOf(d2, size * 2);
+                if (hyp != null) {
+                    hyp = Arrays.copyOf(hyp, size * 2);
+                }
             }
             track[size] = t;
             plot[size] = p;
-            hyp[size] = h;
+            d2[size] = distance2;
+            if (hyp != null) {
+                hyp[size] = h;
+            }
             size++;
             trackDegree[t]++;
             plotDegree[p]++;
         }
 
-        void resolve(Hypothesis[] chosen, boolean[] taken, double missedCost) {
+        /** The associated hypothesis of pair {@code k}: the gater's own, or one built now with the same numbers. */
+        Hypothesis hypothesis(int k, GaussianState t, List<Plot> scan) {
+            if (hyp != null) {
+                return hyp[k];
+            }
+            Plot p = scan.get(plot[k]);
+            return new Hypothesis.Associated(t, p, kalmanGate.measurement(t, p.sigmaM()), d2[k]);
+        }
+
+        /** Per track the index of its chosen pair, or -1 when it is missed; marks the plots taken. */
+        int[] resolve(boolean[] taken, double missedCost) {
+            int[] chosen = new int[n];
+            Arrays.fill(chosen, -1);
             int[] parent = null;
             for (int k = 0; k < size; k++) {
                 if (trackDegree[track[k]] == 1 && plotDegree[plot[k]] == 1) {
-                    if (hyp[k].distance2() < missedCost) {
-                        chosen[track[k]] = hyp[k];
+                    if (d2[k] < missedCost) {
+                        chosen[track[k]] = k;
                         taken[plot[k]] = true;
                     }
                 } else {
@@ -138,9 +242,10 @@ public final class GnnAssociator implements DataAssociator {
             if (parent != null) {
                 solveClusters(parent, chosen, taken, missedCost);
             }
+            return chosen;
         }
 
-        private void solveClusters(int[] parent, Hypothesis[] chosen, boolean[] taken, double missedCost) {
+        private void solveClusters(int[] parent, int[] chosen, boolean[] taken, double missedCost) {
             // Group the remaining pairs by cluster root, keeping track order for determinism.
             int[] clusterOf = new int[n + m];
             Arrays.fill(clusterOf, -1);
@@ -174,7 +279,7 @@ public final class GnnAssociator implements DataAssociator {
             }
         }
 
-        private void solveCluster(int[] ks, Hypothesis[] chosen, boolean[] taken, double missedCost) {
+        private void solveCluster(int[] ks, int[] chosen, boolean[] taken, double missedCost) {
             int[] rows = distinct(ks, track);
             int[] cols = distinct(ks, plot);
             int width = cols.length + rows.length;
@@ -182,7 +287,7 @@ public final class GnnAssociator implements DataAssociator {
             Arrays.fill(cost, Double.POSITIVE_INFINITY);
             for (int k : ks) {
                 int r = Arrays.binarySearch(rows, track[k]);
-                cost[r * width + Arrays.binarySearch(cols, plot[k])] = hyp[k].distance2();
+                cost[r * width + Arrays.binarySearch(cols, plot[k])] = d2[k];
             }
             for (int r = 0; r < rows.length; r++) {
                 cost[r * width + cols.length + r] = missedCost;
@@ -191,7 +296,7 @@ public final class GnnAssociator implements DataAssociator {
             for (int k : ks) {
                 int r = Arrays.binarySearch(rows, track[k]);
                 if (col[r] < cols.length && cols[col[r]] == plot[k]) {
-                    chosen[track[k]] = hyp[k];
+                    chosen[track[k]] = k;
                     taken[plot[k]] = true;
                 }
             }

@@ -30,6 +30,16 @@ public final class MahalanobisGater implements Gater {
         return new MahalanobisGater(updater, -2 * Math.log1p(-gateProbability));
     }
 
+    /** Whether the measurement prediction is the plain Kalman one, so that a hot loop may compute it from the covariance itself. */
+    boolean kalmanMeasurement() {
+        return updater instanceof KalmanUpdater;
+    }
+
+    /** The predicted measurement the gate measures against. */
+    MeasurementPrediction measurement(GaussianState predicted, double sigmaM) {
+        return updater.predictMeasurement(predicted, sigmaM);
+    }
+
     @Override
     public double threshold() {
         return threshold;

@@ -1,7 +1,6 @@
 package kz.shekara.track;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A uniform hash grid over the plots of one scan (local metres): open addressing on the cell key,
@@ -17,22 +16,20 @@ final class PlotGrid {
     private final double[] east;
     private final double[] north;
 
-    PlotGrid(List<Plot> plots, double cellM) {
+    /** A grid over plots {@code j} at ({@code east[j]}, {@code north[j]}); the arrays are read, not copied. */
+    PlotGrid(double[] east, double[] north, double cellM) {
         this.cell = cellM;
-        int m = plots.size();
+        int m = east.length;
         int cap = Integer.highestOneBit(Math.max(4, m * 2 - 1)) << 1;
         keys = new long[cap];
         head = new int[cap];
         Arrays.fill(head, -1);
         mask = cap - 1;
         next = new int[m];
-        east = new double[m];
-        north = new double[m];
+        this.east = east;
+        this.north = north;
         for (int j = 0; j < m; j++) {
-            Plot p = plots.get(j);
-            east[j] = p.east();
-            north[j] = p.north();
-            int slot = slot(key(cellOf(p.east()), cellOf(p.north())), true);
+            int slot = slot(key(cellOf(east[j]), cellOf(north[j])), true);
             next[j] = head[slot];
             head[slot] = j;
         }
@@ -63,8 +60,20 @@ final class PlotGrid {
                 }
             }
         }
-        Arrays.sort(out, 0, count);
+        // Mostly zero or one candidate: sort only when the cells gave them out of order.
+        if (count > 1 && !ascending(out, count)) {
+            Arrays.sort(out, 0, count);
+        }
         return count;
+    }
+
+    private static boolean ascending(int[] a, int count) {
+        for (int i = 1; i < count; i++) {
+            if (a[i] < a[i - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int take(int j, double e, double n, double r2, int[] out, int count) {

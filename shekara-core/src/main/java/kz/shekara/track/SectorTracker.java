@@ -24,6 +24,11 @@ public final class SectorTracker {
     private final TrackerParts parts;
     private final List<Track> tracks = new ArrayList<>();
     private final List<Track> touched = new ArrayList<>();
+    // Per-scan scratch, cleared at the start of each update (the associator keeps no reference to them).
+    private final List<Track> confirmed = new ArrayList<>();
+    private final List<Track> tentative = new ArrayList<>();
+    private final List<GaussianState> confirmedPred = new ArrayList<>();
+    private final List<GaussianState> tentativePred = new ArrayList<>();
     private final double[] latLon = new double[2];
     private final double[] eastNorth = new double[2];
     private final java.util.HashMap<String, Integer> sensorIndex = new java.util.HashMap<>();
@@ -69,14 +74,22 @@ public final class SectorTracker {
     List<Plot> update(Instant scanTime, String sensor, List<Plot> plots) {
         time = scanTime;
         touched.clear();
-        List<Track> confirmed = new ArrayList<>();
-        List<Track> tentative = new ArrayList<>();
-        List<GaussianState> confirmedPred = new ArrayList<>();
-        List<GaussianState> tentativePred = new ArrayList<>();
+        confirmed.clear();
+        tentative.clear();
+        confirmedPred.clear();
+        tentativePred.clear();
+        // Most tracks were last moved to the same scan time (the same Instant object): compute each step once.
+        Instant lastFrom = null;
+        double lastDt = 0;
         for (Track t : tracks) {
             GaussianState p;
             if (fastPredictor != null) {
-                fastPredictor.predictInPlace(t.state, scanTime);
+                Instant from = t.state.time();
+                if (from != lastFrom) {
+                    lastFrom = from;
+                    lastDt = Seconds.between(from, scanTime);
+                }
+                fastPredictor.predictInPlace(t.state, scanTime, lastDt);
                 p = t.state;
             } else {
                 p = parts.predictor().predict(t.state, scanTime);

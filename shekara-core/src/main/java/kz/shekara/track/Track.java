@@ -1,7 +1,6 @@
 package kz.shekara.track;
 
 import java.time.Instant;
-import java.util.Arrays;
 import kz.shekara.model.Marking;
 import kz.shekara.model.SensorKind;
 import kz.shekara.model.TrackStatus;
@@ -64,9 +63,15 @@ final class Track {
             maritime = true;
         }
         if (!seenBy(sensor)) {
-            String[] more = Arrays.copyOf(sensors, sensors.length + 1);
-            more[sensors.length] = sensor;
-            Arrays.sort(more);
+            // Insert in order (the list stays sorted) rather than sort the whole array again.
+            String[] more = new String[sensors.length + 1];
+            int at = 0;
+            while (at < sensors.length && sensors[at].compareTo(sensor) < 0) {
+                at++;
+            }
+            System.arraycopy(sensors, 0, more, 0, at);
+            more[at] = sensor;
+            System.arraycopy(sensors, at, more, at + 1, sensors.length - at);
             sensors = more;
         }
         Marking m = plot.source().marking();

@@ -25,7 +25,7 @@ import org.locationtech.jts.geom.GeometryFactory;
  * the north), a sea to the west of 69° E with a maritime border on the same parallel, a crossing
  * point, a road, a protected site on land and one offshore, a border post and an air base.
  */
-final class FixtureTheatre {
+public final class FixtureTheatre {
     static final GeometryFactory GF = new GeometryFactory();
     static final double BORDER_LAT = 41.0;
     static final Marking MARKING = Marking.of(Classification.RESTRICTED, "kz-border-guard", List.of("kz-mvd"));
@@ -65,7 +65,7 @@ final class FixtureTheatre {
     }
 
     /** The fixture with a mix of sensors: land radar, coastal radar, camera, AIS, fence, UGS, radiation portal. */
-    static Theatre standard() {
+    public static Theatre standard() {
         return with(List.of(
                 sensor("radar-land", SensorKind.RADAR, 41.02, 69.5, 20_000, 30, 2000, 0.9, 1.0),
                 sensor("radar-coast", SensorKind.RADAR, 41.3, 68.98, 50_000, 50, 3000, 0.85, 2.0),

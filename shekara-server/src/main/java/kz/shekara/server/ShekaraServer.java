@@ -13,7 +13,9 @@ import kz.shekara.server.api.ApiServer;
 import kz.shekara.server.api.HttpConfig;
 import java.util.List;
 import kz.shekara.response.ResponseModels;
+import kz.shekara.incident.DetectionProbability;
 import kz.shekara.server.api.AlertsApi;
+import kz.shekara.server.bus.Topic;
 import kz.shekara.server.api.PlanApi;
 import kz.shekara.server.rules.RulesConfigLoader;
 import kz.shekara.server.rules.RulesService;
@@ -53,6 +55,8 @@ public final class ShekaraServer implements AutoCloseable {
     /** Sampling step (s) and horizon (s) of what-if intercepts along a target's predicted path. */
     private static final double PLAN_STEP_S = 30;
     private static final double PLAN_HORIZON_S = 4 * 3600;
+    /** How long after a scan period detections may still arrive before its Pd opportunity is counted. */
+    private static final java.time.Duration PD_LATENESS = java.time.Duration.ofSeconds(30);
 
     /** The ports bound; {@code udp} is -1 when UDP input is off. */
     public record Ports(int http, int cot, int udp) {
@@ -64,6 +68,7 @@ public final class ShekaraServer implements AutoCloseable {
     private LoggedBus bus;
     private Ports ports;
     private SimulationSource simulation;
+    private volatile DetectionProbability detectionProbability;
     private JsonlReplaySource replay;
 
     private ShekaraServer(Theatre theatre) {
@@ -126,7 +131,7 @@ public final class ShekaraServer implements AutoCloseable {
 
         ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port()), theatre, live, bus,
                 meters, clock);
-        api.addRoutes(new AlertsApi(rules, meters)::register);
+        api.addRoutes(new AlertsApi(rules, meters, () -> detectionProbability)::register);
         ResponseModels response = ResponseModels.of(theatre);
         api.addRoutes(new PlanApi(response.planner(PLAN_STEP_S), response.area().orElse(null), PLAN_HORIZON_S,
                 meters)::register);
@@ -138,6 +143,11 @@ public final class ShekaraServer implements AutoCloseable {
             simulation = new SimulationSource(
                     SimulationSourceConfig.demo(config.simulation().seed(), config.simulation().speed()),
                     theatre, bus, meters, clock);
+            // With truth at hand, measure each sensor's probability of detection as the scenario runs.
+            DetectionProbability pd = new DetectionProbability(theatre.sensors(), PD_LATENESS);
+            simulation.onTruth(pd::truth);
+            started.push(bus.subscribe(Topic.OBSERVATIONS, "detection-probability", pd::detection));
+            detectionProbability = pd;
             simulation.start();
             started.push(simulation);
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import kz.shekara.incident.AlertBook;
 import kz.shekara.incident.AlertStatistics;
+import kz.shekara.incident.DetectionProbability;
 import kz.shekara.incident.Incident;
 import kz.shekara.model.Alert;
 import kz.shekara.model.Disposition;
@@ -85,7 +86,24 @@ final class AlertJson {
     }
 
     ObjectNode statistics(AlertStatistics.Snapshot s) {
+        return statistics(s, null);
+    }
+
+    /** With {@code detection} non-null, adds each sensor's probability of detection measured against truth. */
+    ObjectNode statistics(AlertStatistics.Snapshot s, java.util.List<DetectionProbability.Estimate> detection) {
         ObjectNode o = mapper.createObjectNode();
+        if (detection != null) {
+            ArrayNode pd = o.putArray("detection");
+            for (DetectionProbability.Estimate e : detection) {
+                ObjectNode row = pd.addObject().put("sensor", e.sensor()).put("kind", e.kind())
+                        .put("opportunities", e.opportunities()).put("hits", e.hits());
+                if (Double.isNaN(e.pd())) {
+                    row.putNull("pd");
+                } else {
+                    row.put("pd", e.pd());
+                }
+            }
+        }
         o.put("confirmed_events", s.confirmedEvents());
         ArrayNode rules = o.putArray("rules");
         s.rules().forEach(r -> rules.add(row(r)));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import kz.shekara.incident.DetectionProbability;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,14 +44,31 @@ public final class AlertsApi {
     private final RulesService rules;
     private final MeterRegistry registry;
     private final Function<Context, Viewer> viewers;
+    private final java.util.function.Supplier<DetectionProbability> detection;
     private final ObjectMapper mapper = new ObjectMapper();
     private final AlertJson json = new AlertJson(mapper);
 
     /** @param viewers who is asking (ApiServer's viewer resolution); reads are filtered by it */
     public AlertsApi(RulesService rules, MeterRegistry registry, Function<Context, Viewer> viewers) {
+        this(rules, registry, viewers, () -> null);
+    }
+
+    /**
+     * @param detection the sensors' measured probability of detection when the feed has truth (the
+     *                  exercise scenario), else a supplier of null
+     */
+    public AlertsApi(RulesService rules, MeterRegistry registry, Function<Context, Viewer> viewers,
+                     java.util.function.Supplier<DetectionProbability> detection) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.viewers = Objects.requireNonNull(viewers, "viewers");
+        this.detection = Objects.requireNonNull(detection, "detection");
+    }
+
+    /** Every caller is the home agency's operator; sensors' Pd from {@code detection}. */
+    public AlertsApi(RulesService rules, MeterRegistry registry,
+                     java.util.function.Supplier<DetectionProbability> detection) {
+        this(rules, registry, ctx -> Viewer.home(rules.theatre().defaultMarking().originator()), detection);
     }
 
     /** Every caller is the theatre's home agency's operator. */
@@ -93,7 +111,10 @@ public final class AlertsApi {
             rules.setPosture(sector, p, text(body, "by", true), text(body, "reason", true));
             send(ctx, json.postures(rules.postures()));
         }));
-        app.get("/api/v1/stats/alerts", ctx -> guard(ctx, () -> send(ctx, json.statistics(rules.statistics()))));
+        app.get("/api/v1/stats/alerts", ctx -> guard(ctx, () -> {
+            DetectionProbability pd = detection.get();
+            send(ctx, json.statistics(rules.statistics(), pd == null ? null : pd.snapshot()));
+        }));
     }
 
     private void alerts(Context ctx) {

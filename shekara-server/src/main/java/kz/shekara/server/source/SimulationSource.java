@@ -45,6 +45,8 @@ public final class SimulationSource implements AutoCloseable {
     private final Counter units;
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
     private final Map<String, TruthState> truth = new TreeMap<>();
+    private final java.util.List<java.util.function.Consumer<TruthState>> truthListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private Instant truthTime;
     private volatile Thread thread;
     private volatile boolean closed;
@@ -76,6 +78,17 @@ public final class SimulationSource implements AutoCloseable {
         thread = Thread.ofPlatform().daemon().name("simulation-source").start(() -> run(sim, pacer));
         LOG.info("exercise scenario started: seed {}, start {}, speed {}, {} movers", config.seed(), start,
                 config.speed(), sim.moverCount());
+    }
+
+    /**
+     * Adds a listener that gets every mover's true state, in event time, before the detections of
+     * the same instant are published (for measuring what the sensors achieve). Only before {@link #start}.
+     */
+    public synchronized void onTruth(java.util.function.Consumer<TruthState> listener) {
+        if (thread != null) {
+            throw new IllegalStateException("truth listeners must be added before start");
+        }
+        truthListeners.add(listener);
     }
 
     /** Completes when the configured duration has run (or when closed); exceptionally if the scenario fails. */
@@ -151,7 +164,10 @@ public final class SimulationSource implements AutoCloseable {
                             u.position());
                     units.increment();
                 }
-                case SimEvent.Truth t -> keepTruth(t.state());
+                case SimEvent.Truth t -> {
+                    keepTruth(t.state());
+                    truthListeners.forEach(l -> l.accept(t.state()));
+                }
             }
         }
     }

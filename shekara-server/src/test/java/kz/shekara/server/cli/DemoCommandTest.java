@@ -63,6 +63,37 @@ class DemoCommandTest {
     }
 
     @Test
+    void exerciseScenarioMeasuresEachSensorsProbabilityOfDetectionAgainstItsTruth() throws Exception {
+        CommandLine cl = ShekaraCommand.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter()));
+        CommandLine.ParseResult parsed = cl.parseArgs("demo", "--http-port", "0", "--cot-port", "0",
+                "--data-dir", dataDir.toString(), "--speed", "50");
+        DemoCommand demo = parsed.subcommand().commandSpec().commandLine().getCommand();
+        try (ShekaraServer server = demo.start()) {
+            int port = server.ports().http();
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            JsonNode measured = null;
+            while (measured == null && System.nanoTime() < deadline) {
+                JsonNode stats = JSON.readTree(get(port, "/api/v1/stats/alerts").body());
+                assertThat(stats.has("detection")).as(stats.toString()).isTrue();
+                for (JsonNode d : stats.get("detection")) {
+                    if (d.get("opportunities").asLong() >= 20 && d.get("kind").asText().equals("radar")) {
+                        measured = d;
+                    }
+                }
+                if (measured == null) {
+                    Thread.onSpinWait();
+                }
+            }
+            assertThat(measured).as("a radar with 20 or more opportunities within the deadline").isNotNull();
+            assertThat(measured.get("pd").asDouble()).isBetween(0.0, 1.0);
+            assertThat(measured.get("hits").asLong()).isPositive();
+            String sensor = measured.get("sensor").asText();
+            assertThat(server.theatre().sensors()).anyMatch(s -> s.id().equals(sensor));
+        }
+    }
+
+    @Test
     void badFlagExitsWithOneLineAndCodeTwo() {
         StringWriter err = new StringWriter();
         CommandLine cl = ShekaraCommand.commandLine();
