@@ -47,4 +47,36 @@ class MultiSectorTrackerTest {
         assertThat(perTime.lastKey()).isEqualTo(at(240));
         assertThat(out.get(out.size() - 1).lon()).isGreaterThan(68.25);
     }
+
+    @Test
+    void handedOverTrackIsNotMissedByASensorOfTheNewSectorThatNeverSawIt() {
+        // radar-2 watches a parked object inside the east sector from the start, so it takes the first
+        // place in the east tracker's sensor table; only radar-1 sees the vehicle that crosses over.
+        // After hand-over, radar-2's scans must not count as misses of the vehicle's track.
+        MultiSectorTracker tracker = new MultiSectorTracker(TrackerConfig.DEFAULTS,
+                List.of(WEST, EAST), new NearestOriginSectorMap(List.of(WEST, EAST)));
+        LocalFrame west = new LocalFrame(43.0, 68.0);
+        LocalFrame east = new LocalFrame(43.0, 68.5);
+        double[] ll = new double[2];
+        double[] parked = new double[2];
+        east.toLatLon(10_000, 0, parked);
+        List<TrackUpdate> out = new ArrayList<>();
+        java.util.Random noise = new java.util.Random(11);
+        for (int k = 0; k <= 420; k++) {
+            out.addAll(tracker.accept(new Detection(at(k), "radar-2", SensorKind.RADAR,
+                    parked[0], parked[1], 15, Fixtures.MARKING)));
+            if (k % 6 == 0) {
+                // radar-1 reports every 6 s: radar-2 scans five times in between, as many as a track may miss.
+                west.toLatLon(16_000 + 15.0 * k + noise.nextGaussian() * 15, 200 + noise.nextGaussian() * 15, ll);
+                out.addAll(tracker.accept(new Detection(at(k), "radar-1", SensorKind.RADAR, ll[0], ll[1], 15,
+                        Fixtures.MARKING)));
+            }
+        }
+        out.addAll(tracker.flush());
+        assertThat(tracker.handovers()).isGreaterThanOrEqualTo(1);
+        List<TrackUpdate> vehicle = out.stream().filter(u -> u.lon() < 68.5).toList();
+        assertThat(vehicle).extracting(TrackUpdate::track).as("one id from start to end").containsOnly(vehicle.get(0).track());
+        assertThat(vehicle).extracting(TrackUpdate::sector).contains("W", "E");
+        assertThat(vehicle.get(vehicle.size() - 1).time()).isEqualTo(at(420));
+    }
 }
