@@ -1,5 +1,6 @@
 package kz.shekara.server.source;
 
+import kz.shekara.sim.FixtureTheatre;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -47,7 +48,7 @@ class JsonlReplaySourceTest {
         try (RecordingBus bus = new RecordingBus()) {
             bus.subscribe(Topic.OBSERVATIONS, "test", delivered::add);
             JsonlReplaySource source = new JsonlReplaySource(
-                    ReplayConfig.of(detections).withUnits(units).withEpoch(EPOCH), TestTheatre.standard(), bus, registry,
+                    ReplayConfig.of(detections).withUnits(units).withEpoch(EPOCH), FixtureTheatre.standard(), bus, registry,
                     Clock.systemUTC());
             source.start();
             JsonlReplaySource.Summary summary = source.completion().get(30, TimeUnit.SECONDS);
@@ -60,7 +61,7 @@ class JsonlReplaySourceTest {
             assertThat(seen.get(0)).isInstanceOf(Detection.class);
             assertThat(seen.get(1)).isInstanceOf(UnitPosition.class);
             assertThat(((Detection) seen.get(2)).sensor()).isEqualTo("ugs-1");
-            assertThat(seen).allSatisfy(e -> assertThat(e.marking()).isEqualTo(TestTheatre.MARKING.asExercise()));
+            assertThat(seen).allSatisfy(e -> assertThat(e.marking()).isEqualTo(FixtureTheatre.MARKING.asExercise()));
             assertThat(source.rejections()).extracting(r -> r.file().getFileName().toString() + ":" + r.line() + ":" + r.reason())
                     .containsExactly("detections.jsonl:2:malformed-json", "detections.jsonl:3:lat-out-of-range",
                             "detections.jsonl:5:missing-field", "units.jsonl:2:unknown-status",
@@ -92,7 +93,7 @@ class JsonlReplaySourceTest {
                 first.countDown();
             });
             JsonlReplaySource source = new JsonlReplaySource(ReplayConfig.of(detections).withSpeed(2),
-                    TestTheatre.standard(), bus, new SimpleMeterRegistry(), clock);
+                    FixtureTheatre.standard(), bus, new SimpleMeterRegistry(), clock);
             source.start();
             assertThat(first.await(30, TimeUnit.SECONDS)).isTrue();
             bus.drain();
@@ -110,7 +111,7 @@ class JsonlReplaySourceTest {
     void aMissingFileFailsTheCompletion() {
         try (InMemoryBus bus = new InMemoryBus(1, 16)) {
             JsonlReplaySource source = new JsonlReplaySource(ReplayConfig.of(dir.resolve("absent.jsonl")),
-                    TestTheatre.standard(), bus, new SimpleMeterRegistry(), Clock.systemUTC());
+                    FixtureTheatre.standard(), bus, new SimpleMeterRegistry(), Clock.systemUTC());
             source.start();
             assertThat(source.completion()).failsWithin(Duration.ofSeconds(30));
         }

@@ -1,5 +1,6 @@
 package kz.shekara.server.source;
 
+import kz.shekara.sim.FixtureTheatre;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -23,7 +24,7 @@ class SimulationSourceTest {
     @Test
     void publishesWhatTheSimulatorMakesInOrderKeyedBySectorAndKeepsTheLatestTruth() throws Exception {
         Duration span = Duration.ofMinutes(5);
-        List<SimEvent> expected = new Simulator(TestTheatre.standard(), 77, T0, ScenarioConfig.DEFAULT)
+        List<SimEvent> expected = new Simulator(FixtureTheatre.standard(), 77, T0, ScenarioConfig.DEFAULT)
                 .advanceTo(T0.plus(span));
         List<DomainEvent> expectedBus = expected.stream().<DomainEvent>mapMulti((e, out) -> {
             if (e instanceof SimEvent.Observation o) {
@@ -35,7 +36,7 @@ class SimulationSourceTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (RecordingBus bus = new RecordingBus()) {
             SimulationSource source = new SimulationSource(new SimulationSourceConfig(77, T0, Double.POSITIVE_INFINITY,
-                    span, ScenarioConfig.DEFAULT), TestTheatre.standard(), bus, registry, Clock.systemUTC());
+                    span, ScenarioConfig.DEFAULT), FixtureTheatre.standard(), bus, registry, Clock.systemUTC());
             source.start();
             source.completion().get(60, TimeUnit.SECONDS);
             bus.drain();
@@ -64,7 +65,7 @@ class SimulationSourceTest {
         SettableClock clock = new SettableClock(Instant.parse("2030-01-01T00:00:00Z"));
         try (RecordingBus bus = new RecordingBus()) {
             SimulationSource source = new SimulationSource(new SimulationSourceConfig(5, null, 10,
-                    Duration.ofSeconds(120), ScenarioConfig.DEFAULT), TestTheatre.standard(), bus,
+                    Duration.ofSeconds(120), ScenarioConfig.DEFAULT), FixtureTheatre.standard(), bus,
                     new SimpleMeterRegistry(), clock);
             source.start();
             // Without a start the scenario begins at the clock's now; at speed 10, 120 s of scenario take 12 s.
