@@ -92,15 +92,7 @@ public final class JsonlReplaySource implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        SourceThreads.stop(thread);
         completion.cancel(false);
     }
 

@@ -108,15 +108,7 @@ public final class SimulationSource implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        SourceThreads.stop(thread);
         completion.complete(null);
     }
 
