@@ -33,6 +33,12 @@ public interface EventLog extends AutoCloseable {
     /** Events with event time in [from, to), in seq order. Close the stream (try-with-resources). */
     Stream<StoredEvent> readTimeRange(Instant from, Instant to);
 
+    /**
+     * Events of one entity (an incident, alert, track or unit id) on one topic, in seq order: the
+     * after-action review's way to one incident's history. Close the stream (try-with-resources).
+     */
+    Stream<StoredEvent> readEntity(String topic, String entity);
+
     /** The highest sequence number stored, 0 for an empty log. */
     long latestSeq();
 
