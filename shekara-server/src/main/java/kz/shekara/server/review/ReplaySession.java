@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A replay session: a server of its own that plays a stored period of an event log into a web map
- * of its own, for after-action review. It has its own in-memory bus, live picture, meters and HTTP
+ * of its own, for after-action review. It has its own in-memory bus (every replayed event is
+ * published on it), live picture (fed in log order), meters and HTTP
  * port; no CoT input, no tracker and no rules: it shows the logged outputs (tracks, alerts, incidents)
  * as operators saw them, and it never writes to the log it reads. The map labels itself REPLAY from
  * {@code GET /api/v1/replay}. Start once, close once; thread-safe to close.
@@ -62,11 +63,15 @@ public final class ReplaySession implements AutoCloseable {
     private void startComponents(EventLog source, Theatre theatre, Config config, Clock clock) {
         bus = new InMemoryBus();
         started.push(bus);
+        // The picture takes the events in log order from the replay thread itself, not from the bus's
+        // per-topic threads: a unit position running ahead of a track update must not age the track out,
+        // so that the same period always gives the same picture.
         live = new LiveState(bus, LiveStateConfig.defaults());
-        live.start();
-        started.push(live);
         outputs = new LoggedOutputs(theatre);
-        replay = new LogReplay(source, config.period(), bus, clock, outputs::apply, this::resetViews);
+        replay = new LogReplay(source, config.period(), bus, clock, e -> {
+            outputs.apply(e);
+            live.accept(e.event());
+        }, this::resetViews);
         ApiServer api = new ApiServer(config.http(), theatre, live, bus, meters, clock);
         api.addRoutes(new ReplayRoutes(replay, outputs)::register);
         api.addRoutes(new ReviewApi(new LogPictures(source), theatre)::register);
