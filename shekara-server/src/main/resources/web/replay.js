@@ -108,7 +108,7 @@ function reviewPanel(cop) {
         · <button type="button" id="review-close"></button></div>
     </div>
   </section>`);
-  document.getElementById('side').prepend(panel);
+  (document.getElementById('details-panel') ?? document.getElementById('side').lastElementChild).before(panel);
   const select = panel.querySelector('#review-incident');
   const body = panel.querySelector('.review-body');
   const slider = panel.querySelector('#review-slider');
