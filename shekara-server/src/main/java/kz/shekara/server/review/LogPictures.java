@@ -36,6 +36,9 @@ public final class LogPictures {
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
     /** The longest window a caller may ask for. */
     public static final Duration MAX_WINDOW = Duration.ofDays(2);
+    /** The topics a picture is folded from (the raw detections, the bulk of a log, are left unread). */
+    static final java.util.Set<String> PICTURE_TOPICS = java.util.Set.of(Topic.TRACKS.name(), Topic.UNIT_POSITIONS.name(),
+            Topic.ALERTS.name(), Topic.ALERT_CHANGES.name(), Topic.INCIDENTS.name());
     /** How long before an incident opened its units' positions are still part of its file. */
     static final Duration LEAD = Duration.ofMinutes(10);
 
@@ -57,7 +60,7 @@ public final class LogPictures {
         }
         Instant from = at.minus(window);
         PictureFold fold = new PictureFold(from, at, trackTimeout, trailPoints);
-        try (Stream<StoredEvent> events = log.readTimeRange(from, at.plusNanos(1))) {
+        try (Stream<StoredEvent> events = log.readTimeRange(from, at.plusNanos(1), PICTURE_TOPICS)) {
             events.forEach(e -> fold.apply(e.event()));
         }
         return fold.picture();

@@ -123,6 +123,21 @@ abstract class LogPicturesContract {
     }
 
     @Test
+    void readTimeRangeOfSomeTopicsGivesExactlyThoseEventsInLogOrder() {
+        java.util.Set<String> topics = java.util.Set.of(Topic.ALERTS.name(), Topic.UNIT_POSITIONS.name());
+        List<StoredEvent> all;
+        try (Stream<StoredEvent> s = log.readTimeRange(at(0), at(200))) {
+            all = s.filter(e -> topics.contains(e.topic())).toList();
+        }
+        try (Stream<StoredEvent> s = log.readTimeRange(at(0), at(200), topics)) {
+            assertThat(s.toList()).isEqualTo(all).hasSize(5);
+        }
+        try (Stream<StoredEvent> s = log.readTimeRange(at(0), at(200), java.util.Set.of())) {
+            assertThat(s).isEmpty();
+        }
+    }
+
+    @Test
     void readEntityGivesOneEntityOfOneTopicInLogOrder() {
         try (Stream<StoredEvent> s = log.readEntity(Topic.TRACKS.name(), "T-2")) {
             List<StoredEvent> events = s.toList();
