@@ -7,6 +7,7 @@ import { detailsHtml } from './details.js';
 import { initAlerts } from './alerts.js';
 import { registerSector, loadPostures, onPosture, postureHtml, sectorStyle } from './posture.js';
 import { registerZone, localName } from './names.js';
+import { initReplay } from './replay.js';
 
 const API = '/api/v1';
 const DETECTION_FADE_MS = 180_000;
@@ -530,6 +531,19 @@ window.shekaraCop = {
   unitProps: (id) => units.get(id)?.props ?? null,
   trackIds: () => [...tracks.keys()],
   focus: (lat, lon, zoom) => map.setView([lat, lon], zoom, { animate: false }),
+  trackLatLng: (id) => { const tr = tracks.get(id); return tr ? [tr.marker.getLatLng().lat, tr.marker.getLatLng().lng] : null; },
+  map,
+  /** Drops the picture and loads it again (a replay session seeking back in time). */
+  reset: () => {
+    units.forEach((u) => layers.units.removeLayer(u.marker));
+    units.clear();
+    tracks.forEach((tr) => [tr.ellipse, tr.trail, tr.leader, tr.marker].forEach((l) => layers.tracks.removeLayer(l)));
+    tracks.clear();
+    detections.forEach((d) => layers.detections.removeLayer(d.layer));
+    detections = [];
+    latestMs = 0;
+    return loadLive();
+  },
   ready: false,
 };
 
@@ -537,6 +551,9 @@ loadTheatre()
   .then(() => {
     connect();
     initAlerts(map, document.getElementById('alerts'), 'operator');
+    return initReplay(window.shekaraCop);
+  })
+  .then(() => {
     window.shekaraCop.ready = true;
     document.body.dataset.ready = 'true';
   })

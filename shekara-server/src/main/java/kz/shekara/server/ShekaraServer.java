@@ -141,6 +141,8 @@ public final class ShekaraServer implements AutoCloseable {
         ResponseModels response = ResponseModels.of(theatre);
         api.addRoutes(new PlanApi(response.planner(PLAN_STEP_S), response.area().orElse(null), PLAN_HORIZON_S,
                 meters)::register);
+        // After-action review: the picture at a time and incident exports, read from the log.
+        api.addRoutes(new kz.shekara.server.api.ReviewApi(new kz.shekara.server.review.LogPictures(log), theatre)::register);
         int httpPort = api.start();
         started.push(api);
         ports = new Ports(httpPort, cotPort, cot.udpPort());
