@@ -88,7 +88,8 @@ final class NodeGrid {
                         double dn = (lat[i] - qLat) * kLat;
                         double de = (lon[i] - qLon) * kLon;
                         double d = Math.sqrt(dn * dn + de * de);
-                        if (d <= maxM) {
+                        // The k-th best so far already beats it: skip the insertion (insert would too).
+                        if (d <= maxM && (found < k || d < outM[k - 1])) {
                             found = insert(i, d, found, k, outPoints, outM);
                         }
                     }
