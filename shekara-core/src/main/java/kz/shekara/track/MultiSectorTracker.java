@@ -18,21 +18,36 @@ import kz.shekara.theatre.Sector;
  * their position, and also, within {@code overlapM} of another sector, to that sector's tracks (which
  * may take them but not start tracks from them); plots no sector's track took start tentative tracks
  * in their own sector; a track whose estimate moves into another sector is handed over with its id,
- * state (re-framed) and history. After each scan time every confirmed track is reported at that time.
- * Not thread-safe: feed it from one thread.
+ * state (re-framed) and history. After each scan time, {@link Report#EVERY_CONFIRMED} reports every
+ * confirmed track at that time (the batch files), {@link Report#CHANGED} only the confirmed tracks that
+ * scan time gave a detection or turned to coasting (the live bus). Not thread-safe: feed it from one thread.
  */
 public final class MultiSectorTracker {
+    /** Which tracks are reported after each scan time. */
+    public enum Report {
+        /** Every confirmed and coasting track, detected or not. */
+        EVERY_CONFIRMED,
+        /** Only confirmed tracks updated by a detection, newly confirmed, or newly coasting. */
+        CHANGED
+    }
+
     private static final double M_PER_DEG = 111_320;
 
     private final Map<String, SectorTracker> sectors = new LinkedHashMap<>();
     private final SectorMap sectorMap;
     private final ReorderBuffer buffer;
     private final double overlapM;
+    private final Report report;
     private long outside;
     private long handovers;
 
     public MultiSectorTracker(TrackerConfig config, List<Sector> sectorList, SectorMap sectorMap) {
+        this(config, sectorList, sectorMap, Report.EVERY_CONFIRMED);
+    }
+
+    public MultiSectorTracker(TrackerConfig config, List<Sector> sectorList, SectorMap sectorMap, Report report) {
         Objects.requireNonNull(config, "config");
+        this.report = Objects.requireNonNull(report, "report");
         TrackerParts parts = TrackerParts.from(config);
         for (Sector s : sectorList) {
             sectors.put(s.id(), new SectorTracker(s.id(), new LocalFrame(s.originLat(), s.originLon()), parts));
@@ -85,7 +100,7 @@ public final class MultiSectorTracker {
             boolean lastOfTime = i + 1 == scans.size() || !scans.get(i + 1).time().equals(scan.time());
             if (lastOfTime) {
                 for (SectorTracker s : sectors.values()) {
-                    out.addAll(s.confirmedTracks());
+                    out.addAll(report == Report.CHANGED ? s.changedTracks() : s.confirmedTracks());
                 }
             }
         }

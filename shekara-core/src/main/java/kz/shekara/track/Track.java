@@ -20,6 +20,8 @@ final class Track {
     int misses;
     boolean maritime;
     Marking marking;
+    /** Set when a scan gave this track a detection or changed its status; cleared when it is reported. */
+    boolean changed = true;
     private String[] sensors = new String[0];
     // Bit i set: the sensor with tracker-wide index i (below 64) has seen this track; saves string compares in the loop.
     private long sensorBits;

@@ -17,8 +17,11 @@ import kz.shekara.track.TrackerConfig;
 
 /**
  * The live tracker: subscribes to {@link Topic#OBSERVATIONS} (group {@code tracker}), runs every
- * detection through one {@link MultiSectorTracker} over the theatre's sectors, and publishes each
- * scan time's confirmed and coasting tracks on {@link Topic#TRACKS} keyed by their sector. Event time
+ * detection through one {@link MultiSectorTracker} over the theatre's sectors, and publishes on
+ * {@link Topic#TRACKS}, keyed by their sector, the confirmed tracks each scan time changed: detected,
+ * newly confirmed or newly coasting ({@link MultiSectorTracker.Report#CHANGED}; a track that goes on
+ * coasting is not re-sent every scan). It subscribes in key order, so an alarm detection reaches it in
+ * its place among the plots while the rules get it ahead of them ({@link Topic#urgent}). Event time
  * only: a scan is released when later detections move the watermark past it, and {@link #close()}
  * releases the rest. Meters: {@code shekara.tracker.detections}, {@code shekara.tracker.late}
  * (dropped as later than the reorder window), {@code shekara.tracker.updates},
@@ -43,7 +46,7 @@ public final class TrackerService implements AutoCloseable {
 
     public TrackerService(TrackerConfig config, Bus bus, Theatre theatre, SectorMap sectors, MeterRegistry registry) {
         this.bus = Objects.requireNonNull(bus, "bus");
-        this.tracker = new MultiSectorTracker(config, theatre.sectors(), sectors);
+        this.tracker = new MultiSectorTracker(config, theatre.sectors(), sectors, MultiSectorTracker.Report.CHANGED);
         this.detections = registry.counter("shekara.tracker.detections");
         this.late = registry.counter("shekara.tracker.late");
         this.updates = registry.counter("shekara.tracker.updates");
@@ -53,7 +56,7 @@ public final class TrackerService implements AutoCloseable {
     /** Subscribes to the observations topic. */
     public synchronized void start() {
         if (subscription == null) {
-            subscription = bus.subscribe(Topic.OBSERVATIONS, GROUP, this::accept);
+            subscription = bus.subscribeInOrder(Topic.OBSERVATIONS, GROUP, this::accept);
         }
     }
 
