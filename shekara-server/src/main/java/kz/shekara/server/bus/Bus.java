@@ -41,8 +41,10 @@ public interface Bus extends AutoCloseable {
     <E extends DomainEvent> Subscription subscribe(Topic<E> topic, String group, Consumer<? super E> handler);
 
     /**
-     * Like {@link #subscribe}, but urgent events keep their place in key order (for a consumer that
-     * must see events in publish order, such as the tracker); they still never make a publisher wait.
+     * Like {@link #subscribe}, but delivered on one thread in publish order across all keys, urgent
+     * events keeping their place (for a consumer that is serial anyway and must not see one key run
+     * ahead of another in event time, such as the tracker); urgent events still never make a publisher
+     * wait.
      */
     default <E extends DomainEvent> Subscription subscribeInOrder(Topic<E> topic, String group,
                                                                  Consumer<? super E> handler) {

@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * detection) never waits for room either: it goes into a separate lane of each partition that the
  * partition's thread empties first, so it overtakes the plots queued before it — or, for a
  * subscription made with {@link #subscribeInOrder}, at the end of the full queue (which then holds
- * more than its capacity by the urgent events in it). Thread-safe.
+ * more than its capacity by the urgent events in it). A subscription made with
+ * {@link #subscribeInOrder} has a single partition: one queue and one thread in publish order across
+ * all keys, so keys cannot drift apart in event time. Thread-safe.
  */
 public final class InMemoryBus implements Bus {
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryBus.class);
@@ -155,8 +157,9 @@ public final class InMemoryBus implements Bus {
             this.group = group;
             this.handler = handler;
             this.inOrder = inOrder;
-            List<Partition> ps = new java.util.ArrayList<>(partitions);
-            for (int i = 0; i < partitions; i++) {
+            int n = inOrder ? 1 : partitions;
+            List<Partition> ps = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
                 ps.add(new Partition(i));
             }
             this.parts = List.copyOf(ps);
@@ -169,7 +172,7 @@ public final class InMemoryBus implements Bus {
         }
 
         void offer(int p, E event) {
-            parts.get(p).offer(event);
+            parts.get(inOrder ? 0 : p).offer(event);
         }
 
         @Override

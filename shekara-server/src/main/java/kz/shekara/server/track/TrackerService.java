@@ -20,12 +20,13 @@ import kz.shekara.track.TrackerConfig;
  * detection through one {@link MultiSectorTracker} over the theatre's sectors, and publishes on
  * {@link Topic#TRACKS}, keyed by their sector, the confirmed tracks each scan time changed: detected,
  * newly confirmed or newly coasting ({@link MultiSectorTracker.Report#CHANGED}; a track that goes on
- * coasting is not re-sent every scan). It subscribes in key order, so an alarm detection reaches it in
- * its place among the plots while the rules get it ahead of them ({@link Topic#urgent}). Event time
+ * coasting is not re-sent every scan). It subscribes {@linkplain Bus#subscribeInOrder in order}: one
+ * queue in publish order, so no sector's plots run ahead and make another's late, and an alarm
+ * detection keeps its place among the plots while the rules get it ahead of them. Event time
  * only: a scan is released when later detections move the watermark past it, and {@link #close()}
  * releases the rest. Meters: {@code shekara.tracker.detections}, {@code shekara.tracker.late}
  * (dropped as later than the reorder window), {@code shekara.tracker.updates},
- * {@code shekara.tracker.live} (gauge). Thread-safe: bus threads of several partitions serialise on
+ * {@code shekara.tracker.live} (gauge). Thread-safe: the bus thread and {@link #close()} serialise on
  * the tracker, and publish under its lock.
  */
 public final class TrackerService implements AutoCloseable {

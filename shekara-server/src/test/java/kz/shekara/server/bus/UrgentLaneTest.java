@@ -44,6 +44,22 @@ class UrgentLaneTest {
     }
 
     @Test
+    void anInOrderSubscriptionSeesPublishOrderAcrossKeys() throws InterruptedException {
+        try (InMemoryBus bus = new InMemoryBus(4, 2)) {
+            List<Detection> seen = Collections.synchronizedList(new ArrayList<>());
+            bus.subscribeInOrder(Topic.OBSERVATIONS, "tracker-like", seen::add);
+            List<Detection> sent = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                Detection d = det(i, "radar-" + (i % 7), i % 50 == 0 ? SensorKind.UGS : SensorKind.RADAR);
+                sent.add(d);
+                bus.publish(Topic.OBSERVATIONS, "sector-" + (i % 7), d);
+            }
+            bus.drain();
+            assertThat(seen).containsExactlyElementsOf(sent);
+        }
+    }
+
+    @Test
     void onlyAlarmDetectionsAreUrgent() {
         assertThat(Topic.OBSERVATIONS.urgent(det(0, "fence-1", SensorKind.FENCE))).isTrue();
         assertThat(Topic.OBSERVATIONS.urgent(det(0, "ugs-1", SensorKind.UGS))).isTrue();
