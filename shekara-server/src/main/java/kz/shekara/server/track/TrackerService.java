@@ -89,9 +89,14 @@ public final class TrackerService implements AutoCloseable {
         live.set(tracker.liveTracks());
     }
 
+    /** Publishes each run of consecutive updates of one sector at once (one commit on a logged bus). */
     private void publish(List<TrackUpdate> out) {
-        for (TrackUpdate u : out) {
-            bus.publish(Topic.TRACKS, u.sector(), u);
+        int from = 0;
+        for (int i = 1; i <= out.size(); i++) {
+            if (i == out.size() || !out.get(i).sector().equals(out.get(from).sector())) {
+                bus.publishAll(Topic.TRACKS, out.get(from).sector(), out.subList(from, i));
+                from = i;
+            }
         }
         updates.increment(out.size());
     }
