@@ -112,6 +112,7 @@ public final class SectorTracker {
     void initiate(List<Plot> plots, Instant scanTime) {
         for (Plot p : plots) {
             Track t = new Track(sectorId + "-" + nextId++, parts.initiator().initiate(p, scanTime), p);
+            t.changed = true;
             t.noteSensorIndex(sensorIndex.computeIfAbsent(p.source().sensor(), k -> sensorIndex.size()));
             if (parts.initiator().confirms(t.hits, t.scans)) {
                 t.status = TrackStatus.CONFIRMED;
