@@ -19,8 +19,10 @@ import kz.shekara.track.TrackerConfig;
  * The live tracker: subscribes to {@link Topic#OBSERVATIONS} (group {@code tracker}), runs every
  * detection through one {@link MultiSectorTracker} over the theatre's sectors, and publishes on
  * {@link Topic#TRACKS}, keyed by their sector, the confirmed tracks each scan time changed: detected,
- * newly confirmed or newly coasting ({@link MultiSectorTracker.Report#CHANGED}; a track that goes on
- * coasting is not re-sent every scan). It subscribes {@linkplain Bus#subscribeInOrder in order}: one
+ * newly confirmed or newly coasting ({@link MultiSectorTracker.Mode#LIVE}: a track that goes on
+ * coasting is not re-sent every scan, and an alarm detection, delivered without waiting while plot
+ * feeds may be held back, does not move the reorder watermark and so cannot make their plots late).
+ * It subscribes {@linkplain Bus#subscribeInOrder in order}: one
  * queue in publish order, so no sector's plots run ahead and make another's late, and an alarm
  * detection keeps its place among the plots while the rules get it ahead of them. Event time
  * only: a scan is released when later detections move the watermark past it, and {@link #close()}
@@ -47,7 +49,7 @@ public final class TrackerService implements AutoCloseable {
 
     public TrackerService(TrackerConfig config, Bus bus, Theatre theatre, SectorMap sectors, MeterRegistry registry) {
         this.bus = Objects.requireNonNull(bus, "bus");
-        this.tracker = new MultiSectorTracker(config, theatre.sectors(), sectors, MultiSectorTracker.Report.CHANGED);
+        this.tracker = new MultiSectorTracker(config, theatre.sectors(), sectors, MultiSectorTracker.Mode.LIVE);
         this.detections = registry.counter("shekara.tracker.detections");
         this.late = registry.counter("shekara.tracker.late");
         this.updates = registry.counter("shekara.tracker.updates");

@@ -14,8 +14,8 @@ import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import org.junit.jupiter.api.Test;
 
-/** {@link MultiSectorTracker.Report#CHANGED}: only the tracks a scan time changed are reported. */
-class ChangedReportTest {
+/** {@link MultiSectorTracker.Mode#LIVE}: only changed tracks are reported; alarms do not move the watermark. */
+class LiveModeTest {
     private static final List<kz.shekara.theatre.Sector> SECTORS =
             List.of(MultiSectorTrackerTest.WEST, MultiSectorTrackerTest.EAST);
 
@@ -23,9 +23,9 @@ class ChangedReportTest {
      * radar-1 follows a vehicle that drives from the west sector into the east one; radar-2 watches two
      * parked objects in the east sector, one of which is gone after 100 s.
      */
-    private static List<TrackUpdate> run(MultiSectorTracker.Report report) {
+    private static List<TrackUpdate> run(MultiSectorTracker.Mode mode) {
         MultiSectorTracker tracker = new MultiSectorTracker(TrackerConfig.DEFAULTS, SECTORS,
-                new NearestOriginSectorMap(SECTORS), report);
+                new NearestOriginSectorMap(SECTORS), mode);
         LocalFrame west = new LocalFrame(43.0, 68.0);
         LocalFrame east = new LocalFrame(43.0, 68.5);
         double[] ll = new double[2];
@@ -50,8 +50,8 @@ class ChangedReportTest {
 
     @Test
     void reportsDetectedTracksEveryScanAndACoastingTrackOnceWhereTheFullReportRepeatsIt() {
-        List<TrackUpdate> all = run(MultiSectorTracker.Report.EVERY_CONFIRMED);
-        List<TrackUpdate> changed = run(MultiSectorTracker.Report.CHANGED);
+        List<TrackUpdate> all = run(MultiSectorTracker.Mode.BATCH);
+        List<TrackUpdate> changed = run(MultiSectorTracker.Mode.LIVE);
 
         // Every changed report is the full report's update of that track at that time, bit for bit.
         assertThat(new HashSet<>(all)).containsAll(changed);
@@ -74,5 +74,23 @@ class ChangedReportTest {
             }
         }
         assertThat(changed.stream().map(TrackUpdate::sector).distinct()).containsExactlyInAnyOrder("W", "E");
+    }
+
+    @Test
+    void anAlarmAheadInEventTimeMakesLaterArrivingPlotsLateInBatchButNotLive() {
+        for (MultiSectorTracker.Mode mode : MultiSectorTracker.Mode.values()) {
+            MultiSectorTracker tracker = new MultiSectorTracker(TrackerConfig.DEFAULTS, SECTORS,
+                    new NearestOriginSectorMap(SECTORS), mode);
+            tracker.accept(new Detection(at(0), "radar-1", SensorKind.RADAR, 43.0, 68.1, 15, Fixtures.MARKING));
+            // A ground-sensor alarm 10 s ahead of the radar's plots, which are still on their way (window 2 s).
+            tracker.accept(new Detection(at(10), "ugs-1", SensorKind.UGS, 43.01, 68.1, 20, Fixtures.MARKING));
+            for (int k = 1; k <= 12; k++) {
+                tracker.accept(new Detection(at(k), "radar-1", SensorKind.RADAR, 43.0, 68.1 + 1e-4 * k, 15,
+                        Fixtures.MARKING));
+            }
+            tracker.flush();
+            assertThat(tracker.lateDetections()).as(mode.name())
+                    .isEqualTo(mode == MultiSectorTracker.Mode.BATCH ? 7 : 0);
+        }
     }
 }
