@@ -17,6 +17,8 @@ import kz.shekara.incident.DetectionProbability;
 import kz.shekara.server.api.AlertsApi;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.api.PlanApi;
+import kz.shekara.server.api.SectorsApi;
+import kz.shekara.server.rules.PostureView;
 import kz.shekara.server.rules.RulesConfigLoader;
 import kz.shekara.server.rules.RulesService;
 import kz.shekara.server.store.EventLog;
@@ -35,6 +37,7 @@ import kz.shekara.server.source.SimulationSource;
 import kz.shekara.server.source.SimulationSourceConfig;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.view.LiveStateConfig;
+import kz.shekara.sim.SensorFailure;
 import kz.shekara.theatre.Sector;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
@@ -102,7 +105,8 @@ public final class ShekaraServer implements AutoCloseable {
         EventLog log = EventLogs.open(config.db(), config.dataDir(), storeConfig);
         started.push(log::close);
         UnitStateView unitStates = new UnitStateView();
-        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates));
+        PostureView postures = new PostureView();
+        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates, postures));
         long restored = bus.start();
         started.push(bus);
         RetentionTask retention = new RetentionTask(log, storeConfig.retention(), clock, meters);
@@ -120,6 +124,7 @@ public final class ShekaraServer implements AutoCloseable {
 
         RulesService rules = new RulesService(RulesConfigLoader.forTheatre(config.theatre()), bus, theatre, meters,
                 clock);
+        rules.restorePostures(postures.latest().values());
         rules.start();
         started.push(rules);
 
@@ -132,6 +137,7 @@ public final class ShekaraServer implements AutoCloseable {
         ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port()), theatre, live, bus,
                 meters, clock).storeHealth(bus::health);
         api.addRoutes(new AlertsApi(rules, meters, () -> detectionProbability)::register);
+        api.addRoutes(new SectorsApi(theatre, rules::postures, postures)::register);
         ResponseModels response = ResponseModels.of(theatre);
         api.addRoutes(new PlanApi(response.planner(PLAN_STEP_S), response.area().orElse(null), PLAN_HORIZON_S,
                 meters)::register);
@@ -141,7 +147,8 @@ public final class ShekaraServer implements AutoCloseable {
 
         if (config.simulation().enabled()) {
             simulation = new SimulationSource(
-                    SimulationSourceConfig.demo(config.simulation().seed(), config.simulation().speed()),
+                    SimulationSourceConfig.demo(config.simulation().seed(), config.simulation().speed())
+                            .withFailures(SensorFailure.demo(theatre).stream().toList()),
                     theatre, bus, meters, clock);
             // With truth at hand, measure each sensor's probability of detection as the scenario runs.
             DetectionProbability pd = new DetectionProbability(theatre.sensors(), PD_LATENESS);
