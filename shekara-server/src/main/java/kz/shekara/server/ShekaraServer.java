@@ -17,6 +17,10 @@ import kz.shekara.incident.DetectionProbability;
 import kz.shekara.server.api.AlertsApi;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.api.PlanApi;
+import kz.shekara.server.adapter.cot.TaskCot;
+import kz.shekara.server.response.ResponseApi;
+import kz.shekara.server.response.ResponseConfig;
+import kz.shekara.server.response.ResponseService;
 import kz.shekara.server.rules.RulesConfigLoader;
 import kz.shekara.server.rules.RulesService;
 import kz.shekara.server.store.EventLog;
@@ -135,6 +139,13 @@ public final class ShekaraServer implements AutoCloseable {
         ResponseModels response = ResponseModels.of(theatre);
         api.addRoutes(new PlanApi(response.planner(PLAN_STEP_S), response.area().orElse(null), PLAN_HORIZON_S,
                 meters)::register);
+        // Live response: rankings per open incident, dispatch, tasks to the units' TAK devices.
+        ResponseConfig responseConfig = ResponseConfig.defaults();
+        ResponseService responder = new ResponseService(responseConfig, bus, rules, theatre, response, sectors, clock);
+        responder.start();
+        started.push(responder);
+        cot.deliverTasks(new TaskCot(responseConfig.centreUid(), responseConfig.centreCallsign()));
+        api.addRoutes(new ResponseApi(responder, theatre, meters)::register);
         int httpPort = api.start();
         started.push(api);
         ports = new Ports(httpPort, cotPort, cot.udpPort());
