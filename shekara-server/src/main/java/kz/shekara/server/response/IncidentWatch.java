@@ -45,10 +45,19 @@ final class IncidentWatch {
         this.trackMemory = trackMemory;
     }
 
-    void onAlert(Alert a) {
-        if (a.track() != null) {
-            alertTrack.put(a.id(), a.track());
+    /** Records the alert's track; returns the open incidents it is in already (their target may change). */
+    List<String> onAlert(Alert a) {
+        if (a.track() == null) {
+            return List.of();
         }
+        alertTrack.put(a.id(), a.track());
+        List<String> out = new ArrayList<>(1);
+        for (Watched w : open.values()) {
+            if (w.alerts().contains(a.id())) {
+                out.add(w.id());
+            }
+        }
+        return out;
     }
 
     /** Folds the event in; returns the incident's id while it stays open, else empty (and it is dropped). */

@@ -109,9 +109,14 @@ public final class ResponseService implements AutoCloseable {
     }
 
     private void onAlert(Alert a) {
+        Outbox out = new Outbox();
         synchronized (this) {
-            watch.onAlert(a);
+            // An alert may arrive after the incident event that names it: its track is the target from now on.
+            List<String> in = watch.onAlert(a);
+            in.forEach(id -> latest.remove(id));
+            touched(in, out);
         }
+        out.send();
     }
 
     private void onIncident(IncidentEvent e) {
