@@ -174,6 +174,48 @@ class DispatchRoundTripTest {
                 .statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void deviceConnectingAfterTheDispatchGetsItsTask() throws Exception {
+        walk(0, 20);
+        String incident = incidents.get(0).incident();
+        clock.set(T0.plusSeconds(200));
+        assertThat(call("POST", "/api/v1/incidents/" + incident + "/dispatch",
+                "{\"unit\": \"GP-E\", \"by\": \"duty\"}").statusCode()).isEqualTo(201);
+        bus.drain();
+
+        TakTestClient late = new TakTestClient(cot.port());
+        clients.add(late);
+        late.send(TakXml.sa("GP-E", "Shekara 21", 41.56, 69.75, T0.plusSeconds(230)));
+        List<CotEvent> got = untilPong(late, "GP-E");
+        assertThat(got).anySatisfy(e -> assertThat(e.type()).isEqualTo(TaskCot.WAYPOINT_TYPE));
+        assertThat(got).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo(CotMapping.CHAT_TYPE);
+            assertThat(e.detail().remarks()).startsWith("Shekara 21: respond to incident " + incident);
+        });
+    }
+
+    @Test
+    void reportedStatusAcknowledgesAndClosingTheIncidentEndsTheTask() throws Exception {
+        walk(0, 20);
+        String incident = incidents.get(0).incident();
+        clock.set(T0.plusSeconds(200));
+        responder.dispatch(incident, "GP-W", "duty");
+        bus.drain();
+        bus.publish(Topic.UNIT_POSITIONS, "west", new kz.shekara.model.UnitPosition(T0.plusSeconds(210), "GP-W",
+                "Shekara 11", "a-f-G-U-C", 41.56, 69.30, Double.NaN, Double.NaN, kz.shekara.model.UnitStatus.TASKED,
+                MiniTheatre.MARKING));
+        bus.drain();
+        assertThat(responder.taskOf("GP-W").orElseThrow().status()).isEqualTo(TaskStatus.ACKNOWLEDGED);
+
+        clock.set(T0.plusSeconds(400));
+        rules.changeIncident(incident, IncidentStatus.FALSE_ALARM, null, "duty", "livestock", null);
+        bus.drain();
+        assertThat(responder.taskOf("GP-W")).isEmpty();
+        assertThat(tasks.get(tasks.size() - 1).status()).isEqualTo(TaskStatus.ENDED);
+        assertThat(tasks.get(tasks.size() - 1).time()).isEqualTo(T0.plusSeconds(400));
+        assertThat(responder.tasks()).isEmpty();
+    }
+
     /** Drives from a point toward the task's current intercept point, 200 m per 10 s SA, until on scene. */
     private Instant drive(TakTestClient device, double lat, double lon, Instant t) throws Exception {
         double[] p = {lat, lon};
