@@ -35,6 +35,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -44,8 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One live recomputation of an incident's ranking in the {@link ResponseService} — the units'
  * states from their positions, sectors and postures, the recommendation with ground routing over
- * the default theatre's roads — for 500 units (the default theatre's units repeated at their bases,
- * all under one command) against a walker that crossed into sector uz-03. Asked as that command, so
+ * the default theatre's roads — for 500 units (the default theatre's units, or those of one kind,
+ * repeated at their bases, all under one command) against a walker that crossed into sector uz-03. Asked as that command, so
  * every call ranks afresh.
  */
 @State(Scope.Benchmark)
@@ -61,13 +62,18 @@ public class ResponseServiceBenchmark {
     private RulesService rules;
     private ResponseService responder;
     private String incident;
+    /** Which kinds of unit take part: all, or one kind only (to see where the time goes). */
+    @Param({"all", "GROUND_VEHICLE", "HELICOPTER", "BOAT", "FOOT_PATROL"})
+    public String kinds;
 
     @Setup
     public void setUp() throws Exception {
         Theatre base = TheatreLoader.loadDefault();
+        List<Unit> pool = base.units().stream().filter(u -> kinds.equals("all") || u.kind().name().equals(kinds))
+                .toList();
         List<Unit> units = new ArrayList<>(500);
         for (int i = 0; units.size() < 500; i++) {
-            Unit u = base.units().get(i % base.units().size());
+            Unit u = pool.get(i % pool.size());
             units.add(new Unit(u.id() + "-" + i, u.callsign(), u.kind(), u.base(), COMMAND, u.speedMps(),
                     u.offRoadSpeedMps(), u.readiness(), u.enduranceKm(), u.language()));
         }

@@ -28,8 +28,8 @@ import kz.shekara.theatre.Unit;
  * response service holds its lock.
  */
 final class UnitBoard {
-    /** Where a unit is and what it says of itself. */
-    record Seen(double lat, double lon, UnitStatus reported) {
+    /** Where a unit is, the sector it is in there (null when none) and what it says of itself. */
+    record Seen(double lat, double lon, String sector, UnitStatus reported) {
     }
 
     private final Map<String, Unit> units = new LinkedHashMap<>();
@@ -45,7 +45,7 @@ final class UnitBoard {
         for (Unit u : theatre.units()) {
             units.put(u.id(), u);
             Optional<Base> b = theatre.base(u.base());
-            b.ifPresent(base -> seen.put(u.id(), new Seen(base.lat(), base.lon(), UnitStatus.AVAILABLE)));
+            b.ifPresent(base -> seen.put(u.id(), seen(base.lat(), base.lon(), UnitStatus.AVAILABLE)));
         }
     }
 
@@ -58,8 +58,13 @@ final class UnitBoard {
         if (!units.containsKey(p.unit())) {
             return false;
         }
-        seen.put(p.unit(), new Seen(p.lat(), p.lon(), p.status()));
+        seen.put(p.unit(), seen(p.lat(), p.lon(), p.status()));
         return true;
+    }
+
+    /** The sector is located once per position, not at every ranking. */
+    private Seen seen(double lat, double lon, UnitStatus status) {
+        return new Seen(lat, lon, sectors.locate(lat, lon).map(Sector::id).orElse(null), status);
     }
 
     Optional<Seen> seen(String unit) {
@@ -110,7 +115,7 @@ final class UnitBoard {
         if (p == null) {
             return null;
         }
-        String sector = sectors.locate(p.lat(), p.lon()).map(Sector::id).orElse(null);
+        String sector = p.sector();
         UnitStatus status = status(u.id(), p.reported());
         double offRoad = u.offRoadSpeedMps() > 0 ? u.offRoadSpeedMps() : u.speedMps();
         double endurance = u.enduranceKm() > 0 ? u.enduranceKm() * 1000 : Double.POSITIVE_INFINITY;
