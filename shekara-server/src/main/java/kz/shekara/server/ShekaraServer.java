@@ -21,6 +21,8 @@ import kz.shekara.server.adapter.cot.TaskCot;
 import kz.shekara.server.response.ResponseApi;
 import kz.shekara.server.response.ResponseConfig;
 import kz.shekara.server.response.ResponseService;
+import kz.shekara.server.api.SectorsApi;
+import kz.shekara.server.rules.PostureView;
 import kz.shekara.server.rules.RulesConfigLoader;
 import kz.shekara.server.rules.RulesService;
 import kz.shekara.server.store.EventLog;
@@ -39,6 +41,7 @@ import kz.shekara.server.source.SimulationSource;
 import kz.shekara.server.source.SimulationSourceConfig;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.view.LiveStateConfig;
+import kz.shekara.sim.SensorFailure;
 import kz.shekara.theatre.Sector;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
@@ -106,7 +109,8 @@ public final class ShekaraServer implements AutoCloseable {
         EventLog log = EventLogs.open(config.db(), config.dataDir(), storeConfig);
         started.push(log::close);
         UnitStateView unitStates = new UnitStateView();
-        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates));
+        PostureView postures = new PostureView();
+        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates, postures));
         long restored = bus.start();
         started.push(bus);
         RetentionTask retention = new RetentionTask(log, storeConfig.retention(), clock, meters);
@@ -124,6 +128,7 @@ public final class ShekaraServer implements AutoCloseable {
 
         RulesService rules = new RulesService(RulesConfigLoader.forTheatre(config.theatre()), bus, theatre, meters,
                 clock);
+        rules.restorePostures(postures.latest().values());
         rules.start();
         started.push(rules);
 
@@ -136,6 +141,7 @@ public final class ShekaraServer implements AutoCloseable {
         ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port()), theatre, live, bus,
                 meters, clock).storeHealth(bus::health);
         api.addRoutes(new AlertsApi(rules, meters, () -> detectionProbability)::register);
+        api.addRoutes(new SectorsApi(theatre, rules::postures, postures)::register);
         ResponseModels response = ResponseModels.of(theatre);
         api.addRoutes(new PlanApi(response.planner(PLAN_STEP_S), response.area().orElse(null), PLAN_HORIZON_S,
                 meters)::register);
@@ -152,7 +158,8 @@ public final class ShekaraServer implements AutoCloseable {
 
         if (config.simulation().enabled()) {
             simulation = new SimulationSource(
-                    SimulationSourceConfig.demo(config.simulation().seed(), config.simulation().speed()),
+                    SimulationSourceConfig.demo(config.simulation().seed(), config.simulation().speed())
+                            .withFailures(SensorFailure.demo(theatre).stream().toList()),
                     theatre, bus, meters, clock);
             // With truth at hand, measure each sensor's probability of detection as the scenario runs.
             DetectionProbability pd = new DetectionProbability(theatre.sensors(), PD_LATENESS);

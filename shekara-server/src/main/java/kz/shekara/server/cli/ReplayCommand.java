@@ -72,8 +72,8 @@ public final class ReplayCommand implements Callable<Integer> {
             if (failure != null) {
                 out.println("shekara: replay failed: " + failure.getMessage());
             } else {
-                out.printf("shekara: replayed %d detections, %d unit positions, %d lines rejected%n",
-                        summary.detections(), summary.units(), summary.rejected());
+                out.printf("shekara: replayed %d detections, %d heartbeats, %d unit positions, %d lines rejected%n",
+                        summary.detections(), summary.heartbeats(), summary.units(), summary.rejected());
                 s.replay().rejections().stream().limit(20).forEach(r ->
                         out.printf("  %s:%d: %s: %s%n", r.file(), r.line(), r.reason(), r.message()));
             }

@@ -21,6 +21,7 @@ import java.util.function.Function;
 import kz.shekara.model.Alert;
 import kz.shekara.model.ChatMessage;
 import kz.shekara.model.Detection;
+import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.Marking;
 import kz.shekara.model.Task;
@@ -317,6 +318,7 @@ public final class CotServer implements AutoCloseable {
                 clientUids.add(det.sensor());
                 bus.publish(Topic.OBSERVATIONS, key, det);
             }
+            case SensorHeartbeat h -> bus.publish(Topic.HEARTBEATS, key, h);
             default -> throw new IllegalStateException("unexpected " + domain);
         }
     }
