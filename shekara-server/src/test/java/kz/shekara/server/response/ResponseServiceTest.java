@@ -39,6 +39,7 @@ class ResponseServiceTest {
     private static final GeometryFactory GF = new GeometryFactory();
     private final List<IncidentEvent> incidents = new CopyOnWriteArrayList<>();
     private final List<ControlChange> controls = new CopyOnWriteArrayList<>();
+    private final List<kz.shekara.model.Alert> alerts = new CopyOnWriteArrayList<>();
     private final MiniTheatre.TestClock clock = new MiniTheatre.TestClock(T0);
     private InMemoryBus bus;
     private RulesService rules;
@@ -53,6 +54,7 @@ class ResponseServiceTest {
         bus = new InMemoryBus(2, 4096);
         bus.subscribe(Topic.INCIDENTS, "test", incidents::add);
         bus.subscribe(Topic.UNIT_CONTROL, "test", controls::add);
+        bus.subscribe(Topic.ALERTS, "test", alerts::add);
         rules = new RulesService(settings, bus, theatre, meters, clock);
         rules.start();
         responder = new ResponseService(ResponseConfig.defaults(), bus, rules, theatre, ResponseModels.of(theatre),
@@ -78,8 +80,13 @@ class ResponseServiceTest {
                     MiniTheatre.MARKING));
         }
         bus.drain();
-        assertThat(incidents).isNotEmpty();
-        return incidents.get(0).incident();
+        return incidentOf("T-1");
+    }
+
+    /** The incident opened by the track's crossing alert (other rules may open incidents of their own). */
+    private String incidentOf(String track) {
+        String alert = alerts.stream().filter(a -> track.equals(a.track())).findFirst().orElseThrow().id();
+        return incidents.stream().filter(e -> alert.equals(e.alert())).findFirst().orElseThrow().incident();
     }
 
     private String crossMini() throws InterruptedException {
@@ -172,7 +179,6 @@ class ResponseServiceTest {
 
     /** A second walker crossing 7 km east of the first (a separate incident), still in the west sector. */
     private String crossSecond() throws InterruptedException {
-        int before = incidents.size();
         double[] out = {41.4991, 69.33};
         double[] in = {41.5018, 69.33};
         for (int k = 0; k <= 20; k++) {
@@ -182,8 +188,7 @@ class ResponseServiceTest {
                     MiniTheatre.MARKING));
         }
         bus.drain();
-        return incidents.subList(before, incidents.size()).stream()
-                .filter(e -> e.change() == IncidentEvent.Change.OPENED).findFirst().orElseThrow().incident();
+        return incidentOf("T-2");
     }
 
     private static List<String> ids(Recommendations r) {
