@@ -17,6 +17,10 @@ import kz.shekara.incident.DetectionProbability;
 import kz.shekara.server.api.AlertsApi;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.api.PlanApi;
+import kz.shekara.server.adapter.cot.TaskCot;
+import kz.shekara.server.response.ResponseApi;
+import kz.shekara.server.response.ResponseConfig;
+import kz.shekara.server.response.ResponseService;
 import kz.shekara.server.api.SectorsApi;
 import kz.shekara.server.rules.PostureView;
 import kz.shekara.server.rules.RulesConfigLoader;
@@ -143,6 +147,13 @@ public final class ShekaraServer implements AutoCloseable {
                 meters)::register);
         // After-action review: the picture at a time and incident exports, read from the log.
         api.addRoutes(new kz.shekara.server.api.ReviewApi(new kz.shekara.server.review.LogPictures(log), theatre)::register);
+        // Live response: rankings per open incident, dispatch, tasks to the units' TAK devices.
+        ResponseConfig responseConfig = ResponseConfig.defaults();
+        ResponseService responder = new ResponseService(responseConfig, bus, rules, theatre, response, sectors, clock);
+        responder.start();
+        started.push(responder);
+        cot.deliverTasks(new TaskCot(responseConfig.centreUid(), responseConfig.centreCallsign()));
+        api.addRoutes(new ResponseApi(responder, theatre, meters)::register);
         int httpPort = api.start();
         started.push(api);
         ports = new Ports(httpPort, cotPort, cot.udpPort());
