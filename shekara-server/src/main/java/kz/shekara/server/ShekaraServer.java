@@ -25,6 +25,9 @@ import kz.shekara.server.store.LoggedBus;
 import kz.shekara.server.store.RetentionTask;
 import kz.shekara.server.store.StoreConfig;
 import kz.shekara.server.store.UnitStateView;
+import kz.shekara.server.store.ResponseTimesView;
+import kz.shekara.server.api.ResponseStatsApi;
+import kz.shekara.server.view.Viewer;
 import kz.shekara.server.track.TrackerService;
 import kz.shekara.track.TrackerConfig;
 import kz.shekara.server.bus.InMemoryBus;
@@ -102,7 +105,9 @@ public final class ShekaraServer implements AutoCloseable {
         EventLog log = EventLogs.open(config.db(), config.dataDir(), storeConfig);
         started.push(log::close);
         UnitStateView unitStates = new UnitStateView();
-        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates));
+        // Response times are a view of the log: rebuilt at start, fed in log order.
+        ResponseTimesView responseTimes = new ResponseTimesView(theatre);
+        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates, responseTimes));
         long restored = bus.start();
         started.push(bus);
         RetentionTask retention = new RetentionTask(log, storeConfig.retention(), clock, meters);
@@ -135,6 +140,8 @@ public final class ShekaraServer implements AutoCloseable {
         ResponseModels response = ResponseModels.of(theatre);
         api.addRoutes(new PlanApi(response.planner(PLAN_STEP_S), response.area().orElse(null), PLAN_HORIZON_S,
                 meters)::register);
+        api.addRoutes(new ResponseStatsApi(responseTimes::records,
+                ctx -> Viewer.home(theatre.defaultMarking().originator()), meters)::register);
         int httpPort = api.start();
         started.push(api);
         ports = new Ports(httpPort, cotPort, cot.udpPort());
