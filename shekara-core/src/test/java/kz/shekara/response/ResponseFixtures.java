@@ -36,27 +36,41 @@ public final class ResponseFixtures {
     private ResponseFixtures() {
     }
 
-    /** The events in log order. */
+    /**
+     * Who and where: two sectors with a point in each (degrees), a ground unit and a helicopter.
+     * The first sector hosts incidents 1, 3 and 4 (about 10 km apart), the second incident 2.
+     */
+    public record Cast(String land, double landLat, double landLon, String sea, double seaLat, double seaLon,
+                       String patrol, String heli) {
+        public static final Cast FIXTURE = new Cast("land", 41.2, 69.3, "sea", 41.25, 68.5, "PATROL-1", "HELI-1");
+    }
+
+    /** The events in log order, on the core's fixture theatre. */
     public static List<DomainEvent> log() {
+        return log(Cast.FIXTURE);
+    }
+
+    /** The events in log order, for the given cast. */
+    public static List<DomainEvent> log(Cast c) {
         IncidentBook book = new IncidentBook(IncidentConfig.defaults());
         List<DomainEvent> out = new ArrayList<>();
-        out.add(track("T-1", 0, 41.2, 69.3));
-        out.add(track("T-1", 30, 41.201, 69.3));
-        String a = open(book, out, alert("AL-1", 60, "land", "T-1", RuleKind.BORDER_CROSSING, 41.2, 69.3));
-        out.add(book.change(a, IncidentStatus.ASSIGNED, "PATROL-1", "op", "", null, t(120)));
-        out.add(book.change(a, IncidentStatus.EN_ROUTE, null, "PATROL-1", "", null, t(130)));
-        out.add(book.change(a, IncidentStatus.ON_SCENE, null, "PATROL-1", "", null, t(720)));
+        out.add(track("T-1", 0, c.land(), c.landLat(), c.landLon()));
+        out.add(track("T-1", 30, c.land(), c.landLat() + 0.001, c.landLon()));
+        String a = open(book, out, alert("AL-1", 60, c.land(), "T-1", RuleKind.BORDER_CROSSING, c.landLat(), c.landLon()));
+        out.add(book.change(a, IncidentStatus.ASSIGNED, c.patrol(), "op", "", null, t(120)));
+        out.add(book.change(a, IncidentStatus.EN_ROUTE, null, c.patrol(), "", null, t(130)));
+        out.add(book.change(a, IncidentStatus.ON_SCENE, null, c.patrol(), "", null, t(720)));
         out.add(book.change(a, IncidentStatus.RESOLVED, null, "op", "", Disposition.CONFIRMED, t(900)));
-        String b = open(book, out, alert("AL-2", 3600, "sea", null, RuleKind.SENSOR_ALARM, 41.25, 68.5));
-        out.add(book.change(b, IncidentStatus.ASSIGNED, "HELI-1", "op", "", null, t(3900)));
-        out.add(book.change(b, IncidentStatus.ON_SCENE, null, "HELI-1", "", null, t(5100)));
+        String b = open(book, out, alert("AL-2", 3600, c.sea(), null, RuleKind.SENSOR_ALARM, c.seaLat(), c.seaLon()));
+        out.add(book.change(b, IncidentStatus.ASSIGNED, c.heli(), "op", "", null, t(3900)));
+        out.add(book.change(b, IncidentStatus.ON_SCENE, null, c.heli(), "", null, t(5100)));
         out.add(book.change(b, IncidentStatus.FALSE_ALARM, null, "op", "", null, t(6000)));
-        out.add(track("T-2", 7000, 41.3, 69.6));
-        String c = open(book, out, alert("AL-3", 7200, "land", "T-2", RuleKind.BORDER_CROSSING, 41.3, 69.6));
-        out.add(book.change(c, IncidentStatus.ASSIGNED, "PATROL-1", "op", "", null, t(7320)));
-        out.add(book.change(c, IncidentStatus.ON_SCENE, null, "PATROL-1", "", null, t(7800)));
-        out.add(book.change(c, IncidentStatus.RESOLVED, null, "op", "", Disposition.CONFIRMED, t(8000)));
-        open(book, out, alert("AL-4", 9000, "land", null, RuleKind.SENSOR_ALARM, 41.4, 69.8));
+        out.add(track("T-2", 7000, c.land(), c.landLat() + 0.05, c.landLon() + 0.05));
+        String c3 = open(book, out, alert("AL-3", 7200, c.land(), "T-2", RuleKind.BORDER_CROSSING, c.landLat() + 0.05, c.landLon() + 0.05));
+        out.add(book.change(c3, IncidentStatus.ASSIGNED, c.patrol(), "op", "", null, t(7320)));
+        out.add(book.change(c3, IncidentStatus.ON_SCENE, null, c.patrol(), "", null, t(7800)));
+        out.add(book.change(c3, IncidentStatus.RESOLVED, null, "op", "", Disposition.CONFIRMED, t(8000)));
+        open(book, out, alert("AL-4", 9000, c.land(), null, RuleKind.SENSOR_ALARM, c.landLat() - 0.05, c.landLon() - 0.05));
         return out;
     }
 
@@ -72,7 +86,11 @@ public final class ResponseFixtures {
     }
 
     static TrackUpdate track(String id, long s, double lat, double lon) {
-        return new TrackUpdate(t(s), id, "land", lat, lon, 0, 1, 100, 0, 100, TrackStatus.CONFIRMED,
+        return track(id, s, "land", lat, lon);
+    }
+
+    static TrackUpdate track(String id, long s, String sector, double lat, double lon) {
+        return new TrackUpdate(t(s), id, sector, lat, lon, 0, 1, 100, 0, 100, TrackStatus.CONFIRMED,
                 TargetClass.values()[0], new TreeSet<>(List.of("radar-land")), FixtureTheatre.MARKING);
     }
 
