@@ -74,7 +74,13 @@ class ResponseStatsServerTest {
                 }
             }
             server.bus().drain();
+            // The log writer applies committed events to its views just after the publish returns.
             JsonNode all = stats(server);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (all.at("/all/incidents").asInt() < 4 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                all = stats(server);
+            }
             assertThat(all.at("/all/incidents").asInt()).isEqualTo(4);
             assertThat(all.at("/sectors/0/name").asText()).isEqualTo(a.id());
             assertThat(all.at("/sectors/0/alertToDispatch/medianS").asDouble()).isEqualTo(90.0);
