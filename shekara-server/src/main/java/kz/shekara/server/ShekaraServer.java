@@ -17,6 +17,8 @@ import kz.shekara.incident.DetectionProbability;
 import kz.shekara.server.api.AlertsApi;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.api.PlanApi;
+import kz.shekara.server.api.SectorsApi;
+import kz.shekara.server.rules.PostureView;
 import kz.shekara.server.rules.RulesConfigLoader;
 import kz.shekara.server.rules.RulesService;
 import kz.shekara.server.store.EventLog;
@@ -38,6 +40,7 @@ import kz.shekara.server.source.SimulationSource;
 import kz.shekara.server.source.SimulationSourceConfig;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.view.LiveStateConfig;
+import kz.shekara.sim.SensorFailure;
 import kz.shekara.theatre.Sector;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
@@ -105,9 +108,10 @@ public final class ShekaraServer implements AutoCloseable {
         EventLog log = EventLogs.open(config.db(), config.dataDir(), storeConfig);
         started.push(log::close);
         UnitStateView unitStates = new UnitStateView();
+        PostureView postures = new PostureView();
         // Response times are a view of the log: rebuilt at start, fed in log order.
         ResponseTimesView responseTimes = new ResponseTimesView(theatre);
-        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates, responseTimes));
+        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates, postures, responseTimes));
         long restored = bus.start();
         started.push(bus);
         RetentionTask retention = new RetentionTask(log, storeConfig.retention(), clock, meters);
@@ -125,6 +129,7 @@ public final class ShekaraServer implements AutoCloseable {
 
         RulesService rules = new RulesService(RulesConfigLoader.forTheatre(config.theatre()), bus, theatre, meters,
                 clock);
+        rules.restorePostures(postures.latest().values());
         rules.start();
         started.push(rules);
 
@@ -137,18 +142,22 @@ public final class ShekaraServer implements AutoCloseable {
         ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port()), theatre, live, bus,
                 meters, clock).storeHealth(bus::health);
         api.addRoutes(new AlertsApi(rules, meters, () -> detectionProbability)::register);
+        api.addRoutes(new SectorsApi(theatre, rules::postures, postures)::register);
         ResponseModels response = ResponseModels.of(theatre);
         api.addRoutes(new PlanApi(response.planner(PLAN_STEP_S), response.area().orElse(null), PLAN_HORIZON_S,
                 meters)::register);
         api.addRoutes(new ResponseStatsApi(responseTimes::records,
                 ctx -> Viewer.home(theatre.defaultMarking().originator()), meters)::register);
+        // After-action review: the picture at a time and incident exports, read from the log.
+        api.addRoutes(new kz.shekara.server.api.ReviewApi(new kz.shekara.server.review.LogPictures(log), theatre)::register);
         int httpPort = api.start();
         started.push(api);
         ports = new Ports(httpPort, cotPort, cot.udpPort());
 
         if (config.simulation().enabled()) {
             simulation = new SimulationSource(
-                    SimulationSourceConfig.demo(config.simulation().seed(), config.simulation().speed()),
+                    SimulationSourceConfig.demo(config.simulation().seed(), config.simulation().speed())
+                            .withFailures(SensorFailure.demo(theatre).stream().toList()),
                     theatre, bus, meters, clock);
             // With truth at hand, measure each sensor's probability of detection as the scenario runs.
             DetectionProbability pd = new DetectionProbability(theatre.sensors(), PD_LATENESS);
