@@ -396,3 +396,14 @@ export function applyLabels(root) {
 
 /** The dictionaries, for the test that every language has every key. */
 export const dictionaries = DICTS;
+
+/**
+ * Adds a feature's labels ({ en: {...}, ru: {...}, kk: {...} }) to the dictionaries and relabels
+ * the page, so a panel can keep its labels in its own file.
+ */
+export function addLabels(byLang) {
+  for (const [code, labels] of Object.entries(byLang)) {
+    if (DICTS[code]) Object.assign(DICTS[code], labels);
+  }
+  if (typeof document !== 'undefined') applyLabels(document);
+}

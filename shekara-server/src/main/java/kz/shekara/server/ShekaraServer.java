@@ -31,6 +31,9 @@ import kz.shekara.server.store.LoggedBus;
 import kz.shekara.server.store.RetentionTask;
 import kz.shekara.server.store.StoreConfig;
 import kz.shekara.server.store.UnitStateView;
+import kz.shekara.server.store.ResponseTimesView;
+import kz.shekara.server.api.ResponseStatsApi;
+import kz.shekara.server.view.Viewer;
 import kz.shekara.server.track.TrackerService;
 import kz.shekara.track.TrackerConfig;
 import kz.shekara.server.bus.InMemoryBus;
@@ -110,7 +113,9 @@ public final class ShekaraServer implements AutoCloseable {
         started.push(log::close);
         UnitStateView unitStates = new UnitStateView();
         PostureView postures = new PostureView();
-        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates, postures));
+        // Response times are a view of the log: rebuilt at start, fed in log order.
+        ResponseTimesView responseTimes = new ResponseTimesView(theatre);
+        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates, postures, responseTimes));
         long restored = bus.start();
         started.push(bus);
         RetentionTask retention = new RetentionTask(log, storeConfig.retention(), clock, meters);
@@ -145,6 +150,8 @@ public final class ShekaraServer implements AutoCloseable {
         ResponseModels response = ResponseModels.of(theatre);
         api.addRoutes(new PlanApi(response.planner(PLAN_STEP_S), response.area().orElse(null), PLAN_HORIZON_S,
                 meters)::register);
+        api.addRoutes(new ResponseStatsApi(responseTimes::records,
+                ctx -> Viewer.home(theatre.defaultMarking().originator()), meters)::register);
         // After-action review: the picture at a time and incident exports, read from the log.
         api.addRoutes(new kz.shekara.server.api.ReviewApi(new kz.shekara.server.review.LogPictures(log), theatre)::register);
         // Live response: rankings per open incident, dispatch, tasks to the units' TAK devices.
