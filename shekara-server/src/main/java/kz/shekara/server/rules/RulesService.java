@@ -157,6 +157,16 @@ public final class RulesService implements AutoCloseable {
         }
     }
 
+    /**
+     * Rebuilds the desk from one logged event (see {@link AlertDesk#replay}): outputs are folded in,
+     * inputs only bring the rules' state up to date; nothing is published. Call before {@link #start()}.
+     */
+    public void replay(DomainEvent logged) {
+        synchronized (desk) {
+            desk.replay(logged);
+        }
+    }
+
     public List<AlertBook.Entry> alerts() {
         synchronized (desk) {
             return desk.alerts().list();

@@ -85,7 +85,7 @@ public final class EventCodec {
     }
 
     /** The shared mapper configuration, for views that serialize their snapshots as JSON. */
-    ObjectMapper mapper() {
+    public ObjectMapper mapper() {
         return mapper;
     }
 }

@@ -1,0 +1,20 @@
+package kz.shekara.server.store;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteRestoreTest extends RestoreContract {
+    @TempDir
+    Path dir;
+    private Path file;
+
+    @Override
+    void createDatabase() {
+        file = dir.resolve("data/events.db");
+    }
+
+    @Override
+    EventLog openStore() {
+        return new SqliteEventLog(file, StoreConfig.defaults());
+    }
+}
