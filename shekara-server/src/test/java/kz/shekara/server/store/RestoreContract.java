@@ -153,7 +153,7 @@ abstract class RestoreContract {
     void restoredTrackerAndDeskEqualACleanReplayAndNewIdsNeverCollideWithLoggedOnes() throws Exception {
         Simulator sim = new Simulator(THEATRE, 7, Simulator.DEFAULT_START, ScenarioConfig.DEFAULT);
         run = new Run(openStore());
-        run.feed(sim, Duration.ofMinutes(20));
+        run.feed(sim, Duration.ofMinutes(15));
         List<kz.shekara.incident.AlertBook.Entry> alerts = run.rules.alerts();
         assertThat(alerts).hasSizeGreaterThanOrEqualTo(2);
         // Operator actions, which live only in the log as their events.
@@ -162,8 +162,9 @@ abstract class RestoreContract {
         run.rules.changeIncident(run.rules.incidents().get(0).id(), IncidentStatus.ASSIGNED, "PATROL-7", "op-1", "",
                 null);
         run.rules.setPosture(THEATRE.sectors().get(0).id(), Posture.HIGH, "cmdr", "exercise");
-        run.feed(sim, Duration.ofMinutes(10));
+        run.feed(sim, Duration.ofMinutes(5));
         String liveDesk = desk(run.rules);
+        System.out.println("first run logged " + run.log.latestSeq() + " events");
         run.close();
         long endOfFirst;
         try (EventLog log = openStore()) {
@@ -187,7 +188,7 @@ abstract class RestoreContract {
         assertThat(run.rules.postures()).containsEntry(THEATRE.sectors().get(0).id(), Posture.HIGH);
 
         // After the restart, new tracks, alerts and incidents get ids the log does not hold yet.
-        run.feed(sim, Duration.ofMinutes(20));
+        run.feed(sim, Duration.ofMinutes(15));
         long endOfSecond = run.log.latestSeq();
         List<StoredEvent> first = logged(run.log, 0, endOfFirst);
         List<StoredEvent> second = logged(run.log, endOfFirst, endOfSecond);
