@@ -129,7 +129,7 @@ public final class ShekaraServer implements AutoCloseable {
                 clock);
         deskView.events().forEach(rules::replay);
         Checkpointer checkpointer = new Checkpointer(log, List.of(trackerView, deskView),
-                Math.max(1, storeConfig.snapshotEvery()), CHECKPOINT_INTERVAL, meters);
+                storeConfig.snapshotEvery() == 0 ? Long.MAX_VALUE : storeConfig.snapshotEvery(), CHECKPOINT_INTERVAL, meters);
         checkpointer.start(restored);
         started.push(checkpointer);
 
