@@ -153,7 +153,11 @@ public final class AlertDesk {
                 incidents.apply(ie, track);
                 statistics.apply(ie);
             }
-            case PostureChange p -> engine.apply(p);
+            case PostureChange p -> {
+                if (engine.postures().containsKey(p.sector())) { // a sector the theatre no longer has is skipped
+                    engine.apply(p);
+                }
+            }
             default -> {
             }
         }
