@@ -1,4 +1,6 @@
-import { t } from './i18n.js';
+import { t, onLangChange } from './i18n.js';
+import { code } from './format.js';
+import { zoneName, sectorName } from './names.js';
 // Alert and incident panel of the web map: the alert list (new alerts stand out until acknowledged),
 // the incident list with timelines, each sector's posture, the effectiveness figures, and alert
 // markers on the map. Reads /api/v1/alerts, /incidents, /sectors/posture, /stats/alerts every two
@@ -37,8 +39,8 @@ export function initAlerts(map, container, operator = 'operator') {
   const alertList = el('ol', 'alerts-list');
   const incidentList = el('ol', 'incidents-list');
   const statsBox = el('div', 'alerts-stats');
-  container.append(el('h2', null, t('alerts.title')), alertList, el('h2', null, t('alerts.incidents')), incidentList,
-    el('h2', null, t('alerts.posture')), postureBox, el('h2', null, t('alerts.stats')), statsBox);
+  const heads = ['alerts.title', 'alerts.incidents', 'alerts.posture', 'alerts.stats'].map((k) => el('h2', null, t(k)));
+  container.append(heads[0], alertList, heads[1], incidentList, heads[2], postureBox, heads[3], statsBox);
 
   async function acknowledge(id, button) {
     button.disabled = true;
@@ -54,16 +56,18 @@ export function initAlerts(map, container, operator = 'operator') {
     li.dataset.id = a.id;
     if (!first && !seen.has(a.id)) li.classList.add('alert-new');
     if (a.state === 'raised') li.classList.add('alert-unacked');
-    li.append(el('span', 'alert-time', time(a.time)), el('span', 'alert-rule', a.rule),
-      el('span', 'alert-sev', a.severity), el('span', 'alert-where', a.zone || a.sector || ''),
+    li.append(el('span', 'alert-time', time(a.time)), el('span', 'alert-rule', code('rule', a.rule)),
+      el('span', 'alert-sev', code('severity', a.severity)),
+      el('span', 'alert-where', a.zone ? zoneName(a.zone) : a.sector ? sectorName(a.sector) : ''),
       el('div', 'alert-detail', a.detail));
     if (a.state === 'raised') {
       const b = el('button', 'alert-ack', t('alerts.ack'));
       b.addEventListener('click', (ev) => { ev.stopPropagation(); acknowledge(a.id, b); });
       li.append(b);
     } else {
-      li.append(el('span', 'alert-state', a.state === 'closed' ? `closed (${a.disposition || 'withdrawn'})`
-        : `ack. ${a.acknowledged_by}`));
+      li.append(el('span', 'alert-state', a.state === 'closed'
+        ? `${code('alertState', 'closed')} (${a.disposition ? code('disposition', a.disposition) : t('alerts.withdrawn')})`
+        : `${t('alerts.ackBy')} ${a.acknowledged_by}`));
     }
     li.addEventListener('click', () => map.setView([a.lat, a.lon], Math.max(map.getZoom(), 12)));
     return li;
@@ -77,7 +81,7 @@ export function initAlerts(map, container, operator = 'operator') {
     }
     if (!m) {
       m = L.circleMarker([a.lat, a.lon], { radius: 9, className: `alert-marker sev-${a.severity}` })
-        .bindTooltip(`${a.rule} · ${a.severity}`).addTo(map);
+        .bindTooltip(`${code('rule', a.rule)} · ${code('severity', a.severity)}`).addTo(map);
       markers.set(a.id, m);
     }
     m.getElement()?.classList.toggle('alert-unacked', a.state === 'raised');
@@ -85,11 +89,13 @@ export function initAlerts(map, container, operator = 'operator') {
 
   function incidentItem(i) {
     const li = el('li', `incident sev-${i.severity} status-${i.status}`);
-    li.append(el('span', 'incident-status', i.status), el('span', 'incident-sev', i.severity),
-      el('span', 'incident-where', i.sector || ''), el('span', 'incident-count', `${i.alerts.length} alert(s)`));
+    li.append(el('span', 'incident-status', code('incidentStatus', i.status)),
+      el('span', 'incident-sev', code('severity', i.severity)),
+      el('span', 'incident-where', i.sector ? sectorName(i.sector) : ''),
+      el('span', 'incident-count', `${t('alerts.count')}: ${i.alerts.length}`));
     const tl = el('ol', 'incident-timeline');
     for (const s of i.timeline) {
-      tl.append(el('li', null, `${time(s.time)} ${s.change === 'status' ? s.status : s.change}`
+      tl.append(el('li', null, `${time(s.time)} ${s.change === 'status' ? code('incidentStatus', s.status) : code('incidentChange', s.change)}`
         + `${s.unit ? ' · ' + s.unit : ''} · ${s.by}${s.note ? ' · ' + s.note : ''}`));
     }
     li.append(tl);
@@ -108,12 +114,13 @@ export function initAlerts(map, container, operator = 'operator') {
       first = false;
       incidentList.replaceChildren(...incidents.map(incidentItem));
       postureBox.replaceChildren(...Object.entries(posture).filter(([, p]) => p !== 'normal')
-        .map(([s, p]) => el('div', `posture posture-${p}`, `${s}: ${p}`)));
-      if (!postureBox.childElementCount) postureBox.append(el('div', 'posture', 'all sectors normal'));
+        .map(([s, p]) => el('div', `posture posture-${p}`, `${sectorName(s)}: ${code('posture', p)}`)));
+      if (!postureBox.childElementCount) postureBox.append(el('div', 'posture', t('alerts.allNormal')));
       const pdRows = (stats.detection || []).filter((d) => d.pd !== null).map((d) => el('div', 'stats-row',
         `${d.sensor}: ${t('alerts.pd')} ${rate(d.pd)} (${d.hits}/${d.opportunities})`));
       statsBox.replaceChildren(...stats.rules.map((r) => el('div', 'stats-row',
-        `${r.name}: ${r.raised} raised, false alarms ${rate(r.false_alarm_rate)}, caught ${rate(r.catch_share)}`)),
+        `${code('rule', r.name)}: ${t('stats.raised')} ${r.raised}, ${t('stats.falseAlarms')} ${rate(r.false_alarm_rate)}, `
+        + `${t('stats.caught')} ${rate(r.catch_share)}`)),
         ...pdRows);
       container.classList.remove('alerts-offline');
     } catch (e) {
@@ -121,6 +128,10 @@ export function initAlerts(map, container, operator = 'operator') {
     }
   }
 
+  onLangChange(() => {
+    heads.forEach((h, i) => { h.textContent = t(['alerts.title', 'alerts.incidents', 'alerts.posture', 'alerts.stats'][i]); });
+    refresh();
+  });
   refresh();
   return setInterval(refresh, POLL_MS);
 }

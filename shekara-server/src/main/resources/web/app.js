@@ -5,6 +5,9 @@ import * as fmt from './format.js';
 import { COLORS, unitSvg, trackSvg, baseSvg, crossingSvg, sensorSvg, siteSvg } from './symbols.js';
 import { detailsHtml } from './details.js';
 import { initAlerts } from './alerts.js';
+import { registerSector, loadPostures, onPosture, postureHtml, sectorStyle } from './posture.js';
+import { registerZone, localName } from './names.js';
+import { initReplay } from './replay.js';
 
 const API = '/api/v1';
 const DETECTION_FADE_MS = 180_000;
@@ -53,10 +56,7 @@ function zoneStyle(p) {
       return { pane: 'basemap', color: home ? '#3d5368' : '#2a3744', weight: home ? 1.2 : 0.8, fillColor: home ? '#223141' : '#12191f', fillOpacity: 1 };
     }
     case 'sea': return { pane: 'basemap', color: '#1b3d5c', weight: 1, fillColor: '#0a2236', fillOpacity: 1 };
-    case 'sector': {
-      const c = COLORS.posture[p.posture] ?? COLORS.posture.normal;
-      return { pane: 'areas', color: c, weight: 1.5, dashArray: '6 5', fillColor: c, fillOpacity: 0.06 };
-    }
+    case 'sector': return { pane: 'areas', dashArray: '6 5', ...sectorStyle(p.posture) };
     case 'border': return { pane: 'lines', color: COLORS.border, weight: 3, opacity: 0.95 };
     case 'road': return { pane: 'lines', color: '#5f6b78', weight: 1.4, opacity: 0.9 };
     case 'restricted-area': return { pane: 'areas', color: COLORS.alarm, weight: 1.5, dashArray: '3 4', fillColor: COLORS.alarm, fillOpacity: 0.1 };
@@ -74,8 +74,23 @@ function pointIcon(svg, size, cls = '') {
   return L.divIcon({ className: `sym-icon ${cls}`, html: svg, iconSize: [size, size], iconAnchor: [size / 2, size / 2] });
 }
 
+// Zone labels and tooltips, renamed when the language changes: { marker, p, label }.
+const zoneLabels = [];
+
+function sectorLabelIcon(p) {
+  return L.divIcon({ className: 'sector-label', html: `<span>${fmt.esc(localName(p))}</span>`, iconSize: null });
+}
+
+function renameZones() {
+  for (const z of zoneLabels) {
+    if (z.label) z.marker.setIcon(sectorLabelIcon(z.p));
+    else z.marker.setTooltipContent(fmt.esc(localName(z.p)));
+  }
+}
+
 function addZone(f) {
   const p = f.properties;
+  registerZone(p);
   const target = layers[ZONE_LAYER[p.kind]] ?? layers.restricted;
   const onClick = (e) => select('zone', p.id, p, e.latlng);
   if (p.kind === 'border') {
@@ -86,8 +101,9 @@ function addZone(f) {
     const [lon, lat] = f.geometry.coordinates;
     const svg = p.kind === 'crossing-point' ? crossingSvg() : siteSvg();
     const m = L.marker([lat, lon], { icon: pointIcon(svg, 18), keyboard: false }).on('click', onClick);
-    m.bindTooltip(fmt.esc(p.name), { direction: 'right', offset: [9, 0], className: 'map-label', permanent: true });
+    m.bindTooltip(fmt.esc(localName(p)), { direction: 'right', offset: [9, 0], className: 'map-label', permanent: true });
     m.addTo(target);
+    zoneLabels.push({ marker: m, p });
     if (p.bufferM > 0) {
       L.circle([lat, lon], { radius: p.bufferM, pane: 'areas', color: p.kind === 'protected-site' ? COLORS.site : '#cfd8e3',
         weight: 1.2, dashArray: '4 4', fillOpacity: 0.05, interactive: false }).addTo(target);
@@ -97,6 +113,7 @@ function addZone(f) {
   const g = L.geoJSON(f, { style: () => zoneStyle(p), interactive: p.kind !== 'country' && p.kind !== 'sea' });
   g.on('click', onClick);
   g.addTo(target);
+  if (p.kind === 'sector') registerSector(p.sector ?? p.id, g, p);
   if (p.buffer) {
     const color = p.kind === 'protected-site' ? COLORS.site : p.kind === 'restricted-area' ? COLORS.alarm : '#cfd8e3';
     L.geoJSON(p.buffer, { style: { pane: 'areas', color, weight: 1.2, dashArray: '4 4', fillColor: color, fillOpacity: 0.05 }, interactive: false })
@@ -104,12 +121,13 @@ function addZone(f) {
   }
   const label = p.labelLat != null ? [p.labelLat, p.labelLon] : g.getBounds().getCenter();
   if (p.kind === 'sector') {
-    L.marker(label, { icon: L.divIcon({ className: 'sector-label', html: `<span>${fmt.esc(p.name)}</span>`, iconSize: null }), interactive: false, keyboard: false })
-      .addTo(layers.sectors);
+    const m = L.marker(label, { icon: sectorLabelIcon(p), interactive: false, keyboard: false }).addTo(layers.sectors);
+    zoneLabels.push({ marker: m, p, label: true });
   }
   if (p.kind === 'protected-site') {
-    L.marker(label, { icon: pointIcon(siteSvg(), 18), keyboard: false }).on('click', onClick)
-      .bindTooltip(fmt.esc(p.name), { direction: 'right', offset: [9, 0], className: 'map-label', permanent: true }).addTo(target);
+    const m = L.marker(label, { icon: pointIcon(siteSvg(), 18), keyboard: false }).on('click', onClick)
+      .bindTooltip(fmt.esc(localName(p)), { direction: 'right', offset: [9, 0], className: 'map-label', permanent: true }).addTo(target);
+    zoneLabels.push({ marker: m, p });
   }
 }
 
@@ -295,9 +313,14 @@ function counts() {
 
 // ---- details: popup and side panel ----------------------------------------------------------
 
+/** A popup's content: the object's details, and for a sector its posture and the form to set it. */
+function selectedHtml(type, props) {
+  return detailsHtml(type, props) + (type === 'zone' && props.kind === 'sector' ? postureHtml(props.sector ?? props.id) : '');
+}
+
 function select(type, id, props, latlng) {
   selected = { type, id, props, latlng };
-  const html = detailsHtml(type, props);
+  const html = selectedHtml(type, props);
   L.popup({ className: 'cop-popup', maxWidth: 320, autoPanPadding: [40, 40] }).setLatLng(latlng).setContent(html).openOn(map);
   document.getElementById('details').innerHTML = html;
 }
@@ -375,6 +398,7 @@ function onLive(msg) {
     case 'track': upsertTrack(msg); break;
     case 'detection': addDetection(msg); break;
     case 'message': addMessage(msg); break;
+    case 'posture': onPosture(msg); break;
     case 'status': status(msg); break;
     default: break;
   }
@@ -432,6 +456,7 @@ async function loadLive() {
     .forEach((f) => addDetection(f.properties));
   m.messages.forEach(addMessage);
   renderChat();
+  await loadPostures();
   counts();
 }
 
@@ -473,9 +498,10 @@ function relabel() {
   renderLayers();
   renderLegend();
   renderChat();
+  renameZones();
   setWsState(wsState);
   if (selected) {
-    const html = detailsHtml(selected.type, selected.props);
+    const html = selectedHtml(selected.type, selected.props);
     document.getElementById('details').innerHTML = html;
     map.closePopup();
   }
@@ -505,6 +531,19 @@ window.shekaraCop = {
   unitProps: (id) => units.get(id)?.props ?? null,
   trackIds: () => [...tracks.keys()],
   focus: (lat, lon, zoom) => map.setView([lat, lon], zoom, { animate: false }),
+  trackLatLng: (id) => { const tr = tracks.get(id); return tr ? [tr.marker.getLatLng().lat, tr.marker.getLatLng().lng] : null; },
+  map,
+  /** Drops the picture and loads it again (a replay session seeking back in time). */
+  reset: () => {
+    units.forEach((u) => layers.units.removeLayer(u.marker));
+    units.clear();
+    tracks.forEach((tr) => [tr.ellipse, tr.trail, tr.leader, tr.marker].forEach((l) => layers.tracks.removeLayer(l)));
+    tracks.clear();
+    detections.forEach((d) => layers.detections.removeLayer(d.layer));
+    detections = [];
+    latestMs = 0;
+    return loadLive();
+  },
   ready: false,
 };
 
@@ -512,6 +551,9 @@ loadTheatre()
   .then(() => {
     connect();
     initAlerts(map, document.getElementById('alerts'), 'operator');
+    return initReplay(window.shekaraCop);
+  })
+  .then(() => {
     window.shekaraCop.ready = true;
     document.body.dataset.ready = 'true';
   })

@@ -1,6 +1,7 @@
 // The details of a map object, as a small table with translated labels (popup and side panel).
 import { t } from './i18n.js';
 import * as fmt from './format.js';
+import { localName, sectorName } from './names.js';
 
 function rows(pairs) {
   return pairs.filter(([, v]) => v !== undefined)
@@ -48,9 +49,9 @@ const VIEWS = {
       ...marking(p)],
   }),
   zone: (p) => ({
-    title: p.name, sub: fmt.code('zoneKind', p.kind), pairs: [
+    title: localName(p), sub: fmt.code('zoneKind', p.kind), pairs: [
       ['field.id', p.id],
-      ['field.sector', p.sectorName ?? p.sector ?? undefined],
+      ['field.sector', p.sector ? sectorName(p.sector) : undefined],
       ['field.posture', p.posture ? fmt.code('posture', p.posture) : undefined],
       ['field.buffer', p.bufferM > 0 ? fmt.metres(p.bufferM) : undefined]],
   }),

@@ -9,9 +9,16 @@ import java.util.List;
  * (nodes of any other degree) becomes one edge, and each node on a chain knows its chain and its
  * distance along it. A densified road network has far more chain nodes than junctions, so a
  * search over junctions is several times cheaper than over nodes while giving the same distances.
- * Immutable and thread-safe after construction, which walks every edge once.
+ * A network of at most {@value #MAX_TABLE_JUNCTIONS} junctions also keeps the distances between
+ * every pair of junctions (one Dijkstra per junction at construction, J² doubles: 18 MB at the cap),
+ * so that a search's distances are a pass over two rows of that table instead of a Dijkstra; the
+ * search tree for a path is then grown only when a path is asked for. Immutable and thread-safe
+ * after construction.
  */
 final class JunctionGraph {
+    /** Largest network whose junction-to-junction distances are tabled. */
+    static final int MAX_TABLE_JUNCTIONS = 1500;
+
     private final int[] junctionOf;
     private final int[] junctionNode;
     private final int[] chainOf;
@@ -24,8 +31,15 @@ final class JunctionGraph {
     private final int[] to;
     private final double[] len;
     private final int[] edgeChain;
+    /** Row-major junction-to-junction road metres, or null for a network above the cap. */
+    private final double[] table;
 
     JunctionGraph(int[] firstEdge, int[] edgeTo, double[] edgeM) {
+        this(firstEdge, edgeTo, edgeM, MAX_TABLE_JUNCTIONS);
+    }
+
+    /** {@code maxTableJunctions}: the largest junction count for which the distance table is built. */
+    JunctionGraph(int[] firstEdge, int[] edgeTo, double[] edgeM, int maxTableJunctions) {
         int n = firstEdge.length - 1;
         junctionOf = new int[n];
         chainOf = new int[n];
@@ -87,6 +101,21 @@ final class JunctionGraph {
             len[e] = l;
             edgeChain[e] = c;
         }
+        table = junctionNode.length <= maxTableJunctions ? table() : null;
+    }
+
+    private double[] table() {
+        int jn = junctionNode.length;
+        double[] t = new double[jn * jn];
+        for (int j = 0; j < jn; j++) {
+            System.arraycopy(dijkstra(junctionNode[j], Double.POSITIVE_INFINITY).junctionDist(), 0, t, j * jn, jn);
+        }
+        return t;
+    }
+
+    /** Whether searches read the junction distance table rather than run Dijkstra. */
+    boolean tabled() {
+        return table != null;
     }
 
     private void walkChains(int start, int[] firstEdge, int[] edgeTo, double[] edgeM, List<int[]> nodes,
@@ -123,8 +152,39 @@ final class JunctionGraph {
         return junctionNode.length;
     }
 
-    /** Dijkstra over the junctions from a node, bounded at {@code maxM} metres. */
+    /**
+     * Road distances from a node to every junction, bounded at {@code maxM} metres (junctions farther
+     * are infinitely far): from the table when there is one (the search tree is then grown on the
+     * first path asked for), else by Dijkstra.
+     */
     RoadGraph.ShortestPaths search(int source, double maxM) {
+        if (table == null) {
+            return dijkstra(source, maxM);
+        }
+        int jn = junctionNode.length;
+        double[] dist = new double[jn];
+        if (junctionOf[source] >= 0) {
+            int row = junctionOf[source] * jn;
+            for (int j = 0; j < jn; j++) {
+                double d = table[row + j];
+                dist[j] = d <= maxM ? d : Double.POSITIVE_INFINITY;
+            }
+        } else {
+            int c = chainOf[source];
+            double along = chainCum[c][posOf[source]];
+            double back = chainCum[c][chainCum[c].length - 1] - along;
+            int rowA = chainA[c] * jn;
+            int rowB = chainB[c] * jn;
+            for (int j = 0; j < jn; j++) {
+                double d = Math.min(along + table[rowA + j], back + table[rowB + j]);
+                dist[j] = d <= maxM ? d : Double.POSITIVE_INFINITY;
+            }
+        }
+        return new RoadGraph.ShortestPaths(this, source, dist, null, maxM);
+    }
+
+    /** Dijkstra over the junctions from a node, bounded at {@code maxM} metres, with its search tree. */
+    RoadGraph.ShortestPaths dijkstra(int source, double maxM) {
         int jn = junctionNode.length;
         double[] dist = new double[jn];
         int[] predEdge = new int[jn];
@@ -179,7 +239,8 @@ final class JunctionGraph {
     }
 
     /** The nodes of the shortest path from {@code node} back to the search's source, in that order. */
-    void path(RoadGraph.ShortestPaths p, int node, List<Integer> out) {
+    void path(RoadGraph.ShortestPaths paths, int node, List<Integer> out) {
+        RoadGraph.ShortestPaths p = paths.tree();
         double[] d = p.junctionDist();
         int s = p.source();
         int junction;

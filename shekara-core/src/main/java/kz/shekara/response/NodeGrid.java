@@ -88,17 +88,30 @@ final class NodeGrid {
                         double dn = (lat[i] - qLat) * kLat;
                         double de = (lon[i] - qLon) * kLon;
                         double d = Math.sqrt(dn * dn + de * de);
-                        if (d <= maxM) {
+                        // The k-th best so far already beats it: skip the insertion (insert would too).
+                        if (d <= maxM && (found < k || d < outM[k - 1])) {
                             found = insert(i, d, found, k, outPoints, outM);
                         }
                     }
                 }
             }
-            if (found == k && outM[k - 1] <= ring * cellM) {
+            if (found == k && outM[k - 1] <= Math.max(ring * cellM, beyondBlockM(qLat, qLon, r0, c0, ring, kLat, kLon))) {
                 break;
             }
         }
         return found;
+    }
+
+    /**
+     * A lower bound on the metres (same flat measure as the candidates) from the query to any point
+     * outside the block of cells within {@code ring} of its cell: no point the next rings hold is nearer.
+     */
+    private double beyondBlockM(double qLat, double qLon, int r0, int c0, int ring, double kLat, double kLon) {
+        double south = qLat - (minLat + (r0 - ring) * CELL_DEG);
+        double north = minLat + (r0 + ring + 1) * CELL_DEG - qLat;
+        double west = qLon - (minLon + (c0 - ring) * CELL_DEG);
+        double east = minLon + (c0 + ring + 1) * CELL_DEG - qLon;
+        return Math.max(0, Math.min(Math.min(south, north) * kLat, Math.min(west, east) * kLon));
     }
 
     private static int insert(int i, double d, int found, int k, int[] pts, double[] ds) {

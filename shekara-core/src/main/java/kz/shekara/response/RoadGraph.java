@@ -19,8 +19,9 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * {@code maxSegmentM}, vertices closer than about a metre merged
  * into one junction, dangling line ends joined to the nearest other node within {@code joinM}. Edge
  * lengths are geodesic metres. Stored as compressed adjacency arrays; immutable and thread-safe.
- * A shortest-path search ({@link #search}) runs Dijkstra over the junctions only, O((J + C) log J)
- * for J junctions and C chains between them.
+ * A shortest-path search ({@link #search}) reads a table of junction-to-junction distances, O(J) for J
+ * junctions, on networks of up to 1,500 junctions (built at construction: J Dijkstras), and otherwise
+ * runs Dijkstra over the junctions only, O((J + C) log J) for C chains between them.
  */
 public final class RoadGraph {
     private final double[] lat;
@@ -31,14 +32,14 @@ public final class RoadGraph {
     private final NodeGrid grid;
     private final JunctionGraph junctions;
 
-    private RoadGraph(double[] lat, double[] lon, int[] firstEdge, int[] edgeTo, double[] edgeM) {
+    private RoadGraph(double[] lat, double[] lon, int[] firstEdge, int[] edgeTo, double[] edgeM, int maxTableJunctions) {
         this.lat = lat;
         this.lon = lon;
         this.firstEdge = firstEdge;
         this.edgeTo = edgeTo;
         this.edgeM = edgeM;
         this.grid = new NodeGrid(lat, lon);
-        this.junctions = new JunctionGraph(firstEdge, edgeTo, edgeM);
+        this.junctions = new JunctionGraph(firstEdge, edgeTo, edgeM, maxTableJunctions);
     }
 
     /** The network of the ROAD zones of a theatre, densified to 500 m and joined within 100 m. */
@@ -49,6 +50,11 @@ public final class RoadGraph {
 
     /** The network of the line strings in these geometries (other geometry types are ignored). */
     public static RoadGraph of(List<Geometry> geometries, double maxSegmentM, double joinM) {
+        return of(geometries, maxSegmentM, joinM, JunctionGraph.MAX_TABLE_JUNCTIONS);
+    }
+
+    /** As {@link #of(List, double, double)}, tabling junction distances only up to {@code maxTableJunctions}. */
+    static RoadGraph of(List<Geometry> geometries, double maxSegmentM, double joinM, int maxTableJunctions) {
         List<Geometry> lines = new ArrayList<>();
         for (Geometry g : geometries) {
             for (int i = 0; i < g.getNumGeometries(); i++) {
@@ -59,7 +65,7 @@ public final class RoadGraph {
         }
         Builder b = new Builder();
         if (lines.isEmpty()) {
-            return b.build(joinM);
+            return b.build(joinM, maxTableJunctions);
         }
         // Union nodes the linework: roads that cross get a shared vertex there, which becomes a junction.
         Geometry noded = UnaryUnionOp.union(lines);
@@ -68,7 +74,7 @@ public final class RoadGraph {
                 b.addLine(line.getCoordinates(), maxSegmentM);
             }
         }
-        return b.build(joinM);
+        return b.build(joinM, maxTableJunctions);
     }
 
     public int nodeCount() {
@@ -85,6 +91,25 @@ public final class RoadGraph {
 
     double lon(int node) {
         return lon[node];
+    }
+
+    /** The edges of a node are {@code firstEdge(node)} up to {@code firstEdge(node + 1)}, exclusive. */
+    int firstEdge(int node) {
+        return firstEdge[node];
+    }
+
+    int edgeTarget(int edge) {
+        return edgeTo[edge];
+    }
+
+    /** Geodesic metres of an edge. */
+    double edgeLength(int edge) {
+        return edgeM[edge];
+    }
+
+    /** Whether searches read a table of junction-to-junction distances ({@link JunctionGraph}). */
+    public boolean tabled() {
+        return junctions.tabled();
     }
 
     /** Up to {@code out.length} nodes nearest the point within {@code maxM}, nearest first; the count. */
@@ -105,8 +130,57 @@ public final class RoadGraph {
         return junctions.junctionCount();
     }
 
-    /** One search's result over the junctions; distances to any node and paths back to the source. */
-    record ShortestPaths(JunctionGraph graph, int source, double[] junctionDist, int[] predEdge, double maxM) {
+    /**
+     * One search's result over the junctions; distances to any node and paths back to the source.
+     * {@code predEdge} is null when the distances came from the junction table: the search tree is
+     * then grown (once, by Dijkstra with the same source and bound) when a path is first asked for.
+     * Safe to share between threads (the tree may be grown twice, to the same result).
+     */
+    static final class ShortestPaths {
+        private final JunctionGraph graph;
+        private final int source;
+        private final double[] junctionDist;
+        private final int[] predEdge;
+        private final double maxM;
+        private volatile ShortestPaths tree;
+
+        ShortestPaths(JunctionGraph graph, int source, double[] junctionDist, int[] predEdge, double maxM) {
+            this.graph = graph;
+            this.source = source;
+            this.junctionDist = junctionDist;
+            this.maxM = maxM;
+            this.predEdge = predEdge;
+        }
+
+        int source() {
+            return source;
+        }
+
+        double[] junctionDist() {
+            return junctionDist;
+        }
+
+        int[] predEdge() {
+            return predEdge;
+        }
+
+        double maxM() {
+            return maxM;
+        }
+
+        /** This search with its tree: itself after Dijkstra, else the Dijkstra grown for paths. */
+        ShortestPaths tree() {
+            if (predEdge != null) {
+                return this;
+            }
+            ShortestPaths t = tree;
+            if (t == null) {
+                t = graph.dijkstra(source, maxM);
+                tree = t;
+            }
+            return t;
+        }
+
         /** Road metres from the source to the node; infinite beyond the search's bound. */
         double distTo(int node) {
             return graph.distance(this, node);
@@ -159,7 +233,7 @@ public final class RoadGraph {
             }
         }
 
-        RoadGraph build(double joinM) {
+        RoadGraph build(double joinM, int maxTableJunctions) {
             int n = nodes.size();
             double[] la = new double[n];
             double[] lo = new double[n];
@@ -186,7 +260,7 @@ public final class RoadGraph {
                 to[fill[e[1]]] = e[0];
                 len[fill[e[1]]++] = m;
             }
-            return new RoadGraph(la, lo, degree, to, len);
+            return new RoadGraph(la, lo, degree, to, len, maxTableJunctions);
         }
 
         private void joinDanglingEnds(double[] la, double[] lo, double joinM) {

@@ -24,6 +24,7 @@ public final class TargetMotion {
     private final double velocitySigmaMps;
     private final double horizonS;
     private final LocalFrame frame;
+    private final boolean stationary;
     private final List<double[]> inside;
 
     private TargetMotion(double lat, double lon, double vnMps, double veMps, double sigmaM, double velocitySigmaMps,
@@ -36,6 +37,7 @@ public final class TargetMotion {
         this.velocitySigmaMps = velocitySigmaMps;
         this.horizonS = horizonS;
         this.frame = new LocalFrame(lat, lon);
+        this.stationary = Math.hypot(vnMps, veMps) < STATIONARY_MPS;
         this.inside = area == null ? List.of(new double[] {0, horizonS}) : insideIntervals(area);
     }
 
@@ -80,7 +82,7 @@ public final class TargetMotion {
     }
 
     public boolean stationary() {
-        return speedMps() < STATIONARY_MPS;
+        return stationary;
     }
 
     LocalFrame frame() {

@@ -30,15 +30,22 @@ import kz.shekara.theatre.Theatre;
  * re-arms it. Keeps each sector's posture, which sharpens the thresholds. Event time only: the
  * watermark is the latest event time seen (or given to {@link #advance}); time-driven rules (sensor
  * silent, sector void) and the ending of tracks not updated for the track timeout run when it moves.
- * Alert ids are a hash of key and time, so a replay gives the same ids. Not thread-safe: drive it
- * from one thread (the live service serialises calls).
+ * Alert ids are a hash of key and time, so a replay gives the same ids. A track's alert re-armed by
+ * its rule stays in force for {@link #REARM_HOLD} of event time: a finding within it continues the
+ * alert, so a noisy velocity or position estimate that dips under a threshold for a scan or two does
+ * not raise the same alert again. Not thread-safe: drive it from one thread (the live service
+ * serialises calls).
  */
 public final class RuleEngine {
+    /** How long a track's re-armed alert must stay clear before the same finding raises a new alert. */
+    public static final java.time.Duration REARM_HOLD = java.time.Duration.ofSeconds(60);
     private final Theatre theatre;
     private final RulesConfig config;
     private final List<Rule> rules;
     private final Map<String, Posture> postures = new LinkedHashMap<>();
     private final Map<String, Active> active = new HashMap<>();
+    /** Active track alerts whose rule has re-armed them, with the event time it first did. */
+    private final Map<String, Instant> rearmedAt = new HashMap<>();
     private final Map<String, Set<String>> keysByTrack = new HashMap<>();
     private final Map<String, Instant> trackSeen = new LinkedHashMap<>();
     private Instant watermark;
@@ -177,6 +184,7 @@ public final class RuleEngine {
             Set<String> keys = keysByTrack.remove(e.getKey());
             if (keys != null) {
                 keys.forEach(active::remove);
+                keys.forEach(rearmedAt::remove);
             }
         }
     }
@@ -212,7 +220,15 @@ public final class RuleEngine {
         @Override
         public void raise(Finding f) {
             if (active.containsKey(f.key())) {
-                return;
+                Instant rearmed = rearmedAt.get(f.key());
+                if (rearmed == null) {
+                    return;
+                }
+                if (f.time().isBefore(rearmed.plus(REARM_HOLD))) {
+                    rearmedAt.remove(f.key()); // back within the hold: the alert in force goes on
+                    return;
+                }
+                drop(f.key());
             }
             Marking marking = f.marking() == null ? theatre.defaultMarking() : f.marking();
             Alert a = new Alert(f.time(), alertId(f.key(), f.time()), f.rule(), f.severity(), f.sector(), f.zone(),
@@ -226,6 +242,16 @@ public final class RuleEngine {
 
         @Override
         public void reset(String key) {
+            Active a = active.get(key);
+            if (a != null && a.track() != null && watermark != null) {
+                rearmedAt.putIfAbsent(key, watermark);
+                return;
+            }
+            drop(key);
+        }
+
+        private void drop(String key) {
+            rearmedAt.remove(key);
             Active a = active.remove(key);
             if (a != null && a.track() != null) {
                 Set<String> keys = keysByTrack.get(a.track());
@@ -249,7 +275,7 @@ public final class RuleEngine {
             if (a == null) {
                 return;
             }
-            reset(key);
+            drop(key);
             out.add(new AlertChange(time, a.id(), AlertState.CLOSED, by, null, note, a.marking()));
         }
     }

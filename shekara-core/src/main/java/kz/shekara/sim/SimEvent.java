@@ -3,12 +3,13 @@ package kz.shekara.sim;
 import java.time.Instant;
 import java.util.Objects;
 import kz.shekara.model.Detection;
+import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.TruthState;
 import kz.shekara.model.UnitPosition;
 
 /**
- * One output of the {@link Simulator} at an event time: a sensor detection, a friendly unit's
- * position report, or the ground truth of a simulated mover. Immutable.
+ * One output of the {@link Simulator} at an event time: a sensor detection, a sensor's heartbeat,
+ * a friendly unit's position report, or the ground truth of a simulated mover. Immutable.
  */
 public sealed interface SimEvent {
     Instant time();
@@ -34,6 +35,18 @@ public sealed interface SimEvent {
         @Override
         public Instant time() {
             return position.time();
+        }
+    }
+
+    /** A sensor's sign of life: its scan had nothing to report, but it is up and watching. */
+    record Heartbeat(SensorHeartbeat heartbeat) implements SimEvent {
+        public Heartbeat {
+            Objects.requireNonNull(heartbeat, "heartbeat");
+        }
+
+        @Override
+        public Instant time() {
+            return heartbeat.time();
         }
     }
 

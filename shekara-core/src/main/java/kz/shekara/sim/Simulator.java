@@ -3,12 +3,15 @@ package kz.shekara.sim;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import kz.shekara.model.Detection;
 import kz.shekara.model.Marking;
+import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.TruthState;
 import kz.shekara.theatre.Base;
 import kz.shekara.theatre.Sensor;
@@ -18,7 +21,8 @@ import kz.shekara.theatre.Unit;
 /**
  * The exercise scenario generator: movers (walkers, vehicles, boats) crossing or walking along the
  * border, approaching protected sites or loitering; the theatre's sensors seeing them with noise,
- * missed detections and clutter; friendly patrols driving along the border and aircraft and boats
+ * missed detections and clutter, and sending a heartbeat for each scan that had nothing to report
+ * (until a scheduled {@link SensorFailure} silences one for good); friendly patrols driving along the border and aircraft and boats
  * idling at their bases. Runs in event time: {@link #advanceTo} returns the events up to a time, in
  * time order, ties broken by truth first, then sensors in theatre order, then units in theatre order.
  * Everything it makes carries the theatre's default marking flagged as exercise.
@@ -54,9 +58,20 @@ public final class Simulator {
     private final List<SensorModel> sensors = new ArrayList<>();
     private final List<PatrolModel> patrols = new ArrayList<>();
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
+    private final Map<String, Long> failAtMs = new HashMap<>();
     private long doneMs = -1;
 
+    /** A scenario in which every sensor keeps working. */
     public Simulator(Theatre theatre, long seed, Instant start, ScenarioConfig config) {
+        this(theatre, seed, start, config, List.of());
+    }
+
+    /**
+     * A scenario in which the given sensors fail (fall silent) at their times.
+     *
+     * @throws IllegalArgumentException when a failure names a sensor the theatre does not have
+     */
+    public Simulator(Theatre theatre, long seed, Instant start, ScenarioConfig config, List<SensorFailure> failures) {
         Objects.requireNonNull(theatre, "theatre");
         this.start = Objects.requireNonNull(start, "start");
         this.config = Objects.requireNonNull(config, "config");
@@ -73,6 +88,12 @@ public final class Simulator {
             SensorModel model = new SensorModel(s, root.split(), marking);
             sensors.add(model);
             queue.add(new Task(model.phaseMs(), RANK_SENSOR, sensors.size() - 1));
+        }
+        for (SensorFailure f : failures) {
+            if (theatre.sensors().stream().noneMatch(s -> s.id().equals(f.sensor()))) {
+                throw new IllegalArgumentException("sensor failure: the theatre has no sensor " + f.sensor());
+            }
+            failAtMs.merge(f.sensor(), f.after().toMillis(), Math::min);
         }
         SplittableRandom unitRng = root.split();
         for (Unit u : theatre.units()) {
@@ -129,8 +150,16 @@ public final class Simulator {
             }
             case RANK_SENSOR -> {
                 SensorModel s = sensors.get(task.index());
-                for (Detection d : s.scan(tSec, time, movers)) {
+                Long failsAt = failAtMs.get(s.sensor().id());
+                if (failsAt != null && task.atMs() >= failsAt) {
+                    return; // failed: no more scans, no heartbeats
+                }
+                List<Detection> plots = s.scan(tSec, time, movers);
+                for (Detection d : plots) {
                     out.add(new SimEvent.Observation(d));
+                }
+                if (plots.isEmpty()) {
+                    out.add(new SimEvent.Heartbeat(new SensorHeartbeat(time, s.sensor().id(), marking)));
                 }
                 queue.add(new Task(task.atMs() + s.periodMs(), RANK_SENSOR, task.index()));
             }

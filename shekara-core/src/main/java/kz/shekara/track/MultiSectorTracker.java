@@ -18,21 +18,40 @@ import kz.shekara.theatre.Sector;
  * their position, and also, within {@code overlapM} of another sector, to that sector's tracks (which
  * may take them but not start tracks from them); plots no sector's track took start tentative tracks
  * in their own sector; a track whose estimate moves into another sector is handed over with its id,
- * state (re-framed) and history. After each scan time every confirmed track is reported at that time.
- * Not thread-safe: feed it from one thread.
+ * state (re-framed) and history. After each scan time, {@link Mode#BATCH} reports every confirmed
+ * track at that time (the batch files), {@link Mode#LIVE} only the confirmed tracks that scan time gave
+ * a detection or turned to coasting (the live bus). Not thread-safe: feed it from one thread.
  */
 public final class MultiSectorTracker {
+    /** How the tracker is fed and what it reports after each scan time. */
+    public enum Mode {
+        /** Every confirmed and coasting track, detected or not; every detection moves the watermark. */
+        BATCH,
+        /**
+         * Only confirmed tracks updated by a detection, newly confirmed, or newly coasting; an alarm
+         * detection (which the live bus delivers without waiting, so it may be ahead in event time of
+         * back-pressured plot feeds) does not move the watermark, so it cannot make their plots late.
+         */
+        LIVE
+    }
+
     private static final double M_PER_DEG = 111_320;
 
     private final Map<String, SectorTracker> sectors = new LinkedHashMap<>();
     private final SectorMap sectorMap;
     private final ReorderBuffer buffer;
     private final double overlapM;
+    private final Mode mode;
     private long outside;
     private long handovers;
 
     public MultiSectorTracker(TrackerConfig config, List<Sector> sectorList, SectorMap sectorMap) {
+        this(config, sectorList, sectorMap, Mode.BATCH);
+    }
+
+    public MultiSectorTracker(TrackerConfig config, List<Sector> sectorList, SectorMap sectorMap, Mode mode) {
         Objects.requireNonNull(config, "config");
+        this.mode = Objects.requireNonNull(mode, "mode");
         TrackerParts parts = TrackerParts.from(config);
         for (Sector s : sectorList) {
             sectors.put(s.id(), new SectorTracker(s.id(), new LocalFrame(s.originLat(), s.originLon()), parts));
@@ -47,7 +66,7 @@ public final class MultiSectorTracker {
 
     /** Takes one detection; returns the confirmed tracks of every scan time it completed, in time order. */
     public List<TrackUpdate> accept(Detection d) {
-        return process(buffer.add(d));
+        return process(buffer.add(d, mode == Mode.BATCH || !d.kind().isAlarm()));
     }
 
     /** Processes everything still buffered (end of input). */
@@ -117,7 +136,7 @@ public final class MultiSectorTracker {
             boolean lastOfTime = i + 1 == scans.size() || !scans.get(i + 1).time().equals(scan.time());
             if (lastOfTime) {
                 for (SectorTracker s : sectors.values()) {
-                    out.addAll(s.confirmedTracks());
+                    out.addAll(mode == Mode.LIVE ? s.changedTracks() : s.confirmedTracks());
                 }
             }
         }

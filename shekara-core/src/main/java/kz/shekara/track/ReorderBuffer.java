@@ -36,12 +36,20 @@ public final class ReorderBuffer {
 
     /** Adds a detection; returns the scans it released (possibly none), oldest first. */
     public List<Scan> add(Detection d) {
+        return add(d, true);
+    }
+
+    /**
+     * Adds a detection; when {@code advances} is false its time does not move the watermark (it waits
+     * for a later detection that does, or the flush). Returns the scans released, oldest first.
+     */
+    public List<Scan> add(Detection d, boolean advances) {
         if (latest != null && d.time().isBefore(latest.minus(window))) {
             late++;
             return List.of();
         }
         pending.computeIfAbsent(new Key(d.time(), d.sensor()), k -> new ArrayList<>()).add(d);
-        if (latest == null || d.time().isAfter(latest)) {
+        if (advances && (latest == null || d.time().isAfter(latest))) {
             latest = d.time();
             return releaseBefore(latest.minus(window));
         }

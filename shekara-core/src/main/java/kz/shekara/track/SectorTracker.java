@@ -112,6 +112,7 @@ public final class SectorTracker {
     void initiate(List<Plot> plots, Instant scanTime) {
         for (Plot p : plots) {
             Track t = new Track(sectorId + "-" + nextId++, parts.initiator().initiate(p, scanTime), p);
+            t.changed = true;
             t.noteSensorIndex(sensorIndex.computeIfAbsent(p.source().sensor(), k -> sensorIndex.size()));
             if (parts.initiator().confirms(t.hits, t.scans)) {
                 t.status = TrackStatus.CONFIRMED;
@@ -142,6 +143,7 @@ public final class SectorTracker {
                 } else if (parts.initiator().confirms(t.hits, ++t.scans)) {
                     t.status = TrackStatus.CONFIRMED;
                 }
+                t.changed = true;
                 touched.add(t);
                 continue;
             }
@@ -149,6 +151,7 @@ public final class SectorTracker {
             if (t.seenBy(sensorId, sensor)) {
                 t.misses++;
                 if (t.confirmed()) {
+                    t.changed |= t.status != TrackStatus.COASTING;
                     t.status = TrackStatus.COASTING;
                 } else {
                     t.scans++;
@@ -169,6 +172,22 @@ public final class SectorTracker {
         List<TrackUpdate> out = new ArrayList<>();
         for (Track t : tracks) {
             if (t.confirmed()) {
+                out.add(toUpdate(t));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Confirmed (and coasting) tracks that a scan gave a detection, or moved from confirmed to coasting,
+     * since the last call, in creation order; clears their mark. A track that goes on coasting is not
+     * reported again until a detection or its deletion.
+     */
+    public List<TrackUpdate> changedTracks() {
+        List<TrackUpdate> out = new ArrayList<>();
+        for (Track t : tracks) {
+            if (t.changed && t.confirmed()) {
+                t.changed = false;
                 out.add(toUpdate(t));
             }
         }

@@ -20,6 +20,11 @@ final class Track {
     int misses;
     boolean maritime;
     Marking marking;
+    /**
+     * Set by its sector tracker when a scan starts it, gives it a detection or turns it to coasting;
+     * cleared when it is reported. Always clear on a confirmed track between two inputs.
+     */
+    boolean changed;
     private String[] sensors = new String[0];
     // Bit i set: the sensor with tracker-wide index i (below 64) has seen this track; saves string compares in the loop.
     private long sensorBits;

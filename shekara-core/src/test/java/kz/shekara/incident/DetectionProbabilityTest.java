@@ -70,6 +70,7 @@ class DetectionProbabilityTest {
                 case SimEvent.Truth t -> pd.truth(t.state());
                 case SimEvent.Observation o -> pd.detection(o.detection());
                 case SimEvent.UnitReport u -> { }
+                case SimEvent.Heartbeat h -> { }
             }
         }
         Map<String, Sensor> sensors = theatre.sensors().stream().collect(Collectors.toMap(Sensor::id, Function.identity()));

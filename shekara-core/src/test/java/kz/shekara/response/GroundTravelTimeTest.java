@@ -85,4 +85,20 @@ class GroundTravelTimeTest {
         assertThat(ROADS.edgeCount()).isEqualTo(41 + 41 + 45 + 25 + 1);
         assertThat(ROADS.nodeCount()).isEqualTo(ROADS.edgeCount() + 1);
     }
+
+    @Test
+    void workedExamplesHoldWithAndWithoutTheJunctionDistanceTable() {
+        assertThat(ROADS.tabled()).isTrue();
+        GroundTravelTime searched = new GroundTravelTime(RoadGraph.of(Fixtures.geometries("roads.geojson"), 500, 100, 0),
+                GroundTravelTime.Config.DEFAULT);
+        // Trunk and spur: 2,430.21 s; trunk, then off-road north: 3,338.36 s (the examples above).
+        for (GroundTravelTime g : List.of(GROUND, searched)) {
+            assertThat(g.route(vehicle(43.0, 69.0), 43.2, 69.25).orElseThrow().timeS()).isCloseTo(2_430.21, within(0.1));
+            assertThat(g.route(vehicle(43.0, 69.0), 43.045, 69.5).orElseThrow().timeS()).isCloseTo(3_338.36, within(0.5));
+        }
+        Route tabled = GROUND.route(vehicle(43.0, 69.0), 43.2, 69.25).orElseThrow();
+        Route dijkstra = searched.route(vehicle(43.0, 69.0), 43.2, 69.25).orElseThrow();
+        assertThat(tabled.path()).isEqualTo(dijkstra.path());
+        assertThat(tabled.timeS()).isCloseTo(dijkstra.timeS(), within(1e-9));
+    }
 }

@@ -92,4 +92,39 @@ class RoadGraphTest {
         assertThat(g.search(start[0], 30_000).distTo(end[0])).isInfinite();
         assertThat(g.search(start[0], 50_000).distTo(end[0])).isCloseTo(2 * 20_385.23, within(1.0));
     }
+
+    @Test
+    void tabledDistancesAndPathsAreThoseOfDijkstraWithinEveryBound() {
+        Random random = new Random(11);
+        List<Geometry> roads = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            double o = i * 0.06 + random.nextDouble() * 0.01;
+            roads.add(line(69.0, 43.0 + o, 69.15, 43.0 + o + 0.01, 69.3, 43.0 + o));
+            roads.add(line(69.0 + o, 43.0, 69.0 + o + 0.01, 43.15, 69.0 + o, 43.3));
+        }
+        // A separate road: nodes on it are unreachable from the grid.
+        roads.add(line(70.0, 43.0, 70.2, 43.1));
+        RoadGraph tabled = RoadGraph.of(roads, 700, 50);
+        RoadGraph searched = RoadGraph.of(roads, 700, 50, 0);
+        assertThat(tabled.tabled()).isTrue();
+        assertThat(searched.tabled()).isFalse();
+        int unreachable = 0;
+        for (int trial = 0; trial < 60; trial++) {
+            int a = random.nextInt(tabled.nodeCount());
+            double bound = trial % 3 == 0 ? Double.POSITIVE_INFINITY : 5_000 + random.nextDouble() * 30_000;
+            RoadGraph.ShortestPaths t = tabled.search(a, bound);
+            RoadGraph.ShortestPaths d = searched.search(a, bound);
+            for (int b = 0; b < tabled.nodeCount(); b++) {
+                double expected = d.distTo(b);
+                if (expected == Double.POSITIVE_INFINITY) {
+                    unreachable++;
+                    assertThat(t.distTo(b)).isInfinite();
+                } else {
+                    assertThat(t.distTo(b)).isCloseTo(expected, within(1e-6));
+                    assertThat(t.path(b)).isEqualTo(d.path(b));
+                }
+            }
+        }
+        assertThat(unreachable).isPositive();
+    }
 }

@@ -24,11 +24,15 @@ class TravelTimeModelContractTest {
     static Stream<Arguments> models() {
         GroundTravelTime ground = new GroundTravelTime(RoadGraph.of(Fixtures.geometries("roads.geojson"), 500, 100),
                 GroundTravelTime.Config.DEFAULT);
+        GroundTravelTime untabled = new GroundTravelTime(RoadGraph.of(Fixtures.geometries("roads.geojson"), 500, 100, 0),
+                GroundTravelTime.Config.DEFAULT);
         SeaTravelTime sea = new SeaTravelTime(Fixtures.union("sea.geojson"), SeaTravelTime.Config.DEFAULT);
         return Stream.of(
                 Arguments.of(new Case("air", new AirTravelTime(), UnitKind.HELICOPTER, 43.0, 69.0, 43.2, 69.25)),
                 Arguments.of(new Case("sea", sea, UnitKind.BOAT, 44.3, 50.3, 44.7, 50.3)),
-                Arguments.of(new Case("ground", ground, UnitKind.GROUND_VEHICLE, 43.0, 69.0, 43.2, 69.25)));
+                Arguments.of(new Case("ground", ground, UnitKind.GROUND_VEHICLE, 43.0, 69.0, 43.2, 69.25)),
+                Arguments.of(new Case("ground without distance table", untabled, UnitKind.GROUND_VEHICLE, 43.0, 69.0,
+                        43.2, 69.25)));
     }
 
     private static UnitState unit(Case c, double enduranceM) {

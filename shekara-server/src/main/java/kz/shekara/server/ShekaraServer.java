@@ -17,6 +17,8 @@ import kz.shekara.incident.DetectionProbability;
 import kz.shekara.server.api.AlertsApi;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.api.PlanApi;
+import kz.shekara.server.api.SectorsApi;
+import kz.shekara.server.rules.PostureView;
 import kz.shekara.server.rules.RulesConfigLoader;
 import kz.shekara.server.rules.RulesService;
 import java.time.Instant;
@@ -42,6 +44,7 @@ import kz.shekara.server.source.SimulationSource;
 import kz.shekara.server.source.SimulationSourceConfig;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.view.LiveStateConfig;
+import kz.shekara.sim.SensorFailure;
 import kz.shekara.theatre.Sector;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
@@ -113,7 +116,8 @@ public final class ShekaraServer implements AutoCloseable {
         EventLog log = EventLogs.open(config.db(), config.dataDir(), storeConfig);
         started.push(log::close);
         UnitStateView unitStates = new UnitStateView();
-        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates));
+        PostureView postures = new PostureView();
+        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates, postures));
         // The tracker and the alert desk come back as a clean replay of the log makes them (see README, Restart).
         TrackerView trackerView = new TrackerView(TrackerConfig.DEFAULTS, theatre);
         DeskView deskView = new DeskView();
@@ -128,6 +132,7 @@ public final class ShekaraServer implements AutoCloseable {
         RulesService rules = new RulesService(RulesConfigLoader.forTheatre(config.theatre()), bus, theatre, meters,
                 clock);
         deskView.events().forEach(rules::replay);
+        rules.restorePostures(postures.latest().values());
         Checkpointer checkpointer = new Checkpointer(log, List.of(trackerView, deskView),
                 storeConfig.snapshotEvery() == 0 ? Long.MAX_VALUE : storeConfig.snapshotEvery(), CHECKPOINT_INTERVAL, meters);
         checkpointer.start(restored);
@@ -151,16 +156,20 @@ public final class ShekaraServer implements AutoCloseable {
         ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port()), theatre, live, bus,
                 meters, clock).storeHealth(bus::health);
         api.addRoutes(new AlertsApi(rules, meters, () -> detectionProbability)::register);
+        api.addRoutes(new SectorsApi(theatre, rules::postures, postures)::register);
         ResponseModels response = ResponseModels.of(theatre);
         api.addRoutes(new PlanApi(response.planner(PLAN_STEP_S), response.area().orElse(null), PLAN_HORIZON_S,
                 meters)::register);
+        // After-action review: the picture at a time and incident exports, read from the log.
+        api.addRoutes(new kz.shekara.server.api.ReviewApi(new kz.shekara.server.review.LogPictures(log), theatre)::register);
         int httpPort = api.start();
         started.push(api);
         ports = new Ports(httpPort, cotPort, cot.udpPort());
 
         if (config.simulation().enabled()) {
             simulation = new SimulationSource(
-                    SimulationSourceConfig.demo(config.simulation().seed(), config.simulation().speed()),
+                    SimulationSourceConfig.demo(config.simulation().seed(), config.simulation().speed())
+                            .withFailures(SensorFailure.demo(theatre).stream().toList()),
                     theatre, bus, meters, clock);
             // With truth at hand, measure each sensor's probability of detection as the scenario runs.
             DetectionProbability pd = new DetectionProbability(theatre.sensors(), PD_LATENESS);

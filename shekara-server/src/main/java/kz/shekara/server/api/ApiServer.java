@@ -63,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
     private volatile java.util.function.Supplier<StoreHealth> storeHealth;
     private Javalin app;
     private AutoCloseable liveListener;
+    private Bus.Subscription postureFeed;
     private ScheduledExecutorService ticker;
 
     /**
@@ -150,6 +151,8 @@ public final class ApiServer implements AutoCloseable {
             }
         });
         liveListener = live.listen(feed::publish);
+        // Sector postures are no part of the picture's state, but every open map follows them live.
+        postureFeed = bus.subscribe(Topic.POSTURE, "web-live.posture", feed::publish);
         app.start(config.host(), config.port());
         ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("web-status").unstarted(r));
         ticker.scheduleAtFixedRate(() -> feed.status(status.sample(feed.sessions())), 1, 1, TimeUnit.SECONDS);
@@ -254,6 +257,9 @@ public final class ApiServer implements AutoCloseable {
             } catch (Exception e) {
                 LOG.debug("closing live listener", e);
             }
+        }
+        if (postureFeed != null) {
+            postureFeed.close();
         }
         feed.close();
         if (app != null) {

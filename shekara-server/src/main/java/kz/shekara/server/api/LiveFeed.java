@@ -17,12 +17,13 @@ import kz.shekara.model.Detection;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
+import kz.shekara.rules.PostureChange;
 import kz.shekara.server.view.Viewer;
 import kz.shekara.theatre.Unit;
 
 /**
  * The WebSocket live feed: pushes every change of the live picture to each connected browser as a
- * frame holding a JSON array of messages {@code {"type": "unit"|"detection"|"track"|"message"|"status", ...}}.
+ * frame holding a JSON array of messages {@code {"type": "unit"|"detection"|"track"|"message"|"posture"|"status", ...}}.
  *
  * <p>Overload policy, per session: a bounded queue of {@code capacity} pending messages; a newer
  * position of the same unit, update of the same track, or status replaces the pending one in place;
@@ -106,6 +107,10 @@ final class LiveFeed {
             case ChatMessage m -> {
                 key = null;
                 json = EventJson.message(m).put("type", "message");
+            }
+            case PostureChange c -> {
+                key = "posture:" + c.sector();
+                json = SectorsApi.change(mapper.createObjectNode().put("type", "posture"), c);
             }
             default -> {
                 return;

@@ -43,6 +43,10 @@ final class TheatreFeatures {
         p.put("id", z.id());
         p.put("kind", z.kind().code());
         p.put("name", z.name());
+        if (!z.names().isEmpty()) {
+            ObjectNode names = p.putObject("names");
+            new java.util.TreeMap<>(z.names()).forEach(names::put);
+        }
         p.put("sector", z.sector());
         p.put("posture", theatre.sector(z.sector()).map(Sector::posture).map(x -> x.code()).orElse(null));
         p.put("sectorName", theatre.sector(z.sector()).map(Sector::name).orElse(null));

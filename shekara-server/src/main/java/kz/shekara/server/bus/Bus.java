@@ -9,7 +9,8 @@ import kz.shekara.model.DomainEvent;
  * {@link InMemoryBus}; at scale a Kafka-backed bus with the same topics and keys. Publishers and
  * subscribers know only this interface.
  *
- * <p>Delivery: each subscription sees, per key, the events in publish order. A handler runs on a
+ * <p>Delivery: each subscription sees, per key, the events in publish order, except that urgent
+ * events (alarm detections) overtake ordinary ones unless it subscribed in order. A handler runs on a
  * bus thread and must not block for long; an exception in a handler is counted and logged, and the
  * subscription goes on with the next event.
  */
@@ -17,8 +18,8 @@ public interface Bus extends AutoCloseable {
 
     /**
      * Publishes an event under a partition key. Blocks while a subscriber's queue is full (back
-     * pressure), except on supersedable topics, where a queued older event with the same supersede
-     * key is replaced instead.
+     * pressure), except for {@linkplain Topic#urgent urgent} events, which never wait, and on
+     * supersedable topics, where a queued older event with the same supersede key is replaced instead.
      */
     <E extends DomainEvent> void publish(Topic<E> topic, String key, E event);
 
@@ -33,8 +34,22 @@ public interface Bus extends AutoCloseable {
         }
     }
 
-    /** Subscribes a handler under a group name (for metrics and, on Kafka, the consumer group). */
+    /**
+     * Subscribes a handler under a group name (for metrics and, on Kafka, the consumer group).
+     * {@linkplain Topic#urgent Urgent} events overtake the ordinary events queued before them.
+     */
     <E extends DomainEvent> Subscription subscribe(Topic<E> topic, String group, Consumer<? super E> handler);
+
+    /**
+     * Like {@link #subscribe}, but delivered on one thread in publish order across all keys, urgent
+     * events keeping their place (for a consumer that is serial anyway and must not see one key run
+     * ahead of another in event time, such as the tracker); urgent events still never make a publisher
+     * wait.
+     */
+    default <E extends DomainEvent> Subscription subscribeInOrder(Topic<E> topic, String group,
+                                                                 Consumer<? super E> handler) {
+        return subscribe(topic, group, handler);
+    }
 
     /** Blocks until every event published so far has been handled by every subscriber. For tests and orderly shutdown. */
     void drain() throws InterruptedException;

@@ -20,7 +20,13 @@ import org.slf4j.LoggerFactory;
  * <p>Overload policy: when a partition queue is full, {@link #publish} blocks the publisher (so a
  * fast feed slows to what the slowest consumer takes) — except that on a supersedable topic
  * (unit positions) an event whose supersede key is already queued replaces the queued one in place
- * and never waits. Nothing else is ever dropped. Thread-safe.
+ * and never waits. Nothing else is ever dropped. An {@linkplain Topic#urgent urgent} event (an alarm
+ * detection) never waits for room either: it goes into a separate lane of each partition that the
+ * partition's thread empties first, so it overtakes the plots queued before it — or, for a
+ * subscription made with {@link #subscribeInOrder}, at the end of the full queue (which then holds
+ * more than its capacity by the urgent events in it). A subscription made with
+ * {@link #subscribeInOrder} has a single partition: one queue and one thread in publish order across
+ * all keys, so keys cannot drift apart in event time. Thread-safe.
  */
 public final class InMemoryBus implements Bus {
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryBus.class);
@@ -68,7 +74,17 @@ public final class InMemoryBus implements Bus {
 
     @Override
     public <E extends DomainEvent> Subscription subscribe(Topic<E> topic, String group, Consumer<? super E> handler) {
-        Sub<E> sub = new Sub<>(topic, group, handler);
+        return add(new Sub<>(topic, group, handler, false));
+    }
+
+    @Override
+    public <E extends DomainEvent> Subscription subscribeInOrder(Topic<E> topic, String group,
+                                                                Consumer<? super E> handler) {
+        return add(new Sub<>(topic, group, handler, true));
+    }
+
+    private <E extends DomainEvent> Subscription add(Sub<E> sub) {
+        Topic<E> topic = sub.topic;
         synchronized (subscriptions) {
             subscriptions.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(sub);
         }
@@ -130,17 +146,20 @@ public final class InMemoryBus implements Bus {
         private final Topic<E> topic;
         private final String group;
         private final Consumer<? super E> handler;
+        private final boolean inOrder;
         private final List<Partition> parts;
         private final AtomicLong superseded = new AtomicLong();
         private final AtomicLong failures = new AtomicLong();
         private volatile boolean stopped;
 
-        Sub(Topic<E> topic, String group, Consumer<? super E> handler) {
+        Sub(Topic<E> topic, String group, Consumer<? super E> handler, boolean inOrder) {
             this.topic = topic;
             this.group = group;
             this.handler = handler;
-            List<Partition> ps = new java.util.ArrayList<>(partitions);
-            for (int i = 0; i < partitions; i++) {
+            this.inOrder = inOrder;
+            int n = inOrder ? 1 : partitions;
+            List<Partition> ps = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
                 ps.add(new Partition(i));
             }
             this.parts = List.copyOf(ps);
@@ -153,7 +172,7 @@ public final class InMemoryBus implements Bus {
         }
 
         void offer(int p, E event) {
-            parts.get(p).offer(event);
+            parts.get(inOrder ? 0 : p).offer(event);
         }
 
         @Override
@@ -197,6 +216,7 @@ public final class InMemoryBus implements Bus {
 
         private final class Partition {
             private final ArrayDeque<Slot<E>> queue = new ArrayDeque<>();
+            private final ArrayDeque<Slot<E>> urgentLane = new ArrayDeque<>();
             private final Map<String, Slot<E>> pendingByKey = new HashMap<>();
             private final ReentrantLock lock = new ReentrantLock();
             private final Condition notEmpty = lock.newCondition();
@@ -210,6 +230,7 @@ public final class InMemoryBus implements Bus {
 
             void offer(E event) {
                 String sk = topic.supersedable() ? topic.supersedeKey().apply(event) : null;
+                boolean urgent = topic.urgent(event);
                 lock.lock();
                 try {
                     if (sk != null) {
@@ -220,14 +241,14 @@ public final class InMemoryBus implements Bus {
                             return;
                         }
                     }
-                    while (queue.size() >= capacity && !stopped) {
+                    while (!urgent && queue.size() >= capacity && !stopped) {
                         notFull.awaitUninterruptibly();
                     }
                     if (stopped) {
                         return;
                     }
                     Slot<E> slot = new Slot<>(event, sk);
-                    queue.addLast(slot);
+                    (urgent && !inOrder ? urgentLane : queue).addLast(slot);
                     if (sk != null) {
                         pendingByKey.put(sk, slot);
                     }
@@ -241,7 +262,7 @@ public final class InMemoryBus implements Bus {
             int size() {
                 lock.lock();
                 try {
-                    return queue.size();
+                    return queue.size() + urgentLane.size();
                 } finally {
                     lock.unlock();
                 }
@@ -250,8 +271,9 @@ public final class InMemoryBus implements Bus {
             int clear() {
                 lock.lock();
                 try {
-                    int n = queue.size();
+                    int n = queue.size() + urgentLane.size();
                     queue.clear();
+                    urgentLane.clear();
                     pendingByKey.clear();
                     notFull.signalAll();
                     return n;
@@ -265,10 +287,10 @@ public final class InMemoryBus implements Bus {
                     E event;
                     lock.lock();
                     try {
-                        while (queue.isEmpty()) {
+                        while (queue.isEmpty() && urgentLane.isEmpty()) {
                             notEmpty.await();
                         }
-                        Slot<E> slot = queue.pollFirst();
+                        Slot<E> slot = urgentLane.isEmpty() ? queue.pollFirst() : urgentLane.pollFirst();
                         if (slot.supersedeKey != null) {
                             pendingByKey.remove(slot.supersedeKey);
                         }

@@ -20,6 +20,7 @@ import kz.shekara.rules.PostureChange;
  * without it are never dropped.
  */
 public record Topic<E extends DomainEvent>(String name, Class<E> type, Function<E, String> supersedeKey) {
+    /** Detections; an alarm detection (fence, ground sensor, radiation portal) is {@linkplain #urgent urgent}. */
     public static final Topic<Detection> OBSERVATIONS = new Topic<>("observations", Detection.class, null);
     /** A newer position of a unit replaces its queued older one; a TAK emergency (b-a-o-*) is never replaced. */
     public static final Topic<UnitPosition> UNIT_POSITIONS =
@@ -40,6 +41,15 @@ public record Topic<E extends DomainEvent>(String name, Class<E> type, Function<
     public Topic {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
+    }
+
+    /**
+     * Whether an event must not wait behind others: an alarm detection on {@link #OBSERVATIONS}. A bus
+     * never makes the publisher of an urgent event wait for queue room, and delivers it ahead of the
+     * ordinary events queued before it except to subscribers that asked for key order.
+     */
+    public boolean urgent(E event) {
+        return event instanceof Detection d && d.kind().isAlarm() && name.equals(OBSERVATIONS.name);
     }
 
     public boolean supersedable() {

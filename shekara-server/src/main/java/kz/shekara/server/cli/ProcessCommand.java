@@ -18,6 +18,8 @@ import kz.shekara.incident.AlertDesk;
 import kz.shekara.model.Alert;
 import kz.shekara.model.Detection;
 import kz.shekara.model.DomainEvent;
+import kz.shekara.model.SensorHeartbeat;
+import kz.shekara.model.DomainEvent;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
@@ -92,17 +94,22 @@ public final class ProcessCommand implements Callable<Integer> {
              BufferedWriter aw = Files.newBufferedWriter(out.resolve(ALERTS), StandardCharsets.UTF_8);
              BufferedWriter iw = Files.newBufferedWriter(out.resolve(INCIDENTS), StandardCharsets.UTF_8)) {
             Writers w = new Writers(codec, tw, aw, iw);
-            Reader<Detection> detections = new Reader<>(det, in, codec::decodeDetection);
+            Reader<DomainEvent> detections = new Reader<>(det, in, codec::decodeSensorReport);
             Reader<UnitPosition> positions = uni == null ? null : new Reader<>(uni, units, codec::decodeUnitPosition);
             while (detections.peek() != null || (positions != null && positions.peek() != null)) {
-                Detection d = detections.peek();
+                DomainEvent d = detections.peek();
                 UnitPosition p = positions == null ? null : positions.peek();
                 if (d != null && (p == null || !p.time().isBefore(d.time()))) {
                     detections.next();
-                    for (TrackUpdate u : tracker.accept(d)) {
+                    if (d instanceof SensorHeartbeat h) {
+                        w.events(desk.onHeartbeat(h));
+                        continue;
+                    }
+                    Detection plot = (Detection) d;
+                    for (TrackUpdate u : tracker.accept(plot)) {
                         w.track(u, desk.onTrack(u));
                     }
-                    w.events(desk.onDetection(d));
+                    w.events(desk.onDetection(plot));
                 } else {
                     positions.next();
                     w.events(desk.onUnit(p));

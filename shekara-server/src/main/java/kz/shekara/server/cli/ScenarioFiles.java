@@ -13,8 +13,8 @@ import kz.shekara.sim.SimEvent;
 import kz.shekara.sim.Simulator;
 
 /**
- * Writes a scenario's output as the JSONL files of DESIGN.md: {@code detections.jsonl},
- * {@code truth.jsonl} and {@code units.jsonl} in a folder, times in seconds since the scenario start,
+ * Writes a scenario's output as the JSONL files of DESIGN.md: {@code detections.jsonl} (with the
+ * sensors' heartbeat lines among the detections), {@code truth.jsonl} and {@code units.jsonl} in a folder, times in seconds since the scenario start,
  * each file in time order, lines ending in "\n". The simulator is run a minute at a time so that
  * memory stays flat however long the scenario. Not thread-safe.
  */
@@ -25,8 +25,8 @@ final class ScenarioFiles {
 
     private static final Duration CHUNK = Duration.ofMinutes(1);
 
-    /** How many lines each file got. */
-    record Counts(long detections, long truth, long units) {
+    /** How many events of each kind were written; detections and heartbeats share {@link #DETECTIONS}. */
+    record Counts(long detections, long heartbeats, long truth, long units) {
     }
 
     private ScenarioFiles() {
@@ -37,6 +37,7 @@ final class ScenarioFiles {
         JsonlCodec codec = new JsonlCodec(sim.start(), true, marking);
         Instant end = sim.start().plus(duration);
         long d = 0;
+        long h = 0;
         long t = 0;
         long u = 0;
         try (BufferedWriter det = writer(dir.resolve(DETECTIONS));
@@ -49,6 +50,10 @@ final class ScenarioFiles {
                         case SimEvent.Observation o -> {
                             line(det, codec.encodeDetection(o.detection()));
                             d++;
+                        }
+                        case SimEvent.Heartbeat b -> {
+                            line(det, codec.encodeHeartbeat(b.heartbeat()));
+                            h++;
                         }
                         case SimEvent.Truth s -> {
                             line(truth, codec.encodeTruth(s.state()));
@@ -66,7 +71,7 @@ final class ScenarioFiles {
                 at = at.plus(CHUNK).isAfter(end) ? end : at.plus(CHUNK);
             }
         }
-        return new Counts(d, t, u);
+        return new Counts(d, h, t, u);
     }
 
     private static BufferedWriter writer(Path file) throws IOException {

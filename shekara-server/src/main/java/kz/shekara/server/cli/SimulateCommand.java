@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import kz.shekara.sim.ScenarioConfig;
+import kz.shekara.sim.SensorFailure;
 import kz.shekara.sim.Simulator;
 import kz.shekara.theatre.Theatre;
 import picocli.CommandLine.Command;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code shekara simulate}: runs the exercise scenario on a theatre as fast as possible and writes its
- * detections, truth and unit positions as JSONL (times in seconds since the start) with a
+ * detections (with the sensors' heartbeats), truth and unit positions as JSONL (times in seconds since the start) with a
  * {@code scenario.json} describing the run. The same seed, start, duration and theatre give the
  * same bytes.
  */
@@ -61,6 +63,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--loiterers", description = "Loiterers (default: 2).")
     private Integer loiterers;
 
+    @Option(names = "--no-sensor-failure",
+            description = "Keep every sensor working (by default one ground sensor falls silent 3 minutes in).")
+    private boolean noSensorFailure;
+
     @Override
     public Integer call() throws Exception {
         Theatre t = theatre.load();
@@ -68,13 +74,14 @@ public final class SimulateCommand implements Callable<Integer> {
         ScenarioConfig config = d.withCounts(orDefault(walkers, d.walkers(), "--walkers"),
                 orDefault(vehicles, d.vehicles(), "--vehicles"), orDefault(boats, d.boats(), "--boats"),
                 orDefault(loiterers, d.loiterers(), "--loiterers"));
-        Simulator sim = new Simulator(t, seed, start, config);
+        List<SensorFailure> failures = noSensorFailure ? List.of() : SensorFailure.demo(t).stream().toList();
+        Simulator sim = new Simulator(t, seed, start, config, failures);
         ScenarioFiles.Counts counts = ScenarioFiles.write(sim, duration, out, t.defaultMarking().asExercise());
-        Files.writeString(out.resolve("scenario.json"), describe(t, config, sim.moverCount(), counts),
+        Files.writeString(out.resolve("scenario.json"), describe(t, config, sim.moverCount(), counts, failures),
                 StandardCharsets.UTF_8);
         spec.commandLine().getOut().printf("exercise scenario (seed %d, %s from %s) on theatre %s: "
-                        + "%d detections, %d truth states, %d unit positions in %s%n", seed, duration, start, t.name(),
-                counts.detections(), counts.truth(), counts.units(), out);
+                        + "%d detections, %d heartbeats, %d truth states, %d unit positions in %s%n", seed, duration,
+                start, t.name(), counts.detections(), counts.heartbeats(), counts.truth(), counts.units(), out);
         return 0;
     }
 
@@ -88,7 +95,8 @@ public final class SimulateCommand implements Callable<Integer> {
         return v;
     }
 
-    private String describe(Theatre t, ScenarioConfig c, int movers, ScenarioFiles.Counts counts) throws Exception {
+    private String describe(Theatre t, ScenarioConfig c, int movers, ScenarioFiles.Counts counts,
+                            List<SensorFailure> failures) throws Exception {
         ObjectNode o = JSON.createObjectNode();
         o.put("theatre", t.name());
         o.put("marking", "exercise");
@@ -106,8 +114,11 @@ public final class SimulateCommand implements Callable<Integer> {
         o.put("site_approach_share", c.siteApproachShare());
         o.put("step", c.step().toString());
         o.put("unit_report_interval", c.unitReportInterval().toString());
+        var failed = o.putArray("sensor_failures");
+        failures.forEach(x -> failed.addObject().put("sensor", x.sensor()).put("after", x.after().toString()));
         ObjectNode f = o.putObject("files");
-        f.put(ScenarioFiles.DETECTIONS, counts.detections());
+        f.put(ScenarioFiles.DETECTIONS, counts.detections() + counts.heartbeats());
+        f.put("heartbeats", counts.heartbeats());
         f.put(ScenarioFiles.TRUTH, counts.truth());
         f.put(ScenarioFiles.UNITS, counts.units());
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));

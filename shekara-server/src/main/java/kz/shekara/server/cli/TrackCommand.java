@@ -85,7 +85,10 @@ public final class TrackCommand implements Callable<Integer> {
                 }
                 Detection d;
                 try {
-                    d = reader.decodeDetection(line);
+                    if (!(reader.decodeSensorReport(line) instanceof Detection det)) {
+                        continue; // a sensor's heartbeat: nothing to track
+                    }
+                    d = det;
                 } catch (DecodeException e) {
                     bad++;
                     err.printf("%s:%d: %s: %s%n", in, lines, e.reason(), e.getMessage());

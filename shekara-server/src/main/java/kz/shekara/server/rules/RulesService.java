@@ -167,6 +167,20 @@ public final class RulesService implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes back the sectors' postures recorded in the log (at a restart, from {@link PostureView}):
+     * applied to the rules, not published again. A change for a sector the theatre no longer has is skipped.
+     */
+    public void restorePostures(java.util.Collection<PostureChange> changes) {
+        synchronized (desk) {
+            for (PostureChange c : changes) {
+                if (desk.postures().containsKey(c.sector())) {
+                    desk.apply(c);
+                }
+            }
+        }
+    }
+
     public List<AlertBook.Entry> alerts() {
         synchronized (desk) {
             return desk.alerts().list();

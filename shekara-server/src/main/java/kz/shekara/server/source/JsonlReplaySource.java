@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import kz.shekara.model.Detection;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.Marking;
+import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.server.adapter.DecodeException;
 import kz.shekara.server.adapter.jsonl.JsonlCodec;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds a recorded detections JSONL file (and optionally a unit positions file, merged by time) into
- * the pipeline: detections on {@link Topic#OBSERVATIONS}, unit positions on
+ * the pipeline: detections on {@link Topic#OBSERVATIONS}, heartbeat lines on {@link Topic#HEARTBEATS}
+ * (keyed by the sensor's sector), unit positions on
  * {@link Topic#UNIT_POSITIONS}, keyed by the sector they lie in, in time order, as fast as possible
  * or paced by the configured speed. Events take the theatre's default marking, flagged exercise
  * unless configured otherwise. A bad line is logged with its file and line number, counted in
@@ -33,7 +35,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class JsonlReplaySource implements AutoCloseable {
     /** What a finished replay published and rejected. */
-    public record Summary(long detections, long units, long rejected) {
+    public record Summary(long detections, long units, long rejected, long heartbeats) {
+        /** A summary of a replay without heartbeat lines. */
+        public Summary(long detections, long units, long rejected) {
+            this(detections, units, rejected, 0);
+        }
     }
 
     /** One bad line: file, 1-based line number, reason code and message. */
@@ -49,6 +55,7 @@ public final class JsonlReplaySource implements AutoCloseable {
     private final Clock clock;
     private final JsonlCodec codec;
     private final SectorKeys sectors;
+    private final java.util.Map<String, String> sensorSectors = new java.util.HashMap<>();
     private final Counter detectionCount;
     private final Counter unitCount;
     private final AtomicLong rejected = new AtomicLong();
@@ -65,6 +72,7 @@ public final class JsonlReplaySource implements AutoCloseable {
         Marking marking = config.exercise() ? theatre.defaultMarking().asExercise() : theatre.defaultMarking();
         this.codec = new JsonlCodec(config.epoch(), false, marking);
         this.sectors = new SectorKeys(theatre);
+        theatre.sensors().forEach(s -> sensorSectors.put(s.id(), s.sector() == null ? "" : s.sector()));
         detectionCount = registry.counter("shekara.source.events", "source", "replay", "topic",
                 Topic.OBSERVATIONS.name());
         unitCount = registry.counter("shekara.source.events", "source", "replay", "topic",
@@ -100,11 +108,12 @@ public final class JsonlReplaySource implements AutoCloseable {
         Pacer pacer = new Pacer(clock, config.speed());
         long dets = 0;
         long units = 0;
-        try (JsonlLines<Detection> d = new JsonlLines<>(config.detections(), codec::decodeDetection, this::reject);
+        long heartbeats = 0;
+        try (JsonlLines<DomainEvent> d = new JsonlLines<>(config.detections(), codec::decodeSensorReport, this::reject);
              JsonlLines<UnitPosition> u = config.units() == null ? null
                      : new JsonlLines<>(config.units(), codec::decodeUnitPosition, this::reject)) {
             while (!closed) {
-                Detection nd = d.peek();
+                DomainEvent nd = d.peek();
                 UnitPosition nu = u == null ? null : u.peek();
                 if (nd == null && nu == null) {
                     break;
@@ -119,15 +128,18 @@ public final class JsonlReplaySource implements AutoCloseable {
                     bus.publish(Topic.OBSERVATIONS, sectors.of(det.lat(), det.lon(), null), det);
                     detectionCount.increment();
                     dets++;
+                } else if (next instanceof SensorHeartbeat h) {
+                    bus.publish(Topic.HEARTBEATS, sensorSectors.getOrDefault(h.sensor(), ""), h);
+                    heartbeats++;
                 } else if (next instanceof UnitPosition pos) {
                     bus.publish(Topic.UNIT_POSITIONS, sectors.of(pos.lat(), pos.lon(), null), pos);
                     unitCount.increment();
                     units++;
                 }
             }
-            Summary summary = new Summary(dets, units, rejected.get());
-            LOG.info("replay of {} done: {} detections, {} unit positions, {} bad lines", config.detections(),
-                    dets, units, summary.rejected());
+            Summary summary = new Summary(dets, units, rejected.get(), heartbeats);
+            LOG.info("replay of {} done: {} detections, {} heartbeats, {} unit positions, {} bad lines",
+                    config.detections(), dets, heartbeats, units, summary.rejected());
             completion.complete(summary);
         } catch (IOException e) {
             LOG.error("replay of {} failed: {}", config.detections(), e.toString());

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Feeds the exercise scenario into the pipeline: runs a {@link Simulator} paced against the wall
- * clock and publishes its detections on {@link Topic#OBSERVATIONS} and friendly unit positions on
+ * clock and publishes its detections on {@link Topic#OBSERVATIONS}, sensor heartbeats on
+ * {@link Topic#HEARTBEATS} (keyed by the sensor's sector) and friendly unit positions on
  * {@link Topic#UNIT_POSITIONS}, keyed by the sector the position lies in (a detection outside every
  * sector goes to its sensor's sector). Every event carries the theatre's marking flagged exercise.
  * The truth of the latest step is kept for tests and scoring. Runs on its own thread; the public
@@ -43,6 +44,7 @@ public final class SimulationSource implements AutoCloseable {
     private final Map<String, String> sensorSectors = new HashMap<>();
     private final Counter detections;
     private final Counter units;
+    private final Counter heartbeats;
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
     private final Map<String, TruthState> truth = new TreeMap<>();
     private final java.util.List<java.util.function.Consumer<TruthState>> truthListeners =
@@ -63,6 +65,8 @@ public final class SimulationSource implements AutoCloseable {
                 Topic.OBSERVATIONS.name());
         units = registry.counter("shekara.source.events", "source", "simulation", "topic",
                 Topic.UNIT_POSITIONS.name());
+        heartbeats = registry.counter("shekara.source.events", "source", "simulation", "topic",
+                Topic.HEARTBEATS.name());
     }
 
     /** Starts the scenario thread. */
@@ -71,7 +75,7 @@ public final class SimulationSource implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         Instant start = config.start() != null ? config.start() : clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Simulator sim = new Simulator(theatre, config.seed(), start, config.scenario());
+        Simulator sim = new Simulator(theatre, config.seed(), start, config.scenario(), config.failures());
         // Pacing begins here, not on the new thread: the scenario start is due at the moment start() is called.
         Pacer pacer = new Pacer(clock, config.speed());
         pacer.begin(sim.start());
@@ -150,6 +154,11 @@ public final class SimulationSource implements AutoCloseable {
                     bus.publish(Topic.OBSERVATIONS, sectors.of(o.detection().lat(), o.detection().lon(), sensorSector),
                             o.detection());
                     detections.increment();
+                }
+                case SimEvent.Heartbeat h -> {
+                    String sector = sensorSectors.getOrDefault(h.heartbeat().sensor(), "");
+                    bus.publish(Topic.HEARTBEATS, sector, h.heartbeat());
+                    heartbeats.increment();
                 }
                 case SimEvent.UnitReport u -> {
                     bus.publish(Topic.UNIT_POSITIONS, sectors.of(u.position().lat(), u.position().lon(), null),

@@ -2,8 +2,10 @@ package kz.shekara.server.source;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import kz.shekara.sim.ScenarioConfig;
+import kz.shekara.sim.SensorFailure;
 
 /**
  * How the {@link SimulationSource} runs the exercise scenario. Immutable.
@@ -15,11 +17,13 @@ import kz.shekara.sim.ScenarioConfig;
  *              fast as the bus takes it
  * @param duration how long the scenario runs in event time; null runs until closed
  * @param scenario what the scenario contains
+ * @param failures sensors that fall silent during the scenario
  */
 public record SimulationSourceConfig(long seed, Instant start, double speed, Duration duration,
-                                     ScenarioConfig scenario) {
+                                     ScenarioConfig scenario, List<SensorFailure> failures) {
     public SimulationSourceConfig {
         Objects.requireNonNull(scenario, "scenario");
+        failures = List.copyOf(failures);
         if (!(speed > 0)) {
             throw new IllegalArgumentException("speed must be > 0, got " + speed);
         }
@@ -28,8 +32,18 @@ public record SimulationSourceConfig(long seed, Instant start, double speed, Dur
         }
     }
 
-    /** The built-in demo scenario at real time from the clock's now, running until closed. */
+    /** A scenario in which every sensor keeps working. */
+    public SimulationSourceConfig(long seed, Instant start, double speed, Duration duration, ScenarioConfig scenario) {
+        this(seed, start, speed, duration, scenario, List.of());
+    }
+
+    /** The built-in demo scenario at real time from the clock's now, running until closed; no sensor fails. */
     public static SimulationSourceConfig demo(long seed, double speed) {
         return new SimulationSourceConfig(seed, null, speed, null, ScenarioConfig.DEFAULT);
+    }
+
+    /** The same run with these sensor failures. */
+    public SimulationSourceConfig withFailures(List<SensorFailure> failures) {
+        return new SimulationSourceConfig(seed, start, speed, duration, scenario, failures);
     }
 }

@@ -33,6 +33,18 @@ public interface EventLog extends AutoCloseable {
     /** Events with event time in [from, to), in seq order. Close the stream (try-with-resources). */
     Stream<StoredEvent> readTimeRange(Instant from, Instant to);
 
+    /**
+     * Events of the given topics with event time in [from, to), in seq order: a reader that needs a
+     * few topics skips decoding the others (the raw detections dominate a log). Close the stream.
+     */
+    Stream<StoredEvent> readTimeRange(Instant from, Instant to, Set<String> topics);
+
+    /**
+     * Events of one entity (an incident, alert, track or unit id) on one topic, in seq order: the
+     * after-action review's way to one incident's history. Close the stream (try-with-resources).
+     */
+    Stream<StoredEvent> readEntity(String topic, String entity);
+
     /** The highest sequence number stored, 0 for an empty log. */
     long latestSeq();
 

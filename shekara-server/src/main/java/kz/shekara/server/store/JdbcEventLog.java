@@ -80,6 +80,50 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
                 + " ORDER BY seq", TimeColumns.toNanos(from), TimeColumns.toNanos(to));
     }
 
+    @Override
+    public final Stream<StoredEvent> readTimeRange(Instant from, Instant to, Set<String> topics) {
+        if (topics.isEmpty()) {
+            return Stream.empty();
+        }
+        List<String> names = topics.stream().sorted().toList();
+        Connection c = null;
+        try {
+            c = connect();
+            c.setAutoCommit(false);
+            PreparedStatement ps = c.prepareStatement("SELECT seq, topic, event_key, type, payload FROM event_log"
+                    + " WHERE time_ns >= ? AND time_ns < ? AND topic IN (" + String.join(", ", names.stream().map(n -> "?").toList())
+                    + ") ORDER BY seq", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(1_000);
+            ps.setLong(1, TimeColumns.toNanos(from));
+            ps.setLong(2, TimeColumns.toNanos(to));
+            for (int i = 0; i < names.size(); i++) {
+                ps.setString(3 + i, names.get(i));
+            }
+            return RowStream.of(c, ps, ps.executeQuery(), this::unavailable);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public final Stream<StoredEvent> readEntity(String topic, String entity) {
+        Connection c = null;
+        try {
+            c = connect();
+            c.setAutoCommit(false);
+            PreparedStatement ps = c.prepareStatement("SELECT seq, topic, event_key, type, payload FROM event_log"
+                    + " WHERE entity = ? AND topic = ? ORDER BY seq", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(1_000);
+            ps.setString(1, entity);
+            ps.setString(2, topic);
+            return RowStream.of(c, ps, ps.executeQuery(), this::unavailable);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw unavailable(e);
+        }
+    }
+
     private Stream<StoredEvent> query(String sql, long a, long b) {
         Connection c = null;
         try {

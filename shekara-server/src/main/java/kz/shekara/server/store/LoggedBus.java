@@ -95,6 +95,12 @@ public final class LoggedBus implements Bus {
     }
 
     @Override
+    public <E extends DomainEvent> Subscription subscribeInOrder(Topic<E> topic, String group,
+                                                                Consumer<? super E> handler) {
+        return delegate.subscribeInOrder(topic, group, handler);
+    }
+
+    @Override
     public void drain() throws InterruptedException {
         delegate.drain();
     }

@@ -23,9 +23,12 @@ public record RetentionPolicy(Duration fullRateFor, Duration bucket, Set<String>
         }
     }
 
-    /** Seven days at full rate, then one detection per sensor and one position per unit a minute; hourly. */
+    /**
+     * Seven days at full rate, then one detection and one heartbeat per sensor and one position per
+     * unit a minute; hourly.
+     */
     public static RetentionPolicy defaults() {
         return new RetentionPolicy(Duration.ofDays(7), Duration.ofMinutes(1),
-                Set.of("observations", "unit-positions"), Duration.ofHours(1));
+                Set.of("observations", "unit-positions", "sensor-heartbeats"), Duration.ofHours(1));
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import kz.shekara.theatre.Posture;
 import kz.shekara.theatre.Sector;
 import kz.shekara.theatre.Zone;
@@ -15,13 +17,16 @@ import org.locationtech.jts.geom.Point;
 /**
  * Reads one GeoJSON FeatureCollection of theatre zones. Each feature's properties carry {@code kind}
  * (a {@link ZoneKind} code), {@code id}, {@code name}, and as the kind needs {@code sector},
- * {@code posture}, {@code buffer_m}; a {@code sector} feature also defines the {@link Sector} (with
+ * {@code posture}, {@code buffer_m}, and optionally its name in Kazakh, Russian and English as
+ * {@code name_kk}, {@code name_ru}, {@code name_en}; a {@code sector} feature also defines the {@link Sector} (with
  * {@code command} and {@code neighbour}). Problems name the feature's index, id and line.
  */
 final class ZoneFile {
     static final Set<String> PROPERTIES = Set.of("kind", "id", "name", "name_kk", "name_ru", "name_en", "sector",
             "posture", "buffer_m", "command", "neighbour", "iso_a2", "counterpart", "counterpart_country",
             "mode", "approximate", "basis", "note", "source", "length_km", "gap");
+    /** The languages a zone may be named in, as {@code name_<code>}. */
+    static final List<String> LANGUAGES = List.of("kk", "ru", "en");
     private static final List<String> KINDS = Arrays.stream(ZoneKind.values()).map(ZoneKind::code).toList();
     private static final List<String> POSTURES = Arrays.stream(Posture.values()).map(Posture::code).toList();
 
@@ -98,9 +103,21 @@ final class ZoneFile {
         }
         Zone zone = null;
         if (id != null && kind != null && name != null && geometry != null && !Double.isNaN(bufferM)) {
-            zone = new Zone(id, kind, name, sectorRef, bufferM, geometry);
+            zone = new Zone(id, kind, name, sectorRef, bufferM, geometry, names(item));
         }
         return new Entry(item, id, kind, zone, sector, sectorRef, commandRef);
+    }
+
+    /** The zone's localised names: {@code name_kk}, {@code name_ru}, {@code name_en}, those given. */
+    private static Map<String, String> names(Item item) {
+        Map<String, String> names = new TreeMap<>();
+        for (String lang : LANGUAGES) {
+            String n = item.text("name_" + lang, false);
+            if (n != null) {
+                names.put(lang, n);
+            }
+        }
+        return names;
     }
 
     private static Geometry geometry(Item item, SourceNode.Obj feature, GeoJsonGeometry geometries) {

@@ -18,12 +18,18 @@ import kz.shekara.track.TrackerState;
 
 /**
  * The live tracker: subscribes to {@link Topic#OBSERVATIONS} (group {@code tracker}), runs every
- * detection through one {@link MultiSectorTracker} over the theatre's sectors, and publishes each
- * scan time's confirmed and coasting tracks on {@link Topic#TRACKS} keyed by their sector. Event time
+ * detection through one {@link MultiSectorTracker} over the theatre's sectors, and publishes on
+ * {@link Topic#TRACKS}, keyed by their sector, the confirmed tracks each scan time changed: detected,
+ * newly confirmed or newly coasting ({@link MultiSectorTracker.Mode#LIVE}: a track that goes on
+ * coasting is not re-sent every scan, and an alarm detection, delivered without waiting while plot
+ * feeds may be held back, does not move the reorder watermark and so cannot make their plots late).
+ * It subscribes {@linkplain Bus#subscribeInOrder in order}: one
+ * queue in publish order, so no sector's plots run ahead and make another's late, and an alarm
+ * detection keeps its place among the plots while the rules get it ahead of them. Event time
  * only: a scan is released when later detections move the watermark past it, and {@link #close()}
  * releases the rest. Meters: {@code shekara.tracker.detections}, {@code shekara.tracker.late}
  * (dropped as later than the reorder window), {@code shekara.tracker.updates},
- * {@code shekara.tracker.live} (gauge). Thread-safe: bus threads of several partitions serialise on
+ * {@code shekara.tracker.live} (gauge). Thread-safe: the bus thread and {@link #close()} serialise on
  * the tracker, and publish under its lock.
  */
 public final class TrackerService implements AutoCloseable {
@@ -44,7 +50,7 @@ public final class TrackerService implements AutoCloseable {
 
     public TrackerService(TrackerConfig config, Bus bus, Theatre theatre, SectorMap sectors, MeterRegistry registry) {
         this.bus = Objects.requireNonNull(bus, "bus");
-        this.tracker = new MultiSectorTracker(config, theatre.sectors(), sectors);
+        this.tracker = new MultiSectorTracker(config, theatre.sectors(), sectors, MultiSectorTracker.Mode.LIVE);
         this.detections = registry.counter("shekara.tracker.detections");
         this.late = registry.counter("shekara.tracker.late");
         this.updates = registry.counter("shekara.tracker.updates");
@@ -54,7 +60,7 @@ public final class TrackerService implements AutoCloseable {
     /** Subscribes to the observations topic. */
     public synchronized void start() {
         if (subscription == null) {
-            subscription = bus.subscribe(Topic.OBSERVATIONS, GROUP, this::accept);
+            subscription = bus.subscribeInOrder(Topic.OBSERVATIONS, GROUP, this::accept);
         }
     }
 
@@ -98,9 +104,14 @@ public final class TrackerService implements AutoCloseable {
         live.set(tracker.liveTracks());
     }
 
+    /** Publishes each run of consecutive updates of one sector at once (one commit on a logged bus). */
     private void publish(List<TrackUpdate> out) {
-        for (TrackUpdate u : out) {
-            bus.publish(Topic.TRACKS, u.sector(), u);
+        int from = 0;
+        for (int i = 1; i <= out.size(); i++) {
+            if (i == out.size() || !out.get(i).sector().equals(out.get(from).sector())) {
+                bus.publishAll(Topic.TRACKS, out.get(from).sector(), out.subList(from, i));
+                from = i;
+            }
         }
         updates.increment(out.size());
     }

@@ -170,6 +170,16 @@ public final class LiveState implements AutoCloseable {
         return subscriptions.stream().mapToInt(Bus.Subscription::queueDepth).sum();
     }
 
+    /** Empties the picture (a replay session seeking back starts again from its period's start). */
+    public synchronized void clear() {
+        units.clear();
+        detections.clear();
+        messages.clear();
+        tracks.clear();
+        latest = null;
+        lastSweep = Instant.MIN;
+    }
+
     @Override
     public synchronized void close() {
         subscriptions.forEach(Bus.Subscription::close);

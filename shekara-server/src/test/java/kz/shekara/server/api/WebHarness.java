@@ -12,13 +12,20 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import kz.shekara.model.DomainEvent;
+import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
+import kz.shekara.server.rules.PostureView;
+import kz.shekara.server.rules.RulesService;
+import kz.shekara.server.rules.RulesSettings;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.view.LiveStateConfig;
 import kz.shekara.theatre.Theatre;
 
-/** A real bus, live state and API server on a free port, with a real HTTP client. */
+/**
+ * A real bus, live state and API server on a free port, with a real HTTP client; optionally with the
+ * live rules and their routes (alerts, incidents, postures, sectors) as the server wires them.
+ */
 final class WebHarness implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,12 +35,30 @@ final class WebHarness implements AutoCloseable {
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final ApiServer server;
     final int port;
+    /** The live rules, or null when built without them. */
+    final RulesService rules;
+    final PostureView postures = new PostureView();
+    private final Bus.Subscription postureView;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     WebHarness(Theatre theatre, Clock clock) {
+        this(theatre, clock, false);
+    }
+
+    WebHarness(Theatre theatre, Clock clock, boolean withRules) {
         this.theatre = theatre;
         live.start();
         server = new ApiServer(new HttpConfig("127.0.0.1", 0), theatre, live, bus, registry, clock);
+        if (withRules) {
+            rules = new RulesService(RulesSettings.defaults(), bus, theatre, registry, clock);
+            rules.start();
+            postureView = bus.subscribe(Topic.POSTURE, "posture-view", postures::accept);
+            server.addRoutes(new AlertsApi(rules, registry)::register);
+            server.addRoutes(new SectorsApi(theatre, rules::postures, postures)::register);
+        } else {
+            rules = null;
+            postureView = null;
+        }
         port = server.start();
     }
 
@@ -76,6 +101,11 @@ final class WebHarness implements AutoCloseable {
         return JSON.readTree(r.body());
     }
 
+    HttpResponse<String> put(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -84,6 +114,10 @@ final class WebHarness implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (rules != null) {
+            rules.close();
+            postureView.close();
+        }
         live.close();
         bus.close();
     }

@@ -61,4 +61,31 @@ class ProcessCommandTest {
         List<String> alerts = Files.readAllLines(dir.resolve("o/alerts.jsonl"));
         assertThat(alerts).singleElement().asString().contains("\"rule\":\"sensor-alarm\"").contains("\"sensor\":\"fence-uz-01\"");
     }
+
+    @Test
+    void heartbeatLinesKeepSensorsFromBeingReportedSilent(@TempDir Path dir) throws Exception {
+        // Ten minutes in which every sensor of the default theatre sends a heartbeat each minute, but one.
+        List<String> ids = kz.shekara.server.theatre.TheatreLoader.loadDefault().sensors().stream()
+                .map(kz.shekara.theatre.Sensor::id).sorted().toList();
+        String quiet = "radar-uz-03";
+        assertThat(ids).contains(quiet);
+        StringBuilder lines = new StringBuilder();
+        for (int t = 0; t <= 600; t += 60) {
+            for (String id : ids) {
+                if (!id.equals(quiet)) {
+                    lines.append("{\"time\": ").append(t).append(", \"sensor\": \"").append(id)
+                            .append("\", \"heartbeat\": true}\n");
+                }
+            }
+        }
+        Path in = dir.resolve("heartbeats.jsonl");
+        Files.writeString(in, lines);
+
+        assertThat(run("process", "--in", in.toString(), "--out", dir.resolve("o").toString())).isZero();
+
+        List<String> alerts = Files.readAllLines(dir.resolve("o/alerts.jsonl"));
+        assertThat(Files.readAllLines(dir.resolve("o/tracks.jsonl"))).isEmpty();
+        assertThat(alerts).filteredOn(a -> a.contains("\"rule\":\"sensor-silent\""))
+                .singleElement().asString().contains("\"sensor\":\"" + quiet + "\"");
+    }
 }

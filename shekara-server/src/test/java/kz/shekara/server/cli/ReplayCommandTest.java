@@ -30,7 +30,10 @@ class ReplayCommandTest {
         StringWriter sim = new StringWriter();
         assertThat(run(sim, "simulate", "--seed", "9", "--duration", "2m", "--out", scenario.toString()))
                 .as(sim.toString()).isZero();
-        long detections = Files.readAllLines(scenario.resolve("detections.jsonl")).size();
+        List<String> lines = Files.readAllLines(scenario.resolve("detections.jsonl"));
+        long heartbeats = lines.stream().filter(l -> l.contains("\"heartbeat\":true")).count();
+        long detections = lines.size() - heartbeats;
+        assertThat(heartbeats).as("the scenario's sensors send heartbeats among their detections").isPositive();
         long units = Files.readAllLines(scenario.resolve("units.jsonl")).size();
 
         StringWriter out = new StringWriter();
@@ -38,8 +41,8 @@ class ReplayCommandTest {
                 scenario.resolve("units.jsonl").toString(), "--exit-when-done", "--http-port", "0", "--cot-port", "0",
                 "--data-dir", tmp.resolve("data1").toString());
         assertThat(code).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("replayed " + detections + " detections, " + units
-                + " unit positions, 0 lines rejected");
+        assertThat(out.toString()).contains("replayed " + detections + " detections, " + heartbeats + " heartbeats, "
+                + units + " unit positions, 0 lines rejected");
 
         List<String> broken = new ArrayList<>(Files.readAllLines(scenario.resolve("detections.jsonl")));
         broken.add(3, "{\"time\": 1, \"sensor\": \"x\", \"lat\": 95, \"lon\": 69, \"sigma_m\": 10}");

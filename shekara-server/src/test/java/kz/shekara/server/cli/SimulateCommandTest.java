@@ -10,7 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import kz.shekara.model.Detection;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.Marking;
 import kz.shekara.model.TruthState;
 import kz.shekara.server.adapter.jsonl.JsonlCodec;
@@ -57,11 +58,14 @@ class SimulateCommandTest {
         List<String> units = Files.readAllLines(dir.resolve("units.jsonl"));
         assertThat(detections).hasSizeGreaterThan(100);
         Instant last = Simulator.DEFAULT_START;
+        long heartbeats = 0;
         for (String line : detections) {
-            Detection d = codec.decodeDetection(line);
+            DomainEvent d = codec.decodeSensorReport(line);
             assertThat(d.time()).isAfterOrEqualTo(last).isBeforeOrEqualTo(Simulator.DEFAULT_START.plusSeconds(90));
             last = d.time();
+            heartbeats += d instanceof SensorHeartbeat ? 1 : 0;
         }
+        assertThat(heartbeats).as("scans with nothing to report send a heartbeat").isPositive();
         assertThat(detections.get(0)).startsWith("{\"time\":");
         // All 28 movers of the default scenario (the fixture has land, sea and a site) at 91 one-second steps.
         assertThat(truth).hasSize(91 * 28);
@@ -78,6 +82,8 @@ class SimulateCommandTest {
         assertThat(scenario.get("marking").asText()).isEqualTo("exercise");
         assertThat(scenario.at("/movers/walkers").asInt()).isEqualTo(12);
         assertThat(scenario.at("/files/detections.jsonl").asLong()).isEqualTo(detections.size());
+        assertThat(scenario.at("/files/heartbeats").asLong()).isEqualTo(heartbeats);
+        assertThat(scenario.get("sensor_failures")).as("the exercise fixture has no ground sensor to fail").isEmpty();
     }
 
     @Test

@@ -70,6 +70,9 @@ class TrackCommandTest {
         Pattern target = Pattern.compile("\"target\":\"([^\"]+)\"");
         Map<Long, List<double[]>> dets = new HashMap<>();
         for (String l : Files.readAllLines(sim.resolve("detections.jsonl"))) {
+            if (l.contains("\"heartbeat\":true")) {
+                continue; // a sensor's sign of life, no position
+            }
             dets.computeIfAbsent(Math.round(num(time, l)), k -> new ArrayList<>()).add(new double[] {num(lat, l), num(lon, l)});
         }
         Map<String, Integer> near = new HashMap<>();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.Detection;
+import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.TruthState;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.sim.ScenarioConfig;
@@ -31,6 +32,8 @@ class SimulationSourceTest {
                 out.accept(o.detection());
             } else if (e instanceof SimEvent.UnitReport u) {
                 out.accept(u.position());
+            } else if (e instanceof SimEvent.Heartbeat h) {
+                out.accept(h.heartbeat());
             }
         }).toList();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -45,7 +48,8 @@ class SimulationSourceTest {
             assertThat(published).extracting(RecordingBus.Published::event).isEqualTo(expectedBus);
             assertThat(published).allSatisfy(p -> {
                 assertThat(p.event().marking().exercise()).isTrue();
-                assertThat(p.topic()).isEqualTo(p.event() instanceof Detection ? Topic.OBSERVATIONS : Topic.UNIT_POSITIONS);
+                assertThat(p.topic()).isEqualTo(p.event() instanceof Detection ? Topic.OBSERVATIONS
+                        : p.event() instanceof SensorHeartbeat ? Topic.HEARTBEATS : Topic.UNIT_POSITIONS);
                 assertThat(p.key()).isIn("land", "sea");
             });
             assertThat(published).filteredOn(p -> p.event() instanceof Detection d && d.lon() > 69.05)

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * creates its own database. When the server binaries are missing the tests fail (never skip) with
  * the reason.
  */
-final class PostgresExtension implements ParameterResolver {
+public final class PostgresExtension implements ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PostgresExtension.class);
 
     @Override

@@ -112,6 +112,7 @@ abstract class RestoreContract {
                     switch (e) {
                         case SimEvent.Observation o -> bus.publish(Topic.OBSERVATIONS, o.detection().sensor(), o.detection());
                         case SimEvent.UnitReport u -> bus.publish(Topic.UNIT_POSITIONS, u.position().unit(), u.position());
+                        case SimEvent.Heartbeat h -> bus.publish(Topic.HEARTBEATS, h.heartbeat().sensor(), h.heartbeat());
                         case SimEvent.Truth t -> {
                         }
                     }

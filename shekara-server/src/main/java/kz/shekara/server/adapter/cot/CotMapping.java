@@ -8,6 +8,7 @@ import kz.shekara.model.ChatMessage;
 import kz.shekara.model.Detection;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.Marking;
+import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.SensorKind;
 import kz.shekara.model.TargetClass;
 import kz.shekara.model.TrackUpdate;
@@ -19,7 +20,8 @@ import kz.shekara.server.adapter.DecodeException;
  * Maps CoT events to Shekara's domain events and back. Pure: time comes from the events, stale is
  * event time plus the configured validity. Thread-safe (immutable).
  *
- * <p>In: {@code a-f-*} → {@link UnitPosition} keyed by the event uid, callsign from {@code contact};
+ * <p>In: {@code a-f-G-E-S*} (a fixed sensor's own SA, uid = sensor id, sent as its sign of life) →
+ * {@link SensorHeartbeat}; other {@code a-f-*} → {@link UnitPosition} keyed by the event uid, callsign from {@code contact};
  * {@code b-t-f} → {@link ChatMessage}; {@code a-u-*}, {@code a-h-*}, {@code a-s-*} (an object a
  * client reports) → {@link Detection} with the reporting client as sensor, kind {@code patrol},
  * sigma from {@code ce}. Other types (pings, drawings, deletes) map to nothing.
@@ -37,6 +39,11 @@ public final class CotMapping {
     public static final String ALL_CHAT_ROOMS = "All Chat Rooms";
     public static final String DETECTION_GROUND = "a-u-G";
     public static final String DETECTION_SEA = "a-u-S";
+    /**
+     * A fixed sensor's own SA (friendly ground equipment, sensor): its uid is the sensor id and the
+     * event is the sensor's heartbeat.
+     */
+    public static final String SENSOR_TYPE = "a-f-G-E-S";
 
     private final Duration validity;
     private final double defaultSigmaM;
@@ -61,6 +68,9 @@ public final class CotMapping {
         Marking m = e.isExercise() ? marking.asExercise() : marking;
         String type = e.type();
         try {
+            if (type.startsWith(SENSOR_TYPE)) {
+                return new SensorHeartbeat(e.time(), e.uid(), m);
+            }
             if (type.startsWith("a-f-") || type.equals("a-f")) {
                 CotDetail d = e.detail();
                 String callsign = d.callsign() != null ? d.callsign() : e.uid();

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import kz.shekara.model.Alert;
 import kz.shekara.model.ChatMessage;
 import kz.shekara.model.Detection;
+import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.Marking;
 import kz.shekara.model.TrackUpdate;
@@ -241,6 +242,7 @@ public final class CotServer implements AutoCloseable {
                 clientUids.add(det.sensor());
                 bus.publish(Topic.OBSERVATIONS, key, det);
             }
+            case SensorHeartbeat h -> bus.publish(Topic.HEARTBEATS, key, h);
             default -> throw new IllegalStateException("unexpected " + domain);
         }
     }

@@ -12,6 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.TreeSet;
 import kz.shekara.model.Detection;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.Marking;
 import kz.shekara.model.SensorKind;
 import kz.shekara.model.TargetClass;
@@ -24,7 +26,8 @@ import kz.shekara.server.adapter.DecodeException;
 
 /**
  * Decoder and encoder of the JSON Lines formats of DESIGN.md (detections, tracks, unit positions,
- * and the simulator's truth). Pure: no I/O, no clock. Times are read as seconds since {@code epoch}
+ * and the simulator's truth), and of sensor heartbeats, which share the detections' file:
+ * {@code {"time": T, "sensor": "ugs-1", "heartbeat": true}}. Pure: no I/O, no clock. Times are read as seconds since {@code epoch}
  * (a JSON number) or as an ISO-8601 instant (a string); they are written as seconds since the epoch
  * with millisecond precision when {@code writeSeconds} is set, as ISO-8601 otherwise. Unknown
  * fields are ignored. Thread-safe.
@@ -51,7 +54,51 @@ public final class JsonlCodec {
     }
 
     public Detection decodeDetection(String line) throws DecodeException {
+        return detection(parse(line));
+    }
+
+    /**
+     * Decodes a line of a sensor feed: a heartbeat ({@code {"time", "sensor", "heartbeat": true}}) or a
+     * detection. A heartbeat line carries no position; {@code "heartbeat"} must be a boolean.
+     */
+    public DomainEvent decodeSensorReport(String line) throws DecodeException {
         JsonNode n = parse(line);
+        return isHeartbeat(n) ? heartbeat(n) : detection(n);
+    }
+
+    /** Decodes a heartbeat line, {@code {"time": T, "sensor": "ugs-1", "heartbeat": true}}. */
+    public SensorHeartbeat decodeHeartbeat(String line) throws DecodeException {
+        JsonNode n = parse(line);
+        if (!isHeartbeat(n)) {
+            throw new DecodeException("not-a-heartbeat", "a heartbeat line needs \"heartbeat\": true");
+        }
+        return heartbeat(n);
+    }
+
+    public String encodeHeartbeat(SensorHeartbeat h) {
+        ObjectNode o = MAPPER.createObjectNode();
+        putTime(o, h.time());
+        o.put("sensor", h.sensor());
+        o.put("heartbeat", true);
+        return write(o);
+    }
+
+    private static boolean isHeartbeat(JsonNode n) throws DecodeException {
+        JsonNode h = n.get("heartbeat");
+        if (h == null || h.isNull()) {
+            return false;
+        }
+        if (!h.isBoolean()) {
+            throw new DecodeException("bad-field", "field 'heartbeat' must be true or false");
+        }
+        return h.asBoolean();
+    }
+
+    private SensorHeartbeat heartbeat(JsonNode n) throws DecodeException {
+        return new SensorHeartbeat(time(n), text(n, "sensor"), defaultMarking);
+    }
+
+    private Detection detection(JsonNode n) throws DecodeException {
         Instant time = time(n);
         String sensor = text(n, "sensor");
         SensorKind kind = SensorKind.OTHER;

@@ -66,6 +66,15 @@ class CotMappingTest {
     }
 
     @Test
+    void fixedSensorSaIsItsHeartbeatUnderItsUid() throws DecodeException {
+        var h = (kz.shekara.model.SensorHeartbeat) mapping.toDomain(
+                decoder.decode(CotFixtures.bytes("sensor-heartbeat.xml")), null, MARKING);
+        assertThat(h.sensor()).isEqualTo("ugs-uz-01-1");
+        assertThat(h.time()).isEqualTo(T);
+        assertThat(h.marking()).isEqualTo(MARKING);
+    }
+
+    @Test
     void pingMapsToNothingAndChatWithoutTextIsRejected() throws DecodeException {
         assertThat(mapping.toDomain(decoder.decode(CotFixtures.bytes("ping.xml")), null, MARKING)).isNull();
         String noText = new String(CotFixtures.bytes("geochat-all.xml")).replaceAll("<remarks[^<]*</remarks>", "");

@@ -49,6 +49,7 @@ class CotServerTest {
         bus.subscribe(Topic.UNIT_POSITIONS, "test", published::add);
         bus.subscribe(Topic.MESSAGES, "test", published::add);
         bus.subscribe(Topic.OBSERVATIONS, "test", published::add);
+        bus.subscribe(Topic.HEARTBEATS, "test", published::add);
         start(1000);
     }
 
@@ -245,6 +246,16 @@ class CotServerTest {
         assertThat(d.marking().exercise()).isTrue();
         assertThat(registry.get("shekara.adapter.events.in").tags("adapter", "cot").counter().count())
                 .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aFixedSensorsOwnSaIsPublishedAsItsHeartbeat() throws Exception {
+        TakTestClient sensor = connect();
+        sensor.send(CotFixtures.bytes("sensor-heartbeat.xml"));
+        kz.shekara.model.SensorHeartbeat h = nextPublished(kz.shekara.model.SensorHeartbeat.class);
+        assertThat(h.sensor()).isEqualTo("ugs-uz-01-1");
+        assertThat(h.time()).isEqualTo(T);
+        assertThat(h.marking()).isEqualTo(MARKING);
     }
 
     @Test

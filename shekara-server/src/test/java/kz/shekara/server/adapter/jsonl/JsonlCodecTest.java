@@ -81,4 +81,29 @@ class JsonlCodecTest {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
         }
     }
+
+    @Test
+    void heartbeatLinesShareTheDetectionsFileAndRoundTrip() throws DecodeException {
+        String line = "{\"time\":12.5,\"sensor\":\"ugs-uz-01-1\",\"heartbeat\":true}";
+        var h = (kz.shekara.model.SensorHeartbeat) codec.decodeSensorReport(line);
+        assertThat(h.sensor()).isEqualTo("ugs-uz-01-1");
+        assertThat(h.time()).isEqualTo(EPOCH.plusMillis(12_500));
+        assertThat(h.marking()).isEqualTo(M);
+        assertThat(codec.encodeHeartbeat(h)).isEqualTo(line);
+        assertThat(codec.decodeHeartbeat(line)).isEqualTo(h);
+        assertThat(codec.decodeSensorReport("{\"time\": 1, \"sensor\": \"s\", \"lat\": 1, \"lon\": 2, \"sigma_m\": 3}"))
+                .isInstanceOf(Detection.class);
+        assertThat(codec.decodeSensorReport("{\"time\": 1, \"sensor\": \"s\", \"lat\": 1, \"lon\": 2, \"sigma_m\": 3, \"heartbeat\": false}"))
+                .as("heartbeat false is a detection").isInstanceOf(Detection.class);
+    }
+
+    @Test
+    void rejectsHeartbeatsWithoutSensorOrWithANonBooleanFlag() {
+        assertThatThrownBy(() -> codec.decodeSensorReport("{\"time\": 1, \"heartbeat\": true}"))
+                .satisfies(e -> assertThat(((DecodeException) e).reason()).isEqualTo("missing-field"));
+        assertThatThrownBy(() -> codec.decodeSensorReport("{\"time\": 1, \"sensor\": \"s\", \"heartbeat\": \"yes\"}"))
+                .satisfies(e -> assertThat(((DecodeException) e).reason()).isEqualTo("bad-field"));
+        assertThatThrownBy(() -> codec.decodeHeartbeat("{\"time\": 1, \"sensor\": \"s\", \"lat\": 1, \"lon\": 2, \"sigma_m\": 3}"))
+                .satisfies(e -> assertThat(((DecodeException) e).reason()).isEqualTo("not-a-heartbeat"));
+    }
 }

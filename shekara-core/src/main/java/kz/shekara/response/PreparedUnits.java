@@ -1,0 +1,77 @@
+package kz.shekara.response;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kz.shekara.model.UnitStatus;
+
+/**
+ * The unit side of recommendations, worked out once for a set of unit states and reused for every
+ * target ranked against them: where each available ground unit joins the road network (its nearest
+ * road nodes and off-road legs) and how many available units each sector has. Preparing again
+ * after units move ({@link Recommender#prepare(List, PreparedUnits)}) keeps the work of every unit
+ * whose state is unchanged. Immutable and thread-safe; built by a {@link Recommender} for its own
+ * ground model.
+ */
+public final class PreparedUnits {
+    private final GroundTravelTime ground;
+    private final List<UnitState> units;
+    private final GroundTravelTime.Origin[] origins;
+    private final Map<String, Integer> availableBySector;
+
+    private PreparedUnits(GroundTravelTime ground, List<UnitState> units, GroundTravelTime.Origin[] origins,
+                          Map<String, Integer> availableBySector) {
+        this.ground = ground;
+        this.units = units;
+        this.origins = origins;
+        this.availableBySector = availableBySector;
+    }
+
+    /** {@code ground} may be null (no ground unit then has an origin); {@code previous} may be null. */
+    static PreparedUnits of(GroundTravelTime ground, List<UnitState> units, PreparedUnits previous) {
+        List<UnitState> copy = List.copyOf(units);
+        Map<UnitState, GroundTravelTime.Origin> known = new HashMap<>();
+        if (previous != null && previous.ground == ground) {
+            for (GroundTravelTime.Origin o : previous.origins) {
+                if (o != null) {
+                    known.put(o.unit(), o);
+                }
+            }
+        }
+        GroundTravelTime.Origin[] origins = new GroundTravelTime.Origin[copy.size()];
+        Map<String, Integer> bySector = new HashMap<>();
+        for (int i = 0; i < origins.length; i++) {
+            UnitState u = copy.get(i);
+            if (ground != null && Recommender.isGround(u.kind()) && eligible(u)) {
+                GroundTravelTime.Origin o = known.get(u);
+                origins[i] = o != null ? o : ground.origin(u);
+            }
+            if (u.sector() != null && u.status() == UnitStatus.AVAILABLE) {
+                bySector.merge(u.sector(), 1, Integer::sum);
+            }
+        }
+        return new PreparedUnits(ground, copy, origins, Map.copyOf(bySector));
+    }
+
+    /** Units whose status lets them be tasked: available, or returning to base. */
+    static boolean eligible(UnitState u) {
+        return u.status() == UnitStatus.AVAILABLE || u.status() == UnitStatus.RETURNING;
+    }
+
+    public List<UnitState> units() {
+        return units;
+    }
+
+    GroundTravelTime ground() {
+        return ground;
+    }
+
+    /** The road entry of unit {@code i}; null for a unit that is not an eligible ground unit. */
+    GroundTravelTime.Origin origin(int i) {
+        return origins[i];
+    }
+
+    int availableIn(String sector) {
+        return availableBySector.getOrDefault(sector, 0);
+    }
+}

@@ -1,0 +1,127 @@
+package kz.shekara.server.review;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import kz.shekara.server.api.ApiServer;
+import kz.shekara.server.api.HttpConfig;
+import kz.shekara.server.api.ReplayRoutes;
+import kz.shekara.server.api.ReviewApi;
+import kz.shekara.server.bus.InMemoryBus;
+import kz.shekara.server.store.EventLog;
+import kz.shekara.server.view.LiveState;
+import kz.shekara.server.view.LiveStateConfig;
+import kz.shekara.theatre.Theatre;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A replay session: a server of its own that plays a stored period of an event log into a web map
+ * of its own, for after-action review. It has its own in-memory bus (every replayed event is
+ * published on it), live picture (fed in log order), meters and HTTP
+ * port; no CoT input, no tracker and no rules: it shows the logged outputs (tracks, alerts, incidents)
+ * as operators saw them, and it never writes to the log it reads. The map labels itself REPLAY from
+ * {@code GET /api/v1/replay}. Start once, close once; thread-safe to close.
+ */
+public final class ReplaySession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplaySession.class);
+
+    /** Where the session listens and what it plays; {@code startPaused} waits for resume or seek. */
+    public record Config(HttpConfig http, ReplayPeriod period, boolean startPaused) {
+        public Config {
+            Objects.requireNonNull(http, "http");
+            Objects.requireNonNull(period, "period");
+        }
+    }
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private InMemoryBus bus;
+    private LiveState live;
+    private LoggedOutputs outputs;
+    private LogReplay replay;
+    private int port;
+
+    private ReplaySession() {
+    }
+
+    /** Starts the session's server and the replay; on failure closes what was started. */
+    public static ReplaySession start(EventLog source, Theatre theatre, Config config, Clock clock) {
+        ReplaySession s = new ReplaySession();
+        try {
+            s.startComponents(source, theatre, config, clock);
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    private void startComponents(EventLog source, Theatre theatre, Config config, Clock clock) {
+        bus = new InMemoryBus();
+        started.push(bus);
+        // The picture takes the events in log order from the replay thread itself, not from the bus's
+        // per-topic threads: a unit position running ahead of a track update must not age the track out,
+        // so that the same period always gives the same picture.
+        live = new LiveState(bus, LiveStateConfig.defaults());
+        outputs = new LoggedOutputs(theatre);
+        replay = new LogReplay(source, config.period(), bus, clock, e -> {
+            outputs.apply(e);
+            live.accept(e.event());
+        }, this::resetViews);
+        ApiServer api = new ApiServer(config.http(), theatre, live, bus, meters, clock);
+        api.addRoutes(new ReplayRoutes(replay, outputs)::register);
+        api.addRoutes(new ReviewApi(new LogPictures(source), theatre)::register);
+        port = api.start();
+        started.push(api);
+        replay.start(config.startPaused());
+        started.push(replay);
+        LOG.info("replay session of {} from {} to {} on port {}", source, config.period().from(), config.period().to(), port);
+    }
+
+    /** Before a seek back: lets the bus deliver what is queued, then empties the views. */
+    private void resetViews() {
+        try {
+            bus.drain();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        live.clear();
+        outputs.clear();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public LogReplay replay() {
+        return replay;
+    }
+
+    public LiveState live() {
+        return live;
+    }
+
+    public InMemoryBus bus() {
+        return bus;
+    }
+
+    public LoggedOutputs outputs() {
+        return outputs;
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable c = started.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}
