@@ -17,6 +17,10 @@ import kz.shekara.incident.DetectionProbability;
 import kz.shekara.server.api.AlertsApi;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.api.PlanApi;
+import kz.shekara.server.adapter.cot.TaskCot;
+import kz.shekara.server.response.ResponseApi;
+import kz.shekara.server.response.ResponseConfig;
+import kz.shekara.server.response.ResponseService;
 import kz.shekara.server.api.SectorsApi;
 import kz.shekara.server.rules.PostureView;
 import kz.shekara.server.rules.RulesConfigLoader;
@@ -34,6 +38,9 @@ import kz.shekara.server.store.LoggedBus;
 import kz.shekara.server.store.RetentionTask;
 import kz.shekara.server.store.StoreConfig;
 import kz.shekara.server.store.UnitStateView;
+import kz.shekara.server.store.ResponseTimesView;
+import kz.shekara.server.api.ResponseStatsApi;
+import kz.shekara.server.view.Viewer;
 import kz.shekara.server.track.TrackerService;
 import kz.shekara.track.TrackerConfig;
 import kz.shekara.server.bus.InMemoryBus;
@@ -117,7 +124,9 @@ public final class ShekaraServer implements AutoCloseable {
         started.push(log::close);
         UnitStateView unitStates = new UnitStateView();
         PostureView postures = new PostureView();
-        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates, postures));
+        // Response times are a view of the log: rebuilt at start, fed in log order.
+        ResponseTimesView responseTimes = new ResponseTimesView(theatre);
+        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates, postures, responseTimes));
         // The tracker and the alert desk come back as a clean replay of the log makes them (see README, Restart).
         TrackerView trackerView = new TrackerView(TrackerConfig.DEFAULTS, theatre);
         DeskView deskView = new DeskView();
@@ -160,8 +169,17 @@ public final class ShekaraServer implements AutoCloseable {
         ResponseModels response = ResponseModels.of(theatre);
         api.addRoutes(new PlanApi(response.planner(PLAN_STEP_S), response.area().orElse(null), PLAN_HORIZON_S,
                 meters)::register);
+        api.addRoutes(new ResponseStatsApi(responseTimes::records,
+                ctx -> Viewer.home(theatre.defaultMarking().originator()), meters)::register);
         // After-action review: the picture at a time and incident exports, read from the log.
         api.addRoutes(new kz.shekara.server.api.ReviewApi(new kz.shekara.server.review.LogPictures(log), theatre)::register);
+        // Live response: rankings per open incident, dispatch, tasks to the units' TAK devices.
+        ResponseConfig responseConfig = ResponseConfig.defaults();
+        ResponseService responder = new ResponseService(responseConfig, bus, rules, theatre, response, sectors, clock);
+        responder.start();
+        started.push(responder);
+        cot.deliverTasks(new TaskCot(responseConfig.centreUid(), responseConfig.centreCallsign()));
+        api.addRoutes(new ResponseApi(responder, theatre, meters)::register);
         int httpPort = api.start();
         started.push(api);
         ports = new Ports(httpPort, cotPort, cot.udpPort());

@@ -141,8 +141,17 @@ public final class RulesService implements AutoCloseable {
     /** See {@link kz.shekara.incident.IncidentBook#change}; publishes the incident event. */
     public IncidentEvent changeIncident(String incident, IncidentStatus status, String unit, String by, String note,
                                         Disposition disposition) {
+        return changeIncident(incident, status, unit, by, note, disposition, clock.instant());
+    }
+
+    /**
+     * The same at a given event time: for steps whose time comes from an event (a unit's position
+     * report putting it on scene), not from the operator's clock.
+     */
+    public IncidentEvent changeIncident(String incident, IncidentStatus status, String unit, String by, String note,
+                                        Disposition disposition, Instant time) {
         synchronized (desk) {
-            IncidentEvent e = desk.changeIncident(incident, status, unit, by, note, disposition, clock.instant());
+            IncidentEvent e = desk.changeIncident(incident, status, unit, by, note, disposition, time);
             publish(List.of(e));
             return e;
         }
