@@ -30,6 +30,7 @@ import kz.shekara.server.rules.RulesService;
 import kz.shekara.server.rules.RulesSettings;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.view.LiveStateConfig;
+import kz.shekara.testing.SettableClock;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +59,7 @@ class DispatchBrowserTest {
     @TempDir
     Path profile;
     private final List<IncidentEvent> incidents = new CopyOnWriteArrayList<>();
-    private final MiniTheatre.TestClock clock = new MiniTheatre.TestClock(T0);
+    private final SettableClock clock = new SettableClock(T0);
     private InMemoryBus bus;
     private LiveState live;
     private RulesService rules;

@@ -1,12 +1,7 @@
 package kz.shekara.server.response;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import kz.shekara.model.Classification;
 import kz.shekara.model.Marking;
 import kz.shekara.theatre.Base;
@@ -60,33 +55,5 @@ public final class MiniTheatre {
         return new Zone(id, ZoneKind.SECTOR, name, sector, 0, GF.createPolygon(new Coordinate[] {
             new Coordinate(lon0, 41.5), new Coordinate(lon1, 41.5), new Coordinate(lon1, 41.9),
             new Coordinate(lon0, 41.9), new Coordinate(lon0, 41.5)}));
-    }
-
-    /** A clock that stands still until the test moves it. Thread-safe. */
-    public static final class TestClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        public TestClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        public void set(Instant t) {
-            now.set(t);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("fixed to UTC");
-        }
     }
 }

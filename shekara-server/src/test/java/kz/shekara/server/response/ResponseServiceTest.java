@@ -23,6 +23,7 @@ import kz.shekara.server.rules.RulesConfigLoader;
 import kz.shekara.server.rules.RulesService;
 import kz.shekara.server.rules.RulesSettings;
 import kz.shekara.server.theatre.TheatreLoader;
+import kz.shekara.testing.SettableClock;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.theatre.Zone;
@@ -40,7 +41,7 @@ class ResponseServiceTest {
     private final List<IncidentEvent> incidents = new CopyOnWriteArrayList<>();
     private final List<ControlChange> controls = new CopyOnWriteArrayList<>();
     private final List<kz.shekara.model.Alert> alerts = new CopyOnWriteArrayList<>();
-    private final MiniTheatre.TestClock clock = new MiniTheatre.TestClock(T0);
+    private final SettableClock clock = new SettableClock(T0);
     private InMemoryBus bus;
     private RulesService rules;
     private ResponseService responder;

@@ -22,6 +22,7 @@ import kz.shekara.server.api.HttpConfig;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.StoredEvent;
 import kz.shekara.server.theatre.TheatreLoader;
+import kz.shekara.testing.SettableClock;
 import kz.shekara.theatre.Theatre;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -184,7 +185,7 @@ abstract class ReplaySessionContract {
 
     @Test
     void pacedReplayFollowsEventTimeTimesSpeedAndPausesAndResumes() throws Exception {
-        ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
+        SettableClock clock = new SettableClock(Instant.parse("2030-01-01T00:00:00Z"));
         ReplaySession s = session(new ReplayPeriod(at(0), at(301), 10), false, clock);
         LogReplay r = s.replay();
         await("events at the period's start", () -> r.state().published() == loggedUpTo(at(0)));

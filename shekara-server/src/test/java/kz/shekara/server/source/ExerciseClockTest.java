@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import kz.shekara.sim.FixtureTheatre;
 import kz.shekara.sim.ScenarioConfig;
+import kz.shekara.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
 class ExerciseClockTest {

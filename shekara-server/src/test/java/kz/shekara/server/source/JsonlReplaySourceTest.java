@@ -19,6 +19,7 @@ import kz.shekara.model.DomainEvent;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
+import kz.shekara.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,6 +17,7 @@ import kz.shekara.server.bus.Topic;
 import kz.shekara.sim.ScenarioConfig;
 import kz.shekara.sim.SimEvent;
 import kz.shekara.sim.Simulator;
+import kz.shekara.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 
 class SimulationSourceTest {

@@ -33,6 +33,7 @@ import kz.shekara.server.response.ResponseConfig;
 import kz.shekara.server.response.ResponseService;
 import kz.shekara.server.rules.RulesService;
 import kz.shekara.server.rules.RulesSettings;
+import kz.shekara.testing.SettableClock;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +56,7 @@ class DispatchRoundTripTest {
     private final List<IncidentEvent> incidents = new CopyOnWriteArrayList<>();
     private final List<Task> tasks = new CopyOnWriteArrayList<>();
     private final List<TakTestClient> clients = new ArrayList<>();
-    private final MiniTheatre.TestClock clock = new MiniTheatre.TestClock(T0);
+    private final SettableClock clock = new SettableClock(T0);
     private InMemoryBus bus;
     private RulesService rules;
     private CotServer cot;

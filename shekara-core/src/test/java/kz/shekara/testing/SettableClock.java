@@ -1,4 +1,4 @@
-package kz.shekara.server.source;
+package kz.shekara.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,21 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until the test moves it. Thread-safe. */
-final class SettableClock extends Clock {
+/** A UTC clock for tests that stands still until the test sets or advances it. Thread-safe. */
+public final class SettableClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    SettableClock(Instant start) {
+    public SettableClock(Instant start) {
         now = new AtomicReference<>(start);
     }
 
-    void advance(Duration d) {
+    /** Moves the clock to {@code t}. */
+    public void set(Instant t) {
+        now.set(t);
+    }
+
+    /** Moves the clock forward by {@code d}. */
+    public void advance(Duration d) {
         now.updateAndGet(t -> t.plus(d));
     }
 
