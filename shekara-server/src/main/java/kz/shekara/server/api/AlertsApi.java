@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import kz.shekara.incident.DetectionProbability;
 import io.javalin.http.Context;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -108,7 +106,7 @@ public final class AlertsApi {
             Posture p = code(text(body, "posture", true), Posture::fromCode, "posture");
             String sector = ctx.pathParam("id");
             if (!rules.postures().containsKey(sector)) {
-                throw new Refusal(404, "not-found", "no sector " + sector);
+                throw new ApiError(404, "not-found", "no sector " + sector);
             }
             rules.setPosture(sector, p, text(body, "by", true), text(body, "reason", true));
             send(ctx, json.postures(rules.postures()));
@@ -123,7 +121,7 @@ public final class AlertsApi {
         only(ctx, Set.of("state", "limit"));
         String state = ctx.queryParam("state");
         AlertState wanted = state == null ? null : code(state, s -> AlertState.valueOf(s.toUpperCase(java.util.Locale.ROOT)), "state");
-        int limit = limit(ctx);
+        int limit = RouteGuard.limit(ctx, MAX_LIMIT);
         Viewer v = viewers.apply(ctx);
         ArrayNode out = mapper.createArrayNode();
         for (AlertBook.Entry e : rules.alerts()) {
@@ -141,14 +139,14 @@ public final class AlertsApi {
         String id = ctx.pathParam("id");
         Viewer v = viewers.apply(ctx);
         AlertBook.Entry e = rules.alerts().stream().filter(x -> x.id().equals(id) && v.maySee(x.alert().marking()))
-                .findFirst().orElseThrow(() -> new Refusal(404, "not-found", "no alert " + id));
+                .findFirst().orElseThrow(() -> new ApiError(404, "not-found", "no alert " + id));
         send(ctx, json.alert(e));
     }
 
     private void incidents(Context ctx) {
         only(ctx, Set.of("open", "limit"));
         boolean openOnly = "true".equals(ctx.queryParam("open"));
-        int limit = limit(ctx);
+        int limit = RouteGuard.limit(ctx, MAX_LIMIT);
         Viewer v = viewers.apply(ctx);
         ArrayNode out = mapper.createArrayNode();
         for (Incident i : rules.incidents()) {
@@ -176,33 +174,12 @@ public final class AlertsApi {
         String id = ctx.pathParam("id");
         Viewer v = viewers.apply(ctx);
         return rules.incidents().stream().filter(i -> i.id().equals(id) && v.maySee(i.marking())).findFirst()
-                .orElseThrow(() -> new Refusal(404, "not-found", "no incident " + id));
-    }
-
-    private interface Step {
-        void run();
+                .orElseThrow(() -> new ApiError(404, "not-found", "no incident " + id));
     }
 
     /** Runs a route, turning refusals and lifecycle errors into a counted 4xx with a JSON body. */
-    private void guard(Context ctx, Step step) {
-        try {
-            step.run();
-        } catch (Refusal r) {
-            refuse(ctx, r.status, r.code, r.getMessage());
-        } catch (NoSuchElementException e) {
-            refuse(ctx, 404, "not-found", e.getMessage());
-        } catch (IllegalStateException e) {
-            refuse(ctx, 409, "conflict", e.getMessage());
-        } catch (IllegalArgumentException e) {
-            refuse(ctx, 400, "invalid", e.getMessage());
-        }
-    }
-
-    private void refuse(Context ctx, int status, String code, String detail) {
-        Counter.builder("shekara.adapter.rejections").tag("adapter", "api").tag("reason", code)
-                .description("Inputs refused, by adapter and reason").register(registry).increment();
-        ctx.status(status);
-        send(ctx, mapper.createObjectNode().put("error", code).put("detail", detail));
+    private void guard(Context ctx, RouteGuard.Step step) {
+        RouteGuard.run(ctx, registry, step);
     }
 
     private void send(Context ctx, JsonNode body) {
@@ -215,14 +192,14 @@ public final class AlertsApi {
         try {
             n = mapper.readTree(ctx.body());
         } catch (JsonProcessingException e) {
-            throw new Refusal(400, "malformed-json", "the body is not valid JSON: " + e.getOriginalMessage());
+            throw new ApiError(400, "malformed-json", "the body is not valid JSON: " + e.getOriginalMessage());
         }
         if (n == null || !n.isObject()) {
-            throw new Refusal(400, "malformed-json", "the body must be a JSON object");
+            throw new ApiError(400, "malformed-json", "the body must be a JSON object");
         }
         n.fieldNames().forEachRemaining(f -> {
             if (!known.contains(f)) {
-                throw new Refusal(400, "unknown-field", "unknown field '" + f + "' (known: " + known.stream().sorted().toList() + ")");
+                throw new ApiError(400, "unknown-field", "unknown field '" + f + "' (known: " + known.stream().sorted().toList() + ")");
             }
         });
         return n;
@@ -232,12 +209,12 @@ public final class AlertsApi {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) {
             if (required) {
-                throw new Refusal(400, "missing-field", "missing field '" + field + "'");
+                throw new ApiError(400, "missing-field", "missing field '" + field + "'");
             }
             return null;
         }
         if (!v.isTextual() || (required && v.asText().isBlank())) {
-            throw new Refusal(400, "bad-field", "field '" + field + "' must be a non-empty string");
+            throw new ApiError(400, "bad-field", "field '" + field + "' must be a non-empty string");
         }
         return v.asText();
     }
@@ -246,43 +223,15 @@ public final class AlertsApi {
         try {
             return parse.apply(value);
         } catch (IllegalArgumentException e) {
-            throw new Refusal(400, "bad-field", "unknown " + field + " '" + value + "'");
+            throw new ApiError(400, "bad-field", "unknown " + field + " '" + value + "'");
         }
     }
 
     private static void only(Context ctx, Set<String> known) {
         for (String p : ctx.queryParamMap().keySet()) {
             if (!known.contains(p)) {
-                throw new Refusal(400, "unknown-parameter", "unknown query parameter '" + p + "'");
+                throw new ApiError(400, "unknown-parameter", "unknown query parameter '" + p + "'");
             }
-        }
-    }
-
-    private static int limit(Context ctx) {
-        String l = ctx.queryParam("limit");
-        if (l == null) {
-            return MAX_LIMIT;
-        }
-        try {
-            int n = Integer.parseInt(l);
-            if (n < 1 || n > MAX_LIMIT) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new Refusal(400, "bad-parameter", "limit must be a whole number from 1 to " + MAX_LIMIT);
-        }
-    }
-
-    /** A refused request: status, code, sentence. */
-    private static final class Refusal extends RuntimeException {
-        final int status;
-        final String code;
-
-        Refusal(int status, String code, String detail) {
-            super(detail, null, false, false);
-            this.status = status;
-            this.code = code;
         }
     }
 }

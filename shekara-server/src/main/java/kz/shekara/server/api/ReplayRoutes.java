@@ -124,7 +124,7 @@ public final class ReplayRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("bad-parameter", "unknown state '" + state + "'");
         }
-        int limit = limit(ctx);
+        int limit = RouteGuard.limit(ctx, MAX_LIMIT);
         ArrayNode out = mapper.createArrayNode();
         for (AlertBook.Entry e : outputs.alerts()) {
             if (out.size() < limit && (wanted == null || e.state() == wanted)) {
@@ -137,7 +137,7 @@ public final class ReplayRoutes {
     private void incidents(Context ctx) {
         ReviewApi.only(ctx, Set.of("open", "limit"));
         boolean openOnly = "true".equals(ctx.queryParam("open"));
-        int limit = limit(ctx);
+        int limit = RouteGuard.limit(ctx, MAX_LIMIT);
         ArrayNode out = mapper.createArrayNode();
         for (Incident i : outputs.incidents()) {
             if (out.size() < limit && (!openOnly || !i.status().terminal())) {
@@ -179,22 +179,6 @@ public final class ReplayRoutes {
             throw ApiError.badRequest("missing-field", "missing field '" + field + "'");
         }
         return v;
-    }
-
-    private static int limit(Context ctx) {
-        String l = ctx.queryParam("limit");
-        if (l == null) {
-            return MAX_LIMIT;
-        }
-        try {
-            int n = Integer.parseInt(l);
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the refusal
-        }
-        throw ApiError.badRequest("bad-parameter", "limit must be a whole number from 1 to " + MAX_LIMIT);
     }
 
     private void send(Context ctx, JsonNode body) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -17,6 +16,8 @@ import kz.shekara.model.Task;
 import kz.shekara.response.GeoPoint;
 import kz.shekara.response.Recommendation;
 import kz.shekara.response.Recommendations;
+import kz.shekara.server.api.ApiError;
+import kz.shekara.server.api.RouteGuard;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.theatre.Unit;
 
@@ -54,7 +55,7 @@ public final class ResponseApi {
         app.get("/api/v1/incidents/{id}/recommendations", ctx -> guard(ctx, () -> {
             for (String p : ctx.queryParamMap().keySet()) {
                 if (!p.equals("command")) {
-                    throw new Refusal(400, "unknown-parameter", "unknown query parameter '" + p + "'");
+                    throw new ApiError(400, "unknown-parameter", "unknown query parameter '" + p + "'");
                 }
             }
             String id = ctx.pathParam("id");
@@ -126,28 +127,8 @@ public final class ResponseApi {
         return Double.isFinite(v) ? Math.round(v * 10) / 10.0 : -1;
     }
 
-    private interface Step {
-        void run();
-    }
-
-    private void guard(Context ctx, Step step) {
-        try {
-            step.run();
-        } catch (Refusal r) {
-            refuse(ctx, r.status, r.code, r.getMessage());
-        } catch (NoSuchElementException e) {
-            refuse(ctx, 404, "not-found", e.getMessage());
-        } catch (IllegalStateException e) {
-            refuse(ctx, 409, "conflict", e.getMessage());
-        } catch (IllegalArgumentException e) {
-            refuse(ctx, 400, "invalid", e.getMessage());
-        }
-    }
-
-    private void refuse(Context ctx, int status, String code, String detail) {
-        Counter.builder("shekara.adapter.rejections").tag("adapter", "api").tag("reason", code)
-                .description("Inputs refused, by adapter and reason").register(registry).increment();
-        send(ctx, status, mapper.createObjectNode().put("error", code).put("detail", detail));
+    private void guard(Context ctx, RouteGuard.Step step) {
+        RouteGuard.run(ctx, registry, step);
     }
 
     private static void send(Context ctx, int status, JsonNode body) {
@@ -157,22 +138,22 @@ public final class ResponseApi {
     private JsonNode body(Context ctx, Set<String> known) {
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new Refusal(413, "too-large", "body over " + MAX_BODY_BYTES + " bytes");
+            throw new ApiError(413, "too-large", "body over " + MAX_BODY_BYTES + " bytes");
         }
         JsonNode n;
         try {
             n = mapper.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new Refusal(400, "malformed-json", "the body is not valid JSON: " + e.getOriginalMessage());
+            throw new ApiError(400, "malformed-json", "the body is not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
-            throw new Refusal(400, "malformed-json", "the body could not be read");
+            throw new ApiError(400, "malformed-json", "the body could not be read");
         }
         if (n == null || !n.isObject()) {
-            throw new Refusal(400, "malformed-json", "the body must be a JSON object");
+            throw new ApiError(400, "malformed-json", "the body must be a JSON object");
         }
         n.fieldNames().forEachRemaining(f -> {
             if (!known.contains(f)) {
-                throw new Refusal(400, "unknown-field", "unknown field '" + f + "'");
+                throw new ApiError(400, "unknown-field", "unknown field '" + f + "'");
             }
         });
         return n;
@@ -181,21 +162,8 @@ public final class ResponseApi {
     private static String text(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new Refusal(400, "missing-field", "field '" + field + "' must be a non-empty string");
+            throw new ApiError(400, "missing-field", "field '" + field + "' must be a non-empty string");
         }
         return v.asText();
-    }
-
-    /** A refused request: status, code, sentence. */
-    private static final class Refusal extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final int status;
-        private final String code;
-
-        Refusal(int status, String code, String detail) {
-            super(detail, null, false, false);
-            this.status = status;
-            this.code = code;
-        }
     }
 }
