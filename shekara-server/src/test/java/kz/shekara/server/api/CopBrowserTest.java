@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Base;
 import kz.shekara.theatre.Sensor;
@@ -26,8 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,9 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * popup on click. Screenshots go to target/cop-*.png.
  */
 class CopBrowserTest {
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
     @TempDir
     Path profile;
     private WebHarness web;
@@ -51,19 +45,8 @@ class CopBrowserTest {
     void start(TestInfo test) throws Exception {
         web = test.getTestMethod().orElseThrow().getName().contains("DefaultTheatre")
                 ? new WebHarness(TheatreLoader.loadDefault(), Clock.systemUTC()) : new WebHarness();
-        // Never let Selenium Manager look for (or download) a browser or driver.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        System.setProperty("SE_OFFLINE", "true");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--disable-extensions", "--window-size=1600,1000", "--lang=en-US",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver = HeadlessChromium.start(profile);
+        wait = HeadlessChromium.await(driver);
     }
 
     @AfterEach

@@ -8,7 +8,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
@@ -23,6 +22,7 @@ import kz.shekara.model.TrackUpdate;
 import kz.shekara.response.ResponseModels;
 import kz.shekara.server.api.AlertsApi;
 import kz.shekara.server.api.ApiServer;
+import kz.shekara.server.api.HeadlessChromium;
 import kz.shekara.server.api.HttpConfig;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
@@ -41,8 +41,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -52,8 +50,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Dispatch on the first one tasks it and the panel shows the task. Screenshot: target/dispatch.png.
  */
 class DispatchBrowserTest {
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final Instant T0 = Instant.parse("2026-03-01T06:00:00Z");
 
     @TempDir
@@ -85,17 +81,8 @@ class DispatchBrowserTest {
         api.addRoutes(new AlertsApi(rules, meters)::register);
         api.addRoutes(new ResponseApi(responder, theatre, meters)::register);
         int port = api.start();
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        System.setProperty("SE_OFFLINE", "true");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--disable-extensions", "--window-size=1600,1000", "--lang=en-US",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build(), options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver = HeadlessChromium.start(profile);
+        wait = HeadlessChromium.await(driver);
         walkAcross();
         driver.get("http://127.0.0.1:" + port + "/");
     }

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
+import kz.shekara.server.api.HeadlessChromium;
 import kz.shekara.server.api.HttpConfig;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.SqliteEventLog;
@@ -28,8 +28,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,9 +38,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the incident's picture from the log.
  */
 class ReplayBrowserTest {
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-
     @TempDir
     Path dir;
     private EventLog log;
@@ -56,18 +51,8 @@ class ReplayBrowserTest {
         ReviewFixture.writeTo(log);
         session = ReplaySession.start(log, TheatreLoader.loadDefault(), new ReplaySession.Config(
                 new HttpConfig("127.0.0.1", 0), new ReplayPeriod(at(0), at(301), 10), true), Clock.systemUTC());
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        System.setProperty("SE_OFFLINE", "true");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--disable-extensions", "--window-size=1600,1000", "--lang=en-US",
-                "--user-data-dir=" + dir.resolve("profile").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver = HeadlessChromium.start(dir.resolve("profile"));
+        wait = HeadlessChromium.await(driver);
     }
 
     @AfterEach
