@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +36,8 @@ import kz.shekara.theatre.Theatre;
  * The live rules: subscribes to tracks, observations, unit positions and sensor heartbeats, runs
  * them through one {@link AlertDesk}, and publishes what comes out — alerts on {@link Topic#ALERTS},
  * alert changes on {@link Topic#ALERT_CHANGES}, incident events on {@link Topic#INCIDENTS}, posture
- * changes on {@link Topic#POSTURE} — keyed by sector. Operator commands (acknowledge, close, incident
+ * changes on {@link Topic#POSTURE} — keyed by sector, in order, with {@link Bus#publishAsync} (so
+ * evaluation never waits on a durable commit; operator commands do wait for theirs). Operator commands (acknowledge, close, incident
  * status, posture) take their time from the injected clock. Between events, a once-a-second tick
  * moves event time on by the wall time elapsed since the last event (so a silent sensor is noticed
  * while nothing arrives, also when replaying at real-time pace). Thread-safe: one lock around the
@@ -101,19 +104,38 @@ public final class RulesService implements AutoCloseable {
         }
     }
 
-    private void publish(List<DomainEvent> events) {
+    /**
+     * Hands the outputs to the bus in order without waiting for a durable commit ({@link Bus#publishAsync}),
+     * so evaluation goes on meanwhile; returns the future of the last (done when all are handed on).
+     */
+    private CompletableFuture<Void> publish(List<DomainEvent> events) {
+        CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
         for (DomainEvent e : events) {
-            switch (e) {
+            last = switch (e) {
                 case Alert a -> {
                     Counter.builder("shekara.rules.alerts").tag("rule", a.rule().code()).register(registry).increment();
-                    bus.publish(Topic.ALERTS, key(a.sector()), a);
+                    yield bus.publishAsync(Topic.ALERTS, key(a.sector()), a);
                 }
-                case AlertChange c -> bus.publish(Topic.ALERT_CHANGES, c.alert(), c);
-                case IncidentEvent i -> bus.publish(Topic.INCIDENTS, key(i.sector()), i);
-                case PostureChange p -> bus.publish(Topic.POSTURE, p.sector(), p);
+                case AlertChange c -> bus.publishAsync(Topic.ALERT_CHANGES, c.alert(), c);
+                case IncidentEvent i -> bus.publishAsync(Topic.INCIDENTS, key(i.sector()), i);
+                case PostureChange p -> bus.publishAsync(Topic.POSTURE, p.sector(), p);
                 default -> throw new IllegalStateException("unexpected event " + e.getClass().getSimpleName());
-            }
+            };
         }
+        return last;
+    }
+
+    /** An operator command answers once its output is stored: waits (outside the desk lock), rethrows a store failure. */
+    private static <T> T stored(T result, CompletableFuture<Void> published) {
+        try {
+            published.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+        return result;
     }
 
     private static String key(String sector) {
@@ -122,39 +144,47 @@ public final class RulesService implements AutoCloseable {
 
     /** See {@link AlertBook#acknowledge}; publishes the change. */
     public AlertChange acknowledge(String alert, String by) {
+        AlertChange c;
+        CompletableFuture<Void> published;
         synchronized (desk) {
-            AlertChange c = desk.acknowledge(alert, by, clock.instant());
-            publish(List.of(c));
-            return c;
+            c = desk.acknowledge(alert, by, clock.instant());
+            published = publish(List.of(c));
         }
+        return stored(c, published);
     }
 
     /** See {@link AlertBook#close}; publishes the change. */
     public AlertChange close(String alert, String by, Disposition disposition, String note) {
+        AlertChange c;
+        CompletableFuture<Void> published;
         synchronized (desk) {
-            AlertChange c = desk.close(alert, by, disposition, note, clock.instant());
-            publish(List.of(c));
-            return c;
+            c = desk.close(alert, by, disposition, note, clock.instant());
+            published = publish(List.of(c));
         }
+        return stored(c, published);
     }
 
     /** See {@link kz.shekara.incident.IncidentBook#change}; publishes the incident event. */
     public IncidentEvent changeIncident(String incident, IncidentStatus status, String unit, String by, String note,
                                         Disposition disposition) {
+        IncidentEvent e;
+        CompletableFuture<Void> published;
         synchronized (desk) {
-            IncidentEvent e = desk.changeIncident(incident, status, unit, by, note, disposition, clock.instant());
-            publish(List.of(e));
-            return e;
+            e = desk.changeIncident(incident, status, unit, by, note, disposition, clock.instant());
+            published = publish(List.of(e));
         }
+        return stored(e, published);
     }
 
     /** A commander's posture change; publishes it. */
     public PostureChange setPosture(String sector, Posture posture, String by, String reason) {
+        PostureChange c;
+        CompletableFuture<Void> published;
         synchronized (desk) {
-            PostureChange c = desk.setPosture(sector, posture, by, reason, clock.instant());
-            publish(List.of(c));
-            return c;
+            c = desk.setPosture(sector, posture, by, reason, clock.instant());
+            published = publish(List.of(c));
         }
+        return stored(c, published);
     }
 
     /**
