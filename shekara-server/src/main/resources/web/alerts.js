@@ -1,6 +1,7 @@
 import { t, onLangChange } from './i18n.js';
 import { code } from './format.js';
 import { zoneName, sectorName } from './names.js';
+import { initResponse, incidentResponse } from './response.js';
 // Alert and incident panel of the web map: the alert list (new alerts stand out until acknowledged),
 // the incident list with timelines, each sector's posture, the effectiveness figures, and alert
 // markers on the map. Reads /api/v1/alerts, /incidents, /sectors/posture, /stats/alerts every two
@@ -35,6 +36,7 @@ export function initAlerts(map, container, operator = 'operator') {
   const seen = new Set();
   let first = true;
   container.classList.add('alerts-panel');
+  initResponse(map, operator);
   const postureBox = el('div', 'alerts-posture');
   const alertList = el('ol', 'alerts-list');
   const incidentList = el('ol', 'incidents-list');
@@ -99,6 +101,8 @@ export function initAlerts(map, container, operator = 'operator') {
         + `${s.unit ? ' · ' + s.unit : ''} · ${s.by}${s.note ? ' · ' + s.note : ''}`));
     }
     li.append(tl);
+    const response = incidentResponse(i);
+    if (response) li.append(response);
     li.addEventListener('click', () => li.classList.toggle('open'));
     return li;
   }

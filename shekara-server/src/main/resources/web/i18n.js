@@ -49,6 +49,14 @@ const en = {
   'alerts.stats': 'Effectiveness',
   'alerts.ack': 'Acknowledge',
   'alerts.pd': 'Pd (vs truth)',
+  'response.title': 'Recommended units',
+  'response.dispatch': 'Dispatch',
+  'response.void': 'leaves its sector without a unit',
+  'response.none': 'No unit can get there',
+  'response.task': 'Task',
+  'response.intercept': 'intercept point',
+  'task.dispatched': 'dispatched', 'task.acknowledged': 'acknowledged', 'task.en-route': 'en route',
+  'task.on-scene': 'on scene', 'task.ended': 'ended',
   'chat.empty': 'No messages yet',
   'chat.failed': 'Not sent',
   'status.store': 'Store',
@@ -156,6 +164,14 @@ const ru = {
   'alerts.stats': 'Эффективность',
   'alerts.ack': 'Принять',
   'alerts.pd': 'Вероятность обнаружения',
+  'response.title': 'Рекомендуемые наряды',
+  'response.dispatch': 'Направить',
+  'response.void': 'участок останется без наряда',
+  'response.none': 'Ни один наряд не успевает',
+  'response.task': 'Задача',
+  'response.intercept': 'точка перехвата',
+  'task.dispatched': 'направлен', 'task.acknowledged': 'принял', 'task.en-route': 'в пути',
+  'task.on-scene': 'на месте', 'task.ended': 'завершена',
   'chat.empty': 'Сообщений нет',
   'chat.failed': 'Не отправлено',
   'status.store': 'Хранилище',
@@ -266,6 +282,14 @@ const kk = {
   'alerts.stats': 'Тиімділік',
   'alerts.ack': 'Қабылдау',
   'alerts.pd': 'Анықтау ықтималдығы',
+  'response.title': 'Ұсынылған жасақтар',
+  'response.dispatch': 'Жіберу',
+  'response.void': 'учаске жасақсыз қалады',
+  'response.none': 'Ешбір жасақ үлгермейді',
+  'response.task': 'Тапсырма',
+  'response.intercept': 'ұстау нүктесі',
+  'task.dispatched': 'жіберілді', 'task.acknowledged': 'қабылдады', 'task.en-route': 'жолда',
+  'task.on-scene': 'орнында', 'task.ended': 'аяқталды',
   'chat.empty': 'Хабарлама әлі жоқ',
   'chat.failed': 'Жіберілмеді',
   'status.store': 'Қойма',
@@ -372,3 +396,14 @@ export function applyLabels(root) {
 
 /** The dictionaries, for the test that every language has every key. */
 export const dictionaries = DICTS;
+
+/**
+ * Adds a feature's labels ({ en: {...}, ru: {...}, kk: {...} }) to the dictionaries and relabels
+ * the page, so a panel can keep its labels in its own file.
+ */
+export function addLabels(byLang) {
+  for (const [code, labels] of Object.entries(byLang)) {
+    if (DICTS[code]) Object.assign(DICTS[code], labels);
+  }
+  if (typeof document !== 'undefined') applyLabels(document);
+}

@@ -17,16 +17,30 @@ import kz.shekara.incident.DetectionProbability;
 import kz.shekara.server.api.AlertsApi;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.api.PlanApi;
+import kz.shekara.server.adapter.cot.TaskCot;
+import kz.shekara.server.response.ResponseApi;
+import kz.shekara.server.response.ResponseConfig;
+import kz.shekara.server.response.ResponseService;
 import kz.shekara.server.api.SectorsApi;
 import kz.shekara.server.rules.PostureView;
 import kz.shekara.server.rules.RulesConfigLoader;
 import kz.shekara.server.rules.RulesService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.server.rules.DeskView;
+import kz.shekara.server.store.Checkpointer;
 import kz.shekara.server.store.EventLog;
+import kz.shekara.server.track.TrackerView;
 import kz.shekara.server.store.EventLogs;
 import kz.shekara.server.store.LoggedBus;
 import kz.shekara.server.store.RetentionTask;
 import kz.shekara.server.store.StoreConfig;
 import kz.shekara.server.store.UnitStateView;
+import kz.shekara.server.store.ResponseTimesView;
+import kz.shekara.server.api.ResponseStatsApi;
+import kz.shekara.server.view.Viewer;
 import kz.shekara.server.track.TrackerService;
 import kz.shekara.track.TrackerConfig;
 import kz.shekara.server.bus.InMemoryBus;
@@ -55,6 +69,10 @@ public final class ShekaraServer implements AutoCloseable {
     private static final double SECTOR_REACH_M = 25_000;
     /** How many of the latest logged events rebuild the live picture at start. */
     private static final long RESTORE_TAIL_EVENTS = 200_000;
+    /** How much recent event time of logged inputs the rules re-run at start. */
+    private static final java.time.Duration RULES_WARM_UP = java.time.Duration.ofMinutes(15);
+    /** How often the tracker and desk views catch up with the log in the background (and snapshot when due). */
+    private static final java.time.Duration CHECKPOINT_INTERVAL = java.time.Duration.ofSeconds(1);
     /** Sampling step (s) and horizon (s) of what-if intercepts along a target's predicted path. */
     private static final double PLAN_STEP_S = 30;
     private static final double PLAN_HORIZON_S = 4 * 3600;
@@ -106,25 +124,35 @@ public final class ShekaraServer implements AutoCloseable {
         started.push(log::close);
         UnitStateView unitStates = new UnitStateView();
         PostureView postures = new PostureView();
-        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates, postures));
-        long restored = bus.start();
+        // Response times are a view of the log: rebuilt at start, fed in log order.
+        ResponseTimesView responseTimes = new ResponseTimesView(theatre);
+        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates, postures, responseTimes));
+        // The tracker and the alert desk come back as a clean replay of the log makes them (see README, Restart).
+        TrackerView trackerView = new TrackerView(TrackerConfig.DEFAULTS, theatre);
+        DeskView deskView = new DeskView();
+        long restored = bus.start(List.of(trackerView, deskView));
         started.push(bus);
         RetentionTask retention = new RetentionTask(log, storeConfig.retention(), clock, meters);
         retention.start();
         started.push(retention);
 
-        LiveState live = new LiveState(bus, LiveStateConfig.defaults());
-        restorePicture(live, log, unitStates, restored);
-        live.start();
-        started.push(live);
-
         TrackerService tracker = new TrackerService(TrackerConfig.DEFAULTS, bus, theatre, meters);
-        tracker.start();
-        started.push(tracker);
-
+        tracker.restore(trackerView.state());
         RulesService rules = new RulesService(RulesConfigLoader.forTheatre(config.theatre()), bus, theatre, meters,
                 clock);
+        deskView.events().forEach(rules::replay);
         rules.restorePostures(postures.latest().values());
+        Checkpointer checkpointer = new Checkpointer(log, List.of(trackerView, deskView),
+                storeConfig.snapshotEvery() == 0 ? Long.MAX_VALUE : storeConfig.snapshotEvery(), CHECKPOINT_INTERVAL, meters);
+        checkpointer.start(restored);
+        started.push(checkpointer);
+
+        LiveState live = new LiveState(bus, LiveStateConfig.defaults());
+        restorePicture(live, rules, log, unitStates, restored);
+        live.start();
+        started.push(live);
+        tracker.start();
+        started.push(tracker);
         rules.start();
         started.push(rules);
 
@@ -141,8 +169,17 @@ public final class ShekaraServer implements AutoCloseable {
         ResponseModels response = ResponseModels.of(theatre);
         api.addRoutes(new PlanApi(response.planner(PLAN_STEP_S), response.area().orElse(null), PLAN_HORIZON_S,
                 meters)::register);
+        api.addRoutes(new ResponseStatsApi(responseTimes::records,
+                ctx -> Viewer.home(theatre.defaultMarking().originator()), meters)::register);
         // After-action review: the picture at a time and incident exports, read from the log.
         api.addRoutes(new kz.shekara.server.api.ReviewApi(new kz.shekara.server.review.LogPictures(log), theatre)::register);
+        // Live response: rankings per open incident, dispatch, tasks to the units' TAK devices.
+        ResponseConfig responseConfig = ResponseConfig.defaults();
+        ResponseService responder = new ResponseService(responseConfig, bus, rules, theatre, response, sectors, clock);
+        responder.start();
+        started.push(responder);
+        cot.deliverTasks(new TaskCot(responseConfig.centreUid(), responseConfig.centreCallsign()));
+        api.addRoutes(new ResponseApi(responder, theatre, meters)::register);
         int httpPort = api.start();
         started.push(api);
         ports = new Ports(httpPort, cotPort, cot.udpPort());
@@ -172,13 +209,23 @@ public final class ShekaraServer implements AutoCloseable {
     /**
      * Gives the live picture back after a restart: every unit's last position (kept whole by the
      * unit-state view) and the most recent stretch of the log, which the picture's own event-time
-     * windows then trim.
+     * windows then trim. The rules re-run the inputs of that stretch's last {@link #RULES_WARM_UP}
+     * (their dwell timers and active alert keys; what they raise is already in the log).
      */
-    private static void restorePicture(LiveState live, EventLog log, UnitStateView units, long lastSeq) {
+    private static void restorePicture(LiveState live, RulesService rules, EventLog log, UnitStateView units,
+                                       long lastSeq) {
         units.units().values().forEach(live::accept);
+        List<DomainEvent> inputs = new ArrayList<>();
         try (var tail = log.readAfter(Math.max(0, lastSeq - RESTORE_TAIL_EVENTS))) {
-            tail.forEach(e -> live.accept(e.event()));
+            tail.forEach(e -> {
+                live.accept(e.event());
+                if (e.seq() <= lastSeq && !DeskView.isDeskOutput(e.event())) {
+                    inputs.add(e.event());
+                }
+            });
         }
+        Instant latest = inputs.stream().map(DomainEvent::time).max(Comparator.naturalOrder()).orElse(Instant.MIN);
+        inputs.stream().filter(e -> !e.time().isBefore(latest.minus(RULES_WARM_UP))).forEach(rules::replay);
         if (lastSeq > 0) {
             LOG.info("restored the picture from the event log up to seq {}", lastSeq);
         }

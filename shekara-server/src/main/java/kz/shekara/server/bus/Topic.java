@@ -5,8 +5,10 @@ import java.util.function.Function;
 import kz.shekara.model.Alert;
 import kz.shekara.model.AlertChange;
 import kz.shekara.model.ChatMessage;
+import kz.shekara.model.ControlChange;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.SensorHeartbeat;
+import kz.shekara.model.Task;
 import kz.shekara.model.Detection;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.TrackUpdate;
@@ -37,6 +39,10 @@ public record Topic<E extends DomainEvent>(String name, Class<E> type, Function<
     public static final Topic<IncidentEvent> INCIDENTS = new Topic<>("incidents", IncidentEvent.class, null);
     /** Sector posture changes set by a commander. */
     public static final Topic<PostureChange> POSTURE = new Topic<>("posture", PostureChange.class, null);
+    /** Units' tasks: dispatch, acknowledgement, en route, on scene, moved intercept point, end; never dropped. */
+    public static final Topic<Task> TASKS = new Topic<>("tasks", Task.class, null);
+    /** Changes of which command holds operational control of a unit. */
+    public static final Topic<ControlChange> UNIT_CONTROL = new Topic<>("unit-control", ControlChange.class, null);
 
     public Topic {
         Objects.requireNonNull(name, "name");

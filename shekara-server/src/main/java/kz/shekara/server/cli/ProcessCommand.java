@@ -1,6 +1,8 @@
 package kz.shekara.server.cli;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -39,7 +41,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code shekara process}: runs the tracker, the rules and incident grouping over recorded JSONL
  * files with the same code as the live server, and writes tracks.jsonl, alerts.jsonl and
- * incidents.jsonl (times in seconds since {@code --start}). Detections and unit positions are merged
+ * incidents.jsonl (times in seconds since {@code --start}), and recommendations.jsonl (the units ranked
+ * for each incident when it opens, see {@link RecommendationWriter}). Detections and unit positions are merged
  * in time order (detections first on equal times). A bad line is reported and skipped; the rest
  * goes on. The same inputs give the same bytes.
  */
@@ -49,7 +52,9 @@ public final class ProcessCommand implements Callable<Integer> {
     static final String TRACKS = "tracks.jsonl";
     static final String ALERTS = "alerts.jsonl";
     static final String INCIDENTS = "incidents.jsonl";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Plain decimals (10, not 1E+1) for the rounded numbers of the output lines. */
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -77,6 +82,7 @@ public final class ProcessCommand implements Callable<Integer> {
     private long rejected;
     private long tracks;
     private long alerts;
+    private RecommendationWriter recommendations;
 
     @Override
     public Integer call() throws Exception {
@@ -92,7 +98,9 @@ public final class ProcessCommand implements Callable<Integer> {
              BufferedReader uni = units == null ? null : Files.newBufferedReader(units, StandardCharsets.UTF_8);
              BufferedWriter tw = Files.newBufferedWriter(out.resolve(TRACKS), StandardCharsets.UTF_8);
              BufferedWriter aw = Files.newBufferedWriter(out.resolve(ALERTS), StandardCharsets.UTF_8);
-             BufferedWriter iw = Files.newBufferedWriter(out.resolve(INCIDENTS), StandardCharsets.UTF_8)) {
+             BufferedWriter iw = Files.newBufferedWriter(out.resolve(INCIDENTS), StandardCharsets.UTF_8);
+             BufferedWriter rw = Files.newBufferedWriter(out.resolve(RecommendationWriter.FILE), StandardCharsets.UTF_8)) {
+            recommendations = new RecommendationWriter(t, desk::posture, this::seconds, rw);
             Writers w = new Writers(codec, tw, aw, iw);
             Reader<DomainEvent> detections = new Reader<>(det, in, codec::decodeSensorReport);
             Reader<UnitPosition> positions = uni == null ? null : new Reader<>(uni, units, codec::decodeUnitPosition);
@@ -112,6 +120,7 @@ public final class ProcessCommand implements Callable<Integer> {
                     w.events(desk.onDetection(plot));
                 } else {
                     positions.next();
+                    recommendations.position(p);
                     w.events(desk.onUnit(p));
                 }
             }
@@ -120,8 +129,9 @@ public final class ProcessCommand implements Callable<Integer> {
             }
             rejected = detections.rejected + (positions == null ? 0 : positions.rejected);
         }
-        spec.commandLine().getOut().printf("%d track updates, %d alerts, %d incidents in %s (%d lines rejected)%n",
-                tracks, alerts, desk.incidents().list().size(), out, rejected);
+        spec.commandLine().getOut().printf(
+                "%d track updates, %d alerts, %d incidents, %d recommendations in %s (%d lines rejected)%n",
+                tracks, alerts, desk.incidents().list().size(), recommendations.lines(), out, rejected);
         return 0;
     }
 
@@ -187,6 +197,7 @@ public final class ProcessCommand implements Callable<Integer> {
         }
 
         void track(TrackUpdate u, List<DomainEvent> events) throws IOException {
+            recommendations.track(u);
             tracksOut.write(codec.encodeTrack(u));
             tracksOut.write('\n');
             tracks++;
@@ -194,6 +205,7 @@ public final class ProcessCommand implements Callable<Integer> {
         }
 
         void events(List<DomainEvent> events) throws IOException {
+            recommendations.events(events);
             for (DomainEvent e : events) {
                 if (e instanceof Alert a) {
                     ObjectNode o = JSON.createObjectNode();
@@ -211,7 +223,7 @@ public final class ProcessCommand implements Callable<Integer> {
                     if (a.unit() != null) {
                         o.put("unit", a.unit());
                     }
-                    alertsOut.write(o.toString());
+                    alertsOut.write(JSON.writeValueAsString(o));
                     alertsOut.write('\n');
                     alerts++;
                 } else if (e instanceof IncidentEvent i) {
@@ -225,7 +237,7 @@ public final class ProcessCommand implements Callable<Integer> {
                     o.put("sector", i.sector());
                     o.put("lat", round(i.lat(), 7));
                     o.put("lon", round(i.lon(), 7));
-                    incidentsOut.write(o.toString());
+                    incidentsOut.write(JSON.writeValueAsString(o));
                     incidentsOut.write('\n');
                 }
             }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             TrackCommand.class,
             ScoreCommand.class,
             ProcessCommand.class,
+            ReportCommand.class,
         })
 public final class ShekaraCommand implements Runnable {
 

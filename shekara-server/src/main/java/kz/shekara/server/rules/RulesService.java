@@ -167,10 +167,19 @@ public final class RulesService implements AutoCloseable {
     /** See {@link kz.shekara.incident.IncidentBook#change}; publishes the incident event. */
     public IncidentEvent changeIncident(String incident, IncidentStatus status, String unit, String by, String note,
                                         Disposition disposition) {
+        return changeIncident(incident, status, unit, by, note, disposition, clock.instant());
+    }
+
+    /**
+     * The same at a given event time: for steps whose time comes from an event (a unit's position
+     * report putting it on scene), not from the operator's clock.
+     */
+    public IncidentEvent changeIncident(String incident, IncidentStatus status, String unit, String by, String note,
+                                        Disposition disposition, Instant time) {
         IncidentEvent e;
         CompletableFuture<Void> published;
         synchronized (desk) {
-            e = desk.changeIncident(incident, status, unit, by, note, disposition, clock.instant());
+            e = desk.changeIncident(incident, status, unit, by, note, disposition, time);
             published = publish(List.of(e));
         }
         return stored(e, published);
@@ -185,6 +194,16 @@ public final class RulesService implements AutoCloseable {
             published = publish(List.of(c));
         }
         return stored(c, published);
+    }
+
+    /**
+     * Rebuilds the desk from one logged event (see {@link AlertDesk#replay}): outputs are folded in,
+     * inputs only bring the rules' state up to date; nothing is published. Call before {@link #start()}.
+     */
+    public void replay(DomainEvent logged) {
+        synchronized (desk) {
+            desk.replay(logged);
+        }
     }
 
     /**

@@ -4,8 +4,10 @@ import java.util.List;
 import kz.shekara.model.Alert;
 import kz.shekara.model.AlertChange;
 import kz.shekara.model.ChatMessage;
+import kz.shekara.model.ControlChange;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.SensorHeartbeat;
+import kz.shekara.model.Task;
 import kz.shekara.rules.PostureChange;
 import kz.shekara.model.Detection;
 import kz.shekara.model.TrackUpdate;
@@ -27,7 +29,9 @@ public final class EventTypes {
             EventType.of("alert-change", AlertChange.class, AlertChange::alert),
             EventType.of("incident-event", IncidentEvent.class, IncidentEvent::incident),
             EventType.of("sensor-heartbeat", SensorHeartbeat.class, SensorHeartbeat::sensor),
-            EventType.of("posture-change", PostureChange.class, PostureChange::sector));
+            EventType.of("posture-change", PostureChange.class, PostureChange::sector),
+            EventType.of("task", Task.class, Task::id),
+            EventType.of("control-change", ControlChange.class, ControlChange::unit));
 
     private EventTypes() {
     }

@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,8 @@ import kz.shekara.model.Detection;
 import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.Marking;
+import kz.shekara.model.Task;
+import kz.shekara.model.TaskStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.server.adapter.DecodeException;
@@ -38,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * (t-x-c-t) and TAK protocol queries (only version 0, XML), publishes what it accepts on the bus
  * (UNIT_POSITIONS, MESSAGES, OBSERVATIONS, keyed by the sector key of the position), and sends the
  * bus's own units, detections, tracks and messages to every client as CoT — except those that came
- * from its clients, which it has relayed already. Rejected input is counted per reason and the
+ * from its clients, which it has relayed already. With {@link #deliverTasks} it sends each unit's
+ * task (waypoint and order, see {@link TaskCot}) to the connected device whose uid is the unit's
+ * only, and again when that device connects later. Rejected input is counted per reason and the
  * connection stays. Thread-safe; one virtual-thread reader and writer per client.
  */
 public final class CotServer implements AutoCloseable {
@@ -61,6 +66,10 @@ public final class CotServer implements AutoCloseable {
     private final Counter eventsOut;
     private final Counter slowClients;
     private final Handler handler = new Handler();
+    /** Each unit's latest active task step and the step that carried its order, for devices that connect later. */
+    private final Map<String, Task> taskSteps = new ConcurrentHashMap<>();
+    private final Map<String, Task> taskOrders = new ConcurrentHashMap<>();
+    private volatile TaskCot taskCot;
     private volatile ServerSocket serverSocket;
     private volatile DatagramSocket udpSocket;
     private volatile boolean closed;
@@ -115,6 +124,67 @@ public final class CotServer implements AutoCloseable {
         LOG.info("CoT streaming server on {}:{}{}", config.bindHost(), ss.getLocalPort(),
                 udpSocket == null ? "" : ", UDP SA on " + udpSocket.getLocalPort());
         return ss.getLocalPort();
+    }
+
+    /**
+     * Sends units their tasks from {@link Topic#TASKS}: each step's waypoint, and the order when a
+     * step carries one, to the device connected under the unit's uid only; an ended task's waypoint
+     * is deleted. Call once, after {@link #start}.
+     */
+    public synchronized void deliverTasks(TaskCot cot) {
+        if (taskCot != null) {
+            throw new IllegalStateException("tasks are delivered already");
+        }
+        taskCot = Objects.requireNonNull(cot, "cot");
+        subscriptions.add(bus.subscribe(Topic.TASKS, "cot-tasks", this::task));
+    }
+
+    /** Writes one event to every connected client whose uid is {@code uid}; returns how many there were. */
+    public int sendTo(String uid, CotEvent event) {
+        byte[] bytes = encoder.encode(event);
+        int n = 0;
+        for (CotConnection c : connections) {
+            if (uid.equals(c.uid())) {
+                send(c, bytes, event.uid());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void task(Task t) {
+        if (config.agency() != null && !t.marking().releasableTo(config.agency())) {
+            return;
+        }
+        TaskCot cot = taskCot;
+        if (!t.status().active()) {
+            taskSteps.remove(t.unit());
+            taskOrders.remove(t.unit());
+            sendTo(t.unit(), cot.delete(t));
+            return;
+        }
+        taskSteps.put(t.unit(), t);
+        if (!t.message().isEmpty()) {
+            taskOrders.put(t.unit(), t);
+        }
+        if (t.status() == TaskStatus.ON_SCENE) {
+            return;
+        }
+        for (CotConnection c : connections) {
+            if (t.unit().equals(c.uid())) {
+                deliver(c, t, t.message().isEmpty() ? null : t);
+            }
+        }
+    }
+
+    /** The task's waypoint and, when given, its order, to one device. */
+    private void deliver(CotConnection c, Task step, Task order) {
+        TaskCot cot = taskCot;
+        CotEvent w = cot.waypoint(step);
+        send(c, encoder.encode(w), w.uid());
+        if (order != null) {
+            send(c, encoder.encode(cot.chat(order, c.callsign())), null);
+        }
     }
 
     /** The bound TCP port, or -1 before {@link #start}. */
@@ -195,7 +265,13 @@ public final class CotServer implements AutoCloseable {
     /** Handles a decoded event from a client (or UDP when {@code from} is null). */
     private void inbound(CotConnection from, CotEvent e, byte[] raw) throws DecodeException {
         if (from != null) {
+            String before = from.uid();
             from.identify(e);
+            String now = from.uid();
+            Task pending = now == null || now.equals(before) || taskCot == null ? null : taskSteps.get(now);
+            if (pending != null && pending.status() != TaskStatus.ON_SCENE) {
+                deliver(from, pending, taskOrders.get(now));
+            }
         }
         if (CotControl.isPing(e) || CotControl.isProtocolQuery(e)) {
             eventsIn.increment();

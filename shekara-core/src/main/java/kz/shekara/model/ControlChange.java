@@ -1,0 +1,26 @@
+package kz.shekara.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Operational control of a unit passed to a command (its own regional command, another one, or
+ * an outside command such as the defence ministry in a declared crisis), by whom and why. A unit
+ * never changed is under its own command. Recorded in the log; replaying it gives the same
+ * control. Immutable.
+ */
+public record ControlChange(Instant time, String unit, String command, String by, String reason, Marking marking)
+        implements DomainEvent {
+
+    public ControlChange {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(marking, "marking");
+        if (command.isBlank() || by.isBlank()) {
+            throw new IllegalArgumentException("a control change needs the command and who made it");
+        }
+        reason = reason == null ? "" : reason;
+    }
+}

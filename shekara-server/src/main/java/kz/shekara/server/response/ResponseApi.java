@@ -1,0 +1,201 @@
+package kz.shekara.server.response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import kz.shekara.model.ControlChange;
+import kz.shekara.model.Task;
+import kz.shekara.response.GeoPoint;
+import kz.shekara.response.Recommendation;
+import kz.shekara.response.Recommendations;
+import kz.shekara.theatre.Theatre;
+import kz.shekara.theatre.Unit;
+
+/**
+ * The response routes of the REST API, on a {@link ResponseService}:
+ * <ul>
+ * <li>{@code GET /api/v1/incidents/{id}/recommendations[?command=c]} — the ranked units (rank, unit,
+ * callsign, kind, {@code eta_s}, {@code distance_m}, intercept {@code lat}/{@code lon}, {@code sigma_m},
+ * {@code path} as [lat, lon] pairs, {@code leaves_sector_uncovered}), the excluded units with the
+ * reason, the target and the incident's task</li>
+ * <li>{@code POST /api/v1/incidents/{id}/dispatch} {@code {"unit", "by"}} — dispatches; 201 with the task</li>
+ * <li>{@code GET /api/v1/tasks} — the active tasks</li>
+ * <li>{@code GET /api/v1/units/control}, {@code PUT /api/v1/units/{id}/control} {@code {"command", "by", "reason"}}
+ * — which command holds each unit, and handing one over</li>
+ * </ul>
+ * Refusals are 400 (bad body), 404 (unknown incident or unit) or 409 (the incident or unit cannot
+ * take the task) with {@code {"error", "detail"}}, counted in
+ * {@code shekara.adapter.rejections{adapter=api,reason}}. Thread-safe.
+ */
+public final class ResponseApi {
+    private static final int MAX_BODY_BYTES = 4 * 1024;
+
+    private final ResponseService service;
+    private final Theatre theatre;
+    private final MeterRegistry registry;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public ResponseApi(ResponseService service, Theatre theatre, MeterRegistry registry) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.theatre = Objects.requireNonNull(theatre, "theatre");
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    public void register(Javalin app) {
+        app.get("/api/v1/incidents/{id}/recommendations", ctx -> guard(ctx, () -> {
+            for (String p : ctx.queryParamMap().keySet()) {
+                if (!p.equals("command")) {
+                    throw new Refusal(400, "unknown-parameter", "unknown query parameter '" + p + "'");
+                }
+            }
+            String id = ctx.pathParam("id");
+            IncidentResponse r = service.recommendations(id, ctx.queryParam("command"))
+                    .orElseThrow(() -> new NoSuchElementException("no open incident " + id));
+            send(ctx, 200, response(r));
+        }));
+        app.post("/api/v1/incidents/{id}/dispatch", ctx -> guard(ctx, () -> {
+            JsonNode body = body(ctx, Set.of("unit", "by"));
+            Task t = service.dispatch(ctx.pathParam("id"), text(body, "unit"), text(body, "by"));
+            send(ctx, 201, task(t));
+        }));
+        app.get("/api/v1/tasks", ctx -> guard(ctx, () -> {
+            ArrayNode out = mapper.createArrayNode();
+            service.tasks().forEach(t -> out.add(task(t)));
+            send(ctx, 200, out);
+        }));
+        app.get("/api/v1/units/control", ctx -> guard(ctx, () -> send(ctx, 200, mapper.valueToTree(service.control()))));
+        app.put("/api/v1/units/{id}/control", ctx -> guard(ctx, () -> {
+            JsonNode body = body(ctx, Set.of("command", "by", "reason"));
+            ControlChange c = service.setControl(ctx.pathParam("id"), text(body, "command"), text(body, "by"),
+                    body.path("reason").asText(""));
+            send(ctx, 200, mapper.createObjectNode().put("unit", c.unit()).put("command", c.command())
+                    .put("by", c.by()).put("reason", c.reason()).put("time", c.time().toString()));
+        }));
+    }
+
+    private ObjectNode response(IncidentResponse r) {
+        ObjectNode o = mapper.createObjectNode().put("incident", r.incident()).put("time", r.time().toString());
+        o.put("track", r.track());
+        o.putObject("target").put("lat", r.targetLat()).put("lon", r.targetLon());
+        Recommendations recs = r.recommendations();
+        ArrayNode ranked = o.putArray("recommendations");
+        for (Recommendation x : recs.ranked()) {
+            ObjectNode n = ranked.addObject().put("rank", x.rank()).put("unit", x.unit())
+                    .put("callsign", theatre.unit(x.unit()).map(Unit::callsign).orElse(x.unit()))
+                    .put("kind", x.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .put("eta_s", round(x.etaS())).put("distance_m", round(x.distanceM()))
+                    .put("lat", x.lat()).put("lon", x.lon()).put("sigma_m", round(x.sigmaM()))
+                    .put("leaves_sector_uncovered", x.leavesSectorUncovered());
+            ArrayNode path = n.putArray("path");
+            for (GeoPoint p : x.path()) {
+                path.addArray().add(p.lat()).add(p.lon());
+            }
+        }
+        ArrayNode excluded = o.putArray("excluded");
+        recs.excluded().forEach(e -> excluded.addObject().put("unit", e.unit()).put("reason", e.reason()));
+        if (r.task() == null) {
+            o.putNull("task");
+        } else {
+            o.set("task", task(r.task()));
+        }
+        return o;
+    }
+
+    private ObjectNode task(Task t) {
+        ObjectNode n = mapper.createObjectNode().put("id", t.id()).put("incident", t.incident()).put("unit", t.unit())
+                .put("status", t.status().code()).put("time", t.time().toString()).put("track", t.track())
+                .put("lat", t.lat()).put("lon", t.lon()).put("by", t.by()).put("message", t.message());
+        if (Double.isFinite(t.etaS())) {
+            n.put("eta_s", round(t.etaS()));
+        } else {
+            n.putNull("eta_s");
+        }
+        return n;
+    }
+
+    private static double round(double v) {
+        return Double.isFinite(v) ? Math.round(v * 10) / 10.0 : -1;
+    }
+
+    private interface Step {
+        void run();
+    }
+
+    private void guard(Context ctx, Step step) {
+        try {
+            step.run();
+        } catch (Refusal r) {
+            refuse(ctx, r.status, r.code, r.getMessage());
+        } catch (NoSuchElementException e) {
+            refuse(ctx, 404, "not-found", e.getMessage());
+        } catch (IllegalStateException e) {
+            refuse(ctx, 409, "conflict", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            refuse(ctx, 400, "invalid", e.getMessage());
+        }
+    }
+
+    private void refuse(Context ctx, int status, String code, String detail) {
+        Counter.builder("shekara.adapter.rejections").tag("adapter", "api").tag("reason", code)
+                .description("Inputs refused, by adapter and reason").register(registry).increment();
+        send(ctx, status, mapper.createObjectNode().put("error", code).put("detail", detail));
+    }
+
+    private static void send(Context ctx, int status, JsonNode body) {
+        ctx.status(status).contentType("application/json").result(body.toString());
+    }
+
+    private JsonNode body(Context ctx, Set<String> known) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new Refusal(413, "too-large", "body over " + MAX_BODY_BYTES + " bytes");
+        }
+        JsonNode n;
+        try {
+            n = mapper.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new Refusal(400, "malformed-json", "the body is not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new Refusal(400, "malformed-json", "the body could not be read");
+        }
+        if (n == null || !n.isObject()) {
+            throw new Refusal(400, "malformed-json", "the body must be a JSON object");
+        }
+        n.fieldNames().forEachRemaining(f -> {
+            if (!known.contains(f)) {
+                throw new Refusal(400, "unknown-field", "unknown field '" + f + "'");
+            }
+        });
+        return n;
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new Refusal(400, "missing-field", "field '" + field + "' must be a non-empty string");
+        }
+        return v.asText();
+    }
+
+    /** A refused request: status, code, sentence. */
+    private static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+        private final String code;
+
+        Refusal(int status, String code, String detail) {
+            super(detail, null, false, false);
+            this.status = status;
+            this.code = code;
+        }
+    }
+}
