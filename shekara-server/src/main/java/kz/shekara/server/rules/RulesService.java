@@ -37,7 +37,8 @@ import kz.shekara.theatre.Theatre;
  * them through one {@link AlertDesk}, and publishes what comes out — alerts on {@link Topic#ALERTS},
  * alert changes on {@link Topic#ALERT_CHANGES}, incident events on {@link Topic#INCIDENTS}, posture
  * changes on {@link Topic#POSTURE} — keyed by sector, in order, with {@link Bus#publishAsync} (so
- * evaluation never waits on a durable commit; operator commands do wait for theirs). Operator commands (acknowledge, close, incident
+ * evaluation never waits on a durable commit; operator commands wait for theirs, and the reads
+ * ({@link #alerts()} etc.) wait until what they show is stored). Operator commands (acknowledge, close, incident
  * status, posture) take their time from the injected clock. Between events, a once-a-second tick
  * moves event time on by the wall time elapsed since the last event (so a silent sensor is noticed
  * while nothing arrives, also when replaying at real-time pace). Thread-safe: one lock around the
@@ -55,6 +56,7 @@ public final class RulesService implements AutoCloseable {
     private ScheduledExecutorService ticker;
     private Instant lastEventTime;
     private Instant lastEventWall;
+    private CompletableFuture<Void> lastOutput = CompletableFuture.completedFuture(null); // guarded by desk
 
     public RulesService(RulesSettings settings, Bus bus, Theatre theatre, MeterRegistry registry, Clock clock) {
         Objects.requireNonNull(settings, "settings");
@@ -109,7 +111,7 @@ public final class RulesService implements AutoCloseable {
      * so evaluation goes on meanwhile; returns the future of the last (done when all are handed on).
      */
     private CompletableFuture<Void> publish(List<DomainEvent> events) {
-        CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> last = lastOutput;
         for (DomainEvent e : events) {
             last = switch (e) {
                 case Alert a -> {
@@ -122,6 +124,7 @@ public final class RulesService implements AutoCloseable {
                 default -> throw new IllegalStateException("unexpected event " + e.getClass().getSimpleName());
             };
         }
+        lastOutput = last;
         return last;
     }
 
@@ -221,27 +224,35 @@ public final class RulesService implements AutoCloseable {
     }
 
     public List<AlertBook.Entry> alerts() {
-        synchronized (desk) {
-            return desk.alerts().list();
-        }
+        return readStored(() -> desk.alerts().list());
     }
 
     public List<Incident> incidents() {
-        synchronized (desk) {
-            return desk.incidents().list();
-        }
+        return readStored(() -> desk.incidents().list());
     }
 
     public AlertStatistics.Snapshot statistics() {
-        synchronized (desk) {
-            return desk.statistics();
-        }
+        return readStored(() -> desk.statistics());
     }
 
     public Map<String, Posture> postures() {
+        return readStored(() -> desk.postures());
+    }
+
+    /**
+     * A read of the desk that shows nothing not yet stored: it waits (outside the lock) until the
+     * outputs handed over up to the read are stored and handed on; if the store refuses them it
+     * answers anyway (the store's health says DOWN).
+     */
+    private <T> T readStored(Supplier<T> read) {
+        T value;
+        CompletableFuture<Void> upTo;
         synchronized (desk) {
-            return desk.postures();
+            value = read.get();
+            upTo = lastOutput;
         }
+        upTo.exceptionally(failure -> null).join();
+        return value;
     }
 
     public Theatre theatre() {
