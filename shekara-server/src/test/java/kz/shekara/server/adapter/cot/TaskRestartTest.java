@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,13 +18,16 @@ import java.util.Locale;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.response.ResponseConfig;
+import kz.shekara.server.store.LocalPostgres;
+import kz.shekara.server.store.PostgresExtension;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Theatre;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole server on a real SQLite log: a TAK emergency opens an incident, the operator dispatches
+ * The whole server on a real SQLite file and a real PostgreSQL database: a TAK emergency opens an incident, the operator dispatches
  * the best unit, the server stops and a new one starts on the same log. The task is back with its
  * step, a second dispatch of the incident is refused, the unit's device connecting again gets its
  * waypoint and order, and its acknowledgement and an SA report at the intercept point put the
@@ -41,10 +43,20 @@ class TaskRestartTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void aDispatchedTaskComesBackAfterARestartAndGoesOnToTheScene() throws Exception {
+    void aDispatchedTaskComesBackAfterARestartOnSqlite() throws Exception {
+        restartsWithTheTask(ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0)
+                .withDataDir(dataDir).validate());
+    }
+
+    @Test
+    @ExtendWith(PostgresExtension.class)
+    void aDispatchedTaskComesBackAfterARestartOnPostgres(LocalPostgres pg) throws Exception {
+        restartsWithTheTask(ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0)
+                .withDataDir(dataDir).withDb(pg.createDatabase()).validate());
+    }
+
+    private void restartsWithTheTask(ShekaraConfig config) throws Exception {
         Theatre theatre = TheatreLoader.loadDefault();
-        ShekaraConfig config = ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0)
-                .withDataDir(dataDir).validate();
         Clock clock = Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC);
         var base = theatre.base(theatre.unit(UNIT).orElseThrow().base()).orElseThrow();
         double lat = base.lat() + 0.02;
@@ -68,8 +80,6 @@ class TaskRestartTest {
             task = json.readTree(d.body());
             server.bus().drain();
         }
-        assertThat(Files.list(dataDir).toList()).isNotEmpty();
-
         try (ShekaraServer server = ShekaraServer.start(config, theatre, clock, null)) {
             String unit = task.get("unit").asText();
             JsonNode tasks = get(server, "/api/v1/tasks");
