@@ -45,6 +45,7 @@ import kz.shekara.server.track.TrackerService;
 import kz.shekara.track.TrackerConfig;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.config.ShekaraConfig;
+import kz.shekara.server.source.ExerciseClock;
 import kz.shekara.server.source.JsonlReplaySource;
 import kz.shekara.server.source.ReplayConfig;
 import kz.shekara.server.source.SimulationSource;
@@ -107,7 +108,12 @@ public final class ShekaraServer implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         ShekaraServer s = new ShekaraServer(theatre);
         try {
-            s.startComponents(config, clock, replayConfig);
+            // A sped-up exercise runs the whole server on the exercise's time, so operator commands are
+            // stamped in the same time as the events they answer; sources pace against the wall clock.
+            ExerciseClock exercise = config.simulation().enabled() && config.simulation().speed() != 1
+                    && Double.isFinite(config.simulation().speed())
+                    ? new ExerciseClock(clock, config.simulation().speed()) : null;
+            s.startComponents(config, exercise != null ? exercise : clock, clock, exercise, replayConfig);
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
@@ -115,7 +121,8 @@ public final class ShekaraServer implements AutoCloseable {
         return s;
     }
 
-    private void startComponents(ShekaraConfig config, Clock clock, ReplayConfig replayConfig) throws IOException {
+    private void startComponents(ShekaraConfig config, Clock clock, Clock wall, ExerciseClock exercise,
+                                 ReplayConfig replayConfig) throws IOException {
         SectorLocator sectors = new SectorLocator(theatre, SECTOR_REACH_M);
 
         // Nothing is published onward before it is in the log; views come back from the log at start.
@@ -193,7 +200,10 @@ public final class ShekaraServer implements AutoCloseable {
             simulation = new SimulationSource(
                     SimulationSourceConfig.demo(config.simulation().seed(), config.simulation().speed())
                             .withFailures(SensorFailure.demo(theatre).stream().toList()),
-                    theatre, bus, meters, clock);
+                    theatre, bus, meters, wall);
+            if (exercise != null) {
+                simulation.follow(exercise);
+            }
             // With truth at hand, measure each sensor's probability of detection as the scenario runs.
             DetectionProbability pd = new DetectionProbability(theatre.sensors(), PD_LATENESS);
             simulation.onTruth(pd::truth);
@@ -203,7 +213,7 @@ public final class ShekaraServer implements AutoCloseable {
             started.push(simulation);
         }
         if (replayConfig != null) {
-            replay = new JsonlReplaySource(replayConfig, theatre, bus, meters, clock);
+            replay = new JsonlReplaySource(replayConfig, theatre, bus, meters, wall);
             replay.start();
             started.push(replay);
         }
