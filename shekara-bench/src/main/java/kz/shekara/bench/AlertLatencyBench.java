@@ -31,15 +31,20 @@ import kz.shekara.track.TrackerConfig;
  * Prints median, p90, p99 and max latency of the probes after warm-up, the offered and achieved
  * plot rates, the deepest bus queues and the busiest threads (where it saturates). Run:
  * {@code java -cp shekara-bench/target/benchmarks.jar kz.shekara.bench.AlertLatencyBench [rate] [seconds]
- * [memory|logged|both] [warmupSeconds] [probesPerSecond] [feeds] [chunk]}
- * (defaults 50000 45 both 15 20 4 50). A wall-clock harness, never a test.
+ * [memory|logged|both] [warmupSeconds] [probesPerSecond] [feeds] [chunk] [targets|dense] [targets]
+ * [scanPeriodS]} (defaults 50000 45 both 15 20 4 50 targets 1500 1). The load model
+ * ({@link RadarLoad}): {@code targets} is DESIGN's tracker scenario on the theatre's radars (that
+ * many real movers plus clutter filling the rate, every radar scanning each {@code scanPeriodS}
+ * seconds, 0 for the theatre's own periods); {@code dense} is the older stress model where every
+ * plot is a real mover. A wall-clock harness, never a test.
  */
 public final class AlertLatencyBench {
     private AlertLatencyBench() {
     }
 
     /** What one run is asked to do. */
-    record Params(double rate, int seconds, int warmupSeconds, double probeRate, int feeds, int chunk) {
+    record Params(double rate, int seconds, int warmupSeconds, double probeRate, int feeds, int chunk, String load,
+                  int targets, double scanPeriodS) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -50,7 +55,13 @@ public final class AlertLatencyBench {
         double probeRate = args.length > 4 ? Double.parseDouble(args[4]) : 20;
         int feeds = args.length > 5 ? Integer.parseInt(args[5]) : 4;
         int chunk = args.length > 6 ? Integer.parseInt(args[6]) : 50;
-        Params p = new Params(rate, seconds, warmup, probeRate, feeds, chunk);
+        String load = args.length > 7 ? args[7] : "targets";
+        int targets = args.length > 8 ? Integer.parseInt(args[8]) : 1500;
+        double scanPeriodS = args.length > 9 ? Double.parseDouble(args[9]) : 1;
+        if (!load.equals("targets") && !load.equals("dense")) {
+            throw new IllegalArgumentException("load model must be targets or dense, not " + load);
+        }
+        Params p = new Params(rate, seconds, warmup, probeRate, feeds, chunk, load, targets, scanPeriodS);
         Theatre theatre = TheatreLoader.loadDefault();
         if (mode.equals("memory") || mode.equals("both")) {
             run("in-memory bus", theatre, p, null);
@@ -94,19 +105,21 @@ public final class AlertLatencyBench {
         }
     }
 
-    /** Radar sensors of the theatre split round-robin over {@code feeds} feeds. */
-    static List<List<Sensor>> radarsByFeed(Theatre theatre, int feeds) {
+    /** The theatre's radars under the chosen load model, split round-robin over {@code feeds} feeds. */
+    static List<List<RadarLoad>> loadsByFeed(Theatre theatre, Params p) {
         List<Sensor> radars = theatre.sensors().stream().filter(s -> s.kind() == SensorKind.RADAR).toList();
         if (radars.isEmpty()) {
             throw new IllegalStateException("the theatre has no radar to make background plots");
         }
-        int n = Math.min(feeds, radars.size());
-        List<List<Sensor>> out = new ArrayList<>();
+        List<RadarLoad> loads = p.load().equals("dense") ? RadarLoad.dense(radars, p.rate(), 17)
+                : RadarLoad.targets(radars, p.rate(), p.targets(), p.scanPeriodS(), 17);
+        int n = Math.min(p.feeds(), loads.size());
+        List<List<RadarLoad>> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             out.add(new ArrayList<>());
         }
-        for (int i = 0; i < radars.size(); i++) {
-            out.get(i % n).add(radars.get(i));
+        for (int i = 0; i < loads.size(); i++) {
+            out.get(i % n).add(loads.get(i));
         }
         return out;
     }

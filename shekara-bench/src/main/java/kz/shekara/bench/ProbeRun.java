@@ -38,6 +38,7 @@ final class ProbeRun {
     private final AtomicLongArray sent;
     private final AtomicLongArray due;
     private final AtomicLongArray received;
+    private double offered;
 
     ProbeRun(String label, Theatre theatre, AlertLatencyBench.Params p, Bus bus, InMemoryBus memory,
              MeterRegistry meters, Clock clock) {
@@ -64,19 +65,22 @@ final class ProbeRun {
         long start = System.nanoTime() + 200_000_000L;
         long warmEnd = start + p.warmupSeconds() * 1_000_000_000L;
         long end = warmEnd + p.seconds() * 1_000_000_000L;
-        List<List<Sensor>> byFeed = AlertLatencyBench.radarsByFeed(theatre, p.feeds());
+        List<List<RadarLoad>> byFeed = AlertLatencyBench.loadsByFeed(theatre, p);
         List<RadarFeed> feeds = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < byFeed.size(); i++) {
-            RadarFeed f = new RadarFeed(bus, byFeed.get(i), p.rate() / byFeed.size(), p.chunk(), epoch, start, end,
-                    theatre.defaultMarking(), 17 + i);
+            RadarFeed f = new RadarFeed(bus, byFeed.get(i), p.chunk(), epoch, start, end, theatre.defaultMarking(),
+                    17 + i);
             feeds.add(f);
             threads.add(Thread.ofPlatform().name("feed-" + i).start(f));
         }
-        System.out.printf(Locale.ROOT, "%n== %s: offering %.0f plots/s from %d radars (%d movers) in %d feeds, "
-                        + "chunks of %d; %.0f probes/s; warm-up %d s, measured %d s%n", label, p.rate(),
-                byFeed.stream().mapToInt(List::size).sum(), feeds.stream().mapToInt(RadarFeed::movers).sum(),
-                feeds.size(), p.chunk(), p.probeRate(), p.warmupSeconds(), p.seconds());
+        offered = feeds.stream().mapToDouble(RadarFeed::rate).sum();
+        double clutter = byFeed.stream().flatMap(List::stream).mapToDouble(r -> r.clutterPerScan / r.periodS).sum();
+        System.out.printf(Locale.ROOT, "%n== %s: load model %s, offering %.0f plots/s (%.0f clutter) from %d radars "
+                        + "(%d real movers) in %d feeds, chunks of %d; %.0f probes/s; warm-up %d s, measured %d s%n",
+                label, p.load(), offered, clutter, byFeed.stream().mapToInt(List::size).sum(),
+                feeds.stream().mapToInt(RadarFeed::movers).sum(), feeds.size(), p.chunk(), p.probeRate(),
+                p.warmupSeconds(), p.seconds());
         Thread probes = Thread.ofPlatform().name("probes").start(() -> probe(alarms, epoch, start, end));
         int maxDepth = 0;
         String deepest = "";
@@ -183,7 +187,7 @@ final class ProbeRun {
             }
         }
         System.out.printf(Locale.ROOT, "  achieved %.0f plots/s of %.0f offered (%.1f%%) over the measured %d s%n",
-                measuredPublished / (double) p.seconds(), p.rate(), 100 * measuredPublished / (p.rate() * p.seconds()),
+                measuredPublished / (double) p.seconds(), offered, 100 * measuredPublished / (offered * p.seconds()),
                 p.seconds());
         System.out.printf(Locale.ROOT, "  probes measured %d, no alert within 10 s after the run: %d%n",
                 fromPublish.size(), missing);

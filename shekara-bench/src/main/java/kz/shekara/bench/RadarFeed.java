@@ -7,7 +7,6 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import kz.shekara.geo.LocalFrame;
 import kz.shekara.model.Detection;
 import kz.shekara.model.Marking;
 import kz.shekara.server.bus.Bus;
@@ -15,17 +14,18 @@ import kz.shekara.server.bus.Topic;
 import kz.shekara.theatre.Sensor;
 
 /**
- * One paced feed of background radar plots for {@link AlertLatencyBench}: constant-velocity movers
- * around each of its radars, seen every scan period with the radar's sigma, published on
- * {@link Topic#OBSERVATIONS} keyed by the radar's sector in chunks of up to {@code chunk} plots. Plot
- * {@code i} of the feed is due at wall time {@code start + i / rate} (a schedule, not bursts); a
- * chunk is published when its first plot is due, so a feed that falls behind shows as a lower
- * achieved rate. Event time is {@code epoch} plus the scan's offset, so it follows the wall clock.
- * Runs on its own thread; {@link #published()} is thread-safe.
+ * One paced feed of background radar plots for {@link AlertLatencyBench}: each of its
+ * {@link RadarLoad}s scans every period (its movers seen with the radar's Pd and Gaussian sigma,
+ * plus Poisson clutter over its disc), published on {@link Topic#OBSERVATIONS} keyed by the radar's
+ * sector in chunks of up to {@code chunk} plots. The feed's rate is the sum of its radars' mean plot
+ * rates; plot {@code i} of the feed is due at wall time {@code start + i / rate} (a schedule, not
+ * bursts); a chunk is published when its first plot is due, so a feed that falls behind shows as a
+ * lower achieved rate. Event time is {@code epoch} plus the scan's offset, so it follows the wall
+ * clock. Runs on its own thread; {@link #published()} is thread-safe.
  */
 final class RadarFeed implements Runnable {
     private final Bus bus;
-    private final List<Radar> radars = new ArrayList<>();
+    private final List<RadarLoad> radars;
     private final double rate;
     private final int chunk;
     private final Instant epoch;
@@ -35,51 +35,31 @@ final class RadarFeed implements Runnable {
     private final SplittableRandom random;
     private final AtomicLong published = new AtomicLong();
 
-    /** A radar and its movers, east/north metres and m/s in the radar's local frame. */
-    private record Radar(Sensor sensor, LocalFrame frame, double periodS, double[] e0, double[] n0, double[] ve,
-                         double[] vn) {
-    }
-
     /** A radar's next scan, seconds after the epoch. */
-    private record Due(double t, Radar radar) {
+    private record Due(double t, RadarLoad radar) {
     }
 
-    RadarFeed(Bus bus, List<Sensor> sensors, double rate, int chunk, Instant epoch, long startNanos, long endNanos,
+    RadarFeed(Bus bus, List<RadarLoad> radars, int chunk, Instant epoch, long startNanos, long endNanos,
               Marking marking, long seed) {
         this.bus = bus;
-        this.rate = rate;
+        this.radars = List.copyOf(radars);
+        this.rate = radars.stream().mapToDouble(RadarLoad::plotRate).sum();
         this.chunk = chunk;
         this.epoch = epoch;
         this.startNanos = startNanos;
         this.endNanos = endNanos;
         this.marking = marking;
         this.random = new SplittableRandom(seed);
-        double perRadar = rate / sensors.size();
-        for (Sensor s : sensors) {
-            double periodS = s.period().toNanos() / 1e9;
-            int n = Math.max(1, (int) Math.round(perRadar * periodS));
-            double[] e0 = new double[n];
-            double[] n0 = new double[n];
-            double[] ve = new double[n];
-            double[] vn = new double[n];
-            double reach = 0.7 * s.rangeM();
-            for (int i = 0; i < n; i++) {
-                double r = reach * Math.sqrt(random.nextDouble());
-                double a = random.nextDouble(2 * Math.PI);
-                e0[i] = r * Math.sin(a);
-                n0[i] = r * Math.cos(a);
-                double speed = random.nextDouble(1, 30);
-                double c = random.nextDouble(2 * Math.PI);
-                ve[i] = speed * Math.sin(c);
-                vn[i] = speed * Math.cos(c);
-            }
-            radars.add(new Radar(s, new LocalFrame(s.lat(), s.lon()), periodS, e0, n0, ve, vn));
-        }
     }
 
-    /** Movers in this feed (the tracks it should keep alive). */
+    /** Real movers in this feed. */
     int movers() {
-        return radars.stream().mapToInt(r -> r.e0().length).sum();
+        return radars.stream().mapToInt(r -> r.e.length).sum();
+    }
+
+    /** Mean plots per second this feed offers. */
+    double rate() {
+        return rate;
     }
 
     /** Plots published so far. */
@@ -90,35 +70,65 @@ final class RadarFeed implements Runnable {
     @Override
     public void run() {
         PriorityQueue<Due> queue = new PriorityQueue<>((a, b) -> Double.compare(a.t(), b.t()));
-        for (Radar r : radars) {
-            queue.add(new Due(random.nextDouble(r.periodS()), r));
+        for (RadarLoad r : radars) {
+            queue.add(new Due(random.nextDouble(r.periodS), r));
         }
-        double[] ll = new double[2];
         long sent = 0;
         while (true) {
             Due due = queue.poll();
-            Radar r = due.radar();
-            Instant time = epoch.plusNanos((long) (due.t() * 1e9));
-            Sensor s = r.sensor();
-            List<Detection> batch = new ArrayList<>(chunk);
-            for (int i = 0; i < r.e0().length; i++) {
-                double e = r.e0()[i] + r.ve()[i] * due.t() + random.nextDouble(-1, 1) * s.sigmaM();
-                double n = r.n0()[i] + r.vn()[i] * due.t() + random.nextDouble(-1, 1) * s.sigmaM();
-                r.frame().toLatLon(e, n, ll);
-                batch.add(new Detection(time, s.id(), s.kind(), ll[0], ll[1], s.sigmaM(), marking));
-                if (batch.size() == chunk || i == r.e0().length - 1) {
-                    long first = sent - batch.size() + 1;
-                    if (!waitUntil(startNanos + (long) (first * 1e9 / rate))) {
-                        return;
-                    }
-                    bus.publishAll(Topic.OBSERVATIONS, s.sector(), batch);
-                    published.addAndGet(batch.size());
-                    batch = new ArrayList<>(chunk);
+            RadarLoad r = due.radar();
+            List<Detection> scan = scan(r, epoch.plusNanos((long) (due.t() * 1e9)));
+            for (int from = 0; from < scan.size(); from += chunk) {
+                List<Detection> batch = scan.subList(from, Math.min(scan.size(), from + chunk));
+                if (!waitUntil(startNanos + (long) (sent * 1e9 / rate))) {
+                    return;
                 }
-                sent++;
+                bus.publishAll(Topic.OBSERVATIONS, r.sensor.sector(), List.copyOf(batch));
+                published.addAndGet(batch.size());
+                sent += batch.size();
             }
-            queue.add(new Due(due.t() + r.periodS(), r));
+            r.advance(r.periodS);
+            queue.add(new Due(due.t() + r.periodS, r));
         }
+    }
+
+    /** One scan: the movers detected with the radar's Pd and sigma, then the clutter, in random order. */
+    private List<Detection> scan(RadarLoad r, Instant time) {
+        Sensor s = r.sensor;
+        double[] ll = new double[2];
+        List<Detection> out = new ArrayList<>();
+        for (int i = 0; i < r.e.length; i++) {
+            if (random.nextDouble() < r.pd) {
+                r.frame.toLatLon(r.e[i] + gaussian() * s.sigmaM(), r.n[i] + gaussian() * s.sigmaM(), ll);
+                out.add(new Detection(time, s.id(), s.kind(), ll[0], ll[1], s.sigmaM(), marking));
+            }
+        }
+        int clutter = poisson(r.clutterPerScan);
+        for (int k = 0; k < clutter; k++) {
+            double d = s.rangeM() * Math.sqrt(random.nextDouble());
+            double a = random.nextDouble(2 * Math.PI);
+            r.frame.toLatLon(d * Math.sin(a), d * Math.cos(a), ll);
+            out.add(new Detection(time, s.id(), s.kind(), ll[0], ll[1], s.sigmaM(), marking));
+        }
+        java.util.Collections.shuffle(out, new java.util.Random(random.nextLong()));
+        return out;
+    }
+
+    private double gaussian() {
+        double u = random.nextDouble(Double.MIN_VALUE, 1);
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    private int poisson(double mean) {
+        if (mean > 50) {
+            return Math.max(0, (int) Math.round(mean + Math.sqrt(mean) * gaussian()));
+        }
+        double l = Math.exp(-mean);
+        int k = 0;
+        for (double p = random.nextDouble(); p > l; p *= random.nextDouble()) {
+            k++;
+        }
+        return k;
     }
 
     /** Parks until the given wall time; false once the run is over. */

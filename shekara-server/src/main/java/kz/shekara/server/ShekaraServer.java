@@ -137,7 +137,9 @@ public final class ShekaraServer implements AutoCloseable {
         // The tracker and the alert desk come back as a clean replay of the log makes them (see README, Restart).
         TrackerView trackerView = new TrackerView(TrackerConfig.DEFAULTS, theatre);
         DeskView deskView = new DeskView();
-        long restored = bus.start(List.of(trackerView, deskView));
+        // The responder's tasks, control and inputs come back from the log too (see README, Dispatch).
+        kz.shekara.server.response.TaskView taskView = new kz.shekara.server.response.TaskView();
+        long restored = bus.start(List.of(trackerView, deskView, taskView));
         started.push(bus);
         RetentionTask retention = new RetentionTask(log, storeConfig.retention(), clock, meters);
         retention.start();
@@ -149,7 +151,7 @@ public final class ShekaraServer implements AutoCloseable {
                 clock);
         deskView.events().forEach(rules::replay);
         rules.restorePostures(postures.latest().values());
-        Checkpointer checkpointer = new Checkpointer(log, List.of(trackerView, deskView),
+        Checkpointer checkpointer = new Checkpointer(log, List.of(trackerView, deskView, taskView),
                 storeConfig.snapshotEvery() == 0 ? Long.MAX_VALUE : storeConfig.snapshotEvery(), CHECKPOINT_INTERVAL, meters);
         checkpointer.start(restored);
         started.push(checkpointer);
@@ -183,8 +185,11 @@ public final class ShekaraServer implements AutoCloseable {
         // Live response: rankings per open incident, dispatch, tasks to the units' TAK devices.
         ResponseConfig responseConfig = ResponseConfig.defaults();
         ResponseService responder = new ResponseService(responseConfig, bus, rules, theatre, response, sectors, clock);
+        kz.shekara.server.response.TaskView.State tasksBack = taskView.state();
+        responder.restore(tasksBack);
         responder.start();
         started.push(responder);
+        cot.restoreTasks(tasksBack.tasks(), tasksBack.orders());
         cot.deliverTasks(new TaskCot(responseConfig.centreUid(), responseConfig.centreCallsign()));
         api.addRoutes(new ResponseApi(responder, theatre, meters)::register);
         int httpPort = api.start();

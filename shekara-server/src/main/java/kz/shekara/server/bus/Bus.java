@@ -1,6 +1,7 @@
 package kz.shekara.server.bus;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import kz.shekara.model.DomainEvent;
 
@@ -32,6 +33,18 @@ public interface Bus extends AutoCloseable {
         for (E e : events) {
             publish(topic, key, e);
         }
+    }
+
+    /**
+     * Publishes without waiting for a durable store: the event is delivered after, and in order with,
+     * every event published before through this method, and (on a durable bus) only once it is stored.
+     * The future completes when the event has been handed on to subscribers, or fails when the first
+     * attempt to store it fails (a durable bus keeps it and retries: it is not lost). For a publisher
+     * that must not wait on each commit (the rules); here it publishes at once.
+     */
+    default <E extends DomainEvent> CompletableFuture<Void> publishAsync(Topic<E> topic, String key, E event) {
+        publish(topic, key, event);
+        return CompletableFuture.completedFuture(null);
     }
 
     /**

@@ -62,7 +62,7 @@ import org.slf4j.LoggerFactory;
 public final class ResponseService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseService.class);
     private static final String PLANNER = "planner";
-    private static final Duration TRACK_MEMORY = Duration.ofMinutes(30);
+    static final Duration TRACK_MEMORY = Duration.ofMinutes(30);
 
     private final ResponseConfig config;
     private final Bus bus;
@@ -93,6 +93,31 @@ public final class ResponseService implements AutoCloseable {
         this.centreCommands = theatre.commands().stream().map(Command::id).collect(Collectors.toUnmodifiableSet());
         this.units = new UnitBoard(theatre, sectors, Readiness.DEFAULT);
         theatre.sectors().forEach(s -> postures.put(s.id(), s.posture()));
+    }
+
+    /**
+     * Takes back the state a {@link TaskView} rebuilt from the log (tasks, operational control,
+     * positions, postures, open incidents and their targets), publishing nothing; call before
+     * {@link #start()}. Rankings are recomputed when next asked for or when an input changes.
+     */
+    public synchronized void restore(TaskView.State s) {
+        if (!subscriptions.isEmpty()) {
+            throw new IllegalStateException("restore before the response service starts");
+        }
+        s.postures().forEach(c -> postures.put(c.sector(), c.posture()));
+        s.controls().forEach(units::onControl);
+        s.positions().forEach(units::onPosition);
+        s.tracks().forEach(watch::onTrack);
+        s.alerts().forEach(watch::onAlert);
+        s.incidents().forEach(watch::onIncident);
+        for (Task t : s.tasks()) {
+            tasks.apply(t);
+            units.task(t.unit(), t.status());
+        }
+        s.acks().forEach(a -> tasks.acknowledgedAt(a.task(), a.lat(), a.lon()));
+        advance(s.now());
+        latest.clear();
+        stale.clear();
     }
 
     public synchronized void start() {

@@ -68,7 +68,11 @@ final class TaskBoard {
     }
 
     void acknowledgedAt(Task t, double lat, double lon) {
-        ackedAt.put(t.id(), new double[] {lat, lon});
+        acknowledgedAt(t.id(), lat, lon);
+    }
+
+    void acknowledgedAt(String task, double lat, double lon) {
+        ackedAt.put(task, new double[] {lat, lon});
     }
 
     Optional<double[]> acknowledgedAt(Task t) {

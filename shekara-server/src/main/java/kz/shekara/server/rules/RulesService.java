@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +36,9 @@ import kz.shekara.theatre.Theatre;
  * The live rules: subscribes to tracks, observations, unit positions and sensor heartbeats, runs
  * them through one {@link AlertDesk}, and publishes what comes out — alerts on {@link Topic#ALERTS},
  * alert changes on {@link Topic#ALERT_CHANGES}, incident events on {@link Topic#INCIDENTS}, posture
- * changes on {@link Topic#POSTURE} — keyed by sector. Operator commands (acknowledge, close, incident
+ * changes on {@link Topic#POSTURE} — keyed by sector, in order, with {@link Bus#publishAsync} (so
+ * evaluation never waits on a durable commit; operator commands wait for theirs, and the reads
+ * ({@link #alerts()} etc.) wait until what they show is stored). Operator commands (acknowledge, close, incident
  * status, posture) take their time from the injected clock. Between events, a once-a-second tick
  * moves event time on by the wall time elapsed since the last event (so a silent sensor is noticed
  * while nothing arrives, also when replaying at real-time pace). Thread-safe: one lock around the
@@ -52,6 +56,7 @@ public final class RulesService implements AutoCloseable {
     private ScheduledExecutorService ticker;
     private Instant lastEventTime;
     private Instant lastEventWall;
+    private CompletableFuture<Void> lastOutput = CompletableFuture.completedFuture(null); // guarded by desk
 
     public RulesService(RulesSettings settings, Bus bus, Theatre theatre, MeterRegistry registry, Clock clock) {
         Objects.requireNonNull(settings, "settings");
@@ -101,19 +106,39 @@ public final class RulesService implements AutoCloseable {
         }
     }
 
-    private void publish(List<DomainEvent> events) {
+    /**
+     * Hands the outputs to the bus in order without waiting for a durable commit ({@link Bus#publishAsync}),
+     * so evaluation goes on meanwhile; returns the future of the last (done when all are handed on).
+     */
+    private CompletableFuture<Void> publish(List<DomainEvent> events) {
+        CompletableFuture<Void> last = lastOutput;
         for (DomainEvent e : events) {
-            switch (e) {
+            last = switch (e) {
                 case Alert a -> {
                     Counter.builder("shekara.rules.alerts").tag("rule", a.rule().code()).register(registry).increment();
-                    bus.publish(Topic.ALERTS, key(a.sector()), a);
+                    yield bus.publishAsync(Topic.ALERTS, key(a.sector()), a);
                 }
-                case AlertChange c -> bus.publish(Topic.ALERT_CHANGES, c.alert(), c);
-                case IncidentEvent i -> bus.publish(Topic.INCIDENTS, key(i.sector()), i);
-                case PostureChange p -> bus.publish(Topic.POSTURE, p.sector(), p);
+                case AlertChange c -> bus.publishAsync(Topic.ALERT_CHANGES, c.alert(), c);
+                case IncidentEvent i -> bus.publishAsync(Topic.INCIDENTS, key(i.sector()), i);
+                case PostureChange p -> bus.publishAsync(Topic.POSTURE, p.sector(), p);
                 default -> throw new IllegalStateException("unexpected event " + e.getClass().getSimpleName());
-            }
+            };
         }
+        lastOutput = last;
+        return last;
+    }
+
+    /** An operator command answers once its output is stored: waits (outside the desk lock), rethrows a store failure. */
+    private static <T> T stored(T result, CompletableFuture<Void> published) {
+        try {
+            published.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+        return result;
     }
 
     private static String key(String sector) {
@@ -122,20 +147,24 @@ public final class RulesService implements AutoCloseable {
 
     /** See {@link AlertBook#acknowledge}; publishes the change. */
     public AlertChange acknowledge(String alert, String by) {
+        AlertChange c;
+        CompletableFuture<Void> published;
         synchronized (desk) {
-            AlertChange c = desk.acknowledge(alert, by, clock.instant());
-            publish(List.of(c));
-            return c;
+            c = desk.acknowledge(alert, by, clock.instant());
+            published = publish(List.of(c));
         }
+        return stored(c, published);
     }
 
     /** See {@link AlertBook#close}; publishes the change. */
     public AlertChange close(String alert, String by, Disposition disposition, String note) {
+        AlertChange c;
+        CompletableFuture<Void> published;
         synchronized (desk) {
-            AlertChange c = desk.close(alert, by, disposition, note, clock.instant());
-            publish(List.of(c));
-            return c;
+            c = desk.close(alert, by, disposition, note, clock.instant());
+            published = publish(List.of(c));
         }
+        return stored(c, published);
     }
 
     /** See {@link kz.shekara.incident.IncidentBook#change}; publishes the incident event. */
@@ -150,20 +179,24 @@ public final class RulesService implements AutoCloseable {
      */
     public IncidentEvent changeIncident(String incident, IncidentStatus status, String unit, String by, String note,
                                         Disposition disposition, Instant time) {
+        IncidentEvent e;
+        CompletableFuture<Void> published;
         synchronized (desk) {
-            IncidentEvent e = desk.changeIncident(incident, status, unit, by, note, disposition, time);
-            publish(List.of(e));
-            return e;
+            e = desk.changeIncident(incident, status, unit, by, note, disposition, time);
+            published = publish(List.of(e));
         }
+        return stored(e, published);
     }
 
     /** A commander's posture change; publishes it. */
     public PostureChange setPosture(String sector, Posture posture, String by, String reason) {
+        PostureChange c;
+        CompletableFuture<Void> published;
         synchronized (desk) {
-            PostureChange c = desk.setPosture(sector, posture, by, reason, clock.instant());
-            publish(List.of(c));
-            return c;
+            c = desk.setPosture(sector, posture, by, reason, clock.instant());
+            published = publish(List.of(c));
         }
+        return stored(c, published);
     }
 
     /**
@@ -191,27 +224,35 @@ public final class RulesService implements AutoCloseable {
     }
 
     public List<AlertBook.Entry> alerts() {
-        synchronized (desk) {
-            return desk.alerts().list();
-        }
+        return readStored(() -> desk.alerts().list());
     }
 
     public List<Incident> incidents() {
-        synchronized (desk) {
-            return desk.incidents().list();
-        }
+        return readStored(() -> desk.incidents().list());
     }
 
     public AlertStatistics.Snapshot statistics() {
-        synchronized (desk) {
-            return desk.statistics();
-        }
+        return readStored(() -> desk.statistics());
     }
 
     public Map<String, Posture> postures() {
+        return readStored(() -> desk.postures());
+    }
+
+    /**
+     * A read of the desk that shows nothing not yet stored: it waits (outside the lock) until the
+     * outputs handed over up to the read are stored and handed on; if the store refuses them it
+     * answers anyway (the store's health says DOWN).
+     */
+    private <T> T readStored(Supplier<T> read) {
+        T value;
+        CompletableFuture<Void> upTo;
         synchronized (desk) {
-            return desk.postures();
+            value = read.get();
+            upTo = lastOutput;
         }
+        upTo.exceptionally(failure -> null).join();
+        return value;
     }
 
     public Theatre theatre() {

@@ -17,11 +17,20 @@ import org.slf4j.LoggerFactory;
  * queued up meanwhile (up to {@code maxBatch} events) in one transaction and then releases every
  * publisher of the batch. So a fast feed costs one sync per batch, not per event, and a slow one no
  * added latency. After each commit the writer applies the new events to the live views, in seq
- * order, and snapshots them every {@code snapshotEvery} events. Thread-safe.
+ * order, and snapshots them every {@code snapshotEvery} events.
+ *
+ * <p>An asynchronous request ({@link #commitAsync}) does not block its publisher: its entries join
+ * the same queue, in order, and the writer runs its {@code onStored} action after the commit, in
+ * commit order. When the store fails, synchronous requests of the batch fail at once, while
+ * asynchronous ones fail their future but stay queued ahead of everything newer and are retried
+ * (on the next request or every {@link #RETRY_NANOS}) until stored: nothing handed over is lost.
+ * Thread-safe.
  */
 final class GroupCommitter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
-    private static final Request STOP = new Request(List.of());
+    private static final Request STOP = new Request(List.of(), null);
+    /** Wait between retries of asynchronous entries while the store is down, nanoseconds. */
+    static final long RETRY_NANOS = 200_000_000L;
 
     private final EventLog log;
     private final StoreConfig config;
@@ -42,11 +51,19 @@ final class GroupCommitter implements AutoCloseable {
     private int lastRequests;
     private long lastSnapshotSeq;
 
-    private record Request(List<LogEntry> entries, CompletableFuture<Long> done) {
-        Request(List<LogEntry> entries) {
-            this(entries, new CompletableFuture<>());
+    /** Entries to append; {@code onStored} is null for a synchronous request. */
+    private record Request(List<LogEntry> entries, CompletableFuture<Long> done, Runnable onStored) {
+        Request(List<LogEntry> entries, Runnable onStored) {
+            this(entries, new CompletableFuture<>(), onStored);
+        }
+
+        boolean async() {
+            return onStored != null;
         }
     }
+
+    /** Asynchronous requests whose append failed, oldest first; only the writer thread touches it. */
+    private final List<Request> retry = new ArrayList<>();
 
     GroupCommitter(EventLog log, StoreConfig config, List<LogView> views, MeterRegistry registry) {
         this.log = log;
@@ -73,13 +90,8 @@ final class GroupCommitter implements AutoCloseable {
      * @throws StoreUnavailableException when the store failed: nothing of these entries is stored
      */
     long commit(List<LogEntry> entries) {
-        Request r = new Request(entries);
-        synchronized (queue) { // nothing is queued behind STOP
-            if (closed) {
-                throw new IllegalStateException("event log writer is closed");
-            }
-            queue.add(r);
-        }
+        Request r = new Request(entries, null);
+        enqueue(r);
         try {
             return r.done.join();
         } catch (CompletionException e) {
@@ -90,19 +102,52 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    /**
+     * Queues the entries behind everything queued before and returns at once. The writer runs
+     * {@code onStored} (briefly: it holds up the writer) once they are durable, after the actions of
+     * all earlier asynchronous requests. The future completes with the seq of the first entry, or
+     * fails with {@link StoreUnavailableException} when the first attempt to store them fails (they
+     * stay queued and are retried until stored).
+     */
+    CompletableFuture<Long> commitAsync(List<LogEntry> entries, Runnable onStored) {
+        Request r = new Request(entries, java.util.Objects.requireNonNull(onStored, "onStored"));
+        enqueue(r);
+        return r.done;
+    }
+
+    private void enqueue(Request r) {
+        synchronized (queue) { // nothing is queued behind STOP
+            if (closed) {
+                throw new IllegalStateException("event log writer is closed");
+            }
+            queue.add(r);
+        }
+    }
+
     private void run() {
         List<Request> batch = new ArrayList<>();
         List<LogEntry> entries = new ArrayList<>();
         while (true) {
             Request first;
             try {
-                first = carry != null ? carry : queue.take();
+                first = carry != null ? carry
+                        : retry.isEmpty() ? queue.take() : queue.poll(RETRY_NANOS, TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 return;
             }
             carry = null;
+            for (Request r : retry) { // handed over earlier: they go first
+                batch.add(r);
+                entries.addAll(r.entries);
+            }
+            retry.clear();
             if (first == STOP) {
+                writeOnce(batch, entries);
                 return;
+            }
+            if (first == null) { // a retry round with nothing new
+                writeOnce(batch, entries);
+                continue;
             }
             batch.add(first);
             entries.addAll(first.entries);
@@ -115,16 +160,23 @@ final class GroupCommitter implements AutoCloseable {
             }
             awaitCompany(batch, entries);
             lastRequests = batch.size();
-            try {
-                write(batch, entries);
-            } catch (Throwable t) { // never leave a publisher waiting on a dead writer
-                LOG.error("event log writer failed: {}", t.toString());
-                StoreUnavailableException e = new StoreUnavailableException("event log writer failed: " + t, t);
-                batch.forEach(r -> r.done.completeExceptionally(e));
-            }
-            batch.clear();
-            entries.clear();
+            writeOnce(batch, entries);
         }
+    }
+
+    /** Writes the batch (if any) and clears it; never throws, so no publisher waits on a dead writer. */
+    private void writeOnce(List<Request> batch, List<LogEntry> entries) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            write(batch, entries);
+        } catch (Throwable t) {
+            LOG.error("event log writer failed: {}", t.toString());
+            fail(batch, new StoreUnavailableException("event log writer failed: " + t, t));
+        }
+        batch.clear();
+        entries.clear();
     }
 
     /** Waits up to {@link #COMPANY_WAIT_NS} for as many publishers as the last commit served. */
@@ -157,7 +209,7 @@ final class GroupCommitter implements AutoCloseable {
             firstSeq = log.append(entries);
         } catch (RuntimeException e) {
             failed.increment(entries.size());
-            batch.forEach(r -> r.done.completeExceptionally(e));
+            fail(batch, e);
             return;
         }
         appended.increment(entries.size());
@@ -166,8 +218,25 @@ final class GroupCommitter implements AutoCloseable {
         for (Request r : batch) {
             r.done.complete(seq);
             seq += r.entries.size();
+            if (r.async()) {
+                try {
+                    r.onStored.run();
+                } catch (RuntimeException e) { // stored already: must not fail (and be stored again)
+                    LOG.error("after-commit action failed at seq {}: {}", seq, e.toString());
+                }
+            }
         }
         applyToViews(entries, firstSeq);
+    }
+
+    /** Fails every request of the batch; asynchronous ones are kept, in order, for the next attempt. */
+    private void fail(List<Request> batch, RuntimeException e) {
+        for (Request r : batch) {
+            r.done.completeExceptionally(e);
+            if (r.async()) {
+                retry.add(r);
+            }
+        }
     }
 
     private void applyToViews(List<LogEntry> entries, long firstSeq) {
@@ -212,6 +281,10 @@ final class GroupCommitter implements AutoCloseable {
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        int unstored = retry.stream().mapToInt(r -> r.entries.size()).sum();
+        if (unstored > 0) {
+            LOG.error("event log writer closed with {} handed-over events the store refused", unstored);
         }
         for (Request r; (r = queue.poll()) != null; ) {
             r.done.completeExceptionally(new IllegalStateException("event log writer closed"));

@@ -4,6 +4,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.server.bus.Bus;
@@ -21,13 +25,25 @@ import kz.shekara.server.bus.Topic;
  * <p>{@link #start()} first rebuilds the given views from the log (snapshot + replay), then keeps
  * them current from the writer thread, in seq order. Events of one publisher keep their order on the
  * delegate bus; events of concurrent publishers reach the log and the bus each in some order, not
- * necessarily the same. Thread-safe.
+ * necessarily the same.
+ *
+ * <p>{@link #publishAsync} (the rules' outputs) returns without waiting: the event joins the group
+ * commit queue in order and, once committed, one forwarder thread hands it on to the delegate bus in
+ * commit order, so the invariant holds (nothing is delivered before it is in the log) while the
+ * publisher goes on working. If the store refuses it, its future fails (health DOWN) and it stays
+ * queued and is retried until stored. In the log, a publisher's events keep the order it published
+ * them in by either method; on delivery, only its asynchronous events keep their order among
+ * themselves (a later synchronous publish may reach subscribers before them). Thread-safe.
  */
 public final class LoggedBus implements Bus {
     private final Bus delegate;
     private final EventLog log;
     private final GroupCommitter committer;
     private final List<LogView> views;
+    private final ExecutorService forwarder = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("store-forwarder").daemon().unstarted(r));
+    private final Object pendingLock = new Object();
+    private long pending; // guarded by pendingLock: asynchronous events not yet handed on
     private volatile boolean started;
 
     /**
@@ -83,6 +99,47 @@ public final class LoggedBus implements Bus {
         }
     }
 
+    @Override
+    public <E extends DomainEvent> CompletableFuture<Void> publishAsync(Topic<E> topic, String key, E event) {
+        checkStarted();
+        CompletableFuture<Void> delivered = new CompletableFuture<>();
+        synchronized (pendingLock) {
+            pending++;
+        }
+        CompletableFuture<Long> stored;
+        try {
+            stored = committer.commitAsync(List.of(new LogEntry(topic.name(), key, event)),
+                    () -> forwarder.execute(() -> forward(topic, key, event, delivered)));
+        } catch (RuntimeException e) {
+            handedOn();
+            throw e;
+        }
+        stored.whenComplete((seq, failure) -> {
+            if (failure != null) {
+                delivered.completeExceptionally(failure);
+            }
+        });
+        return delivered;
+    }
+
+    private <E extends DomainEvent> void forward(Topic<E> topic, String key, E event, CompletableFuture<Void> delivered) {
+        try {
+            delegate.publish(topic, key, event);
+            delivered.complete(null);
+        } catch (RuntimeException e) {
+            delivered.completeExceptionally(e);
+        } finally {
+            handedOn();
+        }
+    }
+
+    private void handedOn() {
+        synchronized (pendingLock) {
+            pending--;
+            pendingLock.notifyAll();
+        }
+    }
+
     private void checkStarted() {
         if (!started) {
             throw new IllegalStateException("LoggedBus.start() was not called");
@@ -100,9 +157,26 @@ public final class LoggedBus implements Bus {
         return delegate.subscribeInOrder(topic, group, handler);
     }
 
+    /**
+     * Blocks until every event published so far (also asynchronously, and what the handlers published
+     * meanwhile) is stored and handled; while the store refuses asynchronous events this waits for it.
+     */
     @Override
     public void drain() throws InterruptedException {
-        delegate.drain();
+        do {
+            synchronized (pendingLock) {
+                while (pending > 0) {
+                    pendingLock.wait();
+                }
+            }
+            delegate.drain();
+        } while (pendingCount() > 0);
+    }
+
+    private long pendingCount() {
+        synchronized (pendingLock) {
+            return pending;
+        }
     }
 
     /** The store's health; when it is DOWN this checks the store again first. */
@@ -116,10 +190,16 @@ public final class LoggedBus implements Bus {
         return log;
     }
 
-    /** Stores everything already published, then closes the delegate bus. */
+    /** Stores everything already published, hands on what was stored, then closes the delegate bus. */
     @Override
     public void close() {
         committer.close();
+        forwarder.shutdown();
+        try {
+            forwarder.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         delegate.close();
     }
 }

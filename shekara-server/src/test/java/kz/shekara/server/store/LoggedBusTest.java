@@ -110,6 +110,76 @@ class LoggedBusTest {
     }
 
     @Test
+    void asynchronousEventsAreDeliveredOnlyOnceStoredAndInTheOrderHandedOver() throws InterruptedException {
+        try (EventLog log = new SqliteEventLog(dir.resolve("events.db"), StoreConfig.defaults());
+             LoggedBus bus = new LoggedBus(new InMemoryBus(), log, StoreConfig.defaults(), registry, List.of())) {
+            bus.start();
+            List<Boolean> storedWhenDelivered = new CopyOnWriteArrayList<>();
+            List<UnitPosition> delivered = new CopyOnWriteArrayList<>();
+            bus.subscribe(Topic.UNIT_POSITIONS, "check", p -> {
+                storedWhenDelivered.add(stored(log, p));
+                delivered.add(p);
+            });
+            List<UnitPosition> sent = new java.util.ArrayList<>();
+            List<UnitPosition> sentAsync = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                UnitPosition p = EventFixtures.position(i, 300, T0, 1);
+                sent.add(p);
+                if (i % 50 == 7) {
+                    bus.publish(Topic.UNIT_POSITIONS, "S1", p); // stored after everything handed over before it
+                    assertThat(stored(log, sent.get(i - 1))).isTrue();
+                } else {
+                    bus.publishAsync(Topic.UNIT_POSITIONS, "S1", p);
+                    sentAsync.add(p);
+                }
+            }
+            bus.drain();
+            assertThat(storedWhenDelivered).hasSize(300).containsOnly(true);
+            assertThat(delivered).containsExactlyInAnyOrderElementsOf(sent);
+            assertThat(delivered.stream().filter(sentAsync::contains).toList()).containsExactlyElementsOf(sentAsync);
+            assertThat(EventLogContract.all(log).stream().map(StoredEvent::event)).containsExactlyElementsOf(sent);
+        }
+    }
+
+    @Test
+    void anAsynchronousEventTheStoreRefusesIsReportedKeptAndStoredOnceThereIsRoom() throws InterruptedException {
+        StoreConfig config = StoreConfig.defaults().withSqliteMaxBytes(256 * 1024);
+        try (EventLog log = new SqliteEventLog(dir.resolve("small.db"), config);
+             LoggedBus bus = new LoggedBus(new InMemoryBus(), log, config, registry, List.of())) {
+            bus.start();
+            List<UnitPosition> delivered = new CopyOnWriteArrayList<>();
+            bus.subscribe(Topic.UNIT_POSITIONS, "seen", delivered::add);
+            int accepted = 0;
+            boolean full = false;
+            for (int i = 0; i < 100_000 && !full; i++) {
+                try {
+                    bus.publish(Topic.UNIT_POSITIONS, "S1", EventFixtures.position(i, 2, T0, 1));
+                    accepted++;
+                } catch (StoreUnavailableException e) {
+                    full = true;
+                }
+            }
+            assertThat(full).isTrue();
+            UnitPosition kept = EventFixtures.position(accepted + 1, 2, T0.plus(Duration.ofDays(2)), 1);
+            UnitPosition next = EventFixtures.position(accepted + 2, 2, T0.plus(Duration.ofDays(2)), 1);
+            var refused = bus.publishAsync(Topic.UNIT_POSITIONS, "S1", kept);
+            assertThatThrownBy(refused::join).hasCauseInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("disk full");
+            assertThat(bus.health().up()).isFalse();
+            assertThat(stored(log, kept)).isFalse();
+            assertThat(delivered).doesNotContain(kept); // not delivered before it is stored
+
+            assertThat(log.downsample(Set.of("unit-positions"), T0.plus(Duration.ofDays(1)), Duration.ofMinutes(1)))
+                    .isPositive();
+            bus.publishAsync(Topic.UNIT_POSITIONS, "S1", next).join();
+            bus.drain();
+            assertThat(bus.health().up()).isTrue();
+            assertThat(stored(log, kept)).isTrue();
+            assertThat(delivered.subList(delivered.size() - 2, delivered.size())).containsExactly(kept, next);
+        }
+    }
+
+    @Test
     void refusesToPublishBeforeStart() {
         try (EventLog log = new SqliteEventLog(dir.resolve("events.db"), StoreConfig.defaults());
              LoggedBus bus = new LoggedBus(new InMemoryBus(), log, StoreConfig.defaults(), registry, List.of())) {

@@ -139,6 +139,25 @@ public final class CotServer implements AutoCloseable {
         subscriptions.add(bus.subscribe(Topic.TASKS, "cot-tasks", this::task));
     }
 
+    /**
+     * Takes back the tasks rebuilt from the log at start ({@code steps}: each active task's latest
+     * step; {@code orders}: its latest step with an order), sending nothing now: a device that
+     * connects under a tasked unit's uid gets its task as after any reconnect. Call before
+     * {@link #deliverTasks}.
+     */
+    public void restoreTasks(List<Task> steps, List<Task> orders) {
+        for (Task t : steps) {
+            if (t.status().active() && (config.agency() == null || t.marking().releasableTo(config.agency()))) {
+                taskSteps.put(t.unit(), t);
+            }
+        }
+        for (Task t : orders) {
+            if (taskSteps.containsKey(t.unit()) && taskSteps.get(t.unit()).id().equals(t.id())) {
+                taskOrders.put(t.unit(), t);
+            }
+        }
+    }
+
     /** Writes one event to every connected client whose uid is {@code uid}; returns how many there were. */
     public int sendTo(String uid, CotEvent event) {
         byte[] bytes = encoder.encode(event);

@@ -1,0 +1,194 @@
+package kz.shekara.server.response;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kz.shekara.model.Alert;
+import kz.shekara.model.ControlChange;
+import kz.shekara.model.IncidentEvent;
+import kz.shekara.model.Task;
+import kz.shekara.model.TaskStatus;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.model.UnitPosition;
+import kz.shekara.rules.PostureChange;
+import kz.shekara.server.store.EventCodec;
+import kz.shekara.server.store.LogView;
+import kz.shekara.server.store.StoredEvent;
+
+/**
+ * What the {@link ResponseService} needs back after a restart, rebuilt from the log: the latest
+ * step of every active task (its last step with an order for the crew, and where its unit stood when the crew acknowledged), each unit's
+ * last position and operational control, each sector's posture, the open incidents' events, the
+ * alerts' tracks and the tracks' latest updates (those within the service's track memory of event
+ * time), each in logged order, as a clean replay of the log gives them. Thread-safe (one lock).
+ */
+public final class TaskView implements LogView {
+    /** Where a tasked unit stood (WGS-84 degrees) when its crew acknowledged task {@code task}. */
+    public record AckPoint(String task, double lat, double lon) {
+    }
+
+    /** The view's state, oldest first in each list; {@code now} is the latest event time seen. */
+    public record State(Instant now, List<PostureChange> postures, List<ControlChange> controls,
+                        List<UnitPosition> positions, List<TrackUpdate> tracks, List<Alert> alerts,
+                        List<IncidentEvent> incidents, List<Task> tasks, List<Task> orders, List<AckPoint> acks) {
+        public State {
+            postures = List.copyOf(postures);
+            controls = List.copyOf(controls);
+            positions = List.copyOf(positions);
+            tracks = List.copyOf(tracks);
+            alerts = List.copyOf(alerts);
+            incidents = List.copyOf(incidents);
+            tasks = List.copyOf(tasks);
+            orders = List.copyOf(orders);
+            acks = List.copyOf(acks);
+        }
+    }
+
+    private final Duration trackMemory;
+    private Instant now = Instant.EPOCH;
+    private final Map<String, PostureChange> postures = new LinkedHashMap<>();
+    private final Map<String, ControlChange> controls = new LinkedHashMap<>();
+    private final Map<String, UnitPosition> positions = new LinkedHashMap<>();
+    private final Map<String, TrackUpdate> tracks = new LinkedHashMap<>();
+    private final Map<String, Alert> alerts = new LinkedHashMap<>();
+    private final Map<String, List<IncidentEvent>> incidents = new LinkedHashMap<>();
+    private final Map<String, Task> tasks = new LinkedHashMap<>();
+    private final Map<String, Task> orders = new LinkedHashMap<>();
+    private final Map<String, AckPoint> acks = new LinkedHashMap<>();
+
+    public TaskView() {
+        this(ResponseService.TRACK_MEMORY);
+    }
+
+    TaskView(Duration trackMemory) {
+        this.trackMemory = trackMemory;
+    }
+
+    @Override
+    public String name() {
+        return "response-tasks-v1";
+    }
+
+    @Override
+    public synchronized void apply(StoredEvent stored) {
+        switch (stored.event()) {
+            case PostureChange c -> { advance(c.time()); postures.put(c.sector(), c); }
+            case ControlChange c -> { advance(c.time()); controls.put(c.unit(), c); }
+            case UnitPosition p -> { advance(p.time()); positions.remove(p.unit()); positions.put(p.unit(), p); }
+            case TrackUpdate t -> onTrack(t);
+            case Alert a -> {
+                if (a.track() != null) {
+                    alerts.put(a.id(), a);
+                }
+            }
+            case IncidentEvent e -> onIncident(e);
+            case Task t -> onTask(t);
+            default -> { }
+        }
+    }
+
+    private void advance(Instant t) {
+        if (t.isAfter(now)) {
+            now = t;
+        }
+    }
+
+    private void onTrack(TrackUpdate t) {
+        advance(t.time());
+        tracks.remove(t.track());
+        tracks.put(t.track(), t);
+        Instant cut = t.time().minus(trackMemory);
+        for (Iterator<TrackUpdate> it = tracks.values().iterator(); it.hasNext(); ) {
+            if (!it.next().time().isBefore(cut)) {
+                break; // kept in logged order: the oldest first, near enough to stop at the first recent one
+            }
+            it.remove();
+        }
+    }
+
+    private void onIncident(IncidentEvent e) {
+        advance(e.time());
+        if (e.status().terminal()) {
+            List<IncidentEvent> gone = incidents.remove(e.incident());
+            if (gone != null) {
+                gone.stream().map(IncidentEvent::alert).filter(a -> a != null).forEach(alerts::remove);
+            }
+        } else {
+            incidents.computeIfAbsent(e.incident(), k -> new ArrayList<>()).add(e);
+        }
+    }
+
+    private void onTask(Task t) {
+        advance(t.time());
+        if (!t.status().active()) {
+            tasks.remove(t.id());
+            orders.remove(t.id());
+            acks.remove(t.id());
+            return;
+        }
+        Task before = tasks.put(t.id(), t);
+        if (!t.message().isEmpty()) {
+            orders.put(t.id(), t);
+        }
+        if (t.status() == TaskStatus.ACKNOWLEDGED && (before == null || before.status() != TaskStatus.ACKNOWLEDGED)) {
+            UnitPosition p = positions.get(t.unit());
+            if (p != null) {
+                acks.put(t.id(), new AckPoint(t.id(), p.lat(), p.lon()));
+            }
+        }
+    }
+
+    /** A copy of the whole state. */
+    public synchronized State state() {
+        List<IncidentEvent> open = new ArrayList<>();
+        incidents.values().forEach(open::addAll);
+        return new State(now, new ArrayList<>(postures.values()), new ArrayList<>(controls.values()),
+                new ArrayList<>(positions.values()), new ArrayList<>(tracks.values()), new ArrayList<>(alerts.values()),
+                open, new ArrayList<>(tasks.values()), new ArrayList<>(orders.values()),
+                new ArrayList<>(acks.values()));
+    }
+
+    @Override
+    public byte[] snapshot() {
+        try {
+            return EventCodec.standard().mapper().writeValueAsBytes(state());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void restore(byte[] bytes) {
+        State s;
+        try {
+            s = EventCodec.standard().mapper().readValue(bytes, State.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable response-tasks snapshot", e);
+        }
+        now = s.now();
+        postures.clear();
+        controls.clear();
+        positions.clear();
+        tracks.clear();
+        alerts.clear();
+        incidents.clear();
+        tasks.clear();
+        orders.clear();
+        acks.clear();
+        s.postures().forEach(c -> postures.put(c.sector(), c));
+        s.controls().forEach(c -> controls.put(c.unit(), c));
+        s.positions().forEach(p -> positions.put(p.unit(), p));
+        s.tracks().forEach(t -> tracks.put(t.track(), t));
+        s.alerts().forEach(a -> alerts.put(a.id(), a));
+        s.incidents().forEach(e -> incidents.computeIfAbsent(e.incident(), k -> new ArrayList<>()).add(e));
+        s.tasks().forEach(t -> tasks.put(t.id(), t));
+        s.orders().forEach(t -> orders.put(t.id(), t));
+        s.acks().forEach(a -> acks.put(a.task(), a));
+    }
+}

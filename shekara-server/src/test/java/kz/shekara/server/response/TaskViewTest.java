@@ -1,0 +1,69 @@
+package kz.shekara.server.response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import kz.shekara.model.ControlChange;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.model.Task;
+import kz.shekara.model.TaskStatus;
+import kz.shekara.model.UnitPosition;
+import kz.shekara.model.UnitStatus;
+import kz.shekara.server.store.EventCodec;
+import kz.shekara.server.store.StoredEvent;
+import org.junit.jupiter.api.Test;
+
+/** The responder's log view: latest task steps, acknowledgement points, control; snapshot round trip. */
+class TaskViewTest {
+    private static final Instant T0 = Instant.parse("2026-03-01T06:00:00Z");
+
+    private static Task task(int s, String incident, String unit, TaskStatus status, String message) {
+        return new Task(T0.plusSeconds(s), incident + "." + unit, incident, unit, status, null, 41.6, 69.3, 600, "duty",
+                message, MiniTheatre.MARKING);
+    }
+
+    private static UnitPosition at(int s, String unit, double lat) {
+        return new UnitPosition(T0.plusSeconds(s), unit, unit, "a-f-G-U-C", lat, 69.3, Double.NaN, Double.NaN,
+                UnitStatus.AVAILABLE, MiniTheatre.MARKING);
+    }
+
+    private static TaskView fed(List<DomainEvent> events) {
+        TaskView v = new TaskView();
+        long seq = 0;
+        for (DomainEvent e : events) {
+            v.apply(new StoredEvent(++seq, "t", "k", e));
+        }
+        return v;
+    }
+
+    private static String json(TaskView.State s) throws Exception {
+        return EventCodec.standard().mapper().writeValueAsString(s);
+    }
+
+    @Test
+    void keepsTheLatestStepOfActiveTasksOnlyAndWhereTheCrewAcknowledged() throws Exception {
+        List<DomainEvent> log = new ArrayList<>(List.of(
+                at(0, "GP-W", 41.50),
+                task(10, "I-1", "GP-W", TaskStatus.DISPATCHED, "respond to I-1"),
+                task(20, "I-2", "GP-E", TaskStatus.DISPATCHED, "respond to I-2"),
+                at(30, "GP-W", 41.52),
+                task(30, "I-1", "GP-W", TaskStatus.ACKNOWLEDGED, ""),
+                at(40, "GP-W", 41.55),
+                new ControlChange(T0.plusSeconds(45), "GP-E", "outside", "duty", "", MiniTheatre.MARKING),
+                task(50, "I-2", "GP-E", TaskStatus.ENDED, "")));
+        TaskView.State s = fed(log).state();
+        assertThat(s.tasks()).extracting(Task::id, Task::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("I-1.GP-W", TaskStatus.ACKNOWLEDGED));
+        assertThat(s.orders()).extracting(Task::message).containsExactly("respond to I-1");
+        assertThat(s.acks()).containsExactly(new TaskView.AckPoint("I-1.GP-W", 41.52, 69.3));
+        assertThat(s.positions()).extracting(UnitPosition::lat).containsExactly(41.55);
+        assertThat(s.controls()).extracting(ControlChange::command).containsExactly("outside");
+        assertThat(s.now()).isEqualTo(T0.plusSeconds(50));
+
+        TaskView restored = new TaskView();
+        restored.restore(fed(log).snapshot());
+        assertThat(json(restored.state())).isEqualTo(json(s));
+    }
+}
