@@ -238,6 +238,15 @@ final class SeaGraph {
          * the lower bound (path to the corner plus straight line on), the first the end sees is optimal.
          */
         Optional<int[]> bestVia(Coordinate end) {
+            return bestVia(end, new byte[best.length]);
+        }
+
+        /**
+         * As {@link #bestVia(Coordinate)}, remembering in {@code seen} (one entry per corner: 0 not
+         * yet checked, 1 sees the end, 2 does not) which corners see the end, so that other starts
+         * heading for the same end reuse the checks.
+         */
+        Optional<int[]> bestVia(Coordinate end, byte[] seen) {
             int n = best.length;
             double[] bound = new double[n];
             for (int j = 0; j < n; j++) {
@@ -253,7 +262,10 @@ final class SeaGraph {
                 if (arg < 0) {
                     return Optional.empty();
                 }
-                if (visible(new Coordinate(lon[arg], lat[arg]), end)) {
+                if (seen[arg] == 0) {
+                    seen[arg] = visible(new Coordinate(lon[arg], lat[arg]), end) ? (byte) 1 : (byte) 2;
+                }
+                if (seen[arg] == 1) {
                     return Optional.of(new int[] {firstHop[arg], arg});
                 }
                 bound[arg] = Double.POSITIVE_INFINITY;

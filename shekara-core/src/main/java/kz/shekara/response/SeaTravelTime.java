@@ -112,6 +112,29 @@ public final class SeaTravelTime implements TravelTimeModel {
     final class Ends {
         private static final Coordinate INLAND = new Coordinate(Double.NaN, Double.NaN);
         private final Map<Long, Map<Long, Coordinate>> byLat = new HashMap<>();
+        private final Map<Coordinate, byte[]> cornersSeeing = new java.util.IdentityHashMap<>();
+        private final Map<Coordinate, Map<Coordinate, Leg>> legs = new java.util.IdentityHashMap<>();
+
+        /** Which corners see an end this memo returned (see {@link SeaGraph.Source#bestVia(Coordinate, byte[])}). */
+        private byte[] cornersSeeing(Coordinate end) {
+            return cornersSeeing.computeIfAbsent(end, e -> new byte[graph.size()]);
+        }
+
+        /**
+         * The leg over open water from a prepared start to an end this memo returned; boats that join
+         * the water at the same point (one station) share it, as the computation depends on that point only.
+         */
+        private Leg leg(Start start, Coordinate end) {
+            return legs.computeIfAbsent(end, e -> new HashMap<>()).computeIfAbsent(start.water, b -> {
+                if (graph.visible(b, end)) {
+                    return new Leg(null, LocalDistance.m(b.y, b.x, end.y, end.x));
+                }
+                SeaGraph.Source source = start.source();
+                Optional<int[]> via = source.bestVia(end, cornersSeeing(end));
+                return via.map(v -> new Leg(v, source.distanceVia(v, end)))
+                        .orElse(new Leg(null, Double.POSITIVE_INFINITY));
+            });
+        }
 
         /** The open water a boat heads for to reach (lat, lon); null when it is farther inland than the snap distance. */
         Coordinate end(double lat, double lon) {
@@ -136,6 +159,10 @@ public final class SeaTravelTime implements TravelTimeModel {
         }
     }
 
+    /** A leg between two points of open water: straight (no corners) or via the first and last corner; infinite when none. */
+    private record Leg(int[] via, double m) {
+    }
+
     /** The routes of a prepared unit to points of one target, its ends shared with other units. */
     Reach from(Start start, Ends ends) {
         if (start.water == null) {
@@ -148,18 +175,12 @@ public final class SeaTravelTime implements TravelTimeModel {
             if (end == null) {
                 return Optional.empty();
             }
-            Optional<int[]> via = Optional.empty();
-            double legM;
-            if (graph.visible(begin, end)) {
-                legM = LocalDistance.m(begin.y, begin.x, end.y, end.x);
-            } else {
-                SeaGraph.Source source = start.source();
-                via = source.bestVia(end);
-                if (via.isEmpty()) {
-                    return Optional.empty();
-                }
-                legM = source.distanceVia(via.get(), end);
+            Leg leg = ends.leg(start, end);
+            if (leg.m() == Double.POSITIVE_INFINITY) {
+                return Optional.empty();
             }
+            Optional<int[]> via = Optional.ofNullable(leg.via());
+            double legM = leg.m();
             List<GeoPoint> path = new ArrayList<>();
             double snapStartM = add(path, unit.lat(), unit.lon(), begin);
             via.ifPresent(v -> graph.appendPath(v[0], v[1], path));
