@@ -129,6 +129,59 @@ public final class AlertDesk {
         }
     }
 
+    /**
+     * Folds an event this desk (or one like it) produced, read back from the log — an alert, an alert
+     * change, an incident event of any kind, a posture change — into the books, the statistics and
+     * the postures, without running the rules. Folding every logged output in log order gives the
+     * alerts, incidents (timelines and tracks included), statistics and postures of the desk that
+     * produced them; the rules' own short-lived state (dwell timers, active alert keys) is not
+     * restored. Other events are ignored.
+     */
+    public void fold(DomainEvent e) {
+        switch (e) {
+            case Alert a -> {
+                alerts.apply(a);
+                statistics.apply(a);
+            }
+            case AlertChange c -> {
+                alerts.apply(c);
+                statistics.apply(c);
+            }
+            case IncidentEvent ie -> {
+                String track = ie.alert() == null ? null
+                        : alerts.get(ie.alert()).map(entry -> entry.alert().track()).orElse(null);
+                incidents.apply(ie, track);
+                statistics.apply(ie);
+            }
+            case PostureChange p -> {
+                if (engine.postures().containsKey(p.sector())) { // a sector the theatre no longer has is skipped
+                    engine.apply(p);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * Rebuilds from the log, one logged event at a time in log order: an event this desk produces
+     * (see {@link #fold}) is folded in; an input (track, detection, unit position, heartbeat) runs the
+     * rules only to bring their state (dwell timers, active alert keys) up to date, and what they
+     * raise is dropped, since it is already in the log. Replaying the whole log this way gives a desk
+     * that goes on exactly as the one that wrote it would have, as far as that one was driven by
+     * logged events alone (not by idle ticks); replaying a recent stretch of inputs (after folding all
+     * outputs) brings back the rules' state for what is still going on.
+     */
+    public void replay(DomainEvent e) {
+        switch (e) {
+            case TrackUpdate u -> engine.onTrack(u);
+            case Detection d -> engine.onDetection(d);
+            case UnitPosition p -> engine.onUnit(p);
+            case SensorHeartbeat h -> engine.onHeartbeat(h);
+            default -> fold(e);
+        }
+    }
+
     public AlertBook alerts() {
         return alerts;
     }

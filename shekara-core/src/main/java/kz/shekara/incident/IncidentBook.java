@@ -128,7 +128,8 @@ public final class IncidentBook {
         apply(e, null);
     }
 
-    private void apply(IncidentEvent e, String track) {
+    /** Folds an event into the state, with the track of its alert (null when none) for grouping later alerts. */
+    public void apply(IncidentEvent e, String track) {
         State s = incidents.get(e.incident());
         if (s == null) {
             if (e.change() != IncidentEvent.Change.OPENED) {

@@ -96,6 +96,38 @@ public final class MultiSectorTracker {
         return n;
     }
 
+    /** Everything this tracker carries between detections, as values (see {@link TrackerState}). */
+    public TrackerState state() {
+        List<TrackerState.Sector> list = new ArrayList<>(sectors.size());
+        for (SectorTracker s : sectors.values()) {
+            list.add(s.state());
+        }
+        return new TrackerState(buffer.pending(), buffer.latest(), buffer.lateDetections(), outside, handovers, list);
+    }
+
+    /**
+     * Replaces this tracker's state with one taken by {@link #state()} of a tracker over the same
+     * sectors and configuration; from then on it gives the same output as that tracker would have.
+     *
+     * @throws IllegalArgumentException when the sectors differ
+     */
+    public void restore(TrackerState state) {
+        if (state.sectors().size() != sectors.size()) {
+            throw new IllegalArgumentException("tracker state has " + state.sectors().size() + " sectors, tracker has "
+                    + sectors.size());
+        }
+        for (TrackerState.Sector s : state.sectors()) {
+            SectorTracker t = sectors.get(s.id());
+            if (t == null) {
+                throw new IllegalArgumentException("tracker state of unknown sector " + s.id());
+            }
+            t.restore(s);
+        }
+        buffer.restore(state.pending(), state.latest(), state.late());
+        outside = state.outside();
+        handovers = state.handovers();
+    }
+
     private List<TrackUpdate> process(List<Scan> scans) {
         List<TrackUpdate> out = new ArrayList<>();
         for (int i = 0; i < scans.size(); i++) {

@@ -70,6 +70,28 @@ public final class ReorderBuffer {
         return pending.size();
     }
 
+    /** The detections still pending, in release order. */
+    public List<Detection> pending() {
+        List<Detection> out = new ArrayList<>();
+        pending.values().forEach(out::addAll);
+        return out;
+    }
+
+    /** The latest event time seen, null before the first detection. */
+    public Instant latest() {
+        return latest;
+    }
+
+    /** Replaces the buffer's content with the given pending detections, latest time and late count. */
+    public void restore(List<Detection> detections, Instant latestTime, long lateCount) {
+        pending.clear();
+        for (Detection d : detections) {
+            pending.computeIfAbsent(new Key(d.time(), d.sensor()), k -> new ArrayList<>()).add(d);
+        }
+        latest = latestTime;
+        late = lateCount;
+    }
+
     private List<Scan> releaseBefore(Instant watermark) {
         List<Scan> out = new ArrayList<>();
         while (!pending.isEmpty() && pending.firstKey().time().isBefore(watermark)) {

@@ -220,6 +220,35 @@ public final class SectorTracker {
         return touched;
     }
 
+    /** This sector's state as values. */
+    TrackerState.Sector state() {
+        String[] table = new String[sensorIndex.size()];
+        sensorIndex.forEach((sensor, index) -> table[index] = sensor);
+        List<TrackerState.TrackRecord> records = new ArrayList<>(tracks.size());
+        for (Track t : tracks) {
+            records.add(t.record());
+        }
+        return new TrackerState.Sector(sectorId, nextId, time, Arrays.asList(table), records);
+    }
+
+    /** Replaces this sector's state with one taken by {@link #state()}. */
+    void restore(TrackerState.Sector s) {
+        if (!s.id().equals(sectorId)) {
+            throw new IllegalArgumentException("state of sector " + s.id() + " given to sector " + sectorId);
+        }
+        nextId = s.nextId();
+        time = s.time();
+        sensorIndex.clear();
+        for (int i = 0; i < s.sensors().size(); i++) {
+            sensorIndex.put(s.sensors().get(i), i);
+        }
+        tracks.clear();
+        touched.clear();
+        for (TrackerState.TrackRecord r : s.tracks()) {
+            tracks.add(new Track(r));
+        }
+    }
+
     Track remove(Track t) {
         tracks.remove(t);
         return t;

@@ -39,6 +39,27 @@ final class Track {
         noteSensor(first);
     }
 
+    /** A track as it was recorded by {@link #record()}. */
+    Track(TrackerState.TrackRecord r) {
+        this.id = r.id();
+        this.state = GaussianState.of(r.stateTime(), r.mean(), r.cov());
+        this.status = r.status();
+        this.lastDetection = r.lastDetection();
+        this.hits = r.hits();
+        this.scans = r.scans();
+        this.misses = r.misses();
+        this.maritime = r.maritime();
+        this.marking = r.marking();
+        this.sensors = r.sensors().toArray(new String[0]);
+        this.sensorBits = r.sensorBits();
+    }
+
+    /** The whole track as values (copies). */
+    TrackerState.TrackRecord record() {
+        return new TrackerState.TrackRecord(id, state.time(), state.meanView(), state.covView(), status, lastDetection,
+                hits, scans, misses, maritime, marking, java.util.List.of(sensors), sensorBits);
+    }
+
     /** Whether the sensor of index {@code index} (from its tracker's sensor table) has seen this track. */
     boolean seenBy(int index, String sensor) {
         if (index < 64) {

@@ -143,4 +143,60 @@ class AlertDeskTest {
         desk.setPosture("south", Posture.HIGH, "cmdr", "threat report", Fixtures.EPOCH);
         assertThat(desk.posture("south")).isEqualTo(Posture.HIGH);
     }
+
+    @Test
+    void foldingTheLoggedOutputsGivesBackTheBooksAndReplayingTheInputsTooGoesOnAsTheOriginal() {
+        AlertDesk desk = desk("boat-approach");
+        List<DomainEvent> log = new ArrayList<>();
+        List<DomainEvent> inputs = Fixtures.inputs("boat-approach");
+        int half = inputs.size() / 2;
+        List<DomainEvent> tail = inputs.subList(half, inputs.size());
+        for (DomainEvent e : inputs.subList(0, half)) {
+            log.add(e);
+            log.addAll(step(desk, e));
+        }
+        assertThat(desk.alerts().list()).isNotEmpty();
+        Instant t = inputs.get(half - 1).time();
+        String alert = desk.alerts().list().get(0).id();
+        String incident = desk.incidents().list().get(0).id();
+        log.add(desk.acknowledge(alert, "op-1", t));
+        log.add(desk.close(alert, "op-1", Disposition.CONFIRMED, "seen", t));
+        log.add(desk.changeIncident(incident, IncidentStatus.ASSIGNED, "PATROL-1", "op-1", "", null, t));
+        log.add(desk.setPosture("south", Posture.HIGH, "cmdr", "threat report", t));
+
+        AlertDesk folded = desk("boat-approach");
+        log.forEach(folded::fold);
+        assertThat(folded.alerts().list()).isEqualTo(desk.alerts().list());
+        assertThat(folded.incidents().list()).isEqualTo(desk.incidents().list());
+        assertThat(folded.statistics()).isEqualTo(desk.statistics());
+        assertThat(folded.postures()).isEqualTo(desk.postures());
+        AlertDesk restored = desk("boat-approach");
+        log.forEach(restored::replay);
+        assertThat(restored.alerts().list()).isEqualTo(desk.alerts().list());
+        assertThat(restored.incidents().list()).isEqualTo(desk.incidents().list());
+        assertThat(restored.statistics()).isEqualTo(desk.statistics());
+        assertThat(restored.postures()).isEqualTo(desk.postures());
+        assertThat(restored.statistics().confirmedEvents()).isEqualTo(1);
+
+        // Later alerts of the same track join the same incident in both (the incident's tracks came back).
+        List<DomainEvent> more = new ArrayList<>();
+        List<DomainEvent> moreRestored = new ArrayList<>();
+        for (DomainEvent e : tail) {
+            more.addAll(step(desk, e));
+            moreRestored.addAll(step(restored, e));
+        }
+        assertThat(more).filteredOn(IncidentEvent.class::isInstance).isNotEmpty();
+        assertThat(moreRestored).isEqualTo(more);
+        assertThat(restored.incidents().list()).isEqualTo(desk.incidents().list());
+        assertThat(restored.statistics()).isEqualTo(desk.statistics());
+    }
+
+    private static List<DomainEvent> step(AlertDesk desk, DomainEvent e) {
+        return switch (e) {
+            case TrackUpdate u -> desk.onTrack(u);
+            case Detection d -> desk.onDetection(d);
+            case UnitPosition p -> desk.onUnit(p);
+            default -> throw new IllegalStateException();
+        };
+    }
 }

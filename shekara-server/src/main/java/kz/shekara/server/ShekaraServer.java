@@ -25,7 +25,14 @@ import kz.shekara.server.api.SectorsApi;
 import kz.shekara.server.rules.PostureView;
 import kz.shekara.server.rules.RulesConfigLoader;
 import kz.shekara.server.rules.RulesService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.server.rules.DeskView;
+import kz.shekara.server.store.Checkpointer;
 import kz.shekara.server.store.EventLog;
+import kz.shekara.server.track.TrackerView;
 import kz.shekara.server.store.EventLogs;
 import kz.shekara.server.store.LoggedBus;
 import kz.shekara.server.store.RetentionTask;
@@ -38,6 +45,7 @@ import kz.shekara.server.track.TrackerService;
 import kz.shekara.track.TrackerConfig;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.config.ShekaraConfig;
+import kz.shekara.server.source.ExerciseClock;
 import kz.shekara.server.source.JsonlReplaySource;
 import kz.shekara.server.source.ReplayConfig;
 import kz.shekara.server.source.SimulationSource;
@@ -62,6 +70,10 @@ public final class ShekaraServer implements AutoCloseable {
     private static final double SECTOR_REACH_M = 25_000;
     /** How many of the latest logged events rebuild the live picture at start. */
     private static final long RESTORE_TAIL_EVENTS = 200_000;
+    /** How much recent event time of logged inputs the rules re-run at start. */
+    private static final java.time.Duration RULES_WARM_UP = java.time.Duration.ofMinutes(15);
+    /** How often the tracker and desk views catch up with the log in the background (and snapshot when due). */
+    private static final java.time.Duration CHECKPOINT_INTERVAL = java.time.Duration.ofSeconds(1);
     /** Sampling step (s) and horizon (s) of what-if intercepts along a target's predicted path. */
     private static final double PLAN_STEP_S = 30;
     private static final double PLAN_HORIZON_S = 4 * 3600;
@@ -96,7 +108,12 @@ public final class ShekaraServer implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         ShekaraServer s = new ShekaraServer(theatre);
         try {
-            s.startComponents(config, clock, replayConfig);
+            // A sped-up exercise runs the whole server on the exercise's time, so operator commands are
+            // stamped in the same time as the events they answer; sources pace against the wall clock.
+            ExerciseClock exercise = config.simulation().enabled() && config.simulation().speed() != 1
+                    && Double.isFinite(config.simulation().speed())
+                    ? new ExerciseClock(clock, config.simulation().speed()) : null;
+            s.startComponents(config, exercise != null ? exercise : clock, clock, exercise, replayConfig);
         } catch (IOException | RuntimeException e) {
             s.close();
             throw e;
@@ -104,7 +121,8 @@ public final class ShekaraServer implements AutoCloseable {
         return s;
     }
 
-    private void startComponents(ShekaraConfig config, Clock clock, ReplayConfig replayConfig) throws IOException {
+    private void startComponents(ShekaraConfig config, Clock clock, Clock wall, ExerciseClock exercise,
+                                 ReplayConfig replayConfig) throws IOException {
         SectorLocator sectors = new SectorLocator(theatre, SECTOR_REACH_M);
 
         // Nothing is published onward before it is in the log; views come back from the log at start.
@@ -116,24 +134,32 @@ public final class ShekaraServer implements AutoCloseable {
         // Response times are a view of the log: rebuilt at start, fed in log order.
         ResponseTimesView responseTimes = new ResponseTimesView(theatre);
         bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates, postures, responseTimes));
-        long restored = bus.start();
+        // The tracker and the alert desk come back as a clean replay of the log makes them (see README, Restart).
+        TrackerView trackerView = new TrackerView(TrackerConfig.DEFAULTS, theatre);
+        DeskView deskView = new DeskView();
+        long restored = bus.start(List.of(trackerView, deskView));
         started.push(bus);
         RetentionTask retention = new RetentionTask(log, storeConfig.retention(), clock, meters);
         retention.start();
         started.push(retention);
 
-        LiveState live = new LiveState(bus, LiveStateConfig.defaults());
-        restorePicture(live, log, unitStates, restored);
-        live.start();
-        started.push(live);
-
         TrackerService tracker = new TrackerService(TrackerConfig.DEFAULTS, bus, theatre, meters);
-        tracker.start();
-        started.push(tracker);
-
+        tracker.restore(trackerView.state());
         RulesService rules = new RulesService(RulesConfigLoader.forTheatre(config.theatre()), bus, theatre, meters,
                 clock);
+        deskView.events().forEach(rules::replay);
         rules.restorePostures(postures.latest().values());
+        Checkpointer checkpointer = new Checkpointer(log, List.of(trackerView, deskView),
+                storeConfig.snapshotEvery() == 0 ? Long.MAX_VALUE : storeConfig.snapshotEvery(), CHECKPOINT_INTERVAL, meters);
+        checkpointer.start(restored);
+        started.push(checkpointer);
+
+        LiveState live = new LiveState(bus, LiveStateConfig.defaults());
+        restorePicture(live, rules, log, unitStates, restored);
+        live.start();
+        started.push(live);
+        tracker.start();
+        started.push(tracker);
         rules.start();
         started.push(rules);
 
@@ -169,7 +195,10 @@ public final class ShekaraServer implements AutoCloseable {
             simulation = new SimulationSource(
                     SimulationSourceConfig.demo(config.simulation().seed(), config.simulation().speed())
                             .withFailures(SensorFailure.demo(theatre).stream().toList()),
-                    theatre, bus, meters, clock);
+                    theatre, bus, meters, wall);
+            if (exercise != null) {
+                simulation.follow(exercise);
+            }
             // With truth at hand, measure each sensor's probability of detection as the scenario runs.
             DetectionProbability pd = new DetectionProbability(theatre.sensors(), PD_LATENESS);
             simulation.onTruth(pd::truth);
@@ -179,7 +208,7 @@ public final class ShekaraServer implements AutoCloseable {
             started.push(simulation);
         }
         if (replayConfig != null) {
-            replay = new JsonlReplaySource(replayConfig, theatre, bus, meters, clock);
+            replay = new JsonlReplaySource(replayConfig, theatre, bus, meters, wall);
             replay.start();
             started.push(replay);
         }
@@ -190,13 +219,23 @@ public final class ShekaraServer implements AutoCloseable {
     /**
      * Gives the live picture back after a restart: every unit's last position (kept whole by the
      * unit-state view) and the most recent stretch of the log, which the picture's own event-time
-     * windows then trim.
+     * windows then trim. The rules re-run the inputs of that stretch's last {@link #RULES_WARM_UP}
+     * (their dwell timers and active alert keys; what they raise is already in the log).
      */
-    private static void restorePicture(LiveState live, EventLog log, UnitStateView units, long lastSeq) {
+    private static void restorePicture(LiveState live, RulesService rules, EventLog log, UnitStateView units,
+                                       long lastSeq) {
         units.units().values().forEach(live::accept);
+        List<DomainEvent> inputs = new ArrayList<>();
         try (var tail = log.readAfter(Math.max(0, lastSeq - RESTORE_TAIL_EVENTS))) {
-            tail.forEach(e -> live.accept(e.event()));
+            tail.forEach(e -> {
+                live.accept(e.event());
+                if (e.seq() <= lastSeq && !DeskView.isDeskOutput(e.event())) {
+                    inputs.add(e.event());
+                }
+            });
         }
+        Instant latest = inputs.stream().map(DomainEvent::time).max(Comparator.naturalOrder()).orElse(Instant.MIN);
+        inputs.stream().filter(e -> !e.time().isBefore(latest.minus(RULES_WARM_UP))).forEach(rules::replay);
         if (lastSeq > 0) {
             LOG.info("restored the picture from the event log up to seq {}", lastSeq);
         }

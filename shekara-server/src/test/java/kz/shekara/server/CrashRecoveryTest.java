@@ -58,6 +58,8 @@ class CrashRecoveryTest {
     private static final int MAX_EVENTS = 400_000;
     private static final int UNITS = 40;
     private static final int CHAT_EVERY = 37;
+    /** Every so many events one is a TAK emergency (911) of a unit of its own: an alert and an incident each. */
+    private static final int EMERGENCY_EVERY = 53;
     /** Acknowledged events wanted before the kill. */
     private static final int KILL_AFTER = 1500;
     /** JSONL lines written: at 50x and 100 ms apart the replay would take two minutes. */
@@ -92,6 +94,16 @@ class CrashRecoveryTest {
             acked[0] = Math.max(acked[0], acknowledged(first));
             return acked[0] >= KILL_AFTER;
         });
+        // An operator acknowledges an alert and raises a sector's posture; then the desk as served before the kill.
+        JsonNode raised = get(first, "/api/v1/alerts");
+        assertThat(raised.size()).as("emergencies raised alerts").isGreaterThanOrEqualTo(2);
+        String ackedAlert = raised.get(0).path("id").asText();
+        send(first, "POST", "/api/v1/alerts/" + ackedAlert + "/ack", "{\"by\":\"op-1\"}");
+        String sector = kz.shekara.server.theatre.TheatreLoader.loadDefault().sectors().get(0).id();
+        send(first, "PUT", "/api/v1/sectors/" + sector + "/posture",
+                "{\"posture\":\"high\",\"by\":\"cmdr\",\"reason\":\"drill\"}");
+        Map<String, String> alertsBeforeKill = alertStates(get(first, "/api/v1/alerts"));
+        Map<String, String> incidentsBeforeKill = incidentStates(get(first, "/api/v1/incidents"));
         first.process().destroyForcibly();
         assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(first.process().exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
@@ -100,8 +112,15 @@ class CrashRecoveryTest {
         int ackedUpTo = acked[0];
         assertThat(sent.get()).isGreaterThan(ackedUpTo + 1);
 
-        // Phase 2: restart on the same data dir; it serves the picture from the log and takes new input.
+        // Phase 2: restart on the same data dir; it serves the picture and the desk from the log and takes new input.
         Server second = start(data, "second");
+        Map<String, String> alertsAfter = alertStates(get(second, "/api/v1/alerts"));
+        Map<String, String> incidentsAfter = incidentStates(get(second, "/api/v1/incidents"));
+        JsonNode posturesAfter = get(second, "/api/v1/sectors/posture");
+        assertThat(alertsAfter).as("alerts survive the kill, with their lifecycle").containsAllEntriesOf(alertsBeforeKill)
+                .containsEntry(ackedAlert, "acknowledged");
+        assertThat(incidentsAfter).as("incidents survive the kill").containsAllEntriesOf(incidentsBeforeKill);
+        assertThat(posturesAfter.path(sector).asText()).isEqualTo("high");
         try (Socket s = new Socket("127.0.0.1", second.cot())) {
             s.getOutputStream().write(sa("CRASH-AFTER", T0.plusSeconds(MAX_EVENTS), 42.2, 69.7)
                     .getBytes(StandardCharsets.UTF_8));
@@ -136,6 +155,20 @@ class CrashRecoveryTest {
                 }
             });
             assertThat(served).as("the restarted server's units equal a clean replay of the log").isEqualTo(replayed);
+            // The restarted desk equals a clean fold of what the first run logged.
+            kz.shekara.server.rules.RulesSettings settings = kz.shekara.server.rules.RulesConfigLoader.forTheatre(null);
+            kz.shekara.incident.AlertDesk cleanDesk = new kz.shekara.incident.AlertDesk(
+                    kz.shekara.server.theatre.TheatreLoader.loadDefault(), settings.rules(), settings.incidents());
+            try (Stream<StoredEvent> events = log.readAfter(0)) {
+                events.takeWhile(e -> !(e.event() instanceof UnitPosition p && p.unit().equals("CRASH-AFTER")))
+                        .forEach(e -> cleanDesk.fold(e.event()));
+            }
+            Map<String, String> cleanAlerts = new TreeMap<>();
+            cleanDesk.alerts().list().forEach(a -> cleanAlerts.put(a.id(), a.state().code()));
+            Map<String, String> cleanIncidents = new TreeMap<>();
+            cleanDesk.incidents().list().forEach(i -> cleanIncidents.put(i.id(), i.status().code() + "/" + i.alerts().size()));
+            assertThat(alertsAfter).as("the restarted alerts equal a clean replay of the log").isEqualTo(cleanAlerts);
+            assertThat(incidentsAfter).as("the restarted incidents equal a clean replay of the log").isEqualTo(cleanIncidents);
             int lastStored = stored.get(stored.size() - 1);
             assertThat(clean.unit(uid(lastStored)).orElseThrow().time()).isEqualTo(T0.plusSeconds(lastStored));
         }
@@ -206,6 +239,27 @@ class CrashRecoveryTest {
         }
     }
 
+    /** Alert id to state code, as the API serves them. */
+    private static Map<String, String> alertStates(JsonNode alerts) {
+        Map<String, String> out = new TreeMap<>();
+        alerts.forEach(a -> out.put(a.path("id").asText(), a.path("state").asText()));
+        return out;
+    }
+
+    /** Incident id to status code and number of alerts, as the API serves them. */
+    private Map<String, String> incidentStates(JsonNode incidents) {
+        Map<String, String> out = new TreeMap<>();
+        incidents.forEach(i -> out.put(i.path("id").asText(), i.path("status").asText() + "/" + i.path("alerts").size()));
+        return out;
+    }
+
+    private void send(Server s, String method, String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.http() + path))
+                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(200);
+    }
+
     /** The highest JSONL line index the server serves (detections and unit positions), -1 for none. */
     private int jsonlAcknowledged(Server s) {
         int max = -1;
@@ -261,7 +315,8 @@ class CrashRecoveryTest {
         List<Integer> out = new ArrayList<>();
         try (Stream<StoredEvent> events = log.readAfter(0)) {
             events.forEach(e -> {
-                if (e.event() instanceof UnitPosition p && p.unit().startsWith("CRASH-U")) {
+                if (e.event() instanceof UnitPosition p
+                        && (p.unit().startsWith("CRASH-U") || p.unit().startsWith("SOS-"))) {
                     out.add((int) Duration.between(T0, p.time()).toSeconds());
                 } else if (e.event() instanceof ChatMessage m && m.id().startsWith("crash-msg-")) {
                     out.add(Integer.parseInt(m.id().substring("crash-msg-".length())));
@@ -291,6 +346,12 @@ class CrashRecoveryTest {
         Instant t = T0.plusSeconds(i);
         double lat = 42.30 + (i % 1000) * 1e-4;
         double lon = 69.55 + (i % 700) * 1e-4;
+        if (i % EMERGENCY_EVERY == EMERGENCY_EVERY - 1 && i % CHAT_EVERY != CHAT_EVERY - 1) {
+            String unit = "SOS-" + i;
+            return String.format(Locale.ROOT, """
+                    <event version="2.0" uid="%1$s-9-1-1" type="b-a-o-tbl" how="h-e" time="%2$s" start="%2$s"                     stale="%3$s"><point lat="%4$.6f" lon="%5$.6f" hae="400" ce="10" le="10"/><detail>                    <link uid="%1$s" type="a-f-G-U-C" relation="p-p"/><contact callsign="%1$s"/>                    <emergency type="911 Alert">%1$s</emergency></detail></event>
+                    """, unit, t, t.plusSeconds(360), 42.30 + (i % 1000) * 1e-4, 69.55 + (i % 700) * 1e-4);
+        }
         if (i % CHAT_EVERY == CHAT_EVERY - 1) {
             String id = "crash-msg-" + i;
             return String.format(Locale.ROOT, """

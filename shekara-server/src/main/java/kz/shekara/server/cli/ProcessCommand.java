@@ -1,6 +1,8 @@
 package kz.shekara.server.cli;
 
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -50,7 +52,9 @@ public final class ProcessCommand implements Callable<Integer> {
     static final String TRACKS = "tracks.jsonl";
     static final String ALERTS = "alerts.jsonl";
     static final String INCIDENTS = "incidents.jsonl";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Plain decimals (10, not 1E+1) for the rounded numbers of the output lines. */
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -219,7 +223,7 @@ public final class ProcessCommand implements Callable<Integer> {
                     if (a.unit() != null) {
                         o.put("unit", a.unit());
                     }
-                    alertsOut.write(o.toString());
+                    alertsOut.write(JSON.writeValueAsString(o));
                     alertsOut.write('\n');
                     alerts++;
                 } else if (e instanceof IncidentEvent i) {
@@ -233,7 +237,7 @@ public final class ProcessCommand implements Callable<Integer> {
                     o.put("sector", i.sector());
                     o.put("lat", round(i.lat(), 7));
                     o.put("lon", round(i.lon(), 7));
-                    incidentsOut.write(o.toString());
+                    incidentsOut.write(JSON.writeValueAsString(o));
                     incidentsOut.write('\n');
                 }
             }

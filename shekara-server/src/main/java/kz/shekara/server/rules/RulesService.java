@@ -167,6 +167,16 @@ public final class RulesService implements AutoCloseable {
     }
 
     /**
+     * Rebuilds the desk from one logged event (see {@link AlertDesk#replay}): outputs are folded in,
+     * inputs only bring the rules' state up to date; nothing is published. Call before {@link #start()}.
+     */
+    public void replay(DomainEvent logged) {
+        synchronized (desk) {
+            desk.replay(logged);
+        }
+    }
+
+    /**
      * Takes back the sectors' postures recorded in the log (at a restart, from {@link PostureView}):
      * applied to the rules, not published again. A change for a sector the theatre no longer has is skipped.
      */

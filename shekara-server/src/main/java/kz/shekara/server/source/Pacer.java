@@ -34,6 +34,11 @@ final class Pacer {
         this.wallStart = clock.instant();
     }
 
+    /** The wall instant at which pacing began (null before {@link #begin}). */
+    Instant wallStart() {
+        return wallStart;
+    }
+
     boolean begun() {
         return eventStart != null;
     }

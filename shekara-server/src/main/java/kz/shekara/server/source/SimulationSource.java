@@ -40,6 +40,7 @@ public final class SimulationSource implements AutoCloseable {
     private final Theatre theatre;
     private final Bus bus;
     private final Clock clock;
+    private ExerciseClock exerciseClock;
     private final SectorKeys sectors;
     private final Map<String, String> sensorSectors = new HashMap<>();
     private final Counter detections;
@@ -79,6 +80,9 @@ public final class SimulationSource implements AutoCloseable {
         // Pacing begins here, not on the new thread: the scenario start is due at the moment start() is called.
         Pacer pacer = new Pacer(clock, config.speed());
         pacer.begin(sim.start());
+        if (exerciseClock != null && pacer.paced()) {
+            exerciseClock.begin(sim.start(), pacer.wallStart());
+        }
         thread = Thread.ofPlatform().daemon().name("simulation-source").start(() -> run(sim, pacer));
         LOG.info("exercise scenario started: seed {}, start {}, speed {}, {} movers", config.seed(), start,
                 config.speed(), sim.moverCount());
@@ -93,6 +97,21 @@ public final class SimulationSource implements AutoCloseable {
             throw new IllegalStateException("truth listeners must be added before start");
         }
         truthListeners.add(listener);
+    }
+
+    /**
+     * Makes {@code clock} follow this scenario's event time once it starts (only before {@link #start};
+     * the clock's speed must be the scenario's).
+     */
+    public synchronized void follow(ExerciseClock clock) {
+        if (thread != null) {
+            throw new IllegalStateException("the exercise clock must be set before start");
+        }
+        if (clock.speed() != config.speed()) {
+            throw new IllegalArgumentException("exercise clock speed " + clock.speed() + " is not the scenario's "
+                    + config.speed());
+        }
+        exerciseClock = clock;
     }
 
     /** Completes when the configured duration has run (or when closed); exceptionally if the scenario fails. */

@@ -84,8 +84,23 @@ public final class EventCodec {
         }
     }
 
+    /** Decodes a payload written by {@link #encode} given as UTF-8 bytes (as read from the store: no string made). */
+    public DomainEvent decode(String tag, byte[] json) {
+        ObjectReader reader = readers.get(tag);
+        if (reader == null) {
+            throw new IllegalArgumentException("unknown event type tag: " + tag);
+        }
+        try {
+            return reader.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot decode " + tag + ": " + e.getOriginalMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The shared mapper configuration, for views that serialize their snapshots as JSON. */
-    ObjectMapper mapper() {
+    public ObjectMapper mapper() {
         return mapper;
     }
 }

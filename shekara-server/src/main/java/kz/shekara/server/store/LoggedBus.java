@@ -46,7 +46,17 @@ public final class LoggedBus implements Bus {
 
     /** Rebuilds the views from the log, then starts accepting publishes; returns the last seq restored. */
     public long start() {
-        long restored = new Replayer(log).rebuild(views);
+        return start(List.of());
+    }
+
+    /**
+     * Like {@link #start()}, and rebuilds {@code alsoRestore} (views kept current elsewhere, e.g. by
+     * a {@link Checkpointer}) in the same pass over the log; returns the last seq restored.
+     */
+    public long start(List<? extends LogView> alsoRestore) {
+        List<LogView> all = new ArrayList<>(views);
+        all.addAll(alsoRestore);
+        long restored = new Replayer(log).rebuild(all);
         committer.start(restored);
         started = true;
         return restored;

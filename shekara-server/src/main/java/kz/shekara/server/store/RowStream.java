@@ -28,7 +28,7 @@ final class RowStream extends Spliterators.AbstractSpliterator<StoredEvent> {
     private static final int CHUNK = 1_024;
     private static final Object END = new Object();
 
-    private record Row(long seq, String topic, String key, String tag, String payload) {
+    private record Row(long seq, String topic, String key, String tag, byte[] payload) {
     }
 
     private final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(16);
@@ -57,7 +57,7 @@ final class RowStream extends Spliterators.AbstractSpliterator<StoredEvent> {
             while (!cancelled) {
                 List<Row> chunk = new ArrayList<>(CHUNK);
                 while (chunk.size() < CHUNK && rs.next()) {
-                    chunk.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                    chunk.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBytes(5)));
                 }
                 if (!chunk.isEmpty()) {
                     chunks.put(chunk);

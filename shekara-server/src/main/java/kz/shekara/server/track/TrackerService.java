@@ -14,6 +14,7 @@ import kz.shekara.theatre.Theatre;
 import kz.shekara.track.MultiSectorTracker;
 import kz.shekara.track.SectorMap;
 import kz.shekara.track.TrackerConfig;
+import kz.shekara.track.TrackerState;
 
 /**
  * The live tracker: subscribes to {@link Topic#OBSERVATIONS} (group {@code tracker}), runs every
@@ -69,6 +70,18 @@ public final class TrackerService implements AutoCloseable {
         // Published under the lock so that tracks leave in scan order whichever bus thread delivered.
         publish(tracker.accept(d));
         account();
+    }
+
+    /** The tracker's whole state (tracks, id counters, reorder buffer), for a snapshot or a test. */
+    public synchronized TrackerState state() {
+        return tracker.state();
+    }
+
+    /** Replaces the tracker's state, e.g. with a {@link TrackerView}'s at start-up; call before {@link #start()}. */
+    public synchronized void restore(TrackerState state) {
+        tracker.restore(state);
+        lateSeen = tracker.lateDetections();
+        live.set(tracker.liveTracks());
     }
 
     /** Stops the subscription and publishes the scans still buffered. */

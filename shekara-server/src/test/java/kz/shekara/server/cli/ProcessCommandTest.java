@@ -105,13 +105,14 @@ class ProcessCommandTest {
     void skipsABadLineAndGoesOn(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("d.jsonl");
         Files.writeString(in, """
-                {"time": 0, "sensor": "fence-uz-01", "kind": "fence", "lat": 42.0797, "lon": 70.0, "sigma_m": 5}
+                {"time": 20, "sensor": "fence-uz-01", "kind": "fence", "lat": 42.0797, "lon": 70.0, "sigma_m": 5}
                 {"time": "yesterday", "sensor": "x", "lat": 1, "lon": 2, "sigma_m": 5}
-                {"time": 5, "sensor": "fence-uz-01", "kind": "fence", "lat": 42.0797, "lon": 70.0, "sigma_m": 5}
+                {"time": 25, "sensor": "fence-uz-01", "kind": "fence", "lat": 42.0797, "lon": 70.0, "sigma_m": 5}
                 """);
         assertThat(run("process", "--in", in.toString(), "--out", dir.resolve("o").toString())).isZero();
         List<String> alerts = Files.readAllLines(dir.resolve("o/alerts.jsonl"));
-        assertThat(alerts).singleElement().asString().contains("\"rule\":\"sensor-alarm\"").contains("\"sensor\":\"fence-uz-01\"");
+        assertThat(alerts).singleElement().asString().contains("\"rule\":\"sensor-alarm\"").contains("\"sensor\":\"fence-uz-01\"")
+                .contains("\"time\":20,"); // a plain decimal, never 2E+1
     }
 
     @Test

@@ -1,0 +1,100 @@
+package kz.shekara.server.track;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import kz.shekara.model.Detection;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.server.bus.Topic;
+import kz.shekara.server.store.EventCodec;
+import kz.shekara.server.store.LogView;
+import kz.shekara.server.store.StoredEvent;
+import kz.shekara.theatre.Theatre;
+import kz.shekara.track.MultiSectorTracker;
+import kz.shekara.track.SectorMap;
+import kz.shekara.track.TrackerConfig;
+import kz.shekara.track.TrackerState;
+
+/**
+ * The tracker as a clean replay of the log makes it: a {@link MultiSectorTracker} fed every logged
+ * detection in seq order (what it would publish is dropped: the live tracker's tracks are already
+ * logged), plus the highest track number logged per id prefix, so that a tracker restored from
+ * {@link #state()} never hands out an id the log already holds. Snapshots are the
+ * {@link TrackerState} as JSON. Applying runs on one thread; {@link #state()} is safe from others.
+ */
+public final class TrackerView implements LogView {
+    private final MultiSectorTracker tracker;
+    private final Map<String, Long> highestLogged = new TreeMap<>();
+
+    public TrackerView(TrackerConfig config, Theatre theatre) {
+        this(config, theatre, new TheatreSectorMap(theatre));
+    }
+
+    public TrackerView(TrackerConfig config, Theatre theatre, SectorMap sectors) {
+        this.tracker = new MultiSectorTracker(config, theatre.sectors(), sectors);
+    }
+
+    /** JSON form of the snapshot: the tracker's state and the id high-water marks. */
+    record Saved(TrackerState tracker, Map<String, Long> highestLogged) {
+    }
+
+    @Override
+    public String name() {
+        return "tracker-v1";
+    }
+
+    @Override
+    public synchronized void apply(StoredEvent event) {
+        if (event.event() instanceof Detection d && event.topic().equals(Topic.OBSERVATIONS.name())) {
+            tracker.accept(d);
+        } else if (event.event() instanceof TrackUpdate u) {
+            int dash = u.track().lastIndexOf('-');
+            if (dash > 0) {
+                try {
+                    highestLogged.merge(u.track().substring(0, dash), Long.parseLong(u.track().substring(dash + 1)),
+                            Math::max);
+                } catch (NumberFormatException e) {
+                    // an id not of the tracker's form (sector-number) cannot collide with its ids
+                }
+            }
+        }
+    }
+
+    /**
+     * The state to restore the live tracker from: the replayed tracker's, with each sector's id
+     * counter past the highest id the log holds for it.
+     */
+    public synchronized TrackerState state() {
+        TrackerState s = tracker.state();
+        List<TrackerState.Sector> sectors = new ArrayList<>(s.sectors().size());
+        for (TrackerState.Sector sec : s.sectors()) {
+            long next = Math.max(sec.nextId(), highestLogged.getOrDefault(sec.id(), 0L) + 1);
+            sectors.add(new TrackerState.Sector(sec.id(), next, sec.time(), sec.sensors(), sec.tracks()));
+        }
+        return new TrackerState(s.pending(), s.latest(), s.late(), s.outside(), s.handovers(), sectors);
+    }
+
+    @Override
+    public synchronized byte[] snapshot() {
+        try {
+            return EventCodec.standard().mapper().writeValueAsBytes(new Saved(tracker.state(), highestLogged));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void restore(byte[] state) {
+        try {
+            Saved saved = EventCodec.standard().mapper().readValue(state, Saved.class);
+            tracker.restore(saved.tracker());
+            highestLogged.clear();
+            highestLogged.putAll(saved.highestLogged());
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable tracker snapshot", e);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package kz.shekara.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import kz.shekara.model.Alert;
+import kz.shekara.model.Disposition;
+import kz.shekara.model.IncidentEvent;
+import kz.shekara.model.IncidentStatus;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.server.bus.InMemoryBus;
+import kz.shekara.server.bus.Topic;
+import kz.shekara.server.rules.DeskView;
+import kz.shekara.server.rules.RulesConfigLoader;
+import kz.shekara.server.rules.RulesService;
+import kz.shekara.server.theatre.TheatreLoader;
+import kz.shekara.server.track.TrackerService;
+import kz.shekara.server.track.TrackerView;
+import kz.shekara.sim.ScenarioConfig;
+import kz.shekara.sim.SimEvent;
+import kz.shekara.sim.Simulator;
+import kz.shekara.theatre.Posture;
+import kz.shekara.theatre.Theatre;
+import kz.shekara.track.TrackerConfig;
+import kz.shekara.track.TrackerState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Restart of the tracker and the alert desk from the log, on each store: a scenario runs through the
+ * live pipeline (logged bus, tracker, rules, operator actions), stops, and a second run restores from
+ * snapshots and the log after them; its state must equal a clean replay of the whole log and the
+ * first run's books, and ids it hands out after the restart must not collide with logged ones.
+ */
+abstract class RestoreContract {
+    static final Theatre THEATRE = defaultTheatre();
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T06:00:00Z"), ZoneOffset.UTC);
+    static final long SNAPSHOT_EVERY = 2_000;
+    private final ObjectMapper json = EventCodec.standard().mapper();
+
+    private static Theatre defaultTheatre() {
+        try {
+            return TheatreLoader.loadDefault();
+        } catch (kz.shekara.server.theatre.TheatreException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Makes a new empty database for this test. */
+    abstract void createDatabase() throws Exception;
+
+    /** Opens (and migrates) this test's database: the same one on every call. */
+    abstract EventLog openStore();
+
+    @BeforeEach
+    void newDatabase() throws Exception {
+        createDatabase();
+    }
+
+    private Run run;
+
+    @AfterEach
+    void stop() {
+        if (run != null) {
+            run.close();
+        }
+    }
+
+    /** The tracker and rules over a logged bus, restored from the log as the server does at start. */
+    static final class Run implements AutoCloseable {
+        final EventLog log;
+        final LoggedBus bus;
+        final TrackerView trackerView = new TrackerView(TrackerConfig.DEFAULTS, THEATRE);
+        final DeskView deskView = new DeskView();
+        final Checkpointer checkpointer;
+        final TrackerService tracker;
+        final RulesService rules;
+        final TrackerState restoredTracker;
+        private boolean closed;
+
+        Run(EventLog log) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            this.log = log;
+            bus = new LoggedBus(new InMemoryBus(), log, StoreConfig.defaults(), registry, List.of());
+            long restored = bus.start(List.of(trackerView, deskView));
+            tracker = new TrackerService(TrackerConfig.DEFAULTS, bus, THEATRE, registry);
+            restoredTracker = trackerView.state();
+            tracker.restore(restoredTracker);
+            rules = new RulesService(RulesConfigLoader.forTheatre(null), bus, THEATRE, registry, CLOCK);
+            deskView.events().forEach(rules::replay);
+            checkpointer = new Checkpointer(log, List.of(trackerView, deskView), SNAPSHOT_EVERY,
+                    Duration.ofMillis(20), registry);
+            checkpointer.start(restored);
+            tracker.start();
+            rules.start();
+        }
+
+        void feed(Simulator sim, Duration span) throws InterruptedException {
+            Instant end = sim.now().plus(span);
+            while (sim.now().isBefore(end)) {
+                for (SimEvent e : sim.advanceTo(sim.now().plusSeconds(10))) {
+                    switch (e) {
+                        case SimEvent.Observation o -> bus.publish(Topic.OBSERVATIONS, o.detection().sensor(), o.detection());
+                        case SimEvent.UnitReport u -> bus.publish(Topic.UNIT_POSITIONS, u.position().unit(), u.position());
+                        case SimEvent.Heartbeat h -> bus.publish(Topic.HEARTBEATS, h.heartbeat().sensor(), h.heartbeat());
+                        case SimEvent.Truth t -> {
+                        }
+                    }
+                }
+            }
+            bus.drain();
+        }
+
+        @Override
+        public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            rules.close();
+            tracker.close();
+            try {
+                bus.drain();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            checkpointer.close();
+            bus.close();
+            log.close();
+        }
+    }
+
+    private String desk(RulesService r) throws Exception {
+        return json.writeValueAsString(List.of(r.alerts(), r.incidents(), r.statistics(), new java.util.TreeMap<>(r.postures())));
+    }
+
+    private static List<StoredEvent> logged(EventLog log, long fromSeq, long toSeq) {
+        try (Stream<StoredEvent> s = log.readAfter(fromSeq)) {
+            return s.filter(e -> e.seq() <= toSeq).toList();
+        }
+    }
+
+    @Test
+    void restoredTrackerAndDeskEqualACleanReplayAndNewIdsNeverCollideWithLoggedOnes() throws Exception {
+        Simulator sim = new Simulator(THEATRE, 7, Simulator.DEFAULT_START, ScenarioConfig.DEFAULT);
+        run = new Run(openStore());
+        run.feed(sim, Duration.ofMinutes(15));
+        List<kz.shekara.incident.AlertBook.Entry> alerts = run.rules.alerts();
+        assertThat(alerts).hasSizeGreaterThanOrEqualTo(2);
+        // Operator actions, which live only in the log as their events.
+        run.rules.acknowledge(alerts.get(0).id(), "op-1");
+        run.rules.close(alerts.get(1).id(), "op-1", Disposition.CONFIRMED, "seen on camera");
+        run.rules.changeIncident(run.rules.incidents().get(0).id(), IncidentStatus.ASSIGNED, "PATROL-7", "op-1", "",
+                null);
+        run.rules.setPosture(THEATRE.sectors().get(0).id(), Posture.HIGH, "cmdr", "exercise");
+        run.feed(sim, Duration.ofMinutes(5));
+        String liveDesk = desk(run.rules);
+        System.out.println("first run logged " + run.log.latestSeq() + " events");
+        run.close();
+        long endOfFirst;
+        try (EventLog log = openStore()) {
+            endOfFirst = log.latestSeq();
+            assertThat(log.latestSnapshot("tracker-v1")).get().satisfies(s -> assertThat(s.seq()).isBetween(1L, endOfFirst));
+            assertThat(log.latestSnapshot("desk-v1")).isPresent();
+        }
+
+        run = new Run(openStore());
+        // A clean replay of the whole log (snapshots ignored) on fresh views and services.
+        TrackerView cleanTracker = new TrackerView(TrackerConfig.DEFAULTS, THEATRE);
+        DeskView cleanDesk = new DeskView();
+        assertThat(new Replayer(run.log).replayAll(List.of(cleanTracker, cleanDesk))).isEqualTo(endOfFirst);
+        RulesService cleanRules = new RulesService(RulesConfigLoader.forTheatre(null), run.bus, THEATRE,
+                new SimpleMeterRegistry(), CLOCK);
+        cleanDesk.events().forEach(cleanRules::replay);
+
+        assertThat(json.writeValueAsString(run.tracker.state())).isEqualTo(json.writeValueAsString(cleanTracker.state()));
+        assertThat(run.restoredTracker.sectors()).anySatisfy(s -> assertThat(s.tracks()).isNotEmpty());
+        assertThat(desk(run.rules)).isEqualTo(desk(cleanRules)).isEqualTo(liveDesk);
+        assertThat(run.rules.postures()).containsEntry(THEATRE.sectors().get(0).id(), Posture.HIGH);
+
+        // After the restart, new tracks, alerts and incidents get ids the log does not hold yet.
+        run.feed(sim, Duration.ofMinutes(15));
+        long endOfSecond = run.log.latestSeq();
+        List<StoredEvent> first = logged(run.log, 0, endOfFirst);
+        List<StoredEvent> second = logged(run.log, endOfFirst, endOfSecond);
+        Set<String> liveAtRestart = run.restoredTracker.sectors().stream().flatMap(s -> s.tracks().stream())
+                .map(TrackerState.TrackRecord::id).collect(Collectors.toSet());
+        Set<String> firstTracks = ids(first, TrackUpdate.class, TrackUpdate::track);
+        Set<String> secondTracks = ids(second, TrackUpdate.class, TrackUpdate::track);
+        assertThat(secondTracks).isNotEmpty();
+        assertThat(secondTracks.stream().filter(firstTracks::contains)).allMatch(liveAtRestart::contains);
+        assertThat(secondTracks.stream().filter(id -> !firstTracks.contains(id))).isNotEmpty();
+        Set<String> secondAlerts = ids(second, Alert.class, Alert::id);
+        assertThat(secondAlerts).isNotEmpty().doesNotContainAnyElementsOf(ids(first, Alert.class, Alert::id));
+        Set<String> opened = second.stream().map(StoredEvent::event).filter(IncidentEvent.class::isInstance)
+                .map(IncidentEvent.class::cast).filter(e -> e.change() == IncidentEvent.Change.OPENED)
+                .map(IncidentEvent::incident).collect(Collectors.toSet());
+        assertThat(opened).doesNotContainAnyElementsOf(ids(first, IncidentEvent.class, IncidentEvent::incident));
+    }
+
+    private static <T> Set<String> ids(List<StoredEvent> events, Class<T> type, java.util.function.Function<T, String> id) {
+        return events.stream().map(StoredEvent::event).filter(type::isInstance).map(type::cast).map(id)
+                .collect(Collectors.toSet());
+    }
+}
