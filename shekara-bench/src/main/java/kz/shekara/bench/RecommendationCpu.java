@@ -15,13 +15,14 @@ import kz.shekara.response.TargetMotion;
  * as well as wall time, for a build machine shared with other jobs, where wall-clock samples
  * measure the share of a core the scheduler gave rather than the code. For each target: warm-up
  * calls, then {@code calls} timed calls; prints median and p99 of both clocks and the ranking's
- * size, for the units' list and for units prepared once ({@code …Prepared}). Run: {@code java -cp shekara-bench/target/benchmarks.jar kz.shekara.bench.RecommendationCpu 2000}.
+ * size, for the units' list and for units prepared once ({@code …Prepared}); then the same for 500
+ * units of every kind on the default theatre ({@link TheatreRecommendationScenario}). Run: {@code java -cp shekara-bench/target/benchmarks.jar kz.shekara.bench.RecommendationCpu 2000}.
  */
 public final class RecommendationCpu {
     private RecommendationCpu() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         RecommendationScenario s = new RecommendationScenario();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -31,6 +32,15 @@ public final class RecommendationCpu {
             TargetMotion target = e.getValue();
             time(e.getKey(), () -> s.recommender.recommend(target, s.units, "south"), calls, mx);
             time(e.getKey() + "Prepared", () -> s.recommender.recommend(target, prepared, "south"), calls, mx);
+        }
+        TheatreRecommendationScenario t = new TheatreRecommendationScenario();
+        PreparedUnits all = t.recommender.prepare(t.units);
+        System.out.printf(Locale.ROOT, "500 units of every kind on the default theatre%n");
+        for (Map.Entry<String, TargetMotion> e : t.targets().entrySet()) {
+            TargetMotion target = e.getValue();
+            String c = TheatreRecommendationScenario.COMMAND;
+            time(e.getKey(), () -> t.recommender.recommend(target, t.units, c), calls, mx);
+            time(e.getKey() + "Prepared", () -> t.recommender.recommend(target, all, c), calls, mx);
         }
     }
 

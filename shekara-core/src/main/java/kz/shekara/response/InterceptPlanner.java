@@ -54,6 +54,85 @@ public final class InterceptPlanner {
         return search(model.from(unit), target);
     }
 
+    /** The sea model boats use; null when boats have none. */
+    SeaTravelTime sea() {
+        return models.get(UnitKind.BOAT) instanceof SeaTravelTime s ? s : null;
+    }
+
+    /**
+     * The planner for one target, sharing the work on the target's side between the units ranked
+     * against it: for boats, whether the target's path comes near open water at all (decided once, so
+     * that a target far inland costs a boat nothing) and where each point of its path meets the water.
+     * Same answers as {@link #plan}. Not thread-safe: one ranking at a time.
+     */
+    ForTarget forTarget(TargetMotion target) {
+        return new ForTarget(target);
+    }
+
+    /** See {@link #forTarget}. */
+    final class ForTarget {
+        private final TargetMotion target;
+        private SeaTravelTime.Ends ends;
+        private boolean seaReachable;
+
+        private ForTarget(TargetMotion target) {
+            this.target = target;
+        }
+
+        /** The unit's intercept; {@code start} is the boat's prepared way into the water, or null. */
+        InterceptResult plan(UnitState unit, SeaTravelTime.Start start) {
+            SeaTravelTime sea = sea();
+            if (unit.kind() != UnitKind.BOAT || sea == null || target.inside().isEmpty()) {
+                return InterceptPlanner.this.plan(unit, target);
+            }
+            if (ends == null) {
+                ends = sea.new Ends();
+                seaReachable = anyEnd(ends);
+            }
+            if (!seaReachable) {
+                return new NoIntercept(Reason.UNREACHABLE);
+            }
+            SeaTravelTime.Start s = start != null && start.model() == sea && start.unit().equals(unit) ? start
+                    : sea.start(unit);
+            TravelTimeModel.Reach reach = sea.from(s, ends);
+            if (target.stationary()) {
+                return reach.to(target.lat(), target.lon()).<InterceptResult>map(route -> stationary(route, target))
+                        .orElse(new NoIntercept(Reason.UNREACHABLE));
+            }
+            return search(reach, target);
+        }
+
+        /**
+         * Whether any point the search visits before it finds a meeting (the target's point when it
+         * stands still, else every scan step) meets the water: when none does, every boat's search
+         * finds no route at all, which is the answer "unreachable".
+         */
+        private boolean anyEnd(SeaTravelTime.Ends ends) {
+            List<double[]> points = new java.util.ArrayList<>();
+            if (target.stationary()) {
+                points.add(new double[] {target.lat(), target.lon()});
+            } else {
+                for (double[] in : target.inside()) {
+                    for (double t = in[0]; ; t = Math.min(t + stepS, in[1])) {
+                        points.add(target.at(t));
+                        if (t >= in[1]) {
+                            break;
+                        }
+                    }
+                }
+            }
+            if (!ends.mayReach(points)) {
+                return false;
+            }
+            for (double[] p : points) {
+                if (ends.end(p[0], p[1]) != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** Without a model a ground unit moves straight across country: its off-road speed is its speed. */
     private static UnitState straight(UnitState u, TravelTimeModel model) {
         boolean ground = u.kind() == UnitKind.GROUND_VEHICLE || u.kind() == UnitKind.FOOT_PATROL;

@@ -18,7 +18,9 @@ import kz.shekara.theatre.UnitKind;
  * meeting time interpolated between the last late and the first timely sample. Paths are built for
  * the first {@code pathCount} ranked units only (the others carry an empty path). The work on the
  * units' side (where each ground unit joins the roads) can be prepared once and reused for many
- * targets ({@link #prepare}). Immutable and thread-safe when its models are; on a tabled road network
+ * targets ({@link #prepare}), and so can each boat's way into open water; on the target's side, a
+ * target whose path never comes within reach of open water is decided unreachable by sea once per
+ * ranking, not once per boat ({@link InterceptPlanner#forTarget}). Immutable and thread-safe when its models are; on a tabled road network
  * ({@link RoadGraph}) a search is one pass over the junctions, and 500 units cost about a millisecond.
  */
 public final class Recommender {
@@ -63,7 +65,7 @@ public final class Recommender {
 
     /** The work on the units' side, done once for every target ranked against these unit states. */
     public PreparedUnits prepare(List<UnitState> units) {
-        return PreparedUnits.of(ground, units, null);
+        return PreparedUnits.of(ground, planner.sea(), units, null);
     }
 
     /**
@@ -71,14 +73,15 @@ public final class Recommender {
      * unit whose state is unchanged (a live picture where few units move between two rankings).
      */
     public PreparedUnits prepare(List<UnitState> units, PreparedUnits previous) {
-        return PreparedUnits.of(ground, units, previous);
+        return PreparedUnits.of(ground, planner.sea(), units, previous);
     }
 
     /** The ranking for a target against prepared units (same answer as with their list of states). */
     public Recommendations recommend(TargetMotion target, PreparedUnits units, String requestingCommand) {
-        if (units.ground() != ground) {
-            throw new IllegalArgumentException("units were prepared by a recommender with another ground model");
+        if (units.ground() != ground || units.sea() != planner.sea()) {
+            throw new IllegalArgumentException("units were prepared by a recommender with other models");
         }
+        InterceptPlanner.ForTarget plans = planner.forTarget(target);
         List<Recommendations.Excluded> excluded = new ArrayList<>();
         List<Candidate> feasible = new ArrayList<>();
         List<UnitState> groundUnits = new ArrayList<>();
@@ -94,7 +97,7 @@ public final class Recommender {
                 groundUnits.add(u);
                 origins.add(units.origin(i));
             } else {
-                collect(u, planner.plan(u, target), feasible, excluded);
+                collect(u, plans.plan(u, units.seaStart(i)), feasible, excluded);
             }
         }
         if (!groundUnits.isEmpty()) {

@@ -15,6 +15,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.buffer.BufferOp;
+import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 import org.locationtech.jts.operation.buffer.BufferParameters;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
@@ -32,6 +33,8 @@ final class SeaGraph {
     private final Geometry openWater;
     private final PreparedGeometry prepared;
     private final IndexedPointInAreaLocator locator;
+    private final IndexedFacetDistance coast;
+    private final double metresPerDegree;
     private final double[] lat;
     private final double[] lon;
     private final double[][] dist;
@@ -43,6 +46,8 @@ final class SeaGraph {
         openWater = marginM > 0 ? BufferOp.bufferOp(water, -marginM / 111_320.0, mitre) : water;
         prepared = PreparedGeometryFactory.prepare(openWater);
         locator = new IndexedPointInAreaLocator(openWater);
+        coast = new IndexedFacetDistance(openWater);
+        metresPerDegree = lowestMetresPerDegree(openWater);
         List<Coordinate> corners = corners(openWater, maxNodes);
         int n = corners.size();
         lat = new double[n];
@@ -131,6 +136,43 @@ final class SeaGraph {
         }
     }
 
+    /**
+     * The fewest metres a degree (in the plane of longitude/latitude) can span between a point of the
+     * theatre's latitudes and a point of the water: the meridian's least (at the equator) or a degree
+     * of longitude at the highest latitude of the water and the theatre, whichever is less. Used as a
+     * lower bound when converting planar distances to the water into metres.
+     */
+    private static double lowestMetresPerDegree(Geometry water) {
+        var e = water.getEnvelopeInternal();
+        double maxAbsLat = e.isNull() ? 0 : Math.max(Math.abs(e.getMinY()), Math.abs(e.getMaxY()));
+        return Math.min(LocalDistance.metresPerDegreeLat(0), LocalDistance.metresPerDegreeLon(Math.min(89.9, maxAbsLat)));
+    }
+
+    /**
+     * False only when every point of the polyline through {@code points} ({lat, lon} each) lies outside
+     * the open water and farther than {@code withinM} metres (as {@link LocalDistance} measures) from
+     * it; true otherwise or when unsure. One indexed distance query to the coast for the whole line.
+     */
+    boolean mayBeWithin(List<double[]> points, double withinM) {
+        if (points.isEmpty()) {
+            return false;
+        }
+        double maxAbsLat = 0;
+        Coordinate[] cs = new Coordinate[Math.max(2, points.size())];
+        for (int i = 0; i < cs.length; i++) {
+            double[] p = points.get(Math.min(i, points.size() - 1));
+            cs[i] = new Coordinate(p[1], p[0]);
+            maxAbsLat = Math.max(maxAbsLat, Math.abs(p[0]));
+        }
+        if (maxAbsLat > 89.9 || locate(cs[0]) != org.locationtech.jts.geom.Location.EXTERIOR) {
+            return true;
+        }
+        double perDegree = Math.min(metresPerDegree, LocalDistance.metresPerDegreeLon(maxAbsLat));
+        double degrees = coast.distance(GF.createLineString(cs));
+        // A line at a positive distance from the coast with one point outside the water lies wholly outside it.
+        return !(degrees > 0 && degrees * perDegree * 0.999 > withinM);
+    }
+
     int size() {
         return lat.length;
     }
@@ -196,6 +238,15 @@ final class SeaGraph {
          * the lower bound (path to the corner plus straight line on), the first the end sees is optimal.
          */
         Optional<int[]> bestVia(Coordinate end) {
+            return bestVia(end, new byte[best.length]);
+        }
+
+        /**
+         * As {@link #bestVia(Coordinate)}, remembering in {@code seen} (one entry per corner: 0 not
+         * yet checked, 1 sees the end, 2 does not) which corners see the end, so that other starts
+         * heading for the same end reuse the checks.
+         */
+        Optional<int[]> bestVia(Coordinate end, byte[] seen) {
             int n = best.length;
             double[] bound = new double[n];
             for (int j = 0; j < n; j++) {
@@ -211,7 +262,10 @@ final class SeaGraph {
                 if (arg < 0) {
                     return Optional.empty();
                 }
-                if (visible(new Coordinate(lon[arg], lat[arg]), end)) {
+                if (seen[arg] == 0) {
+                    seen[arg] = visible(new Coordinate(lon[arg], lat[arg]), end) ? (byte) 1 : (byte) 2;
+                }
+                if (seen[arg] == 1) {
                     return Optional.of(new int[] {firstHop[arg], arg});
                 }
                 bound[arg] = Double.POSITIVE_INFINITY;

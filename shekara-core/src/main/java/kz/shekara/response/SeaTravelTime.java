@@ -1,7 +1,9 @@
 package kz.shekara.response;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kz.shekara.theatre.Zone;
 import kz.shekara.theatre.ZoneKind;
@@ -62,29 +64,125 @@ public final class SeaTravelTime implements TravelTimeModel {
 
     @Override
     public Reach from(UnitState unit) {
-        Coordinate start = openWater(unit.lat(), unit.lon());
-        if (start == null) {
+        return from(start(unit), new Ends());
+    }
+
+    /** Where a unit joins open water, for every target ranked against the unit (null water: it cannot). */
+    Start start(UnitState unit) {
+        return new Start(unit, openWater(unit.lat(), unit.lon()));
+    }
+
+    /**
+     * A unit's way into open water and, worked out on first use, its sea distances to every corner
+     * of the graph: reusable for any number of targets while the unit's state is unchanged.
+     * Thread-safe (two threads may both work out the distances; either result is the same).
+     */
+    final class Start {
+        private final UnitState unit;
+        private final Coordinate water;
+        private volatile SeaGraph.Source source;
+
+        private Start(UnitState unit, Coordinate water) {
+            this.unit = unit;
+            this.water = water;
+        }
+
+        UnitState unit() {
+            return unit;
+        }
+
+        SeaTravelTime model() {
+            return SeaTravelTime.this;
+        }
+
+        private SeaGraph.Source source() {
+            SeaGraph.Source s = source;
+            if (s == null) {
+                s = graph.source(water);
+                source = s;
+            }
+            return s;
+        }
+    }
+
+    /**
+     * Target points snapped to open water (null where a point is too far inland), remembered for
+     * every boat ranked against one target. Not thread-safe: one ranking at a time.
+     */
+    final class Ends {
+        private static final Coordinate INLAND = new Coordinate(Double.NaN, Double.NaN);
+        private final Map<Long, Map<Long, Coordinate>> byLat = new HashMap<>();
+        private final Map<Coordinate, byte[]> cornersSeeing = new java.util.IdentityHashMap<>();
+        private final Map<Coordinate, Map<Coordinate, Leg>> legs = new java.util.IdentityHashMap<>();
+
+        /** Which corners see an end this memo returned (see {@link SeaGraph.Source#bestVia(Coordinate, byte[])}). */
+        private byte[] cornersSeeing(Coordinate end) {
+            return cornersSeeing.computeIfAbsent(end, e -> new byte[graph.size()]);
+        }
+
+        /**
+         * The leg over open water from a prepared start to an end this memo returned; boats that join
+         * the water at the same point (one station) share it, as the computation depends on that point only.
+         */
+        private Leg leg(Start start, Coordinate end) {
+            return legs.computeIfAbsent(end, e -> new HashMap<>()).computeIfAbsent(start.water, b -> {
+                if (graph.visible(b, end)) {
+                    return new Leg(null, LocalDistance.m(b.y, b.x, end.y, end.x));
+                }
+                SeaGraph.Source source = start.source();
+                Optional<int[]> via = source.bestVia(end, cornersSeeing(end));
+                return via.map(v -> new Leg(v, source.distanceVia(v, end)))
+                        .orElse(new Leg(null, Double.POSITIVE_INFINITY));
+            });
+        }
+
+        /** The open water a boat heads for to reach (lat, lon); null when it is farther inland than the snap distance. */
+        Coordinate end(double lat, double lon) {
+            Map<Long, Coordinate> row = byLat.computeIfAbsent(Double.doubleToLongBits(lat), k -> new HashMap<>());
+            Coordinate c = row.get(Double.doubleToLongBits(lon));
+            if (c == null) {
+                Coordinate w = openWater(lat, lon);
+                c = w == null ? INLAND : w;
+                row.put(Double.doubleToLongBits(lon), c);
+            }
+            return c == INLAND ? null : c;
+        }
+
+        /**
+         * False only when no point of the polyline through {@code points} ({lat, lon} each) is within
+         * the snap distance of open water, so that none of them can be reached by sea; true otherwise
+         * (and when unsure). One distance query for the whole line, so a target on land far from the
+         * coast costs one query per ranking rather than one per point and boat.
+         */
+        boolean mayReach(List<double[]> points) {
+            return graph.mayBeWithin(points, snapM);
+        }
+    }
+
+    /** A leg between two points of open water: straight (no corners) or via the first and last corner; infinite when none. */
+    private record Leg(int[] via, double m) {
+    }
+
+    /** The routes of a prepared unit to points of one target, its ends shared with other units. */
+    Reach from(Start start, Ends ends) {
+        if (start.water == null) {
             return (lat, lon) -> Optional.empty();
         }
-        SeaGraph.Source source = graph.source(start);
+        UnitState unit = start.unit;
+        Coordinate begin = start.water;
         return (lat, lon) -> {
-            Coordinate end = openWater(lat, lon);
+            Coordinate end = ends.end(lat, lon);
             if (end == null) {
                 return Optional.empty();
             }
-            Optional<int[]> via = Optional.empty();
-            double legM;
-            if (graph.visible(start, end)) {
-                legM = LocalDistance.m(start.y, start.x, end.y, end.x);
-            } else {
-                via = source.bestVia(end);
-                if (via.isEmpty()) {
-                    return Optional.empty();
-                }
-                legM = source.distanceVia(via.get(), end);
+            Leg leg = ends.leg(start, end);
+            if (leg.m() == Double.POSITIVE_INFINITY) {
+                return Optional.empty();
             }
+            Optional<int[]> via = Optional.ofNullable(leg.via());
+            double legM = leg.m();
             List<GeoPoint> path = new ArrayList<>();
-            double snapStartM = add(path, unit.lat(), unit.lon(), start);
+            double snapStartM = add(path, unit.lat(), unit.lon(), begin);
             via.ifPresent(v -> graph.appendPath(v[0], v[1], path));
             path.add(new GeoPoint(end.y, end.x));
             double snapEndM = LocalDistance.m(end.y, end.x, lat, lon);
@@ -113,6 +211,9 @@ public final class SeaTravelTime implements TravelTimeModel {
         Coordinate c = new Coordinate(lon, lat);
         if (graph.locate(c) != Location.EXTERIOR) {
             return c;
+        }
+        if (!graph.mayBeWithin(List.of(new double[] {lat, lon}), snapM)) {
+            return null;
         }
         Point p = new GeometryFactory().createPoint(c);
         Coordinate[] nearest = DistanceOp.nearestPoints(graph.openWater(), p);

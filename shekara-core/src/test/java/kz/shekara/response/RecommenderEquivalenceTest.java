@@ -105,7 +105,7 @@ class RecommenderEquivalenceTest {
         return new Recommender(new InterceptPlanner(models, config.stepS()), ground, config);
     }
 
-    private static void assertSame(Recommendations fast, StraightforwardRecommendation.Result plain) {
+    static void assertSame(Recommendations fast, StraightforwardRecommendation.Result plain) {
         assertThat(fast.excluded()).isEqualTo(plain.excluded());
         assertThat(fast.ranked()).extracting(Recommendation::unit)
                 .containsExactlyElementsOf(plain.ranked().stream().map(StraightforwardRecommendation.Meeting::unit).toList());

@@ -30,6 +30,7 @@ import kz.shekara.model.UnitStatus;
 import kz.shekara.response.Readiness;
 import kz.shekara.response.Recommendation;
 import kz.shekara.response.Recommendations;
+import kz.shekara.response.PreparedUnits;
 import kz.shekara.response.Recommender;
 import kz.shekara.response.ResponseModels;
 import kz.shekara.response.UnitState;
@@ -70,6 +71,8 @@ public final class ResponseService implements AutoCloseable {
     private final Theatre theatre;
     private final ResponseModels models;
     private final Recommender recommender;
+    /** The units' side of the last ranking, reused for every unit whose state has not changed since. */
+    private volatile PreparedUnits prepared;
     private final Clock clock;
     private final Set<String> centreCommands;
     private final UnitBoard units;
@@ -268,7 +271,9 @@ public final class ResponseService implements AutoCloseable {
                 ours.add(u);
             }
         }
-        Recommendations r = recommender.recommend(target.motion(), ours, command);
+        PreparedUnits p = recommender.prepare(ours, prepared);
+        prepared = p;
+        Recommendations r = recommender.recommend(target.motion(), p, command);
         if (outside.isEmpty()) {
             return r;
         }
