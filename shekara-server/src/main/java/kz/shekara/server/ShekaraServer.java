@@ -4,8 +4,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Objects;
 import kz.shekara.server.adapter.cot.CotServer;
 import kz.shekara.server.adapter.cot.CotServerConfig;
@@ -84,7 +82,7 @@ public final class ShekaraServer implements AutoCloseable {
     public record Ports(int http, int cot, int udp) {
     }
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final ClosingStack started = new ClosingStack(LOG);
     private final Theatre theatre;
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private LoggedBus bus;
@@ -269,13 +267,6 @@ public final class ShekaraServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        while (!started.isEmpty()) {
-            AutoCloseable c = started.pop();
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
-            }
-        }
+        started.closeAll();
     }
 }

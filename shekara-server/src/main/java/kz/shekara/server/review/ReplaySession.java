@@ -3,9 +3,8 @@ package kz.shekara.server.review;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Objects;
+import kz.shekara.server.ClosingStack;
 import kz.shekara.server.api.ApiServer;
 import kz.shekara.server.api.HttpConfig;
 import kz.shekara.server.api.ReplayRoutes;
@@ -37,7 +36,7 @@ public final class ReplaySession implements AutoCloseable {
         }
     }
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final ClosingStack started = new ClosingStack(LOG);
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private InMemoryBus bus;
     private LiveState live;
@@ -115,13 +114,6 @@ public final class ReplaySession implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        while (!started.isEmpty()) {
-            AutoCloseable c = started.pop();
-            try {
-                c.close();
-            } catch (Exception e) {
-                LOG.warn("closing {} failed: {}", c.getClass().getSimpleName(), e.toString());
-            }
-        }
+        started.closeAll();
     }
 }

@@ -147,24 +147,12 @@ public final class RulesService implements AutoCloseable {
 
     /** See {@link AlertBook#acknowledge}; publishes the change. */
     public AlertChange acknowledge(String alert, String by) {
-        AlertChange c;
-        CompletableFuture<Void> published;
-        synchronized (desk) {
-            c = desk.acknowledge(alert, by, clock.instant());
-            published = publish(List.of(c));
-        }
-        return stored(c, published);
+        return command(() -> desk.acknowledge(alert, by, clock.instant()));
     }
 
     /** See {@link AlertBook#close}; publishes the change. */
     public AlertChange close(String alert, String by, Disposition disposition, String note) {
-        AlertChange c;
-        CompletableFuture<Void> published;
-        synchronized (desk) {
-            c = desk.close(alert, by, disposition, note, clock.instant());
-            published = publish(List.of(c));
-        }
-        return stored(c, published);
+        return command(() -> desk.close(alert, by, disposition, note, clock.instant()));
     }
 
     /** See {@link kz.shekara.incident.IncidentBook#change}; publishes the incident event. */
@@ -179,10 +167,15 @@ public final class RulesService implements AutoCloseable {
      */
     public IncidentEvent changeIncident(String incident, IncidentStatus status, String unit, String by, String note,
                                         Disposition disposition, Instant time) {
-        IncidentEvent e;
+        return command(() -> desk.changeIncident(incident, status, unit, by, note, disposition, time));
+    }
+
+    /** Runs one operator command on the desk and returns its event once it is stored. */
+    private <E extends DomainEvent> E command(Supplier<E> step) {
+        E e;
         CompletableFuture<Void> published;
         synchronized (desk) {
-            e = desk.changeIncident(incident, status, unit, by, note, disposition, time);
+            e = step.get();
             published = publish(List.of(e));
         }
         return stored(e, published);
@@ -190,13 +183,7 @@ public final class RulesService implements AutoCloseable {
 
     /** A commander's posture change; publishes it. */
     public PostureChange setPosture(String sector, Posture posture, String by, String reason) {
-        PostureChange c;
-        CompletableFuture<Void> published;
-        synchronized (desk) {
-            c = desk.setPosture(sector, posture, by, reason, clock.instant());
-            published = publish(List.of(c));
-        }
-        return stored(c, published);
+        return command(() -> desk.setPosture(sector, posture, by, reason, clock.instant()));
     }
 
     /**
