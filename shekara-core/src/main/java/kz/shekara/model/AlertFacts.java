@@ -2,7 +2,9 @@ package kz.shekara.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 
 /**
@@ -13,12 +15,12 @@ import java.util.Objects;
  */
 public sealed interface AlertFacts {
 
-    /** A zone or sector named in a finding: its id, its one name, and its names by language code (kk, ru, en). */
+    /** A zone or sector named in a finding: its id, its one name, and its names by language code (kk, ru, en), sorted by code. */
     record Place(String id, String name, Map<String, String> names) {
         public Place {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(name, "name");
-            names = names == null ? Map.of() : Map.copyOf(names);
+            names = Collections.unmodifiableSortedMap(names == null ? new TreeMap<>() : new TreeMap<>(names));
         }
 
         /** The place's name in a language, or its one name when the theatre gives none in it. */
