@@ -1,13 +1,15 @@
 package kz.shekara.server.adapter.cot;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import kz.shekara.model.Alert;
+import kz.shekara.rules.AlertText;
 
 /**
  * An alert as a CoT event for TAK clients: a marker of the alert's CoT type at its position, with
- * the rule, severity and detail in {@code remarks} and a callsign operators can read on the map.
+ * the rule, severity and the alert's sentence (in the receiving crew's language) in {@code remarks} and a callsign operators can read on the map.
  * Track alerts are unknown-ground markers ({@code a-u-G}); sensor and sector alerts points of
  * interest ({@code b-m-p-s-p-i}); a unit's own emergency is re-sent as the 911 alarm {@code b-a-o-tbl}. The uid is stable per alert
  * (a re-send replaces the marker); stale after {@code STALE}. Pure and thread-safe.
@@ -20,7 +22,13 @@ public final class AlertCot {
     private AlertCot() {
     }
 
+    /** The alert with its sentence in English. */
     public static CotEvent toCot(Alert a) {
+        return toCot(a, "en");
+    }
+
+    /** The alert with its sentence in a crew's language (kk, ru, en; anything else English), times in UTC. */
+    public static CotEvent toCot(Alert a, String language) {
         String type = switch (a.rule()) {
             case UNIT_EMERGENCY -> "b-a-o-tbl";
             case SENSOR_ALARM, SENSOR_SILENT, SECTOR_VOID -> "b-m-p-s-p-i";
@@ -31,7 +39,7 @@ public final class AlertCot {
                 : a.unit() != null ? "unit " + a.unit() : a.zone() != null ? "zone " + a.zone() : "";
         // Exercise alerts must be unmistakable on a TAK device, as every other exercise object is.
         String remarks = (a.marking().exercise() ? "EXERCISE " : "") + a.rule().code() + " (" + a.severity().code() + ") " + subject
-                + (a.zone() != null && a.track() != null ? " at " + a.zone() : "") + ": " + a.detail();
+                + (a.zone() != null && a.track() != null ? " at " + a.zone() : "") + ": " + AlertText.of(a, language, ZoneOffset.UTC);
         CotDetail detail = new CotDetail(callsign, null, null, null, Double.NaN, Double.NaN, null, remarks, "shekara",
                 null, null, List.of(), List.of(), List.of(), null, null);
         return new CotEvent("shekara-alert-" + a.id(), type, "m-f", a.time(), a.time(), a.time().plus(STALE),
