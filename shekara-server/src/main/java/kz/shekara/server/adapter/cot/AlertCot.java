@@ -1,11 +1,9 @@
 package kz.shekara.server.adapter.cot;
 
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import kz.shekara.model.Alert;
-import kz.shekara.rules.AlertText;
 
 /**
  * An alert as a CoT event for TAK clients: a marker of the alert's CoT type at its position, with
@@ -35,11 +33,8 @@ public final class AlertCot {
             default -> "a-u-G";
         };
         String callsign = "ALERT " + a.rule().code().toUpperCase(Locale.ROOT) + " " + a.severity().code().toUpperCase(Locale.ROOT);
-        String subject = a.track() != null ? "track " + a.track() : a.sensor() != null ? "sensor " + a.sensor()
-                : a.unit() != null ? "unit " + a.unit() : a.zone() != null ? "zone " + a.zone() : "";
         // Exercise alerts must be unmistakable on a TAK device, as every other exercise object is.
-        String remarks = (a.marking().exercise() ? "EXERCISE " : "") + a.rule().code() + " (" + a.severity().code() + ") " + subject
-                + (a.zone() != null && a.track() != null ? " at " + a.zone() : "") + ": " + AlertText.of(a, language, ZoneOffset.UTC);
+        String remarks = (a.marking().exercise() ? "EXERCISE " : "") + AlertCotText.remarks(a, language);
         CotDetail detail = new CotDetail(callsign, null, null, null, Double.NaN, Double.NaN, null, remarks, "shekara",
                 null, null, List.of(), List.of(), List.of(), null, null);
         return new CotEvent("shekara-alert-" + a.id(), type, "m-f", a.time(), a.time(), a.time().plus(STALE),

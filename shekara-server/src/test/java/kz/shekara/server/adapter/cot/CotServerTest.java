@@ -321,10 +321,10 @@ class CotServerTest {
         bus.publish(Topic.ALERTS, "uz-03", alert);
         bus.drain();
         String at = T.plusSeconds(15).toString().substring(11, 19) + " UTC";
-        assertThat(kk.nextWithUid("shekara-alert-AL-2").detail().remarks())
-                .endsWith(": Шекараны ел ішіне қарай кесіп өту, «Жібек жолы» өткізу пунктінде, уақыты " + at);
-        assertThat(ru.nextWithUid("shekara-alert-AL-2").detail().remarks())
-                .endsWith(": Пересечение границы внутрь страны у пункта пропуска «Жибек Жолы» в " + at);
+        assertThat(kk.nextWithUid("shekara-alert-AL-2").detail().remarks()).isEqualTo("Шекараны кесіп өту (жоғары) трасса "
+                + "uz-03-7, аймақ cp-1: Шекараны ел ішіне қарай кесіп өту, «Жібек жолы» өткізу пунктінде, уақыты " + at);
+        assertThat(ru.nextWithUid("shekara-alert-AL-2").detail().remarks()).isEqualTo("Пересечение границы (высокая) трасса "
+                + "uz-03-7, зона cp-1: Пересечение границы внутрь страны у пункта пропуска «Жибек Жолы» в " + at);
         assertThat(other.nextWithUid("shekara-alert-AL-2").detail().remarks())
                 .as("a device of no known crew gets the server's default language")
                 .endsWith(": Пересечение границы внутрь страны у пункта пропуска «Жибек Жолы» в " + at);
