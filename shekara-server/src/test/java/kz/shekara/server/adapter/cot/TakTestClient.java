@@ -55,6 +55,15 @@ final class TakTestClient implements AutoCloseable {
         return decoder.decode(xml.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The next received event as the XML the server wrote; fails after a bounded wait. */
+    String nextXml() throws Exception {
+        String xml = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        if (xml == null) {
+            throw new AssertionError("no event received within " + WAIT_SECONDS + " s");
+        }
+        return xml;
+    }
+
     /** The next event whose uid is {@code uid}, skipping others (returned skipped count via the queue). */
     CotEvent nextWithUid(String uid) throws Exception {
         while (true) {
