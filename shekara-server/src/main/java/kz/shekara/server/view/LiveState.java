@@ -81,12 +81,13 @@ public final class LiveState implements AutoCloseable {
 
     /** Applies one event to the picture and tells the listeners. Called by the bus; public for replay. */
     public void accept(DomainEvent event) {
+        boolean shown = true;
         synchronized (this) {
             switch (event) {
                 case UnitPosition p -> units.merge(p.unit(), p, (old, neu) -> neu.time().isBefore(old.time()) ? old : neu);
                 case Detection d -> addDetection(d);
                 case ChatMessage m -> addMessage(m);
-                case TrackUpdate t -> addTrack(t);
+                case TrackUpdate t -> shown = addTrack(t);
                 default -> {
                     return;
                 }
@@ -97,24 +98,33 @@ public final class LiveState implements AutoCloseable {
             }
             evict();
         }
+        if (!shown) {
+            return; // a track update older than what the picture holds (or than its end): nothing to tell
+        }
         for (Consumer<DomainEvent> l : listeners) {
             l.accept(event);
         }
     }
 
-    private void addTrack(TrackUpdate t) {
+    /** Applies a track update; false when it is older than what the picture holds of that track. */
+    private boolean addTrack(TrackUpdate t) {
         Instant end = ended.get(t.track());
         if (end != null && !t.time().isAfter(end)) {
-            return;
+            return false;
+        }
+        TrackTrail trail = tracks.get(t.track());
+        if (trail != null && t.time().isBefore(trail.latest().time())) {
+            return false;
         }
         if (t.status() == TrackStatus.DELETED) {
             tracks.remove(t.track());
             ended.put(t.track(), t.time());
-            return;
+            return true;
         }
         // A later update under an ended track's id is a new track (ids are not reused live, but a replay may).
         ended.remove(t.track());
         tracks.computeIfAbsent(t.track(), k -> new TrackTrail()).add(t, config.trailPoints());
+        return true;
     }
 
     private void addDetection(Detection d) {
@@ -214,9 +224,6 @@ public final class LiveState implements AutoCloseable {
         private TrackUpdate latest;
 
         void add(TrackUpdate t, int max) {
-            if (latest != null && t.time().isBefore(latest.time())) {
-                return;
-            }
             latest = t;
             trail.addLast(new TrackView.TrailPoint(t.lat(), t.lon()));
             while (trail.size() > max) {

@@ -128,9 +128,12 @@ class LiveStateTest {
         live.accept(ended("T-1", 20));
         assertThat(live.tracks(HOME)).extracting(v -> v.latest().track()).containsExactly("T-2");
 
+        List<DomainEvent> told = new CopyOnWriteArrayList<>();
+        live.listen(told::add);
         live.accept(track("T-1", 15)); // a late update from before the end (another partition ran behind)
         live.accept(track("T-1", 20));
         assertThat(live.tracks(HOME)).extracting(v -> v.latest().track()).containsExactly("T-2");
+        assertThat(told).as("the live feed is not told of what the picture ignored").isEmpty();
 
         // Once the end is older than the track timeout it is forgotten; a new track under that id shows.
         live.accept(track("T-2", 100));
