@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +27,20 @@ import kz.shekara.model.Severity;
  * earliest-opened open incident of its track, else the earliest-opened open incident whose latest
  * alert is within the configured radius (geodesic) and time window, else opens a new one. All
  * state is the fold of {@link IncidentEvent}s ({@link #apply}), so the log rebuilds it. Incident ids
- * are a hash of the first alert's id, stable across replays. Grouping costs O(open incidents) per
- * alert. Not thread-safe.
+ * are a hash of the first alert's id, stable across replays. Open incidents are indexed by track and by place (a grid of cells one radius high), so
+ * grouping costs the few incidents near the alert, not every open one. Not thread-safe.
  */
 public final class IncidentBook {
     private final IncidentConfig config;
     private final Map<String, State> incidents = new LinkedHashMap<>();
+    // Open incidents only: by the tracks of their alerts, and by the place of their latest event.
+    private final Map<String, List<State>> openByTrack = new HashMap<>();
+    private final PlaceIndex<State> openByPlace;
+    private long opened;
 
     public IncidentBook(IncidentConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.openByPlace = new PlaceIndex<>(config.radiusM());
     }
 
     private static final class State {
@@ -43,6 +49,8 @@ public final class IncidentBook {
         final TreeSet<String> tracks = new TreeSet<>();
         IncidentEvent last;
         Instant lastAlertTime;
+        long seq;
+        PlaceIndex.Entry<State> place;
         String unit;
         Marking marking;
     }
@@ -67,16 +75,17 @@ public final class IncidentBook {
 
     private State find(Alert a) {
         if (a.track() != null) {
-            for (State s : incidents.values()) {
-                if (!s.last.status().terminal() && s.tracks.contains(a.track())) {
-                    return s;
+            State first = null;
+            for (State s : openByTrack.getOrDefault(a.track(), List.of())) {
+                if (first == null || s.seq < first.seq) {
+                    first = s;
                 }
             }
-        }
-        for (State s : incidents.values()) {
-            if (s.last.status().terminal()) {
-                continue;
+            if (first != null) {
+                return first;
             }
+        }
+        for (State s : openByPlace.near(a.lat(), a.lon())) {
             Duration gap = Duration.between(s.lastAlertTime, a.time()).abs();
             if (gap.compareTo(config.window()) <= 0
                     && Geodesy.distanceM(s.last.lat(), s.last.lon(), a.lat(), a.lon()) <= config.radiusM()) {
@@ -137,6 +146,7 @@ public final class IncidentBook {
             }
             s = new State();
             s.marking = e.marking();
+            s.seq = opened++;
             incidents.put(e.incident(), s);
         }
         s.timeline.add(e);
@@ -146,11 +156,35 @@ public final class IncidentBook {
             s.lastAlertTime = e.time();
             s.marking = s.marking.mostRestrictive(e.marking());
         }
-        if (track != null) {
-            s.tracks.add(track);
-        }
+        boolean newTrack = track != null && s.tracks.add(track);
         if (e.unit() != null) {
             s.unit = e.unit();
+        }
+        index(s, newTrack ? track : null);
+    }
+
+    /** Keeps the open-incident indexes in step with an incident's latest event (and the track it just gained, or null). */
+    private void index(State s, String newTrack) {
+        boolean open = !s.last.status().terminal();
+        boolean wasOpen = s.place != null;
+        if (open && wasOpen) {
+            openByPlace.move(s.place, s.last.lat(), s.last.lon());
+            if (newTrack != null) {
+                openByTrack.computeIfAbsent(newTrack, k -> new ArrayList<>(1)).add(s);
+            }
+        } else if (open) {
+            s.place = openByPlace.add(s.seq, s, s.last.lat(), s.last.lon());
+            s.tracks.forEach(t -> openByTrack.computeIfAbsent(t, k -> new ArrayList<>(1)).add(s));
+        } else if (wasOpen) {
+            openByPlace.remove(s.place);
+            s.place = null;
+            for (String t : s.tracks) {
+                List<State> of = openByTrack.get(t);
+                of.remove(s);
+                if (of.isEmpty()) {
+                    openByTrack.remove(t);
+                }
+            }
         }
     }
 
