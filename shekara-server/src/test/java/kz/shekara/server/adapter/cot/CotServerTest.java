@@ -325,13 +325,14 @@ class CotServerTest {
         CotDecoder decoder = new CotDecoder(1 << 20);
         for (TakTestClient c : List.of(a, b)) {
             // A queued position of the track may be replaced by its last report (same key): read up to the delete.
+            List<String> xmls = c.xmlUpToType("t-x-d-d");
+            String xml = xmls.getLast();
+            CotEvent delete = decoder.decode(xml.getBytes(StandardCharsets.UTF_8));
             List<CotEvent> ofTrack = new ArrayList<>();
-            String xml;
-            CotEvent delete;
-            while (!(delete = decoder.decode((xml = c.nextXml()).getBytes(StandardCharsets.UTF_8))).type()
-                    .equals("t-x-d-d")) {
-                if (delete.uid().equals("T-42")) {
-                    ofTrack.add(delete);
+            for (String x : xmls) {
+                CotEvent e = decoder.decode(x.getBytes(StandardCharsets.UTF_8));
+                if (e.uid().equals("T-42")) {
+                    ofTrack.add(e);
                 }
             }
             CotEvent last = ofTrack.getLast();

@@ -75,12 +75,8 @@ class TrackEndPipelineTest {
                         .noneMatch(v -> v.latest().track().equals(end.track()))
                         .anyMatch(v -> v.latest().sensors().contains("camera-e"));
 
-                CotEvent delete;
-                String xml;
-                do {
-                    xml = client.nextXml();
-                    delete = new CotDecoder(1 << 20).decode(xml.getBytes(StandardCharsets.UTF_8));
-                } while (!delete.type().equals("t-x-d-d"));
+                String xml = client.xmlUpToType("t-x-d-d").getLast();
+                CotEvent delete = new CotDecoder(1 << 20).decode(xml.getBytes(StandardCharsets.UTF_8));
                 assertThat(delete.detail().links()).extracting(CotDetail.CotLink::uid).containsExactly(end.track());
                 assertThat(delete.time()).isEqualTo(end.time());
                 assertThat(xml).contains("<__forcedelete/>");
