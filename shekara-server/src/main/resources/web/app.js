@@ -37,6 +37,7 @@ const DEFAULT_OFF = new Set(['coverage']);
 
 const units = new Map();      // id -> { marker, props }
 const tracks = new Map();     // id -> { marker, leader, ellipse, trail, props }
+const endedTracks = new Map(); // id -> event time (ms) the tracker ended it: older updates do not bring it back
 let detections = [];          // { layer, props, at }
 let messages = [];
 let latestMs = 0;             // event time of the newest data, ms
@@ -234,8 +235,30 @@ function trackIcon(p) {
   });
 }
 
+function removeTrack(id) {
+  const tr = tracks.get(id);
+  if (!tr) return;
+  [tr.ellipse, tr.trail, tr.leader, tr.marker].forEach((l) => layers.tracks.removeLayer(l));
+  tracks.delete(id);
+}
+
+/** The tracker ended the track: it leaves the map at once; an open detail panel says it ended. */
+function endTrack(p) {
+  const last = tracks.get(p.id)?.props;
+  removeTrack(p.id);
+  endedTracks.set(p.id, Date.parse(p.time));
+  if (selected && selected.type === 'track' && selected.id === p.id) {
+    selected.props = { ...(last ?? {}), ...p };
+    map.closePopup();
+    document.getElementById('details').innerHTML = detailsHtml('track', selected.props);
+  }
+}
+
 function upsertTrack(p) {
   seen(p);
+  if (p.status === 'deleted') { endTrack(p); return; }
+  if (endedTracks.has(p.id) && Date.parse(p.time) <= endedTracks.get(p.id)) return;
+  endedTracks.delete(p.id);
   let tr = tracks.get(p.id);
   const trail = p.trail ? p.trail.map(([lon, lat]) => [lat, lon]) : [...(tr?.trail.getLatLngs() ?? []), L.latLng(p.lat, p.lon)].slice(-20);
   if (!tr) {
@@ -292,10 +315,10 @@ function age() {
     return true;
   });
   for (const [id, tr] of tracks) {
-    if (latestMs - Date.parse(tr.props.time) > TRACK_EXPIRE_MS) {
-      [tr.ellipse, tr.trail, tr.leader, tr.marker].forEach((l) => layers.tracks.removeLayer(l));
-      tracks.delete(id);
-    }
+    if (latestMs - Date.parse(tr.props.time) > TRACK_EXPIRE_MS) removeTrack(id);
+  }
+  for (const [id, at] of endedTracks) {
+    if (latestMs - at > TRACK_EXPIRE_MS) endedTracks.delete(id);
   }
   counts();
 }
@@ -447,10 +470,14 @@ async function loadTheatre() {
 /** Loads (or, after a reconnect, reloads) the live picture over REST; the feed then keeps it current. */
 async function loadLive() {
   const since = latestMs ? new Date(latestMs - DETECTION_FADE_MS).toISOString() : null;
+  const shownBefore = new Map([...tracks].map(([id, x]) => [id, x.props]));
   const [u, tr, d, m] = await Promise.all([get('/units'), get('/tracks'),
     get(since ? `/detections?since=${encodeURIComponent(since)}` : '/detections'), get('/messages')]);
   u.features.forEach((f) => upsertUnit(f.properties, f.geometry.coordinates[1], f.geometry.coordinates[0]));
   tr.features.forEach((f) => upsertTrack(f.properties));
+  // A track the picture no longer holds, and no live update touched meanwhile, ended while the feed was down.
+  const inPicture = new Set(tr.features.map((f) => f.properties.id));
+  shownBefore.forEach((props, id) => { if (!inPicture.has(id) && tracks.get(id)?.props === props) removeTrack(id); });
   const known = new Set(detections.map((x) => `${x.props.sensor}|${x.props.time}|${x.props.lat}|${x.props.lon}`));
   d.features.filter((f) => !known.has(`${f.properties.sensor}|${f.properties.time}|${f.properties.lat}|${f.properties.lon}`))
     .forEach((f) => addDetection(f.properties));
@@ -530,6 +557,7 @@ window.shekaraCop = {
   unitLatLng: (id) => { const u = units.get(id); return u ? [u.marker.getLatLng().lat, u.marker.getLatLng().lng] : null; },
   unitProps: (id) => units.get(id)?.props ?? null,
   trackIds: () => [...tracks.keys()],
+  trackEnded: (id) => endedTracks.has(id),
   focus: (lat, lon, zoom) => map.setView([lat, lon], zoom, { animate: false }),
   trackLatLng: (id) => { const tr = tracks.get(id); return tr ? [tr.marker.getLatLng().lat, tr.marker.getLatLng().lng] : null; },
   map,
@@ -539,6 +567,7 @@ window.shekaraCop = {
     units.clear();
     tracks.forEach((tr) => [tr.ellipse, tr.trail, tr.leader, tr.marker].forEach((l) => layers.tracks.removeLayer(l)));
     tracks.clear();
+    endedTracks.clear();
     detections.forEach((d) => layers.detections.removeLayer(d.layer));
     detections = [];
     latestMs = 0;

@@ -39,6 +39,7 @@ const VIEWS = {
       ['field.sensors', (p.sensors ?? []).join(', ') || t('none')],
       ['field.time', fmt.time(p.time)],
       ...marking(p)],
+    note: p.status === 'deleted' ? t('track.ended') : undefined,
   }),
   detection: (p) => ({
     title: fmt.code('sensorKind', p.kind), sub: t('obj.detection'), pairs: [
@@ -72,5 +73,5 @@ export function detailsHtml(type, p) {
   const v = VIEWS[type](p);
   const ex = p.exercise ? `<span class="ex-badge">${fmt.esc(t('exercise.badge'))}</span>` : '';
   return `<div class="details" data-type="${type}"><div class="details-head"><span class="details-title">${fmt.esc(v.title)}</span>${ex}</div>
-    <div class="details-sub">${fmt.esc(v.sub)}</div><table>${rows(v.pairs)}</table></div>`;
+    <div class="details-sub">${fmt.esc(v.sub)}</div>${v.note ? `<div class="details-note" data-note="${type}">${fmt.esc(v.note)}</div>` : ''}<table>${rows(v.pairs)}</table></div>`;
 }

@@ -84,6 +84,12 @@ async function dispatch(id, unit, button, box) {
 function render(id, box, data) {
   const task = data.task;
   const parts = [el('div', 'response-title', t('response.title'))];
+  if (data.trackEnded) {
+    // The tracker lost the target: units are sent to its last known point, which no longer moves.
+    const ended = el('div', 'response-track-ended', `${t('response.trackEnded')}: ${data.track} · ${data.trackEnded.slice(11, 19)} UTC`);
+    ended.dataset.track = data.track;
+    parts.push(ended);
+  }
   if (task) {
     const s = el('div', `response-task task-${task.status}`,
       `${t('response.task')}: ${task.unit} · ${t('task.' + task.status)}${task.eta_s !== null ? ' · ETA ' + minutes(task.eta_s) : ''}`);

@@ -18,6 +18,7 @@ import kz.shekara.model.Detection;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.Marking;
 import kz.shekara.model.SensorHeartbeat;
+import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.theatre.Posture;
@@ -30,6 +31,8 @@ import kz.shekara.theatre.Theatre;
  * re-arms it. Keeps each sector's posture, which sharpens the thresholds. Event time only: the
  * watermark is the latest event time seen (or given to {@link #advance}); time-driven rules (sensor
  * silent, sector void) and the ending of tracks not updated for the track timeout run when it moves.
+ * A track update with status {@link TrackStatus#DELETED} (the live tracker ended the track) is not a
+ * position: no rule sees it; it ends the track's rule state at once, as the timeout would later.
  * Alert ids are a hash of key and time, so a replay gives the same ids. A track's alert re-armed by
  * its rule stays in force for {@link #REARM_HOLD} of event time: a finding within it continues the
  * alert, so a noisy velocity or position estimate that dips under a threshold for a scan or two does
@@ -89,6 +92,14 @@ public final class RuleEngine {
     }
 
     public List<DomainEvent> onTrack(TrackUpdate u) {
+        if (u.status() == TrackStatus.DELETED) {
+            Ctx ctx = new Ctx();
+            tick(u.time(), ctx);
+            if (trackSeen.remove(u.track()) != null) {
+                forget(u.track(), ctx);
+            }
+            return ctx.out;
+        }
         return run(u.time(), (rule, ctx) -> rule.onTrack(u, ctx), u.track());
     }
 
@@ -178,15 +189,25 @@ public final class RuleEngine {
                 break;
             }
             it.remove();
-            for (Rule r : rules) {
-                r.forgetTrack(e.getKey(), ctx);
-            }
-            Set<String> keys = keysByTrack.remove(e.getKey());
-            if (keys != null) {
-                keys.forEach(active::remove);
-                keys.forEach(rearmedAt::remove);
-            }
+            forget(e.getKey(), ctx);
         }
+    }
+
+    /** Drops an ended track's state in every rule and re-arms its alert keys. */
+    private void forget(String track, Ctx ctx) {
+        for (Rule r : rules) {
+            r.forgetTrack(track, ctx);
+        }
+        Set<String> keys = keysByTrack.remove(track);
+        if (keys != null) {
+            keys.forEach(active::remove);
+            keys.forEach(rearmedAt::remove);
+        }
+    }
+
+    /** True while the engine holds state for the track (updated, not yet ended or timed out). */
+    public boolean follows(String track) {
+        return trackSeen.containsKey(track);
     }
 
     /** FNV-1a 64 of the key and the time: a stable, restart-safe alert id. */

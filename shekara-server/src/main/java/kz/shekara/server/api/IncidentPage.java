@@ -10,6 +10,7 @@ import kz.shekara.incident.Incident;
 import kz.shekara.model.AlertChange;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.Marking;
+import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.rules.AlertText;
@@ -74,7 +75,8 @@ final class IncidentPage {
                 l.t("detail"), l.t("lifecycle")), alertRows);
         List<List<String>> trackRows = new ArrayList<>();
         f.tracks().forEach((id, path) -> trackRows.add(trackRow(id, path)));
-        section(h, l.t("tracks"), List.of("id", l.t("first"), l.t("last"), l.t("points"), l.t("lastPosition")), trackRows);
+        section(h, l.t("tracks"), List.of("id", l.t("first"), l.t("last"), l.t("points"), l.t("lastPosition"),
+                l.t("ended")), trackRows);
         List<List<String>> unitRows = new ArrayList<>();
         f.units().forEach((id, ps) -> unitRows.add(unitRow(id, ps)));
         section(h, l.t("units"), List.of("id", l.t("reports"), l.t("lastPosition"), l.t("status")), unitRows);
@@ -113,11 +115,13 @@ final class IncidentPage {
 
     private static List<String> trackRow(String id, List<TrackUpdate> path) {
         if (path.isEmpty()) {
-            return List.of(id, "", "", "0", "");
+            return List.of(id, "", "", "0", "", "");
         }
         TrackUpdate last = path.get(path.size() - 1);
+        // The live tracker's last word on a track it ended: when the picture lost it.
+        String ended = last.status() == TrackStatus.DELETED ? last.time().toString() : "";
         return List.of(id, path.get(0).time().toString(), last.time().toString(), Integer.toString(path.size()),
-                String.format(Locale.ROOT, "%.5f, %.5f", last.lat(), last.lon()));
+                String.format(Locale.ROOT, "%.5f, %.5f", last.lat(), last.lon()), ended);
     }
 
     private static List<String> unitRow(String id, List<UnitPosition> ps) {
@@ -199,6 +203,7 @@ final class IncidentPage {
                 Map.entry("last", List.of("Last", "Соңғы", "Последняя")),
                 Map.entry("points", List.of("Points", "Нүктелер", "Точки")),
                 Map.entry("lastPosition", List.of("Last position", "Соңғы орны", "Последние координаты")),
+                Map.entry("ended", List.of("Track ended", "Трек тоқтатылды", "Трасса сброшена")),
                 Map.entry("units", List.of("Units assigned", "Тағайындалған бөлімшелер", "Назначенные подразделения")),
                 Map.entry("reports", List.of("Reports", "Хабарламалар", "Донесения")),
                 Map.entry("releasable", List.of("REL TO", "БЕРУГЕ БОЛАДЫ:", "ПЕРЕДАВАТЬ:")),

@@ -60,7 +60,12 @@ public final class ScoreCommand implements Callable<Integer> {
         List<TrackUpdate> k = new ArrayList<>();
         try {
             read(truth, line -> t.add(codec.decodeTruth(line)));
-            read(tracks, line -> k.add(codec.decodeTrack(line)));
+            read(tracks, line -> {
+                TrackUpdate u = codec.decodeTrack(line);
+                if (u.status() != kz.shekara.model.TrackStatus.DELETED) {
+                    k.add(u); // a track's end (from a live log) is no estimate to score
+                }
+            });
         } catch (BadLine e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 1;

@@ -14,6 +14,7 @@ import kz.shekara.model.Alert;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.IncidentStatus;
 import kz.shekara.model.Marking;
+import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.response.Area;
 import kz.shekara.response.TargetMotion;
@@ -22,8 +23,10 @@ import kz.shekara.response.TargetMotion;
  * The open incidents and what each is about: its position, sector and status from its incident
  * events, and its target — the latest update of the track of its most recent alert that has one
  * (alerts and incident events may arrive in either order), predicted to the time asked, or the
- * incident's own position, standing still, when no track is known. Tracks not updated for
- * {@code trackMemory} of event time are forgotten. Not thread-safe: the response service holds its lock.
+ * incident's own position, standing still, when no track is known. A track the tracker ended
+ * ({@link TrackStatus#DELETED}) is a target standing still at its last known point, never predicted
+ * on. Tracks not updated for {@code trackMemory} of event time are forgotten, except an ended track
+ * an open incident still follows. Not thread-safe: the response service holds its lock.
  */
 final class IncidentWatch {
     /** An open incident as the planner follows it. */
@@ -31,8 +34,11 @@ final class IncidentWatch {
                    Marking marking, List<String> alerts) {
     }
 
-    /** Where to send a unit: the target's motion from now, and the track it follows (null for none). */
-    record Target(TargetMotion motion, String track) {
+    /**
+     * Where to send a unit: the target's motion from now, the track it follows (null for none) and
+     * the event time that track ended (null while it is live).
+     */
+    record Target(TargetMotion motion, String track, Instant trackEnded) {
     }
 
     private final Map<String, Watched> open = new LinkedHashMap<>();
@@ -82,6 +88,10 @@ final class IncidentWatch {
 
     /** Records the track; returns the open incidents that follow it. */
     List<String> onTrack(TrackUpdate t) {
+        TrackUpdate known = tracks.get(t.track());
+        if (known != null && t.time().isBefore(known.time())) {
+            return List.of(); // late: what is known of the track (perhaps its end) is newer
+        }
         tracks.put(t.track(), t);
         prune(t.time());
         List<String> out = new ArrayList<>(1);
@@ -106,13 +116,17 @@ final class IncidentWatch {
         String trackId = trackOf(w);
         TrackUpdate t = trackId == null ? null : tracks.get(trackId);
         if (t == null) {
-            return new Target(TargetMotion.of(w.lat(), w.lon(), 0, 0, 0, 0, horizonS, area), null);
+            return new Target(TargetMotion.of(w.lat(), w.lon(), 0, 0, 0, 0, horizonS, area), null, null);
+        }
+        if (t.status() == TrackStatus.DELETED) {
+            return new Target(TargetMotion.of(t.lat(), t.lon(), 0, 0, t.sigmaM(), 0, horizonS, area), t.track(),
+                    t.time());
         }
         double ageS = Math.max(0, Duration.between(t.time(), now).toMillis() / 1000.0);
         TargetMotion then = TargetMotion.of(t, velocitySigmaMps, horizonS, null);
         double[] p = then.at(ageS);
         return new Target(TargetMotion.of(p[0], p[1], t.vnMps(), t.veMps(), then.sigmaAt(ageS), velocitySigmaMps,
-                horizonS, area), t.track());
+                horizonS, area), t.track(), null);
     }
 
     private String trackOf(Watched w) {
@@ -131,8 +145,11 @@ final class IncidentWatch {
         }
         lastPrune = now;
         Instant cut = now.minus(trackMemory);
+        Set<String> followed = new java.util.HashSet<>();
+        open.values().forEach(w -> followed.add(trackOf(w)));
         for (Iterator<TrackUpdate> it = tracks.values().iterator(); it.hasNext(); ) {
-            if (it.next().time().isBefore(cut)) {
+            TrackUpdate t = it.next();
+            if (t.time().isBefore(cut) && !(t.status() == TrackStatus.DELETED && followed.contains(t.track()))) {
                 it.remove();
             }
         }

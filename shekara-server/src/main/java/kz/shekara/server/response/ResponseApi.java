@@ -86,6 +86,7 @@ public final class ResponseApi {
     private ObjectNode response(IncidentResponse r) {
         ObjectNode o = mapper.createObjectNode().put("incident", r.incident()).put("time", r.time().toString());
         o.put("track", r.track());
+        o.put("trackEnded", r.trackEnded() == null ? null : r.trackEnded().toString());
         o.putObject("target").put("lat", r.targetLat()).put("lon", r.targetLon());
         Recommendations recs = r.recommendations();
         ArrayNode ranked = o.putArray("recommendations");

@@ -56,7 +56,9 @@ import org.slf4j.LoggerFactory;
  * the tasked unit a new intercept point when the target's moves it far enough, takes the crew's
  * acknowledgement from its chat reply or reported status, and moves task and incident to en route
  * and on scene as the unit's positions come in, each step at the event time that caused it (an
- * {@link IncidentEvent} with the unit, through {@link RulesService}). Operator commands take their
+ * {@link IncidentEvent} with the unit, through {@link RulesService}). When the target's track ends
+ * (a {@link kz.shekara.model.TrackStatus#DELETED} update) the target is its last known point, standing
+ * still: the task's waypoint is not moved again and the response names the end time. Operator commands take their
  * time from the injected clock. Reads TRACKS, ALERTS, INCIDENTS, UNIT_POSITIONS, MESSAGES, POSTURE
  * and UNIT_CONTROL. Thread-safe: one lock around the state; events are published outside it.
  */
@@ -246,7 +248,7 @@ public final class ResponseService implements AutoCloseable {
             task = follow(task, target, out);
         }
         IncidentResponse r = new IncidentResponse(id, now, target.track(), target.motion().lat(),
-                target.motion().lon(), recs, task);
+                target.motion().lon(), recs, task, target.trackEnded());
         latest.put(id, r);
         stale.remove(id);
         return r;
@@ -297,8 +299,8 @@ public final class ResponseService implements AutoCloseable {
 
     /** Sends the tasked unit a new intercept point when the target has moved it far enough. */
     private Task follow(Task task, IncidentWatch.Target target, Outbox out) {
-        if (task.status() == TaskStatus.ON_SCENE || target.track() == null) {
-            return task;
+        if (task.status() == TaskStatus.ON_SCENE || target.track() == null || target.trackEnded() != null) {
+            return task; // an ended track moves no more: the waypoint stays where it was
         }
         Unit unit = units.unit(task.unit()).orElseThrow();
         Optional<Recommendation> r = plan(unit, target, task.status() != TaskStatus.DISPATCHED);
@@ -318,7 +320,7 @@ public final class ResponseService implements AutoCloseable {
         IncidentResponse r = latest.get(t.incident());
         if (r != null) {
             latest.put(t.incident(), new IncidentResponse(r.incident(), r.time(), r.track(), r.targetLat(),
-                    r.targetLon(), r.recommendations(), t.status().active() ? t : null));
+                    r.targetLon(), r.recommendations(), t.status().active() ? t : null, r.trackEnded()));
         }
         String sector = watch.get(t.incident()).map(IncidentWatch.Watched::sector).orElse(null);
         out.add(() -> bus.publish(Topic.TASKS, sector == null ? "-" : sector, t));
@@ -465,7 +467,8 @@ public final class ResponseService implements AutoCloseable {
         if (command != null) {
             IncidentWatch.Target target = target(w.get(), now);
             return Optional.of(new IncidentResponse(incident, now, target.track(), target.motion().lat(),
-                    target.motion().lon(), rank(target, command), tasks.ofIncident(incident).orElse(null)));
+                    target.motion().lon(), rank(target, command), tasks.ofIncident(incident).orElse(null),
+                    target.trackEnded()));
         }
         IncidentResponse r = latest.get(incident);
         return Optional.of(r == null || stale.contains(incident) ? recompute(incident, null) : r);

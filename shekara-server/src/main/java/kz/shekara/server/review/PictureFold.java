@@ -14,6 +14,7 @@ import kz.shekara.model.Alert;
 import kz.shekara.model.AlertChange;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.IncidentEvent;
+import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.server.view.TrackView;
@@ -22,7 +23,8 @@ import kz.shekara.server.view.TrackView;
  * Folds logged events, in log order, into the {@link Picture} at a time: the logged outputs as they
  * were (track updates, unit positions, alerts and their changes, incident events), never re-running
  * the tracker or the rules. Events after the picture's time are ignored, a track is shown only
- * while its last update is no older than {@code trackTimeout}, and a trail keeps the last
+ * while its last update is no older than {@code trackTimeout} and is not its end (the live
+ * tracker's {@link TrackStatus#DELETED} update), and a trail keeps the last
  * {@code trailPoints} positions. Not thread-safe; one fold per request.
  */
 public final class PictureFold {
@@ -78,7 +80,7 @@ public final class PictureFold {
         List<TrackView> live = new ArrayList<>();
         tracks.forEach((id, trail) -> {
             TrackUpdate last = trail.peekLast();
-            if (!last.time().isBefore(cut)) {
+            if (!last.time().isBefore(cut) && last.status() != TrackStatus.DELETED) {
                 live.add(new TrackView(last, trail.stream().map(u -> new TrackView.TrailPoint(u.lat(), u.lon())).toList()));
             }
         });

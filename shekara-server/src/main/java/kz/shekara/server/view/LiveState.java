@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import kz.shekara.model.ChatMessage;
 import kz.shekara.model.Detection;
 import kz.shekara.model.DomainEvent;
+import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.server.bus.Bus;
@@ -23,7 +24,9 @@ import kz.shekara.server.bus.Topic;
  * The current operational picture, kept from the bus: the latest position of every unit (theatre
  * units and any TAK device by its uid), recent detections, the last chat messages, and every live
  * track with a short trail. All ages are measured in event time against the newest event seen, never
- * the wall clock, so the same events give the same picture.
+ * the wall clock, so the same events give the same picture. A track's {@link TrackStatus#DELETED}
+ * update (the tracker ended it) takes it out of the picture at once; the end is remembered for the
+ * track timeout, so that an older update of that track arriving late does not bring it back.
  *
  * <p>Thread-safe: bus threads write under one lock; reads return immutable snapshots. Listeners
  * ({@link #listen}) are told of each event after it is in the picture, on the bus thread, and must
@@ -43,6 +46,8 @@ public final class LiveState implements AutoCloseable {
     private final ArrayDeque<Detection> detections = new ArrayDeque<>();
     private final ArrayDeque<ChatMessage> messages = new ArrayDeque<>();
     private final Map<String, TrackTrail> tracks = new HashMap<>();
+    /** Event time each ended track ended at, kept for the track timeout. */
+    private final Map<String, Instant> ended = new HashMap<>();
     private final List<Consumer<DomainEvent>> listeners = new CopyOnWriteArrayList<>();
     private final List<Bus.Subscription> subscriptions = new ArrayList<>();
     private Instant latest;
@@ -76,12 +81,13 @@ public final class LiveState implements AutoCloseable {
 
     /** Applies one event to the picture and tells the listeners. Called by the bus; public for replay. */
     public void accept(DomainEvent event) {
+        boolean shown = true;
         synchronized (this) {
             switch (event) {
                 case UnitPosition p -> units.merge(p.unit(), p, (old, neu) -> neu.time().isBefore(old.time()) ? old : neu);
                 case Detection d -> addDetection(d);
                 case ChatMessage m -> addMessage(m);
-                case TrackUpdate t -> tracks.computeIfAbsent(t.track(), k -> new TrackTrail()).add(t, config.trailPoints());
+                case TrackUpdate t -> shown = addTrack(t);
                 default -> {
                     return;
                 }
@@ -92,9 +98,33 @@ public final class LiveState implements AutoCloseable {
             }
             evict();
         }
+        if (!shown) {
+            return; // a track update older than what the picture holds (or than its end): nothing to tell
+        }
         for (Consumer<DomainEvent> l : listeners) {
             l.accept(event);
         }
+    }
+
+    /** Applies a track update; false when it is older than what the picture holds of that track. */
+    private boolean addTrack(TrackUpdate t) {
+        Instant end = ended.get(t.track());
+        if (end != null && !t.time().isAfter(end)) {
+            return false;
+        }
+        TrackTrail trail = tracks.get(t.track());
+        if (trail != null && t.time().isBefore(trail.latest().time())) {
+            return false;
+        }
+        if (t.status() == TrackStatus.DELETED) {
+            tracks.remove(t.track());
+            ended.put(t.track(), t.time());
+            return true;
+        }
+        // A later update under an ended track's id is a new track (ids are not reused live, but a replay may).
+        ended.remove(t.track());
+        tracks.computeIfAbsent(t.track(), k -> new TrackTrail()).add(t, config.trailPoints());
+        return true;
     }
 
     private void addDetection(Detection d) {
@@ -126,6 +156,7 @@ public final class LiveState implements AutoCloseable {
         if (latest.isAfter(lastSweep.plus(config.trackTimeout().dividedBy(4)))) {
             Instant trackCut = latest.minus(config.trackTimeout());
             tracks.values().removeIf(t -> t.latest().time().isBefore(trackCut));
+            ended.values().removeIf(t -> t.isBefore(trackCut));
             lastSweep = latest;
         }
     }
@@ -176,6 +207,7 @@ public final class LiveState implements AutoCloseable {
         detections.clear();
         messages.clear();
         tracks.clear();
+        ended.clear();
         latest = null;
         lastSweep = Instant.MIN;
     }
@@ -192,9 +224,6 @@ public final class LiveState implements AutoCloseable {
         private TrackUpdate latest;
 
         void add(TrackUpdate t, int max) {
-            if (latest != null && t.time().isBefore(latest.time())) {
-                return;
-            }
             latest = t;
             trail.addLast(new TrackView.TrailPoint(t.lat(), t.lon()));
             while (trail.size() > max) {

@@ -38,6 +38,13 @@ final class Events {
                 TargetClass.WALKER, new TreeSet<>(List.of("radar-1")), EXERCISE);
     }
 
+    /** The tracker's last word on a track it ended (live only). */
+    static TrackUpdate ended(String id, int s, double lat, double lon) {
+        TrackUpdate u = track(id, s, lat, lon);
+        return new TrackUpdate(u.time(), id, u.sector(), lat, lon, u.vnMps(), u.veMps(), u.covEE(), u.covEN(), u.covNN(),
+                TrackStatus.DELETED, u.targetClass(), u.sensors(), u.marking());
+    }
+
     static ChatMessage chat(String id, int s, String text) {
         return new ChatMessage(at(s), id, "ANDROID-7", "Kyran 2", "All Chat Rooms", text, 41.5, 69.2, EXERCISE);
     }

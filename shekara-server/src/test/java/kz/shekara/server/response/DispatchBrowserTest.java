@@ -140,4 +140,26 @@ class DispatchBrowserTest {
         Files.createDirectories(target.getParent());
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
+
+    @Test
+    void theTargetsTrackEndingShowsInThePanelAndTheTaskStays() throws Exception {
+        String incident = incidents.get(0).incident();
+        String box = ".response[data-incident='" + incident + "']";
+        clock.set(T0.plusSeconds(200));
+        responder.dispatch(incident, "GP-W", "duty");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(box + " .response-task[data-status='dispatched']")));
+        wait.until(d -> "1".equals(d.findElement(By.id("map")).getDomAttribute("data-tracks")));
+
+        double[] p = Geodesy.destination(41.5, 69.25, 0, 215);
+        bus.publish(Topic.TRACKS, "west", new TrackUpdate(T0.plusSeconds(260), "T-1", "west", p[0], p[1], 1.5, 0, 900,
+                0, 900, TrackStatus.DELETED, TargetClass.WALKER, new TreeSet<>(List.of("radar-1")), MiniTheatre.MARKING));
+        bus.drain();
+
+        var ended = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(box + " .response-track-ended[data-track='T-1']")));
+        assertThat(ended.getText()).contains("Track ended", "T-1", "06:04:20 UTC");
+        assertThat(driver.findElements(By.cssSelector(box + " .response-task[data-status='dispatched']"))).hasSize(1);
+        wait.until(d -> "0".equals(d.findElement(By.id("map")).getDomAttribute("data-tracks")));
+    }
 }

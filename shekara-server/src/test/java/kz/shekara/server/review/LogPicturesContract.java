@@ -12,11 +12,13 @@ import java.util.stream.Stream;
 import kz.shekara.model.AlertState;
 import kz.shekara.model.Classification;
 import kz.shekara.model.IncidentStatus;
+import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.model.UnitStatus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.store.EventLog;
+import kz.shekara.server.store.LogEntry;
 import kz.shekara.server.store.StoredEvent;
 import kz.shekara.server.view.TrackView;
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +84,31 @@ abstract class LogPicturesContract {
             assertThat(a.closedBy()).isEqualTo("op-1");
         });
         assertThat(p.incidents().get(0).status()).isEqualTo(IncidentStatus.RESOLVED);
+    }
+
+    @Test
+    void aTrackTheTrackerEndedLeavesThePictureAtItsEndAndItsPathInTheIncidentFileEndsThere() {
+        log.append(List.of(ended(ReviewFixture.track("T-2", 90, 41.30, 68.903)),
+                ended(ReviewFixture.track("T-1", 310, t1Lat(10), t1Lon(10)))));
+        pictures = new LogPictures(log);
+
+        assertThat(pictures.at(at(75), LogPictures.DEFAULT_WINDOW).tracks()).extracting(t -> t.latest().track())
+                .containsExactly("T-1", "T-2");
+        // At 120 s T-2 is within the track timeout of its last position (60 s): only its end takes it out.
+        Picture p = pictures.at(at(120), LogPictures.DEFAULT_WINDOW);
+        assertThat(p.tracks()).extracting(t -> t.latest().track()).containsExactly("T-1");
+        assertThat(pictures.at(at(310), LogPictures.DEFAULT_WINDOW).tracks()).isEmpty();
+
+        IncidentFile f = pictures.incident("INC-1").orElseThrow();
+        assertThat(f.tracks().get("T-1")).hasSize(12);
+        assertThat(f.tracks().get("T-1").getLast().status()).isEqualTo(TrackStatus.DELETED);
+        assertThat(f.tracks().get("T-1").getLast().time()).isEqualTo(at(310));
+    }
+
+    private static LogEntry ended(TrackUpdate u) {
+        return new LogEntry(Topic.TRACKS.name(), ReviewFixture.SECTOR, new TrackUpdate(u.time(), u.track(), u.sector(),
+                u.lat(), u.lon(), u.vnMps(), u.veMps(), u.covEE(), u.covEN(), u.covNN(), TrackStatus.DELETED,
+                u.targetClass(), u.sensors(), u.marking()));
     }
 
     @Test

@@ -70,6 +70,15 @@ class EventCodecTest {
     }
 
     @Test
+    void fixtureCoversEveryTrackStatusIncludingTheLiveTrackersEnd() {
+        Set<kz.shekara.model.TrackStatus> inFixture = EventFixtures.everyEventType().stream()
+                .filter(l -> l.type().equals("track-update"))
+                .map(l -> ((kz.shekara.model.TrackUpdate) codec.decode(l.type(), l.eventJson())).status())
+                .collect(Collectors.toSet());
+        assertThat(inFixture).containsExactlyInAnyOrder(kz.shekara.model.TrackStatus.values());
+    }
+
+    @Test
     void rejectsUnknownTagsFieldsAndUnregisteredTypes() {
         assertThatThrownBy(() -> codec.decode("no-such-type", "{}")).hasMessageContaining("unknown event type tag");
         String detection = EventFixtures.everyEventType().get(0).eventJson();

@@ -121,6 +121,34 @@ class LiveStateTest {
     }
 
     @Test
+    void aDeletedUpdateTakesTheTrackOutAtOnceAndALateOlderUpdateDoesNotBringItBack() {
+        live.accept(track("T-1", 0));
+        live.accept(track("T-1", 10));
+        live.accept(track("T-2", 10));
+        live.accept(ended("T-1", 20));
+        assertThat(live.tracks(HOME)).extracting(v -> v.latest().track()).containsExactly("T-2");
+
+        List<DomainEvent> told = new CopyOnWriteArrayList<>();
+        live.listen(told::add);
+        live.accept(track("T-1", 15)); // a late update from before the end (another partition ran behind)
+        live.accept(track("T-1", 20));
+        assertThat(live.tracks(HOME)).extracting(v -> v.latest().track()).containsExactly("T-2");
+        assertThat(told).as("the live feed is not told of what the picture ignored").isEmpty();
+
+        // Once the end is older than the track timeout it is forgotten; a new track under that id shows.
+        live.accept(track("T-2", 100));
+        live.accept(track("T-1", 101));
+        assertThat(live.tracks(HOME)).extracting(v -> v.latest().track()).containsExactly("T-1", "T-2");
+        assertThat(live.tracks(HOME).getFirst().trail()).hasSize(1);
+    }
+
+    private static TrackUpdate ended(String id, int s) {
+        TrackUpdate u = track(id, s);
+        return new TrackUpdate(u.time(), id, u.sector(), u.lat(), u.lon(), u.vnMps(), u.veMps(), u.covEE(), u.covEN(),
+                u.covNN(), TrackStatus.DELETED, u.targetClass(), u.sensors(), u.marking());
+    }
+
+    @Test
     void snapshotsAreImmutableAndListenersSeeAppliedEvents() throws Exception {
         List<DomainEvent> seen = new CopyOnWriteArrayList<>();
         List<Integer> unitsWhenTold = new CopyOnWriteArrayList<>();

@@ -8,7 +8,9 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Writes a {@link CotEvent} as standard CoT XML (UTF-8, no XML declaration, one line), the way TAK
- * streaming servers frame it. Deterministic: the same event gives the same bytes. Times are written
+ * streaming servers frame it. A delete task ({@code t-x-d-d}) always carries {@code __forcedelete}:
+ * Shekara sends one only to remove the linked item, and ATAK without it merely marks the item stale.
+ * Deterministic: the same event gives the same bytes. Times are written
  * to the millisecond in UTC; numbers in plain decimal notation. Stateless and thread-safe.
  */
 public final class CotEncoder {
@@ -36,11 +38,11 @@ public final class CotEncoder {
         attr(b, "ce", number(e.ce()));
         attr(b, "le", number(e.le()));
         b.append("/>");
-        detail(b, e.detail());
+        detail(b, e.detail(), CotMapping.DELETE_TYPE.equals(e.type()));
         return b.append("</event>").toString();
     }
 
-    private static void detail(StringBuilder b, CotDetail d) {
+    private static void detail(StringBuilder b, CotDetail d, boolean forceDelete) {
         b.append("<detail>");
         if (d.callsign() != null || d.endpoint() != null) {
             b.append("<contact");
@@ -110,6 +112,9 @@ public final class CotEncoder {
                 b.append("/>");
             }
             b.append("</TakControl>");
+        }
+        if (forceDelete) {
+            b.append("<__forcedelete/>");
         }
         b.append("</detail>");
     }

@@ -11,6 +11,7 @@ import kz.shekara.model.Marking;
 import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.SensorKind;
 import kz.shekara.model.TargetClass;
+import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.model.UnitStatus;
@@ -28,8 +29,10 @@ import kz.shekara.server.adapter.DecodeException;
  *
  * <p>Out: units as their own CoT type (a-f-G-U-C ground, a-f-A-M-H helicopter, a-f-S-X boat — set by
  * whoever publishes the position); detections as a-u-G, or a-u-S for AIS; tracks as a-u-G, a-u-S
- * for vessels, with course and speed. Exercise-marked events carry opex "e" and remarks that begin
- * with "EXERCISE".
+ * for vessels, with course and speed. A track the tracker ended ({@link TrackStatus#DELETED}) goes
+ * out twice: once more as itself with stale = its time (so any client or relay that keeps the last
+ * report of a uid holds it as stale, never as live), then as a delete ({@link #trackDelete}).
+ * Exercise-marked events carry opex "e" and remarks that begin with "EXERCISE".
  */
 public final class CotMapping {
     public static final String CHAT_TYPE = "b-t-f";
@@ -44,6 +47,8 @@ public final class CotMapping {
      * event is the sensor's heartbeat.
      */
     public static final String SENSOR_TYPE = "a-f-G-E-S";
+    /** A delete task: removes the item its {@code link} names from a TAK client's map. */
+    public static final String DELETE_TYPE = "t-x-d-d";
 
     private final Duration validity;
     private final double defaultSigmaM;
@@ -155,7 +160,26 @@ public final class CotMapping {
         String text = "track " + t.track() + ", " + t.targetClass().name().toLowerCase(Locale.ROOT) + ", "
                 + t.status().name().toLowerCase(Locale.ROOT) + ", sensors " + String.join(" ", t.sensors());
         CotDetail d = detail(t.track(), course, t.speedMps(), remarks(t.marking(), text), null, List.of());
-        return event(t.track(), type, "m-f", t, t.lat(), t.lon(), t.sigmaM(), d);
+        CotEvent e = event(t.track(), type, "m-f", t, t.lat(), t.lon(), t.sigmaM(), d);
+        if (t.status() != TrackStatus.DELETED) {
+            return e;
+        }
+        return new CotEvent(e.uid(), e.type(), e.how(), e.time(), e.start(), t.time(), e.opex(), e.lat(), e.lon(),
+                e.hae(), e.ce(), e.le(), e.detail());
+    }
+
+    /**
+     * The delete that removes an ended track from TAK clients' maps: {@code t-x-d-d} (uid
+     * {@code shekara.track-delete.<track>}) at the track's last position, linking the track's uid
+     * and CoT type (relation "none"); the encoder adds {@code __forcedelete}, without which ATAK only
+     * marks the item stale.
+     */
+    public CotEvent trackDelete(TrackUpdate t) {
+        String type = t.targetClass() == TargetClass.VESSEL ? DETECTION_SEA : DETECTION_GROUND;
+        CotDetail d = detail(null, Double.NaN, Double.NaN, remarks(t.marking(), "track " + t.track() + " ended"),
+                null, List.of(new CotDetail.CotLink(t.track(), type, "none")));
+        return event("shekara.track-delete." + t.track(), DELETE_TYPE, "h-e", t, t.lat(), t.lon(), CotEvent.UNKNOWN,
+                d);
     }
 
     /** A GeoChat message (to its chatroom) as b-t-f. */

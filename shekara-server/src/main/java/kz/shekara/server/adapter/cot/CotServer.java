@@ -26,6 +26,7 @@ import kz.shekara.model.DomainEvent;
 import kz.shekara.model.Marking;
 import kz.shekara.model.Task;
 import kz.shekara.model.TaskStatus;
+import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.server.adapter.DecodeException;
@@ -392,6 +393,12 @@ public final class CotServer implements AutoCloseable {
             case TrackUpdate t -> {
                 cot = mapping.toCot(t);
                 key = t.track();
+                if (t.status() == TrackStatus.DELETED) {
+                    // Stale at once under the track's key (it replaces a queued position), then the delete.
+                    sendAll(encoder.encode(cot), key);
+                    cot = mapping.trackDelete(t);
+                    key = null;
+                }
             }
             case ChatMessage m -> {
                 if (clientUids.contains(m.senderUid())) {
@@ -408,7 +415,10 @@ public final class CotServer implements AutoCloseable {
                 return;
             }
         }
-        byte[] bytes = encoder.encode(cot);
+        sendAll(encoder.encode(cot), key);
+    }
+
+    private void sendAll(byte[] bytes, String key) {
         for (CotConnection c : connections) {
             send(c, bytes, key);
         }

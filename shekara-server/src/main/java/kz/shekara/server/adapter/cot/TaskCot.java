@@ -17,7 +17,7 @@ import kz.shekara.model.Task;
  */
 public final class TaskCot {
     public static final String WAYPOINT_TYPE = "b-m-p-w";
-    public static final String DELETE_TYPE = "t-x-d-d";
+    public static final String DELETE_TYPE = CotMapping.DELETE_TYPE;
     /** Relation of the waypoint's link to the track it intercepts. */
     public static final String TARGET_RELATION = "t-r";
     private static final Duration STALE = Duration.ofHours(1);

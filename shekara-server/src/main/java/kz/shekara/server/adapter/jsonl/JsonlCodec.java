@@ -144,9 +144,16 @@ public final class JsonlCodec {
         if (n.has("sensors")) {
             n.get("sensors").forEach(s -> sensors.add(s.asText()));
         }
+        TrackStatus status = TrackStatus.CONFIRMED;
+        if (n.hasNonNull("status")) {
+            String code = n.get("status").asText();
+            status = java.util.Arrays.stream(TrackStatus.values())
+                    .filter(v -> v.name().toLowerCase(java.util.Locale.ROOT).equals(code)).findFirst()
+                    .orElseThrow(() -> new DecodeException("unknown-status", "unknown track status '" + code + "'"));
+        }
         try {
             return new TrackUpdate(time, id, n.path("sector").asText(null), lat, lon, vn, ve, sigma * sigma, 0,
-                    sigma * sigma, TrackStatus.CONFIRMED, TargetClass.UNKNOWN, sensors, defaultMarking);
+                    sigma * sigma, status, TargetClass.UNKNOWN, sensors, defaultMarking);
         } catch (IllegalArgumentException e) {
             throw new DecodeException(reasonOf(e), e.getMessage());
         }
@@ -161,6 +168,10 @@ public final class JsonlCodec {
         o.put("vn", round(t.vnMps(), 3));
         o.put("ve", round(t.veMps(), 3));
         o.put("sigma_m", round(t.sigmaM(), 2));
+        if (t.status() == TrackStatus.DELETED) {
+            // Only a live log's end of a track carries it; batch track files never do, so they stay as they were.
+            o.put("status", "deleted");
+        }
         return write(o);
     }
 

@@ -23,6 +23,9 @@ import kz.shekara.model.Classification;
 import kz.shekara.model.Detection;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.Marking;
+import kz.shekara.model.TargetClass;
+import kz.shekara.model.TrackStatus;
+import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.model.UnitStatus;
 import kz.shekara.server.bus.InMemoryBus;
@@ -328,6 +331,44 @@ class CotServerTest {
         assertThat(other.nextWithUid("shekara-alert-AL-2").detail().remarks())
                 .as("a device of no known crew gets the server's default language")
                 .endsWith(": Пересечение границы внутрь страны у пункта пропуска «Жибек Жолы» в " + at);
+    }
+
+    @Test
+    void anEndedTrackIsSentStaleAtOnceThenDeletedFromEveryClientsMap() throws Exception {
+        TakTestClient a = join("A", "ALPHA", "Cyan");
+        TakTestClient b = join("B", "BRAVO", "Red");
+        java.util.SortedSet<String> sensors = new java.util.TreeSet<>(List.of("radar-7"));
+        TrackUpdate live = new TrackUpdate(T.plusSeconds(30), "T-42", "uz-03", 41.5, 69.3, 1, 0, 400, 0, 400,
+                TrackStatus.CONFIRMED, TargetClass.WALKER, sensors, MARKING);
+        TrackUpdate ended = new TrackUpdate(T.plusSeconds(95), "T-42", "uz-03", 41.5006, 69.3, 1, 0, 900, 0, 900,
+                TrackStatus.DELETED, TargetClass.WALKER, sensors, MARKING);
+        bus.publish(Topic.TRACKS, "uz-03", live);
+        bus.publish(Topic.TRACKS, "uz-03", ended);
+        bus.drain();
+
+        CotDecoder decoder = new CotDecoder(1 << 20);
+        for (TakTestClient c : List.of(a, b)) {
+            // A queued position of the track may be replaced by its last report (same key): read up to the delete.
+            List<String> xmls = c.xmlUpToType("t-x-d-d");
+            String xml = xmls.getLast();
+            CotEvent delete = decoder.decode(xml.getBytes(StandardCharsets.UTF_8));
+            List<CotEvent> ofTrack = new ArrayList<>();
+            for (String x : xmls) {
+                CotEvent e = decoder.decode(x.getBytes(StandardCharsets.UTF_8));
+                if (e.uid().equals("T-42")) {
+                    ofTrack.add(e);
+                }
+            }
+            CotEvent last = ofTrack.getLast();
+            assertThat(last.lat()).isEqualTo(41.5006);
+            assertThat(last.stale()).as("stale the moment it ended").isEqualTo(ended.time());
+            assertThat(ofTrack).filteredOn(e -> e.time().equals(live.time())).allSatisfy(
+                    e -> assertThat(e.stale()).isEqualTo(live.time().plus(Duration.ofMinutes(2))));
+            assertThat(delete.type()).isEqualTo("t-x-d-d");
+            assertThat(delete.time()).isEqualTo(ended.time());
+            assertThat(delete.detail().links()).containsExactly(new CotDetail.CotLink("T-42", "a-u-G", "none"));
+            assertThat(xml).contains("<__forcedelete/>");
+        }
     }
 
     @Test

@@ -55,6 +55,26 @@ final class TakTestClient implements AutoCloseable {
         return decoder.decode(xml.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The next received event as the XML the server wrote; fails after a bounded wait. */
+    String nextXml() throws Exception {
+        String xml = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        if (xml == null) {
+            throw new AssertionError("no event received within " + WAIT_SECONDS + " s");
+        }
+        return xml;
+    }
+
+    /** The raw XML of every event received up to and including the next one of CoT type {@code type}. */
+    java.util.List<String> xmlUpToType(String type) throws Exception {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        String xml;
+        do {
+            xml = nextXml();
+            out.add(xml);
+        } while (!decoder.decode(xml.getBytes(StandardCharsets.UTF_8)).type().equals(type));
+        return out;
+    }
+
     /** The next event whose uid is {@code uid}, skipping others (returned skipped count via the queue). */
     CotEvent nextWithUid(String uid) throws Exception {
         while (true) {

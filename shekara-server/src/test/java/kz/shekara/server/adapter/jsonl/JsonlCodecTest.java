@@ -106,4 +106,21 @@ class JsonlCodecTest {
         assertThatThrownBy(() -> codec.decodeHeartbeat("{\"time\": 1, \"sensor\": \"s\", \"lat\": 1, \"lon\": 2, \"sigma_m\": 3}"))
                 .satisfies(e -> assertThat(((DecodeException) e).reason()).isEqualTo("not-a-heartbeat"));
     }
+
+    @Test
+    void aTracksEndCarriesItsStatusWhileABatchTrackLineStaysAsItWas() throws DecodeException {
+        String live = "{\"time\":100,\"track\":\"T-3\",\"lat\":41.5,\"lon\":69,\"vn\":1,\"ve\":0,\"sigma_m\":30}";
+        kz.shekara.model.TrackUpdate u = codec.decodeTrack(live);
+        assertThat(u.status()).isEqualTo(kz.shekara.model.TrackStatus.CONFIRMED);
+        assertThat(codec.encodeTrack(u)).isEqualTo(live);
+
+        kz.shekara.model.TrackUpdate end = new kz.shekara.model.TrackUpdate(u.time(), u.track(), null, u.lat(), u.lon(),
+                u.vnMps(), u.veMps(), u.covEE(), u.covEN(), u.covNN(), kz.shekara.model.TrackStatus.DELETED,
+                u.targetClass(), u.sensors(), u.marking());
+        String line = codec.encodeTrack(end);
+        assertThat(line).isEqualTo(live.replace("}", ",\"status\":\"deleted\"}"));
+        assertThat(codec.decodeTrack(line)).isEqualTo(end);
+        assertThatThrownBy(() -> codec.decodeTrack(live.replace("}", ",\"status\":\"gone\"}")))
+                .isInstanceOfSatisfying(DecodeException.class, e -> assertThat(e.reason()).isEqualTo("unknown-status"));
+    }
 }
