@@ -66,6 +66,12 @@ final class SensorAlarmRule implements Rule {
                         + (place == null ? "" : " at " + place.zone().name()), d.marking()));
     }
 
+    /** Every alarm raises or continues an alert: each one counts, whatever the sensor sent before. */
+    @Override
+    public boolean needsRepeat(Detection d) {
+        return d.kind().isAlarm();
+    }
+
     @Override
     public void onTime(Instant now, RuleContext ctx) {
         lastAlarm.entrySet().removeIf(e -> {
