@@ -1,10 +1,10 @@
 package kz.shekara.incident;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +26,25 @@ import kz.shekara.model.Severity;
  * earliest-opened open incident of its track, else the earliest-opened open incident whose latest
  * alert is within the configured radius (geodesic) and time window, else opens a new one. All
  * state is the fold of {@link IncidentEvent}s ({@link #apply}), so the log rebuilds it. Incident ids
- * are a hash of the first alert's id, stable across replays. Grouping costs O(open incidents) per
- * alert. Not thread-safe.
+ * are a hash of the first alert's id, stable across replays. Grouping looks only at the incidents
+ * of the alert's track (an index of tracks) and at the open incidents in the few grid cells around it
+ * ({@link IncidentGrid}), not at every incident. Not thread-safe.
  */
 public final class IncidentBook {
     private final IncidentConfig config;
     private final Map<String, State> incidents = new LinkedHashMap<>();
+    /** Per track, the incidents it has joined, in the order they were opened. */
+    private final Map<String, List<State>> byTrack = new HashMap<>();
+    private final IncidentGrid<State> grid;
 
     public IncidentBook(IncidentConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.grid = new IncidentGrid<>(config.radiusM());
     }
 
     private static final class State {
+        /** Position in opening order (the order of {@code incidents}). */
+        final long opened;
         final List<IncidentEvent> timeline = new ArrayList<>();
         final List<String> alerts = new ArrayList<>();
         final TreeSet<String> tracks = new TreeSet<>();
@@ -45,6 +52,14 @@ public final class IncidentBook {
         Instant lastAlertTime;
         String unit;
         Marking marking;
+
+        State(long opened) {
+            this.opened = opened;
+        }
+
+        boolean open() {
+            return !last.status().terminal();
+        }
     }
 
     /** Groups a new alert: the events that open an incident or add the alert to one, already applied. */
@@ -67,18 +82,22 @@ public final class IncidentBook {
 
     private State find(Alert a) {
         if (a.track() != null) {
-            for (State s : incidents.values()) {
-                if (!s.last.status().terminal() && s.tracks.contains(a.track())) {
+            for (State s : byTrack.getOrDefault(a.track(), List.of())) { // in opening order
+                if (s.open()) {
                     return s;
                 }
             }
         }
-        for (State s : incidents.values()) {
-            if (s.last.status().terminal()) {
-                continue;
-            }
-            Duration gap = Duration.between(s.lastAlertTime, a.time()).abs();
-            if (gap.compareTo(config.window()) <= 0
+        List<State> near = grid.near(a.lat(), a.lon());
+        if (near == null) {
+            near = new ArrayList<>(incidents.values());
+        } else {
+            near.sort(Comparator.comparingLong(s -> s.opened));
+        }
+        Instant from = a.time().minus(config.window());
+        Instant to = a.time().plus(config.window());
+        for (State s : near) {
+            if (s.open() && s.lastAlertTime != null && !s.lastAlertTime.isBefore(from) && !s.lastAlertTime.isAfter(to)
                     && Geodesy.distanceM(s.last.lat(), s.last.lon(), a.lat(), a.lon()) <= config.radiusM()) {
                 return s;
             }
@@ -135,7 +154,7 @@ public final class IncidentBook {
             if (e.change() != IncidentEvent.Change.OPENED) {
                 return;
             }
-            s = new State();
+            s = new State(incidents.size());
             s.marking = e.marking();
             incidents.put(e.incident(), s);
         }
@@ -146,9 +165,14 @@ public final class IncidentBook {
             s.lastAlertTime = e.time();
             s.marking = s.marking.mostRestrictive(e.marking());
         }
-        if (track != null) {
-            s.tracks.add(track);
+        if (track != null && s.tracks.add(track)) {
+            List<State> joined = byTrack.computeIfAbsent(track, t -> new ArrayList<>(1));
+            joined.add(s);
+            if (joined.size() > 1 && joined.get(joined.size() - 2).opened > s.opened) {
+                joined.sort(Comparator.comparingLong(x -> x.opened));
+            }
         }
+        grid.put(s, s.last.lat(), s.last.lon(), s.open());
         if (e.unit() != null) {
             s.unit = e.unit();
         }
