@@ -93,7 +93,7 @@ final class RadarFeed implements Runnable {
     }
 
     /** One scan: the movers detected with the radar's Pd and sigma, then the clutter, in random order. */
-    private List<Detection> scan(RadarLoad r, Instant time) {
+    List<Detection> scan(RadarLoad r, Instant time) {
         Sensor s = r.sensor;
         double[] ll = new double[2];
         List<Detection> out = new ArrayList<>();

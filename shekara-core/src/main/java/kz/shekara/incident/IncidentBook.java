@@ -1,6 +1,7 @@
 package kz.shekara.incident;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,40 +27,32 @@ import kz.shekara.model.Severity;
  * earliest-opened open incident of its track, else the earliest-opened open incident whose latest
  * alert is within the configured radius (geodesic) and time window, else opens a new one. All
  * state is the fold of {@link IncidentEvent}s ({@link #apply}), so the log rebuilds it. Incident ids
- * are a hash of the first alert's id, stable across replays. Grouping looks only at the incidents
- * of the alert's track (an index of tracks) and at the open incidents in the few grid cells around it
- * ({@link IncidentGrid}), not at every incident. Not thread-safe.
+ * are a hash of the first alert's id, stable across replays. Open incidents are indexed by track and by place (a grid of cells one radius high), so
+ * grouping costs the few incidents near the alert, not every open one. Not thread-safe.
  */
 public final class IncidentBook {
     private final IncidentConfig config;
     private final Map<String, State> incidents = new LinkedHashMap<>();
-    /** Per track, the incidents it has joined, in the order they were opened. */
-    private final Map<String, List<State>> byTrack = new HashMap<>();
-    private final IncidentGrid<State> grid;
+    // Open incidents only: by the tracks of their alerts, and by the place of their latest event.
+    private final Map<String, List<State>> openByTrack = new HashMap<>();
+    private final PlaceIndex<State> openByPlace;
+    private long opened;
 
     public IncidentBook(IncidentConfig config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.grid = new IncidentGrid<>(config.radiusM());
+        this.openByPlace = new PlaceIndex<>(config.radiusM());
     }
 
     private static final class State {
-        /** Position in opening order (the order of {@code incidents}). */
-        final long opened;
         final List<IncidentEvent> timeline = new ArrayList<>();
         final List<String> alerts = new ArrayList<>();
         final TreeSet<String> tracks = new TreeSet<>();
         IncidentEvent last;
         Instant lastAlertTime;
+        long seq;
+        PlaceIndex.Entry<State> place;
         String unit;
         Marking marking;
-
-        State(long opened) {
-            this.opened = opened;
-        }
-
-        boolean open() {
-            return !last.status().terminal();
-        }
     }
 
     /** Groups a new alert: the events that open an incident or add the alert to one, already applied. */
@@ -82,22 +75,19 @@ public final class IncidentBook {
 
     private State find(Alert a) {
         if (a.track() != null) {
-            for (State s : byTrack.getOrDefault(a.track(), List.of())) { // in opening order
-                if (s.open()) {
-                    return s;
+            State first = null;
+            for (State s : openByTrack.getOrDefault(a.track(), List.of())) {
+                if (first == null || s.seq < first.seq) {
+                    first = s;
                 }
             }
+            if (first != null) {
+                return first;
+            }
         }
-        List<State> near = grid.near(a.lat(), a.lon());
-        if (near == null) {
-            near = new ArrayList<>(incidents.values());
-        } else {
-            near.sort(Comparator.comparingLong(s -> s.opened));
-        }
-        Instant from = a.time().minus(config.window());
-        Instant to = a.time().plus(config.window());
-        for (State s : near) {
-            if (s.open() && s.lastAlertTime != null && !s.lastAlertTime.isBefore(from) && !s.lastAlertTime.isAfter(to)
+        for (State s : openByPlace.near(a.lat(), a.lon())) {
+            Duration gap = Duration.between(s.lastAlertTime, a.time()).abs();
+            if (gap.compareTo(config.window()) <= 0
                     && Geodesy.distanceM(s.last.lat(), s.last.lon(), a.lat(), a.lon()) <= config.radiusM()) {
                 return s;
             }
@@ -154,8 +144,9 @@ public final class IncidentBook {
             if (e.change() != IncidentEvent.Change.OPENED) {
                 return;
             }
-            s = new State(incidents.size());
+            s = new State();
             s.marking = e.marking();
+            s.seq = opened++;
             incidents.put(e.incident(), s);
         }
         s.timeline.add(e);
@@ -165,16 +156,35 @@ public final class IncidentBook {
             s.lastAlertTime = e.time();
             s.marking = s.marking.mostRestrictive(e.marking());
         }
-        if (track != null && s.tracks.add(track)) {
-            List<State> joined = byTrack.computeIfAbsent(track, t -> new ArrayList<>(1));
-            joined.add(s);
-            if (joined.size() > 1 && joined.get(joined.size() - 2).opened > s.opened) {
-                joined.sort(Comparator.comparingLong(x -> x.opened));
-            }
-        }
-        grid.put(s, s.last.lat(), s.last.lon(), s.open());
+        boolean newTrack = track != null && s.tracks.add(track);
         if (e.unit() != null) {
             s.unit = e.unit();
+        }
+        index(s, newTrack ? track : null);
+    }
+
+    /** Keeps the open-incident indexes in step with an incident's latest event (and the track it just gained, or null). */
+    private void index(State s, String newTrack) {
+        boolean open = !s.last.status().terminal();
+        boolean wasOpen = s.place != null;
+        if (open && wasOpen) {
+            openByPlace.move(s.place, s.last.lat(), s.last.lon());
+            if (newTrack != null) {
+                openByTrack.computeIfAbsent(newTrack, k -> new ArrayList<>(1)).add(s);
+            }
+        } else if (open) {
+            s.place = openByPlace.add(s.seq, s, s.last.lat(), s.last.lon());
+            s.tracks.forEach(t -> openByTrack.computeIfAbsent(t, k -> new ArrayList<>(1)).add(s));
+        } else if (wasOpen) {
+            openByPlace.remove(s.place);
+            s.place = null;
+            for (String t : s.tracks) {
+                List<State> of = openByTrack.get(t);
+                of.remove(s);
+                if (of.isEmpty()) {
+                    openByTrack.remove(t);
+                }
+            }
         }
     }
 

@@ -20,7 +20,8 @@ import kz.shekara.theatre.Sector;
  * in their own sector; a track whose estimate moves into another sector is handed over with its id,
  * state (re-framed) and history. After each scan time, {@link Mode#BATCH} reports every confirmed
  * track at that time (the batch files), {@link Mode#LIVE} only the confirmed tracks that scan time gave
- * a detection or turned to coasting (the live bus). Not thread-safe: feed it from one thread.
+ * a detection, turned to coasting or ended (the live bus; an ended track's last update has status
+ * {@link kz.shekara.model.TrackStatus#DELETED}). Not thread-safe: feed it from one thread.
  */
 public final class MultiSectorTracker {
     /** How the tracker is fed and what it reports after each scan time. */
@@ -54,7 +55,9 @@ public final class MultiSectorTracker {
         this.mode = Objects.requireNonNull(mode, "mode");
         TrackerParts parts = TrackerParts.from(config);
         for (Sector s : sectorList) {
-            sectors.put(s.id(), new SectorTracker(s.id(), new LocalFrame(s.originLat(), s.originLon()), parts));
+            SectorTracker t = new SectorTracker(s.id(), new LocalFrame(s.originLat(), s.originLon()), parts);
+            t.reportEnded(mode == Mode.LIVE);
+            sectors.put(s.id(), t);
         }
         if (sectors.isEmpty()) {
             throw new IllegalArgumentException("need at least one sector");
@@ -238,6 +241,12 @@ public final class MultiSectorTracker {
             sectors.get(targets.get(i)).adopt(moving.get(i));
             handovers++;
         }
+    }
+
+    /** Every sector tracker moves every track to every scan time (the reference loop; see {@link SectorTracker#update}). */
+    MultiSectorTracker everyTrackEveryScan() {
+        sectors.values().forEach(SectorTracker::everyTrackEveryScan);
+        return this;
     }
 
     /** The sector trackers, by id, in the order given. */

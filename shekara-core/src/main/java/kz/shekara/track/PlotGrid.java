@@ -67,6 +67,40 @@ final class PlotGrid {
         return count;
     }
 
+    /** Whether any plot lies within {@code r} metres of (e, n). */
+    boolean any(double e, double n, double r) {
+        long x0 = cellOf(e - r);
+        long x1 = cellOf(e + r);
+        long y0 = cellOf(n - r);
+        long y1 = cellOf(n + r);
+        double r2 = r * r;
+        if ((x1 - x0 + 1) * (y1 - y0 + 1) > keys.length) {
+            for (int j = 0; j < next.length; j++) {
+                if (within(j, e, n, r2)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (long x = x0; x <= x1; x++) {
+            for (long y = y0; y <= y1; y++) {
+                int slot = slot(key(x, y), false);
+                for (int j = slot < 0 ? -1 : head[slot]; j >= 0; j = next[j]) {
+                    if (within(j, e, n, r2)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean within(int j, double e, double n, double r2) {
+        double de = east[j] - e;
+        double dn = north[j] - n;
+        return de * de + dn * dn <= r2;
+    }
+
     private static boolean ascending(int[] a, int count) {
         for (int i = 1; i < count; i++) {
             if (a[i] < a[i - 1]) {
@@ -77,9 +111,7 @@ final class PlotGrid {
     }
 
     private int take(int j, double e, double n, double r2, int[] out, int count) {
-        double de = east[j] - e;
-        double dn = north[j] - n;
-        if (de * de + dn * dn <= r2) {
+        if (within(j, e, n, r2)) {
             out[count++] = j;
         }
         return count;

@@ -3,6 +3,7 @@ package kz.shekara.track;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import kz.shekara.geo.LocalFrame;
@@ -12,17 +13,22 @@ import kz.shekara.model.TrackUpdate;
 
 /**
  * The tracker of one sector: the short loop and the only holder of mutable track state. A scan (all
- * plots one sensor reported at one event time) runs: predict every track to the scan time →
+ * plots one sensor reported at one event time) runs: predict the tracks it can touch to the scan time →
  * associate confirmed tracks → associate tentative tracks with the plots left → update or coast →
  * confirm or delete → initiate tentative tracks from the plots still left. Works in the sector's
  * local east-north frame; track ids are the sector id and a counter, so the same scans give the same
  * ids. Not thread-safe: one thread (or one bus partition) per sector.
  */
 public final class SectorTracker {
+    private static final long SWEEP_S = 5;
     private final String sectorId;
     private final LocalFrame frame;
     private final TrackerParts parts;
-    private final List<Track> tracks = new ArrayList<>();
+    private static final java.util.Comparator<Track> BY_ORDER = java.util.Comparator.comparingLong(t -> t.order);
+    // The live tracks, each list in the sector's track order (creation or adoption here): confirmed and
+    // coasting ones, and tentative ones (most of them clutter, which most scans need not touch).
+    private final List<Track> confirmedTracks = new ArrayList<>();
+    private final List<Track> tentativeTracks = new ArrayList<>();
     private final List<Track> touched = new ArrayList<>();
     // Per-scan scratch, cleared at the start of each update (the associator keeps no reference to them).
     private final List<Track> confirmed = new ArrayList<>();
@@ -34,7 +40,13 @@ public final class SectorTracker {
     private final java.util.HashMap<String, Integer> sensorIndex = new java.util.HashMap<>();
     private final CvKalmanPredictor fastPredictor;
     private final KalmanUpdater fastUpdater;
+    // Whether tentative tracks out of a scan's reach may be left at their own time (needs the Kalman gate's bound).
+    private boolean lazyTentative;
+    // Confirmed tracks ended since the last report, as their last update (kept only when reportEnded).
+    private final List<TrackUpdate> ended = new ArrayList<>();
+    private boolean reportEnded;
     private long nextId = 1;
+    private long nextOrder;
     private Instant time;
 
     public SectorTracker(String sectorId, LocalFrame frame, TrackerParts parts) {
@@ -44,6 +56,7 @@ public final class SectorTracker {
         // The known hot implementations run in place on the tracker's own states; any other runs through its interface.
         this.fastPredictor = parts.predictor() instanceof CvKalmanPredictor p ? p : null;
         this.fastUpdater = parts.updater() instanceof KalmanUpdater u ? u : null;
+        this.lazyTentative = fastPredictor != null && parts.gater() instanceof MahalanobisGater g && g.kalmanMeasurement();
     }
 
     public String sectorId() {
@@ -59,6 +72,17 @@ public final class SectorTracker {
         return time;
     }
 
+    /** Moves every track to every scan time, as the textbook loop does (the reference the left-at-own-time path is checked against). */
+    void everyTrackEveryScan() {
+        lazyTentative = false;
+    }
+
+    /** Whether {@link #changedTracks()} also reports the confirmed tracks that ended (the live feed's need). */
+    void reportEnded(boolean on) {
+        reportEnded = on;
+        ended.clear();
+    }
+
     /** A detection as a plot in this sector's frame. */
     public Plot plot(Detection d) {
         frame.toEastNorth(d.lat(), d.lon(), eastNorth);
@@ -70,18 +94,78 @@ public final class SectorTracker {
         initiate(update(scanTime, sensor, plots), scanTime);
     }
 
-    /** The update half of a scan: every track predicted, associated, updated or coasted, confirmed or deleted; returns the plots no track took. */
+    /**
+     * The update half of a scan: tracks predicted, associated, updated or coasted, confirmed or
+     * deleted; returns the plots no track took. Confirmed tracks move to every scan time. A tentative
+     * track that this scan can neither miss (its sensor never saw it) nor update (no plot within a
+     * bound on its gate, see {@link PlotReach}) is left at its own time: it would only have been
+     * predicted, and prediction in several steps equals prediction in one (exact discretisation). When a
+     * later scan reaches it, it first ends if the deleter would have ended it at the previous scan time,
+     * so it takes no plot it could not have taken; every few seconds of event time, left tracks past
+     * their coasting limit end. Clutter thus costs its own sensor's scans, not every sensor's.
+     */
     List<Plot> update(Instant scanTime, String sensor, List<Plot> plots) {
+        Instant previous = time;
         time = scanTime;
         touched.clear();
         confirmed.clear();
         tentative.clear();
         confirmedPred.clear();
         tentativePred.clear();
+        // A sensor this sector has never had a plot from has seen none of its tracks (adoption registers a
+        // track's sensors too): a scan of it without plots here can only move the confirmed tracks on.
+        Integer known = sensorIndex.get(sensor);
+        int sensorId = known != null ? known : plots.isEmpty() ? -1 : sensorIndex.computeIfAbsent(sensor,
+                k -> sensorIndex.size());
+        PlotReach reach = lazyTentative ? PlotReach.of(plots, parts.gater().threshold(), fastPredictor.accelerationPsd())
+                : null;
+        predict(confirmedTracks, scanTime, null, sensorId, sensor, null, false);
+        boolean deleted = false;
+        if (reach == null || sensorId >= 0) {
+            boolean sweep = reach != null && previous != null && sweepWindow(previous) != sweepWindow(scanTime);
+            deleted = predict(tentativeTracks, scanTime, previous, sensorId, sensor, reach, sweep);
+        }
+        Association first = parts.associator().associate(confirmedPred, plots);
+        deleted |= apply(confirmed, first, sensor, sensorId, scanTime);
+        Association second = parts.associator().associate(tentativePred, first.unassociated());
+        deleted |= apply(tentative, second, sensor, sensorId, scanTime);
+        if (deleted) {
+            confirmedTracks.removeIf(t -> t.status == null);
+            tentativeTracks.removeIf(t -> t.status == null);
+        }
+        promoteConfirmed();
+        return second.unassociated();
+    }
+
+    /**
+     * Predicts the tracks of one list that this scan can touch to its time and puts them in the scan's
+     * confirmed or tentative group; with a {@code reach}, leaves the others at their own time (see
+     * {@link #update}). Returns whether it marked any track deleted.
+     */
+    private boolean predict(List<Track> list, Instant scanTime, Instant previous, int sensorId, String sensor,
+                            PlotReach reach, boolean sweep) {
+        boolean deleted = false;
         // Most tracks were last moved to the same scan time (the same Instant object): compute each step once.
         Instant lastFrom = null;
         double lastDt = 0;
-        for (Track t : tracks) {
+        for (Track t : list) {
+            if (reach != null) {
+                if (!(sensorId >= 0 && t.seenBy(sensorId, sensor)) && !reach.mayGate(t.state, scanTime)) {
+                    if (sweep && parts.deleter().shouldDelete(summary(t), scanTime)) {
+                        t.status = null;
+                        deleted = true;
+                    }
+                    continue;
+                }
+                if (previous != null && t.state.time().isBefore(previous)) {
+                    fastPredictor.predictInPlace(t.state, previous);
+                    if (parts.deleter().shouldDelete(summary(t), previous)) {
+                        t.status = null;
+                        deleted = true;
+                        continue;
+                    }
+                }
+            }
             GaussianState p;
             if (fastPredictor != null) {
                 Instant from = t.state.time();
@@ -97,15 +181,31 @@ public final class SectorTracker {
             (t.confirmed() ? confirmed : tentative).add(t);
             (t.confirmed() ? confirmedPred : tentativePred).add(p);
         }
-        int sensorId = sensorIndex.computeIfAbsent(sensor, k -> sensorIndex.size());
-        Association first = parts.associator().associate(confirmedPred, plots);
-        boolean deleted = apply(confirmed, first, sensor, sensorId, scanTime);
-        Association second = parts.associator().associate(tentativePred, first.unassociated());
-        deleted |= apply(tentative, second, sensor, sensorId, scanTime);
-        if (deleted) {
-            tracks.removeIf(t -> t.status == null);
+        return deleted;
+    }
+
+    /** Moves the tentative tracks this scan confirmed into the confirmed list, keeping the sector's track order. */
+    private void promoteConfirmed() {
+        boolean any = false;
+        for (Track t : tentative) {
+            if (t.status != null && t.confirmed()) {
+                int at = Collections.binarySearch(confirmedTracks, t, BY_ORDER);
+                confirmedTracks.add(-at - 1, t);
+                any = true;
+            }
         }
-        return second.unassociated();
+        if (any) {
+            tentativeTracks.removeIf(Track::confirmed);
+        }
+    }
+
+    /** The sweep window of an event time: left tentative tracks are checked when a scan enters a new one. */
+    private static long sweepWindow(Instant t) {
+        return Math.floorDiv(t.getEpochSecond(), SWEEP_S);
+    }
+
+    private static TrackSummary summary(Track t) {
+        return new TrackSummary(t.id, t.status, t.state, t.lastDetection, t.misses);
     }
 
     /** The initiation half of a scan: a tentative track for each plot. */
@@ -114,10 +214,13 @@ public final class SectorTracker {
             Track t = new Track(sectorId + "-" + nextId++, parts.initiator().initiate(p, scanTime), p);
             t.changed = true;
             t.noteSensorIndex(sensorIndex.computeIfAbsent(p.source().sensor(), k -> sensorIndex.size()));
+            t.order = nextOrder++;
             if (parts.initiator().confirms(t.hits, t.scans)) {
                 t.status = TrackStatus.CONFIRMED;
+                confirmedTracks.add(t);
+            } else {
+                tentativeTracks.add(t);
             }
-            tracks.add(t);
         }
     }
 
@@ -148,7 +251,7 @@ public final class SectorTracker {
                 continue;
             }
             t.state = h.prediction();
-            if (t.seenBy(sensorId, sensor)) {
+            if (sensorId >= 0 && t.seenBy(sensorId, sensor)) {
                 t.misses++;
                 if (t.confirmed()) {
                     t.changed |= t.status != TrackStatus.COASTING;
@@ -158,8 +261,10 @@ public final class SectorTracker {
                 }
             }
             boolean end = !t.confirmed() && parts.initiator().abandons(t.hits, t.scans);
-            if (end || parts.deleter().shouldDelete(new TrackSummary(t.id, t.status, t.state, t.lastDetection,
-                    t.misses), scanTime)) {
+            if (end || parts.deleter().shouldDelete(summary(t), scanTime)) {
+                if (reportEnded && t.confirmed()) {
+                    ended.add(toUpdate(t, TrackStatus.DELETED));
+                }
                 t.status = null;
                 deleted = true;
             }
@@ -169,24 +274,24 @@ public final class SectorTracker {
 
     /** Confirmed (and coasting) tracks at the last scan time, in creation order. */
     public List<TrackUpdate> confirmedTracks() {
-        List<TrackUpdate> out = new ArrayList<>();
-        for (Track t : tracks) {
-            if (t.confirmed()) {
-                out.add(toUpdate(t));
-            }
+        List<TrackUpdate> out = new ArrayList<>(confirmedTracks.size());
+        for (Track t : confirmedTracks) {
+            out.add(toUpdate(t));
         }
         return out;
     }
 
     /**
-     * Confirmed (and coasting) tracks that a scan gave a detection, or moved from confirmed to coasting,
-     * since the last call, in creation order; clears their mark. A track that goes on coasting is not
-     * reported again until a detection or its deletion.
+     * Confirmed (and coasting) tracks ended since the last call, as {@link TrackStatus#DELETED} updates
+     * in the order they ended, then those that a scan gave a detection, or moved from confirmed to
+     * coasting, in creation order; clears their mark. A track that goes on coasting is not reported
+     * again until a detection or its deletion.
      */
     public List<TrackUpdate> changedTracks() {
-        List<TrackUpdate> out = new ArrayList<>();
-        for (Track t : tracks) {
-            if (t.changed && t.confirmed()) {
+        List<TrackUpdate> out = new ArrayList<>(ended);
+        ended.clear();
+        for (Track t : confirmedTracks) {
+            if (t.changed) {
                 t.changed = false;
                 out.add(toUpdate(t));
             }
@@ -196,22 +301,35 @@ public final class SectorTracker {
 
     /** Every live track, tentative ones included. */
     public List<TrackUpdate> allTracks() {
-        List<TrackUpdate> out = new ArrayList<>(tracks.size());
-        for (Track t : tracks) {
+        List<TrackUpdate> out = new ArrayList<>(liveTracks());
+        for (Track t : inOrder()) {
             out.add(toUpdate(t));
         }
         return out;
     }
 
     public int liveTracks() {
-        return tracks.size();
+        return confirmedTracks.size() + tentativeTracks.size();
+    }
+
+    /** Every live track in the sector's track order. */
+    private List<Track> inOrder() {
+        List<Track> all = new ArrayList<>(liveTracks());
+        all.addAll(confirmedTracks);
+        all.addAll(tentativeTracks);
+        all.sort(BY_ORDER);
+        return all;
     }
 
     TrackUpdate toUpdate(Track t) {
+        return toUpdate(t, t.status);
+    }
+
+    private TrackUpdate toUpdate(Track t, TrackStatus status) {
         GaussianState s = t.state;
         frame.toLatLon(s.east(), s.north(), latLon);
         return new TrackUpdate(s.time(), t.id, sectorId, latLon[0], latLon[1], s.vNorth(), s.vEast(), s.cov(0, 0),
-                s.cov(0, 1), s.cov(1, 1), t.status, parts.classifier().classify(s, t.maritime),
+                s.cov(0, 1), s.cov(1, 1), status, parts.classifier().classify(s, t.maritime),
                 new java.util.TreeSet<>(Arrays.asList(t.sensors())), t.marking);
     }
 
@@ -224,8 +342,8 @@ public final class SectorTracker {
     TrackerState.Sector state() {
         String[] table = new String[sensorIndex.size()];
         sensorIndex.forEach((sensor, index) -> table[index] = sensor);
-        List<TrackerState.TrackRecord> records = new ArrayList<>(tracks.size());
-        for (Track t : tracks) {
+        List<TrackerState.TrackRecord> records = new ArrayList<>(liveTracks());
+        for (Track t : inOrder()) {
             records.add(t.record());
         }
         return new TrackerState.Sector(sectorId, nextId, time, Arrays.asList(table), records);
@@ -242,16 +360,25 @@ public final class SectorTracker {
         for (int i = 0; i < s.sensors().size(); i++) {
             sensorIndex.put(s.sensors().get(i), i);
         }
-        tracks.clear();
+        confirmedTracks.clear();
+        tentativeTracks.clear();
         touched.clear();
+        ended.clear();
+        nextOrder = 0;
         for (TrackerState.TrackRecord r : s.tracks()) {
-            tracks.add(new Track(r));
+            keep(new Track(r));
         }
     }
 
     Track remove(Track t) {
-        tracks.remove(t);
+        (t.confirmed() ? confirmedTracks : tentativeTracks).remove(t);
         return t;
+    }
+
+    /** Appends a track to the end of the sector's order. */
+    private void keep(Track t) {
+        t.order = nextOrder++;
+        (t.confirmed() ? confirmedTracks : tentativeTracks).add(t);
     }
 
     void adopt(Track t) {
@@ -260,6 +387,6 @@ public final class SectorTracker {
         for (String s : t.sensors()) {
             t.noteSensorIndex(sensorIndex.computeIfAbsent(s, k -> sensorIndex.size()));
         }
-        tracks.add(t);
+        keep(t);
     }
 }

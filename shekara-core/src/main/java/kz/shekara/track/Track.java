@@ -25,6 +25,8 @@ final class Track {
      * cleared when it is reported. Always clear on a confirmed track between two inputs.
      */
     boolean changed;
+    /** Its place in its sector tracker's order of tracks (creation or adoption there). */
+    long order;
     private String[] sensors = new String[0];
     // Bit i set: the sensor with tracker-wide index i (below 64) has seen this track; saves string compares in the loop.
     private long sensorBits;

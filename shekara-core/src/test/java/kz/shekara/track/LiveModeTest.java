@@ -53,8 +53,11 @@ class LiveModeTest {
         List<TrackUpdate> all = run(MultiSectorTracker.Mode.BATCH);
         List<TrackUpdate> changed = run(MultiSectorTracker.Mode.LIVE);
 
-        // Every changed report is the full report's update of that track at that time, bit for bit.
-        assertThat(new HashSet<>(all)).containsAll(changed);
+        // Every changed report is the full report's update of that track at that time, bit for bit; the
+        // only exception is the last word on an ended track, which the full report never carries.
+        assertThat(all).noneMatch(u -> u.status() == TrackStatus.DELETED);
+        assertThat(new HashSet<>(all)).containsAll(changed.stream().filter(u -> u.status() != TrackStatus.DELETED)
+                .toList());
         assertThat(changed.size()).isLessThan(all.size());
 
         TrackUpdate lastOfGone = all.stream().filter(u -> u.lat() < 43.0 && u.lon() > 68.5)
@@ -74,6 +77,26 @@ class LiveModeTest {
             }
         }
         assertThat(changed.stream().map(TrackUpdate::sector).distinct()).containsExactlyInAnyOrder("W", "E");
+    }
+
+    @Test
+    void anEndedTrackGetsOneDeletedUpdateAsItsLastAtTheScanThatEndedIt() {
+        List<TrackUpdate> all = run(MultiSectorTracker.Mode.BATCH);
+        List<TrackUpdate> changed = run(MultiSectorTracker.Mode.LIVE);
+        TrackUpdate lastOfGone = all.stream().filter(u -> u.lat() < 43.0 && u.lon() > 68.5)
+                .reduce((a, b) -> b).orElseThrow();
+        String gone = lastOfGone.track();
+
+        List<TrackUpdate> ofGone = changed.stream().filter(u -> u.track().equals(gone)).toList();
+        assertThat(ofGone.getLast().status()).isEqualTo(TrackStatus.DELETED);
+        assertThat(ofGone).filteredOn(u -> u.status() == TrackStatus.DELETED).hasSize(1);
+        // Ended at the first scan after the last one the full report still carries it at.
+        assertThat(ofGone.getLast().time()).isAfter(lastOfGone.time());
+        assertThat(all.stream().filter(u -> u.time().equals(ofGone.getLast().time()))).isNotEmpty()
+                .noneMatch(u -> u.track().equals(gone));
+        // The tracks that go on being detected never end.
+        assertThat(changed).filteredOn(u -> u.status() == TrackStatus.DELETED).extracting(TrackUpdate::track)
+                .containsExactly(gone);
     }
 
     @Test
