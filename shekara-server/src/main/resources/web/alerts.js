@@ -1,4 +1,4 @@
-import { t, onLangChange } from './i18n.js';
+import { t, lang, onLangChange } from './i18n.js';
 import { code } from './format.js';
 import { zoneName, sectorName } from './names.js';
 import { initResponse, incidentResponse } from './response.js';
@@ -25,6 +25,11 @@ async function getJson(path) {
 
 function time(iso) {
   return iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, 'Z') : '';
+}
+
+/** The alert's sentence in the current language (the server writes one per language; old alerts have only detail). */
+function alertText(a) {
+  return a.texts?.[lang()] ?? a.detail;
 }
 
 function rate(v) {
@@ -61,7 +66,7 @@ export function initAlerts(map, container, operator = 'operator') {
     li.append(el('span', 'alert-time', time(a.time)), el('span', 'alert-rule', code('rule', a.rule)),
       el('span', 'alert-sev', code('severity', a.severity)),
       el('span', 'alert-where', a.zone ? zoneName(a.zone) : a.sector ? sectorName(a.sector) : ''),
-      el('div', 'alert-detail', a.detail));
+      el('div', 'alert-detail', alertText(a)));
     if (a.state === 'raised') {
       const b = el('button', 'alert-ack', t('alerts.ack'));
       b.addEventListener('click', (ev) => { ev.stopPropagation(); acknowledge(a.id, b); });

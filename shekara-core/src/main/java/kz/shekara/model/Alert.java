@@ -11,11 +11,13 @@ import java.util.TreeSet;
  * crossing point, the track, the sensor). {@code zone}, {@code track}, {@code sensor}, {@code unit}
  * and {@code sector} are null when they do not apply; {@code sensors} lists the sensors whose data
  * raised it (for the effectiveness statistics); the marking is the most restrictive of its sources'.
- * Later steps of its lifecycle are {@link AlertChange} events. Immutable.
+ * {@code detail} is the finding in English (for logs and files); {@code facts} is the same finding
+ * structured, from which it is written in each operator's language (null on alerts logged before
+ * facts were kept, which show {@code detail}). Later steps of its lifecycle are {@link AlertChange} events. Immutable.
  */
 public record Alert(Instant time, String id, RuleKind rule, Severity severity, String sector, String zone,
                     String track, String sensor, String unit, double lat, double lon, SortedSet<String> sensors,
-                    String detail, Marking marking) implements DomainEvent {
+                    String detail, Marking marking, AlertFacts facts) implements DomainEvent {
 
     public Alert {
         Objects.requireNonNull(time, "time");
@@ -26,5 +28,12 @@ public record Alert(Instant time, String id, RuleKind rule, Severity severity, S
         Objects.requireNonNull(marking, "marking");
         Coordinates.check(lat, lon);
         sensors = Collections.unmodifiableSortedSet(new TreeSet<>(sensors));
+    }
+
+    /** An alert without structured facts (its sentence is {@code detail} in every language). */
+    public Alert(Instant time, String id, RuleKind rule, Severity severity, String sector, String zone, String track,
+                 String sensor, String unit, double lat, double lon, SortedSet<String> sensors, String detail,
+                 Marking marking) {
+        this(time, id, rule, severity, sector, zone, track, sensor, unit, lat, lon, sensors, detail, marking, null);
     }
 }

@@ -2,6 +2,7 @@ package kz.shekara.rules;
 
 import java.time.Duration;
 import kz.shekara.geo.Geodesy;
+import kz.shekara.model.AlertFacts;
 import kz.shekara.model.RuleKind;
 import kz.shekara.model.Severity;
 import kz.shekara.model.TrackUpdate;
@@ -78,14 +79,17 @@ final class ApproachRule implements Rule {
         String predictedKey = base + "predicted";
         if (d <= buffer) {
             ctx.raise(finding(u, z, insideKey, Severity.HIGH, "inside the " + Math.round(buffer)
-                    + " m buffer of " + z.zone().name() + " (" + Math.round(d) + " m)"));
+                    + " m buffer of " + z.zone().name() + " (" + Math.round(d) + " m)",
+                    new AlertFacts.InsideBuffer(Places.of(z.zone()), buffer, d)));
             return;
         }
         double horizonS = config.horizon().toNanos() / 1e9 * profile.horizonFactor();
         double etaS = moving ? timeToReach(u, z, here, buffer, horizonS) : Double.NaN;
         if (!Double.isNaN(etaS)) {
+            Duration eta = Duration.ofSeconds(Math.round(etaS));
             ctx.raise(finding(u, z, predictedKey, Severity.MEDIUM, "predicted to reach the " + Math.round(buffer)
-                    + " m buffer of " + z.zone().name() + " in " + Duration.ofSeconds(Math.round(etaS))));
+                    + " m buffer of " + z.zone().name() + " in " + eta,
+                    new AlertFacts.PredictedApproach(Places.of(z.zone()), buffer, eta)));
             return;
         }
         if (d > buffer + config.hysteresisM()) {
@@ -115,8 +119,9 @@ final class ApproachRule implements Rule {
         return hi * horizonS;
     }
 
-    private Finding finding(TrackUpdate u, IndexedZone z, String key, Severity severity, String detail) {
+    private Finding finding(TrackUpdate u, IndexedZone z, String key, Severity severity, String detail,
+                            AlertFacts facts) {
         return new Finding(key, u.time(), kind(), severity, z.zone().sector(), z.id(), u.track(), null, null,
-                u.lat(), u.lon(), u.sensors(), detail, u.marking());
+                u.lat(), u.lon(), u.sensors(), detail, u.marking(), facts);
     }
 }

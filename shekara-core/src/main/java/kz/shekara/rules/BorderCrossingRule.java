@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kz.shekara.model.AlertFacts;
 import kz.shekara.model.RuleKind;
 import kz.shekara.model.Severity;
 import kz.shekara.model.TrackUpdate;
@@ -26,6 +27,7 @@ final class BorderCrossingRule implements Rule {
     private final ZoneIndex crossingPoints;
     private final HomeSide home;
     private final Map<String, TrackState> tracks = new HashMap<>();
+    private final Places places;
 
     BorderCrossingRule(Theatre theatre, RulesConfig.Crossing config) {
         this.config = config;
@@ -33,6 +35,7 @@ final class BorderCrossingRule implements Rule {
         this.crossingPoints = new ZoneIndex(theatre.zones(ZoneKind.CROSSING_POINT),
                 z -> Math.max(z.bufferM(), config.crossingPointRadiusM()));
         this.home = HomeSide.of(theatre, config.homeZones());
+        this.places = new Places(theatre);
     }
 
     @Override
@@ -97,9 +100,12 @@ final class BorderCrossingRule implements Rule {
         String where = cp != null ? "at crossing point " + cp.zone().name()
                 : "in sector " + (sector == null ? c.border().zone().name() : sector);
         Severity severity = cp != null ? config.atCrossingPointSeverity() : config.severity();
+        AlertFacts.Place place = cp != null ? Places.of(cp.zone())
+                : sector == null ? Places.of(c.border().zone()) : places.sector(sector);
         ctx.raise(new Finding(base + direction, u.time(), kind(), severity, sector,
                 cp != null ? cp.id() : c.border().id(), u.track(), null, null, c.lat(), c.lon(), u.sensors(),
-                direction + " crossing " + where + " at " + c.time(), u.marking()));
+                direction + " crossing " + where + " at " + c.time(), u.marking(),
+                new AlertFacts.Crossing(inbound, place, cp != null, c.time())));
     }
 
     private IndexedZone nearestCrossingPoint(double lat, double lon) {

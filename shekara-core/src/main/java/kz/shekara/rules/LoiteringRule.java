@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import kz.shekara.geo.Geodesy;
+import kz.shekara.model.AlertFacts;
 import kz.shekara.model.RuleKind;
 import kz.shekara.model.Severity;
 import kz.shekara.model.TrackUpdate;
@@ -84,7 +85,8 @@ final class LoiteringRule implements Rule {
             s.raisedKey = kind().code() + "|" + best.id() + "|" + u.track();
             ctx.raise(new Finding(s.raisedKey, u.time(), kind(), Severity.MEDIUM, best.zone().sector(), best.id(),
                     u.track(), null, null, u.lat(), u.lon(), u.sensors(), "within " + Math.round(config.radiusM())
-                    + " m for " + stayed + ", " + Math.round(bestM) + " m from " + best.zone().name(), u.marking()));
+                    + " m for " + stayed + ", " + Math.round(bestM) + " m from " + best.zone().name(), u.marking(),
+                    new AlertFacts.Loitering(Places.of(best.zone()), config.radiusM(), stayed, bestM)));
         }
     }
 

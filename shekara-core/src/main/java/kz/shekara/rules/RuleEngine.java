@@ -252,7 +252,7 @@ public final class RuleEngine {
             }
             Marking marking = f.marking() == null ? theatre.defaultMarking() : f.marking();
             Alert a = new Alert(f.time(), alertId(f.key(), f.time()), f.rule(), f.severity(), f.sector(), f.zone(),
-                    f.track(), f.sensor(), f.unit(), f.lat(), f.lon(), f.sensors(), f.detail(), marking);
+                    f.track(), f.sensor(), f.unit(), f.lat(), f.lon(), f.sensors(), f.detail(), marking, f.facts());
             active.put(f.key(), new Active(a.id(), f.track(), marking));
             if (f.track() != null) {
                 keysByTrack.computeIfAbsent(f.track(), t -> new LinkedHashSet<>()).add(f.key());

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import kz.shekara.model.AlertFacts;
 import kz.shekara.model.RuleKind;
 import kz.shekara.model.Severity;
 import kz.shekara.model.UnitPosition;
@@ -100,6 +101,7 @@ final class SectorVoidRule implements Rule {
         }
         ctx.raise(new Finding(key, time, kind(), Severity.HIGH, sector.zone().sector(), sector.id(), null, null, null,
                 sector.centreLat(), sector.centreLon(), new TreeSet<>(), "no available unit in or within "
-                + Math.round(config.reachM() / 1000) + " km of " + sector.zone().name(), ctx.defaultMarking()));
+                + Math.round(config.reachM() / 1000) + " km of " + sector.zone().name(), ctx.defaultMarking(),
+                new AlertFacts.SectorVoid(Places.of(sector.zone()), config.reachM())));
     }
 }

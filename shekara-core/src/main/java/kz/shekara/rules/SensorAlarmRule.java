@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import kz.shekara.model.Detection;
+import kz.shekara.model.AlertFacts;
 import kz.shekara.model.RuleKind;
 import kz.shekara.theatre.Sensor;
 import kz.shekara.theatre.Theatre;
@@ -69,7 +70,8 @@ final class SensorAlarmRule implements Rule {
         ctx.raise(new Finding(key(d.sensor()), d.time(), kind(), config.severityOf(d.kind()), sector,
                 place == null ? null : place.id(), null, d.sensor(), null, d.lat(), d.lon(),
                 new TreeSet<>(List.of(d.sensor())), d.kind().code() + " alarm from " + name
-                        + (place == null ? "" : " at " + place.zone().name()), d.marking()));
+                        + (place == null ? "" : " at " + place.zone().name()), d.marking(),
+                new AlertFacts.SensorAlarm(d.kind(), name, place == null ? null : Places.of(place.zone()))));
     }
 
     /** Every alarm raises or continues an alert: each one counts, whatever the sensor sent before. */

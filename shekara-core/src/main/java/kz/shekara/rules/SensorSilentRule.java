@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import kz.shekara.model.Detection;
+import kz.shekara.model.AlertFacts;
 import kz.shekara.model.RuleKind;
 import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.Severity;
@@ -90,7 +91,8 @@ final class SensorSilentRule implements Rule {
             Instant since = lastHeard.get(id);
             ctx.raise(new Finding(key(id), since.plus(allowed(s)), kind(), Severity.MEDIUM, s.sector(), null, null,
                     id, null, s.lat(), s.lon(), new TreeSet<>(List.of(id)), s.kind().code() + " sensor " + s.name()
-                    + " silent since " + since + " (period " + s.period() + ")", ctx.defaultMarking()));
+                    + " silent since " + since + " (period " + s.period() + ")", ctx.defaultMarking(),
+                    new AlertFacts.SensorSilent(s.kind(), s.name(), since, s.period())));
         }
     }
 

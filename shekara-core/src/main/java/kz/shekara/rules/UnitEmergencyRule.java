@@ -1,6 +1,7 @@
 package kz.shekara.rules;
 
 import java.util.TreeSet;
+import kz.shekara.model.AlertFacts;
 import kz.shekara.model.RuleKind;
 import kz.shekara.model.Severity;
 import kz.shekara.model.UnitPosition;
@@ -33,6 +34,7 @@ final class UnitEmergencyRule implements Rule {
             return;
         }
         ctx.raise(new Finding(key, p.time(), kind(), Severity.CRITICAL, null, null, null, null, unit, p.lat(), p.lon(),
-                new TreeSet<>(), "emergency (" + p.cotType() + ") from " + p.callsign(), p.marking()));
+                new TreeSet<>(), "emergency (" + p.cotType() + ") from " + p.callsign(), p.marking(),
+                new AlertFacts.UnitEmergency(p.cotType(), p.callsign())));
     }
 }

@@ -71,7 +71,7 @@ public final class GnnAssociator implements DataAssociator {
                 chosen[i] = new Hypothesis.Missed(tracks.get(i));
             }
         }
-        List<Plot> rest = new ArrayList<>();
+        List<Plot> rest = new ArrayList<>(m);
         for (int j = 0; j < m; j++) {
             if (!taken[j]) {
                 rest.add(scan.get(j));

@@ -21,7 +21,9 @@ import kz.shekara.theatre.Sector;
  * state (re-framed) and history. After each scan time, {@link Mode#BATCH} reports every confirmed
  * track at that time (the batch files), {@link Mode#LIVE} only the confirmed tracks that scan time gave
  * a detection, turned to coasting or ended (the live bus; an ended track's last update has status
- * {@link kz.shekara.model.TrackStatus#DELETED}). Not thread-safe: feed it from one thread.
+ * {@link kz.shekara.model.TrackStatus#DELETED}). Live, a scan skips the sectors it has no plot in and
+ * whose tracks its sensor never saw: their tracks move on, and may end, at the next scan that touches
+ * them (the batch mode moves every confirmed track to every scan time, as its files show them). Not thread-safe: feed it from one thread.
  */
 public final class MultiSectorTracker {
     /** How the tracker is fed and what it reports after each scan time. */
@@ -139,7 +141,11 @@ public final class MultiSectorTracker {
             boolean lastOfTime = i + 1 == scans.size() || !scans.get(i + 1).time().equals(scan.time());
             if (lastOfTime) {
                 for (SectorTracker s : sectors.values()) {
-                    out.addAll(mode == Mode.LIVE ? s.changedTracks() : s.confirmedTracks());
+                    if (mode == Mode.BATCH) {
+                        out.addAll(s.confirmedTracks());
+                    } else if (s.takeDirty()) {
+                        out.addAll(s.changedTracks());
+                    }
                 }
             }
         }
@@ -165,10 +171,19 @@ public final class MultiSectorTracker {
         for (Detection d : scan.detections()) {
             route(d, routed, owned);
         }
+        Instant previous = null;
+        for (SectorTracker s : sectors.values()) {
+            if (s.time() != null && (previous == null || s.time().isAfter(previous))) {
+                previous = s.time();
+            }
+        }
         IdentityHashMap<Detection, Boolean> taken = new IdentityHashMap<>();
         for (SectorTracker s : sectors.values()) {
             List<Plot> plots = routed.get(s.sectorId());
-            List<Plot> rest = s.update(scan.time(), scan.sensor(), plots);
+            if (mode == Mode.LIVE && plots.isEmpty() && s.untouchedBy(scan.sensor())) {
+                continue;
+            }
+            List<Plot> rest = s.update(scan.time(), previous, scan.sensor(), plots);
             IdentityHashMap<Detection, Boolean> left = new IdentityHashMap<>();
             rest.forEach(p -> left.put(p.source(), Boolean.TRUE));
             plots.forEach(p -> {

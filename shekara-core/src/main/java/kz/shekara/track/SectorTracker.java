@@ -45,6 +45,8 @@ public final class SectorTracker {
     // Confirmed tracks ended since the last report, as their last update (kept only when reportEnded).
     private final List<TrackUpdate> ended = new ArrayList<>();
     private boolean reportEnded;
+    // Whether a scan or a hand-over has reached this sector since the last takeDirty().
+    private boolean dirty;
     private long nextId = 1;
     private long nextOrder;
     private Instant time;
@@ -83,6 +85,21 @@ public final class SectorTracker {
         ended.clear();
     }
 
+    /**
+     * Whether a scan of {@code sensor} with no plot here would change nothing but the time of its
+     * tracks: this sector leaves tracks at their own time, and no track of it was ever seen by that sensor.
+     */
+    boolean untouchedBy(String sensor) {
+        return lazyTentative && !sensorIndex.containsKey(sensor);
+    }
+
+    /** Whether a scan or a hand-over reached this sector since the last call; clears the mark. */
+    boolean takeDirty() {
+        boolean was = dirty;
+        dirty = false;
+        return was;
+    }
+
     /** A detection as a plot in this sector's frame. */
     public Plot plot(Detection d) {
         frame.toEastNorth(d.lat(), d.lon(), eastNorth);
@@ -91,7 +108,7 @@ public final class SectorTracker {
 
     /** Runs one whole scan of {@code sensor} at {@code scanTime}. */
     public void step(Instant scanTime, String sensor, List<Plot> plots) {
-        initiate(update(scanTime, sensor, plots), scanTime);
+        initiate(update(scanTime, time, sensor, plots), scanTime);
     }
 
     /**
@@ -104,9 +121,12 @@ public final class SectorTracker {
      * so it takes no plot it could not have taken; every few seconds of event time, left tracks past
      * their coasting limit end. Clutter thus costs its own sensor's scans, not every sensor's.
      */
-    List<Plot> update(Instant scanTime, String sensor, List<Plot> plots) {
+    List<Plot> update(Instant scanTime, Instant previousScan, String sensor, List<Plot> plots) {
         Instant previous = time;
+        Instant checkAt = previousScan != null && (previous == null || previousScan.isAfter(previous)) ? previousScan
+                : previous;
         time = scanTime;
+        dirty = true;
         touched.clear();
         confirmed.clear();
         tentative.clear();
@@ -119,11 +139,10 @@ public final class SectorTracker {
                 k -> sensorIndex.size());
         PlotReach reach = lazyTentative ? PlotReach.of(plots, parts.gater().threshold(), fastPredictor.accelerationPsd())
                 : null;
-        predict(confirmedTracks, scanTime, null, sensorId, sensor, null, false);
-        boolean deleted = false;
+        boolean deleted = predict(confirmedTracks, scanTime, checkAt, sensorId, sensor, null, false);
         if (reach == null || sensorId >= 0) {
             boolean sweep = reach != null && previous != null && sweepWindow(previous) != sweepWindow(scanTime);
-            deleted = predict(tentativeTracks, scanTime, previous, sensorId, sensor, reach, sweep);
+            deleted |= predict(tentativeTracks, scanTime, checkAt, sensorId, sensor, reach, sweep);
         }
         Association first = parts.associator().associate(confirmedPred, plots);
         deleted |= apply(confirmed, first, sensor, sensorId, scanTime);
@@ -140,7 +159,8 @@ public final class SectorTracker {
     /**
      * Predicts the tracks of one list that this scan can touch to its time and puts them in the scan's
      * confirmed or tentative group; with a {@code reach}, leaves the others at their own time (see
-     * {@link #update}). Returns whether it marked any track deleted.
+     * {@link #update}); a track left behind by earlier scans is first checked against the deleter at
+     * {@code previous}, the latest earlier scan time. Returns whether it marked any track deleted.
      */
     private boolean predict(List<Track> list, Instant scanTime, Instant previous, int sensorId, String sensor,
                             PlotReach reach, boolean sweep) {
@@ -149,21 +169,23 @@ public final class SectorTracker {
         Instant lastFrom = null;
         double lastDt = 0;
         for (Track t : list) {
-            if (reach != null) {
-                if (!(sensorId >= 0 && t.seenBy(sensorId, sensor)) && !reach.mayGate(t.state, scanTime)) {
-                    if (sweep && parts.deleter().shouldDelete(summary(t), scanTime)) {
-                        t.status = null;
-                        deleted = true;
-                    }
-                    continue;
+            if (reach != null && !(sensorId >= 0 && t.seenBy(sensorId, sensor)) && !reach.mayGate(t.state, scanTime)) {
+                if (sweep && parts.deleter().shouldDelete(summary(t), scanTime)) {
+                    t.status = null;
+                    deleted = true;
                 }
-                if (previous != null && t.state.time().isBefore(previous)) {
-                    fastPredictor.predictInPlace(t.state, previous);
-                    if (parts.deleter().shouldDelete(summary(t), previous)) {
-                        t.status = null;
-                        deleted = true;
-                        continue;
+                continue;
+            }
+            if (lazyTentative && previous != null && t.state.time().isBefore(previous)) {
+                // Left behind by earlier scans: it ends first if the deleter would have ended it by then.
+                fastPredictor.predictInPlace(t.state, previous);
+                if (parts.deleter().shouldDelete(summary(t), previous)) {
+                    if (reportEnded && t.confirmed()) {
+                        ended.add(toUpdate(t, TrackStatus.DELETED));
                     }
+                    t.status = null;
+                    deleted = true;
+                    continue;
                 }
             }
             GaussianState p;
@@ -377,6 +399,7 @@ public final class SectorTracker {
 
     /** Appends a track to the end of the sector's order. */
     private void keep(Track t) {
+        dirty = true;
         t.order = nextOrder++;
         (t.confirmed() ? confirmedTracks : tentativeTracks).add(t);
     }

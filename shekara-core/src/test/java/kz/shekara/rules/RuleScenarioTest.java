@@ -33,6 +33,7 @@ class RuleScenarioTest {
                 Arguments.of("walker-along-line", Posture.NORMAL, "walker-along-line.expected.jsonl"),
                 Arguments.of("boat-approach", Posture.NORMAL, "boat-approach.expected.jsonl"),
                 Arguments.of("boat-approach", Posture.ELEVATED, "boat-approach.elevated.expected.jsonl"),
+                Arguments.of("fast-boat", Posture.NORMAL, "fast-boat.expected.jsonl"),
                 Arguments.of("loiterer", Posture.NORMAL, "loiterer.expected.jsonl"),
                 Arguments.of("loiterer", Posture.HIGH, "loiterer.high.expected.jsonl"),
                 Arguments.of("fence-alarm", Posture.NORMAL, "fence-alarm.expected.jsonl"),

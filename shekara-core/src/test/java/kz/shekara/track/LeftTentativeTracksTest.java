@@ -8,14 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import kz.shekara.model.Detection;
+import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.theatre.Sector;
 import org.junit.jupiter.api.Test;
 
 /**
- * Leaving a tentative track at its own time when a scan cannot touch it (see {@link SectorTracker#update})
- * changes nothing a consumer sees: the same tracks, ids, times and statuses as the loop that moves
- * every track to every scan, with states equal to rounding, in one sector and across two.
+ * Leaving a track at its own time when a scan cannot touch it (see {@link SectorTracker#update} and,
+ * live, the sectors a scan skips in {@link MultiSectorTracker}) changes nothing a consumer sees but
+ * when a track's end is announced: the same tracks, ids, times and statuses as the loop that moves
+ * every track to every scan, with states equal to rounding, in one sector and across several; live,
+ * the same tracks end, each no earlier than in that loop and within a few seconds of it.
  */
 class LeftTentativeTracksTest {
 
@@ -61,6 +64,96 @@ class LeftTentativeTracksTest {
         }
     }
 
+    /** The same, apart from the ended tracks' last updates, which must name the same tracks, each no earlier and soon after. */
+    private static void assertSameLive(List<TrackUpdate> left, List<TrackUpdate> reference) {
+        assertSame(left.stream().filter(u -> u.status() != TrackStatus.DELETED).toList(),
+                reference.stream().filter(u -> u.status() != TrackStatus.DELETED).toList());
+        java.util.Map<String, TrackUpdate> endedLeft = new java.util.TreeMap<>();
+        java.util.Map<String, TrackUpdate> endedReference = new java.util.TreeMap<>();
+        left.stream().filter(u -> u.status() == TrackStatus.DELETED).forEach(u -> endedLeft.put(u.track(), u));
+        reference.stream().filter(u -> u.status() == TrackStatus.DELETED).forEach(u -> endedReference.put(u.track(), u));
+        assertThat(endedLeft.keySet()).isEqualTo(endedReference.keySet());
+        endedReference.forEach((track, r) -> assertThat(endedLeft.get(track).time()).as(track)
+                .isBetween(r.time(), r.time().plusSeconds(5)));
+    }
+
+    @Test
+    void liveScansSkipTheSectorsTheyCannotTouchAndEndTheSameTracks() {
+        // Three sectors side by side, each with its own radar pair (own ids) and clutter; movers cross
+        // from one sector's square into the next; a fence alarm now and then in the middle sector.
+        List<Sector> three = List.of(
+                new Sector("A", "a", "south", "UZ", kz.shekara.theatre.Posture.NORMAL, 43.0, 67.9),
+                new Sector("B", "b", "south", "UZ", kz.shekara.theatre.Posture.NORMAL, 43.0, 68.0),
+                new Sector("C", "c", "south", "KG", kz.shekara.theatre.Posture.NORMAL, 43.0, 68.1));
+        List<Detection> all = new ArrayList<>();
+        for (int i = 0; i < three.size(); i++) {
+            Sector s = three.get(i);
+            TrackingScenario.Data data = new TrackingScenario(new double[] {s.originLat(), s.originLon()}, 6_000, 25,
+                    1, 25, 0.3, List.of(new TrackingScenario.SensorSpec("radar-" + s.id(), 20, Duration.ofSeconds(1),
+                    0.9, 8), new TrackingScenario.SensorSpec("coast-" + s.id(), 50, Duration.ofSeconds(3), 0.9, 4)),
+                    Duration.ofMinutes(3), Duration.ofMillis(1500), 31 + i).generate();
+            all.addAll(data.detections());
+        }
+        for (int k = 0; k < 40; k++) {
+            all.add(new Detection(TrackingScenario.START.plusSeconds(4L * k + 1), "fence-B", kz.shekara.model.SensorKind.FENCE,
+                    43.01, 68.0, 20, Fixtures.MARKING));
+        }
+        all.sort(java.util.Comparator.comparing(Detection::time));
+        List<TrackUpdate> reference = run(three, all, MultiSectorTracker.Mode.LIVE, MultiSectorTracker::everyTrackEveryScan);
+        List<TrackUpdate> left = run(three, all, MultiSectorTracker.Mode.LIVE, UnaryOperator.identity());
+        assertThat(reference.stream().map(TrackUpdate::sector).distinct()).containsExactlyInAnyOrder("A", "B", "C");
+        assertThat(reference).filteredOn(u -> u.status() == TrackStatus.DELETED).isNotEmpty();
+        assertSameLive(left, reference);
+    }
+
+    @Test
+    void aTrackWhoseSensorFellSilentEndsBeforeItCouldTakeAPlotAgain() {
+        // Sector A's radar sees a parked object for 20 s, falls silent for 32 s, and sees it again; sector
+        // B's radar goes on all along. Live, A is skipped while silent; its track must still end after
+        // 30 s without a detection and a new one start, as in the loop that visits A at every scan.
+        List<Sector> two = List.of(new Sector("A", "a", "south", "UZ", kz.shekara.theatre.Posture.NORMAL, 43.0, 67.5),
+                new Sector("B", "b", "south", "UZ", kz.shekara.theatre.Posture.NORMAL, 43.0, 68.5));
+        List<Detection> all = new ArrayList<>();
+        java.util.Random noise = new java.util.Random(9);
+        for (int k = 0; k <= 60; k++) {
+            if (k <= 20 || k >= 53) {
+                all.add(new Detection(TrackingScenario.START.plusSeconds(k), "radar-A", kz.shekara.model.SensorKind.RADAR,
+                        43.0 + noise.nextGaussian() * 1e-4, 67.5 + noise.nextGaussian() * 1e-4, 15, Fixtures.MARKING));
+            }
+            all.add(new Detection(TrackingScenario.START.plusSeconds(k), "radar-B", kz.shekara.model.SensorKind.RADAR,
+                    43.0 + noise.nextGaussian() * 1e-4, 68.5 + noise.nextGaussian() * 1e-4, 15, Fixtures.MARKING));
+        }
+        List<TrackUpdate> reference = run(two, all, MultiSectorTracker.Mode.LIVE, MultiSectorTracker::everyTrackEveryScan);
+        List<TrackUpdate> left = run(two, all, MultiSectorTracker.Mode.LIVE, UnaryOperator.identity());
+        assertThat(reference).filteredOn(u -> u.status() == TrackStatus.DELETED).extracting(TrackUpdate::track)
+                .containsExactly("A-1");
+        assertThat(reference).filteredOn(u -> u.sector().equals("A") && u.status() == TrackStatus.CONFIRMED)
+                .extracting(TrackUpdate::track).containsOnly("A-1", "A-2");
+        assertSameLive(left, reference);
+    }
+
+    @Test
+    void aScanWithNoPlotInASectorStillCountsAMissAgainstTheTracksItsSensorSaw() {
+        // One wide radar over two sectors sees the object in A only every other scan: A's track must turn
+        // to coasting on the scans without it, live as in the loop that visits every sector at every scan.
+        List<Sector> two = List.of(new Sector("A", "a", "south", "UZ", kz.shekara.theatre.Posture.NORMAL, 43.0, 67.5),
+                new Sector("B", "b", "south", "UZ", kz.shekara.theatre.Posture.NORMAL, 43.0, 68.5));
+        List<Detection> all = new ArrayList<>();
+        java.util.Random noise = new java.util.Random(4);
+        for (int k = 0; k <= 40; k++) {
+            if (k < 8 || k % 2 == 0) {
+                all.add(new Detection(TrackingScenario.START.plusSeconds(k), "wide", kz.shekara.model.SensorKind.RADAR,
+                        43.0 + noise.nextGaussian() * 1e-4, 67.5 + noise.nextGaussian() * 1e-4, 15, Fixtures.MARKING));
+            }
+            all.add(new Detection(TrackingScenario.START.plusSeconds(k), "wide", kz.shekara.model.SensorKind.RADAR,
+                    43.0 + noise.nextGaussian() * 1e-4, 68.5 + noise.nextGaussian() * 1e-4, 15, Fixtures.MARKING));
+        }
+        List<TrackUpdate> reference = run(two, all, MultiSectorTracker.Mode.LIVE, MultiSectorTracker::everyTrackEveryScan);
+        List<TrackUpdate> left = run(two, all, MultiSectorTracker.Mode.LIVE, UnaryOperator.identity());
+        assertThat(reference).filteredOn(u -> u.sector().equals("A") && u.status() == TrackStatus.COASTING).isNotEmpty();
+        assertSameLive(left, reference);
+    }
+
     @Test
     void theSameAcrossTwoSectorsWithHandOvers() {
         TrackingScenario.Data data = TrackingScenario.standard(40, Duration.ofMinutes(2), 5).generate();
@@ -70,6 +163,6 @@ class LeftTentativeTracksTest {
                 MultiSectorTracker::everyTrackEveryScan);
         List<TrackUpdate> left = run(two, data.detections(), MultiSectorTracker.Mode.LIVE, UnaryOperator.identity());
         assertThat(reference.stream().map(TrackUpdate::sector).distinct()).containsExactlyInAnyOrder("W", "E");
-        assertSame(left, reference);
+        assertSameLive(left, reference);
     }
 }

@@ -166,6 +166,10 @@ public final class ShekaraServer implements AutoCloseable {
         CotServerConfig cotConfig = CotServerConfig.of(config.cot());
         CotServer cot = new CotServer(cotConfig, bus, theatre.defaultMarking(), meters, clock,
                 ll -> sectors.locate(ll[0], ll[1]).map(Sector::id).orElse(""));
+        // Alerts reach each TAK device in its crew's language (the theatre unit whose id is the device uid), else English.
+        java.util.Map<String, String> crewLanguages = new java.util.HashMap<>();
+        theatre.units().stream().filter(u -> u.language() != null).forEach(u -> crewLanguages.put(u.id(), u.language()));
+        cot.alertLanguages(crewLanguages::get, "en");
         int cotPort = cot.start();
         started.push(cot);
 

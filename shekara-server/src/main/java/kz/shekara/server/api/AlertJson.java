@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import kz.shekara.incident.AlertBook;
 import kz.shekara.incident.AlertStatistics;
@@ -13,10 +14,17 @@ import kz.shekara.model.Alert;
 import kz.shekara.model.Disposition;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.Marking;
+import kz.shekara.rules.AlertText;
+import kz.shekara.server.store.EventCodec;
 import kz.shekara.theatre.Posture;
 
-/** JSON shapes of alerts, incidents, statistics and postures for the API: degrees, ISO-8601 times, lower-case codes. Stateless. */
+/**
+ * JSON shapes of alerts, incidents, statistics and postures for the API: degrees, ISO-8601 times, lower-case codes.
+ * An alert has its sentence in each language ({@code texts}: kk, ru, en, times in UTC as the map shows them) and its
+ * structured {@code facts} as the log stores them (null on alerts logged without). Stateless.
+ */
 final class AlertJson {
+    private static final ObjectMapper FACTS = EventCodec.standard().mapper();
     private final ObjectMapper mapper;
 
     AlertJson(ObjectMapper mapper) {
@@ -39,6 +47,11 @@ final class AlertJson {
         o.put("lat", a.lat());
         o.put("lon", a.lon());
         o.put("detail", a.detail());
+        ObjectNode texts = o.putObject("texts");
+        for (String lang : AlertText.LANGUAGES) {
+            texts.put(lang, AlertText.of(a, lang, ZoneOffset.UTC));
+        }
+        o.set("facts", a.facts() == null ? null : FACTS.valueToTree(a.facts()));
         ArrayNode sensors = o.putArray("sensors");
         a.sensors().forEach(sensors::add);
         o.put("acknowledged_by", e.acknowledgedBy());

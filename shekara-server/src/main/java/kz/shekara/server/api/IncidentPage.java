@@ -1,5 +1,6 @@
 package kz.shekara.server.api;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.Marking;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
+import kz.shekara.rules.AlertText;
 import kz.shekara.server.review.IncidentFile;
 
 /**
@@ -18,7 +20,8 @@ import kz.shekara.server.review.IncidentFile;
  * script, no external resource) with the file's marking as a banner at the top and the bottom of
  * the screen and of every printed page, the incident's summary, a sketch of the tracks' paths and
  * the units' positions, the timeline, the alerts with their lifecycle, and the tracks and units.
- * Labels in Kazakh, Russian or English ({@link #LANGS}). Deterministic: the same file and language
+ * Labels and each alert's sentence in Kazakh, Russian or English ({@link #LANGS}; times in UTC, as the
+ * page's other times). Deterministic: the same file and language
  * give the same bytes. Stateless; thread-safe.
  */
 final class IncidentPage {
@@ -64,7 +67,8 @@ final class IncidentPage {
         for (IncidentFile.AlertHistory a : f.alerts()) {
             AlertBook.Entry e = a.alert();
             alertRows.add(List.of(e.id(), e.alert().time().toString(), e.alert().rule().code(), e.alert().severity().code(),
-                    e.state().code(), nz(e.alert().track()), e.alert().detail(), changes(a.changes())));
+                    e.state().code(), nz(e.alert().track()), AlertText.of(e.alert(), LANGS.get(l.index), ZoneOffset.UTC),
+                    changes(a.changes())));
         }
         section(h, l.t("alerts"), List.of("id", l.t("time"), l.t("rule"), l.t("severity"), l.t("state"), l.t("track"),
                 l.t("detail"), l.t("lifecycle")), alertRows);

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * {@code shekara report}: reads the event log (the server's SQLite file under {@code --data-dir},
  * or {@code --db}) and writes one self-contained HTML page on the response to the incidents whose
  * alert is in [--from, --to): response time by sector and unit kind, incidents over time, a map,
- * and a table. The log is read from a day before the period (a track's first sighting) to a day
+ * and a table (each incident with its opening alert in the page's language). The log is read from a day before the period (a track's first sighting) to a day
  * after it (dispatch and arrival of late incidents). The same log gives the same bytes.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -77,12 +77,16 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Theatre t = theatre.load();
         ResponseTimes times = new ResponseTimes(t, ResponseTimesView.TRACK_MEMORY);
+        OpeningAlerts openings = new OpeningAlerts();
         try (EventLog log = EventLogs.open(db, dataDir, StoreConfig.defaults());
              Stream<StoredEvent> events = log.readTimeRange(from.minus(MARGIN), to.plus(MARGIN))) {
-            events.forEach(e -> times.apply(e.event()));
+            events.forEach(e -> {
+                times.apply(e.event());
+                openings.add(e.event());
+            });
         }
         List<ResponseRecord> records = times.records();
-        String page = ReportPage.render(t, records, from, to, text);
+        String page = ReportPage.render(t, records, from, to, text, openings.byIncident());
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

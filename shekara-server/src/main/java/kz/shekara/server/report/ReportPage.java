@@ -9,12 +9,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
+import kz.shekara.model.Alert;
 import kz.shekara.model.IncidentStatus;
 import kz.shekara.response.ResponseRecord;
 import kz.shekara.response.ResponseStatistics;
 import kz.shekara.response.ResponseStatistics.Distribution;
 import kz.shekara.response.ResponseStatistics.Group;
+import kz.shekara.rules.AlertText;
 import kz.shekara.theatre.Theatre;
 
 /**
@@ -22,7 +25,7 @@ import kz.shekara.theatre.Theatre;
  * XML) with inline CSS and inline SVG plots only — no script, no external style sheet, image or
  * font — so it opens offline. Sections: summary, response time by sector and by unit kind (box
  * plots and a table of count, median, 90th percentile and maximum), incidents over time, a map of
- * incidents, and a table of incidents. Times are shown in the theatre's civil time. The same
+ * incidents, and a table of incidents (with each one's opening alert in the page's language). Times are shown in the theatre's civil time. The same
  * records give the same bytes. Stateless.
  */
 public final class ReportPage {
@@ -36,6 +39,15 @@ public final class ReportPage {
     /** The page for the incidents whose alert is in [from, to), from the records of a whole log. */
     public static String render(Theatre theatre, List<ResponseRecord> records, Instant from, Instant to,
                                 ReportText text) {
+        return render(theatre, records, from, to, text, Map.of());
+    }
+
+    /**
+     * The page, with each incident's opening alert (by incident id, where known) written in the page's
+     * language in the table of incidents.
+     */
+    public static String render(Theatre theatre, List<ResponseRecord> records, Instant from, Instant to,
+                                ReportText text, Map<String, Alert> openingAlerts) {
         ResponseStatistics stats = ResponseStatistics.of(records, from, to);
         List<ResponseRecord> in = records.stream().filter(r -> !r.alerted().isBefore(from) && r.alerted().isBefore(to))
                 .sorted(java.util.Comparator.comparing(ResponseRecord::alerted).thenComparing(ResponseRecord::incident))
@@ -60,7 +72,10 @@ public final class ReportPage {
                 .append(TimelinePlot.draw(in.stream().map(ResponseRecord::alerted).toList(), from, to, zone))
                 .append("</section>\n<section id=\"map\">\n<h2>").append(esc(text.get("map"))).append("</h2>\n")
                 .append(IncidentMap.draw(theatre, in)).append("</section>\n");
-        incidents(b, in, when, text);
+        incidents(b, in, when, text, r -> {
+            Alert a = openingAlerts.get(r.incident());
+            return a == null ? "—" : AlertText.of(a, text.code(), zone);
+        });
         return b.append("</body>\n</html>\n").toString();
     }
 
@@ -140,11 +155,12 @@ public final class ReportPage {
                 .append(Double.isNaN(s) ? "" : Markup.num(s, 3)).append("\">").append(duration(s)).append("</td>");
     }
 
-    private static void incidents(StringBuilder b, List<ResponseRecord> in, DateTimeFormatter when, ReportText text) {
+    private static void incidents(StringBuilder b, List<ResponseRecord> in, DateTimeFormatter when, ReportText text,
+                                  Function<ResponseRecord, String> finding) {
         b.append("<section id=\"incidents\">\n<h2>").append(esc(text.get("table"))).append("</h2>\n");
         b.append("<table class=\"incidents\">\n<thead><tr>");
         for (String k : new String[] {"incident", "sector", "opened", "status", "unit", "kind", "alertToDispatch",
-            "dispatchToOnScene", "detectionToOnScene"}) {
+            "dispatchToOnScene", "detectionToOnScene", "finding"}) {
             b.append("<th>").append(esc(text.get(k))).append("</th>");
         }
         b.append("</tr></thead>\n<tbody>\n");
@@ -157,7 +173,7 @@ public final class ReportPage {
             cell(b, "alertToDispatch", "value", seconds(r.alertToDispatch()));
             cell(b, "dispatchToOnScene", "value", seconds(r.dispatchToOnScene()));
             cell(b, "detectionToOnScene", "value", seconds(r.detectionToOnScene()));
-            b.append("</tr>\n");
+            b.append("<td class=\"finding\">").append(esc(finding.apply(r))).append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n</section>\n");
     }

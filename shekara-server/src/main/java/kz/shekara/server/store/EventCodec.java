@@ -31,7 +31,7 @@ public final class EventCodec {
     private final Map<String, ObjectReader> readers = new HashMap<>();
 
     public EventCodec(List<EventType<?>> types) {
-        mapper = JsonMapper.builder()
+        mapper = AlertFactsJson.register(JsonMapper.builder())
                 .addModule(new JavaTimeModule())
                 .addModule(new SimpleModule("shekara-instant").addDeserializer(Instant.class, new IsoInstantDeserializer()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

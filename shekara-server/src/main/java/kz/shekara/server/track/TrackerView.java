@@ -19,9 +19,10 @@ import kz.shekara.track.TrackerConfig;
 import kz.shekara.track.TrackerState;
 
 /**
- * The tracker as a clean replay of the log makes it: a {@link MultiSectorTracker} fed every logged
- * detection in seq order (what it would publish is dropped: the live tracker's tracks are already
- * logged), plus the highest track number logged per id prefix, so that a tracker restored from
+ * The tracker as a clean replay of the log makes it: a {@link MultiSectorTracker} in the live tracker's
+ * mode ({@link MultiSectorTracker.Mode#LIVE}: alarms do not move the watermark, a scan skips the
+ * sectors it cannot touch) fed every logged detection in seq order (what it would publish is dropped:
+ * the live tracker's tracks are already logged), plus the highest track number logged per id prefix, so that a tracker restored from
  * {@link #state()} never hands out an id the log already holds. Snapshots are the
  * {@link TrackerState} as JSON. Applying runs on one thread; {@link #state()} is safe from others.
  */
@@ -34,7 +35,7 @@ public final class TrackerView implements LogView {
     }
 
     public TrackerView(TrackerConfig config, Theatre theatre, SectorMap sectors) {
-        this.tracker = new MultiSectorTracker(config, theatre.sectors(), sectors);
+        this.tracker = new MultiSectorTracker(config, theatre.sectors(), sectors, MultiSectorTracker.Mode.LIVE);
     }
 
     /** JSON form of the snapshot: the tracker's state and the id high-water marks. */

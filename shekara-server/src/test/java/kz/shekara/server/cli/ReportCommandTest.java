@@ -14,6 +14,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
+import kz.shekara.model.Alert;
+import kz.shekara.model.AlertFacts;
+import kz.shekara.model.DomainEvent;
 import kz.shekara.response.ResponseFixtures;
 import kz.shekara.server.store.ResponseLogs;
 import kz.shekara.server.theatre.TheatreLoader;
@@ -43,6 +46,7 @@ class ReportCommandTest {
     private Theatre theatre;
     private ResponseFixtures.Cast cast;
     private final StringWriter err = new StringWriter();
+    private kz.shekara.theatre.Zone sectorZone;
 
     @BeforeEach
     void writeLog() throws Exception {
@@ -55,7 +59,16 @@ class ReportCommandTest {
                 .findFirst().orElseThrow();
         cast = new ResponseFixtures.Cast(a.id(), a.originLat(), a.originLon(), b.id(), b.originLat(), b.originLon(),
                 ground, heli);
-        ResponseLogs.write(dir.resolve("data"), ResponseFixtures.log(cast));
+        // The border crossing (AL-3) carries its facts, as the rules raise it now; the other alerts are as logged before.
+        sectorZone = theatre.zones(ZoneKind.SECTOR).stream().filter(z -> a.id().equals(z.sector())).findFirst().orElseThrow();
+        ResponseLogs.write(dir.resolve("data"), ResponseFixtures.log(cast).stream().map(e -> e instanceof Alert x
+                && x.id().equals("AL-3") ? withFacts(x, new AlertFacts.Crossing(true, new AlertFacts.Place(a.id(), a.id(),
+                sectorZone.names()), false, x.time().minusSeconds(10))) : e).toList());
+    }
+
+    private static DomainEvent withFacts(Alert a, AlertFacts facts) {
+        return new Alert(a.time(), a.id(), a.rule(), a.severity(), a.sector(), a.zone(), a.track(), a.sensor(), a.unit(),
+                a.lat(), a.lon(), a.sensors(), a.detail(), a.marking(), facts);
     }
 
     private int run(String... args) {
@@ -165,8 +178,16 @@ class ReportCommandTest {
         assertThat(at(kk, "/html/@lang")).isEqualTo("kk");
         assertThat(at(kk, "//h1")).isEqualTo("Әрекет ету уақыты туралы есеп");
         assertThat(at(kk, "//section[@id='by-kind']//tr[@data-group='helicopter']/th")).isEqualTo("Тікұшақ");
+        // Each incident's opening alert in the page's language, at the theatre's civil time (UTC+05:00).
+        assertThat(sectorZone.name("kk")).isNotEqualTo(sectorZone.name("en"));
+        assertThat(at(kk, "//table[@class='incidents']/tbody/tr[3]/td[@class='finding']"))
+                .isEqualTo("Шекараны ел ішіне қарай кесіп өту, " + sectorZone.name("kk") + " учаскесінде, уақыты 14:59:50 UTC+05:00");
+        assertThat(at(kk, "//table[@class='incidents']/tbody/tr[1]/td[@class='finding']"))
+                .as("an alert logged without facts reads as its detail").isEqualTo("border-crossing");
         Document ru = parse(report("ru.html", "--lang", "ru"));
         assertThat(at(ru, "//section[@id='map']/h2")).isEqualTo("Карта инцидентов");
+        assertThat(at(ru, "//table[@class='incidents']/tbody/tr[3]/td[@class='finding']"))
+                .isEqualTo("Пересечение границы внутрь страны на участке " + sectorZone.name("ru") + " в 14:59:50 UTC+05:00");
 
         Path later = dir.resolve("later.html");
         assertThat(run("report", "--from", "2026-03-02T09:30:00Z", "--to", TO, "--out", later.toString(),

@@ -146,11 +146,14 @@ class ReviewApiTest {
         String banner = "CONFIDENTIAL · kz-bs · REL TO kz-mod";
         assertThat(html).contains("<div class=\"marking top\" data-marking=\"top\">" + banner + "</div>")
                 .contains("<div class=\"marking bottom\" data-marking=\"bottom\">" + banner + "</div>")
-                .contains("@media print", "<svg", "Incident report", "INC-1", "T-1", "GP-UZ01", "track T-1 crossed the border",
+                .contains("@media print", "<svg", "Incident report", "INC-1", "T-1", "GP-UZ01",
+                        "Inbound crossing at crossing point Test Gate at 06:00:58 UTC",
                         "GP-UZ01 tasked &lt;fast&gt;")
                 .doesNotContain("<script", "<link", "src=", "url(", "<img", "GP-UZ01 tasked <fast>");
-        assertThat(get(a, "/api/v1/incidents/INC-1/export.html?lang=kk").body()).contains("Оқиға туралы есеп", "<html lang=\"kk\">");
-        assertThat(get(a, "/api/v1/incidents/INC-1/export.html?lang=ru").body()).contains("Отчёт об инциденте", "ПЕРЕДАВАТЬ: kz-mod");
+        assertThat(get(a, "/api/v1/incidents/INC-1/export.html?lang=kk").body()).contains("Оқиға туралы есеп", "<html lang=\"kk\">",
+                "Шекараны ел ішіне қарай кесіп өту, «Сынақ қақпасы» өткізу пунктінде, уақыты 06:00:58 UTC");
+        assertThat(get(a, "/api/v1/incidents/INC-1/export.html?lang=ru").body()).contains("Отчёт об инциденте", "ПЕРЕДАВАТЬ: kz-mod",
+                "Пересечение границы внутрь страны у пункта пропуска «Испытательные ворота» в 06:00:58 UTC");
         HttpResponse<String> bad = get(a, "/api/v1/incidents/INC-1/export.html?lang=de");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("bad-parameter");

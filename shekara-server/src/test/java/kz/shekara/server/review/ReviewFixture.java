@@ -3,9 +3,11 @@ package kz.shekara.server.review;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import kz.shekara.model.Alert;
+import kz.shekara.model.AlertFacts;
 import kz.shekara.model.AlertChange;
 import kz.shekara.model.AlertState;
 import kz.shekara.model.Classification;
@@ -73,7 +75,8 @@ final class ReviewFixture {
             if (s == 60) {
                 out.add(entry(Topic.ALERTS, new Alert(at(60), "A-1", RuleKind.BORDER_CROSSING, Severity.HIGH, SECTOR, "border-S1",
                         "T-1", null, null, t1Lat(2), t1Lon(2), new TreeSet<>(Set.of("radar-7")), "track T-1 crossed the border",
-                        CONFIDENTIAL)));
+                        CONFIDENTIAL, new AlertFacts.Crossing(true, new AlertFacts.Place("cp-test", "Test Gate",
+                                Map.of("kk", "Сынақ қақпасы", "ru", "Испытательные ворота")), true, at(58)))));
                 out.add(entry(Topic.INCIDENTS, new IncidentEvent(at(60), "INC-1", IncidentEvent.Change.OPENED, IncidentStatus.OPEN,
                         "A-1", null, "rules", "", null, SECTOR, Severity.HIGH, t1Lat(2), t1Lon(2), CONFIDENTIAL)));
             }

@@ -7,7 +7,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeSet;
+import kz.shekara.model.Alert;
+import kz.shekara.model.AlertFacts;
 import kz.shekara.model.DomainEvent;
+import kz.shekara.model.RuleKind;
+import kz.shekara.model.SensorKind;
+import kz.shekara.model.Severity;
+import kz.shekara.model.TargetClass;
 import kz.shekara.model.Marking;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +38,35 @@ class EventCodecTest {
         Set<String> inFixture = EventFixtures.everyEventType().stream().map(EventFixtures.Line::type).collect(Collectors.toSet());
         Set<String> registered = EventTypes.ALL.stream().map(EventType::tag).collect(Collectors.toSet());
         assertThat(inFixture).isEqualTo(registered);
+    }
+
+    @Test
+    void readsAnAlertLoggedBeforeFactsWereKeptAndWritesItBackUnchanged() {
+        EventFixtures.Line old = EventFixtures.everyEventType().stream().filter(l -> l.type().equals("alert"))
+                .filter(l -> !l.eventJson().contains("\"facts\"")).findFirst().orElseThrow();
+        Alert a = (Alert) codec.decode("alert", old.eventJson());
+        assertThat(a.facts()).isNull();
+        assertThat(a.detail()).isEqualTo("inbound");
+        assertThat(codec.encode(a)).isEqualTo(old.eventJson()).doesNotContain("facts");
+    }
+
+    @Test
+    void everyKindOfFactsGoesThroughTheLogUnchanged() {
+        AlertFacts.Place site = new AlertFacts.Place("site-kashagan", "Kashagan", Map.of("ru", "Кашаган", "kk", "Қашаған"));
+        Instant t = Instant.parse("2026-03-01T10:00:00Z");
+        List<AlertFacts> all = List.of(new AlertFacts.Crossing(true, site, true, t.minusMillis(1500)),
+                new AlertFacts.InsideBuffer(site, 2000, 1900.5), new AlertFacts.PredictedApproach(site, 2000, Duration.ofSeconds(593)),
+                new AlertFacts.Loitering(site, 200, Duration.ofMinutes(10), 1520), new AlertFacts.ClassSpeed(5.5, 4, TargetClass.WALKER),
+                new AlertFacts.SiteClosing(site, 15, 19900, 10, null), new AlertFacts.SensorAlarm(SensorKind.FENCE, "F-3", null),
+                new AlertFacts.SensorSilent(SensorKind.UGS, "U-1", t.minusSeconds(300), Duration.ofMinutes(1)),
+                new AlertFacts.UnitEmergency("b-a-o-tbl", "BERKUT-1"), new AlertFacts.SectorVoid(site, 30_000));
+        for (AlertFacts f : all) {
+            Alert a = new Alert(t, "A-1", RuleKind.SPEED, Severity.HIGH, "s", null, "T-1", null, null, 43, 51, new TreeSet<>(),
+                    "detail", EventFixtures.MARKING, f);
+            String json = codec.encode(a);
+            assertThat(codec.decode("alert", json)).as(json).isEqualTo(a);
+            assertThat(codec.encode(codec.decode("alert", json))).isEqualTo(json);
+        }
     }
 
     @Test

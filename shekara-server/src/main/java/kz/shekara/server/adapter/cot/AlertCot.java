@@ -7,7 +7,7 @@ import kz.shekara.model.Alert;
 
 /**
  * An alert as a CoT event for TAK clients: a marker of the alert's CoT type at its position, with
- * the rule, severity and detail in {@code remarks} and a callsign operators can read on the map.
+ * the rule, severity and the alert's sentence (in the receiving crew's language) in {@code remarks} and a callsign operators can read on the map.
  * Track alerts are unknown-ground markers ({@code a-u-G}); sensor and sector alerts points of
  * interest ({@code b-m-p-s-p-i}); a unit's own emergency is re-sent as the 911 alarm {@code b-a-o-tbl}. The uid is stable per alert
  * (a re-send replaces the marker); stale after {@code STALE}. Pure and thread-safe.
@@ -20,18 +20,21 @@ public final class AlertCot {
     private AlertCot() {
     }
 
+    /** The alert with its sentence in English. */
     public static CotEvent toCot(Alert a) {
+        return toCot(a, "en");
+    }
+
+    /** The alert with its sentence in a crew's language (kk, ru, en; anything else English), times in UTC. */
+    public static CotEvent toCot(Alert a, String language) {
         String type = switch (a.rule()) {
             case UNIT_EMERGENCY -> "b-a-o-tbl";
             case SENSOR_ALARM, SENSOR_SILENT, SECTOR_VOID -> "b-m-p-s-p-i";
             default -> "a-u-G";
         };
         String callsign = "ALERT " + a.rule().code().toUpperCase(Locale.ROOT) + " " + a.severity().code().toUpperCase(Locale.ROOT);
-        String subject = a.track() != null ? "track " + a.track() : a.sensor() != null ? "sensor " + a.sensor()
-                : a.unit() != null ? "unit " + a.unit() : a.zone() != null ? "zone " + a.zone() : "";
         // Exercise alerts must be unmistakable on a TAK device, as every other exercise object is.
-        String remarks = (a.marking().exercise() ? "EXERCISE " : "") + a.rule().code() + " (" + a.severity().code() + ") " + subject
-                + (a.zone() != null && a.track() != null ? " at " + a.zone() : "") + ": " + a.detail();
+        String remarks = (a.marking().exercise() ? "EXERCISE " : "") + AlertCotText.remarks(a, language);
         CotDetail detail = new CotDetail(callsign, null, null, null, Double.NaN, Double.NaN, null, remarks, "shekara",
                 null, null, List.of(), List.of(), List.of(), null, null);
         return new CotEvent("shekara-alert-" + a.id(), type, "m-f", a.time(), a.time(), a.time().plus(STALE),

@@ -70,6 +70,8 @@ public final class CotServer implements AutoCloseable {
     private final Map<String, Task> taskSteps = new ConcurrentHashMap<>();
     private final Map<String, Task> taskOrders = new ConcurrentHashMap<>();
     private volatile TaskCot taskCot;
+    private volatile Function<String, String> crewLanguage = uid -> null;
+    private volatile String defaultLanguage = "en";
     private volatile ServerSocket serverSocket;
     private volatile DatagramSocket udpSocket;
     private volatile boolean closed;
@@ -203,6 +205,29 @@ public final class CotServer implements AutoCloseable {
         send(c, encoder.encode(w), w.uid());
         if (order != null) {
             send(c, encoder.encode(cot.chat(order, c.callsign())), null);
+        }
+    }
+
+    /**
+     * Sends each client its alerts' sentences in its crew's language: {@code crewLanguage} gives the
+     * language (kk, ru, en) of the unit whose uid a device uses, or null when not known; other
+     * devices (and those not yet identified) get {@code defaultLanguage}.
+     */
+    public void alertLanguages(Function<String, String> crewLanguage, String defaultLanguage) {
+        this.crewLanguage = Objects.requireNonNull(crewLanguage, "crewLanguage");
+        this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
+    }
+
+    private String languageOf(CotConnection c) {
+        String lang = c.uid() == null ? null : crewLanguage.apply(c.uid());
+        return lang == null ? defaultLanguage : lang;
+    }
+
+    /** An alert to every client, each in its crew's language (each language encoded once). */
+    private void alert(Alert a) {
+        Map<String, byte[]> byLanguage = new java.util.HashMap<>();
+        for (CotConnection c : connections) {
+            send(c, byLanguage.computeIfAbsent(languageOf(c), l -> encoder.encode(AlertCot.toCot(a, l))), null);
         }
     }
 
@@ -376,8 +401,8 @@ public final class CotServer implements AutoCloseable {
                 key = null;
             }
             case Alert a -> {
-                cot = AlertCot.toCot(a);
-                key = null;
+                alert(a);
+                return;
             }
             default -> {
                 return;

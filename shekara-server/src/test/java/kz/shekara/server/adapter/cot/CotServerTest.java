@@ -307,6 +307,30 @@ class CotServerTest {
     }
 
     @Test
+    void sendsEachDeviceTheAlertSentenceInItsCrewsLanguageAndOthersTheDefault() throws Exception {
+        server.alertLanguages(java.util.Map.of("GP-KK", "kk", "GP-RU", "ru")::get, "ru");
+        TakTestClient kk = join("GP-KK", "SHEKARA 11", "Cyan");
+        TakTestClient ru = join("GP-RU", "SHEKARA 12", "Cyan");
+        TakTestClient other = join("ATAK-X", "VISITOR", "Cyan");
+        kz.shekara.model.AlertFacts.Place gate = new kz.shekara.model.AlertFacts.Place("cp-1", "Zhibek Zholy",
+                java.util.Map.of("kk", "Жібек жолы", "ru", "Жибек Жолы"));
+        kz.shekara.model.Alert alert = new kz.shekara.model.Alert(T.plusSeconds(20), "AL-2",
+                kz.shekara.model.RuleKind.BORDER_CROSSING, kz.shekara.model.Severity.HIGH, "uz-03", "cp-1", "uz-03-7",
+                null, null, 41.48, 69.37, new java.util.TreeSet<>(List.of("radar-7")), "inbound crossing", MARKING,
+                new kz.shekara.model.AlertFacts.Crossing(true, gate, true, T.plusSeconds(15)));
+        bus.publish(Topic.ALERTS, "uz-03", alert);
+        bus.drain();
+        String at = T.plusSeconds(15).toString().substring(11, 19) + " UTC";
+        assertThat(kk.nextWithUid("shekara-alert-AL-2").detail().remarks()).isEqualTo("Шекараны кесіп өту (жоғары) трасса "
+                + "uz-03-7, аймақ cp-1: Шекараны ел ішіне қарай кесіп өту, «Жібек жолы» өткізу пунктінде, уақыты " + at);
+        assertThat(ru.nextWithUid("shekara-alert-AL-2").detail().remarks()).isEqualTo("Пересечение границы (высокая) трасса "
+                + "uz-03-7, зона cp-1: Пересечение границы внутрь страны у пункта пропуска «Жибек Жолы» в " + at);
+        assertThat(other.nextWithUid("shekara-alert-AL-2").detail().remarks())
+                .as("a device of no known crew gets the server's default language")
+                .endsWith(": Пересечение границы внутрь страны у пункта пропуска «Жибек Жолы» в " + at);
+    }
+
+    @Test
     void rejectsBadInputWithACountedReasonAndKeepsTheConnection() throws Exception {
         TakTestClient a = join("A", "ALPHA", "Cyan");
         TakTestClient b = join("B", "BRAVO", "Cyan");
