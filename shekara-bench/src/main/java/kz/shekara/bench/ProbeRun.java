@@ -194,11 +194,12 @@ final class ProbeRun {
         System.out.println("  latency publish -> alert:  " + percentiles(fromPublish));
         System.out.println("  latency due time -> alert: " + percentiles(fromDue) + "  (includes publisher waits)");
         System.out.printf(Locale.ROOT, "  deepest bus queue after warm-up: %,d events (group %s); tracker updates %,.0f,"
-                        + " late plots %,.0f, live tracks %,.0f; rules evaluation mean %.1f us over %,d inputs%n",
+                        + " late plots %,.0f, live tracks %,.0f; rules evaluation mean %.1f us over %,d inputs"
+                        + " (%,.0f repeated plots passed by without the desk lock)%n",
                 maxDepth, deepest, meters.counter("shekara.tracker.updates").count(),
                 meters.counter("shekara.tracker.late").count(), meters.get("shekara.tracker.live").gauge().value(),
                 meters.timer("shekara.rules.evaluation").mean(java.util.concurrent.TimeUnit.MICROSECONDS),
-                meters.timer("shekara.rules.evaluation").count());
+                meters.timer("shekara.rules.evaluation").count(), meters.counter("shekara.rules.skipped").count());
         System.out.print("  busiest threads (CPU over the measured window):\n" + threads);
     }
 

@@ -49,6 +49,11 @@ public final class AlertDesk {
         return settle(engine.onDetection(d));
     }
 
+    /** See {@link RuleEngine#changedBy}: whether this detection could change the desk. Thread-safe. */
+    public boolean changedBy(Detection d, Instant sensorFedUpTo) {
+        return engine.changedBy(d, sensorFedUpTo);
+    }
+
     public List<DomainEvent> onHeartbeat(SensorHeartbeat h) {
         return settle(engine.onHeartbeat(h));
     }

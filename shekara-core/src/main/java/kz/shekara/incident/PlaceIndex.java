@@ -10,7 +10,8 @@ import java.util.Map;
  * Values at places (WGS84 degrees), found by a circle around a point: a hash grid of cells one
  * radius high, so a query looks at a few cells rather than every value. A query answers every value
  * within the radius (geodesic) and possibly a few beyond it, in the order of the sequence numbers
- * given when they were added; the caller measures the exact distance. Not thread-safe.
+ * given when they were added; the caller measures the exact distance. A circle across the antimeridian
+ * or near a pole, where the cells do not wrap, is answered with every value. Not thread-safe.
  *
  * @param <T> what is placed
  */
@@ -77,7 +78,8 @@ final class PlaceIndex<T> {
         long x0 = (long) Math.floor((lon - dLon) / cellDeg);
         long x1 = (long) Math.floor((lon + dLon) / cellDeg);
         List<Entry<T>> found = new ArrayList<>();
-        if ((y1 - y0 + 1) * (x1 - x0 + 1) > cells.size()) {
+        boolean wraps = lon - dLon < -180 || lon + dLon > 180 || Math.abs(lat) + dLat >= 89.9; // the grid does not wrap
+        if (wraps || (y1 - y0 + 1) * (x1 - x0 + 1) > cells.size()) {
             cells.values().forEach(found::addAll);
         } else {
             for (long y = y0; y <= y1; y++) {

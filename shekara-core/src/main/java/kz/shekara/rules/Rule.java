@@ -19,7 +19,21 @@ public interface Rule {
     default void onTrack(TrackUpdate update, RuleContext ctx) {
     }
 
+    /**
+     * A detection. Unless {@link #needsRepeat} says otherwise for it, a detection no later than one
+     * already fed from the same sensor must change nothing here (the live service skips those).
+     */
     default void onDetection(Detection detection, RuleContext ctx) {
+    }
+
+    /**
+     * Whether this rule must see the detection even when the engine has already been fed one from the
+     * same sensor at the same or a later time (an alarm, for the sensor-alarm rule). False for a rule
+     * that uses only a detection's time and sensor, or none; must not read mutable state, since it is
+     * asked without the caller's lock.
+     */
+    default boolean needsRepeat(Detection detection) {
+        return false;
     }
 
     default void onHeartbeat(SensorHeartbeat heartbeat, RuleContext ctx) {

@@ -107,6 +107,26 @@ public final class RuleEngine {
         return run(d.time(), (rule, ctx) -> rule.onDetection(d, ctx), null);
     }
 
+    /**
+     * Whether feeding this detection could change anything, given the latest time of a detection
+     * from its sensor already fed to this engine ({@code sensorFedUpTo}, null when none): a detection
+     * no later than that changes nothing — the watermark is already past its time, the sensor was
+     * heard since — unless a rule {@linkplain Rule#needsRepeat needs every one} of its kind (alarms).
+     * So a caller may skip such detections, as long as it only passes times of detections it did
+     * feed, before (in order per sensor). Thread-safe: reads only the fixed rule set.
+     */
+    public boolean changedBy(Detection d, Instant sensorFedUpTo) {
+        if (sensorFedUpTo == null || d.time().isAfter(sensorFedUpTo)) {
+            return true;
+        }
+        for (Rule r : rules) {
+            if (r.needsRepeat(d)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public List<DomainEvent> onHeartbeat(SensorHeartbeat h) {
         return run(h.time(), (rule, ctx) -> rule.onHeartbeat(h, ctx), null);
     }

@@ -28,6 +28,8 @@ final class SectorVoidRule implements Rule {
     private final Map<String, UnitPosition> units = new LinkedHashMap<>();
     private Instant start;
     private boolean graceOver;
+    /** No unit's report is older than this (null when there is none): until it grows stale, none is. */
+    private Instant oldestReport;
 
     SectorVoidRule(Theatre theatre, RulesConfig.SectorVoid config) {
         this.config = config;
@@ -46,6 +48,9 @@ final class SectorVoidRule implements Rule {
             return;
         }
         UnitPosition before = units.put(p.unit(), p);
+        if (oldestReport == null || p.time().isBefore(oldestReport)) {
+            oldestReport = p.time();
+        }
         if (!graceOver) {
             return;
         }
@@ -64,8 +69,12 @@ final class SectorVoidRule implements Rule {
             start = now;
         }
         Instant staleBefore = now.minus(config.unitStale());
-        List<UnitPosition> stale = units.values().stream().filter(u -> u.time().isBefore(staleBefore)).toList();
-        stale.forEach(u -> units.remove(u.unit()));
+        List<UnitPosition> stale = oldestReport == null || !oldestReport.isBefore(staleBefore) ? List.of()
+                : units.values().stream().filter(u -> u.time().isBefore(staleBefore)).toList();
+        if (!stale.isEmpty()) {
+            stale.forEach(u -> units.remove(u.unit()));
+            oldestReport = units.values().stream().map(UnitPosition::time).min(Instant::compareTo).orElse(null);
+        }
         if (!graceOver && !now.isBefore(start.plus(config.startupGrace()))) {
             graceOver = true;
             for (IndexedZone z : sectors.zones()) {

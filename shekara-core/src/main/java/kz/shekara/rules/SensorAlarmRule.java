@@ -24,6 +24,8 @@ final class SensorAlarmRule implements Rule {
     private final ZoneIndex places;
     private final Map<String, Sensor> sensors = new HashMap<>();
     private final Map<String, Instant> lastAlarm = new HashMap<>();
+    /** No sensor re-arms before this (null when none is waiting to): the time check is skipped until then. */
+    private Instant nextRearm;
 
     SensorAlarmRule(Theatre theatre, RulesConfig.SensorAlarm config) {
         this.config = config;
@@ -49,6 +51,10 @@ final class SensorAlarmRule implements Rule {
             return;
         }
         lastAlarm.put(d.sensor(), d.time());
+        Instant rearm = d.time().plus(config.rearm());
+        if (nextRearm == null || rearm.isBefore(nextRearm)) {
+            nextRearm = rearm;
+        }
         Sensor s = sensors.get(d.sensor());
         IndexedZone place = null;
         double bestM = Double.POSITIVE_INFINITY;
@@ -68,8 +74,17 @@ final class SensorAlarmRule implements Rule {
                 new AlertFacts.SensorAlarm(d.kind(), name, place == null ? null : Places.of(place.zone()))));
     }
 
+    /** Every alarm raises or continues an alert: each one counts, whatever the sensor sent before. */
+    @Override
+    public boolean needsRepeat(Detection d) {
+        return d.kind().isAlarm();
+    }
+
     @Override
     public void onTime(Instant now, RuleContext ctx) {
+        if (nextRearm == null || now.isBefore(nextRearm)) {
+            return;
+        }
         lastAlarm.entrySet().removeIf(e -> {
             if (!e.getValue().plus(config.rearm()).isAfter(now)) {
                 ctx.reset(key(e.getKey()));
@@ -77,6 +92,7 @@ final class SensorAlarmRule implements Rule {
             }
             return false;
         });
+        nextRearm = lastAlarm.values().stream().min(Instant::compareTo).map(t -> t.plus(config.rearm())).orElse(null);
     }
 
     private String key(String sensor) {

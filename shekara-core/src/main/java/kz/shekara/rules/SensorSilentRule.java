@@ -20,7 +20,8 @@ import kz.shekara.theatre.Theatre;
  * {@code allowedPeriods} of its report period (and at least {@code minSilence}). "Now" is event time: the watermark of all events the
  * engine has seen (or the live clock the service advances it by). A sensor not heard at all counts
  * from the first watermark. The alert's time is the instant the silence became too long, so it does
- * not depend on when the check ran; hearing from the sensor re-arms it. Checks only when the
+ * not depend on when the check ran; hearing from the sensor later than before re-arms it (a report
+ * no later than one already heard changes nothing, so a late one cannot raise the same alert twice). Checks only when the
  * earliest deadline has passed. Not thread-safe.
  */
 final class SensorSilentRule implements Rule {
@@ -55,9 +56,10 @@ final class SensorSilentRule implements Rule {
             return;
         }
         Instant before = lastHeard.get(sensor);
-        if (before == null || time.isAfter(before)) {
-            lastHeard.put(sensor, time);
+        if (before != null && !time.isAfter(before)) {
+            return; // no sign of life after what is known: a late report does not end a silence begun since
         }
+        lastHeard.put(sensor, time);
         ctx.reset(key(sensor));
         nextDeadline = null;
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import kz.shekara.incident.AlertStatistics;
 import kz.shekara.incident.Incident;
 import kz.shekara.model.Alert;
 import kz.shekara.model.AlertChange;
+import kz.shekara.model.Detection;
 import kz.shekara.model.Disposition;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.IncidentEvent;
@@ -42,7 +44,10 @@ import kz.shekara.theatre.Theatre;
  * status, posture) take their time from the injected clock. Between events, a once-a-second tick
  * moves event time on by the wall time elapsed since the last event (so a silent sensor is noticed
  * while nothing arrives, also when replaying at real-time pace). Thread-safe: one lock around the
- * desk. Meters: {@code shekara.rules.alerts{rule}}, {@code shekara.rules.evaluation} (time per input).
+ * desk, except that a detection the desk says can change nothing ({@link AlertDesk#changedBy}: a plot no
+ * later than one already fed from its sensor) is passed by without it, so a radar's scan takes the lock
+ * once, not once per plot. Meters: {@code shekara.rules.alerts{rule}}, {@code shekara.rules.evaluation}
+ * (time per input fed to the desk), {@code shekara.rules.skipped} (detections passed by).
  */
 public final class RulesService implements AutoCloseable {
     private static final String NO_SECTOR = "-";
@@ -52,6 +57,9 @@ public final class RulesService implements AutoCloseable {
     private final MeterRegistry registry;
     private final AlertDesk desk;
     private final Timer evaluation;
+    private final Counter skipped;
+    /** Per sensor, the latest time of a detection fed (or being fed) to the desk; never moves back. */
+    private final Map<String, Instant> fedUpTo = new ConcurrentHashMap<>();
     private final List<Bus.Subscription> subscriptions = new ArrayList<>();
     private ScheduledExecutorService ticker;
     private Instant lastEventTime;
@@ -66,6 +74,9 @@ public final class RulesService implements AutoCloseable {
         this.desk = new AlertDesk(theatre, settings.rules(), settings.incidents());
         this.evaluation = Timer.builder("shekara.rules.evaluation").description("Rule evaluation time per input event")
                 .register(registry);
+        this.skipped = Counter.builder("shekara.rules.skipped")
+                .description("Detections passed by without evaluation: no later than one already fed from their sensor")
+                .register(registry);
     }
 
     /** Subscribes to the input topics and starts the clock tick. */
@@ -74,11 +85,38 @@ public final class RulesService implements AutoCloseable {
             throw new IllegalStateException("rules service already started");
         }
         subscriptions.add(bus.subscribe(Topic.TRACKS, "rules", u -> handle(u.time(), () -> desk.onTrack(u))));
-        subscriptions.add(bus.subscribe(Topic.OBSERVATIONS, "rules", d -> handle(d.time(), () -> desk.onDetection(d))));
+        subscriptions.add(bus.subscribe(Topic.OBSERVATIONS, "rules", this::onDetection));
         subscriptions.add(bus.subscribe(Topic.UNIT_POSITIONS, "rules", p -> handle(p.time(), () -> desk.onUnit(p))));
         subscriptions.add(bus.subscribe(Topic.HEARTBEATS, "rules", h -> handle(h.time(), () -> desk.onHeartbeat(h))));
         ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("rules-tick").unstarted(r));
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void onDetection(Detection d) {
+        if (claim(d)) {
+            handle(d.time(), () -> desk.onDetection(d));
+        } else {
+            skipped.increment();
+        }
+    }
+
+    /**
+     * Whether the detection must go to the desk; if so, its time becomes its sensor's latest fed (a
+     * compare-and-set, so the map never moves back). A sensor's detections come in order on one bus
+     * partition (its sector's key), so the one that set a later time has been fed by the time a plot is
+     * passed by for it.
+     */
+    private boolean claim(Detection d) {
+        while (true) {
+            Instant before = fedUpTo.get(d.sensor());
+            if (!desk.changedBy(d, before)) {
+                return false;
+            }
+            if (before == null ? fedUpTo.putIfAbsent(d.sensor(), d.time()) == null
+                    : !d.time().isAfter(before) || fedUpTo.replace(d.sensor(), before, d.time())) {
+                return true;
+            }
+        }
     }
 
     private void handle(Instant eventTime, Supplier<List<DomainEvent>> step) {

@@ -15,8 +15,8 @@ import kz.shekara.server.bus.Topic;
 
 /**
  * The durable {@link Bus}: every published event is appended to the {@link EventLog} first and only
- * then handed to the delegate bus, so whatever a subscriber sees (and whatever an adapter
- * acknowledges after {@code publish} returns) is in the log. Concurrent publishers share one
+ * then handed to the delegate bus (an urgent alarm excepted, see below), so whatever a subscriber sees
+ * (and whatever an adapter acknowledges after {@code publish} returns) is in the log. Concurrent publishers share one
  * transaction (group commit, see {@link GroupCommitter}); {@code publish} returns when its event is
  * durable. When the store fails, {@code publish} throws {@link StoreUnavailableException}, nothing is
  * published onward, the caller must not acknowledge, and {@link #health()} is DOWN until a write
@@ -33,7 +33,18 @@ import kz.shekara.server.bus.Topic;
  * publisher goes on working. If the store refuses it, its future fails (health DOWN) and it stays
  * queued and is retried until stored. In the log, a publisher's events keep the order it published
  * them in by either method; on delivery, only its asynchronous events keep their order among
- * themselves (a later synchronous publish may reach subscribers before them). Thread-safe.
+ * themselves (a later synchronous publish may reach subscribers before them).
+ *
+ * <p>An {@linkplain Topic#urgent urgent} event (an alarm detection) is the one exception to "stored,
+ * then delivered": it is handed to the writer and at once to the delegate bus, so the rules raise its
+ * alert while it is being stored; {@code publish} still returns only once it is durable (the adapter
+ * acknowledges only what is in the log). What it causes cannot overtake it in the log: the rules'
+ * outputs are published asynchronously, so they queue for the writer behind it and are delivered only
+ * once stored — an alert is never seen, and never in the log, without the detection that caused it.
+ * Since it has been delivered, an urgent event the store refuses is kept and retried like an
+ * asynchronous one (its publisher still gets {@link StoreUnavailableException} and must not acknowledge;
+ * a resend is stored again). Within a {@link #publishAll}, its urgent events are stored ahead of the
+ * others, in the order they are delivered. Thread-safe.
  */
 public final class LoggedBus implements Bus {
     private final Bus delegate;
@@ -81,22 +92,65 @@ public final class LoggedBus implements Bus {
     @Override
     public <E extends DomainEvent> void publish(Topic<E> topic, String key, E event) {
         checkStarted();
+        if (topic.urgent(event)) {
+            publishUrgent(topic, key, List.of(event));
+            return;
+        }
         committer.commit(List.of(new LogEntry(topic.name(), key, event)));
         delegate.publish(topic, key, event);
     }
 
-    /** Publishes several events of one topic and key, stored in one transaction, in order. */
+    /**
+     * Publishes several events of one topic and key, stored in one transaction, in order; urgent ones
+     * (see the class comment) are delivered at once and stored ahead of the others.
+     */
     @Override
     public <E extends DomainEvent> void publishAll(Topic<E> topic, String key, List<? extends E> events) {
         checkStarted();
-        List<LogEntry> entries = new ArrayList<>(events.size());
+        List<E> urgent = new ArrayList<>(0);
+        List<E> ordinary = new ArrayList<>(events.size());
         for (E e : events) {
-            entries.add(new LogEntry(topic.name(), key, e));
+            (topic.urgent(e) ? urgent : ordinary).add(e);
         }
-        committer.commit(entries);
+        if (!urgent.isEmpty()) {
+            publishUrgent(topic, key, urgent); // queued before the others, so stored before or with them
+        }
+        if (ordinary.isEmpty()) {
+            return;
+        }
+        committer.commit(entries(topic, key, ordinary));
+        for (E e : ordinary) {
+            delegate.publish(topic, key, e);
+        }
+    }
+
+    /**
+     * Queues urgent events for the writer (kept and retried until stored), delivers them, then waits
+     * until they are durable; the queueing comes first, so whatever a subscriber publishes in answer
+     * queues behind them.
+     */
+    private <E extends DomainEvent> void publishUrgent(Topic<E> topic, String key, List<E> events) {
+        CompletableFuture<Long> stored = committer.commitAsync(entries(topic, key, events), () -> {
+        });
         for (E e : events) {
             delegate.publish(topic, key, e);
         }
+        try {
+            stored.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+    }
+
+    private static List<LogEntry> entries(Topic<?> topic, String key, List<? extends DomainEvent> events) {
+        List<LogEntry> entries = new ArrayList<>(events.size());
+        for (DomainEvent e : events) {
+            entries.add(new LogEntry(topic.name(), key, e));
+        }
+        return entries;
     }
 
     @Override
