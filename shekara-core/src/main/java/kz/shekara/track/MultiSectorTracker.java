@@ -178,11 +178,13 @@ public final class MultiSectorTracker {
             }
         }
         IdentityHashMap<Detection, Boolean> taken = new IdentityHashMap<>();
+        List<SectorTracker> updated = new ArrayList<>(sectors.size());
         for (SectorTracker s : sectors.values()) {
             List<Plot> plots = routed.get(s.sectorId());
             if (mode == Mode.LIVE && plots.isEmpty() && s.untouchedBy(scan.sensor())) {
                 continue;
             }
+            updated.add(s);
             List<Plot> rest = s.update(scan.time(), previous, scan.sensor(), plots);
             IdentityHashMap<Detection, Boolean> left = new IdentityHashMap<>();
             rest.forEach(p -> left.put(p.source(), Boolean.TRUE));
@@ -201,7 +203,7 @@ public final class MultiSectorTracker {
             }
             s.initiate(fresh, scan.time());
         }
-        handOver();
+        handOver(updated);
     }
 
     private void route(Detection d, Map<String, List<Plot>> routed, Map<String, List<Detection>> owned) {
@@ -237,11 +239,12 @@ public final class MultiSectorTracker {
         return false;
     }
 
-    private void handOver() {
+    /** Hands over the tracks this scan's update gave a detection (a skipped sector's list is an older scan's). */
+    private void handOver(List<SectorTracker> updated) {
         double[] ll = new double[2];
         List<Track> moving = new ArrayList<>();
         List<String> targets = new ArrayList<>();
-        for (SectorTracker s : sectors.values()) {
+        for (SectorTracker s : updated) {
             for (Track t : s.touched()) {
                 s.frame().toLatLon(t.state.east(), t.state.north(), ll);
                 String owner = sectorMap.sectorOf(ll[0], ll[1]);

@@ -393,7 +393,9 @@ public final class SectorTracker {
     }
 
     Track remove(Track t) {
-        (t.confirmed() ? confirmedTracks : tentativeTracks).remove(t);
+        if (!(t.confirmed() ? confirmedTracks : tentativeTracks).remove(t)) {
+            throw new IllegalStateException("track " + t.id + " is not held by sector " + sectorId);
+        }
         return t;
     }
 

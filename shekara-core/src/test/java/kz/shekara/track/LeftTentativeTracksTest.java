@@ -155,6 +155,32 @@ class LeftTentativeTracksTest {
     }
 
     @Test
+    void aSectorSkippedAfterItHandedATrackOverDoesNotHandItOverAgain() {
+        // A mover walks west out of B into A; a second radar sees only a parked object in C, so its scans
+        // skip B right after the hand-over. B's sectors are unequal, so the handed-over track's state, read
+        // in B's frame, would fall in C: it must stay one track, in A.
+        List<Sector> three = List.of(new Sector("A", "a", "south", "UZ", kz.shekara.theatre.Posture.NORMAL, 43.0, 67.9),
+                new Sector("B", "b", "south", "UZ", kz.shekara.theatre.Posture.NORMAL, 43.0, 68.0),
+                new Sector("C", "c", "south", "UZ", kz.shekara.theatre.Posture.NORMAL, 43.0, 68.05));
+        kz.shekara.geo.LocalFrame b = new kz.shekara.geo.LocalFrame(43.0, 68.0);
+        double[] ll = new double[2];
+        List<Detection> all = new ArrayList<>();
+        java.util.Random noise = new java.util.Random(6);
+        for (int k = 0; k <= 400; k++) {
+            b.toLatLon(-1_500 - 12.0 * k + noise.nextGaussian() * 10, noise.nextGaussian() * 10, ll);
+            all.add(new Detection(TrackingScenario.START.plusSeconds(k), "radar-1", kz.shekara.model.SensorKind.RADAR,
+                    ll[0], ll[1], 10, Fixtures.MARKING));
+            all.add(new Detection(TrackingScenario.START.plusSeconds(k), "radar-2", kz.shekara.model.SensorKind.RADAR,
+                    43.0 + noise.nextGaussian() * 1e-4, 68.06 + noise.nextGaussian() * 1e-4, 10, Fixtures.MARKING));
+        }
+        List<TrackUpdate> reference = run(three, all, MultiSectorTracker.Mode.LIVE, MultiSectorTracker::everyTrackEveryScan);
+        List<TrackUpdate> left = run(three, all, MultiSectorTracker.Mode.LIVE, UnaryOperator.identity());
+        assertThat(reference).filteredOn(u -> u.track().equals("B-1")).extracting(TrackUpdate::sector)
+                .contains("B", "A").doesNotContain("C");
+        assertSameLive(left, reference);
+    }
+
+    @Test
     void theSameAcrossTwoSectorsWithHandOvers() {
         TrackingScenario.Data data = TrackingScenario.standard(40, Duration.ofMinutes(2), 5).generate();
         List<Sector> two = List.of(new Sector("W", "west", "south", "UZ", kz.shekara.theatre.Posture.NORMAL, 43.0,
