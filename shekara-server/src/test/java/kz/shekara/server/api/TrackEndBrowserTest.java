@@ -63,7 +63,8 @@ class TrackEndBrowserTest {
         web.publish(Events.ended("T-0007", 50, 41.325, 68.225));
         wait.until(d -> "1".equals(d.findElement(By.id("map")).getDomAttribute("data-tracks")));
         assertThat(driver.findElements(By.cssSelector("[data-track-marker='T-0007']"))).isEmpty();
-        assertThat(driver.findElements(By.cssSelector(".leaflet-popup-content"))).isEmpty();
+        // The popup closes with the map's fade (its element leaves 200 ms later).
+        wait.until(d -> d.findElements(By.cssSelector(".leaflet-popup-content")).isEmpty());
         assertThat(js("return window.shekaraCop.trackIds()")).isEqualTo(List.of("T-0012"));
         assertThat(js("return window.shekaraCop.trackEnded('T-0007')")).isEqualTo(true);
         String details = driver.findElement(By.id("details")).getText();
