@@ -194,7 +194,7 @@ public final class MultiSectorTracker {
                 }
             });
         }
-        for (SectorTracker s : sectors.values()) {
+        for (SectorTracker s : updated) {
             List<Plot> fresh = new ArrayList<>();
             for (Detection d : owned.get(s.sectorId())) {
                 if (!taken.containsKey(d)) {

@@ -113,7 +113,8 @@ public final class SectorTracker {
 
     /**
      * The update half of a scan: tracks predicted, associated, updated or coasted, confirmed or
-     * deleted; returns the plots no track took. Confirmed tracks move to every scan time. A tentative
+     * deleted; returns the plots no track took. Confirmed tracks move to every scan that reaches the sector
+     * (live, a scan skips a sector it cannot touch: see {@link MultiSectorTracker}). A tentative
      * track that this scan can neither miss (its sensor never saw it) nor update (no plot within a
      * bound on its gate, see {@link PlotReach}) is left at its own time: it would only have been
      * predicted, and prediction in several steps equals prediction in one (exact discretisation). When a
@@ -171,7 +172,7 @@ public final class SectorTracker {
         for (Track t : list) {
             if (reach != null && !(sensorId >= 0 && t.seenBy(sensorId, sensor)) && !reach.mayGate(t.state, scanTime)) {
                 if (sweep && parts.deleter().shouldDelete(summary(t), scanTime)) {
-                    t.status = null;
+                    end(t);
                     deleted = true;
                 }
                 continue;
@@ -180,10 +181,7 @@ public final class SectorTracker {
                 // Left behind by earlier scans: it ends first if the deleter would have ended it by then.
                 fastPredictor.predictInPlace(t.state, previous);
                 if (parts.deleter().shouldDelete(summary(t), previous)) {
-                    if (reportEnded && t.confirmed()) {
-                        ended.add(toUpdate(t, TrackStatus.DELETED));
-                    }
-                    t.status = null;
+                    end(t);
                     deleted = true;
                     continue;
                 }
@@ -221,6 +219,14 @@ public final class SectorTracker {
         }
     }
 
+    /** Marks a track deleted (a null status; the caller removes it), keeping a confirmed one's last update for the live report. */
+    private void end(Track t) {
+        if (reportEnded && t.confirmed()) {
+            ended.add(toUpdate(t, TrackStatus.DELETED));
+        }
+        t.status = null;
+    }
+
     /** The sweep window of an event time: left tentative tracks are checked when a scan enters a new one. */
     private static long sweepWindow(Instant t) {
         return Math.floorDiv(t.getEpochSecond(), SWEEP_S);
@@ -236,13 +242,10 @@ public final class SectorTracker {
             Track t = new Track(sectorId + "-" + nextId++, parts.initiator().initiate(p, scanTime), p);
             t.changed = true;
             t.noteSensorIndex(sensorIndex.computeIfAbsent(p.source().sensor(), k -> sensorIndex.size()));
-            t.order = nextOrder++;
             if (parts.initiator().confirms(t.hits, t.scans)) {
                 t.status = TrackStatus.CONFIRMED;
-                confirmedTracks.add(t);
-            } else {
-                tentativeTracks.add(t);
             }
+            keep(t);
         }
     }
 
@@ -284,10 +287,7 @@ public final class SectorTracker {
             }
             boolean end = !t.confirmed() && parts.initiator().abandons(t.hits, t.scans);
             if (end || parts.deleter().shouldDelete(summary(t), scanTime)) {
-                if (reportEnded && t.confirmed()) {
-                    ended.add(toUpdate(t, TrackStatus.DELETED));
-                }
-                t.status = null;
+                end(t);
                 deleted = true;
             }
         }
