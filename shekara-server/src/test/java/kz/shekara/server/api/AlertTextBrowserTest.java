@@ -3,14 +3,13 @@ package kz.shekara.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Clock;
 import kz.shekara.model.SensorKind;
 import kz.shekara.server.theatre.TheatreLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,24 +20,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the live rules on the default theatre, in a real Chromium, in English, Russian and Kazakh.
  */
 class AlertTextBrowserTest {
-    @TempDir
-    Path profile;
     private WebHarness web;
+    @RegisterExtension
+    final HeadlessChromium.Session browser = new HeadlessChromium.Session();
     private ChromeDriver driver;
     private WebDriverWait wait;
 
     @BeforeEach
     void start() throws Exception {
         web = new WebHarness(TheatreLoader.loadDefault(), Clock.systemUTC(), true);
-        driver = HeadlessChromium.start(profile);
-        wait = HeadlessChromium.await(driver);
+        driver = browser.driver();
+        wait = browser.await();
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
         web.close();
     }
 

@@ -17,8 +17,8 @@ import kz.shekara.model.UnitStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -35,9 +35,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * popup on click. Screenshots go to target/cop-*.png.
  */
 class CopBrowserTest {
-    @TempDir
-    Path profile;
     private WebHarness web;
+    @RegisterExtension
+    final HeadlessChromium.Session browser = new HeadlessChromium.Session();
     private ChromeDriver driver;
     private WebDriverWait wait;
 
@@ -45,15 +45,12 @@ class CopBrowserTest {
     void start(TestInfo test) throws Exception {
         web = test.getTestMethod().orElseThrow().getName().contains("DefaultTheatre")
                 ? new WebHarness(TheatreLoader.loadDefault(), Clock.systemUTC()) : new WebHarness();
-        driver = HeadlessChromium.start(profile);
-        wait = HeadlessChromium.await(driver);
+        driver = browser.driver();
+        wait = browser.await();
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
         web.close();
     }
 

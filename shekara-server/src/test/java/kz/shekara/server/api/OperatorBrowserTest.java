@@ -16,7 +16,7 @@ import kz.shekara.theatre.ZoneKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -39,24 +39,21 @@ class OperatorBrowserTest {
     private static final String ELEVATED = "#ffb347";
     private static final String HIGH = "#ff5252";
 
-    @TempDir
-    Path profile;
     private WebHarness web;
+    @RegisterExtension
+    final HeadlessChromium.Session browser = new HeadlessChromium.Session();
     private ChromeDriver driver;
     private WebDriverWait wait;
 
     @BeforeEach
     void start() throws Exception {
         web = new WebHarness(TheatreLoader.loadDefault(), Clock.systemUTC(), true);
-        driver = HeadlessChromium.start(profile);
-        wait = HeadlessChromium.await(driver);
+        driver = browser.driver();
+        wait = browser.await();
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
         web.close();
     }
 

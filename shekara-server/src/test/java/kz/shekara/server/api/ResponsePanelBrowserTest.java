@@ -23,7 +23,7 @@ import kz.shekara.server.view.Viewer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -36,12 +36,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * /api/v1/stats/response, follows new incidents as it polls, and switches language.
  */
 class ResponsePanelBrowserTest {
-    @TempDir
-    Path profile;
     private final AtomicReference<List<ResponseRecord>> records = new AtomicReference<>();
     private InMemoryBus bus;
     private LiveState live;
     private ApiServer server;
+    @RegisterExtension
+    final HeadlessChromium.Session browser = new HeadlessChromium.Session();
     private ChromeDriver driver;
     private WebDriverWait wait;
 
@@ -61,15 +61,12 @@ class ResponsePanelBrowserTest {
         server.addRoutes(new ResponseStatsApi(records::get, ctx -> Viewer.home("kz-border-guard"),
                 new SimpleMeterRegistry())::register);
         server.start();
-        driver = HeadlessChromium.start(profile);
-        wait = HeadlessChromium.await(driver);
+        driver = browser.driver();
+        wait = browser.await();
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
         server.close();
         live.close();
         bus.close();

@@ -2,12 +2,11 @@ package kz.shekara.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -21,24 +20,21 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * language), a late older update does not bring it back, and a reload does not show it either.
  */
 class TrackEndBrowserTest {
-    @TempDir
-    Path profile;
     private WebHarness web;
+    @RegisterExtension
+    final HeadlessChromium.Session browser = new HeadlessChromium.Session();
     private ChromeDriver driver;
     private WebDriverWait wait;
 
     @BeforeEach
     void start() throws Exception {
         web = new WebHarness();
-        driver = HeadlessChromium.start(profile);
-        wait = HeadlessChromium.await(driver);
+        driver = browser.driver();
+        wait = browser.await();
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
         web.close();
     }
 

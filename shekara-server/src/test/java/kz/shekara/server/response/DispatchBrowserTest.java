@@ -36,7 +36,7 @@ import kz.shekara.theatre.Theatre;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -52,8 +52,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DispatchBrowserTest {
     private static final Instant T0 = Instant.parse("2026-03-01T06:00:00Z");
 
-    @TempDir
-    Path profile;
     private final List<IncidentEvent> incidents = new CopyOnWriteArrayList<>();
     private final SettableClock clock = new SettableClock(T0);
     private InMemoryBus bus;
@@ -61,6 +59,8 @@ class DispatchBrowserTest {
     private RulesService rules;
     private ResponseService responder;
     private ApiServer api;
+    @RegisterExtension
+    final HeadlessChromium.Session browser = new HeadlessChromium.Session();
     private ChromeDriver driver;
     private WebDriverWait wait;
 
@@ -81,17 +81,14 @@ class DispatchBrowserTest {
         api.addRoutes(new AlertsApi(rules, meters)::register);
         api.addRoutes(new ResponseApi(responder, theatre, meters)::register);
         int port = api.start();
-        driver = HeadlessChromium.start(profile);
-        wait = HeadlessChromium.await(driver);
+        driver = browser.driver();
+        wait = browser.await();
         walkAcross();
         driver.get("http://127.0.0.1:" + port + "/");
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
         api.close();
         responder.close();
         rules.close();

@@ -20,6 +20,7 @@ import kz.shekara.server.theatre.TheatreLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -42,6 +43,8 @@ class ReplayBrowserTest {
     Path dir;
     private EventLog log;
     private ReplaySession session;
+    @RegisterExtension
+    final HeadlessChromium.Session browser = new HeadlessChromium.Session();
     private ChromeDriver driver;
     private WebDriverWait wait;
 
@@ -51,15 +54,12 @@ class ReplayBrowserTest {
         ReviewFixture.writeTo(log);
         session = ReplaySession.start(log, TheatreLoader.loadDefault(), new ReplaySession.Config(
                 new HttpConfig("127.0.0.1", 0), new ReplayPeriod(at(0), at(301), 10), true), Clock.systemUTC());
-        driver = HeadlessChromium.start(dir.resolve("profile"));
-        wait = HeadlessChromium.await(driver);
+        driver = browser.driver();
+        wait = browser.await();
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
         session.close();
         log.close();
     }
