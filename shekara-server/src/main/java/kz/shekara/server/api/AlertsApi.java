@@ -17,7 +17,7 @@ import kz.shekara.incident.Incident;
 import kz.shekara.model.AlertState;
 import kz.shekara.model.Disposition;
 import kz.shekara.model.IncidentStatus;
-import kz.shekara.server.rules.RulesService;
+import kz.shekara.server.alertdesk.RulesService;
 import kz.shekara.server.view.Viewer;
 import kz.shekara.theatre.Posture;
 

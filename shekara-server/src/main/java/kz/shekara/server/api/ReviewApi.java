@@ -1,5 +1,6 @@
 package kz.shekara.server.api;
 
+import kz.shekara.server.report.IncidentPage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;

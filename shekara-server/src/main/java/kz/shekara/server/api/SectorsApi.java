@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import kz.shekara.rules.PostureChange;
-import kz.shekara.server.rules.PostureView;
+import kz.shekara.server.alertdesk.PostureView;
 import kz.shekara.theatre.Posture;
 import kz.shekara.theatre.Sector;
 import kz.shekara.theatre.Theatre;

@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import kz.shekara.server.api.HttpConfig;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.review.ReplayPeriod;
-import kz.shekara.server.review.ReplaySession;
+import kz.shekara.server.ReplaySession;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.EventLogs;
 import kz.shekara.server.store.StoreConfig;

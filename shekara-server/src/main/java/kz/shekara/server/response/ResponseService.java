@@ -37,7 +37,7 @@ import kz.shekara.response.UnitState;
 import kz.shekara.rules.PostureChange;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.rules.RulesService;
+import kz.shekara.server.alertdesk.RulesService;
 import kz.shekara.theatre.Command;
 import kz.shekara.theatre.Posture;
 import kz.shekara.theatre.SectorLocator;

@@ -1,5 +1,6 @@
 package kz.shekara.server.response;
 
+import kz.shekara.server.api.ResponseApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -26,8 +27,8 @@ import kz.shekara.server.api.HeadlessChromium;
 import kz.shekara.server.api.HttpConfig;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.rules.RulesService;
-import kz.shekara.server.rules.RulesSettings;
+import kz.shekara.server.alertdesk.RulesService;
+import kz.shekara.server.alertdesk.RulesSettings;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.view.LiveStateConfig;
 import kz.shekara.testing.SettableClock;

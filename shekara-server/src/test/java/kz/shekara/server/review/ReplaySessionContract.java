@@ -1,5 +1,6 @@
 package kz.shekara.server.review;
 
+import kz.shekara.server.ReplaySession;
 import static kz.shekara.server.review.ReviewFixture.at;
 import static kz.shekara.server.review.ReviewFixture.t1Lat;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package kz.shekara.server.rules;
+package kz.shekara.server.alertdesk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

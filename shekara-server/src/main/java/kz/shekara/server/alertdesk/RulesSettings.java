@@ -1,4 +1,4 @@
-package kz.shekara.server.rules;
+package kz.shekara.server.alertdesk;
 
 import java.util.Objects;
 import kz.shekara.incident.IncidentConfig;

@@ -1,4 +1,4 @@
-package kz.shekara.server.rules;
+package kz.shekara.server.alertdesk;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

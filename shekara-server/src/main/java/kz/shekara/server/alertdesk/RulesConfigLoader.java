@@ -1,4 +1,4 @@
-package kz.shekara.server.rules;
+package kz.shekara.server.alertdesk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

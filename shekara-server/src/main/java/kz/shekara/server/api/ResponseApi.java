@@ -1,5 +1,8 @@
-package kz.shekara.server.response;
+package kz.shekara.server.api;
 
+import kz.shekara.server.response.IncidentResponse;
+import kz.shekara.server.response.TaskView;
+import kz.shekara.server.response.ResponseService;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +19,6 @@ import kz.shekara.model.Task;
 import kz.shekara.response.GeoPoint;
 import kz.shekara.response.Recommendation;
 import kz.shekara.response.Recommendations;
-import kz.shekara.server.api.ApiError;
-import kz.shekara.server.api.RouteGuard;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.theatre.Unit;
 

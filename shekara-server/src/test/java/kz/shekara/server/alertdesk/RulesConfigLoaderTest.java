@@ -1,4 +1,4 @@
-package kz.shekara.server.rules;
+package kz.shekara.server.alertdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

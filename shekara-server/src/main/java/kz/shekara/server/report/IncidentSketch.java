@@ -1,4 +1,4 @@
-package kz.shekara.server.api;
+package kz.shekara.server.report;
 
 import java.util.ArrayList;
 import java.util.List;

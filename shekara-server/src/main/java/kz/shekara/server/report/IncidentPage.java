@@ -1,4 +1,4 @@
-package kz.shekara.server.api;
+package kz.shekara.server.report;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,9 +25,9 @@ import kz.shekara.server.review.IncidentFile;
  * page's other times). Deterministic: the same file and language
  * give the same bytes. Stateless; thread-safe.
  */
-final class IncidentPage {
+public final class IncidentPage {
     /** Languages offered, the first the default. */
-    static final List<String> LANGS = List.of("en", "kk", "ru");
+    public static final List<String> LANGS = List.of("en", "kk", "ru");
 
     private static final Map<String, List<String>> LABELS = labels();
     private static final String CSS = """
@@ -42,7 +42,7 @@ final class IncidentPage {
             body{margin:36px 0}h2{break-after:avoid}tr{break-inside:avoid}.marking{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
             """;
 
-    String render(IncidentFile f, String lang) {
+    public String render(IncidentFile f, String lang) {
         L l = new L(LANGS.indexOf(lang) < 0 ? 0 : LANGS.indexOf(lang));
         Incident i = f.incident();
         String banner = banner(f.marking(), l);

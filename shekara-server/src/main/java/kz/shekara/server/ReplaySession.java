@@ -1,10 +1,13 @@
-package kz.shekara.server.review;
+package kz.shekara.server;
 
+import kz.shekara.server.review.LogPictures;
+import kz.shekara.server.review.LogReplay;
+import kz.shekara.server.review.LoggedOutputs;
+import kz.shekara.server.review.ReplayPeriod;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Objects;
-import kz.shekara.server.ClosingStack;
 import kz.shekara.server.api.ApiServer;
 import kz.shekara.server.api.HttpConfig;
 import kz.shekara.server.api.ReplayRoutes;
