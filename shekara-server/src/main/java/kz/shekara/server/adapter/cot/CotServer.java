@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -25,7 +24,6 @@ import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.Marking;
 import kz.shekara.model.Task;
-import kz.shekara.model.TaskStatus;
 import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
@@ -67,10 +65,7 @@ public final class CotServer implements AutoCloseable {
     private final Counter eventsOut;
     private final Counter slowClients;
     private final Handler handler = new Handler();
-    /** Each unit's latest active task step and the step that carried its order, for devices that connect later. */
-    private final Map<String, Task> taskSteps = new ConcurrentHashMap<>();
-    private final Map<String, Task> taskOrders = new ConcurrentHashMap<>();
-    private volatile TaskCot taskCot;
+    private final CotTaskDelivery tasks;
     private volatile Function<String, String> crewLanguage = uid -> null;
     private volatile String defaultLanguage = "en";
     private volatile ServerSocket serverSocket;
@@ -95,6 +90,7 @@ public final class CotServer implements AutoCloseable {
         this.sectorKey = Objects.requireNonNull(sectorKey, "sectorKey");
         this.mapping = new CotMapping(config.validity(), config.defaultSigmaM());
         this.control = new CotControl(clock);
+        this.tasks = new CotTaskDelivery(config.agency(), encoder, connections, this::send);
         eventsIn = Counter.builder("shekara.adapter.events.in").tag("adapter", ADAPTER)
                 .description("CoT events accepted from clients").register(registry);
         eventsOut = Counter.builder("shekara.adapter.events.out").tag("adapter", ADAPTER)
@@ -116,7 +112,7 @@ public final class CotServer implements AutoCloseable {
         serverSocket = ss;
         if (config.udpPort() >= 0) {
             udpSocket = new DatagramSocket(new InetSocketAddress(config.bindHost(), config.udpPort()));
-            Thread.ofPlatform().daemon().name("cot-udp").start(this::receiveUdp);
+            Thread.ofPlatform().daemon().name("cot-udp").start(new UdpSaInput(udpSocket, config.maxEventBytes(), handler, this::reject));
         }
         subscriptions.add(bus.subscribe(Topic.UNIT_POSITIONS, "cot-out", this::outbound));
         subscriptions.add(bus.subscribe(Topic.OBSERVATIONS, "cot-out", this::outbound));
@@ -135,11 +131,8 @@ public final class CotServer implements AutoCloseable {
      * is deleted. Call once, after {@link #start}.
      */
     public synchronized void deliverTasks(TaskCot cot) {
-        if (taskCot != null) {
-            throw new IllegalStateException("tasks are delivered already");
-        }
-        taskCot = Objects.requireNonNull(cot, "cot");
-        subscriptions.add(bus.subscribe(Topic.TASKS, "cot-tasks", this::task));
+        tasks.deliverWith(cot);
+        subscriptions.add(bus.subscribe(Topic.TASKS, "cot-tasks", tasks::task));
     }
 
     /**
@@ -149,64 +142,12 @@ public final class CotServer implements AutoCloseable {
      * {@link #deliverTasks}.
      */
     public void restoreTasks(List<Task> steps, List<Task> orders) {
-        for (Task t : steps) {
-            if (t.status().active() && (config.agency() == null || t.marking().releasableTo(config.agency()))) {
-                taskSteps.put(t.unit(), t);
-            }
-        }
-        for (Task t : orders) {
-            if (taskSteps.containsKey(t.unit()) && taskSteps.get(t.unit()).id().equals(t.id())) {
-                taskOrders.put(t.unit(), t);
-            }
-        }
+        tasks.restore(steps, orders);
     }
 
     /** Writes one event to every connected client whose uid is {@code uid}; returns how many there were. */
     public int sendTo(String uid, CotEvent event) {
-        byte[] bytes = encoder.encode(event);
-        int n = 0;
-        for (CotConnection c : connections) {
-            if (uid.equals(c.uid())) {
-                send(c, bytes, event.uid());
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private void task(Task t) {
-        if (config.agency() != null && !t.marking().releasableTo(config.agency())) {
-            return;
-        }
-        TaskCot cot = taskCot;
-        if (!t.status().active()) {
-            taskSteps.remove(t.unit());
-            taskOrders.remove(t.unit());
-            sendTo(t.unit(), cot.delete(t));
-            return;
-        }
-        taskSteps.put(t.unit(), t);
-        if (!t.message().isEmpty()) {
-            taskOrders.put(t.unit(), t);
-        }
-        if (t.status() == TaskStatus.ON_SCENE) {
-            return;
-        }
-        for (CotConnection c : connections) {
-            if (t.unit().equals(c.uid())) {
-                deliver(c, t, t.message().isEmpty() ? null : t);
-            }
-        }
-    }
-
-    /** The task's waypoint and, when given, its order, to one device. */
-    private void deliver(CotConnection c, Task step, Task order) {
-        TaskCot cot = taskCot;
-        CotEvent w = cot.waypoint(step);
-        send(c, encoder.encode(w), w.uid());
-        if (order != null) {
-            send(c, encoder.encode(cot.chat(order, c.callsign())), null);
-        }
+        return tasks.sendTo(uid, event);
     }
 
     /**
@@ -278,44 +219,13 @@ public final class CotServer implements AutoCloseable {
         }
     }
 
-    private void receiveUdp() {
-        DatagramSocket s = udpSocket;
-        byte[] buf = new byte[65_536];
-        CotDecoder decoder = new CotDecoder(config.maxEventBytes());
-        while (!s.isClosed()) {
-            DatagramPacket p = new DatagramPacket(buf, buf.length);
-            try {
-                s.receive(p);
-            } catch (IOException e) {
-                return;
-            }
-            CotFramer framer = new CotFramer(config.maxEventBytes());
-            framer.feed(p.getData(), p.getOffset(), p.getLength(), new CotFramer.Sink() {
-                @Override
-                public void frame(byte[] b, int off, int len) {
-                    handler.frame(null, decoder, b, off, len);
-                }
-
-                @Override
-                public void oversized(long bytes) {
-                    handler.oversized(null, bytes);
-                }
-            });
-            if (framer.buffered() > 0) {
-                reject(new DecodeException("malformed-xml", "datagram without a complete event"));
-            }
-        }
-    }
-
     /** Handles a decoded event from a client (or UDP when {@code from} is null). */
     private void inbound(CotConnection from, CotEvent e, byte[] raw) throws DecodeException {
         if (from != null) {
             String before = from.uid();
             from.identify(e);
-            String now = from.uid();
-            Task pending = now == null || now.equals(before) || taskCot == null ? null : taskSteps.get(now);
-            if (pending != null && pending.status() != TaskStatus.ON_SCENE) {
-                deliver(from, pending, taskOrders.get(now));
+            if (from.uid() != null && !from.uid().equals(before)) {
+                tasks.identified(from);
             }
         }
         if (CotControl.isPing(e) || CotControl.isProtocolQuery(e)) {
@@ -424,14 +334,14 @@ public final class CotServer implements AutoCloseable {
         }
     }
 
-    private void send(CotConnection c, byte[] bytes, String key) {
+    void send(CotConnection c, byte[] bytes, String key) {
         if (c.send(bytes, key) == ClientQueue.Offer.FULL) {
             slowClients.increment();
             LOG.warn("disconnected slow {}: {} events queued", c, config.clientQueueCapacity());
         }
     }
 
-    private void reject(DecodeException e) {
+    void reject(DecodeException e) {
         registry.counter("shekara.adapter.rejections", "adapter", ADAPTER, "reason", e.reason()).increment();
         LOG.debug("CoT event rejected ({}): {}", e.reason(), e.getMessage());
     }
