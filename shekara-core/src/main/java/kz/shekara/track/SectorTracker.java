@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 import kz.shekara.geo.LocalFrame;
 import kz.shekara.model.Detection;
 import kz.shekara.model.TrackStatus;
@@ -24,7 +26,7 @@ public final class SectorTracker {
     private final String sectorId;
     private final LocalFrame frame;
     private final TrackerParts parts;
-    private static final java.util.Comparator<Track> BY_ORDER = java.util.Comparator.comparingLong(t -> t.order);
+    private static final Comparator<Track> BY_ORDER = Comparator.comparingLong(t -> t.order);
     // The live tracks, each list in the sector's track order (creation or adoption here): confirmed and
     // coasting ones, and tentative ones (most of them clutter, which most scans need not touch).
     private final List<Track> confirmedTracks = new ArrayList<>();
@@ -37,7 +39,7 @@ public final class SectorTracker {
     private final List<GaussianState> tentativePred = new ArrayList<>();
     private final double[] latLon = new double[2];
     private final double[] eastNorth = new double[2];
-    private final java.util.HashMap<String, Integer> sensorIndex = new java.util.HashMap<>();
+    private final SensorTable sensorTable = new SensorTable();
     private final CvKalmanPredictor fastPredictor;
     private final KalmanUpdater fastUpdater;
     // Whether tentative tracks out of a scan's reach may be left at their own time (needs the Kalman gate's bound).
@@ -90,7 +92,7 @@ public final class SectorTracker {
      * tracks: this sector leaves tracks at their own time, and no track of it was ever seen by that sensor.
      */
     boolean untouchedBy(String sensor) {
-        return lazyTentative && !sensorIndex.containsKey(sensor);
+        return lazyTentative && sensorTable.find(sensor) < 0;
     }
 
     /** Whether a scan or a hand-over reached this sector since the last call; clears the mark. */
@@ -135,9 +137,8 @@ public final class SectorTracker {
         tentativePred.clear();
         // A sensor this sector has never had a plot from has seen none of its tracks (adoption registers a
         // track's sensors too): a scan of it without plots here can only move the confirmed tracks on.
-        Integer known = sensorIndex.get(sensor);
-        int sensorId = known != null ? known : plots.isEmpty() ? -1 : sensorIndex.computeIfAbsent(sensor,
-                k -> sensorIndex.size());
+        int known = sensorTable.find(sensor);
+        int sensorId = known >= 0 || plots.isEmpty() ? known : sensorTable.number(sensor);
         PlotReach reach = lazyTentative ? PlotReach.of(plots, parts.gater().threshold(), fastPredictor.accelerationPsd())
                 : null;
         boolean deleted = predict(confirmedTracks, scanTime, checkAt, sensorId, sensor, null, false);
@@ -241,7 +242,7 @@ public final class SectorTracker {
         for (Plot p : plots) {
             Track t = new Track(sectorId + "-" + nextId++, parts.initiator().initiate(p, scanTime), p);
             t.changed = true;
-            t.noteSensorIndex(sensorIndex.computeIfAbsent(p.source().sensor(), k -> sensorIndex.size()));
+            t.noteSensorIndex(sensorTable.number(p.source().sensor()));
             if (parts.initiator().confirms(t.hits, t.scans)) {
                 t.status = TrackStatus.CONFIRMED;
             }
@@ -261,29 +262,13 @@ public final class SectorTracker {
                 } else {
                     t.state = parts.updater().update(hit);
                 }
-                t.hits++;
-                t.misses = 0;
-                t.lastDetection = scanTime;
-                t.noteSensor(hit.plot());
-                t.noteSensorIndex(sensorId);
-                if (t.confirmed()) {
-                    t.status = TrackStatus.CONFIRMED;
-                } else if (parts.initiator().confirms(t.hits, ++t.scans)) {
-                    t.status = TrackStatus.CONFIRMED;
-                }
-                t.changed = true;
+                t.hit(hit.plot(), sensorId, scanTime, parts.initiator());
                 touched.add(t);
                 continue;
             }
             t.state = h.prediction();
             if (sensorId >= 0 && t.seenBy(sensorId, sensor)) {
-                t.misses++;
-                if (t.confirmed()) {
-                    t.changed |= t.status != TrackStatus.COASTING;
-                    t.status = TrackStatus.COASTING;
-                } else {
-                    t.scans++;
-                }
+                t.missed();
             }
             boolean end = !t.confirmed() && parts.initiator().abandons(t.hits, t.scans);
             if (end || parts.deleter().shouldDelete(summary(t), scanTime)) {
@@ -352,7 +337,7 @@ public final class SectorTracker {
         frame.toLatLon(s.east(), s.north(), latLon);
         return new TrackUpdate(s.time(), t.id, sectorId, latLon[0], latLon[1], s.vNorth(), s.vEast(), s.cov(0, 0),
                 s.cov(0, 1), s.cov(1, 1), status, parts.classifier().classify(s, t.maritime),
-                new java.util.TreeSet<>(Arrays.asList(t.sensors())), t.marking);
+                new TreeSet<>(Arrays.asList(t.sensors())), t.marking);
     }
 
     /** Tracks the last update gave a detection, for the hand-over check. */
@@ -362,13 +347,11 @@ public final class SectorTracker {
 
     /** This sector's state as values. */
     TrackerState.Sector state() {
-        String[] table = new String[sensorIndex.size()];
-        sensorIndex.forEach((sensor, index) -> table[index] = sensor);
         List<TrackerState.TrackRecord> records = new ArrayList<>(liveTracks());
         for (Track t : inOrder()) {
             records.add(t.record());
         }
-        return new TrackerState.Sector(sectorId, nextId, time, Arrays.asList(table), records);
+        return new TrackerState.Sector(sectorId, nextId, time, sensorTable.names(), records);
     }
 
     /** Replaces this sector's state with one taken by {@link #state()}. */
@@ -378,10 +361,7 @@ public final class SectorTracker {
         }
         nextId = s.nextId();
         time = s.time();
-        sensorIndex.clear();
-        for (int i = 0; i < s.sensors().size(); i++) {
-            sensorIndex.put(s.sensors().get(i), i);
-        }
+        sensorTable.reset(s.sensors());
         confirmedTracks.clear();
         tentativeTracks.clear();
         touched.clear();
@@ -410,7 +390,7 @@ public final class SectorTracker {
         // The bits index the previous sector's sensor table: renumber them in this sector's.
         t.clearSensorIndexes();
         for (String s : t.sensors()) {
-            t.noteSensorIndex(sensorIndex.computeIfAbsent(s, k -> sensorIndex.size()));
+            t.noteSensorIndex(sensorTable.number(s));
         }
         keep(t);
     }

@@ -117,6 +117,30 @@ final class Track {
         return sensors;
     }
 
+    /** A detection updated this track at {@code scanTime}: counts it, and confirms a tentative track the initiator accepts. */
+    void hit(Plot plot, int sensorIndex, Instant scanTime, Initiator initiator) {
+        hits++;
+        misses = 0;
+        lastDetection = scanTime;
+        noteSensor(plot);
+        noteSensorIndex(sensorIndex);
+        if (confirmed() || initiator.confirms(hits, ++scans)) {
+            status = TrackStatus.CONFIRMED;
+        }
+        changed = true;
+    }
+
+    /** A sensor that had seen this track scanned without detecting it: a confirmed track coasts. */
+    void missed() {
+        misses++;
+        if (confirmed()) {
+            changed |= status != TrackStatus.COASTING;
+            status = TrackStatus.COASTING;
+        } else {
+            scans++;
+        }
+    }
+
     boolean confirmed() {
         return status != TrackStatus.TENTATIVE;
     }
