@@ -14,7 +14,7 @@ import kz.shekara.theatre.Sector;
 import kz.shekara.track.MultiSectorTracker;
 import kz.shekara.track.NearestOriginSectorMap;
 import kz.shekara.track.TrackerConfig;
-import kz.shekara.track.TrackingScenario;
+import kz.shekara.sim.TrackingScenario;
 import kz.shekara.track.metric.Score;
 import kz.shekara.track.metric.TrackScorer;
 

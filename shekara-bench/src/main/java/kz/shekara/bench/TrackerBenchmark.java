@@ -16,7 +16,7 @@ import kz.shekara.track.Scan;
 import kz.shekara.track.SectorTracker;
 import kz.shekara.track.TrackerConfig;
 import kz.shekara.track.TrackerParts;
-import kz.shekara.track.TrackingScenario;
+import kz.shekara.sim.TrackingScenario;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

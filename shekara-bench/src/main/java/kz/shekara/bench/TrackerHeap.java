@@ -11,7 +11,7 @@ import kz.shekara.theatre.Sector;
 import kz.shekara.track.MultiSectorTracker;
 import kz.shekara.track.NearestOriginSectorMap;
 import kz.shekara.track.TrackerConfig;
-import kz.shekara.track.TrackingScenario;
+import kz.shekara.sim.TrackingScenario;
 
 /**
  * Heap per live track: runs {@link TrackingScenario#standard} for N targets (args, default 1000 and

@@ -15,7 +15,7 @@ import kz.shekara.track.Scan;
 import kz.shekara.track.SectorTracker;
 import kz.shekara.track.TrackerConfig;
 import kz.shekara.track.TrackerParts;
-import kz.shekara.track.TrackingScenario;
+import kz.shekara.sim.TrackingScenario;
 
 /**
  * Detections per second of the sector tracker loop measured in thread CPU time rather than wall time

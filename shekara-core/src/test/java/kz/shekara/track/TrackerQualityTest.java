@@ -1,5 +1,6 @@
 package kz.shekara.track;
 
+import kz.shekara.sim.TrackingScenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -14,7 +14,7 @@ import kz.shekara.server.bus.Topic;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.track.TrackerConfig;
-import kz.shekara.track.TrackingScenario;
+import kz.shekara.sim.TrackingScenario;
 import org.junit.jupiter.api.Test;
 
 /** The live tracker on the real in-memory bus and the default theatre. */

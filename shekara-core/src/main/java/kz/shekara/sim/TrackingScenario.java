@@ -1,4 +1,4 @@
-package kz.shekara.track;
+package kz.shekara.sim;
 
 import java.time.Duration;
 import java.time.Instant;
