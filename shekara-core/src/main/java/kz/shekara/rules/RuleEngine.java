@@ -165,11 +165,6 @@ public final class RuleEngine {
         return watermark;
     }
 
-    /** True when an alert with this key is active (for tests and views). */
-    public boolean isActive(String key) {
-        return active.containsKey(key);
-    }
-
     private List<DomainEvent> run(Instant time, BiConsumer<Rule, RuleContext> call, String track) {
         Ctx ctx = new Ctx();
         tick(time, ctx);

@@ -66,10 +66,6 @@ public final class ReorderBuffer {
         return late;
     }
 
-    public int pendingScans() {
-        return pending.size();
-    }
-
     /** The detections still pending, in release order. */
     public List<Detection> pending() {
         List<Detection> out = new ArrayList<>();

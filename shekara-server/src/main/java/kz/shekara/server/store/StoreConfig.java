@@ -52,8 +52,4 @@ public record StoreConfig(Synchronous sqliteSynchronous, long sqliteMaxBytes, in
     public StoreConfig withSnapshotEvery(long n) {
         return new StoreConfig(sqliteSynchronous, sqliteMaxBytes, maxBatch, n, retention);
     }
-
-    public StoreConfig withRetention(RetentionPolicy r) {
-        return new StoreConfig(sqliteSynchronous, sqliteMaxBytes, maxBatch, snapshotEvery, r);
-    }
 }

@@ -63,11 +63,6 @@ public record CotServerConfig(String bindHost, int port, int udpPort, int maxEve
                 defaultSigmaM, agency);
     }
 
-    public CotServerConfig withUdpPort(int newUdpPort) {
-        return new CotServerConfig(bindHost, port, newUdpPort, maxEventBytes, clientQueueCapacity, validity,
-                defaultSigmaM, agency);
-    }
-
     public CotServerConfig withBindHost(String host) {
         return new CotServerConfig(host, port, udpPort, maxEventBytes, clientQueueCapacity, validity,
                 defaultSigmaM, agency);
