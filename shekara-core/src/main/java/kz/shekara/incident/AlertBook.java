@@ -1,5 +1,6 @@
 package kz.shekara.incident;
 
+import kz.shekara.model.Refusal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,7 +57,7 @@ public final class AlertBook {
     public AlertChange acknowledge(String id, String by, Instant time) {
         Entry e = require(id, by);
         if (e.state() != AlertState.RAISED) {
-            throw new IllegalStateException("alert " + id + " is " + e.state().code() + ", not raised");
+            throw new Refusal.Conflict("alert " + id + " is " + e.state().code() + ", not raised");
         }
         AlertChange c = new AlertChange(time, id, AlertState.ACKNOWLEDGED, by, null, "", e.alert().marking());
         apply(c);
@@ -68,7 +69,7 @@ public final class AlertBook {
         Objects.requireNonNull(disposition, "disposition");
         Entry e = require(id, by);
         if (e.state() == AlertState.CLOSED) {
-            throw new IllegalStateException("alert " + id + " is already closed");
+            throw new Refusal.Conflict("alert " + id + " is already closed");
         }
         AlertChange c = new AlertChange(time, id, AlertState.CLOSED, by, disposition, note, e.alert().marking());
         apply(c);
@@ -77,11 +78,11 @@ public final class AlertBook {
 
     private Entry require(String id, String by) {
         if (by == null || by.isBlank()) {
-            throw new IllegalArgumentException("who acts on the alert must be given");
+            throw new Refusal.Invalid("who acts on the alert must be given");
         }
         Entry e = entries.get(id);
         if (e == null) {
-            throw new NoSuchElementException("no alert " + id);
+            throw new Refusal.NotFound("no alert " + id);
         }
         return e;
     }

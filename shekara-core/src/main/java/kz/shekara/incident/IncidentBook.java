@@ -1,5 +1,6 @@
 package kz.shekara.incident;
 
+import kz.shekara.model.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,21 +108,21 @@ public final class IncidentBook {
                                 Disposition disposition, Instant time) {
         State s = incidents.get(id);
         if (s == null) {
-            throw new NoSuchElementException("no incident " + id);
+            throw new Refusal.NotFound("no incident " + id);
         }
         if (by == null || by.isBlank()) {
-            throw new IllegalArgumentException("who changes the incident must be given");
+            throw new Refusal.Invalid("who changes the incident must be given");
         }
         IncidentEvent l = s.last;
         if (!l.status().canMoveTo(next)) {
-            throw new IllegalStateException("incident " + id + " cannot go from " + l.status().code() + " to " + next.code());
+            throw new Refusal.Conflict("incident " + id + " cannot go from " + l.status().code() + " to " + next.code());
         }
         if (next == IncidentStatus.ASSIGNED && (unit == null || unit.isBlank())) {
-            throw new IllegalArgumentException("assigning an incident needs a unit");
+            throw new Refusal.Invalid("assigning an incident needs a unit");
         }
         Disposition d = next == IncidentStatus.FALSE_ALARM ? Disposition.FALSE_ALARM : disposition;
         if (next == IncidentStatus.RESOLVED && d == null) {
-            throw new IllegalArgumentException("resolving an incident needs a disposition");
+            throw new Refusal.Invalid("resolving an incident needs a disposition");
         }
         if (next != IncidentStatus.RESOLVED && next != IncidentStatus.FALSE_ALARM) {
             d = null;

@@ -175,13 +175,12 @@ public final class ShekaraServer implements AutoCloseable {
 
         ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port()), theatre, live, bus,
                 meters, clock).storeHealth(bus::health);
-        api.addRoutes(new AlertsApi(rules, meters, () -> detectionProbability)::register);
+        api.addRoutes(new AlertsApi(rules, () -> detectionProbability)::register);
         api.addRoutes(new SectorsApi(theatre, rules::postures, postures)::register);
         ResponseModels response = ResponseModels.of(theatre);
-        api.addRoutes(new PlanApi(response.planner(PLAN_STEP_S), response.area().orElse(null), PLAN_HORIZON_S,
-                meters)::register);
+        api.addRoutes(new PlanApi(response.planner(PLAN_STEP_S), response.area().orElse(null), PLAN_HORIZON_S)::register);
         api.addRoutes(new ResponseStatsApi(responseTimes::records,
-                ctx -> Viewer.home(theatre.defaultMarking().originator()), meters)::register);
+                ctx -> Viewer.home(theatre.defaultMarking().originator()))::register);
         // After-action review: the picture at a time and incident exports, read from the log.
         api.addRoutes(new kz.shekara.server.api.ReviewApi(new kz.shekara.server.review.LogPictures(log), theatre)::register);
         // Live response: rankings per open incident, dispatch, tasks to the units' TAK devices.
@@ -193,7 +192,7 @@ public final class ShekaraServer implements AutoCloseable {
         started.push(responder);
         cot.restoreTasks(tasksBack.tasks(), tasksBack.orders());
         cot.deliverTasks(new TaskCot(responseConfig.centreUid(), responseConfig.centreCallsign()));
-        api.addRoutes(new ResponseApi(responder, theatre, meters)::register);
+        api.addRoutes(new ResponseApi(responder, theatre)::register);
         int httpPort = api.start();
         started.push(api);
         ports = new Ports(httpPort, cotPort, cot.udpPort());

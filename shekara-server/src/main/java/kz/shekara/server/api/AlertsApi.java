@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import kz.shekara.incident.DetectionProbability;
 import io.javalin.http.Context;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
@@ -41,67 +40,65 @@ import kz.shekara.theatre.Posture;
 public final class AlertsApi {
     private static final int MAX_LIMIT = 10_000;
     private final RulesService rules;
-    private final MeterRegistry registry;
     private final Function<Context, Viewer> viewers;
     private final java.util.function.Supplier<DetectionProbability> detection;
     private final ObjectMapper mapper = new ObjectMapper();
     private final AlertJson json = new AlertJson(mapper);
 
     /** @param viewers who is asking (ApiServer's viewer resolution); reads are filtered by it */
-    public AlertsApi(RulesService rules, MeterRegistry registry, Function<Context, Viewer> viewers) {
-        this(rules, registry, viewers, () -> null);
+    public AlertsApi(RulesService rules, Function<Context, Viewer> viewers) {
+        this(rules, viewers, () -> null);
     }
 
     /**
      * @param detection the sensors' measured probability of detection when the feed has truth (the
      *                  exercise scenario), else a supplier of null
      */
-    public AlertsApi(RulesService rules, MeterRegistry registry, Function<Context, Viewer> viewers,
+    public AlertsApi(RulesService rules, Function<Context, Viewer> viewers,
                      java.util.function.Supplier<DetectionProbability> detection) {
         this.rules = Objects.requireNonNull(rules, "rules");
-        this.registry = Objects.requireNonNull(registry, "registry");
         this.viewers = Objects.requireNonNull(viewers, "viewers");
         this.detection = Objects.requireNonNull(detection, "detection");
     }
 
     /** Every caller is the home agency's operator; sensors' Pd from {@code detection}. */
-    public AlertsApi(RulesService rules, MeterRegistry registry,
+    public AlertsApi(RulesService rules,
                      java.util.function.Supplier<DetectionProbability> detection) {
-        this(rules, registry, ctx -> Viewer.home(rules.theatre().defaultMarking().originator()), detection);
+        this(rules, ctx -> Viewer.home(rules.theatre().defaultMarking().originator()), detection);
     }
 
     /** Every caller is the theatre's home agency's operator. */
-    public AlertsApi(RulesService rules, MeterRegistry registry) {
-        this(rules, registry, ctx -> Viewer.home(rules.theatre().defaultMarking().originator()));
+    public AlertsApi(RulesService rules) {
+        this(rules, ctx -> Viewer.home(rules.theatre().defaultMarking().originator()));
     }
 
     public void register(Javalin app) {
-        app.get("/api/v1/alerts", ctx -> guard(ctx, () -> alerts(ctx)));
-        app.get("/api/v1/alerts/{id}", ctx -> guard(ctx, () -> alert(ctx)));
-        app.post("/api/v1/alerts/{id}/ack", ctx -> guard(ctx, () -> {
+        app.get("/api/v1/alerts", ctx -> alerts(ctx));
+        app.get("/api/v1/alerts/{id}", ctx -> alert(ctx));
+        app.post("/api/v1/alerts/{id}/ack", ctx -> {
             JsonNode body = body(ctx, Set.of("by"));
             rules.acknowledge(ctx.pathParam("id"), text(body, "by", true));
             alert(ctx);
-        }));
-        app.post("/api/v1/alerts/{id}/close", ctx -> guard(ctx, () -> {
+        });
+        app.post("/api/v1/alerts/{id}/close", ctx -> {
             JsonNode body = body(ctx, Set.of("by", "disposition", "note"));
             Disposition d = code(text(body, "disposition", true), Disposition::fromCode, "disposition");
             rules.close(ctx.pathParam("id"), text(body, "by", true), d, text(body, "note", false));
             alert(ctx);
-        }));
-        app.get("/api/v1/incidents", ctx -> guard(ctx, () -> incidents(ctx)));
-        app.get("/api/v1/incidents/{id}", ctx -> guard(ctx, () -> send(ctx, json.incident(incident(ctx)))));
-        app.get("/api/v1/incidents/{id}/timeline", ctx -> guard(ctx, () -> timeline(ctx)));
-        app.put("/api/v1/incidents/{id}/status", ctx -> guard(ctx, () -> {
+        });
+        app.get("/api/v1/incidents", ctx -> incidents(ctx));
+        app.get("/api/v1/incidents/{id}", ctx -> send(ctx, json.incident(incident(ctx))));
+        app.get("/api/v1/incidents/{id}/timeline", ctx -> timeline(ctx));
+        app.put("/api/v1/incidents/{id}/status", ctx -> {
             JsonNode body = body(ctx, Set.of("status", "by", "unit", "note", "disposition"));
             IncidentStatus s = code(text(body, "status", true), IncidentStatus::fromCode, "status");
             String d = text(body, "disposition", false);
             rules.changeIncident(ctx.pathParam("id"), s, text(body, "unit", false), text(body, "by", true),
                     text(body, "note", false), d == null ? null : code(d, Disposition::fromCode, "disposition"));
             send(ctx, json.incident(incident(ctx)));
-        }));
-        app.get("/api/v1/sectors/posture", ctx -> guard(ctx, () -> send(ctx, json.postures(rules.postures()))));
-        app.put("/api/v1/sectors/{id}/posture", ctx -> guard(ctx, () -> {
+        });
+        app.get("/api/v1/sectors/posture", ctx -> send(ctx, json.postures(rules.postures())));
+        app.put("/api/v1/sectors/{id}/posture", ctx -> {
             JsonNode body = body(ctx, Set.of("posture", "by", "reason"));
             Posture p = code(text(body, "posture", true), Posture::fromCode, "posture");
             String sector = ctx.pathParam("id");
@@ -110,18 +107,18 @@ public final class AlertsApi {
             }
             rules.setPosture(sector, p, text(body, "by", true), text(body, "reason", true));
             send(ctx, json.postures(rules.postures()));
-        }));
-        app.get("/api/v1/stats/alerts", ctx -> guard(ctx, () -> {
+        });
+        app.get("/api/v1/stats/alerts", ctx -> {
             DetectionProbability pd = detection.get();
             send(ctx, json.statistics(rules.statistics(), pd == null ? null : pd.snapshot()));
-        }));
+        });
     }
 
     private void alerts(Context ctx) {
         only(ctx, Set.of("state", "limit"));
         String state = ctx.queryParam("state");
         AlertState wanted = state == null ? null : code(state, s -> AlertState.valueOf(s.toUpperCase(java.util.Locale.ROOT)), "state");
-        int limit = RouteGuard.limit(ctx, MAX_LIMIT);
+        int limit = QueryParams.limit(ctx, MAX_LIMIT);
         Viewer v = viewers.apply(ctx);
         ArrayNode out = mapper.createArrayNode();
         for (AlertBook.Entry e : rules.alerts()) {
@@ -146,7 +143,7 @@ public final class AlertsApi {
     private void incidents(Context ctx) {
         only(ctx, Set.of("open", "limit"));
         boolean openOnly = "true".equals(ctx.queryParam("open"));
-        int limit = RouteGuard.limit(ctx, MAX_LIMIT);
+        int limit = QueryParams.limit(ctx, MAX_LIMIT);
         Viewer v = viewers.apply(ctx);
         ArrayNode out = mapper.createArrayNode();
         for (Incident i : rules.incidents()) {
@@ -177,10 +174,6 @@ public final class AlertsApi {
                 .orElseThrow(() -> new ApiError(404, "not-found", "no incident " + id));
     }
 
-    /** Runs a route, turning refusals and lifecycle errors into a counted 4xx with a JSON body. */
-    private void guard(Context ctx, RouteGuard.Step step) {
-        RouteGuard.run(ctx, registry, step);
-    }
 
     private void send(Context ctx, JsonNode body) {
         ctx.contentType("application/json");

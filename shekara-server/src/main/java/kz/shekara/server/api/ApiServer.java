@@ -39,14 +39,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every read goes through {@link #viewer}, the one place where the caller will be resolved to an
  * agency and role for marking-based filtering; today every caller is the home agency. Invalid
- * requests get a 4xx with {@code {"error": code, "detail": sentence}} and are counted in
- * {@code shekara.adapter.rejections{adapter=web,reason=code}}. Thread-safe; start once, close once.
+ * requests get a 4xx with {@code {"error": code, "detail": sentence}} and are counted
+ * by {@link ApiErrors}. Thread-safe; start once, close once.
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     /** Pending live-feed messages per browser before detections are dropped. */
     static final int SESSION_CAPACITY = 4096;
-    private static final String API_ERROR = "shekara.api-error";
 
     private final HttpConfig config;
     private final Theatre theatre;
@@ -126,8 +125,9 @@ public final class ApiServer implements AutoCloseable {
             });
             cfg.staticFiles.enableWebjars();
         });
-        new ReadRoutes(theatre, live, mapper, this::viewer).register(app);
+        // Fixed paths (/units/control) before the read routes' path parameters (/units/{id}): Javalin matches in order.
         extraRoutes.forEach(r -> r.accept(app));
+        new ReadRoutes(theatre, live, mapper, this::viewer).register(app);
         app.get("/api/v1/health", this::health);
         app.get("/api/v1/status", ctx -> json(ctx, status.sample(feed.sessions())));
         app.get("/api/v1/metrics", this::metrics);
@@ -139,17 +139,7 @@ public final class ApiServer implements AutoCloseable {
         });
         app.before(ctx -> ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
                 + "style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:"));
-        app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.getMessage()));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
-            ctx.status(500);
-            json(ctx, mapper.createObjectNode().put("error", "internal").put("detail", "the server failed; see its log"));
-        });
-        app.error(404, ctx -> {
-            if (ctx.path().startsWith("/api/") && ctx.attribute(API_ERROR) == null) {
-                error(ctx, 404, "not-found", "no such resource: " + ctx.method() + " " + ctx.path());
-            }
-        });
+        new ApiErrors(registry, mapper).install(app);
         liveListener = live.listen(feed::publish);
         // Sector postures are no part of the picture's state, but every open map follows them live.
         postureFeed = bus.subscribe(Topic.POSTURE, "web-live.posture", feed::publish);
@@ -227,15 +217,6 @@ public final class ApiServer implements AutoCloseable {
         messagesIn.increment();
         ctx.status(202);
         json(ctx, EventJson.message(m));
-    }
-
-    private void error(Context ctx, int code, String error, String detail) {
-        Counter.builder("shekara.adapter.rejections").tag("adapter", "web").tag("reason", error)
-                .description("Inputs refused, by adapter and reason").register(registry).increment();
-        ObjectNode o = mapper.createObjectNode().put("error", error).put("detail", detail);
-        ctx.attribute(API_ERROR, error);
-        ctx.status(code);
-        json(ctx, o);
     }
 
     private void json(Context ctx, JsonNode node) {

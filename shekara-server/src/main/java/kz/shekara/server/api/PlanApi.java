@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,8 +23,8 @@ import kz.shekara.theatre.UnitKind;
  * {@code {"unit": {"kind", "lat", "lon", "speedMps", "launchS"}, "target": {"lat", "lon", "vnMps", "veMps"}}}
  * (degrees, m/s, seconds) answers {@code {"feasible": true, "lat", "lon", "timeS"}} (time from now,
  * launch included) or {@code {"feasible": false, "reason"}}. A bad body gets a 4xx with
- * {@code {"error": code, "detail": sentence}}, counted in
- * {@code shekara.adapter.rejections{adapter=plan,reason=code}}. Thread-safe.
+ * {@code {"error": code, "detail": sentence}}, counted
+ * by {@link ApiErrors}. Thread-safe.
  */
 public final class PlanApi {
     static final int MAX_BODY_BYTES = 16 * 1024;
@@ -39,7 +37,6 @@ public final class PlanApi {
     private final InterceptPlanner planner;
     private final Area area;
     private final double horizonS;
-    private final MeterRegistry registry;
     private final ObjectMapper mapper = new ObjectMapper();
 
     /**
@@ -47,11 +44,10 @@ public final class PlanApi {
      * @param area     where an intercept counts (the country); null for anywhere
      * @param horizonS how far ahead to plan, in seconds
      */
-    public PlanApi(InterceptPlanner planner, Area area, double horizonS, MeterRegistry registry) {
+    public PlanApi(InterceptPlanner planner, Area area, double horizonS) {
         this.planner = Objects.requireNonNull(planner, "planner");
         this.area = area;
         this.horizonS = horizonS;
-        this.registry = Objects.requireNonNull(registry, "registry");
     }
 
     public void register(Javalin app) {
@@ -59,17 +55,8 @@ public final class PlanApi {
     }
 
     private void intercept(Context ctx) throws JsonProcessingException {
-        ObjectNode out;
-        try {
-            out = answer(parse(ctx.bodyAsBytes()));
-            ctx.status(200);
-        } catch (BadRequest e) {
-            Counter.builder("shekara.adapter.rejections").tag("adapter", "plan").tag("reason", e.code)
-                    .description("Inputs rejected by an adapter, by reason").register(registry).increment();
-            out = mapper.createObjectNode().put("error", e.code).put("detail", e.getMessage());
-            ctx.status(e.status);
-        }
-        ctx.contentType("application/json").result(mapper.writeValueAsString(out));
+        ObjectNode out = answer(parse(ctx.bodyAsBytes()));
+        ctx.status(200).contentType("application/json").result(mapper.writeValueAsString(out));
     }
 
     private ObjectNode answer(Query q) {
@@ -88,15 +75,15 @@ public final class PlanApi {
 
     private Query parse(byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
-            throw new BadRequest(413, "too-large", "body over " + MAX_BODY_BYTES + " bytes");
+            throw new ApiError(413, "too-large", "body over " + MAX_BODY_BYTES + " bytes");
         }
         JsonNode root;
         try {
             root = mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new BadRequest(400, "malformed", "body is not JSON: " + e.getOriginalMessage());
+            throw new ApiError(400, "malformed", "body is not JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
-            throw new BadRequest(400, "malformed", "body could not be read");
+            throw new ApiError(400, "malformed", "body could not be read");
         }
         JsonNode u = object(root, "body", TOP).get("unit");
         JsonNode t = root.get("target");
@@ -118,12 +105,12 @@ public final class PlanApi {
 
     private static JsonNode object(JsonNode node, String what, Set<String> allowed) {
         if (node == null || !node.isObject()) {
-            throw new BadRequest(400, "missing-field", what + " must be a JSON object");
+            throw new ApiError(400, "missing-field", what + " must be a JSON object");
         }
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             if (!allowed.contains(name)) {
-                throw new BadRequest(400, "unknown-field", what + " has an unknown field '" + name + "'");
+                throw new ApiError(400, "unknown-field", what + " has an unknown field '" + name + "'");
             }
         }
         return node;
@@ -131,12 +118,12 @@ public final class PlanApi {
 
     private static UnitKind kind(JsonNode node) {
         if (node == null || !node.isTextual()) {
-            throw new BadRequest(400, "missing-field", "unit.kind must be one of helicopter, boat, ground-vehicle, foot-patrol");
+            throw new ApiError(400, "missing-field", "unit.kind must be one of helicopter, boat, ground-vehicle, foot-patrol");
         }
         try {
             return UnitKind.valueOf(node.asText().trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new BadRequest(400, "bad-value", "unknown unit kind '" + node.asText() + "'");
+            throw new ApiError(400, "bad-value", "unknown unit kind '" + node.asText() + "'");
         }
     }
 
@@ -144,30 +131,17 @@ public final class PlanApi {
         JsonNode n = parent.get(field);
         if (n == null || n.isNull()) {
             if (absent == null) {
-                throw new BadRequest(400, "missing-field", field + " is required");
+                throw new ApiError(400, "missing-field", field + " is required");
             }
             return absent;
         }
         if (!n.isNumber()) {
-            throw new BadRequest(400, "bad-value", field + " must be a number");
+            throw new ApiError(400, "bad-value", field + " must be a number");
         }
         double v = n.asDouble();
         if (!(v >= min && v <= max)) {
-            throw new BadRequest(400, "out-of-range", field + " must be in [" + min + ", " + max + "]: " + v);
+            throw new ApiError(400, "out-of-range", field + " must be in [" + min + ", " + max + "]: " + v);
         }
         return v;
-    }
-
-    /** A rejected request: HTTP status, reason code and a sentence for the caller. */
-    private static final class BadRequest extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final int status;
-        private final String code;
-
-        BadRequest(int status, String code, String detail) {
-            super(detail, null, false, false);
-            this.status = status;
-            this.code = code;
-        }
     }
 }

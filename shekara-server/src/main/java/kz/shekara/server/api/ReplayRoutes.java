@@ -124,7 +124,7 @@ public final class ReplayRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("bad-parameter", "unknown state '" + state + "'");
         }
-        int limit = RouteGuard.limit(ctx, MAX_LIMIT);
+        int limit = QueryParams.limit(ctx, MAX_LIMIT);
         ArrayNode out = mapper.createArrayNode();
         for (AlertBook.Entry e : outputs.alerts()) {
             if (out.size() < limit && (wanted == null || e.state() == wanted)) {
@@ -137,7 +137,7 @@ public final class ReplayRoutes {
     private void incidents(Context ctx) {
         ReviewApi.only(ctx, Set.of("open", "limit"));
         boolean openOnly = "true".equals(ctx.queryParam("open"));
-        int limit = RouteGuard.limit(ctx, MAX_LIMIT);
+        int limit = QueryParams.limit(ctx, MAX_LIMIT);
         ArrayNode out = mapper.createArrayNode();
         for (Incident i : outputs.incidents()) {
             if (out.size() < limit && (!openOnly || !i.status().terminal())) {

@@ -10,11 +10,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import kz.shekara.model.ControlChange;
+import kz.shekara.model.Refusal;
 import kz.shekara.model.Task;
 import kz.shekara.response.GeoPoint;
 import kz.shekara.response.Recommendation;
@@ -43,17 +42,15 @@ public final class ResponseApi {
 
     private final ResponseService service;
     private final Theatre theatre;
-    private final MeterRegistry registry;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public ResponseApi(ResponseService service, Theatre theatre, MeterRegistry registry) {
+    public ResponseApi(ResponseService service, Theatre theatre) {
         this.service = Objects.requireNonNull(service, "service");
         this.theatre = Objects.requireNonNull(theatre, "theatre");
-        this.registry = Objects.requireNonNull(registry, "registry");
     }
 
     public void register(Javalin app) {
-        app.get("/api/v1/incidents/{id}/recommendations", ctx -> guard(ctx, () -> {
+        app.get("/api/v1/incidents/{id}/recommendations", ctx -> {
             for (String p : ctx.queryParamMap().keySet()) {
                 if (!p.equals("command")) {
                     throw new ApiError(400, "unknown-parameter", "unknown query parameter '" + p + "'");
@@ -61,27 +58,27 @@ public final class ResponseApi {
             }
             String id = ctx.pathParam("id");
             IncidentResponse r = service.recommendations(id, ctx.queryParam("command"))
-                    .orElseThrow(() -> new NoSuchElementException("no open incident " + id));
+                    .orElseThrow(() -> new Refusal.NotFound("no open incident " + id));
             send(ctx, 200, response(r));
-        }));
-        app.post("/api/v1/incidents/{id}/dispatch", ctx -> guard(ctx, () -> {
+        });
+        app.post("/api/v1/incidents/{id}/dispatch", ctx -> {
             JsonNode body = body(ctx, Set.of("unit", "by"));
             Task t = service.dispatch(ctx.pathParam("id"), text(body, "unit"), text(body, "by"));
             send(ctx, 201, task(t));
-        }));
-        app.get("/api/v1/tasks", ctx -> guard(ctx, () -> {
+        });
+        app.get("/api/v1/tasks", ctx -> {
             ArrayNode out = mapper.createArrayNode();
             service.tasks().forEach(t -> out.add(task(t)));
             send(ctx, 200, out);
-        }));
-        app.get("/api/v1/units/control", ctx -> guard(ctx, () -> send(ctx, 200, mapper.valueToTree(service.control()))));
-        app.put("/api/v1/units/{id}/control", ctx -> guard(ctx, () -> {
+        });
+        app.get("/api/v1/units/control", ctx -> send(ctx, 200, mapper.valueToTree(service.control())));
+        app.put("/api/v1/units/{id}/control", ctx -> {
             JsonNode body = body(ctx, Set.of("command", "by", "reason"));
             ControlChange c = service.setControl(ctx.pathParam("id"), text(body, "command"), text(body, "by"),
                     body.path("reason").asText(""));
             send(ctx, 200, mapper.createObjectNode().put("unit", c.unit()).put("command", c.command())
                     .put("by", c.by()).put("reason", c.reason()).put("time", c.time().toString()));
-        }));
+        });
     }
 
     private ObjectNode response(IncidentResponse r) {
@@ -129,9 +126,6 @@ public final class ResponseApi {
         return Double.isFinite(v) ? Math.round(v * 10) / 10.0 : -1;
     }
 
-    private void guard(Context ctx, RouteGuard.Step step) {
-        RouteGuard.run(ctx, registry, step);
-    }
 
     private static void send(Context ctx, int status, JsonNode body) {
         ctx.status(status).contentType("application/json").result(body.toString());

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -33,14 +31,11 @@ public final class ResponseStatsApi {
     private static final Set<String> PARAMETERS = Set.of("from", "to");
     private final Supplier<List<ResponseRecord>> records;
     private final Function<Context, Viewer> viewers;
-    private final MeterRegistry registry;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public ResponseStatsApi(Supplier<List<ResponseRecord>> records, Function<Context, Viewer> viewers,
-                            MeterRegistry registry) {
+    public ResponseStatsApi(Supplier<List<ResponseRecord>> records, Function<Context, Viewer> viewers) {
         this.records = Objects.requireNonNull(records, "records");
         this.viewers = Objects.requireNonNull(viewers, "viewers");
-        this.registry = Objects.requireNonNull(registry, "registry");
     }
 
     public void register(Javalin app) {
@@ -50,8 +45,7 @@ public final class ResponseStatsApi {
     private void stats(Context ctx) {
         for (String p : ctx.queryParamMap().keySet()) {
             if (!PARAMETERS.contains(p)) {
-                refuse(ctx, "unknown-parameter", "unknown query parameter '" + p + "' (known: from, to)");
-                return;
+                throw ApiError.badRequest("unknown-parameter", "unknown query parameter '" + p + "' (known: from, to)");
             }
         }
         Instant from;
@@ -60,12 +54,10 @@ public final class ResponseStatsApi {
             from = instant(ctx.queryParam("from"));
             to = instant(ctx.queryParam("to"));
         } catch (DateTimeParseException e) {
-            refuse(ctx, "bad-parameter", "from and to must be ISO-8601 instants such as 2026-03-02T08:00:00Z");
-            return;
+            throw ApiError.badRequest("bad-parameter", "from and to must be ISO-8601 instants such as 2026-03-02T08:00:00Z");
         }
         if (from != null && to != null && !from.isBefore(to)) {
-            refuse(ctx, "bad-parameter", "from must be before to");
-            return;
+            throw ApiError.badRequest("bad-parameter", "from must be before to");
         }
         Viewer v = viewers.apply(ctx);
         List<ResponseRecord> visible = records.get().stream().filter(r -> v.maySee(r.marking())).toList();
@@ -111,13 +103,5 @@ public final class ResponseStatsApi {
         } else {
             o.put(field, Math.round(v * 1000) / 1000.0);
         }
-    }
-
-    private void refuse(Context ctx, String reason, String detail) {
-        Counter.builder("shekara.adapter.rejections").tag("adapter", "api").tag("reason", reason)
-                .description("Inputs refused, by adapter and reason").register(registry).increment();
-        ctx.status(400);
-        ctx.contentType("application/json");
-        ctx.result(mapper.createObjectNode().put("error", reason).put("detail", detail).toString());
     }
 }

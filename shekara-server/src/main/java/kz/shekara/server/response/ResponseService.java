@@ -10,13 +10,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import kz.shekara.geo.Geodesy;
+import kz.shekara.model.Refusal;
 import kz.shekara.model.Alert;
 import kz.shekara.model.ChatMessage;
 import kz.shekara.model.ControlChange;
@@ -369,22 +369,22 @@ public final class ResponseService implements AutoCloseable {
      * incident to it (an incident event) and publishes the task, with the order in the crew's
      * language for its device.
      *
-     * @throws NoSuchElementException when there is no such open incident or unit
+     * @throws Refusal.NotFound when there is no such open incident or unit
      * @throws IllegalStateException when the incident is not open, already has a task, the unit is
      *                               tasked already, or another command holds it
      * @throws IllegalArgumentException when who dispatches is not given
      */
     public Task dispatch(String incident, String unitId, String by) {
         if (by == null || by.isBlank()) {
-            throw new IllegalArgumentException("who dispatches must be given");
+            throw new Refusal.Invalid("who dispatches must be given");
         }
         Instant time = clock.instant();
         Task task;
         String sector;
         synchronized (this) {
             IncidentWatch.Watched w = watch.get(incident)
-                    .orElseThrow(() -> new NoSuchElementException("no open incident " + incident));
-            Unit unit = units.unit(unitId).orElseThrow(() -> new NoSuchElementException("no unit " + unitId));
+                    .orElseThrow(() -> new Refusal.NotFound("no open incident " + incident));
+            Unit unit = units.unit(unitId).orElseThrow(() -> new Refusal.NotFound("no unit " + unitId));
             check(w, unitId);
             IncidentWatch.Target target = target(w, time.isAfter(now) ? time : now);
             Optional<Recommendation> r = plan(unit, target, false);
@@ -416,30 +416,30 @@ public final class ResponseService implements AutoCloseable {
 
     private void check(IncidentWatch.Watched w, String unitId) {
         if (w.status() != IncidentStatus.OPEN) {
-            throw new IllegalStateException("incident " + w.id() + " is " + w.status().code() + ", not open");
+            throw new Refusal.Conflict("incident " + w.id() + " is " + w.status().code() + ", not open");
         }
         if (tasks.ofIncident(w.id()).isPresent()) {
-            throw new IllegalStateException("incident " + w.id() + " has a task already");
+            throw new Refusal.Conflict("incident " + w.id() + " has a task already");
         }
         if (units.isTasked(unitId)) {
-            throw new IllegalStateException("unit " + unitId + " is tasked already");
+            throw new Refusal.Conflict("unit " + unitId + " is tasked already");
         }
         String holder = units.controlledBy(unitId);
         if (!centreCommands.isEmpty() && !centreCommands.contains(holder)) {
-            throw new IllegalStateException("unit " + unitId + " is under the operational control of " + holder);
+            throw new Refusal.Conflict("unit " + unitId + " is under the operational control of " + holder);
         }
     }
 
     /**
      * Hands operational control of a unit to a command at the clock's time and publishes the change.
      *
-     * @throws NoSuchElementException when there is no such unit
+     * @throws Refusal.NotFound when there is no such unit
      * @throws IllegalArgumentException when the command or who changes it is blank
      */
     public ControlChange setControl(String unitId, String command, String by, String reason) {
         ControlChange c;
         synchronized (this) {
-            units.unit(unitId).orElseThrow(() -> new NoSuchElementException("no unit " + unitId));
+            units.unit(unitId).orElseThrow(() -> new Refusal.NotFound("no unit " + unitId));
             c = new ControlChange(clock.instant(), unitId, command, by, reason, theatre.defaultMarking());
             units.onControl(c);
         }
@@ -502,7 +502,7 @@ public final class ResponseService implements AutoCloseable {
             actions.add(() -> {
                 try {
                     rules.changeIncident(t.incident(), status, t.unit(), t.unit(), "task " + t.id(), null, time);
-                } catch (IllegalStateException | NoSuchElementException e) {
+                } catch (IllegalStateException | java.util.NoSuchElementException e) {
                     // The operator moved the incident on already (or closed it): the task step stands.
                     LOG.debug("incident {} not moved to {}: {}", t.incident(), status.code(), e.getMessage());
                 }

@@ -72,7 +72,8 @@ class AlertsApiTest {
         rules = new RulesService(RulesSettings.defaults(), bus, theatre, new SimpleMeterRegistry(), clock);
         rules.start();
         app = Javalin.create(c -> c.showJavalinBanner = false);
-        new AlertsApi(rules, new SimpleMeterRegistry()).register(app);
+        new AlertsApi(rules).register(app);
+        new ApiErrors(new SimpleMeterRegistry(), new ObjectMapper()).install(app);
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }

@@ -179,8 +179,8 @@ class ApiServerTest {
         assertThat(WebHarness.JSON.readTree(missing.body()).get("error").asText()).isEqualTo("not-found");
 
         String metrics = web.get("/api/v1/metrics").body();
-        assertThat(metrics).contains("shekara_adapter_rejections_total{adapter=\"web\",reason=\"bad-parameter\"} 3.0");
-        assertThat(metrics).contains("shekara_adapter_rejections_total{adapter=\"web\",reason=\"unknown-parameter\"} 1.0");
+        assertThat(metrics).contains("shekara_adapter_rejections_total{adapter=\"api\",reason=\"bad-parameter\"} 3.0");
+        assertThat(metrics).contains("shekara_adapter_rejections_total{adapter=\"api\",reason=\"unknown-parameter\"} 1.0");
     }
 
     private static String error(HttpResponse<String> r) throws Exception {

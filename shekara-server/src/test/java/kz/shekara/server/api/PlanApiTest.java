@@ -37,9 +37,10 @@ class PlanApiTest {
         Area country = new Area(new GeometryFactory().createPolygon(new Coordinate[] {new Coordinate(68.5, 42.5),
             new Coordinate(69.5, 42.5), new Coordinate(69.5, 43.0), new Coordinate(68.5, 43.0), new Coordinate(68.5, 42.5)}));
         PlanApi api = new PlanApi(new InterceptPlanner(Map.of(UnitKind.HELICOPTER, new AirTravelTime()), 30), country,
-                4 * 3600, registry);
+                4 * 3600);
         app = Javalin.create(cfg -> cfg.showJavalinBanner = false);
         api.register(app);
+        new ApiErrors(registry, new ObjectMapper()).install(app);
         app.start(0);
         url = "http://localhost:" + app.port() + "/api/v1/plan/intercept";
     }
@@ -98,7 +99,7 @@ class PlanApiTest {
         assertRejected("{\"unit\": {\"kind\": \"helicopter\", \"lat\": \"north\", \"lon\": 69.0, \"speedMps\": 5}, " + ok + "}",
                 400, "bad-value");
         assertRejected("{\"pad\": \"" + "x".repeat(PlanApi.MAX_BODY_BYTES) + "\"}", 413, "too-large");
-        assertThat(registry.counter("shekara.adapter.rejections", "adapter", "plan", "reason", "out-of-range").count())
+        assertThat(registry.counter("shekara.adapter.rejections", "adapter", "api", "reason", "out-of-range").count())
                 .isEqualTo(2);
         // The server keeps answering good requests.
         HttpResponse<String> r = post("{\"unit\": {\"kind\": \"boat\", \"lat\": 42.8, \"lon\": 69.0, \"speedMps\": 10}, "

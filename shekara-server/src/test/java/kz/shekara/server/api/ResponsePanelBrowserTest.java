@@ -2,7 +2,6 @@ package kz.shekara.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
@@ -58,8 +57,7 @@ class ResponsePanelBrowserTest {
         live.start();
         server = new ApiServer(new HttpConfig("127.0.0.1", 0), FixtureTheatre.create(), live, bus,
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC());
-        server.addRoutes(new ResponseStatsApi(records::get, ctx -> Viewer.home("kz-border-guard"),
-                new SimpleMeterRegistry())::register);
+        server.addRoutes(new ResponseStatsApi(records::get, ctx -> Viewer.home("kz-border-guard"))::register);
         server.start();
         driver = browser.driver();
         wait = browser.await();

@@ -53,7 +53,7 @@ final class WebHarness implements AutoCloseable {
             rules = new RulesService(RulesSettings.defaults(), bus, theatre, registry, clock);
             rules.start();
             postureView = bus.subscribe(Topic.POSTURE, "posture-view", postures::accept);
-            server.addRoutes(new AlertsApi(rules, registry)::register);
+            server.addRoutes(new AlertsApi(rules)::register);
             server.addRoutes(new SectorsApi(theatre, rules::postures, postures)::register);
         } else {
             rules = null;

@@ -79,8 +79,8 @@ class DispatchBrowserTest {
                 new SectorLocator(theatre, 25_000), clock);
         responder.start();
         api = new ApiServer(new HttpConfig("127.0.0.1", 0), theatre, live, bus, meters, clock);
-        api.addRoutes(new AlertsApi(rules, meters)::register);
-        api.addRoutes(new ResponseApi(responder, theatre, meters)::register);
+        api.addRoutes(new AlertsApi(rules)::register);
+        api.addRoutes(new ResponseApi(responder, theatre)::register);
         int port = api.start();
         driver = browser.driver();
         wait = browser.await();

@@ -60,7 +60,7 @@ class ReviewApiTest {
         }
 
         double rejections(String reason) {
-            var c = meters.find("shekara.adapter.rejections").tag("adapter", "web").tag("reason", reason).counter();
+            var c = meters.find("shekara.adapter.rejections").tag("adapter", "api").tag("reason", reason).counter();
             return c == null ? 0 : c.count();
         }
 

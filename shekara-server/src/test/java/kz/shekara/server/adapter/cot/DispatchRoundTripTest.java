@@ -1,5 +1,6 @@
 package kz.shekara.server.adapter.cot;
 
+import kz.shekara.server.api.ApiErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,8 +83,9 @@ class DispatchRoundTripTest {
         responder.start();
         cot.deliverTasks(new TaskCot(config.centreUid(), config.centreCallsign()));
         app = Javalin.create(c -> c.showJavalinBanner = false);
-        new ResponseApi(responder, theatre, meters).register(app);
-        new AlertsApi(rules, meters).register(app);
+        new ResponseApi(responder, theatre).register(app);
+        new AlertsApi(rules).register(app);
+        new ApiErrors(meters, new ObjectMapper()).install(app);
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
