@@ -127,6 +127,7 @@ public final class ApiServer implements AutoCloseable {
             cfg.staticFiles.enableWebjars();
         });
         new ReadRoutes(theatre, live, mapper, this::viewer).register(app);
+        new MessagesRoute(mapper).register(app);
         extraRoutes.forEach(r -> r.accept(app));
         app.get("/api/v1/health", this::health);
         app.get("/api/v1/status", ctx -> json(ctx, status.sample(feed.sessions())));
