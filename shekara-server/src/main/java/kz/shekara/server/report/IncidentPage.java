@@ -21,9 +21,9 @@ import kz.shekara.server.review.IncidentFile;
  * script, no external resource) with the file's marking as a banner at the top and the bottom of
  * the screen and of every printed page, the incident's summary, a sketch of the tracks' paths and
  * the units' positions, the timeline, the alerts with their lifecycle, and the tracks and units.
- * Labels (the {@code incidentPage.*} keys of the {@link Messages} catalogue) and each alert's sentence in
- * Kazakh, Russian or English ({@link #LANGS}; times in UTC, as the page's other times). Deterministic: the same file and language
- * give the same bytes. Stateless; thread-safe.
+ * Labels (the {@code incidentPage.*} keys of the {@link Messages} catalogue) and each alert's sentence
+ * in Kazakh, Russian or English ({@link #LANGS}; times in UTC, as the page's other times).
+ * Deterministic: the same file and language give the same bytes. Stateless; thread-safe.
  */
 public final class IncidentPage {
     /** Languages offered, the first the default. */
