@@ -52,26 +52,33 @@ export function writeAssets(out, {sectors, sectorOf, crossings, inlandAt}) {
       const q = inlandAt(s, f, d);
       return {at: [q[1], q[0]], sector: sectorOf(q) ?? s.id};
     };
-    sensors.push({id: `radar-${s.id}`, kind: 'radar', name: `Ground radar ${s.name.en}`, ...place(0.5, 3), ...MODELS.radar});
-    sensors.push({id: `camera-${s.id}`, kind: 'camera', name: `Camera tower ${s.name.en}`, ...place(0.25, 2), ...MODELS.camera});
-    sensors.push({id: `ugs-${s.id}-1`, kind: 'ugs', name: `Ground sensor ${s.name.en} 1`, ...place(1 / 3, 0.5), ...MODELS.ugs});
-    sensors.push({id: `ugs-${s.id}-2`, kind: 'ugs', name: `Ground sensor ${s.name.en} 2`, ...place(2 / 3, 0.5), ...MODELS.ugs});
-    sensors.push({id: `fence-${s.id}`, kind: 'fence', name: `Fence section ${s.name.en} (2 km)`, ...place(0.75, 0.3), ...MODELS.fence});
+    sensors.push({id: `radar-${s.id}`, kind: 'radar', name: `Ground radar ${s.name.en}`, name_ru: `РЛС ${s.name.ru}`, name_kk: `${s.name.kk} радиолокаторы`, ...place(0.5, 3), ...MODELS.radar});
+    sensors.push({id: `camera-${s.id}`, kind: 'camera', name: `Camera tower ${s.name.en}`, name_ru: `Камера на вышке ${s.name.ru}`,
+      name_kk: `${s.name.kk} камера мұнарасы`, ...place(0.25, 2), ...MODELS.camera});
+    sensors.push({id: `ugs-${s.id}-1`, kind: 'ugs', name: `Ground sensor ${s.name.en} 1`, name_ru: `Сейсмодатчик ${s.name.ru} 1`,
+      name_kk: `${s.name.kk} жер датчигі 1`, ...place(1 / 3, 0.5), ...MODELS.ugs});
+    sensors.push({id: `ugs-${s.id}-2`, kind: 'ugs', name: `Ground sensor ${s.name.en} 2`, name_ru: `Сейсмодатчик ${s.name.ru} 2`,
+      name_kk: `${s.name.kk} жер датчигі 2`, ...place(2 / 3, 0.5), ...MODELS.ugs});
+    sensors.push({id: `fence-${s.id}`, kind: 'fence', name: `Fence section ${s.name.en} (2 km)`,
+      name_ru: `Участок ограждения ${s.name.ru} (2 км)`, name_kk: `${s.name.kk} қоршау бөлігі (2 км)`, ...place(0.75, 0.3), ...MODELS.fence});
     n++;
   }
   for (const c of crossings) {
     if (!c.properties.sector) continue;
     const [lon, lat] = c.geometry.coordinates;
     sensors.push({id: `rpm-${c.properties.id.replace(/^cp-/, '')}`, kind: 'radiation', name: `Radiation portal monitor ${c.properties.name}`,
+      name_ru: `Радиационный монитор ${c.properties.name_ru}`, name_kk: `${c.properties.name_kk} радиациялық мониторы`,
       sector: c.properties.sector, zone: c.properties.id, at: [lat, lon], ...MODELS.radiation});
   }
-  sensors.push({id: 'radar-coastal-aktau', kind: 'radar', name: 'Coastal radar Aktau', sector: 'caspian', at: [43.65, 51.15], ...MODELS.coastal,
+  sensors.push({id: 'radar-coastal-aktau', kind: 'radar', name: 'Coastal radar Aktau', name_ru: 'Береговая РЛС Актау', name_kk: 'Ақтау жағалау радиолокаторы', sector: 'caspian', at: [43.65, 51.15], ...MODELS.coastal,
     note: 'at the Aktau city point (ref section 2); the site is illustrative'});
-  sensors.push({id: 'radar-coastal-bautino', kind: 'radar', name: 'Coastal radar Bautino', sector: 'caspian', at: [44.545, 50.246], ...MODELS.coastal,
+  sensors.push({id: 'radar-coastal-bautino', kind: 'radar', name: 'Coastal radar Bautino', name_ru: 'Береговая РЛС Баутино',
+    name_kk: 'Баутино жағалау радиолокаторы', sector: 'caspian', at: [44.545, 50.246], ...MODELS.coastal,
     note: 'at the Bautino point (ref section 2); the site is illustrative'});
-  sensors.push({id: 'camera-offshore-aktau', kind: 'camera', name: 'Camera, offshore energy site', sector: 'caspian', zone: 'site-offshore-aktau',
+  sensors.push({id: 'camera-offshore-aktau', kind: 'camera', name: 'Camera, offshore energy site',
+    name_ru: 'Камера, морской энергетический объект', name_kk: 'Камера, теңіз энергетикалық нысаны', sector: 'caspian', zone: 'site-offshore-aktau',
     at: [43.45, 50.80], ...MODELS.camera, range_m: 10000, note: 'on the illustrative offshore site'});
-  sensors.push({id: 'ais-aktau', kind: 'ais', name: 'AIS receiver Aktau', sector: 'caspian', at: [43.65, 51.15], ...MODELS.ais,
+  sensors.push({id: 'ais-aktau', kind: 'ais', name: 'AIS receiver Aktau', name_ru: 'Приёмник АИС Актау', name_kk: 'Ақтау АИЖ қабылдағышы', sector: 'caspian', at: [43.65, 51.15], ...MODELS.ais,
     note: 'at the Aktau city point; the site is illustrative'});
   units.push({id: 'HELI-1', callsign: 'Berkut 1', kind: 'helicopter', base: 'aktau-air', speed_kmh: 230, readiness: 'PT15M', endurance_km: 600, language: 'kk'});
   units.push({id: 'HELI-2', callsign: 'Berkut 2', kind: 'helicopter', base: 'aktau-air', speed_kmh: 230, readiness: 'PT30M', endurance_km: 600, language: 'ru'});

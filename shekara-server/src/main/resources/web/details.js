@@ -57,11 +57,11 @@ const VIEWS = {
       ['field.buffer', p.bufferM > 0 ? fmt.metres(p.bufferM) : undefined]],
   }),
   base: (p) => ({
-    title: p.name, sub: fmt.code('baseKind', p.kind), pairs: [
+    title: localName(p), sub: fmt.code('baseKind', p.kind), pairs: [
       ['field.id', p.id], ['field.command', p.command ?? undefined], ['field.units', String(p.units ?? 0)]],
   }),
   sensor: (p) => ({
-    title: p.name, sub: fmt.code('sensorKind', p.kind), pairs: [
+    title: localName(p), sub: fmt.code('sensorKind', p.kind), pairs: [
       ['field.id', p.id], ['field.sector', p.sector ?? undefined], ['field.position', fmt.latlon(p.lat, p.lon)],
       ['field.range', fmt.metres(p.rangeM)], ['field.sigma', fmt.metres(p.sigmaM)],
       ['field.period', `${p.periodS} ${t('unit.s')}`]],

@@ -1,34 +1,10 @@
-import { t, addLabels, onLangChange } from './i18n.js';
+import { t, onLangChange } from './i18n.js';
 // "Response times" panel of the web map: how long from alert to dispatch, from dispatch to a unit on
 // scene and from first detection to on scene — median and 90th percentile per sector and per kind
 // of responding unit, from GET /api/v1/stats/response, refreshed every five seconds.
-// Loaded by index.html as a module; draws into #response-stats.
+// Loaded by index.html as a module; draws into #response-stats. Labels: responseTimes.* of the catalogue.
 
 const POLL_MS = 5000;
-
-addLabels({
-  en: {
-    'response.title': 'Response times', 'response.bySector': 'By sector', 'response.byKind': 'By unit kind',
-    'response.group': 'Group', 'response.count': 'Count', 'response.alertToDispatch': 'Alert → dispatch',
-    'response.dispatchToOnScene': 'Dispatch → on scene', 'response.detectionToOnScene': 'Detection → on scene',
-    'response.none': 'No incidents yet', 'response.hint': 'median, below it the 90th percentile; min:s',
-    'response.all': 'All incidents',
-  },
-  ru: {
-    'response.title': 'Время реагирования', 'response.bySector': 'По секторам', 'response.byKind': 'По типам подразделений',
-    'response.group': 'Группа', 'response.count': 'Число', 'response.alertToDispatch': 'Тревога → направление',
-    'response.dispatchToOnScene': 'Направление → на месте', 'response.detectionToOnScene': 'Обнаружение → на месте',
-    'response.none': 'Инцидентов пока нет', 'response.hint': 'медиана, под ней 90-й процентиль; мин:с',
-    'response.all': 'Все инциденты',
-  },
-  kk: {
-    'response.title': 'Әрекет ету уақыты', 'response.bySector': 'Секторлар бойынша',
-    'response.byKind': 'Бөлімше түрлері бойынша', 'response.group': 'Топ', 'response.count': 'Саны',
-    'response.alertToDispatch': 'Дабыл → жіберу', 'response.dispatchToOnScene': 'Жіберу → оқиға орнында',
-    'response.detectionToOnScene': 'Анықтау → оқиға орнында', 'response.none': 'Әзірге оқиға жоқ',
-    'response.hint': 'медиана, астында 90-шы процентиль; мин:с', 'response.all': 'Барлық оқиғалар',
-  },
-});
 
 const METRICS = ['alertToDispatch', 'dispatchToOnScene', 'detectionToOnScene'];
 
@@ -72,24 +48,24 @@ function row(kind, g, label) {
 function render(box, stats) {
   box.replaceChildren();
   if (!stats.all.incidents) {
-    box.append(el('p', 'hint', t('response.none')));
+    box.append(el('p', 'hint', t('responseTimes.none')));
     box.dataset.incidents = '0';
     return;
   }
   const table = el('table', 'response-table');
   const head = el('tr');
-  head.append(el('th', null, t('response.group')), el('th', null, t('response.count')),
-    ...METRICS.map((m) => el('th', null, t(`response.${m}`))));
+  head.append(el('th', null, t('responseTimes.group')), el('th', null, t('responseTimes.count')),
+    ...METRICS.map((m) => el('th', null, t(`responseTimes.${m}`))));
   const thead = el('thead');
   thead.append(head);
   table.append(thead);
   const body = el('tbody');
   const section = (title) => { const tr = el('tr', 'response-section'); const th = el('th', null, title); th.colSpan = 5; tr.append(th); return tr; };
-  body.append(section(t('response.bySector')), ...stats.sectors.map((g) => row('sector', g, g.name)));
-  body.append(section(t('response.byKind')), ...stats.unitKinds.map((g) => row('kind', g, t(`unitKind.${g.name}`))));
-  body.append(row('all', stats.all, t('response.all')));
+  body.append(section(t('responseTimes.bySector')), ...stats.sectors.map((g) => row('sector', g, g.name)));
+  body.append(section(t('responseTimes.byKind')), ...stats.unitKinds.map((g) => row('kind', g, t(`unitKind.${g.name}`))));
+  body.append(row('all', stats.all, t('responseTimes.all')));
   table.append(body);
-  box.append(table, el('p', 'hint response-hint', t('response.hint')));
+  box.append(table, el('p', 'hint response-hint', t('responseTimes.hint')));
   box.dataset.incidents = String(stats.all.incidents);
 }
 

@@ -20,7 +20,7 @@ public sealed interface AlertFacts {
         public Place {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(name, "name");
-            names = Collections.unmodifiableSortedMap(names == null ? new TreeMap<>() : new TreeMap<>(names));
+            names = sorted(names);
         }
 
         /** The place's name in a language, or its one name when the theatre gives none in it. */
@@ -57,12 +57,46 @@ public sealed interface AlertFacts {
             implements AlertFacts {
     }
 
-    /** An alarm of a sensor (fence, ground sensor, radiation portal), at a place when one is near (null otherwise). */
-    record SensorAlarm(SensorKind kind, String sensorName, Place place) implements AlertFacts {
+    /**
+     * An alarm of a sensor (fence, ground sensor, radiation portal), at a place when one is near (null
+     * otherwise); the sensor's names by language code as the theatre gives them (empty when it gives none).
+     */
+    record SensorAlarm(SensorKind kind, String sensorName, Place place, Map<String, String> sensorNames)
+            implements AlertFacts {
+        public SensorAlarm {
+            sensorNames = sorted(sensorNames);
+        }
+
+        /** An alarm of a sensor known by one name. */
+        public SensorAlarm(SensorKind kind, String sensorName, Place place) {
+            this(kind, sensorName, place, null);
+        }
+
+        /** The sensor's name in a language, or its one name when the theatre gives none in it. */
+        public String sensorName(String language) {
+            return sensorNames.getOrDefault(language, sensorName);
+        }
     }
 
-    /** A fixed sensor of a kind heard last {@code since}, which should report every {@code period}. */
-    record SensorSilent(SensorKind kind, String sensorName, Instant since, Duration period) implements AlertFacts {
+    /**
+     * A fixed sensor of a kind heard last {@code since}, which should report every {@code period}; its names
+     * by language code as the theatre gives them (empty when it gives none).
+     */
+    record SensorSilent(SensorKind kind, String sensorName, Instant since, Duration period, Map<String, String> sensorNames)
+            implements AlertFacts {
+        public SensorSilent {
+            sensorNames = sorted(sensorNames);
+        }
+
+        /** A silent sensor known by one name. */
+        public SensorSilent(SensorKind kind, String sensorName, Instant since, Duration period) {
+            this(kind, sensorName, since, period, null);
+        }
+
+        /** The sensor's name in a language, or its one name when the theatre gives none in it. */
+        public String sensorName(String language) {
+            return sensorNames.getOrDefault(language, sensorName);
+        }
     }
 
     /** A unit's TAK emergency of a CoT type, from its callsign. */
@@ -71,5 +105,9 @@ public sealed interface AlertFacts {
 
     /** A sector with no available unit in it or within {@code reachM} of it. */
     record SectorVoid(Place sector, double reachM) implements AlertFacts {
+    }
+
+    private static Map<String, String> sorted(Map<String, String> names) {
+        return Collections.unmodifiableSortedMap(names == null ? new TreeMap<>() : new TreeMap<>(names));
     }
 }

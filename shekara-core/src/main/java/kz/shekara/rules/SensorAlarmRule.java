@@ -71,7 +71,8 @@ final class SensorAlarmRule implements Rule {
                 place == null ? null : place.id(), null, d.sensor(), null, d.lat(), d.lon(),
                 new TreeSet<>(List.of(d.sensor())), d.kind().code() + " alarm from " + name
                         + (place == null ? "" : " at " + place.zone().name()), d.marking(),
-                new AlertFacts.SensorAlarm(d.kind(), name, place == null ? null : Places.of(place.zone()))));
+                new AlertFacts.SensorAlarm(d.kind(), name, place == null ? null : Places.of(place.zone()),
+                        s == null ? null : s.names())));
     }
 
     /** Every alarm raises or continues an alert: each one counts, whatever the sensor sent before. */

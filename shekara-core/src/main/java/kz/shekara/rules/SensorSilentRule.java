@@ -92,7 +92,7 @@ final class SensorSilentRule implements Rule {
             ctx.raise(new Finding(key(id), since.plus(allowed(s)), kind(), Severity.MEDIUM, s.sector(), null, null,
                     id, null, s.lat(), s.lon(), new TreeSet<>(List.of(id)), s.kind().code() + " sensor " + s.name()
                     + " silent since " + since + " (period " + s.period() + ")", ctx.defaultMarking(),
-                    new AlertFacts.SensorSilent(s.kind(), s.name(), since, s.period())));
+                    new AlertFacts.SensorSilent(s.kind(), s.name(), since, s.period(), s.names())));
         }
     }
 

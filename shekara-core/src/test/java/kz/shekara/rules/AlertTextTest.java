@@ -123,6 +123,19 @@ class AlertTextTest {
     }
 
     @Test
+    void sensorsAreNamedInTheLanguageWhenTheTheatreGivesTheirNames() {
+        Map<String, String> names = Map.of("kk", "Тараз жер датчигі 1", "ru", "Сейсмодатчик Тараз 1");
+        Alert silent = alert(new AlertFacts.SensorSilent(SensorKind.UGS, "Ground sensor Taraz 1",
+                Instant.parse("2026-03-01T18:00:00Z"), Duration.ofMinutes(1), names));
+        reads(silent, "Датчик Тараз жер датчигі 1 (жер датчигі) үнсіз: соңғы белгі 18:00:00 UTC, есеп кезеңі 1 мин",
+                "Датчик Сейсмодатчик Тараз 1 (сейсмодатчик) молчит с 18:00:00 UTC (период 1 мин)",
+                "Ground sensor Ground sensor Taraz 1 silent since 18:00:00 UTC (period 1 min)");
+        Alert alarm = alert(new AlertFacts.SensorAlarm(SensorKind.UGS, "Ground sensor Taraz 1", null, names));
+        reads(alarm, "Жер датчигі іске қосылды: Тараз жер датчигі 1", "Срабатывание: сейсмодатчик Сейсмодатчик Тараз 1",
+                "Ground sensor alarm from Ground sensor Taraz 1");
+    }
+
+    @Test
     void numbersAreGroupedPerLanguage() {
         Alert a = alert(new AlertFacts.SiteClosing(new AlertFacts.Place("s", "S", Map.of()), 1234.5, 950, 10, null));
         assertThat(AlertText.of(a, "en", UTC)).contains("1,234.5 m/s", "950 m");

@@ -128,6 +128,7 @@ public final class ApiServer implements AutoCloseable {
         // Fixed paths (/units/control) before the read routes' path parameters (/units/{id}): Javalin matches in order.
         extraRoutes.forEach(r -> r.accept(app));
         new ReadRoutes(theatre, live, mapper, this::viewer).register(app);
+        new MessagesRoute(mapper).register(app);
         app.get("/api/v1/health", this::health);
         app.get("/api/v1/status", ctx -> json(ctx, status.sample(feed.sessions())));
         app.get("/api/v1/metrics", this::metrics);

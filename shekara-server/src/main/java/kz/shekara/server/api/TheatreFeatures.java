@@ -5,6 +5,7 @@ import static kz.shekara.server.api.GeoJson.NODES;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import kz.shekara.theatre.Base;
 import kz.shekara.theatre.Sector;
 import kz.shekara.theatre.Sensor;
@@ -71,6 +72,7 @@ final class TheatreFeatures {
             p.put("kind", s.kind().code());
             p.put("alarm", s.kind().isAlarm());
             p.put("name", s.name());
+            names(p, s.names());
             p.put("sector", s.sector());
             p.put("rangeM", s.rangeM());
             p.put("sigmaM", s.sigmaM());
@@ -83,6 +85,14 @@ final class TheatreFeatures {
         return GeoJson.collection(out);
     }
 
+    /** A sensor's or base's names by language, as zones carry theirs, when the theatre gives any. */
+    private static void names(ObjectNode p, Map<String, String> byLanguage) {
+        if (!byLanguage.isEmpty()) {
+            ObjectNode names = p.putObject("names");
+            byLanguage.forEach(names::put);
+        }
+    }
+
     ObjectNode bases() {
         List<ObjectNode> out = new ArrayList<>();
         for (Base b : theatre.bases()) {
@@ -90,6 +100,7 @@ final class TheatreFeatures {
             p.put("id", b.id());
             p.put("kind", EventJson.code(b.kind().name()));
             p.put("name", b.name());
+            names(p, b.names());
             p.put("command", b.command());
             p.put("units", theatre.units().stream().filter(u -> b.id().equals(u.base())).count());
             EventJson.marking(p, theatre.defaultMarking());

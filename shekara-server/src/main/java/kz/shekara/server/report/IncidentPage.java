@@ -4,7 +4,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import kz.shekara.i18n.Messages;
 import kz.shekara.incident.AlertBook;
 import kz.shekara.incident.Incident;
 import kz.shekara.model.AlertChange;
@@ -21,15 +21,14 @@ import kz.shekara.server.review.IncidentFile;
  * script, no external resource) with the file's marking as a banner at the top and the bottom of
  * the screen and of every printed page, the incident's summary, a sketch of the tracks' paths and
  * the units' positions, the timeline, the alerts with their lifecycle, and the tracks and units.
- * Labels and each alert's sentence in Kazakh, Russian or English ({@link #LANGS}; times in UTC, as the
- * page's other times). Deterministic: the same file and language
- * give the same bytes. Stateless; thread-safe.
+ * Labels (the {@code incidentPage.*} keys of the {@link Messages} catalogue) and each alert's sentence
+ * in Kazakh, Russian or English ({@link #LANGS}; times in UTC, as the page's other times).
+ * Deterministic: the same file and language give the same bytes. Stateless; thread-safe.
  */
 public final class IncidentPage {
     /** Languages offered, the first the default. */
     public static final List<String> LANGS = List.of("en", "kk", "ru");
 
-    private static final Map<String, List<String>> LABELS = labels();
     private static final String CSS = """
             body{font:13px/1.4 "DejaVu Sans",Arial,sans-serif;color:#111;margin:0 24px}
             .marking{font-weight:bold;text-align:center;padding:4px;background:#1d4f2c;color:#fff;letter-spacing:.05em}
@@ -168,48 +167,14 @@ public final class IncidentPage {
         return b.toString();
     }
 
-    /** The labels of one language. */
-    private record L(int index) {
-        String t(String key) {
-            return LABELS.get(key).get(index);
+    /** The labels of one language: the {@code incidentPage.*} keys of the catalogue. */
+    private record L(int index, Messages messages) {
+        L(int index) {
+            this(index, Messages.of(LANGS.get(index)));
         }
-    }
 
-    /** Each label in en, kk, ru (the order of {@link #LANGS}). */
-    private static Map<String, List<String>> labels() {
-        return Map.ofEntries(
-                Map.entry("title", List.of("Incident report", "Оқиға туралы есеп", "Отчёт об инциденте")),
-                Map.entry("period", List.of("Period", "Кезең", "Период")),
-                Map.entry("status", List.of("Status", "Күйі", "Статус")),
-                Map.entry("severity", List.of("Severity", "Маңыздылығы", "Важность")),
-                Map.entry("sector", List.of("Sector", "Сектор", "Сектор")),
-                Map.entry("position", List.of("Position", "Орны", "Координаты")),
-                Map.entry("unit", List.of("Unit", "Бөлімше", "Подразделение")),
-                Map.entry("disposition", List.of("Disposition", "Қорытынды", "Заключение")),
-                Map.entry("timeline", List.of("Timeline", "Оқиғалар барысы", "Хронология")),
-                Map.entry("time", List.of("Time (UTC)", "Уақыты (UTC)", "Время (UTC)")),
-                Map.entry("change", List.of("Change", "Өзгеріс", "Изменение")),
-                Map.entry("alert", List.of("Alert", "Дабыл", "Тревога")),
-                Map.entry("by", List.of("By", "Кім", "Кем")),
-                Map.entry("note", List.of("Note", "Ескерту", "Примечание")),
-                Map.entry("alerts", List.of("Alerts", "Дабылдар", "Тревоги")),
-                Map.entry("rule", List.of("Rule", "Ереже", "Правило")),
-                Map.entry("state", List.of("State", "Күйі", "Состояние")),
-                Map.entry("track", List.of("Track", "Трек", "Трасса")),
-                Map.entry("detail", List.of("Detail", "Сипаттама", "Описание")),
-                Map.entry("lifecycle", List.of("Lifecycle", "Өңдеу барысы", "Обработка")),
-                Map.entry("tracks", List.of("Tracks", "Тректер", "Трассы")),
-                Map.entry("first", List.of("First", "Алғашқы", "Первая")),
-                Map.entry("last", List.of("Last", "Соңғы", "Последняя")),
-                Map.entry("points", List.of("Points", "Нүктелер", "Точки")),
-                Map.entry("lastPosition", List.of("Last position", "Соңғы орны", "Последние координаты")),
-                Map.entry("ended", List.of("Track ended", "Трек тоқтатылды", "Трасса сброшена")),
-                Map.entry("units", List.of("Units assigned", "Тағайындалған бөлімшелер", "Назначенные подразделения")),
-                Map.entry("reports", List.of("Reports", "Хабарламалар", "Донесения")),
-                Map.entry("releasable", List.of("REL TO", "БЕРУГЕ БОЛАДЫ:", "ПЕРЕДАВАТЬ:")),
-                Map.entry("exercise", List.of("EXERCISE", "ОҚУ-ЖАТТЫҒУ", "УЧЕНИЯ")),
-                Map.entry("source", List.of("Compiled from the event log as recorded at the time.",
-                        "Оқиғалар журналынан сол кездегі жазба бойынша жасалды.",
-                        "Составлено по журналу событий в том виде, как он был записан.")));
+        String t(String key) {
+            return messages.text("incidentPage." + key);
+        }
     }
 }

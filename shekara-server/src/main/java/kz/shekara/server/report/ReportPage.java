@@ -62,8 +62,8 @@ public final class ReportPage {
                 .append(esc(text.get("theatre"))).append(": <b>").append(esc(theatre.name())).append("</b> · ")
                 .append(esc(text.get("period"))).append(": <b id=\"period\" data-from=\"").append(from)
                 .append("\" data-to=\"").append(to).append("\">").append(when.format(from)).append(" — ")
-                .append(when.format(to)).append("</b> · ").append(esc(String.format(Locale.ROOT, text.get("times"),
-                        zone.getId().equals("Z") ? "+00:00" : zone.getId()))).append("</p>\n");
+                .append(when.format(to)).append("</b> · ").append(esc(text.format("times",
+                        Map.of("offset", zone.getId().equals("Z") ? "+00:00" : zone.getId())))).append("</p>\n");
         summary(b, in, text);
         section(b, "by-sector", text.get("bySector"), stats.sectors(),
                 g -> theatre.sector(g.name()).map(x -> x.name() + " (" + x.id() + ")").orElse(g.name()), stats.all(), text);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Map;
 import kz.shekara.model.Alert;
 import kz.shekara.model.AlertFacts;
 
@@ -36,8 +37,16 @@ final class AlertFactsJson {
         AlertFacts facts();
     }
 
+    /** A sensor's names by language, left out when the theatre gives none, so such facts keep their bytes. */
+    interface SensorNamesMixin {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<String, String> sensorNames();
+    }
+
     /** Registers the mixins on a mapper being built. */
     static JsonMapper.Builder register(JsonMapper.Builder b) {
-        return b.addMixIn(AlertFacts.class, FactsMixin.class).addMixIn(Alert.class, AlertMixin.class);
+        return b.addMixIn(AlertFacts.class, FactsMixin.class).addMixIn(Alert.class, AlertMixin.class)
+                .addMixIn(AlertFacts.SensorAlarm.class, SensorNamesMixin.class)
+                .addMixIn(AlertFacts.SensorSilent.class, SensorNamesMixin.class);
     }
 }

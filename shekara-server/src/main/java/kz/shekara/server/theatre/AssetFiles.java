@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import kz.shekara.model.Classification;
 import kz.shekara.model.SensorKind;
@@ -70,12 +72,13 @@ final class AssetFiles {
     static Base base(Item i, String id) {
         i.allowOnly(Set.of("id", "name", "name_kk", "name_ru", "kind", "command", "lat", "lon", "note"));
         String name = i.text("name", true);
+        Map<String, String> names = localNames(i);
         BaseKind kind = i.code("kind", s -> BaseKind.valueOf(upper(s)), codes(BaseKind.values()), true);
         String command = i.text("command", true);
         double lat = i.number("lat", -90, 90, true);
         double lon = i.number("lon", -180, 180, true);
         return allSet(id, name, kind, command) && !Double.isNaN(lat + lon)
-                ? new Base(id, name, kind, command, lat, lon) : null;
+                ? new Base(id, name, kind, command, lat, lon, names) : null;
     }
 
     static Unit unit(Item i, String id) {
@@ -101,10 +104,11 @@ final class AssetFiles {
     }
 
     static Sensor sensor(Item i, String id) {
-        i.allowOnly(Set.of("id", "kind", "name", "sector", "zone", "lat", "lon", "range_m", "sigma_m", "period", "pd",
-                "false_alarms_per_scan", "note"));
+        i.allowOnly(Set.of("id", "kind", "name", "name_kk", "name_ru", "sector", "zone", "lat", "lon", "range_m", "sigma_m",
+                "period", "pd", "false_alarms_per_scan", "note"));
         SensorKind kind = i.code("kind", SensorKind::fromCode, codes(SensorKind.values()), true);
         String name = i.text("name", true);
+        Map<String, String> names = localNames(i);
         String sector = i.text("sector", true);
         double lat = i.number("lat", -90, 90, true);
         double lon = i.number("lon", -180, 180, true);
@@ -118,7 +122,19 @@ final class AssetFiles {
         double pd = i.number("pd", 0, 1, true);
         double fa = i.number("false_alarms_per_scan", 0, 1e6, true);
         return allSet(id, kind, name, sector, period) && !Double.isNaN(lat + lon + range + sigma + pd + fa)
-                ? new Sensor(id, kind, name, sector, lat, lon, range, sigma, period, pd, fa) : null;
+                ? new Sensor(id, kind, name, sector, lat, lon, range, sigma, period, pd, fa, names) : null;
+    }
+
+    /** An asset's names in Kazakh and Russian ({@code name_kk}, {@code name_ru}), those given. */
+    private static Map<String, String> localNames(Item i) {
+        Map<String, String> names = new TreeMap<>();
+        for (String lang : List.of("kk", "ru")) {
+            String n = i.text("name_" + lang, false);
+            if (n != null) {
+                names.put(lang, n);
+            }
+        }
+        return names;
     }
 
     static Agency agency(Item i, String id) {

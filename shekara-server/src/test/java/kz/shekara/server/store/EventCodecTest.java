@@ -59,13 +59,21 @@ class EventCodecTest {
                 new AlertFacts.Loitering(site, 200, Duration.ofMinutes(10), 1520), new AlertFacts.ClassSpeed(5.5, 4, TargetClass.WALKER),
                 new AlertFacts.SiteClosing(site, 15, 19900, 10, null), new AlertFacts.SensorAlarm(SensorKind.FENCE, "F-3", null),
                 new AlertFacts.SensorSilent(SensorKind.UGS, "U-1", t.minusSeconds(300), Duration.ofMinutes(1)),
-                new AlertFacts.UnitEmergency("b-a-o-tbl", "BERKUT-1"), new AlertFacts.SectorVoid(site, 30_000));
+                new AlertFacts.UnitEmergency("b-a-o-tbl", "BERKUT-1"), new AlertFacts.SectorVoid(site, 30_000),
+                new AlertFacts.SensorAlarm(SensorKind.UGS, "Ground sensor Taraz 1", site,
+                        Map.of("ru", "Сейсмодатчик Тараз 1", "kk", "Тараз жер датчигі 1")),
+                new AlertFacts.SensorSilent(SensorKind.UGS, "Ground sensor Taraz 1", t, Duration.ofMinutes(1),
+                        Map.of("ru", "Сейсмодатчик Тараз 1")));
         for (AlertFacts f : all) {
             Alert a = new Alert(t, "A-1", RuleKind.SPEED, Severity.HIGH, "s", null, "T-1", null, null, 43, 51, new TreeSet<>(),
                     "detail", EventFixtures.MARKING, f);
             String json = codec.encode(a);
             assertThat(codec.decode("alert", json)).as(json).isEqualTo(a);
             assertThat(codec.encode(codec.decode("alert", json))).isEqualTo(json);
+            // A sensor the theatre names in one language only keeps the bytes it was logged with before names were kept.
+            boolean named = f instanceof AlertFacts.SensorAlarm alarm ? !alarm.sensorNames().isEmpty()
+                    : f instanceof AlertFacts.SensorSilent silent && !silent.sensorNames().isEmpty();
+            assertThat(json.contains("sensorNames")).as(json).isEqualTo(named);
         }
     }
 
