@@ -4,7 +4,7 @@
 // time T within the incident's period comes from the event log (GET /api/v1/incidents/{id}/picture)
 // and is drawn over the map; the incident's file can be opened as a printable page or JSON.
 // Use: import { initReplay } from './replay.js'; initReplay(window.shekaraCop);
-import { lang, onLangChange } from './i18n.js';
+import { lang, onLangChange, t } from './i18n.js';
 import { esc } from './format.js';
 
 const API = '/api/v1';
@@ -12,17 +12,7 @@ const POLL_MS = 500;
 const REVIEW_MARGIN_MS = 10 * 60_000;
 const SPEEDS = [1, 10, 60, 600, 0];
 
-const L10N = {
-  en: { replay: 'REPLAY', play: 'Play', pause: 'Pause', fast: 'fast', review: 'Review incident', pick: 'Incident…',
-    open: 'Review', close: 'Close review', report: 'Printable report', json: 'JSON', at: 'Picture at', none: 'No incidents' },
-  kk: { replay: 'ҚАЙТА ОЙНАТУ', play: 'Ойнату', pause: 'Кідірту', fast: 'жылдам', review: 'Оқиғаны талдау',
-    pick: 'Оқиға…', open: 'Талдау', close: 'Талдауды жабу', report: 'Басып шығаруға арналған есеп', json: 'JSON',
-    at: 'Жағдай уақыты', none: 'Оқиғалар жоқ' },
-  ru: { replay: 'ВОСПРОИЗВЕДЕНИЕ', play: 'Пуск', pause: 'Пауза', fast: 'быстро', review: 'Разбор инцидента',
-    pick: 'Инцидент…', open: 'Разбор', close: 'Закрыть разбор', report: 'Отчёт для печати', json: 'JSON',
-    at: 'Обстановка на', none: 'Нет инцидентов' },
-};
-const tr = (k) => (L10N[lang()] ?? L10N.en)[k];
+const tr = (k) => t(`replay.${k}`);
 const iso = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
 const show = (ms) => iso(ms).replace('T', ' ');
 

@@ -5,21 +5,24 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import kz.shekara.i18n.Messages;
 
 /**
  * Numbers, distances, speeds, spans and times written for one language (kk, ru or en): decimal comma
  * and no-break-space thousands in Kazakh and Russian, point and comma in English (as CLDR has them);
  * metres below 1 km, kilometres from there (one decimal below 10 km); spans as hours, minutes and seconds with each language's
- * abbreviations; times of day as HH:mm:ss at a UTC offset, with the date (dd.MM.yyyy in kk and ru,
+ * abbreviations from the message catalogue; times of day as HH:mm:ss at a UTC offset, with the date (dd.MM.yyyy in kk and ru,
  * yyyy-MM-dd in en) when it is not the reference day. Immutable and thread-safe.
  */
 final class LocalFormat {
     private final String lang;
     private final ZoneOffset offset;
+    private final Messages messages;
 
     LocalFormat(String lang, ZoneOffset offset) {
         this.lang = lang;
         this.offset = offset;
+        this.messages = Messages.of(lang);
     }
 
     private boolean english() {
@@ -47,12 +50,12 @@ final class LocalFormat {
     }
 
     String metres(double m) {
-        return m >= 1000 ? number(m / 1000, m >= 9_950 ? 0 : 1) + " " + word("km", "км", "км")
-                : number(Math.round(m), 0) + " " + word("m", "м", "м");
+        return m >= 1000 ? number(m / 1000, m >= 9_950 ? 0 : 1) + " " + unit("km")
+                : number(Math.round(m), 0) + " " + unit("m");
     }
 
     String speed(double mps) {
-        return number(mps, 1) + " " + word("m/s", "м/с", "м/с");
+        return number(mps, 1) + " " + unit("mps");
     }
 
     String span(Duration d) {
@@ -60,9 +63,9 @@ final class LocalFormat {
         long h = s / 3600;
         long m = s % 3600 / 60;
         long sec = s % 60;
-        String hour = word("h", "ч", "сағ");
-        String min = word("min", "мин", "мин");
-        String second = word("s", "с", "с");
+        String hour = unit("h");
+        String min = unit("min");
+        String second = unit("s");
         if (h > 0) {
             return h + " " + hour + (m > 0 ? String.format(Locale.ROOT, " %02d %s", m, min) : "");
         }
@@ -85,12 +88,8 @@ final class LocalFormat {
         return date + " " + clock + " " + zone;
     }
 
-    /** The English, Russian or Kazakh form. */
-    String word(String en, String ru, String kk) {
-        return switch (lang) {
-            case "ru" -> ru;
-            case "kk" -> kk;
-            default -> en;
-        };
+    /** A unit's abbreviation in this language, from the message catalogue ({@code unit.*}). */
+    private String unit(String key) {
+        return messages.text("unit." + key);
     }
 }

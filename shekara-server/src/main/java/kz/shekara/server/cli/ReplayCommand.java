@@ -33,7 +33,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     TheatreOption theatre;
 
-    @Option(names = "--in", paramLabel = "FILE", description = "Detections JSONL (DESIGN.md format).")
+    @Option(names = "--in", paramLabel = "FILE", description = "Detections JSONL (docs/formats.md).")
     Path in;
 
     @Option(names = "--units", paramLabel = "FILE", description = "Unit positions JSONL to replay alongside.")

@@ -13,7 +13,7 @@ import kz.shekara.sim.SimEvent;
 import kz.shekara.sim.Simulator;
 
 /**
- * Writes a scenario's output as the JSONL files of DESIGN.md: {@code detections.jsonl} (with the
+ * Writes a scenario's output as the JSONL files of docs/formats.md: {@code detections.jsonl} (with the
  * sensors' heartbeat lines among the detections), {@code truth.jsonl} and {@code units.jsonl} in a folder, times in seconds since the scenario start,
  * each file in time order, lines ending in "\n". The simulator is run a minute at a time so that
  * memory stays flat however long the scenario. Not thread-safe.

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code shekara score}: tracker output against ground truth — GOSPA (c, p = 2, α = 2) and OSPA per
  * truth time and averaged, missed and false per scan, fragmentation (track ids per target) and false
- * tracks. Both files in the DESIGN.md JSONL formats; a bad line stops with its number and reason.
+ * tracks. Both files in the JSONL formats of docs/formats.md; a bad line stops with its number and reason.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = "Score tracks against truth: GOSPA, OSPA, fragmentation, false tracks.")

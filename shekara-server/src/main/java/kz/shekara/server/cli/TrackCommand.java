@@ -27,9 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shekara track}: the live tracker's code run over a detections file. Reads DESIGN.md
+ * {@code shekara track}: the live tracker's code run over a detections file. Reads docs/formats.md
  * detections (time in seconds since {@code --start}, or ISO-8601), tracks them in the theatre's
- * sectors and writes, for every scan time, each confirmed track in the DESIGN.md tracks format (times
+ * sectors and writes, for every scan time, each confirmed track in the tracks format of docs/formats.md (times
  * as the input gives them: seconds since {@code --start} or ISO-8601). A bad line stops the run with
  * its line number and reason unless {@code --skip-bad}, which reports and skips it. The same input
  * gives the same bytes.

@@ -8,7 +8,7 @@ import kz.shekara.sim.Simulator;
 /**
  * What the {@link JsonlReplaySource} replays and how fast. Immutable.
  *
- * @param detections a detections JSONL file (DESIGN.md format)
+ * @param detections a detections JSONL file (docs/formats.md)
  * @param units an optional unit positions JSONL file, merged with the detections by time; null for none
  * @param epoch the instant that numeric times (seconds since the scenario start) count from
  * @param speed event seconds per wall second; {@code Double.POSITIVE_INFINITY} replays as fast as the bus takes it

@@ -25,7 +25,7 @@ import kz.shekara.model.UnitStatus;
 import kz.shekara.server.adapter.DecodeException;
 
 /**
- * Decoder and encoder of the JSON Lines formats of DESIGN.md (detections, tracks, unit positions,
+ * Decoder and encoder of the JSON Lines formats of docs/formats.md (detections, tracks, unit positions,
  * and the simulator's truth), and of sensor heartbeats, which share the detections' file:
  * {@code {"time": T, "sensor": "ugs-1", "heartbeat": true}}. Pure: no I/O, no clock. Times are read as seconds since {@code epoch}
  * (a JSON number) or as an ISO-8601 instant (a string); they are written as seconds since the epoch
@@ -130,7 +130,7 @@ public final class JsonlCodec {
         return write(o);
     }
 
-    /** Decodes a track line; fields beyond DESIGN.md's (status, sensors, class) are optional. */
+    /** Decodes a track line; fields beyond the basic ones (status, sensors, class) are optional. */
     public TrackUpdate decodeTrack(String line) throws DecodeException {
         JsonNode n = parse(line);
         Instant time = time(n);
