@@ -13,7 +13,7 @@ import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.TargetClass;
 import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
-import kz.shekara.response.ResponseModels;
+import kz.shekara.planning.ResponseModels;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.response.IncidentResponse;

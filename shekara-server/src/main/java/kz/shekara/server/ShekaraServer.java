@@ -10,7 +10,7 @@ import kz.shekara.server.adapter.cot.CotServerConfig;
 import kz.shekara.server.api.ApiServer;
 import kz.shekara.server.api.HttpConfig;
 import java.util.List;
-import kz.shekara.response.ResponseModels;
+import kz.shekara.planning.ResponseModels;
 import kz.shekara.incident.DetectionProbability;
 import kz.shekara.server.api.AlertsApi;
 import kz.shekara.server.bus.Topic;

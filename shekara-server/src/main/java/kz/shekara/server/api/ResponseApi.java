@@ -16,9 +16,9 @@ import java.util.Objects;
 import java.util.Set;
 import kz.shekara.model.ControlChange;
 import kz.shekara.model.Task;
-import kz.shekara.response.GeoPoint;
-import kz.shekara.response.Recommendation;
-import kz.shekara.response.Recommendations;
+import kz.shekara.routing.GeoPoint;
+import kz.shekara.planning.Recommendation;
+import kz.shekara.planning.Recommendations;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.theatre.Unit;
 

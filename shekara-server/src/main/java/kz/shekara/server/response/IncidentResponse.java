@@ -2,7 +2,7 @@ package kz.shekara.server.response;
 
 import java.time.Instant;
 import kz.shekara.model.Task;
-import kz.shekara.response.Recommendations;
+import kz.shekara.planning.Recommendations;
 
 /**
  * The response to one open incident as of an event time: the target the units are ranked against

@@ -16,8 +16,8 @@ import kz.shekara.model.IncidentStatus;
 import kz.shekara.model.Marking;
 import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
-import kz.shekara.response.Area;
-import kz.shekara.response.TargetMotion;
+import kz.shekara.planning.Area;
+import kz.shekara.planning.TargetMotion;
 
 /**
  * The open incidents and what each is about: its position, sector and status from its incident

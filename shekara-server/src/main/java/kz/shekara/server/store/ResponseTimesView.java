@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import kz.shekara.response.ResponseRecord;
-import kz.shekara.response.ResponseTimes;
+import kz.shekara.incident.ResponseRecord;
+import kz.shekara.incident.ResponseTimes;
 import kz.shekara.theatre.Theatre;
 
 /**

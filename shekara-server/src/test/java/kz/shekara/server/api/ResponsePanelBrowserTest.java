@@ -1,7 +1,6 @@
 package kz.shekara.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -12,10 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import kz.shekara.incident.ResponseFixtures;
+import kz.shekara.incident.ResponseRecord;
+import kz.shekara.incident.ResponseTimes;
 import kz.shekara.model.DomainEvent;
-import kz.shekara.response.ResponseFixtures;
-import kz.shekara.response.ResponseRecord;
-import kz.shekara.response.ResponseTimes;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.view.LiveStateConfig;

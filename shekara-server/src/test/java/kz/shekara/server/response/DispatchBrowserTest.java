@@ -20,7 +20,7 @@ import kz.shekara.model.TargetClass;
 import kz.shekara.model.TaskStatus;
 import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
-import kz.shekara.response.ResponseModels;
+import kz.shekara.planning.ResponseModels;
 import kz.shekara.server.api.AlertsApi;
 import kz.shekara.server.api.ApiServer;
 import kz.shekara.server.api.HeadlessChromium;

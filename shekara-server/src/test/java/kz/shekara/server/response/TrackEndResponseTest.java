@@ -16,7 +16,7 @@ import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.model.UnitStatus;
-import kz.shekara.response.ResponseModels;
+import kz.shekara.planning.ResponseModels;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.alertdesk.RulesService;

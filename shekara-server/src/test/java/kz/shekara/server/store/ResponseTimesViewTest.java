@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import kz.shekara.response.ResponseFixtures;
+import kz.shekara.incident.ResponseFixtures;
 import kz.shekara.sim.FixtureTheatre;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
