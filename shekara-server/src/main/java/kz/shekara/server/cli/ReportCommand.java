@@ -14,7 +14,7 @@ import kz.shekara.server.report.ReportPage;
 import kz.shekara.server.report.ReportText;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.EventLogs;
-import kz.shekara.server.store.ResponseTimesView;
+import kz.shekara.server.alertdesk.ResponseTimesView;
 import kz.shekara.server.store.StoreConfig;
 import kz.shekara.server.store.StoredEvent;
 import kz.shekara.theatre.Theatre;

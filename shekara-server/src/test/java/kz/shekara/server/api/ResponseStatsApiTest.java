@@ -17,7 +17,7 @@ import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.EventLogs;
 import kz.shekara.server.store.Replayer;
 import kz.shekara.server.store.ResponseLogs;
-import kz.shekara.server.store.ResponseTimesView;
+import kz.shekara.server.alertdesk.ResponseTimesView;
 import kz.shekara.server.store.StoreConfig;
 import kz.shekara.server.view.Viewer;
 import kz.shekara.sim.FixtureTheatre;

@@ -1,10 +1,15 @@
-package kz.shekara.server.store;
+package kz.shekara.server.alertdesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
 import kz.shekara.incident.ResponseFixtures;
+import kz.shekara.server.store.EventLog;
+import kz.shekara.server.store.EventLogs;
+import kz.shekara.server.store.Replayer;
+import kz.shekara.server.store.ResponseLogs;
+import kz.shekara.server.store.StoreConfig;
 import kz.shekara.sim.FixtureTheatre;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

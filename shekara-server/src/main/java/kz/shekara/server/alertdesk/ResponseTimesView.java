@@ -1,4 +1,4 @@
-package kz.shekara.server.store;
+package kz.shekara.server.alertdesk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import kz.shekara.incident.ResponseRecord;
 import kz.shekara.incident.ResponseTimes;
+import kz.shekara.server.store.EventCodec;
+import kz.shekara.server.store.LogView;
+import kz.shekara.server.store.StoredEvent;
 import kz.shekara.theatre.Theatre;
 
 /**

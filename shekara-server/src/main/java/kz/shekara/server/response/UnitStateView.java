@@ -1,4 +1,4 @@
-package kz.shekara.server.store;
+package kz.shekara.server.response;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
@@ -10,6 +10,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import kz.shekara.model.UnitPosition;
+import kz.shekara.server.store.EventCodec;
+import kz.shekara.server.store.LogView;
+import kz.shekara.server.store.StoredEvent;
 
 /**
  * The latest reported position and status of every unit, rebuilt from the log: for each unit the
