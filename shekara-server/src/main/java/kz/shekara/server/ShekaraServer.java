@@ -17,7 +17,7 @@ import kz.shekara.server.bus.Topic;
 import kz.shekara.server.api.PlanApi;
 import kz.shekara.server.adapter.cot.TaskCot;
 import kz.shekara.server.api.ResponseApi;
-import kz.shekara.server.response.ResponseConfig;
+import kz.shekara.dispatch.ResponseConfig;
 import kz.shekara.server.response.ResponseService;
 import kz.shekara.server.api.SectorsApi;
 import kz.shekara.server.alertdesk.PostureView;

@@ -1,6 +1,6 @@
 package kz.shekara.server.api;
 
-import kz.shekara.server.response.IncidentResponse;
+import kz.shekara.dispatch.IncidentResponse;
 import kz.shekara.server.response.TaskView;
 import kz.shekara.server.response.ResponseService;
 import com.fasterxml.jackson.core.JsonProcessingException;

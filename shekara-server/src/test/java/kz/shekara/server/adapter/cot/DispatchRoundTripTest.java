@@ -29,7 +29,7 @@ import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.response.MiniTheatre;
 import kz.shekara.server.api.ResponseApi;
-import kz.shekara.server.response.ResponseConfig;
+import kz.shekara.dispatch.ResponseConfig;
 import kz.shekara.server.response.ResponseService;
 import kz.shekara.server.alertdesk.RulesService;
 import kz.shekara.server.alertdesk.RulesSettings;

@@ -1,4 +1,4 @@
-package kz.shekara.server.response;
+package kz.shekara.dispatch;
 
 import java.time.Instant;
 import kz.shekara.model.Task;

@@ -1,11 +1,11 @@
-package kz.shekara.server.response;
+package kz.shekara.dispatch;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Settings of the live response planner: the least event time between two recomputations of one
+ * Settings of the {@link DispatchDesk}: the least event time between two recomputations of one
  * incident's ranking ({@code minIntervalS}), how far the intercept point of a task must move before
  * the unit's device gets the new one ({@code pointUpdateM}), how far a unit must move after
  * acknowledging to count as en route ({@code movedM}), how near the target or intercept point it

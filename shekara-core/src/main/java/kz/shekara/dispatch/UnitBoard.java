@@ -1,4 +1,4 @@
-package kz.shekara.server.response;
+package kz.shekara.dispatch;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +25,7 @@ import kz.shekara.theatre.Unit;
  * unit that has not reported yet stands at its base, available), the command holding operational
  * control of it (its own until changed) and the status its task gives it, which overrides the
  * status its device reports (a TAK device always says it is available). Not thread-safe: the
- * response service holds its lock.
+ * desk's caller holds one lock.
  */
 final class UnitBoard {
     /** Where a unit is, the sector it is in there (null when none) and what it says of itself. */

@@ -1,4 +1,4 @@
-package kz.shekara.server.response;
+package kz.shekara.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package kz.shekara.server.response;
+package kz.shekara.dispatch;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,7 @@ import kz.shekara.planning.TargetMotion;
  * incident's own position, standing still, when no track is known. A track the tracker ended
  * ({@link TrackStatus#DELETED}) is a target standing still at its last known point, never predicted
  * on. Tracks not updated for {@code trackMemory} of event time are forgotten, except an ended track
- * an open incident still follows. Not thread-safe: the response service holds its lock.
+ * an open incident still follows. Not thread-safe: the desk's caller holds one lock.
  */
 final class IncidentWatch {
     /** An open incident as the planner follows it. */

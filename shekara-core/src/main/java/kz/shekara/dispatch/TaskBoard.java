@@ -1,4 +1,4 @@
-package kz.shekara.server.response;
+package kz.shekara.dispatch;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +15,7 @@ import kz.shekara.model.TaskStatus;
  * The active tasks, by incident and by unit (one each at a time), and where each unit stood when
  * its crew acknowledged (to tell when it starts to move). Decides whether a chat message from a
  * tasked unit acknowledges its task: any reply to the operations centre's chat, or a text holding
- * one of the acknowledgement words. Not thread-safe: the response service holds its lock.
+ * one of the acknowledgement words. Not thread-safe: the desk's caller holds one lock.
  */
 final class TaskBoard {
     private static final int MAX_ENDED = 1_000;
