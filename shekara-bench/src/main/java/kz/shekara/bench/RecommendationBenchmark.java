@@ -1,8 +1,8 @@
 package kz.shekara.bench;
 
 import java.util.concurrent.TimeUnit;
-import kz.shekara.response.PreparedUnits;
-import kz.shekara.response.Recommendations;
+import kz.shekara.planning.PreparedUnits;
+import kz.shekara.planning.Recommendations;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import kz.shekara.response.PreparedUnits;
-import kz.shekara.response.Recommendations;
-import kz.shekara.response.TargetMotion;
+import kz.shekara.planning.PreparedUnits;
+import kz.shekara.planning.Recommendations;
+import kz.shekara.planning.TargetMotion;
 
 /**
  * The work of {@link RecommendationBenchmark} timed call by call in thread CPU time (ThreadMXBean)

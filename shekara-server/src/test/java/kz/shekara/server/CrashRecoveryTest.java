@@ -37,7 +37,7 @@ import kz.shekara.server.store.EventLogs;
 import kz.shekara.server.store.Replayer;
 import kz.shekara.server.store.StoreConfig;
 import kz.shekara.server.store.StoredEvent;
-import kz.shekara.server.store.UnitStateView;
+import kz.shekara.server.response.UnitStateView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,6 @@
 package kz.shekara.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -11,10 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import kz.shekara.incident.ResponseFixtures;
 import kz.shekara.model.Alert;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.IncidentEvent;
-import kz.shekara.response.ResponseFixtures;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.store.ResponseLogs;

@@ -8,7 +8,7 @@ import kz.shekara.server.store.LogEntry;
 import kz.shekara.server.store.Replayer;
 import kz.shekara.server.store.Snapshot;
 import kz.shekara.server.store.StoredEvent;
-import kz.shekara.server.store.UnitStateView;
+import kz.shekara.server.response.UnitStateView;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

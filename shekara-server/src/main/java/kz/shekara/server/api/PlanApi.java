@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import kz.shekara.model.UnitStatus;
-import kz.shekara.response.Area;
-import kz.shekara.response.InterceptPlanner;
-import kz.shekara.response.InterceptResult;
-import kz.shekara.response.TargetMotion;
-import kz.shekara.response.UnitState;
+import kz.shekara.planning.Area;
+import kz.shekara.planning.InterceptPlanner;
+import kz.shekara.planning.InterceptResult;
+import kz.shekara.planning.TargetMotion;
+import kz.shekara.routing.UnitState;
 import kz.shekara.theatre.UnitKind;
 
 /**

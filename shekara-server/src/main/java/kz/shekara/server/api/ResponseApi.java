@@ -1,6 +1,6 @@
 package kz.shekara.server.api;
 
-import kz.shekara.server.response.IncidentResponse;
+import kz.shekara.dispatch.IncidentResponse;
 import kz.shekara.server.response.TaskView;
 import kz.shekara.server.response.ResponseService;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,9 +15,9 @@ import java.util.Set;
 import kz.shekara.model.ControlChange;
 import kz.shekara.model.Refusal;
 import kz.shekara.model.Task;
-import kz.shekara.response.GeoPoint;
-import kz.shekara.response.Recommendation;
-import kz.shekara.response.Recommendations;
+import kz.shekara.routing.GeoPoint;
+import kz.shekara.planning.Recommendation;
+import kz.shekara.planning.Recommendations;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.theatre.Unit;
 

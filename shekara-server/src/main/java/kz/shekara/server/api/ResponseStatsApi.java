@@ -12,10 +12,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import kz.shekara.response.ResponseRecord;
-import kz.shekara.response.ResponseStatistics;
-import kz.shekara.response.ResponseStatistics.Distribution;
-import kz.shekara.response.ResponseStatistics.Group;
+import kz.shekara.incident.ResponseRecord;
+import kz.shekara.incident.ResponseStatistics;
+import kz.shekara.incident.ResponseStatistics.Distribution;
+import kz.shekara.incident.ResponseStatistics.Group;
 import kz.shekara.server.view.Viewer;
 
 /**

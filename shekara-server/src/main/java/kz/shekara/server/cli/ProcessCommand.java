@@ -16,19 +16,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import kz.shekara.dispatch.DispatchDesk;
+import kz.shekara.dispatch.ResponseConfig;
 import kz.shekara.incident.AlertDesk;
 import kz.shekara.model.Alert;
 import kz.shekara.model.Detection;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.SensorHeartbeat;
-import kz.shekara.model.DomainEvent;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
+import kz.shekara.planning.ResponseModels;
 import kz.shekara.server.adapter.DecodeException;
 import kz.shekara.server.adapter.jsonl.JsonlCodec;
 import kz.shekara.server.alertdesk.RulesConfigLoader;
 import kz.shekara.server.alertdesk.RulesSettings;
+import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.track.MultiSectorTracker;
 import kz.shekara.track.NearestOriginSectorMap;
@@ -43,7 +46,8 @@ import picocli.CommandLine.Spec;
  * files with the same code as the live server, and writes tracks.jsonl, alerts.jsonl and
  * incidents.jsonl (times in seconds since {@code --start}), and recommendations.jsonl (the units ranked
  * for each incident when it opens, see {@link RecommendationWriter}). Detections and unit positions are merged
- * in time order (detections first on equal times). A bad line is reported and skipped; the rest
+ * in time order (detections first on equal times). With unit positions, the live server's dispatch desk
+ * follows the incidents too ({@link BatchDispatch}); the incident steps it decides go to incidents.jsonl. A bad line is reported and skipped; the rest
  * goes on. The same inputs give the same bytes.
  */
 @Command(name = "process", mixinStandardHelpOptions = true,
@@ -83,6 +87,7 @@ public final class ProcessCommand implements Callable<Integer> {
     private long tracks;
     private long alerts;
     private RecommendationWriter recommendations;
+    private BatchDispatch dispatch;
 
     @Override
     public Integer call() throws Exception {
@@ -93,6 +98,7 @@ public final class ProcessCommand implements Callable<Integer> {
         MultiSectorTracker tracker = new MultiSectorTracker(TrackerConfig.DEFAULTS, t.sectors(),
                 new NearestOriginSectorMap(t.sectors()));
         AlertDesk desk = new AlertDesk(t, settings.rules(), settings.incidents());
+        ResponseModels models = ResponseModels.of(t);
         Files.createDirectories(out);
         try (BufferedReader det = Files.newBufferedReader(in, StandardCharsets.UTF_8);
              BufferedReader uni = units == null ? null : Files.newBufferedReader(units, StandardCharsets.UTF_8);
@@ -100,8 +106,10 @@ public final class ProcessCommand implements Callable<Integer> {
              BufferedWriter aw = Files.newBufferedWriter(out.resolve(ALERTS), StandardCharsets.UTF_8);
              BufferedWriter iw = Files.newBufferedWriter(out.resolve(INCIDENTS), StandardCharsets.UTF_8);
              BufferedWriter rw = Files.newBufferedWriter(out.resolve(RecommendationWriter.FILE), StandardCharsets.UTF_8)) {
-            recommendations = new RecommendationWriter(t, desk::posture, this::seconds, rw);
+            recommendations = new RecommendationWriter(t, models, desk::posture, this::seconds, rw);
             Writers w = new Writers(codec, tw, aw, iw);
+            dispatch = uni == null ? null : new BatchDispatch(new DispatchDesk(ResponseConfig.defaults(), t, models,
+                    new SectorLocator(t, RecommendationWriter.HOME_REACH_M)), desk, w::events);
             Reader<DomainEvent> detections = new Reader<>(det, in, codec::decodeSensorReport);
             Reader<UnitPosition> positions = uni == null ? null : new Reader<>(uni, units, codec::decodeUnitPosition);
             while (detections.peek() != null || (positions != null && positions.peek() != null)) {
@@ -122,6 +130,7 @@ public final class ProcessCommand implements Callable<Integer> {
                     positions.next();
                     recommendations.position(p);
                     w.events(desk.onUnit(p));
+                    w.dispatch(p);
                 }
             }
             for (TrackUpdate u : tracker.flush()) {
@@ -201,7 +210,15 @@ public final class ProcessCommand implements Callable<Integer> {
             tracksOut.write(codec.encodeTrack(u));
             tracksOut.write('\n');
             tracks++;
+            dispatch(u);
             events(events);
+        }
+
+        /** Feeds the dispatch desk (when there is one) an input it follows. */
+        void dispatch(DomainEvent e) throws IOException {
+            if (dispatch != null) {
+                dispatch.feed(e);
+            }
         }
 
         void events(List<DomainEvent> events) throws IOException {
@@ -240,6 +257,9 @@ public final class ProcessCommand implements Callable<Integer> {
                     incidentsOut.write(JSON.writeValueAsString(o));
                     incidentsOut.write('\n');
                 }
+            }
+            for (DomainEvent e : events) {
+                dispatch(e);
             }
         }
     }

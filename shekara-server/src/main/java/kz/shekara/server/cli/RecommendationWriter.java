@@ -20,13 +20,13 @@ import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.model.UnitStatus;
-import kz.shekara.response.Area;
-import kz.shekara.response.Readiness;
-import kz.shekara.response.Recommendation;
-import kz.shekara.response.Recommender;
-import kz.shekara.response.ResponseModels;
-import kz.shekara.response.TargetMotion;
-import kz.shekara.response.UnitState;
+import kz.shekara.planning.Area;
+import kz.shekara.planning.Recommendation;
+import kz.shekara.planning.Recommender;
+import kz.shekara.planning.ResponseModels;
+import kz.shekara.planning.TargetMotion;
+import kz.shekara.routing.Readiness;
+import kz.shekara.routing.UnitState;
 import kz.shekara.theatre.Base;
 import kz.shekara.theatre.Posture;
 import kz.shekara.theatre.Sector;
@@ -50,7 +50,8 @@ final class RecommendationWriter {
     private static final double HORIZON_S = 4 * 3600;
     private static final double VELOCITY_SIGMA_MPS = 0.5;
     private static final double POINT_SIGMA_M = 30;
-    private static final double HOME_REACH_M = 25_000;
+    /** How far outside every sector a unit's base still belongs to the nearest one. */
+    static final double HOME_REACH_M = 25_000;
 
     private final ObjectMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
     private final Recommender recommender;
@@ -65,9 +66,8 @@ final class RecommendationWriter {
     private final Map<String, Alert> alerts = new HashMap<>();
     private long lines;
 
-    RecommendationWriter(Theatre theatre, Function<String, Posture> postures,
+    RecommendationWriter(Theatre theatre, ResponseModels models, Function<String, Posture> postures,
                          Function<java.time.Instant, BigDecimal> seconds, Writer out) {
-        ResponseModels models = ResponseModels.of(theatre);
         this.recommender = models.recommender(Recommender.Config.DEFAULT);
         this.area = models.area().orElse(null);
         this.postures = postures;

@@ -5,7 +5,7 @@ import static kz.shekara.server.report.Markup.num;
 import static kz.shekara.server.report.Markup.xy;
 
 import java.util.List;
-import kz.shekara.response.ResponseStatistics.Distribution;
+import kz.shekara.incident.ResponseStatistics.Distribution;
 
 /**
  * A horizontal box plot as inline SVG: one row per group (box from the first to the third quartile,

@@ -4,7 +4,7 @@ import static kz.shekara.server.report.Markup.esc;
 import static kz.shekara.server.report.Markup.xy;
 
 import java.util.List;
-import kz.shekara.response.ResponseRecord;
+import kz.shekara.incident.ResponseRecord;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.theatre.Zone;
 import kz.shekara.theatre.ZoneKind;

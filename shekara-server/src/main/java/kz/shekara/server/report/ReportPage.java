@@ -2,7 +2,6 @@ package kz.shekara.server.report;
 
 import static kz.shekara.server.report.Markup.duration;
 import static kz.shekara.server.report.Markup.esc;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import kz.shekara.incident.ResponseRecord;
+import kz.shekara.incident.ResponseStatistics;
+import kz.shekara.incident.ResponseStatistics.Distribution;
+import kz.shekara.incident.ResponseStatistics.Group;
 import kz.shekara.model.Alert;
 import kz.shekara.model.IncidentStatus;
-import kz.shekara.response.ResponseRecord;
-import kz.shekara.response.ResponseStatistics;
-import kz.shekara.response.ResponseStatistics.Distribution;
-import kz.shekara.response.ResponseStatistics.Group;
 import kz.shekara.rules.AlertText;
 import kz.shekara.theatre.Theatre;
 

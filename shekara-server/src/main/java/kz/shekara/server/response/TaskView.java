@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.shekara.dispatch.DispatchDesk;
 import kz.shekara.model.Alert;
 import kz.shekara.model.ControlChange;
 import kz.shekara.model.IncidentEvent;
@@ -63,7 +64,7 @@ public final class TaskView implements LogView {
     private final Map<String, AckPoint> acks = new LinkedHashMap<>();
 
     public TaskView() {
-        this(ResponseService.TRACK_MEMORY);
+        this(DispatchDesk.TRACK_MEMORY);
     }
 
     TaskView(Duration trackMemory) {

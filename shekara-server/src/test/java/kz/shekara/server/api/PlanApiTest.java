@@ -2,7 +2,6 @@ package kz.shekara.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -13,9 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import kz.shekara.geo.LocalFrame;
-import kz.shekara.response.AirTravelTime;
-import kz.shekara.response.Area;
-import kz.shekara.response.InterceptPlanner;
+import kz.shekara.planning.Area;
+import kz.shekara.planning.InterceptPlanner;
+import kz.shekara.routing.AirTravelTime;
 import kz.shekara.theatre.UnitKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

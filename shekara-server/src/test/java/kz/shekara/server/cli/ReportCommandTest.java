@@ -1,7 +1,6 @@
 package kz.shekara.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,10 +13,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
+import kz.shekara.incident.ResponseFixtures;
 import kz.shekara.model.Alert;
 import kz.shekara.model.AlertFacts;
 import kz.shekara.model.DomainEvent;
-import kz.shekara.response.ResponseFixtures;
 import kz.shekara.server.store.ResponseLogs;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Sector;

@@ -1,7 +1,6 @@
 package kz.shekara.server.response;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,15 +8,15 @@ import java.util.Random;
 import kz.shekara.geo.Geodesy;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.model.UnitStatus;
-import kz.shekara.response.GeoPoint;
-import kz.shekara.response.Readiness;
-import kz.shekara.response.Recommendations;
-import kz.shekara.response.Recommender;
-import kz.shekara.response.ResponseModels;
-import kz.shekara.response.Route;
-import kz.shekara.response.SeaTravelTime;
-import kz.shekara.response.TargetMotion;
-import kz.shekara.response.UnitState;
+import kz.shekara.planning.Recommendations;
+import kz.shekara.planning.Recommender;
+import kz.shekara.planning.ResponseModels;
+import kz.shekara.planning.TargetMotion;
+import kz.shekara.routing.GeoPoint;
+import kz.shekara.routing.Readiness;
+import kz.shekara.routing.Route;
+import kz.shekara.routing.SeaTravelTime;
+import kz.shekara.routing.UnitState;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Base;
 import kz.shekara.theatre.Theatre;
@@ -123,7 +122,7 @@ class DefaultTheatreResponseTest {
                 models.area().orElse(null)), units, null);
         assertThat(r.ranked()).isNotEmpty();
         assertThat(r.ranked()).isSortedAccordingTo(java.util.Comparator.comparingDouble(
-                kz.shekara.response.Recommendation::etaS));
+                kz.shekara.planning.Recommendation::etaS));
         assertThat(r.ranked().get(0).path()).isNotEmpty();
         assertThat(r.ranked().size() + r.excluded().size()).isEqualTo(units.size());
     }

@@ -1,8 +1,5 @@
 package kz.shekara.server.response;
 
-import kz.shekara.server.api.ResponseApi;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.File;
@@ -13,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import kz.shekara.dispatch.ResponseConfig;
 import kz.shekara.geo.Geodesy;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.IncidentStatus;
@@ -20,15 +18,16 @@ import kz.shekara.model.TargetClass;
 import kz.shekara.model.TaskStatus;
 import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
-import kz.shekara.response.ResponseModels;
+import kz.shekara.planning.ResponseModels;
+import kz.shekara.server.alertdesk.RulesService;
+import kz.shekara.server.alertdesk.RulesSettings;
 import kz.shekara.server.api.AlertsApi;
 import kz.shekara.server.api.ApiServer;
 import kz.shekara.server.api.HeadlessChromium;
 import kz.shekara.server.api.HttpConfig;
+import kz.shekara.server.api.ResponseApi;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.alertdesk.RulesService;
-import kz.shekara.server.alertdesk.RulesSettings;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.view.LiveStateConfig;
 import kz.shekara.testing.SettableClock;
@@ -44,6 +43,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * The operator dispatches from the web map in a real Chromium (Debian's chromium and chromedriver,

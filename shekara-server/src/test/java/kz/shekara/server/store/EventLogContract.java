@@ -24,6 +24,7 @@ import kz.shekara.model.ChatMessage;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
+import kz.shekara.server.response.UnitStateView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

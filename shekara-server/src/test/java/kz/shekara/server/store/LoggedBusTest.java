@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
+import kz.shekara.server.response.UnitStateView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

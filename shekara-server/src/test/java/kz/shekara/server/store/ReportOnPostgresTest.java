@@ -1,14 +1,13 @@
 package kz.shekara.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import kz.shekara.incident.ResponseFixtures;
 import kz.shekara.model.DomainEvent;
-import kz.shekara.response.ResponseFixtures;
 import kz.shekara.server.cli.ShekaraCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.config.ShekaraConfig;
-import kz.shekara.server.response.ResponseConfig;
+import kz.shekara.dispatch.ResponseConfig;
 import kz.shekara.server.store.LocalPostgres;
 import kz.shekara.server.store.PostgresExtension;
 import kz.shekara.server.theatre.TheatreLoader;

@@ -1,0 +1,400 @@
+package kz.shekara.dispatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import kz.shekara.dispatch.DispatchOutput.IncidentStep;
+import kz.shekara.dispatch.DispatchOutput.TaskStep;
+import kz.shekara.geo.Geodesy;
+import kz.shekara.model.Refusal;
+import kz.shekara.model.Alert;
+import kz.shekara.model.ChatMessage;
+import kz.shekara.model.ControlChange;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.model.IncidentEvent;
+import kz.shekara.model.IncidentStatus;
+import kz.shekara.model.Task;
+import kz.shekara.model.TaskStatus;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.model.UnitPosition;
+import kz.shekara.model.UnitStatus;
+import kz.shekara.planning.Recommendation;
+import kz.shekara.planning.Recommendations;
+import kz.shekara.planning.ResponseModels;
+import kz.shekara.routing.Readiness;
+import kz.shekara.rules.PostureChange;
+import kz.shekara.theatre.Posture;
+import kz.shekara.theatre.SectorLocator;
+import kz.shekara.theatre.Theatre;
+import kz.shekara.theatre.Unit;
+
+/**
+ * The operations centre's dispatch desk: keeps, for each open incident, the units ranked by time to
+ * intercept or arrival, recomputed as the incident's track, the units' positions, sector postures
+ * and operational control change — at most once per {@link ResponseConfig#minIntervalS()} of event
+ * time per incident, and on demand when asked for a stale one. Dispatches a unit (a {@link Task},
+ * the incident assigned), sends the tasked unit a new intercept point when the target's moves it
+ * far enough, takes the crew's acknowledgement from its chat reply or reported status, and moves
+ * task and incident to en route and on scene as the unit's positions come in, each step at the
+ * event time that caused it. When the target's track ends (a
+ * {@link kz.shekara.model.TrackStatus#DELETED} update) the target is its last known point, standing
+ * still: the task's waypoint is not moved again and the response names the end time.
+ *
+ * <p>Each input returns what it decided ({@link DispatchOutput}s), in order, already applied to the
+ * desk; the caller publishes the task steps and moves the incidents through the alert desk. The
+ * desk reads its own outputs back only as the incident events the alert desk makes of them. Time
+ * comes only from the events and from the commands' arguments, the same live and in batch. Not
+ * thread-safe: one thread at a time (the live service holds a lock).
+ */
+public final class DispatchDesk {
+    /** Tracks not updated for this long (event time) are forgotten, unless an open incident follows an ended one. */
+    public static final Duration TRACK_MEMORY = Duration.ofMinutes(30);
+    private static final String PLANNER = "planner";
+
+    /** A dispatch the desk has planned and holds, waiting for its incident to be assigned. */
+    public record Pending(Task task, IncidentStep assignment) {
+    }
+
+    private final ResponseConfig config;
+    private final Theatre theatre;
+    private final Ranking ranking;
+    private final UnitBoard units;
+    private final IncidentWatch watch = new IncidentWatch(TRACK_MEMORY);
+    private final TaskBoard tasks = new TaskBoard();
+    private final Map<String, Posture> postures = new HashMap<>();
+    private final Map<String, IncidentResponse> latest = new HashMap<>();
+    private final Set<String> stale = new HashSet<>();
+    private Instant now = Instant.EPOCH;
+
+    public DispatchDesk(ResponseConfig config, Theatre theatre, ResponseModels models, SectorLocator sectors) {
+        this.config = config;
+        this.theatre = theatre;
+        this.units = new UnitBoard(theatre, sectors, Readiness.DEFAULT);
+        this.ranking = new Ranking(config, theatre, models, units, postures);
+        theatre.sectors().forEach(s -> postures.put(s.id(), s.posture()));
+    }
+
+    /**
+     * Takes back the state rebuilt from the log, deciding nothing; rankings are recomputed when next
+     * asked for or when an input changes.
+     */
+    public void restore(DispatchState s) {
+        s.postures().forEach(c -> postures.put(c.sector(), c.posture()));
+        s.controls().forEach(units::onControl);
+        s.positions().forEach(units::onPosition);
+        s.tracks().forEach(watch::onTrack);
+        s.alerts().forEach(watch::onAlert);
+        s.incidents().forEach(watch::onIncident);
+        for (Task t : s.tasks()) {
+            tasks.apply(t);
+            units.task(t.unit(), t.status());
+        }
+        s.acks().forEach(a -> tasks.acknowledgedAt(a.task(), a.lat(), a.lon()));
+        advance(s.now());
+        latest.clear();
+        stale.clear();
+    }
+
+    /** Any input the desk reads (alert, incident event, track, unit position, chat, posture, control); others give nothing. */
+    public List<DispatchOutput> on(DomainEvent e) {
+        return switch (e) {
+            case Alert a -> onAlert(a);
+            case IncidentEvent i -> onIncident(i);
+            case TrackUpdate t -> onTrack(t);
+            case UnitPosition p -> onPosition(p);
+            case ChatMessage m -> onChat(m);
+            case PostureChange c -> onPosture(c);
+            case ControlChange c -> onControl(c);
+            default -> List.of();
+        };
+    }
+
+    public List<DispatchOutput> onAlert(Alert a) {
+        List<DispatchOutput> out = new ArrayList<>();
+        // An alert may arrive after the incident event that names it: its track is the target from now on.
+        List<String> in = watch.onAlert(a);
+        in.forEach(latest::remove);
+        touched(in, out);
+        return out;
+    }
+
+    public List<DispatchOutput> onIncident(IncidentEvent e) {
+        List<DispatchOutput> out = new ArrayList<>();
+        advance(e.time());
+        if (watch.onIncident(e).isPresent()) {
+            touched(List.of(e.incident()), out);
+        } else {
+            latest.remove(e.incident());
+            stale.remove(e.incident());
+            tasks.ofIncident(e.incident()).ifPresent(t -> step(t.next(e.time(), TaskStatus.ENDED, t.lat(), t.lon(),
+                    Double.NaN, e.by(), ""), out));
+        }
+        return out;
+    }
+
+    public List<DispatchOutput> onTrack(TrackUpdate t) {
+        List<DispatchOutput> out = new ArrayList<>();
+        advance(t.time());
+        List<String> following = watch.onTrack(t);
+        if (!following.isEmpty()) {
+            touched(following, out);
+        }
+        return out;
+    }
+
+    public List<DispatchOutput> onPosition(UnitPosition p) {
+        List<DispatchOutput> out = new ArrayList<>();
+        advance(p.time());
+        if (!units.onPosition(p)) {
+            return out;
+        }
+        tasks.ofUnit(p.unit()).ifPresent(t -> progress(t, p, out));
+        touched(watch.openIds(), out);
+        return out;
+    }
+
+    public List<DispatchOutput> onChat(ChatMessage m) {
+        List<DispatchOutput> out = new ArrayList<>();
+        advance(m.time());
+        tasks.ofUnit(m.senderUid()).filter(t -> TaskBoard.acknowledges(m, t, config))
+                .ifPresent(t -> acknowledge(t, m.time(), out));
+        return out;
+    }
+
+    public List<DispatchOutput> onPosture(PostureChange c) {
+        List<DispatchOutput> out = new ArrayList<>();
+        advance(c.time());
+        postures.put(c.sector(), c.posture());
+        touched(watch.openIds(), out);
+        return out;
+    }
+
+    public List<DispatchOutput> onControl(ControlChange c) {
+        List<DispatchOutput> out = new ArrayList<>();
+        advance(c.time());
+        if (units.onControl(c)) {
+            touched(watch.openIds(), out);
+        }
+        return out;
+    }
+
+    private void advance(Instant t) {
+        if (t.isAfter(now)) {
+            now = t;
+        }
+    }
+
+    /** Recomputes each incident whose last ranking is old enough; marks the others stale. */
+    private void touched(Collection<String> incidents, List<DispatchOutput> out) {
+        for (String id : List.copyOf(incidents)) {
+            IncidentResponse last = latest.get(id);
+            if (last == null || Duration.between(last.time(), now).toMillis() >= config.minIntervalS() * 1000) {
+                recompute(id, out);
+            } else {
+                stale.add(id);
+            }
+        }
+    }
+
+    private IncidentResponse recompute(String id, List<DispatchOutput> out) {
+        IncidentWatch.Target target = target(watch.get(id).orElseThrow(), now);
+        Recommendations recs = ranking.rank(target, null);
+        Task task = tasks.ofIncident(id).orElse(null);
+        if (task != null && out != null) {
+            task = follow(task, target, out);
+        }
+        IncidentResponse r = new IncidentResponse(id, now, target.track(), target.motion().lat(),
+                target.motion().lon(), recs, task, target.trackEnded());
+        latest.put(id, r);
+        stale.remove(id);
+        return r;
+    }
+
+    private IncidentWatch.Target target(IncidentWatch.Watched w, Instant at) {
+        return ranking.target(watch, w, at);
+    }
+
+    /** Sends the tasked unit a new intercept point when the target has moved it far enough. */
+    private Task follow(Task task, IncidentWatch.Target target, List<DispatchOutput> out) {
+        if (task.status() == TaskStatus.ON_SCENE || target.track() == null || target.trackEnded() != null) {
+            return task; // an ended track moves no more: the waypoint stays where it was
+        }
+        Unit unit = units.unit(task.unit()).orElseThrow();
+        Optional<Recommendation> r = ranking.plan(unit, target, task.status() != TaskStatus.DISPATCHED);
+        if (r.isEmpty() || Geodesy.distanceM(task.lat(), task.lon(), r.get().lat(), r.get().lon())
+                <= config.pointUpdateM()) {
+            return task;
+        }
+        Task moved = task.next(now, task.status(), r.get().lat(), r.get().lon(), r.get().etaS(), PLANNER, "");
+        step(moved, out);
+        return moved;
+    }
+
+    /** Records a task step and puts it out. */
+    private void step(Task t, List<DispatchOutput> out) {
+        tasks.apply(t);
+        units.task(t.unit(), t.status());
+        IncidentResponse r = latest.get(t.incident());
+        if (r != null) {
+            latest.put(t.incident(), new IncidentResponse(r.incident(), r.time(), r.track(), r.targetLat(),
+                    r.targetLon(), r.recommendations(), t.status().active() ? t : null, r.trackEnded()));
+        }
+        out.add(new TaskStep(t, watch.get(t.incident()).map(IncidentWatch.Watched::sector).orElse(null)));
+    }
+
+    private void acknowledge(Task t, Instant time, List<DispatchOutput> out) {
+        Task acked = t.next(time, TaskStatus.ACKNOWLEDGED, t.lat(), t.lon(), t.etaS(), t.unit(), "");
+        units.seen(t.unit()).ifPresent(s -> tasks.acknowledgedAt(acked, s.lat(), s.lon()));
+        step(acked, out);
+    }
+
+    /** Status follows position: acknowledged by a reported status, en route once moved, on scene once near. */
+    private void progress(Task t, UnitPosition p, List<DispatchOutput> out) {
+        if (t.status() == TaskStatus.DISPATCHED) {
+            if (p.status() != UnitStatus.TASKED && p.status() != UnitStatus.EN_ROUTE
+                    && p.status() != UnitStatus.ON_SCENE) {
+                return;
+            }
+            acknowledge(t, p.time(), out);
+            t = tasks.ofUnit(p.unit()).orElseThrow();
+        }
+        if (t.status() != TaskStatus.ACKNOWLEDGED && t.status() != TaskStatus.EN_ROUTE) {
+            return;
+        }
+        IncidentWatch.Target target = watch.get(t.incident()).map(w -> target(w, p.time())).orElse(null);
+        Unit unit = units.unit(t.unit()).orElseThrow();
+        Optional<TaskStatus> next = Arrival.next(config, unit, t, p, target, tasks.acknowledgedAt(t));
+        if (next.isPresent()) {
+            double etaS = next.get() == TaskStatus.ON_SCENE ? 0 : t.etaS();
+            step(t.next(p.time(), next.get(), t.lat(), t.lon(), etaS, t.unit(), ""), out);
+            out.add(incidentStep(t, next.get() == TaskStatus.ON_SCENE ? IncidentStatus.ON_SCENE
+                    : IncidentStatus.EN_ROUTE, t.unit(), p.time()));
+        }
+    }
+
+    private static IncidentStep incidentStep(Task t, IncidentStatus status, String by, Instant time) {
+        return new IncidentStep(t.incident(), status, t.unit(), by, "task " + t.id(), time);
+    }
+
+    /**
+     * Plans a unit's dispatch to an open incident at {@code time}: its intercept, and the order in the
+     * crew's language for its device. The task is held (the unit counts as tasked) until the caller
+     * has the incident assigned ({@link Pending#assignment()}) and {@link #confirm confirms} it, or
+     * {@link #cancel cancels} it when the assignment is refused.
+     *
+     * @throws Refusal.NotFound when there is no such open incident or unit
+     * @throws Refusal.Conflict when the incident is not open, already has a task, the unit is
+     *                               tasked already, or another command holds it
+     * @throws Refusal.Invalid when who dispatches is not given
+     */
+    public Pending dispatch(String incident, String unitId, String by, Instant time) {
+        if (by == null || by.isBlank()) {
+            throw new Refusal.Invalid("who dispatches must be given");
+        }
+        IncidentWatch.Watched w = watch.get(incident)
+                .orElseThrow(() -> new Refusal.NotFound("no open incident " + incident));
+        Unit unit = units.unit(unitId).orElseThrow(() -> new Refusal.NotFound("no unit " + unitId));
+        check(w, unitId);
+        IncidentWatch.Target target = target(w, time.isAfter(now) ? time : now);
+        Optional<Recommendation> r = ranking.plan(unit, target, false);
+        double lat = r.map(Recommendation::lat).orElse(target.motion().lat());
+        double lon = r.map(Recommendation::lon).orElse(target.motion().lon());
+        double eta = r.map(Recommendation::etaS).orElse(Double.NaN);
+        Task task = new Task(time, incident + "." + unitId, incident, unitId, TaskStatus.DISPATCHED, target.track(),
+                lat, lon, eta, by, TaskText.order(unit, incident, target.track(), lat, lon, eta), w.marking());
+        tasks.apply(task);
+        units.task(unitId, task.status());
+        return new Pending(task, incidentStep(task, IncidentStatus.ASSIGNED, by, time));
+    }
+
+    /** The held task takes effect: returns its first step. */
+    public List<DispatchOutput> confirm(Task task) {
+        List<DispatchOutput> out = new ArrayList<>(1);
+        step(task, out);
+        return out;
+    }
+
+    /** Drops a held task whose incident could not be assigned; the unit is free again. */
+    public void cancel(Task task) {
+        tasks.forget(task);
+        units.task(task.unit(), TaskStatus.ENDED);
+    }
+
+    private void check(IncidentWatch.Watched w, String unitId) {
+        if (w.status() != IncidentStatus.OPEN) {
+            throw new Refusal.Conflict("incident " + w.id() + " is " + w.status().code() + ", not open");
+        }
+        if (tasks.ofIncident(w.id()).isPresent()) {
+            throw new Refusal.Conflict("incident " + w.id() + " has a task already");
+        }
+        if (units.isTasked(unitId)) {
+            throw new Refusal.Conflict("unit " + unitId + " is tasked already");
+        }
+        String holder = units.controlledBy(unitId);
+        if (!ranking.underCentre(holder)) {
+            throw new Refusal.Conflict("unit " + unitId + " is under the operational control of " + holder);
+        }
+    }
+
+    /**
+     * Hands operational control of a unit to a command at {@code time}; returns the change, applied.
+     *
+     * @throws Refusal.NotFound when there is no such unit
+     * @throws Refusal.Invalid when the command or who changes it is blank
+     */
+    public ControlChange setControl(String unitId, String command, String by, String reason, Instant time) {
+        units.unit(unitId).orElseThrow(() -> new Refusal.NotFound("no unit " + unitId));
+        if (command == null || command.isBlank() || by == null || by.isBlank()) {
+            throw new Refusal.Invalid("a control change needs the command and who made it");
+        }
+        ControlChange c = new ControlChange(time, unitId, command, by, reason, theatre.defaultMarking());
+        units.onControl(c);
+        return c;
+    }
+
+    /** Which command holds operational control of each theatre unit now, by unit id. */
+    public Map<String, String> control() {
+        Map<String, String> m = new TreeMap<>();
+        theatre.units().forEach(u -> m.put(u.id(), units.controlledBy(u.id())));
+        return m;
+    }
+
+    /**
+     * The response to an open incident: the latest ranking (recomputed first when an input changed
+     * since), or, for a given {@code command}, the ranking as that command sees it (only the units it
+     * holds). Empty when the incident is not open.
+     */
+    public Optional<IncidentResponse> recommendations(String incident, String command) {
+        Optional<IncidentWatch.Watched> w = watch.get(incident);
+        if (w.isEmpty()) {
+            return Optional.empty();
+        }
+        if (command != null) {
+            IncidentWatch.Target target = target(w.get(), now);
+            return Optional.of(new IncidentResponse(incident, now, target.track(), target.motion().lat(),
+                    target.motion().lon(), ranking.rank(target, command), tasks.ofIncident(incident).orElse(null),
+                    target.trackEnded()));
+        }
+        IncidentResponse r = latest.get(incident);
+        return Optional.of(r == null || stale.contains(incident) ? recompute(incident, null) : r);
+    }
+
+    /** The active tasks, by id. */
+    public List<Task> tasks() {
+        return tasks.active();
+    }
+
+    /** The active task of a unit, if it has one. */
+    public Optional<Task> taskOf(String unit) {
+        return tasks.ofUnit(unit);
+    }
+}

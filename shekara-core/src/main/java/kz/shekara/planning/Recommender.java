@@ -1,0 +1,145 @@
+package kz.shekara.planning;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import kz.shekara.model.UnitStatus;
+import kz.shekara.planning.InterceptResult.Intercept;
+import kz.shekara.planning.InterceptResult.NoIntercept;
+import kz.shekara.routing.GeoPoint;
+import kz.shekara.routing.GroundTravelTime;
+import kz.shekara.routing.RoadGraph;
+import kz.shekara.routing.UnitState;
+import kz.shekara.theatre.UnitKind;
+
+/**
+ * Ranks units by how soon each can meet a target. Only available or returning units under the
+ * requesting command's operational control count. Air and sea units go through the
+ * {@link InterceptPlanner}; ground units share road searches: one search from the target's road
+ * node serves all of them for a stationary target, and one per sample time (steps of at least
+ * {@code stepS}, at most {@code maxSamples} per interval inside the area) for a moving one, the
+ * meeting time interpolated between the last late and the first timely sample. Paths are built for
+ * the first {@code pathCount} ranked units only (the others carry an empty path). The work on the
+ * units' side (where each ground unit joins the roads) can be prepared once and reused for many
+ * targets ({@link #prepare}), and so can each boat's way into open water; on the target's side, a
+ * target whose path never comes within reach of open water is decided unreachable by sea once per
+ * ranking, not once per boat ({@link InterceptPlanner#forTarget}). Immutable and thread-safe when its models are; on a tabled road network
+ * ({@link RoadGraph}) a search is one pass over the junctions, and 500 units cost about a millisecond.
+ */
+public final class Recommender {
+    private final InterceptPlanner planner;
+    private final GroundTravelTime ground;
+    private final Config config;
+
+    /** Sampling of a moving target for ground units, and how many ranked units get their path. */
+    public record Config(double stepS, int maxSamples, int pathCount) {
+        public static final Config DEFAULT = new Config(30, 32, 10);
+
+        public Config {
+            if (!(stepS > 0) || maxSamples < 1 || pathCount < 0) {
+                throw new IllegalArgumentException("stepS must be > 0, maxSamples >= 1, pathCount >= 0");
+            }
+        }
+    }
+
+    /** {@code ground} may be null (ground units then move in a straight line, off-road). */
+    public Recommender(InterceptPlanner planner, GroundTravelTime ground, Config config) {
+        this.planner = planner;
+        this.ground = ground;
+        this.config = config;
+    }
+
+    /** A unit's meeting with the target; its path is built only if it ranks among the first. */
+    record Candidate(UnitState unit, double timeS, double lat, double lon, double distanceM, double sigmaM,
+                     Supplier<List<GeoPoint>> path) {
+        static Candidate of(UnitState u, Intercept i) {
+            return new Candidate(u, i.timeS(), i.lat(), i.lon(), i.distanceM(), i.sigmaM(), i::path);
+        }
+    }
+
+    /**
+     * The ranking for a target. {@code requestingCommand} is the command asking; null asks as the
+     * national centre, which sees every unit. Prepares the units for this one target; a caller that
+     * ranks several targets against the same units prepares them once ({@link #prepare}).
+     */
+    public Recommendations recommend(TargetMotion target, List<UnitState> units, String requestingCommand) {
+        return recommend(target, prepare(units), requestingCommand);
+    }
+
+    /** The work on the units' side, done once for every target ranked against these unit states. */
+    public PreparedUnits prepare(List<UnitState> units) {
+        return PreparedUnits.of(ground, planner.sea(), units, null);
+    }
+
+    /**
+     * The work on the units' side for new unit states, reusing that of {@code previous} for every
+     * unit whose state is unchanged (a live picture where few units move between two rankings).
+     */
+    public PreparedUnits prepare(List<UnitState> units, PreparedUnits previous) {
+        return PreparedUnits.of(ground, planner.sea(), units, previous);
+    }
+
+    /** The ranking for a target against prepared units (same answer as with their list of states). */
+    public Recommendations recommend(TargetMotion target, PreparedUnits units, String requestingCommand) {
+        if (units.ground() != ground || units.sea() != planner.sea()) {
+            throw new IllegalArgumentException("units were prepared by a recommender with other models");
+        }
+        InterceptPlanner.ForTarget plans = planner.forTarget(target);
+        List<Recommendations.Excluded> excluded = new ArrayList<>();
+        List<Candidate> feasible = new ArrayList<>();
+        List<UnitState> groundUnits = new ArrayList<>();
+        List<GroundTravelTime.Origin> origins = new ArrayList<>();
+        List<UnitState> all = units.units();
+        for (int i = 0; i < all.size(); i++) {
+            UnitState u = all.get(i);
+            if (!PreparedUnits.eligible(u)) {
+                excluded.add(new Recommendations.Excluded(u.unit(), "status-" + u.status().code()));
+            } else if (requestingCommand != null && !requestingCommand.equals(u.controlledBy())) {
+                excluded.add(new Recommendations.Excluded(u.unit(), "not-under-control"));
+            } else if (units.origin(i) != null) {
+                groundUnits.add(u);
+                origins.add(units.origin(i));
+            } else {
+                collect(u, plans.plan(u, units.seaStart(i)), feasible, excluded);
+            }
+        }
+        if (!groundUnits.isEmpty()) {
+            new GroundIntercepts(ground, config, target, groundUnits, origins.toArray(new GroundTravelTime.Origin[0]))
+                    .run(feasible, excluded);
+        }
+        return rank(units, feasible, excluded);
+    }
+
+    private static void collect(UnitState u, InterceptResult r, List<Candidate> feasible,
+                                List<Recommendations.Excluded> excluded) {
+        if (r instanceof Intercept i) {
+            feasible.add(Candidate.of(u, i));
+        } else if (r instanceof NoIntercept n) {
+            excluded.add(new Recommendations.Excluded(u.unit(), n.reason().code()));
+        }
+    }
+
+    static boolean isGround(UnitKind kind) {
+        return kind == UnitKind.GROUND_VEHICLE || kind == UnitKind.FOOT_PATROL;
+    }
+
+    private static final Comparator<Candidate> BY_TIME_THEN_UNIT =
+            Comparator.comparingDouble(Candidate::timeS).thenComparing(c -> c.unit().unit());
+
+    private Recommendations rank(PreparedUnits units, List<Candidate> feasible,
+                                 List<Recommendations.Excluded> excluded) {
+        feasible.sort(BY_TIME_THEN_UNIT);
+        excluded.sort(Comparator.comparing(Recommendations.Excluded::unit));
+        List<Recommendation> ranked = new ArrayList<>(feasible.size());
+        for (Candidate c : feasible) {
+            UnitState u = c.unit();
+            boolean uncovers = u.sector() != null && u.status() == UnitStatus.AVAILABLE
+                    && units.availableIn(u.sector()) <= 1;
+            List<GeoPoint> path = ranked.size() < config.pathCount() ? c.path().get() : List.of();
+            ranked.add(new Recommendation(ranked.size() + 1, u.unit(), u.kind(), c.timeS(), c.distanceM(), c.lat(),
+                    c.lon(), c.sigmaM(), path, uncovers));
+        }
+        return new Recommendations(ranked, excluded);
+    }
+}

@@ -1,5 +1,0 @@
-package kz.shekara.response;
-
-/** A point of a route or path in WGS84 degrees. */
-public record GeoPoint(double lat, double lon) {
-}
