@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.shekara.geo.Geodesy;
+import kz.shekara.geo.MetresPerDegree;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.algorithm.locate.PointOnGeometryLocator;
 import org.locationtech.jts.geom.Coordinate;
@@ -34,8 +35,6 @@ import org.locationtech.jts.operation.distance.IndexedFacetDistance;
  * winner's geodesic distance is held to the limit, which is exact enough at sector scale.
  */
 public final class SectorLocator {
-    private static final double METRES_PER_DEGREE_LAT = 110_574.0;
-
     private final HPRtree tree = new HPRtree();
     private final double maxDistanceM;
     private final GeometryFactory factory = new GeometryFactory();
@@ -96,7 +95,7 @@ public final class SectorLocator {
     }
 
     private Optional<Sector> nearest(double lat, double lon, Coordinate c) {
-        double dLat = maxDistanceM / METRES_PER_DEGREE_LAT;
+        double dLat = maxDistanceM / MetresPerDegree.LAT_MIN;
         double cosLat = Math.max(Math.cos(Math.toRadians(Math.min(89.0, Math.abs(lat) + dLat))), 1e-6);
         double dLon = Math.min(180.0, dLat / cosLat);
         Envelope search = new Envelope(lon - dLon, lon + dLon, lat - dLat, lat + dLat);
@@ -107,11 +106,11 @@ public final class SectorLocator {
         Entry best = null;
         Coordinate bestAt = null;
         double bestApproxM = Double.POSITIVE_INFINITY;
-        double metresPerDegreeLon = METRES_PER_DEGREE_LAT * Math.cos(Math.toRadians(lat));
+        double metresPerDegreeLon = MetresPerDegree.LAT_MIN * Math.cos(Math.toRadians(lat));
         for (Entry e : candidates) {
             Coordinate q = e.distance.nearestPoints(p)[0];
             // Rank on the local plane (within a fraction of a percent at these distances) ...
-            double approxM = Math.hypot((q.x - lon) * metresPerDegreeLon, (q.y - lat) * METRES_PER_DEGREE_LAT);
+            double approxM = Math.hypot((q.x - lon) * metresPerDegreeLon, (q.y - lat) * MetresPerDegree.LAT_MIN);
             if (approxM < bestApproxM) {
                 bestApproxM = approxM;
                 best = e;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import kz.shekara.geo.LocalFrame;
+import kz.shekara.geo.MetresPerDegree;
 import kz.shekara.model.Detection;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.theatre.Sector;
@@ -37,8 +38,6 @@ public final class MultiSectorTracker {
          */
         LIVE
     }
-
-    private static final double M_PER_DEG = 111_320;
 
     private final Map<String, SectorTracker> sectors = new LinkedHashMap<>();
     private final SectorMap sectorMap;
@@ -218,8 +217,8 @@ public final class MultiSectorTracker {
         if (overlapM <= 0) {
             return;
         }
-        double dLat = overlapM / M_PER_DEG;
-        double dLon = overlapM / (M_PER_DEG * Math.max(0.01, Math.cos(Math.toRadians(d.lat()))));
+        double dLat = overlapM / MetresPerDegree.SPHERE;
+        double dLon = overlapM / (MetresPerDegree.SPHERE * Math.max(0.01, Math.cos(Math.toRadians(d.lat()))));
         double[][] probes = {{dLat, 0}, {-dLat, 0}, {0, dLon}, {0, -dLon}};
         for (double[] probe : probes) {
             String near = sectorMap.sectorOf(d.lat() + probe[0], d.lon() + probe[1]);
