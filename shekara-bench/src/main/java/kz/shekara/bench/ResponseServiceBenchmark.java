@@ -87,7 +87,7 @@ public class ResponseServiceBenchmark {
         rules = new RulesService(RulesConfigLoader.forTheatre(null), bus, theatre, meters, clock);
         rules.start();
         responder = new ResponseService(ResponseConfig.defaults(), bus, rules, theatre, ResponseModels.of(theatre),
-                new SectorLocator(theatre, 25_000), clock);
+                new SectorLocator(theatre), clock);
         responder.start();
         cross(theatre);
         if (opened.isEmpty()) {

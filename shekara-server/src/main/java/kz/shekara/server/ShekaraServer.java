@@ -51,7 +51,6 @@ import kz.shekara.server.source.SimulationSourceConfig;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.view.LiveStateConfig;
 import kz.shekara.sim.SensorFailure;
-import kz.shekara.theatre.Sector;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import org.slf4j.Logger;
@@ -64,8 +63,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ShekaraServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShekaraServer.class);
-    /** How far outside every sector polygon an event still belongs to the nearest sector, metres. */
-    private static final double SECTOR_REACH_M = 25_000;
     /** How many of the latest logged events rebuild the live picture at start. */
     private static final long RESTORE_TAIL_EVENTS = 200_000;
     /** How much recent event time of logged inputs the rules re-run at start. */
@@ -121,7 +118,7 @@ public final class ShekaraServer implements AutoCloseable {
 
     private void startComponents(ShekaraConfig config, Clock clock, Clock wall, ExerciseClock exercise,
                                  ReplayConfig replayConfig) throws IOException {
-        SectorLocator sectors = new SectorLocator(theatre, SECTOR_REACH_M);
+        SectorLocator sectors = new SectorLocator(theatre);
 
         // Nothing is published onward before it is in the log; views come back from the log at start.
         StoreConfig storeConfig = StoreConfig.defaults();
@@ -165,7 +162,7 @@ public final class ShekaraServer implements AutoCloseable {
 
         CotServerConfig cotConfig = CotServerConfig.of(config.cot());
         CotServer cot = new CotServer(cotConfig, bus, theatre.defaultMarking(), meters, clock,
-                ll -> sectors.locate(ll[0], ll[1]).map(Sector::id).orElse(""));
+                ll -> sectors.sectorOf(ll[0], ll[1]));
         // Alerts reach each TAK device in its crew's language (the theatre unit whose id is the device uid), else English.
         java.util.Map<String, String> crewLanguages = new java.util.HashMap<>();
         theatre.units().stream().filter(u -> u.language() != null).forEach(u -> crewLanguages.put(u.id(), u.language()));

@@ -29,9 +29,9 @@ import kz.shekara.server.adapter.DecodeException;
 import kz.shekara.server.adapter.jsonl.JsonlCodec;
 import kz.shekara.server.alertdesk.RulesConfigLoader;
 import kz.shekara.server.alertdesk.RulesSettings;
+import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.track.MultiSectorTracker;
-import kz.shekara.track.NearestOriginSectorMap;
 import kz.shekara.track.TrackerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,7 +91,7 @@ public final class ProcessCommand implements Callable<Integer> {
                 : RulesConfigLoader.forTheatre(theatre.dir());
         JsonlCodec codec = new JsonlCodec(start, true, t.defaultMarking());
         MultiSectorTracker tracker = new MultiSectorTracker(TrackerConfig.DEFAULTS, t.sectors(),
-                new NearestOriginSectorMap(t.sectors()));
+                new SectorLocator(t));
         AlertDesk desk = new AlertDesk(t, settings.rules(), settings.incidents());
         Files.createDirectories(out);
         try (BufferedReader det = Files.newBufferedReader(in, StandardCharsets.UTF_8);

@@ -16,8 +16,8 @@ import kz.shekara.model.Detection;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.server.adapter.DecodeException;
 import kz.shekara.server.adapter.jsonl.JsonlCodec;
-import kz.shekara.server.track.TheatreSectorMap;
 import kz.shekara.server.track.TrackerConfigFile;
+import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.track.MultiSectorTracker;
 import kz.shekara.track.TrackerConfig;
@@ -67,7 +67,7 @@ public final class TrackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrackerConfig cfg = config == null ? TrackerConfig.DEFAULTS : TrackerConfigFile.load(config);
         Theatre t = theatre.load();
-        MultiSectorTracker tracker = new MultiSectorTracker(cfg, t.sectors(), new TheatreSectorMap(t));
+        MultiSectorTracker tracker = new MultiSectorTracker(cfg, t.sectors(), new SectorLocator(t));
         PrintWriter err = spec.commandLine().getErr();
         JsonlCodec reader = new JsonlCodec(start, true, t.defaultMarking());
         long lines = 0;

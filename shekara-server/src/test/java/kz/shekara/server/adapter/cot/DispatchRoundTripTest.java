@@ -78,7 +78,7 @@ class DispatchRoundTripTest {
         cot.start();
         ResponseConfig config = ResponseConfig.defaults();
         responder = new ResponseService(config, bus, rules, theatre, ResponseModels.of(theatre),
-                new SectorLocator(theatre, 25_000), clock);
+                new SectorLocator(theatre), clock);
         responder.start();
         cot.deliverTasks(new TaskCot(config.centreUid(), config.centreCallsign()));
         app = Javalin.create(c -> c.showJavalinBanner = false);
