@@ -93,8 +93,10 @@ public final class ConfigLoader {
             errors.add("rules: must be a mapping of keys (those of a theatre's rules.yaml)");
             rules = null;
         }
-        Path dataDir = text(root, "dataDir") == null ? d.dataDir() : base.resolve(text(root, "dataDir"));
-        Path theatre = text(root, "theatre") == null ? null : base.resolve(text(root, "theatre"));
+        String dataDirGiven = text(root, "dataDir");
+        String theatreGiven = text(root, "theatre");
+        Path dataDir = dataDirGiven == null ? d.dataDir() : base.resolve(dataDirGiven);
+        Path theatre = theatreGiven == null ? null : base.resolve(theatreGiven);
         ShekaraConfig cfg = new ShekaraConfig(http, cot, dataDir, theatre, text(root, "db"), simulation, tracker,
                 rules == null || rules.isNull() ? null : rules, store, response, live);
         errors.addAll(cfg.problems());
