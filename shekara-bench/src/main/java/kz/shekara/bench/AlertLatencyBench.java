@@ -13,7 +13,7 @@ import java.util.Locale;
 import kz.shekara.model.SensorKind;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.InMemoryBus;
-import kz.shekara.server.alertdesk.RulesConfigLoader;
+import kz.shekara.server.config.RulesConfigLoader;
 import kz.shekara.server.alertdesk.RulesService;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.EventLogs;

@@ -15,7 +15,7 @@ import kz.shekara.model.UnitPosition;
 import kz.shekara.model.UnitStatus;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.view.LiveState;
-import kz.shekara.server.view.LiveStateConfig;
+import kz.shekara.server.config.LiveStateConfig;
 import kz.shekara.server.view.Viewer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -19,7 +19,7 @@ import kz.shekara.server.bus.Topic;
 import kz.shekara.dispatch.IncidentResponse;
 import kz.shekara.dispatch.ResponseConfig;
 import kz.shekara.server.response.ResponseService;
-import kz.shekara.server.alertdesk.RulesConfigLoader;
+import kz.shekara.server.config.RulesConfigLoader;
 import kz.shekara.server.alertdesk.RulesService;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.SectorLocator;
@@ -87,7 +87,7 @@ public class ResponseServiceBenchmark {
         rules = new RulesService(RulesConfigLoader.forTheatre(null), bus, theatre, meters, clock);
         rules.start();
         responder = new ResponseService(ResponseConfig.defaults(), bus, rules, theatre, ResponseModels.of(theatre),
-                new SectorLocator(theatre, 25_000), clock);
+                new SectorLocator(theatre), clock);
         responder.start();
         cross(theatre);
         if (opened.isEmpty()) {

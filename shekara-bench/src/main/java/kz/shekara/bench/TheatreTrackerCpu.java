@@ -12,7 +12,7 @@ import kz.shekara.model.Detection;
 import kz.shekara.model.SensorKind;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.server.theatre.TheatreLoader;
-import kz.shekara.server.track.TheatreSectorMap;
+import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Sensor;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.track.MultiSectorTracker;
@@ -45,7 +45,7 @@ public final class TheatreTrackerCpu {
         double[] rates = new double[rounds];
         for (int round = -1; round < rounds; round++) {
             MultiSectorTracker tracker = new MultiSectorTracker(TrackerConfig.DEFAULTS, theatre.sectors(),
-                    new TheatreSectorMap(theatre), MultiSectorTracker.Mode.LIVE);
+                    new SectorLocator(theatre), MultiSectorTracker.Mode.LIVE);
             long updates = 0;
             long t0 = mx.getCurrentThreadCpuTime();
             for (Detection d : plots) {

@@ -11,8 +11,8 @@ import kz.shekara.model.Detection;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.theatre.Posture;
 import kz.shekara.theatre.Sector;
+import kz.shekara.theatre.SectorLocator;
 import kz.shekara.track.MultiSectorTracker;
-import kz.shekara.track.NearestOriginSectorMap;
 import kz.shekara.track.TrackerConfig;
 import kz.shekara.sim.TrackingScenario;
 import kz.shekara.track.metric.Score;
@@ -53,7 +53,7 @@ public final class TrackerAccuracy {
     private static List<TrackUpdate> run(TrackerConfig config, TrackingScenario.Data data) {
         Sector sector = new Sector("S1", "bench", "south", "UZ", Posture.NORMAL, 43.0, 68.0);
         MultiSectorTracker tracker = new MultiSectorTracker(config, List.of(sector),
-                new NearestOriginSectorMap(List.of(sector)));
+                SectorLocator.ofOrigins(List.of(sector)));
         List<TrackUpdate> out = new ArrayList<>();
         for (Detection d : data.detections()) {
             out.addAll(tracker.accept(d));

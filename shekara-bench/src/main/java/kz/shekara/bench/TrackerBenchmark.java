@@ -8,8 +8,8 @@ import kz.shekara.geo.LocalFrame;
 import kz.shekara.model.Detection;
 import kz.shekara.theatre.Posture;
 import kz.shekara.theatre.Sector;
+import kz.shekara.theatre.SectorLocator;
 import kz.shekara.track.MultiSectorTracker;
-import kz.shekara.track.NearestOriginSectorMap;
 import kz.shekara.track.Plot;
 import kz.shekara.track.ReorderBuffer;
 import kz.shekara.track.Scan;
@@ -84,7 +84,7 @@ public class TrackerBenchmark {
     private void restart() {
         tracker = new SectorTracker("S1", new LocalFrame(43.0, 68.0), TrackerParts.from(TrackerConfig.DEFAULTS));
         pipeline = new MultiSectorTracker(TrackerConfig.DEFAULTS, List.of(sector),
-                new NearestOriginSectorMap(List.of(sector)));
+                SectorLocator.ofOrigins(List.of(sector)));
         next = 0;
         nextArrival = 0;
     }

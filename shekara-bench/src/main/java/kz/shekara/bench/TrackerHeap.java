@@ -8,8 +8,8 @@ import java.util.Locale;
 import kz.shekara.model.Detection;
 import kz.shekara.theatre.Posture;
 import kz.shekara.theatre.Sector;
+import kz.shekara.theatre.SectorLocator;
 import kz.shekara.track.MultiSectorTracker;
-import kz.shekara.track.NearestOriginSectorMap;
 import kz.shekara.track.TrackerConfig;
 import kz.shekara.sim.TrackingScenario;
 
@@ -30,7 +30,7 @@ public final class TrackerHeap {
             List<Detection> detections = TrackingScenario.standard(targets, Duration.ofSeconds(60), 1).generate().detections();
             Sector sector = new Sector("S1", "heap", "south", "UZ", Posture.NORMAL, 43.0, 68.0);
             MultiSectorTracker tracker = new MultiSectorTracker(TrackerConfig.DEFAULTS, List.of(sector),
-                    new NearestOriginSectorMap(List.of(sector)));
+                    SectorLocator.ofOrigins(List.of(sector)));
             for (Detection d : detections) {
                 tracker.accept(d);
             }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kz.shekara.geo.MetresPerDegree;
 
 /**
  * Values at places (WGS84 degrees), found by a circle around a point: a hash grid of cells one
@@ -28,10 +29,7 @@ final class PlaceIndex<T> {
         }
     }
 
-    // Metres in a degree of latitude, rounded down (the ellipsoid's least is 110,574), and a margin for
-    // the ellipsoid's parallels against the sphere's: candidates are a superset of those within the radius.
-    private static final double M_PER_DEG_LAT = 110_000;
-    private static final double M_PER_DEG_LON_EQUATOR = 111_000;
+    // Metres over the fewest metres per degree, and a margin: candidates are a superset of those within the radius.
     private static final double MARGIN = 1.02;
     private static final Comparator<Entry<?>> BY_SEQ = Comparator.comparingLong(e -> e.seq);
 
@@ -43,7 +41,7 @@ final class PlaceIndex<T> {
     /** An index for queries of {@code radiusM} metres (positive, or zero for "the same place"). */
     PlaceIndex(double radiusM) {
         this.radiusM = radiusM;
-        this.cellDeg = Math.max(radiusM * MARGIN / M_PER_DEG_LAT, 1e-4);
+        this.cellDeg = Math.max(radiusM * MARGIN / MetresPerDegree.LAT_MIN, 1e-4);
     }
 
     Entry<T> add(long seq, T value, double lat, double lon) {
@@ -70,9 +68,9 @@ final class PlaceIndex<T> {
 
     /** Every value within the radius of (lat, lon), and maybe a few more, by sequence number. */
     List<T> near(double lat, double lon) {
-        double dLat = radiusM * MARGIN / M_PER_DEG_LAT + cellDeg;
+        double dLat = radiusM * MARGIN / MetresPerDegree.LAT_MIN + cellDeg;
         double poleward = Math.min(89.9, Math.abs(lat) + dLat);
-        double dLon = radiusM * MARGIN / (M_PER_DEG_LON_EQUATOR * Math.cos(Math.toRadians(poleward))) + cellDeg;
+        double dLon = radiusM * MARGIN / (MetresPerDegree.SPHERE * Math.cos(Math.toRadians(poleward))) + cellDeg;
         long y0 = (long) Math.floor((lat - dLat) / cellDeg);
         long y1 = (long) Math.floor((lat + dLat) / cellDeg);
         long x0 = (long) Math.floor((lon - dLon) / cellDeg);

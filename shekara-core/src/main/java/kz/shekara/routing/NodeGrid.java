@@ -1,6 +1,7 @@
 package kz.shekara.routing;
 
 import java.util.Arrays;
+import kz.shekara.geo.MetresPerDegree;
 
 /**
  * A uniform latitude/longitude bucket grid over points, for "the k nearest points within a radius".
@@ -9,7 +10,6 @@ import java.util.Arrays;
  */
 final class NodeGrid {
     private static final double CELL_DEG = 0.05;
-    private static final double M_PER_DEG_LAT = 110_574;
 
     private final double[] lat;
     private final double[] lon;
@@ -60,8 +60,8 @@ final class NodeGrid {
     int nearest(double qLat, double qLon, double maxM, int exclude, int[] outPoints, double[] outM) {
         int k = outPoints.length;
         int found = 0;
-        double mPerDegLon = M_PER_DEG_LAT * Math.max(0.05, Math.cos(Math.toRadians(Math.abs(qLat) + CELL_DEG)));
-        double cellM = CELL_DEG * Math.min(M_PER_DEG_LAT, mPerDegLon);
+        double mPerDegLon = MetresPerDegree.LAT_MIN * Math.max(0.05, Math.cos(Math.toRadians(Math.abs(qLat) + CELL_DEG)));
+        double cellM = CELL_DEG * Math.min(MetresPerDegree.LAT_MIN, mPerDegLon);
         // Flat-earth scale at the query's latitude: no trigonometry per candidate point.
         double kLat = LocalDistance.metresPerDegreeLat(qLat);
         double kLon = LocalDistance.metresPerDegreeLon(qLat);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import kz.shekara.geo.Geodesy;
+import kz.shekara.geo.MetresPerDegree;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
@@ -43,7 +44,7 @@ final class SeaGraph {
     SeaGraph(Geometry water, double marginM, int maxNodes) {
         // A mitred inward offset keeps each corner a single vertex (a round join would make an arc of many).
         BufferParameters mitre = new BufferParameters(8, BufferParameters.CAP_FLAT, BufferParameters.JOIN_MITRE, 10);
-        openWater = marginM > 0 ? BufferOp.bufferOp(water, -marginM / 111_320.0, mitre) : water;
+        openWater = marginM > 0 ? BufferOp.bufferOp(water, -marginM / MetresPerDegree.SPHERE, mitre) : water;
         prepared = PreparedGeometryFactory.prepare(openWater);
         locator = new IndexedPointInAreaLocator(openWater);
         coast = new IndexedFacetDistance(openWater);

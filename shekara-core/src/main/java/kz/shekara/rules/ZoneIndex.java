@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import kz.shekara.geo.MetresPerDegree;
 import kz.shekara.theatre.Zone;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -20,9 +21,6 @@ import org.locationtech.jts.index.strtree.STRtree;
  * thread-safe once built.
  */
 public final class ZoneIndex {
-    private static final double MIN_M_PER_DEG_LAT = 110_574;
-    private static final double M_PER_DEG_LON_EQUATOR = 111_320;
-
     private final STRtree tree = new STRtree();
     private final Map<String, IndexedZone> byId = new LinkedHashMap<>();
 
@@ -69,9 +67,9 @@ public final class ZoneIndex {
 
     /** A box widened by {@code metres} on every side, in degrees (x = lon, y = lat). */
     static Envelope widen(Envelope e, double metres) {
-        double dLat = metres / MIN_M_PER_DEG_LAT * 1.001;
+        double dLat = metres / MetresPerDegree.LAT_MIN * 1.001;
         double maxAbsLat = Math.min(89.9, Math.max(Math.abs(e.getMinY()), Math.abs(e.getMaxY())) + dLat);
-        double dLon = metres / (M_PER_DEG_LON_EQUATOR * Math.cos(Math.toRadians(maxAbsLat))) * 1.001;
+        double dLon = metres / (MetresPerDegree.SPHERE * Math.cos(Math.toRadians(maxAbsLat))) * 1.001;
         return new Envelope(e.getMinX() - dLon, e.getMaxX() + dLon, e.getMinY() - dLat, e.getMaxY() + dLat);
     }
 }

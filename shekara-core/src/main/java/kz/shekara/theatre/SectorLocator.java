@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.shekara.geo.Geodesy;
+import kz.shekara.geo.MetresPerDegree;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.algorithm.locate.PointOnGeometryLocator;
 import org.locationtech.jts.geom.Coordinate;
@@ -18,11 +19,15 @@ import org.locationtech.jts.index.hprtree.HPRtree;
 import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 
 /**
- * Finds the border sector a WGS84 point (degrees) lies in, from the theatre's SECTOR polygons.
+ * The one answer to "which border sector is this WGS84 point (degrees) in", from the theatre's SECTOR
+ * polygons: the tracker files detections by it, the feeds and the CoT server key events on the bus by
+ * it, the response desk places units with it.
  *
- * <p>A point inside one or more sector polygons gets the first of them in theatre order; a point
- * outside all of them gets the sector whose polygon is nearest, if it is within {@code maxDistanceM}
- * metres, and none otherwise.
+ * <p>{@link #locate} gives a point inside one or more sector polygons the first of them in theatre
+ * order; a point outside all of them the sector whose polygon is nearest, if it is within the reach
+ * ({@link #DEFAULT_REACH_M} unless given), so that detections just across the border go to the sector
+ * that watches it; and none otherwise. {@link #sectorOf} goes on where {@code locate} finds none, to
+ * the sector whose frame origin is nearest, so that every point has a sector.
  *
  * <p>Immutable and thread-safe: the packed R-tree (JTS {@link HPRtree}, the lock-free sibling of
  * STRtree, whose every query enters a synchronized block) and the per-sector point-in-polygon
@@ -31,16 +36,26 @@ import org.locationtech.jts.operation.distance.IndexedFacetDistance;
  * test (O(log n) in the ring size) per candidate sector; the nearest-sector fallback adds one
  * indexed facet-distance search (JTS {@link IndexedFacetDistance}) per sector whose envelope lies
  * within the limit. Candidates are ranked by their distance on a local plane and the
- * winner's geodesic distance is held to the limit, which is exact enough at sector scale.
+ * winner's geodesic distance is held to the limit, which is exact enough at sector scale; the
+ * nearest-origin fallback of {@code sectorOf} is O(sectors).
  */
 public final class SectorLocator {
-    private static final double METRES_PER_DEGREE_LAT = 110_574.0;
+    /** The id {@link #sectorOf} gives when the theatre has no sectors at all. */
+    public static final String NONE = "";
+    /** How far outside every sector polygon a point still belongs to the nearest one, metres. */
+    public static final double DEFAULT_REACH_M = 25_000;
 
     private final HPRtree tree = new HPRtree();
     private final double maxDistanceM;
+    private final List<Sector> sectorList;
     private final GeometryFactory factory = new GeometryFactory();
 
     private record Entry(int order, Sector sector, PointOnGeometryLocator locator, IndexedFacetDistance distance) {
+    }
+
+    /** Indexes the SECTOR zones of {@code theatre}, with the {@linkplain #DEFAULT_REACH_M default reach}. */
+    public SectorLocator(Theatre theatre) {
+        this(theatre, DEFAULT_REACH_M);
     }
 
     /**
@@ -48,13 +63,22 @@ public final class SectorLocator {
      * are ignored. {@code maxDistanceM} (metres, >= 0) bounds the nearest-sector fallback.
      */
     public SectorLocator(Theatre theatre, double maxDistanceM) {
+        this(theatre.sectors(), theatre.zones(ZoneKind.SECTOR), maxDistanceM);
+    }
+
+    /** Sectors without polygons: {@link #sectorOf} gives the one whose origin is nearest, {@link #locate} none. */
+    public static SectorLocator ofOrigins(List<Sector> sectors) {
+        return new SectorLocator(sectors, List.of(), 0);
+    }
+
+    private SectorLocator(List<Sector> sectorList, List<Zone> zones, double maxDistanceM) {
         if (!(maxDistanceM >= 0)) {
             throw new IllegalArgumentException("maxDistanceM must be >= 0: " + maxDistanceM);
         }
         this.maxDistanceM = maxDistanceM;
+        this.sectorList = List.copyOf(sectorList);
         Map<String, Sector> sectors = new HashMap<>();
-        theatre.sectors().forEach(s -> sectors.put(s.id(), s));
-        List<Zone> zones = theatre.zones(ZoneKind.SECTOR);
+        sectorList.forEach(s -> sectors.put(s.id(), s));
         for (int i = 0; i < zones.size(); i++) {
             Zone zone = zones.get(i);
             Sector sector = sectors.get(zone.sector() != null ? zone.sector() : zone.id());
@@ -70,6 +94,16 @@ public final class SectorLocator {
             tree.insert(zone.geometry().getEnvelopeInternal(), new Entry(i, sector, locator, distance));
         }
         tree.build();
+    }
+
+    /**
+     * The id of the sector every event at the point is filed under: {@link #locate}'s answer, else
+     * the sector whose frame origin is nearest (ties to the first listed), else {@link #NONE} when
+     * the theatre has no sectors.
+     */
+    public String sectorOf(double lat, double lon) {
+        Optional<Sector> found = locate(lat, lon);
+        return found.isPresent() ? found.get().id() : nearestOrigin(lat, lon);
     }
 
     /** The sector containing the point, else the nearest within the limit, else empty. */
@@ -96,7 +130,7 @@ public final class SectorLocator {
     }
 
     private Optional<Sector> nearest(double lat, double lon, Coordinate c) {
-        double dLat = maxDistanceM / METRES_PER_DEGREE_LAT;
+        double dLat = maxDistanceM / MetresPerDegree.LAT_MIN;
         double cosLat = Math.max(Math.cos(Math.toRadians(Math.min(89.0, Math.abs(lat) + dLat))), 1e-6);
         double dLon = Math.min(180.0, dLat / cosLat);
         Envelope search = new Envelope(lon - dLon, lon + dLon, lat - dLat, lat + dLat);
@@ -107,11 +141,11 @@ public final class SectorLocator {
         Entry best = null;
         Coordinate bestAt = null;
         double bestApproxM = Double.POSITIVE_INFINITY;
-        double metresPerDegreeLon = METRES_PER_DEGREE_LAT * Math.cos(Math.toRadians(lat));
+        double metresPerDegreeLon = MetresPerDegree.LAT_MIN * Math.cos(Math.toRadians(lat));
         for (Entry e : candidates) {
             Coordinate q = e.distance.nearestPoints(p)[0];
             // Rank on the local plane (within a fraction of a percent at these distances) ...
-            double approxM = Math.hypot((q.x - lon) * metresPerDegreeLon, (q.y - lat) * METRES_PER_DEGREE_LAT);
+            double approxM = Math.hypot((q.x - lon) * metresPerDegreeLon, (q.y - lat) * MetresPerDegree.LAT_MIN);
             if (approxM < bestApproxM) {
                 bestApproxM = approxM;
                 best = e;
@@ -121,6 +155,22 @@ public final class SectorLocator {
         // ... and hold the winner to the limit on the ellipsoid.
         return best != null && Geodesy.distanceM(lat, lon, bestAt.y, bestAt.x) <= maxDistanceM
                 ? Optional.of(best.sector) : Optional.empty();
+    }
+
+    /** Voronoi cells of the origins on an equirectangular approximation, ample for origins hundreds of km apart. */
+    private String nearestOrigin(double lat, double lon) {
+        String best = NONE;
+        double bestD = Double.POSITIVE_INFINITY;
+        for (Sector s : sectorList) {
+            double dy = lat - s.originLat();
+            double dx = (lon - s.originLon()) * Math.cos(Math.toRadians((lat + s.originLat()) / 2));
+            double d = dx * dx + dy * dy;
+            if (d < bestD) {
+                bestD = d;
+                best = s.id();
+            }
+        }
+        return best;
     }
 
     /** The limit of the nearest-sector fallback, metres. */

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import kz.shekara.geo.LocalFrame;
+import kz.shekara.geo.MetresPerDegree;
 import kz.shekara.model.Detection;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.theatre.Sector;
+import kz.shekara.theatre.SectorLocator;
 
 /**
  * Detections in, confirmed tracks out, over several sectors: a reorder buffer puts detections in
@@ -38,21 +40,19 @@ public final class MultiSectorTracker {
         LIVE
     }
 
-    private static final double M_PER_DEG = 111_320;
-
     private final Map<String, SectorTracker> sectors = new LinkedHashMap<>();
-    private final SectorMap sectorMap;
+    private final SectorLocator locator;
     private final ReorderBuffer buffer;
     private final double overlapM;
     private final Mode mode;
     private long outside;
     private long handovers;
 
-    public MultiSectorTracker(TrackerConfig config, List<Sector> sectorList, SectorMap sectorMap) {
-        this(config, sectorList, sectorMap, Mode.BATCH);
+    public MultiSectorTracker(TrackerConfig config, List<Sector> sectorList, SectorLocator locator) {
+        this(config, sectorList, locator, Mode.BATCH);
     }
 
-    public MultiSectorTracker(TrackerConfig config, List<Sector> sectorList, SectorMap sectorMap, Mode mode) {
+    public MultiSectorTracker(TrackerConfig config, List<Sector> sectorList, SectorLocator locator, Mode mode) {
         Objects.requireNonNull(config, "config");
         this.mode = Objects.requireNonNull(mode, "mode");
         TrackerParts parts = TrackerParts.from(config);
@@ -64,7 +64,7 @@ public final class MultiSectorTracker {
         if (sectors.isEmpty()) {
             throw new IllegalArgumentException("need at least one sector");
         }
-        this.sectorMap = Objects.requireNonNull(sectorMap, "sectorMap");
+        this.locator = Objects.requireNonNull(locator, "locator");
         this.buffer = new ReorderBuffer(config.reorderWindow());
         this.overlapM = config.overlapM();
     }
@@ -207,7 +207,7 @@ public final class MultiSectorTracker {
     }
 
     private void route(Detection d, Map<String, List<Plot>> routed, Map<String, List<Detection>> owned) {
-        String home = sectorMap.sectorOf(d.lat(), d.lon());
+        String home = locator.sectorOf(d.lat(), d.lon());
         SectorTracker owner = home == null ? null : sectors.get(home);
         if (owner == null) {
             outside++;
@@ -218,11 +218,11 @@ public final class MultiSectorTracker {
         if (overlapM <= 0) {
             return;
         }
-        double dLat = overlapM / M_PER_DEG;
-        double dLon = overlapM / (M_PER_DEG * Math.max(0.01, Math.cos(Math.toRadians(d.lat()))));
+        double dLat = overlapM / MetresPerDegree.SPHERE;
+        double dLon = overlapM / (MetresPerDegree.SPHERE * Math.max(0.01, Math.cos(Math.toRadians(d.lat()))));
         double[][] probes = {{dLat, 0}, {-dLat, 0}, {0, dLon}, {0, -dLon}};
         for (double[] probe : probes) {
-            String near = sectorMap.sectorOf(d.lat() + probe[0], d.lon() + probe[1]);
+            String near = locator.sectorOf(d.lat() + probe[0], d.lon() + probe[1]);
             SectorTracker other = near == null ? null : sectors.get(near);
             if (other != null && !near.equals(home) && !containsSource(routed.get(near), d)) {
                 routed.get(near).add(other.plot(d));
@@ -247,7 +247,7 @@ public final class MultiSectorTracker {
         for (SectorTracker s : updated) {
             for (Track t : s.touched()) {
                 s.frame().toLatLon(t.state.east(), t.state.north(), ll);
-                String owner = sectorMap.sectorOf(ll[0], ll[1]);
+                String owner = locator.sectorOf(ll[0], ll[1]);
                 if (owner != null && !owner.equals(s.sectorId()) && sectors.containsKey(owner)) {
                     moving.add(s.remove(t));
                     targets.add(owner);

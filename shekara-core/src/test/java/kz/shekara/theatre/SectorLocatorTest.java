@@ -98,4 +98,27 @@ class SectorLocatorTest {
     void rejectsNegativeLimit() {
         assertThatThrownBy(() -> new SectorLocator(theatre(), -1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void sectorOfFallsBackToTheNearestOriginBeyondTheReach() {
+        SectorLocator locator = new SectorLocator(theatre());
+        assertThat(locator.sectorOf(41.9, 68.1)).isEqualTo("west");
+        // 0.2° east of the east square: about 17 km, within the default reach of its polygon.
+        assertThat(locator.sectorOf(41.5, 70.2)).isEqualTo("east");
+        // Far east of everything: no polygon within reach, so the sector whose origin is nearest.
+        assertThat(locator.locate(41.5, 75.0)).isEmpty();
+        assertThat(locator.sectorOf(41.5, 75.0)).isEqualTo("east");
+        assertThat(locator.maxDistanceM()).isEqualTo(SectorLocator.DEFAULT_REACH_M);
+    }
+
+    @Test
+    void originsOnlyLocatorFilesEveryPointUnderTheNearestOrigin() {
+        Sector west = new Sector("west", "West", "south", "UZ", Posture.NORMAL, 41.5, 68.5);
+        Sector east = new Sector("east", "East", "south", "UZ", Posture.NORMAL, 41.5, 69.5);
+        SectorLocator locator = SectorLocator.ofOrigins(List.of(west, east));
+        assertThat(locator.sectorOf(41.5, 68.9)).isEqualTo("west");
+        assertThat(locator.sectorOf(41.5, 69.1)).isEqualTo("east");
+        assertThat(locator.locate(41.5, 68.9)).isEmpty();
+        assertThat(SectorLocator.ofOrigins(List.of()).sectorOf(41.5, 68.9)).isEqualTo(SectorLocator.NONE);
+    }
 }

@@ -12,6 +12,7 @@ import kz.shekara.model.Detection;
 import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.theatre.Sector;
+import kz.shekara.theatre.SectorLocator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +27,7 @@ class LeftTentativeTracksTest {
     private static List<TrackUpdate> run(List<Sector> sectors, List<Detection> detections, MultiSectorTracker.Mode mode,
                                          UnaryOperator<MultiSectorTracker> setup) {
         MultiSectorTracker tracker = setup.apply(new MultiSectorTracker(TrackerConfig.DEFAULTS, sectors,
-                new NearestOriginSectorMap(sectors), mode));
+                SectorLocator.ofOrigins(sectors), mode));
         List<TrackUpdate> out = new ArrayList<>();
         for (Detection d : detections) {
             out.addAll(tracker.accept(d));

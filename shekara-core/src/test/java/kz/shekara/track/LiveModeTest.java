@@ -12,6 +12,7 @@ import kz.shekara.model.Detection;
 import kz.shekara.model.SensorKind;
 import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
+import kz.shekara.theatre.SectorLocator;
 import org.junit.jupiter.api.Test;
 
 /** {@link MultiSectorTracker.Mode#LIVE}: only changed tracks are reported; alarms do not move the watermark. */
@@ -25,7 +26,7 @@ class LiveModeTest {
      */
     private static List<TrackUpdate> run(MultiSectorTracker.Mode mode) {
         MultiSectorTracker tracker = new MultiSectorTracker(TrackerConfig.DEFAULTS, SECTORS,
-                new NearestOriginSectorMap(SECTORS), mode);
+                SectorLocator.ofOrigins(SECTORS), mode);
         LocalFrame west = new LocalFrame(43.0, 68.0);
         LocalFrame east = new LocalFrame(43.0, 68.5);
         double[] ll = new double[2];
@@ -103,7 +104,7 @@ class LiveModeTest {
     void anAlarmAheadInEventTimeMakesLaterArrivingPlotsLateInBatchButNotLive() {
         for (MultiSectorTracker.Mode mode : MultiSectorTracker.Mode.values()) {
             MultiSectorTracker tracker = new MultiSectorTracker(TrackerConfig.DEFAULTS, SECTORS,
-                    new NearestOriginSectorMap(SECTORS), mode);
+                    SectorLocator.ofOrigins(SECTORS), mode);
             tracker.accept(new Detection(at(0), "radar-1", SensorKind.RADAR, 43.0, 68.1, 15, Fixtures.MARKING));
             // A ground-sensor alarm 10 s ahead of the radar's plots, which are still on their way (window 2 s).
             tracker.accept(new Detection(at(10), "ugs-1", SensorKind.UGS, 43.01, 68.1, 20, Fixtures.MARKING));

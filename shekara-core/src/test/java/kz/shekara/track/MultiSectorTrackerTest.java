@@ -14,6 +14,7 @@ import kz.shekara.model.SensorKind;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.theatre.Posture;
 import kz.shekara.theatre.Sector;
+import kz.shekara.theatre.SectorLocator;
 import org.junit.jupiter.api.Test;
 
 class MultiSectorTrackerTest {
@@ -24,7 +25,7 @@ class MultiSectorTrackerTest {
     void handsATrackCrossingIntoTheNextSectorOverWithItsIdNeverDuplicatedOrLost() {
         // Sector boundary at about lon 68.25 (equidistant from the origins); a vehicle drives east across it at 15 m/s.
         MultiSectorTracker tracker = new MultiSectorTracker(TrackerConfig.DEFAULTS,
-                List.of(WEST, EAST), new NearestOriginSectorMap(List.of(WEST, EAST)));
+                List.of(WEST, EAST), SectorLocator.ofOrigins(List.of(WEST, EAST)));
         LocalFrame west = new LocalFrame(43.0, 68.0);
         double[] ll = new double[2];
         List<TrackUpdate> out = new ArrayList<>();
@@ -54,7 +55,7 @@ class MultiSectorTrackerTest {
         // place in the east tracker's sensor table; only radar-1 sees the vehicle that crosses over.
         // After hand-over, radar-2's scans must not count as misses of the vehicle's track.
         MultiSectorTracker tracker = new MultiSectorTracker(TrackerConfig.DEFAULTS,
-                List.of(WEST, EAST), new NearestOriginSectorMap(List.of(WEST, EAST)));
+                List.of(WEST, EAST), SectorLocator.ofOrigins(List.of(WEST, EAST)));
         LocalFrame west = new LocalFrame(43.0, 68.0);
         LocalFrame east = new LocalFrame(43.0, 68.5);
         double[] ll = new double[2];

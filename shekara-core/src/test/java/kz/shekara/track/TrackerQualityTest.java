@@ -10,6 +10,7 @@ import kz.shekara.model.Detection;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.theatre.Posture;
 import kz.shekara.theatre.Sector;
+import kz.shekara.theatre.SectorLocator;
 import kz.shekara.track.metric.Score;
 import kz.shekara.track.metric.TrackScorer;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class TrackerQualityTest {
 
     static List<TrackUpdate> run(TrackerConfig config, TrackingScenario.Data data) {
         Sector sector = new Sector("S1", "test", "south", "UZ", Posture.NORMAL, 43.0, 68.0);
-        MultiSectorTracker tracker = new MultiSectorTracker(config, List.of(sector), new NearestOriginSectorMap(List.of(sector)));
+        MultiSectorTracker tracker = new MultiSectorTracker(config, List.of(sector), SectorLocator.ofOrigins(List.of(sector)));
         List<TrackUpdate> out = new ArrayList<>();
         for (Detection d : data.detections()) {
             out.addAll(tracker.accept(d));

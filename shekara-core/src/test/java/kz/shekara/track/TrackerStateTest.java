@@ -13,6 +13,7 @@ import kz.shekara.model.SensorKind;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.theatre.Posture;
 import kz.shekara.theatre.Sector;
+import kz.shekara.theatre.SectorLocator;
 import org.junit.jupiter.api.Test;
 
 class TrackerStateTest {
@@ -21,7 +22,7 @@ class TrackerStateTest {
 
     private static MultiSectorTracker tracker() {
         return new MultiSectorTracker(TrackerConfig.DEFAULTS, List.of(WEST, EAST),
-                new NearestOriginSectorMap(List.of(WEST, EAST)));
+                SectorLocator.ofOrigins(List.of(WEST, EAST)));
     }
 
     /** Three movers (one crossing into the east sector), two radars, clutter, and some detections arriving late. */
@@ -106,7 +107,7 @@ class TrackerStateTest {
         // Restoring into a tracker over other sectors is refused.
         MultiSectorTracker other = new MultiSectorTracker(TrackerConfig.DEFAULTS,
                 List.of(new Sector("N", "north", "south", "UZ", Posture.NORMAL, 44.0, 68.0)),
-                new NearestOriginSectorMap(List.of(WEST)));
+                SectorLocator.ofOrigins(List.of(WEST)));
         assertThatThrownBy(() -> other.restore(s)).isInstanceOf(IllegalArgumentException.class);
     }
 }

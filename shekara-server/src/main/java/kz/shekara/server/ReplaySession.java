@@ -15,7 +15,7 @@ import kz.shekara.server.api.ReviewApi;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.view.LiveState;
-import kz.shekara.server.view.LiveStateConfig;
+import kz.shekara.server.config.LiveStateConfig;
 import kz.shekara.theatre.Theatre;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

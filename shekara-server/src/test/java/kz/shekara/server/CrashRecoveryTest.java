@@ -164,7 +164,7 @@ class CrashRecoveryTest {
             });
             assertThat(served).as("the restarted server's units equal a clean replay of the log").isEqualTo(replayed);
             // The restarted desk equals a clean fold of what the first run logged.
-            kz.shekara.server.alertdesk.RulesSettings settings = kz.shekara.server.alertdesk.RulesConfigLoader.forTheatre(null);
+            kz.shekara.server.config.RulesSettings settings = kz.shekara.server.config.RulesConfigLoader.forTheatre(null);
             kz.shekara.incident.AlertDesk cleanDesk = new kz.shekara.incident.AlertDesk(
                     kz.shekara.server.theatre.TheatreLoader.loadDefault(), settings.rules(), settings.incidents());
             try (Stream<StoredEvent> events = log.readAfter(0)) {

@@ -1,5 +1,6 @@
 package kz.shekara.server.alertdesk;
 
+import kz.shekara.server.config.RulesSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -29,12 +29,11 @@ import kz.shekara.model.UnitPosition;
 import kz.shekara.planning.ResponseModels;
 import kz.shekara.server.adapter.DecodeException;
 import kz.shekara.server.adapter.jsonl.JsonlCodec;
-import kz.shekara.server.alertdesk.RulesConfigLoader;
-import kz.shekara.server.alertdesk.RulesSettings;
+import kz.shekara.server.config.RulesConfigLoader;
+import kz.shekara.server.config.RulesSettings;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.track.MultiSectorTracker;
-import kz.shekara.track.NearestOriginSectorMap;
 import kz.shekara.track.TrackerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,7 +95,7 @@ public final class ProcessCommand implements Callable<Integer> {
                 : RulesConfigLoader.forTheatre(theatre.dir());
         JsonlCodec codec = new JsonlCodec(start, true, t.defaultMarking());
         MultiSectorTracker tracker = new MultiSectorTracker(TrackerConfig.DEFAULTS, t.sectors(),
-                new NearestOriginSectorMap(t.sectors()));
+                new SectorLocator(t));
         AlertDesk desk = new AlertDesk(t, settings.rules(), settings.incidents());
         ResponseModels models = ResponseModels.of(t);
         Files.createDirectories(out);
@@ -109,7 +108,7 @@ public final class ProcessCommand implements Callable<Integer> {
             recommendations = new RecommendationWriter(t, models, desk::posture, this::seconds, rw);
             Writers w = new Writers(codec, tw, aw, iw);
             dispatch = uni == null ? null : new BatchDispatch(new DispatchDesk(ResponseConfig.defaults(), t, models,
-                    new SectorLocator(t, RecommendationWriter.HOME_REACH_M)), desk, w::events);
+                    new SectorLocator(t)), desk, w::events);
             Reader<DomainEvent> detections = new Reader<>(det, in, codec::decodeSensorReport);
             Reader<UnitPosition> positions = uni == null ? null : new Reader<>(uni, units, codec::decodeUnitPosition);
             while (detections.peek() != null || (positions != null && positions.peek() != null)) {

@@ -50,8 +50,6 @@ final class RecommendationWriter {
     private static final double HORIZON_S = 4 * 3600;
     private static final double VELOCITY_SIGMA_MPS = 0.5;
     private static final double POINT_SIGMA_M = 30;
-    /** How far outside every sector a unit's base still belongs to the nearest one. */
-    static final double HOME_REACH_M = 25_000;
 
     private final ObjectMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
     private final Recommender recommender;
@@ -73,7 +71,7 @@ final class RecommendationWriter {
         this.postures = postures;
         this.seconds = seconds;
         this.out = out;
-        SectorLocator locator = new SectorLocator(theatre, HOME_REACH_M);
+        SectorLocator locator = new SectorLocator(theatre);
         for (Unit u : theatre.units()) {
             units.put(u.id(), u);
             theatre.base(u.base()).flatMap(b -> locator.locate(b.lat(), b.lon())).map(Sector::id)

@@ -16,8 +16,8 @@ import kz.shekara.model.Detection;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.server.adapter.DecodeException;
 import kz.shekara.server.adapter.jsonl.JsonlCodec;
-import kz.shekara.server.track.TheatreSectorMap;
-import kz.shekara.server.track.TrackerConfigFile;
+import kz.shekara.server.config.ConfigLoader;
+import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.track.MultiSectorTracker;
 import kz.shekara.track.TrackerConfig;
@@ -52,8 +52,9 @@ public final class TrackCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Tracker parameters, YAML or JSON (gateProbability, confirmHits, confirmScans, "
-                    + "accelerationPsd, maxMissedScans, maxCoast, ...); keys left out keep their defaults.")
+            description = "Server configuration (see shekara.example.yaml): its tracker section (gateProbability, "
+                    + "confirmHits, confirmScans, accelerationPsd, maxMissedScans, maxCoast, ...) is used; keys "
+                    + "left out keep their defaults.")
     private Path config;
 
     @Option(names = "--start", defaultValue = "2026-01-01T00:00:00Z", converter = InstantConverter.class,
@@ -65,9 +66,9 @@ public final class TrackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrackerConfig cfg = config == null ? TrackerConfig.DEFAULTS : TrackerConfigFile.load(config);
+        TrackerConfig cfg = config == null ? TrackerConfig.DEFAULTS : ConfigLoader.loadTracker(config);
         Theatre t = theatre.load();
-        MultiSectorTracker tracker = new MultiSectorTracker(cfg, t.sectors(), new TheatreSectorMap(t));
+        MultiSectorTracker tracker = new MultiSectorTracker(cfg, t.sectors(), new SectorLocator(t));
         PrintWriter err = spec.commandLine().getErr();
         JsonlCodec reader = new JsonlCodec(start, true, t.defaultMarking());
         long lines = 0;

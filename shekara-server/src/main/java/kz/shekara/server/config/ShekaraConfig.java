@@ -1,30 +1,90 @@
 package kz.shekara.server.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import kz.shekara.dispatch.ResponseConfig;
+import kz.shekara.server.store.StoreConfig;
+import kz.shekara.track.TrackerConfig;
 
 /**
- * The server's whole configuration, validated once by {@link #validate()} and immutable after.
- * Read from YAML by {@link ConfigLoader} (see shekara.example.yaml for every key); command-line
- * flags override single values with the {@code with...} methods, which return a new config.
+ * The server's whole configuration, one section per component, validated once by {@link #validate()}
+ * and immutable after. Read from YAML by {@link ConfigLoader} (see shekara.example.yaml for every
+ * key); command-line flags override single values with the {@code with...} methods, which return a
+ * new config.
  *
  * @param theatre the theatre folder, or null for the default theatre packaged with the server
  * @param db a JDBC URL of the event log, or null for the embedded SQLite file under {@code dataDir}
+ * @param tracker the live tracker's parameters ({@code track --config} reads the same section)
+ * @param rules the configuration's {@code rules} section as written, in the keys of a theatre's
+ *     rules.yaml, laid over the theatre's rules key by key; an empty mapping keeps them as they are
+ * @param store the event log, its snapshots and what a restart rebuilds from it
+ * @param response the live response desk and the what-if intercept planner
+ * @param live the bounds of the live picture
  */
-public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, String db, Simulation simulation) {
+public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, String db, Simulation simulation,
+                            TrackerConfig tracker, JsonNode rules, Store store, Response response,
+                            LiveStateConfig live) {
 
     /** The web map and REST API. Port 0 picks a free port. */
     public record Http(String bind, int port) {
     }
 
-    /** The TAK/CoT streaming server; {@code udpPort} 0 turns SA multicast/UDP input off. */
-    public record Cot(String bind, int port, int udpPort, int maxEventBytes) {
+    /**
+     * The TAK/CoT streaming server; {@code udpPort} 0 turns SA multicast/UDP input off. The rest as
+     * in {@code CotServerConfig}: events queued per client, how long objects sent stay current, the
+     * sigma (m) of a report without a usable ce, and the agency (or null) outgoing events must be
+     * releasable to.
+     */
+    public record Cot(String bind, int port, int udpPort, int maxEventBytes, int clientQueueCapacity,
+                      Duration validity, double defaultSigmaM, String agency) {
+        /** The listening settings, the rest at their defaults. */
+        public Cot(String bind, int port, int udpPort, int maxEventBytes) {
+            this(bind, port, udpPort, maxEventBytes, 10_000, Duration.ofMinutes(2), 50.0, null);
+        }
     }
 
-    /** The built-in scenario; {@code speed} is how many event-time seconds pass per wall second. */
-    public record Simulation(boolean enabled, long seed, double speed) {
+    /**
+     * The built-in scenario; {@code speed} is how many event-time seconds pass per wall second, and
+     * {@code pdLateness} how long after a scan period detections may still arrive before the period's
+     * probability-of-detection opportunity is counted.
+     */
+    public record Simulation(boolean enabled, long seed, double speed, Duration pdLateness) {
+        public Simulation(boolean enabled, long seed, double speed) {
+            this(enabled, seed, speed, Duration.ofSeconds(30));
+        }
+    }
+
+    /**
+     * The event log ({@code log}) and the restart: how often the tracker and desk views catch up with
+     * the log in the background (and snapshot when due), how many of the latest logged events rebuild
+     * the live picture at start, and how much recent event time of logged inputs the rules re-run.
+     */
+    public record Store(StoreConfig log, Restart restart) {
+        public Store {
+            Objects.requireNonNull(log, "log");
+            Objects.requireNonNull(restart, "restart");
+        }
+    }
+
+    /** The restart keys of the {@code store} section, see {@link Store}. */
+    public record Restart(Duration checkpointInterval, long restoreTailEvents, Duration rulesWarmUp) {
+    }
+
+    /** The live response desk ({@code desk}) and the what-if intercept planner ({@code plan}). */
+    public record Response(ResponseConfig desk, Plan plan) {
+        public Response {
+            Objects.requireNonNull(desk, "desk");
+            Objects.requireNonNull(plan, "plan");
+        }
+    }
+
+    /** The planner keys of the {@code response} section: sampling step and horizon (s) along a target's predicted path. */
+    public record Plan(double planStepS, double planHorizonS) {
     }
 
     public ShekaraConfig {
@@ -32,16 +92,38 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
         Objects.requireNonNull(cot, "cot");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(simulation, "simulation");
+        Objects.requireNonNull(tracker, "tracker");
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(response, "response");
+        Objects.requireNonNull(live, "live");
+        rules = rules == null ? JsonNodeFactory.instance.objectNode() : rules.deepCopy();
     }
 
     /** The defaults of {@code serve}: all interfaces, the conventional ports, no simulation. */
     public static ShekaraConfig defaults() {
         return new ShekaraConfig(new Http("0.0.0.0", 8080), new Cot("0.0.0.0", 8087, 0, 64 * 1024),
-                Path.of("data"), null, null, new Simulation(false, 1, 1.0));
+                Path.of("data"), null, null, new Simulation(false, 1, 1.0), TrackerConfig.DEFAULTS, null,
+                new Store(StoreConfig.defaults(), new Restart(Duration.ofSeconds(1), 200_000, Duration.ofMinutes(15))),
+                new Response(ResponseConfig.defaults(), new Plan(30, 4 * 3600)), LiveStateConfig.defaults());
+    }
+
+    /** The rules section as written (a copy: the config stays immutable). */
+    @Override
+    public JsonNode rules() {
+        return rules.deepCopy();
     }
 
     /** Checks every value and throws {@link ConfigException} listing all problems at once. */
     public ShekaraConfig validate() {
+        List<String> errors = problems();
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        return this;
+    }
+
+    /** Every problem of the values the sections' own types do not check, one line each ({@code key: what}). */
+    List<String> problems() {
         List<String> errors = new ArrayList<>();
         port(errors, "http.port", http.port());
         port(errors, "cot.port", cot.port());
@@ -55,51 +137,86 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
         if (cot.maxEventBytes() < 1024 || cot.maxEventBytes() > 16 * 1024 * 1024) {
             errors.add("cot.maxEventBytes: must be between 1024 and 16777216, got " + cot.maxEventBytes());
         }
+        if (cot.clientQueueCapacity() < 1) {
+            errors.add("cot.clientQueueCapacity: must be >= 1, got " + cot.clientQueueCapacity());
+        }
+        positive(errors, "cot.validity", cot.validity());
+        if (!(cot.defaultSigmaM() > 0)) {
+            errors.add("cot.defaultSigmaM: must be > 0, got " + cot.defaultSigmaM());
+        }
         if (!(simulation.speed() > 0) || simulation.speed() > 10_000) {
             errors.add("simulation.speed: must be > 0 and <= 10000, got " + simulation.speed());
         }
+        notNegative(errors, "simulation.pdLateness", simulation.pdLateness());
         if (db != null && !db.startsWith("jdbc:sqlite:") && !db.startsWith("jdbc:postgresql:")) {
             errors.add("db: must be a jdbc:sqlite: or jdbc:postgresql: URL, got " + db);
         }
-        if (!errors.isEmpty()) {
-            throw new ConfigException(errors);
+        positive(errors, "store.checkpointInterval", store.restart().checkpointInterval());
+        if (store.restart().restoreTailEvents() < 0) {
+            errors.add("store.restoreTailEvents: must be >= 0, got " + store.restart().restoreTailEvents());
         }
-        return this;
+        notNegative(errors, "store.rulesWarmUp", store.restart().rulesWarmUp());
+        Plan plan = response.plan();
+        if (!(plan.planStepS() > 0) || !(plan.planHorizonS() >= plan.planStepS())) {
+            errors.add("response.planStepS, response.planHorizonS: need 0 < planStepS <= planHorizonS, got "
+                    + plan.planStepS() + ", " + plan.planHorizonS());
+        }
+        return errors;
     }
 
     public ShekaraConfig withHttpPort(int port) {
-        return new ShekaraConfig(new Http(http.bind(), port), cot, dataDir, theatre, db, simulation);
+        return withHttp(new Http(http.bind(), port));
     }
 
     public ShekaraConfig withCotPort(int port) {
-        return new ShekaraConfig(http, new Cot(cot.bind(), port, cot.udpPort(), cot.maxEventBytes()), dataDir,
-                theatre, db, simulation);
+        return withCot(new Cot(cot.bind(), port, cot.udpPort(), cot.maxEventBytes(), cot.clientQueueCapacity(),
+                cot.validity(), cot.defaultSigmaM(), cot.agency()));
     }
 
     public ShekaraConfig withBind(String bind) {
-        return new ShekaraConfig(new Http(bind, http.port()), new Cot(bind, cot.port(), cot.udpPort(),
-                cot.maxEventBytes()), dataDir, theatre, db, simulation);
+        return withHttp(new Http(bind, http.port())).withCot(new Cot(bind, cot.port(), cot.udpPort(),
+                cot.maxEventBytes(), cot.clientQueueCapacity(), cot.validity(), cot.defaultSigmaM(), cot.agency()));
     }
 
     public ShekaraConfig withDataDir(Path dir) {
-        return new ShekaraConfig(http, cot, dir, theatre, db, simulation);
+        return new ShekaraConfig(http, cot, dir, theatre, db, simulation, tracker, rules, store, response, live);
     }
 
     public ShekaraConfig withTheatre(Path dir) {
-        return new ShekaraConfig(http, cot, dataDir, dir, db, simulation);
+        return new ShekaraConfig(http, cot, dataDir, dir, db, simulation, tracker, rules, store, response, live);
     }
 
     public ShekaraConfig withDb(String url) {
-        return new ShekaraConfig(http, cot, dataDir, theatre, url, simulation);
+        return new ShekaraConfig(http, cot, dataDir, theatre, url, simulation, tracker, rules, store, response, live);
     }
 
     public ShekaraConfig withSimulation(Simulation sim) {
-        return new ShekaraConfig(http, cot, dataDir, theatre, db, sim);
+        return new ShekaraConfig(http, cot, dataDir, theatre, db, sim, tracker, rules, store, response, live);
+    }
+
+    private ShekaraConfig withHttp(Http h) {
+        return new ShekaraConfig(h, cot, dataDir, theatre, db, simulation, tracker, rules, store, response, live);
+    }
+
+    private ShekaraConfig withCot(Cot c) {
+        return new ShekaraConfig(http, c, dataDir, theatre, db, simulation, tracker, rules, store, response, live);
     }
 
     private static void port(List<String> errors, String key, int port) {
         if (port < 0 || port > 65_535) {
             errors.add(key + ": must be a TCP/UDP port 0-65535 (0 = pick a free one), got " + port);
+        }
+    }
+
+    private static void positive(List<String> errors, String key, Duration d) {
+        if (d == null || !d.isPositive()) {
+            errors.add(key + ": must be a positive duration, got " + d);
+        }
+    }
+
+    private static void notNegative(List<String> errors, String key, Duration d) {
+        if (d == null || d.isNegative()) {
+            errors.add(key + ": must be a duration >= 0, got " + d);
         }
     }
 }

@@ -3,6 +3,7 @@ package kz.shekara.server.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import kz.shekara.geo.MetresPerDegree;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.server.review.IncidentFile;
@@ -17,7 +18,6 @@ final class IncidentSketch {
     private static final double W = 640;
     private static final double H = 400;
     private static final double PAD = 24;
-    private static final double M_PER_DEG = 111_320;
 
     private final IncidentFile file;
     private double minLat = Double.POSITIVE_INFINITY;
@@ -48,7 +48,7 @@ final class IncidentSketch {
         double[] c = xy(file.incident().lat(), file.incident().lon());
         s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\" fill=\"none\" stroke=\"#c0392b\""
                 + " stroke-width=\"2.5\"/>\n", c[0], c[1]));
-        double barPx = 1000 / M_PER_DEG * scale;
+        double barPx = 1000 / MetresPerDegree.SPHERE * scale;
         s.append(String.format(Locale.ROOT, "<path d=\"M%.1f %.1f h%.1f\" stroke=\"#000\" stroke-width=\"2\"/>"
                 + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\">1 km</text>\n", PAD, H - 8, barPx, PAD, H - 12));
         s.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"16\" font-size=\"12\" text-anchor=\"end\">N ↑</text>\n", W - 8));

@@ -22,7 +22,7 @@ import kz.shekara.model.UnitPosition;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.StoredEvent;
-import kz.shekara.server.view.LiveStateConfig;
+import kz.shekara.server.config.LiveStateConfig;
 
 /**
  * Reads the after-action review's views from the event log, by time range and by entity, without

@@ -19,6 +19,7 @@ import kz.shekara.server.adapter.DecodeException;
 import kz.shekara.server.adapter.jsonl.JsonlCodec;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
+import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Feeds a recorded detections JSONL file (and optionally a unit positions file, merged by time) into
  * the pipeline: detections on {@link Topic#OBSERVATIONS}, heartbeat lines on {@link Topic#HEARTBEATS}
  * (keyed by the sensor's sector), unit positions on
- * {@link Topic#UNIT_POSITIONS}, keyed by the sector they lie in, in time order, as fast as possible
+ * {@link Topic#UNIT_POSITIONS}, keyed by the sector the tracker files them under
+ * ({@link SectorLocator#sectorOf}), in time order, as fast as possible
  * or paced by the configured speed. Events take the theatre's default marking, flagged exercise
  * unless configured otherwise. A bad line is logged with its file and line number, counted in
  * {@code shekara.adapter.rejections{adapter=jsonl,reason}} and skipped; the replay goes on. Runs on
@@ -54,7 +56,7 @@ public final class JsonlReplaySource implements AutoCloseable {
     private final MeterRegistry registry;
     private final Clock clock;
     private final JsonlCodec codec;
-    private final SectorKeys sectors;
+    private final SectorLocator sectors;
     private final java.util.Map<String, String> sensorSectors = new java.util.HashMap<>();
     private final Counter detectionCount;
     private final Counter unitCount;
@@ -71,7 +73,7 @@ public final class JsonlReplaySource implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         Marking marking = config.exercise() ? theatre.defaultMarking().asExercise() : theatre.defaultMarking();
         this.codec = new JsonlCodec(config.epoch(), false, marking);
-        this.sectors = new SectorKeys(theatre);
+        this.sectors = new SectorLocator(theatre);
         theatre.sensors().forEach(s -> sensorSectors.put(s.id(), s.sector() == null ? "" : s.sector()));
         detectionCount = registry.counter("shekara.source.events", "source", "replay", "topic",
                 Topic.OBSERVATIONS.name());
@@ -125,14 +127,14 @@ public final class JsonlReplaySource implements AutoCloseable {
                 }
                 pacer.awaitDue(next.time());
                 if (next instanceof Detection det) {
-                    bus.publish(Topic.OBSERVATIONS, sectors.of(det.lat(), det.lon(), null), det);
+                    bus.publish(Topic.OBSERVATIONS, sectors.sectorOf(det.lat(), det.lon()), det);
                     detectionCount.increment();
                     dets++;
                 } else if (next instanceof SensorHeartbeat h) {
                     bus.publish(Topic.HEARTBEATS, sensorSectors.getOrDefault(h.sensor(), ""), h);
                     heartbeats++;
                 } else if (next instanceof UnitPosition pos) {
-                    bus.publish(Topic.UNIT_POSITIONS, sectors.of(pos.lat(), pos.lon(), null), pos);
+                    bus.publish(Topic.UNIT_POSITIONS, sectors.sectorOf(pos.lat(), pos.lon()), pos);
                     unitCount.increment();
                     units++;
                 }

@@ -18,6 +18,7 @@ import kz.shekara.server.bus.Topic;
 import kz.shekara.sim.ScenarioConfig;
 import kz.shekara.sim.SimEvent;
 import kz.shekara.sim.Simulator;
+import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * Feeds the exercise scenario into the pipeline: runs a {@link Simulator} paced against the wall
  * clock and publishes its detections on {@link Topic#OBSERVATIONS}, sensor heartbeats on
  * {@link Topic#HEARTBEATS} (keyed by the sensor's sector) and friendly unit positions on
- * {@link Topic#UNIT_POSITIONS}, keyed by the sector the position lies in (a detection outside every
- * sector goes to its sensor's sector). Every event carries the theatre's marking flagged exercise.
+ * {@link Topic#UNIT_POSITIONS}, keyed by the sector the tracker files the position under
+ * ({@link SectorLocator#sectorOf}). Every event carries the theatre's marking flagged exercise.
  * The truth of the latest step is kept for tests and scoring. Runs on its own thread; the public
  * methods are thread-safe.
  */
@@ -41,7 +42,7 @@ public final class SimulationSource implements AutoCloseable {
     private final Bus bus;
     private final Clock clock;
     private ExerciseClock exerciseClock;
-    private final SectorKeys sectors;
+    private final SectorLocator sectors;
     private final Map<String, String> sensorSectors = new HashMap<>();
     private final Counter detections;
     private final Counter units;
@@ -60,7 +61,7 @@ public final class SimulationSource implements AutoCloseable {
         this.theatre = Objects.requireNonNull(theatre, "theatre");
         this.bus = Objects.requireNonNull(bus, "bus");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.sectors = new SectorKeys(theatre);
+        this.sectors = new SectorLocator(theatre);
         theatre.sensors().forEach(s -> sensorSectors.put(s.id(), s.sector() == null ? "" : s.sector()));
         detections = registry.counter("shekara.source.events", "source", "simulation", "topic",
                 Topic.OBSERVATIONS.name());
@@ -169,8 +170,7 @@ public final class SimulationSource implements AutoCloseable {
             }
             switch (e) {
                 case SimEvent.Observation o -> {
-                    String sensorSector = sensorSectors.get(o.detection().sensor());
-                    bus.publish(Topic.OBSERVATIONS, sectors.of(o.detection().lat(), o.detection().lon(), sensorSector),
+                    bus.publish(Topic.OBSERVATIONS, sectors.sectorOf(o.detection().lat(), o.detection().lon()),
                             o.detection());
                     detections.increment();
                 }
@@ -180,7 +180,7 @@ public final class SimulationSource implements AutoCloseable {
                     heartbeats.increment();
                 }
                 case SimEvent.UnitReport u -> {
-                    bus.publish(Topic.UNIT_POSITIONS, sectors.of(u.position().lat(), u.position().lon(), null),
+                    bus.publish(Topic.UNIT_POSITIONS, sectors.sectorOf(u.position().lat(), u.position().lon()),
                             u.position());
                     units.increment();
                 }

@@ -10,9 +10,9 @@ import kz.shekara.model.Detection;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
+import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.track.MultiSectorTracker;
-import kz.shekara.track.SectorMap;
 import kz.shekara.track.TrackerConfig;
 import kz.shekara.track.TrackerState;
 
@@ -45,10 +45,10 @@ public final class TrackerService implements AutoCloseable {
     private long lateSeen;
 
     public TrackerService(TrackerConfig config, Bus bus, Theatre theatre, MeterRegistry registry) {
-        this(config, bus, theatre, new TheatreSectorMap(theatre), registry);
+        this(config, bus, theatre, new SectorLocator(theatre), registry);
     }
 
-    public TrackerService(TrackerConfig config, Bus bus, Theatre theatre, SectorMap sectors, MeterRegistry registry) {
+    public TrackerService(TrackerConfig config, Bus bus, Theatre theatre, SectorLocator sectors, MeterRegistry registry) {
         this.bus = Objects.requireNonNull(bus, "bus");
         this.tracker = new MultiSectorTracker(config, theatre.sectors(), sectors, MultiSectorTracker.Mode.LIVE);
         this.detections = registry.counter("shekara.tracker.detections");

@@ -12,9 +12,9 @@ import kz.shekara.server.bus.Topic;
 import kz.shekara.server.store.EventCodec;
 import kz.shekara.server.store.LogView;
 import kz.shekara.server.store.StoredEvent;
+import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.track.MultiSectorTracker;
-import kz.shekara.track.SectorMap;
 import kz.shekara.track.TrackerConfig;
 import kz.shekara.track.TrackerState;
 
@@ -31,10 +31,10 @@ public final class TrackerView implements LogView {
     private final Map<String, Long> highestLogged = new TreeMap<>();
 
     public TrackerView(TrackerConfig config, Theatre theatre) {
-        this(config, theatre, new TheatreSectorMap(theatre));
+        this(config, theatre, new SectorLocator(theatre));
     }
 
-    public TrackerView(TrackerConfig config, Theatre theatre, SectorMap sectors) {
+    public TrackerView(TrackerConfig config, Theatre theatre, SectorLocator sectors) {
         this.tracker = new MultiSectorTracker(config, theatre.sectors(), sectors, MultiSectorTracker.Mode.LIVE);
     }
 

@@ -1,5 +1,6 @@
 package kz.shekara.server.view;
 
+import kz.shekara.server.config.LiveStateConfig;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package kz.shekara.server.alertdesk;
 
+import kz.shekara.server.config.RulesSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -28,7 +28,7 @@ import kz.shekara.rules.PostureChange;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.alertdesk.RulesService;
-import kz.shekara.server.alertdesk.RulesSettings;
+import kz.shekara.server.config.RulesSettings;
 import kz.shekara.theatre.Posture;
 import kz.shekara.theatre.Sector;
 import kz.shekara.theatre.Theatre;

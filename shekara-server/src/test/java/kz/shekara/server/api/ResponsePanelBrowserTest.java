@@ -17,7 +17,7 @@ import kz.shekara.incident.ResponseTimes;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.view.LiveState;
-import kz.shekara.server.view.LiveStateConfig;
+import kz.shekara.server.config.LiveStateConfig;
 import kz.shekara.server.view.Viewer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

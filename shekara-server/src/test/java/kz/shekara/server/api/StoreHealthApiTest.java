@@ -25,7 +25,7 @@ import kz.shekara.server.store.SqliteEventLog;
 import kz.shekara.server.store.StoreConfig;
 import kz.shekara.server.store.StoreUnavailableException;
 import kz.shekara.server.view.LiveState;
-import kz.shekara.server.view.LiveStateConfig;
+import kz.shekara.server.config.LiveStateConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,9 +17,9 @@ import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.alertdesk.PostureView;
 import kz.shekara.server.alertdesk.RulesService;
-import kz.shekara.server.alertdesk.RulesSettings;
+import kz.shekara.server.config.RulesSettings;
 import kz.shekara.server.view.LiveState;
-import kz.shekara.server.view.LiveStateConfig;
+import kz.shekara.server.config.LiveStateConfig;
 import kz.shekara.theatre.Theatre;
 
 /**

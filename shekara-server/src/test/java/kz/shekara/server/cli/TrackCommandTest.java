@@ -124,13 +124,13 @@ class TrackCommandTest {
     }
 
     @Test
-    void configFileOverridesDefaultsAndRejectsUnknownKeysAndBadValues() throws Exception {
+    void readsTheTrackerSectionOfTheServerConfigAndRejectsUnknownKeysAndBadValues() throws Exception {
         Path in = tmp.resolve("one.jsonl");
         Files.writeString(in, "{\"time\": 0, \"sensor\": \"r\", \"lat\": 41.5, \"lon\": 69.0, \"sigma_m\": 25}\n"
                 + "{\"time\": 1, \"sensor\": \"r\", \"lat\": 41.5, \"lon\": 69.0, \"sigma_m\": 25}\n");
         Path out = tmp.resolve("out.jsonl");
         Path oneHit = tmp.resolve("one-hit.yaml");
-        Files.writeString(oneHit, "confirmHits: 1\nconfirmScans: 1\nmaxCoast: PT10S\n");
+        Files.writeString(oneHit, "tracker:\n  confirmHits: 1\n  confirmScans: 1\n  maxCoast: PT10S\n");
         assertThat(run("track", "--in", in.toString(), "--out", out.toString(), "--config", oneHit.toString()).exit())
                 .isZero();
         assertThat(Files.readAllLines(out)).hasSize(2).allSatisfy(l -> assertThat(l).contains("\"track\":"));
@@ -138,12 +138,12 @@ class TrackCommandTest {
         assertThat(Files.readAllLines(out)).isEmpty();
 
         Path typo = tmp.resolve("typo.yaml");
-        Files.writeString(typo, "confirmHitz: 1\n");
+        Files.writeString(typo, "tracker:\n  confirmHitz: 1\n");
         Run bad = run("track", "--in", in.toString(), "--out", out.toString(), "--config", typo.toString());
         assertThat(bad.exit()).isEqualTo(1);
-        assertThat(bad.err()).contains("unknown key 'confirmHitz'");
+        assertThat(bad.err()).contains("unknown key 'tracker.confirmHitz'");
         Path wrong = tmp.resolve("wrong.yaml");
-        Files.writeString(wrong, "confirmHits: 9\nconfirmScans: 3\n");
+        Files.writeString(wrong, "tracker:\n  confirmHits: 9\n  confirmScans: 3\n");
         Run invalid = run("track", "--in", in.toString(), "--out", out.toString(), "--config", wrong.toString());
         assertThat(invalid.exit()).isEqualTo(1);
         assertThat(invalid.err()).contains("confirmHits <= confirmScans");

@@ -3,26 +3,120 @@ package kz.shekara.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import kz.shekara.server.adapter.cot.CotServerConfig;
+import kz.shekara.track.TrackerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
+    private static final Path EXAMPLE = Path.of("..", "shekara.example.yaml");
+
     @TempDir
     Path dir;
 
     @Test
     void exampleFileLoadsToTheDefaults() {
-        ShekaraConfig cfg = ConfigLoader.load(Path.of("..", "shekara.example.yaml"));
+        ShekaraConfig cfg = ConfigLoader.load(EXAMPLE);
         ShekaraConfig def = ShekaraConfig.defaults();
         assertThat(cfg.http()).isEqualTo(def.http());
         assertThat(cfg.cot()).isEqualTo(def.cot());
         assertThat(cfg.simulation()).isEqualTo(def.simulation());
+        assertThat(cfg.tracker()).isEqualTo(def.tracker());
+        assertThat(cfg.store()).isEqualTo(def.store());
+        assertThat(cfg.response()).isEqualTo(def.response());
+        assertThat(cfg.live()).isEqualTo(def.live());
+        assertThat(RulesConfigLoader.forTheatre(null, cfg.rules())).isEqualTo(RulesConfigLoader.forTheatre(null));
         assertThat(cfg.db()).isNull();
         assertThat(cfg.theatre()).isNull();
         assertThat(cfg.dataDir()).isEqualTo(Path.of("..").toAbsolutePath().resolve("data"));
+    }
+
+    @Test
+    void exampleFileShowsEveryKeyOfEverySection() throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule());
+        JsonNode example = yaml.readTree(Files.readString(EXAMPLE));
+        ShekaraConfig d = ShekaraConfig.defaults();
+        Map<String, List<Object>> sections = Map.of("http", List.of(d.http()), "cot", List.of(d.cot()),
+                "simulation", List.of(d.simulation()), "tracker", List.of(d.tracker()),
+                "store", List.of(d.store().log(), d.store().restart()),
+                "response", List.of(d.response().desk(), d.response().plan()), "live", List.of(d.live()));
+        assertThat(example.fieldNames()).toIterable().contains("http", "cot", "dataDir", "simulation", "tracker",
+                "rules", "store", "response", "live");
+        sections.forEach((name, parts) -> parts.forEach(part -> yaml.valueToTree(part).fieldNames()
+                .forEachRemaining(key -> {
+                    // The one optional key shown only as a comment: its default is "none".
+                    if (!(name.equals("cot") && key.equals("agency"))) {
+                        assertThat(example.path(name).has(key)).as(name + "." + key).isTrue();
+                    }
+                })));
+    }
+
+    @Test
+    void everySectionMapsOntoItsComponent() throws IOException {
+        Path f = write("""
+                tracker: {confirmHits: 2, confirmScans: 3, maxCoast: PT45S}
+                rules: {loitering: {radius-m: 350}}
+                store: {maxBatch: 512, retention: {bucket: PT5M}, checkpointInterval: 2, restoreTailEvents: 1000}
+                response: {movedM: 80, planStepS: 60}
+                live: {trailPoints: 40, trackTimeout: PT5M}
+                cot: {validity: PT5M, agency: kz-bs}
+                simulation: {pdLateness: PT1M}
+                """);
+        ShekaraConfig cfg = ConfigLoader.load(f);
+        assertThat(cfg.tracker().confirmHits()).isEqualTo(2);
+        assertThat(cfg.tracker().maxCoast()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(cfg.tracker().gateProbability()).isEqualTo(TrackerConfig.DEFAULTS.gateProbability());
+        assertThat(RulesConfigLoader.forTheatre(null, cfg.rules()).rules().loitering().radiusM()).isEqualTo(350);
+        assertThat(RulesConfigLoader.forTheatre(null, cfg.rules()).rules().loitering().nearM())
+                .isEqualTo(RulesConfigLoader.forTheatre(null).rules().loitering().nearM());
+        assertThat(cfg.store().log().maxBatch()).isEqualTo(512);
+        assertThat(cfg.store().log().retention().bucket()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(cfg.store().log().retention().fullRateFor()).isEqualTo(Duration.ofDays(7));
+        assertThat(cfg.store().restart().checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(cfg.store().restart().restoreTailEvents()).isEqualTo(1000);
+        assertThat(cfg.response().desk().movedM()).isEqualTo(80);
+        assertThat(cfg.response().plan().planStepS()).isEqualTo(60);
+        assertThat(cfg.response().plan().planHorizonS()).isEqualTo(4 * 3600);
+        assertThat(cfg.live().trailPoints()).isEqualTo(40);
+        assertThat(cfg.live().trackTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(CotServerConfig.of(cfg.cot()).validity()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(CotServerConfig.of(cfg.cot()).agency()).isEqualTo("kz-bs");
+        assertThat(cfg.simulation().pdLateness()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void problemsOfEverySectionAreListedTogether() throws IOException {
+        Path f = write("""
+                http: {port: 70000}
+                tracker: {confirmHits: 9, confirmScans: 3, gateProbabilty: 0.9}
+                rules: {approach: {horizon: soon}}
+                store: {maxBatch: 0, checkpointInterval: PT0S}
+                response: {movedM: -1, planStepS: 0}
+                live: {trailPoints: zero}
+                simulation: {pdLateness: -PT1S}
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(f)).isInstanceOfSatisfying(ConfigException.class, e ->
+                assertThat(e.errors()).hasSize(10)
+                        .anyMatch(s -> s.startsWith("http.port"))
+                        .anyMatch(s -> s.contains("unknown key 'tracker.gateProbabilty'"))
+                        .anyMatch(s -> s.startsWith("tracker:") && s.contains("confirmHits <= confirmScans"))
+                        .anyMatch(s -> s.startsWith("rules: approach.horizon"))
+                        .anyMatch(s -> s.startsWith("store:") && s.contains("maxBatch"))
+                        .anyMatch(s -> s.startsWith("store.checkpointInterval"))
+                        .anyMatch(s -> s.startsWith("response:"))
+                        .anyMatch(s -> s.startsWith("response.planStepS"))
+                        .anyMatch(s -> s.startsWith("live.trailPoints"))
+                        .anyMatch(s -> s.startsWith("simulation.pdLateness")));
     }
 
     @Test

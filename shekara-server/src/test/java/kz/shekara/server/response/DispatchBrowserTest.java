@@ -20,7 +20,7 @@ import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.planning.ResponseModels;
 import kz.shekara.server.alertdesk.RulesService;
-import kz.shekara.server.alertdesk.RulesSettings;
+import kz.shekara.server.config.RulesSettings;
 import kz.shekara.server.api.AlertsApi;
 import kz.shekara.server.api.ApiServer;
 import kz.shekara.server.api.HeadlessChromium;
@@ -29,7 +29,7 @@ import kz.shekara.server.api.ResponseApi;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.view.LiveState;
-import kz.shekara.server.view.LiveStateConfig;
+import kz.shekara.server.config.LiveStateConfig;
 import kz.shekara.testing.SettableClock;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
@@ -77,7 +77,7 @@ class DispatchBrowserTest {
         rules = new RulesService(RulesSettings.defaults(), bus, theatre, meters, clock);
         rules.start();
         responder = new ResponseService(ResponseConfig.defaults(), bus, rules, theatre, ResponseModels.of(theatre),
-                new SectorLocator(theatre, 25_000), clock);
+                new SectorLocator(theatre), clock);
         responder.start();
         api = new ApiServer(new HttpConfig("127.0.0.1", 0), theatre, live, bus, meters, clock);
         api.addRoutes(new AlertsApi(rules)::register);

@@ -19,9 +19,9 @@ import kz.shekara.model.TrackUpdate;
 import kz.shekara.planning.Recommendation;
 import kz.shekara.planning.Recommendations;
 import kz.shekara.planning.ResponseModels;
-import kz.shekara.server.alertdesk.RulesConfigLoader;
+import kz.shekara.server.config.RulesConfigLoader;
 import kz.shekara.server.alertdesk.RulesService;
-import kz.shekara.server.alertdesk.RulesSettings;
+import kz.shekara.server.config.RulesSettings;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.theatre.TheatreLoader;
@@ -61,7 +61,7 @@ class ResponseServiceTest {
         rules = new RulesService(settings, bus, theatre, meters, clock);
         rules.start();
         responder = new ResponseService(ResponseConfig.defaults(), bus, rules, theatre, ResponseModels.of(theatre),
-                new SectorLocator(theatre, 25_000), clock);
+                new SectorLocator(theatre), clock);
         responder.start();
     }
 

@@ -20,7 +20,7 @@ import kz.shekara.model.UnitPosition;
 import kz.shekara.model.UnitStatus;
 import kz.shekara.planning.ResponseModels;
 import kz.shekara.server.alertdesk.RulesService;
-import kz.shekara.server.alertdesk.RulesSettings;
+import kz.shekara.server.config.RulesSettings;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.testing.SettableClock;
@@ -57,7 +57,7 @@ class TrackEndResponseTest {
         rules = new RulesService(RulesSettings.defaults(), bus, theatre, new SimpleMeterRegistry(), clock);
         rules.start();
         responder = new ResponseService(ResponseConfig.defaults(), bus, rules, theatre, ResponseModels.of(theatre),
-                new SectorLocator(theatre, 25_000), clock);
+                new SectorLocator(theatre), clock);
         responder.start();
     }
 

@@ -23,7 +23,7 @@ import kz.shekara.server.store.SqliteEventLog;
 import kz.shekara.server.store.StoreConfig;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.server.view.LiveState;
-import kz.shekara.server.view.LiveStateConfig;
+import kz.shekara.server.config.LiveStateConfig;
 import kz.shekara.theatre.Theatre;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -20,7 +20,7 @@ import kz.shekara.model.TrackUpdate;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.alertdesk.DeskView;
-import kz.shekara.server.alertdesk.RulesConfigLoader;
+import kz.shekara.server.config.RulesConfigLoader;
 import kz.shekara.server.alertdesk.RulesService;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.server.track.TrackerService;

@@ -21,7 +21,7 @@ import kz.shekara.model.SensorKind;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.alertdesk.RulesService;
-import kz.shekara.server.alertdesk.RulesSettings;
+import kz.shekara.server.config.RulesSettings;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Sensor;
 import kz.shekara.theatre.Theatre;

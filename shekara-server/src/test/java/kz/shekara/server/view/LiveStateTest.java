@@ -1,5 +1,6 @@
 package kz.shekara.server.view;
 
+import kz.shekara.server.config.LiveStateConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

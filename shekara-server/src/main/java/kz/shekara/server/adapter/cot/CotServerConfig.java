@@ -48,14 +48,10 @@ public record CotServerConfig(String bindHost, int port, int udpPort, int maxEve
         return new CotServerConfig("0.0.0.0", DEFAULT_PORT, -1, 65_536, 10_000, Duration.ofMinutes(2), 50.0, null);
     }
 
-    /**
-     * From the {@code cot:} section of the server configuration, where {@code udpPort} 0 means off;
-     * other settings keep their defaults.
-     */
+    /** From the {@code cot:} section of the server configuration, where {@code udpPort} 0 means off. */
     public static CotServerConfig of(ShekaraConfig.Cot cot) {
-        CotServerConfig d = defaults();
         return new CotServerConfig(cot.bind(), cot.port(), cot.udpPort() == 0 ? -1 : cot.udpPort(), cot.maxEventBytes(),
-                d.clientQueueCapacity(), d.validity(), d.defaultSigmaM(), d.agency());
+                cot.clientQueueCapacity(), cot.validity(), cot.defaultSigmaM(), cot.agency());
     }
 
     public CotServerConfig withPort(int newPort) {

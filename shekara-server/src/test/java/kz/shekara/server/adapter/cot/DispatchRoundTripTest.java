@@ -33,7 +33,7 @@ import kz.shekara.server.api.ResponseApi;
 import kz.shekara.dispatch.ResponseConfig;
 import kz.shekara.server.response.ResponseService;
 import kz.shekara.server.alertdesk.RulesService;
-import kz.shekara.server.alertdesk.RulesSettings;
+import kz.shekara.server.config.RulesSettings;
 import kz.shekara.testing.SettableClock;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
@@ -79,7 +79,7 @@ class DispatchRoundTripTest {
         cot.start();
         ResponseConfig config = ResponseConfig.defaults();
         responder = new ResponseService(config, bus, rules, theatre, ResponseModels.of(theatre),
-                new SectorLocator(theatre, 25_000), clock);
+                new SectorLocator(theatre), clock);
         responder.start();
         cot.deliverTasks(new TaskCot(config.centreUid(), config.centreCallsign()));
         app = Javalin.create(c -> c.showJavalinBanner = false);

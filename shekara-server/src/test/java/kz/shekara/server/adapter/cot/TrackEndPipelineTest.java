@@ -20,7 +20,7 @@ import kz.shekara.server.bus.Topic;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.server.track.TrackerService;
 import kz.shekara.server.view.LiveState;
-import kz.shekara.server.view.LiveStateConfig;
+import kz.shekara.server.config.LiveStateConfig;
 import kz.shekara.server.view.Viewer;
 import kz.shekara.theatre.Sector;
 import kz.shekara.theatre.Theatre;

@@ -1,4 +1,4 @@
-package kz.shekara.server.view;
+package kz.shekara.server.config;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package kz.shekara.server.alertdesk;
+package kz.shekara.server.config;
 
 import java.util.Objects;
 import kz.shekara.incident.IncidentConfig;

@@ -1,4 +1,4 @@
-package kz.shekara.server.alertdesk;
+package kz.shekara.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import kz.shekara.rules.RuleEngine;
-import kz.shekara.server.config.ConfigException;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Posture;
 import org.junit.jupiter.api.Test;

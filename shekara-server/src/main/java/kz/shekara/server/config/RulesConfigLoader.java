@@ -1,8 +1,9 @@
-package kz.shekara.server.alertdesk;
+package kz.shekara.server.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,6 @@ import kz.shekara.incident.IncidentConfig;
 import kz.shekara.model.Severity;
 import kz.shekara.model.TargetClass;
 import kz.shekara.rules.RulesConfig;
-import kz.shekara.server.config.ConfigException;
 import kz.shekara.theatre.Posture;
 import kz.shekara.theatre.ZoneKind;
 
@@ -66,29 +66,68 @@ public final class RulesConfigLoader {
      * packaged default theatre (no folder), the rules.yaml packaged beside it.
      */
     public static RulesSettings forTheatre(Path theatreDir) {
+        return forTheatre(theatreDir, null);
+    }
+
+    /**
+     * The rules of a theatre folder (as {@link #forTheatre(Path)}) with {@code overrides} laid over
+     * them key by key: the {@code rules} section of the server configuration, in the keys of a
+     * rules.yaml; null or empty leaves the theatre's rules as they are. Problems of the result are
+     * reported against {@code rules}.
+     */
+    public static RulesSettings forTheatre(Path theatreDir, JsonNode overrides) {
+        String name;
+        String text;
         if (theatreDir == null) {
+            name = DEFAULT_RESOURCE;
             try (var in = RulesConfigLoader.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
-                if (in == null) {
-                    return RulesSettings.defaults();
-                }
-                return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), DEFAULT_RESOURCE);
+                text = in == null ? null : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new ConfigException(List.of(DEFAULT_RESOURCE + ": cannot read: " + e.getMessage()));
             }
+        } else {
+            Path file = theatreDir.resolve(FILE);
+            name = file.toString();
+            try {
+                text = Files.exists(file) ? Files.readString(file) : null;
+            } catch (IOException e) {
+                throw new ConfigException(List.of(file + ": cannot read: " + e.getMessage()));
+            }
         }
-        Path file = theatreDir.resolve(FILE);
-        return Files.exists(file) ? load(file) : RulesSettings.defaults();
+        if (overrides == null || overrides.isNull() || overrides.isEmpty()) {
+            return text == null ? RulesSettings.defaults() : parse(text, name);
+        }
+        JsonNode base = text == null ? null : tree(text, name);
+        ObjectNode merged = base instanceof ObjectNode o ? o : YAML.createObjectNode();
+        if (!overrides.isObject()) {
+            throw new ConfigException(List.of("rules: must be a mapping of keys"));
+        }
+        merge(merged, (ObjectNode) overrides);
+        return new RulesConfigLoader("rules").read(merged);
     }
 
-    /** Parses YAML text; {@code name} names the source in error messages. */
-    public static RulesSettings parse(String yaml, String name) {
-        JsonNode root;
+    private static void merge(ObjectNode into, ObjectNode from) {
+        from.fields().forEachRemaining(e -> {
+            if (into.get(e.getKey()) instanceof ObjectNode target && e.getValue() instanceof ObjectNode source) {
+                merge(target, source);
+            } else {
+                into.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+    }
+
+    private static JsonNode tree(String yaml, String name) {
         try {
-            root = YAML.readTree(yaml);
+            return YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new ConfigException(List.of(name + ":" + line + ": " + e.getOriginalMessage()));
         }
+    }
+
+    /** Parses YAML text; {@code name} names the source in error messages. */
+    public static RulesSettings parse(String yaml, String name) {
+        JsonNode root = tree(yaml, name);
         return new RulesConfigLoader(name).read(root == null || root.isNull() ? YAML.createObjectNode() : root);
     }
 
