@@ -124,7 +124,7 @@ public final class ShekaraServer implements AutoCloseable {
         Restored restored = openLog(clock);
         startEngines(restored, clock);
         CotServer cot = startCot(sectors, clock);
-        ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port()), theatre, live, bus,
+        ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port(), config.http().maxBodyBytes()), theatre, live, bus,
                 meters, clock).storeHealth(bus::health);
         ResponseModels models = ResponseModels.of(theatre);
         addViewRoutes(api, restored, models);

@@ -41,6 +41,7 @@ public final class ApiErrors {
         app.exception(Refusal.NotFound.class, (e, ctx) -> refuse(ctx, 404, e.code(), e.getMessage()));
         app.exception(Refusal.Conflict.class, (e, ctx) -> refuse(ctx, 409, e.code(), e.getMessage()));
         app.exception(Refusal.Invalid.class, (e, ctx) -> refuse(ctx, 400, e.code(), e.getMessage()));
+        app.exception(BodyLimitFilter.TooLarge.class, (e, ctx) -> refuse(ctx, 413, "too-large", e.getMessage()));
         app.exception(JsonProcessingException.class, (e, ctx) -> refuse(ctx, 400, "malformed-json",
                 "the body is not valid JSON: " + e.getOriginalMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -57,9 +58,14 @@ public final class ApiErrors {
 
     /** Answers a refusal and counts it; for routes that answer rather than throw (a WebSocket, say). */
     public void refuse(Context ctx, int status, String code, String detail) {
+        count(code);
+        write(ctx, status, code, detail);
+    }
+
+    /** Counts one refusal answered outside a route (the body cap's filter). */
+    void count(String code) {
         Counter.builder("shekara.adapter.rejections").tag("adapter", "api").tag("reason", code)
                 .description("Inputs refused, by adapter and reason").register(registry).increment();
-        write(ctx, status, code, detail);
     }
 
     private void write(Context ctx, int status, String code, String detail) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.servlet.FilterHolder;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.Counter;
@@ -116,6 +119,7 @@ public final class ApiServer implements AutoCloseable {
         if (app != null) {
             throw new IllegalStateException("api server already started");
         }
+        ApiErrors errors = new ApiErrors(registry, mapper);
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.staticFiles.add(sf -> {
@@ -124,7 +128,10 @@ public final class ApiServer implements AutoCloseable {
                 sf.location = Location.CLASSPATH;
             });
             cfg.staticFiles.enableWebjars();
+            cfg.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(new BodyLimitFilter(
+                    config.maxBodyBytes(), () -> errors.count("too-large"))), "/*", EnumSet.of(DispatcherType.REQUEST)));
         });
+        WebGuard.install(app);
         // Fixed paths (/units/control) before the read routes' path parameters (/units/{id}): Javalin matches in order.
         extraRoutes.forEach(r -> r.accept(app));
         new ReadRoutes(theatre, live, mapper, this::viewer).register(app);
@@ -138,9 +145,7 @@ public final class ApiServer implements AutoCloseable {
             ws.onClose(ctx -> feed.disconnect(ctx));
             ws.onError(ctx -> feed.disconnect(ctx));
         });
-        app.before(ctx -> ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
-                + "style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:"));
-        new ApiErrors(registry, mapper).install(app);
+        errors.install(app);
         liveListener = live.listen(feed::publish);
         // Sector postures are no part of the picture's state, but every open map follows them live.
         postureFeed = bus.subscribe(Topic.POSTURE, "web-live.posture", feed::publish);

@@ -30,8 +30,8 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
                             TrackerConfig tracker, JsonNode rules, Store store, Response response,
                             LiveStateConfig live) {
 
-    /** The web map and REST API. Port 0 picks a free port. */
-    public record Http(String bind, int port) {
+    /** The web map and REST API. Port 0 picks a free port; no route reads a body over {@code maxBodyBytes}. */
+    public record Http(String bind, int port, int maxBodyBytes) {
     }
 
     /**
@@ -101,7 +101,7 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
 
     /** The defaults of {@code serve}: all interfaces, the conventional ports, no simulation. */
     public static ShekaraConfig defaults() {
-        return new ShekaraConfig(new Http("0.0.0.0", 8080), new Cot("0.0.0.0", 8087, 0, 64 * 1024),
+        return new ShekaraConfig(new Http("0.0.0.0", 8080, 64 * 1024), new Cot("0.0.0.0", 8087, 0, 64 * 1024),
                 Path.of("data"), null, null, new Simulation(false, 1, 1.0), TrackerConfig.DEFAULTS, null,
                 new Store(StoreConfig.defaults(), new Restart(Duration.ofSeconds(1), 200_000, Duration.ofMinutes(15))),
                 new Response(ResponseConfig.defaults(), new Plan(30, 4 * 3600)), LiveStateConfig.defaults());
@@ -128,6 +128,9 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
         port(errors, "http.port", http.port());
         port(errors, "cot.port", cot.port());
         port(errors, "cot.udpPort", cot.udpPort());
+        if (http.maxBodyBytes() < 1024 || http.maxBodyBytes() > 16 * 1024 * 1024) {
+            errors.add("http.maxBodyBytes: must be between 1024 and 16777216, got " + http.maxBodyBytes());
+        }
         if (http.bind() == null || http.bind().isBlank()) {
             errors.add("http.bind: must be an address such as 127.0.0.1 or 0.0.0.0");
         }
@@ -165,7 +168,7 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
     }
 
     public ShekaraConfig withHttpPort(int port) {
-        return withHttp(new Http(http.bind(), port));
+        return withHttp(new Http(http.bind(), port, http.maxBodyBytes()));
     }
 
     public ShekaraConfig withCotPort(int port) {
@@ -174,7 +177,7 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
     }
 
     public ShekaraConfig withBind(String bind) {
-        return withHttp(new Http(bind, http.port())).withCot(new Cot(bind, cot.port(), cot.udpPort(),
+        return withHttp(new Http(bind, http.port(), http.maxBodyBytes())).withCot(new Cot(bind, cot.port(), cot.udpPort(),
                 cot.maxEventBytes(), cot.clientQueueCapacity(), cot.validity(), cot.defaultSigmaM(), cot.agency()));
     }
 
