@@ -10,6 +10,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import kz.shekara.model.EventTimes;
 import kz.shekara.server.adapter.DecodeException;
 
 /**
@@ -156,11 +157,17 @@ public final class CotDecoder {
 
     private static Instant instant(XMLStreamReader r, String name) throws DecodeException {
         String v = required(r, name);
+        Instant t;
         try {
-            return CotTime.parse(v.trim());
+            t = CotTime.parse(v.trim());
         } catch (DateTimeException e) {
             throw new DecodeException("bad-time", name + " is not an ISO-8601 instant: '" + v + "'");
         }
+        if (!EventTimes.inRange(t)) {
+            throw new DecodeException("time-out-of-range", name + " " + t + " is outside " + EventTimes.EARLIEST
+                    + " .. " + EventTimes.LATEST);
+        }
+        return t;
     }
 
     /** Skips the current element and everything in it; leaves the reader on its end tag. */

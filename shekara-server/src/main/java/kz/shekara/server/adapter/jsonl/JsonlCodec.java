@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.TreeSet;
+import kz.shekara.model.EventTimes;
 import kz.shekara.model.Detection;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.SensorHeartbeat;
@@ -38,6 +39,9 @@ public final class JsonlCodec {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+    /** The largest number of seconds from the epoch a time may be given as (about 285 years). */
+    private static final double MAX_SECONDS = 9e9;
 
     private final Instant epoch;
     private final boolean writeSeconds;
@@ -264,22 +268,29 @@ public final class JsonlCodec {
         if (t == null || t.isNull()) {
             throw new DecodeException("missing-field", "missing field 'time'");
         }
+        Instant time;
         if (t.isNumber()) {
             double s = t.asDouble();
-            if (!Double.isFinite(s) || Math.abs(s) > 1e12) {
-                throw new DecodeException("bad-time", "time out of range: " + t);
+            // Past a few centuries the nanoseconds no longer fit a long: out of range, whatever the epoch.
+            if (!Double.isFinite(s) || Math.abs(s) > MAX_SECONDS) {
+                throw new DecodeException("time-out-of-range", "time out of range: " + t);
             }
             BigDecimal nanos = t.decimalValue().movePointRight(9).setScale(0, RoundingMode.HALF_EVEN);
-            return epoch.plus(Duration.ofNanos(nanos.longValueExact()));
-        }
-        if (t.isTextual()) {
+            time = epoch.plus(Duration.ofNanos(nanos.longValueExact()));
+        } else if (t.isTextual()) {
             try {
-                return Instant.parse(t.asText());
+                time = Instant.parse(t.asText());
             } catch (DateTimeParseException e) {
                 throw new DecodeException("bad-time", "time is neither seconds nor an ISO-8601 instant: " + t);
             }
+        } else {
+            throw new DecodeException("bad-time", "time must be a number of seconds or an ISO-8601 string");
         }
-        throw new DecodeException("bad-time", "time must be a number of seconds or an ISO-8601 string");
+        if (!EventTimes.inRange(time)) {
+            throw new DecodeException("time-out-of-range", "time " + time + " is outside " + EventTimes.EARLIEST
+                    + " .. " + EventTimes.LATEST);
+        }
+        return time;
     }
 
     private void putTime(ObjectNode o, Instant t) {
