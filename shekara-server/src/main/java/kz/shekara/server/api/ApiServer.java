@@ -128,6 +128,11 @@ public final class ApiServer implements AutoCloseable {
                 sf.location = Location.CLASSPATH;
             });
             cfg.staticFiles.enableWebjars();
+            // The live feed only sends; what a client may send it is a few words at most.
+            cfg.jetty.modifyWebSocketServletFactory(f -> {
+                f.setMaxTextMessageSize(WebGuard.MAX_WS_MESSAGE_BYTES);
+                f.setMaxBinaryMessageSize(WebGuard.MAX_WS_MESSAGE_BYTES);
+            });
             cfg.jetty.modifyServletContextHandler(h -> h.addFilter(new FilterHolder(new BodyLimitFilter(
                     config.maxBodyBytes(), () -> errors.count("too-large"))), "/*", EnumSet.of(DispatcherType.REQUEST)));
         });

@@ -17,6 +17,8 @@ import java.util.Set;
 final class WebGuard {
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    /** The largest WebSocket message a client may send the live feed; a larger one closes the socket (1009). */
+    static final int MAX_WS_MESSAGE_BYTES = 4096;
     private static final Set<HandlerType> WRITES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
             HandlerType.DELETE);
 

@@ -84,4 +84,20 @@ class WebGuardTest {
                 .cause().isInstanceOf(WebSocketHandshakeException.class)
                 .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode()).isEqualTo(403));
     }
+
+    @Test
+    void anOversizedWebSocketMessageClosesOnlyThatSocket() throws Exception {
+        URI ws = URI.create("ws://127.0.0.1:" + web.port + "/api/v1/live");
+        java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+        WebSocket socket = web.http.newWebSocketBuilder().buildAsync(ws, new WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(WebSocket w, int status, String reason) {
+                closed.complete(status);
+                return null;
+            }
+        }).get(10, TimeUnit.SECONDS);
+        socket.sendText("x".repeat(WebGuard.MAX_WS_MESSAGE_BYTES * 4), true);
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(1009);
+        assertThat(web.get("/api/v1/health").statusCode()).isEqualTo(200);
+    }
 }
