@@ -22,6 +22,12 @@ final class CotConnection {
 
         void oversized(CotConnection from, long bytes);
 
+        /** Bytes that were no event, dropped before the next one. */
+        void skipped(CotConnection from, long bytes);
+
+        /** The client went away in the middle of an event: its first {@code bytes} were lost. */
+        void truncated(CotConnection from, long bytes);
+
         void written(int events);
 
         void closed(CotConnection c);
@@ -119,6 +125,11 @@ final class CotConnection {
             public void oversized(long bytes) {
                 handler.oversized(CotConnection.this, bytes);
             }
+
+            @Override
+            public void skipped(long bytes) {
+                handler.skipped(CotConnection.this, bytes);
+            }
         };
         byte[] buf = new byte[16_384];
         try (InputStream in = socket.getInputStream()) {
@@ -129,6 +140,9 @@ final class CotConnection {
         } catch (IOException e) {
             // reset or closed: the client is gone
         } finally {
+            if (framer.truncated() > 0) {
+                handler.truncated(this, framer.truncated());
+            }
             close();
         }
     }

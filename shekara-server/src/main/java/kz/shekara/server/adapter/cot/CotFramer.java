@@ -4,20 +4,28 @@ import java.util.Arrays;
 
 /**
  * Splits a TCP byte stream of CoT XML events into frames, each ending with {@code </event>}.
- * Leading whitespace and an XML declaration before {@code <event>} are dropped, so a frame starts
- * where the event starts. A frame longer than {@code maxFrameBytes} is discarded up to its end tag
+ * A frame starts at the last {@code <event} before its end tag (CoT events do not nest): an XML
+ * declaration, whitespace and any garbage before it are dropped, and garbage is reported through
+ * {@link Sink#skipped}, so bytes before an event never swallow it and a truncated event is never
+ * joined to the next. A frame longer than {@code maxFrameBytes} is discarded up to its end tag
  * and reported once through {@link Sink#oversized}; the stream goes on with the next event, and
  * the framer never holds more than {@code maxFrameBytes} plus one read. Not thread-safe (one per
  * connection); linear in the bytes fed.
  */
 public final class CotFramer {
     private static final byte[] END = "</event>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] EVENT = "<event".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** Receives frames; the array is only valid during the call. */
     public interface Sink {
         void frame(byte[] buf, int off, int len);
 
         void oversized(long discardedBytes);
+
+        /** Bytes dropped before an event that were neither whitespace nor an XML declaration. */
+        default void skipped(long bytes) {
+        }
     }
 
     private final int maxFrameBytes;
@@ -67,12 +75,60 @@ public final class CotFramer {
 
     private void emit(int from, int to, Sink sink) {
         int s = skipPrologue(from, to);
+        // A document type declaration stays with its event, for the decoder to refuse (dtd-forbidden).
+        int event = s + DOCTYPE.length <= to && startsWith(s, DOCTYPE) ? s : lastEventStart(s, to - END.length);
+        if (event < 0) {
+            sink.skipped(to - s);
+            return;
+        }
+        if (event > s) {
+            sink.skipped(event - s);
+            s = event;
+        }
         int frameLen = to - s;
         if (frameLen > maxFrameBytes) {
             sink.oversized(to - from);
         } else {
             sink.frame(buf, s, frameLen);
         }
+    }
+
+    /** The start of the last {@code <event} element tag in [from, to), or -1. */
+    private int lastEventStart(int from, int to) {
+        for (int i = to - EVENT.length; i >= from; i--) {
+            if (startsWith(i, EVENT) && i + EVENT.length < this.len) {
+                byte next = buf[i + EVENT.length];
+                if (next == ' ' || next == '>' || next == '/' || next == '\n' || next == '\r' || next == '\t') {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private boolean startsWith(int at, byte[] what) {
+        for (int k = 0; k < what.length; k++) {
+            if (buf[at + k] != what[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Bytes held for an event that has not ended, whitespace aside: what a connection closing now would
+     * lose as a truncated event.
+     */
+    public int truncated() {
+        int n = 0;
+        for (int i = 0; i < len; i++) {
+            byte b = buf[i];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t' && b != 0) {
+                n = len - i;
+                break;
+            }
+        }
+        return discarding ? 0 : n;
     }
 
     /** Skips whitespace, an XML declaration and processing instructions before the root element. */

@@ -195,7 +195,13 @@ public final class CotServer implements AutoCloseable {
         closed = true;
         subscriptions.forEach(Bus.Subscription::close);
         subscriptions.clear();
-        closeQuietly(serverSocket);
+        try {
+            if (serverSocket != null) {
+                serverSocket.close();
+            }
+        } catch (IOException ignored) {
+            // shutting down
+        }
         if (udpSocket != null) {
             udpSocket.close();
         }
@@ -346,17 +352,6 @@ public final class CotServer implements AutoCloseable {
         LOG.debug("CoT event rejected ({}): {}", e.reason(), e.getMessage());
     }
 
-    private static void closeQuietly(AutoCloseable c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // shutting down
-        }
-    }
-
     /** Callbacks from connections: frames, oversized input, writes, disconnects. */
     private final class Handler implements CotConnection.Handler {
         @Override
@@ -380,6 +375,16 @@ public final class CotServer implements AutoCloseable {
         @Override
         public void oversized(CotConnection from, long bytes) {
             reject(new DecodeException("oversized", "event of " + bytes + " bytes exceeds " + config.maxEventBytes()));
+        }
+
+        @Override
+        public void skipped(CotConnection from, long bytes) {
+            reject(new DecodeException("garbage", bytes + " bytes before an event were no event"));
+        }
+
+        @Override
+        public void truncated(CotConnection from, long bytes) {
+            reject(new DecodeException("truncated", "the client closed " + bytes + " bytes into an event"));
         }
 
         @Override

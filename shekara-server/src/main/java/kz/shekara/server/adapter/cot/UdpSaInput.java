@@ -48,6 +48,11 @@ final class UdpSaInput implements Runnable {
                 public void oversized(long bytes) {
                     handler.oversized(null, bytes);
                 }
+
+                @Override
+                public void skipped(long bytes) {
+                    handler.skipped(null, bytes);
+                }
             });
             if (framer.buffered() > 0) {
                 reject.accept(new DecodeException("malformed-xml", "datagram without a complete event"));

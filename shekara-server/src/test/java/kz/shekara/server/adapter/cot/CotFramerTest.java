@@ -13,6 +13,7 @@ class CotFramerTest {
 
     private final List<String> frames = new ArrayList<>();
     private final List<Long> oversized = new ArrayList<>();
+    private final List<Long> skipped = new ArrayList<>();
     private final CotFramer.Sink sink = new CotFramer.Sink() {
         @Override
         public void frame(byte[] buf, int off, int len) {
@@ -22,6 +23,11 @@ class CotFramerTest {
         @Override
         public void oversized(long discardedBytes) {
             oversized.add(discardedBytes);
+        }
+
+        @Override
+        public void skipped(long bytes) {
+            skipped.add(bytes);
         }
     };
 
@@ -76,5 +82,31 @@ class CotFramerTest {
         feed(f, big + A, sink);
         assertThat(frames).containsExactly(A);
         assertThat(oversized).containsExactly((long) big.length());
+    }
+
+    @Test
+    void garbageBeforeAnEventIsSkippedAndCountedNotJoinedToIt() {
+        CotFramer f = new CotFramer(1024);
+        feed(f, "\u0001\u0002garbage" + A + "junk</event>" + "<event uid=\"cut\"><point " + B, sink);
+        assertThat(frames).containsExactly(A, B);
+        assertThat(skipped).containsExactly(9L, (long) "junk</event>".length(), (long) "<event uid=\"cut\"><point ".length());
+    }
+
+    @Test
+    void anEventCutByTheCloseIsReportedAsTruncated() {
+        CotFramer f = new CotFramer(1024);
+        feed(f, A + "\n  ", sink);
+        assertThat(f.truncated()).isZero();
+        feed(f, "<event uid=\"c\"><poi", sink);
+        assertThat(f.truncated()).isEqualTo("<event uid=\"c\"><poi".length());
+    }
+
+    @Test
+    void anElementWhoseNameStartsWithEventIsNoEventStart() {
+        CotFramer f = new CotFramer(1024);
+        String withEventType = "<event uid=\"e\"><detail><eventType/></detail></event>";
+        feed(f, withEventType, sink);
+        assertThat(frames).containsExactly(withEventType);
+        assertThat(skipped).isEmpty();
     }
 }

@@ -403,6 +403,18 @@ class CotServerTest {
         untilPong(a, "A");
         assertThat(untilPong(b, "B")).extracting(CotEvent::uid).containsExactly("A");
         assertThat(registry.get("shekara.cot.clients").gauge().value()).isEqualTo(2.0);
+        await(() -> rejections("truncated") == 1);
+    }
+
+    @Test
+    void garbageBeforeAnEventCostsNotTheEvent() throws Exception {
+        TakTestClient a = join("A", "ALPHA", "Cyan");
+        TakTestClient b = join("B", "BRAVO", "Cyan");
+        a.send("\u0000\u0001 HTTP/1.1 garbage <event uid=\"cut\"><poi" + sa("A", "ALPHA", "Cyan", 42.35, 69.65,
+                T.plusSeconds(40)));
+        untilPong(a, "A");
+        assertThat(untilPong(b, "B")).extracting(CotEvent::lat).containsExactly(42.35);
+        assertThat(rejections("garbage")).isEqualTo(1);
     }
 
     @Test
