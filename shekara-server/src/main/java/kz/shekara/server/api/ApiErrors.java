@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Objects;
 import kz.shekara.model.Refusal;
+import kz.shekara.server.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * The API's one error path: every refusal a route throws becomes {@code {"error": code, "detail": sentence}}
  * with its status, counted once as {@code shekara.adapter.rejections{adapter=api, reason=code}}.
  * {@link ApiError} keeps its status and code; a domain {@link Refusal} is 404 (not found), 409 (conflict)
- * or 400 (invalid); a body that is not JSON is 400 {@code malformed-json}. Anything else is a failure of
+ * or 400 (invalid); a body that is not JSON is 400 {@code malformed-json}; a write the event store could
+ * not record is 503 {@code store-unavailable} (nothing was accepted; the client may retry). Anything else is a failure of
  * the server: 500 {@code internal}, logged with its stack and counted as {@code shekara.api.failures}.
  * Stateless and thread-safe.
  */
@@ -42,6 +44,8 @@ public final class ApiErrors {
         app.exception(Refusal.Conflict.class, (e, ctx) -> refuse(ctx, 409, e.code(), e.getMessage()));
         app.exception(Refusal.Invalid.class, (e, ctx) -> refuse(ctx, 400, e.code(), e.getMessage()));
         app.exception(BodyLimitFilter.TooLarge.class, (e, ctx) -> refuse(ctx, 413, "too-large", e.getMessage()));
+        app.exception(StoreUnavailableException.class, (e, ctx) -> refuse(ctx, 503, "store-unavailable",
+                "not stored, so not accepted: " + e.getMessage()));
         app.exception(JsonProcessingException.class, (e, ctx) -> refuse(ctx, 400, "malformed-json",
                 "the body is not valid JSON: " + e.getOriginalMessage()));
         app.exception(Exception.class, (e, ctx) -> {

@@ -68,6 +68,13 @@ class StoreHealthApiTest {
                 assertThat(d.at("/components/store/failures").asLong()).isPositive();
                 assertThat(d.at("/components/http/status").asText()).isEqualTo("UP");
                 assertThat(JSON.readTree(get(port, "/api/v1/status").body()).get("store").asText()).isEqualTo("DOWN");
+                // A write through the API is refused with the reason, never a generic failure.
+                HttpResponse<String> chat = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/messages")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"still there?\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(chat.statusCode()).as(chat.body()).isEqualTo(503);
+                assertThat(JSON.readTree(chat.body()).get("error").asText()).isEqualTo("store-unavailable");
 
                 // Free space: thin the history, and the next write brings the store (and the server) back.
                 assertThat(log.downsample(Set.of(Topic.UNIT_POSITIONS.name()), Events.at(100_000), Duration.ofHours(1)))
