@@ -106,6 +106,13 @@ public final class AlertDesk {
         return e;
     }
 
+    /** Puts a crew's acknowledgement of its task on the incident's timeline (see {@link IncidentBook#acknowledge}). */
+    public IncidentEvent acknowledgeIncident(String incident, String unit, String note, Instant time) {
+        IncidentEvent e = incidents.acknowledge(incident, unit, note, time);
+        statistics.apply(e);
+        return e;
+    }
+
     /**
      * A commander's posture change for a sector, with a reason.
      *
@@ -124,7 +131,8 @@ public final class AlertDesk {
                 alerts.apply(c);
                 statistics.apply(c);
             }
-            case IncidentEvent ie when ie.change() == IncidentEvent.Change.STATUS -> {
+            case IncidentEvent ie when ie.change() == IncidentEvent.Change.STATUS
+                    || ie.change() == IncidentEvent.Change.ACKNOWLEDGED -> {
                 incidents.apply(ie);
                 statistics.apply(ie);
             }

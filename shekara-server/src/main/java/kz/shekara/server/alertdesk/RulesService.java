@@ -209,6 +209,11 @@ public final class RulesService implements AutoCloseable {
         return command(() -> desk.changeIncident(incident, status, unit, by, note, disposition, time));
     }
 
+    /** See {@link kz.shekara.incident.IncidentBook#acknowledge}: a crew's acknowledgement on the timeline; published. */
+    public IncidentEvent acknowledgeIncident(String incident, String unit, String note, Instant time) {
+        return command(() -> desk.acknowledgeIncident(incident, unit, note, time));
+    }
+
     /** Runs one operator command on the desk and returns its event once it is stored. */
     private <E extends DomainEvent> E command(Supplier<E> step) {
         E e;

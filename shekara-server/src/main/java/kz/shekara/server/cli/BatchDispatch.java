@@ -38,6 +38,13 @@ final class BatchDispatch {
         for (DispatchOutput o : desk.on(e)) {
             switch (o) {
                 case DispatchOutput.TaskStep s -> taskSteps++;
+                case DispatchOutput.Acknowledgement a -> {
+                    try {
+                        sink.events(List.of(alerts.acknowledgeIncident(a.incident(), a.unit(), a.note(), a.time())));
+                    } catch (IllegalStateException | NoSuchElementException refused) {
+                        continue;
+                    }
+                }
                 case DispatchOutput.IncidentStep i -> {
                     IncidentEvent changed;
                     try {
