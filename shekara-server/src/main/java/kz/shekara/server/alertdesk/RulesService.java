@@ -89,6 +89,8 @@ public final class RulesService implements AutoCloseable {
         subscriptions.add(bus.subscribe(Topic.OBSERVATIONS, "rules", this::onDetection));
         subscriptions.add(bus.subscribe(Topic.UNIT_POSITIONS, "rules", p -> handle(p.time(), () -> desk.onUnit(p))));
         subscriptions.add(bus.subscribe(Topic.HEARTBEATS, "rules", h -> handle(h.time(), () -> desk.onHeartbeat(h))));
+        subscriptions.add(bus.subscribe(Topic.TASKS, "rules", t -> handle(t.time(), () -> desk.onTask(t))));
+        subscriptions.add(bus.subscribe(Topic.UNIT_CONTROL, "rules", c -> handle(c.time(), () -> desk.onControl(c))));
         ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("rules-tick").unstarted(r));
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
@@ -223,6 +225,13 @@ public final class RulesService implements AutoCloseable {
             published = publish(List.of(e));
         }
         return stored(e, published);
+    }
+
+    /** Declares the theatre sensors a feed carries (its configuration): expected to report from now on. */
+    public void expectSensors(java.util.Collection<String> sensors) {
+        synchronized (desk) {
+            desk.expectSensors(sensors);
+        }
     }
 
     /** A commander's posture change; publishes it. */
