@@ -44,10 +44,14 @@ export function initAlerts(map, container, operator = 'operator') {
   initResponse(map, operator);
   const postureBox = el('div', 'alerts-posture');
   const alertList = el('ol', 'alerts-list');
+  // Sensor health (a sensor silent, then back) has its own board: it is not something at the border.
+  const healthList = el('ol', 'alerts-list sensor-health-list');
   const incidentList = el('ol', 'incidents-list');
   const statsBox = el('div', 'alerts-stats');
-  const heads = ['alerts.title', 'alerts.incidents', 'alerts.posture', 'alerts.stats'].map((k) => el('h2', null, t(k)));
-  container.append(heads[0], alertList, heads[1], incidentList, heads[2], postureBox, heads[3], statsBox);
+  const HEADS = ['alerts.title', 'alerts.incidents', 'alerts.sensorHealth', 'alerts.posture', 'alerts.stats'];
+  const heads = HEADS.map((k) => el('h2', null, t(k)));
+  container.append(heads[0], alertList, heads[1], incidentList, heads[2], healthList, heads[3], postureBox, heads[4],
+    statsBox);
 
   async function acknowledge(id, button) {
     button.disabled = true;
@@ -117,7 +121,8 @@ export function initAlerts(map, container, operator = 'operator') {
       const [alerts, incidents, posture, stats] = await Promise.all([
         getJson('/api/v1/alerts?limit=200'), getJson('/api/v1/incidents?limit=100'),
         getJson('/api/v1/sectors/posture'), getJson('/api/v1/stats/alerts')]);
-      alertList.replaceChildren(...alerts.map(alertItem));
+      alertList.replaceChildren(...alerts.filter((a) => a.class !== 'sensor-health').map(alertItem));
+      healthList.replaceChildren(...alerts.filter((a) => a.class === 'sensor-health').map(alertItem));
       alerts.forEach(marker);
       alerts.forEach((a) => seen.add(a.id));
       first = false;
@@ -138,7 +143,7 @@ export function initAlerts(map, container, operator = 'operator') {
   }
 
   onLangChange(() => {
-    heads.forEach((h, i) => { h.textContent = t(['alerts.title', 'alerts.incidents', 'alerts.posture', 'alerts.stats'][i]); });
+    heads.forEach((h, i) => { h.textContent = t(HEADS[i]); });
     refresh();
   });
   refresh();

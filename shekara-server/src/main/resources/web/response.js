@@ -110,7 +110,12 @@ function render(id, box, data) {
     li.append(b);
     list.append(li);
   }
-  if (!data.recommendations.length) list.append(el('li', 'response-none', t('response.none')));
+  if (!data.recommendations.length) {
+    list.append(el('li', 'response-none', t('response.none')));
+    // The nearest miss: how far behind the target the closest unit would arrive.
+    const near = data.excluded.filter((x) => x.late_s !== undefined).sort((a, b) => a.late_s - b.late_s)[0];
+    if (near) list.append(el('li', 'response-behind', `${near.unit} · ${t('reason.' + near.reason)} · ${t('response.behind')} ${minutes(near.late_s)}`));
+  }
   parts.push(list);
   const error = box.root.querySelector('.response-error');
   box.root.replaceChildren(...parts, ...(error ? [error] : []));

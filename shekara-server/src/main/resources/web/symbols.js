@@ -27,17 +27,26 @@ const GLYPHS = {
   'boat': '<path d="M6 12 L26 12 L22 17 L10 17 Z M16 4 L16 12" />',
 };
 
-/** A friendly unit symbol: rectangle frame, glyph by kind, a status pip; dashed and dim when not reporting. */
+/**
+ * A friendly unit symbol: rectangle frame, glyph by kind, a status pip; dashed and dim when not
+ * reporting. A unit committed to a task (tasked, en route, on scene) has a thick frame in its
+ * status colour, so a tasked unit cannot be taken for an available one at a glance.
+ */
 export function unitSvg(kind, status, reported) {
   const glyph = GLYPHS[kind] ?? GLYPHS['foot-patrol'];
   const pip = COLORS.status[status] ?? '#8a96a3';
   const dash = reported ? '' : 'stroke-dasharray="3 2"';
-  return `<svg class="sym" width="36" height="26" viewBox="-2 -2 36 26" aria-hidden="true">
-    <rect x="0" y="0" width="32" height="22" rx="1.5" fill="${COLORS.friendlyFill}" stroke="${COLORS.friendly}" stroke-width="2" ${dash}/>
+  const committed = COMMITTED.has(status);
+  const frame = committed ? pip : COLORS.friendly;
+  return `<svg class="sym${committed ? ' committed' : ''}" data-status="${status ?? ''}" width="36" height="26" viewBox="-2 -2 36 26" aria-hidden="true">
+    <rect x="0" y="0" width="32" height="22" rx="1.5" fill="${COLORS.friendlyFill}" stroke="${frame}" stroke-width="${committed ? 3.5 : 2}" ${dash}/>
     <g fill="none" stroke="#e6f3ff" stroke-width="1.8" stroke-linejoin="round">${glyph}</g>
-    ${reported ? `<circle cx="30" cy="0" r="4" fill="${pip}" stroke="#0b1118" stroke-width="1.5"/>` : ''}
+    ${reported || committed ? `<circle cx="30" cy="0" r="4" fill="${pip}" stroke="#0b1118" stroke-width="1.5"/>` : ''}
   </svg>`;
 }
+
+/** Statuses in which a unit is committed to a task. */
+const COMMITTED = new Set(['tasked', 'en-route', 'on-scene']);
 
 /** An unknown track: a yellow quatrefoil; dashed when tentative, grey-yellow when coasting. */
 export function trackSvg(status) {

@@ -26,7 +26,6 @@ import kz.shekara.model.Task;
 import kz.shekara.model.TaskStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
-import kz.shekara.model.UnitStatus;
 import kz.shekara.planning.Recommendation;
 import kz.shekara.planning.Recommendations;
 import kz.shekara.planning.ResponseModels;
@@ -43,9 +42,9 @@ import kz.shekara.theatre.Unit;
  * and operational control change — at most once per {@link ResponseConfig#minIntervalS()} of event
  * time per incident, and on demand when asked for a stale one. Dispatches a unit (a {@link Task},
  * the incident assigned), sends the tasked unit a new intercept point when the target's moves it
- * far enough, takes the crew's acknowledgement from its chat reply or reported status, and moves
- * task and incident to en route and on scene as the unit's positions come in, each step at the
- * event time that caused it. When the target's track ends (a
+ * far enough, and moves the task on from its crew's reports ({@link TaskProgress}: acknowledged,
+ * en route, on scene, never a step earlier than the one it follows), each step at the event time
+ * that caused it. When the target's track ends (a
  * {@link kz.shekara.model.TrackStatus#DELETED} update) the target is its last known point, standing
  * still: the task's waypoint is not moved again and the response names the end time.
  *
@@ -73,6 +72,7 @@ public final class DispatchDesk {
     private final Map<String, Posture> postures = new HashMap<>();
     private final Map<String, IncidentResponse> latest = new HashMap<>();
     private final Set<String> stale = new HashSet<>();
+    private final TaskProgress progress;
     private Instant now = Instant.EPOCH;
 
     public DispatchDesk(ResponseConfig config, Theatre theatre, ResponseModels models, SectorLocator sectors) {
@@ -81,6 +81,7 @@ public final class DispatchDesk {
         this.units = new UnitBoard(theatre, sectors, Readiness.DEFAULT);
         this.ranking = new Ranking(config, theatre, models, units, postures);
         theatre.sectors().forEach(s -> postures.put(s.id(), s.posture()));
+        this.progress = new TaskProgress(config, units, tasks, watch, this::target, this::step);
     }
 
     /**
@@ -157,7 +158,7 @@ public final class DispatchDesk {
         if (!units.onPosition(p)) {
             return out;
         }
-        tasks.ofUnit(p.unit()).ifPresent(t -> progress(t, p, out));
+        tasks.ofUnit(p.unit()).ifPresent(t -> progress.onPosition(t, p, out));
         touched(watch.openIds(), out);
         return out;
     }
@@ -165,8 +166,7 @@ public final class DispatchDesk {
     public List<DispatchOutput> onChat(ChatMessage m) {
         List<DispatchOutput> out = new ArrayList<>();
         advance(m.time());
-        tasks.ofUnit(m.senderUid()).filter(t -> TaskBoard.acknowledges(m, t, config))
-                .ifPresent(t -> acknowledge(t, m.time(), out));
+        progress.onChat(m, out);
         return out;
     }
 
@@ -251,40 +251,6 @@ public final class DispatchDesk {
         out.add(new TaskStep(t, watch.get(t.incident()).map(IncidentWatch.Watched::sector).orElse(null)));
     }
 
-    private void acknowledge(Task t, Instant time, List<DispatchOutput> out) {
-        Task acked = t.next(time, TaskStatus.ACKNOWLEDGED, t.lat(), t.lon(), t.etaS(), t.unit(), "");
-        units.seen(t.unit()).ifPresent(s -> tasks.acknowledgedAt(acked, s.lat(), s.lon()));
-        step(acked, out);
-    }
-
-    /** Status follows position: acknowledged by a reported status, en route once moved, on scene once near. */
-    private void progress(Task t, UnitPosition p, List<DispatchOutput> out) {
-        if (t.status() == TaskStatus.DISPATCHED) {
-            if (p.status() != UnitStatus.TASKED && p.status() != UnitStatus.EN_ROUTE
-                    && p.status() != UnitStatus.ON_SCENE) {
-                return;
-            }
-            acknowledge(t, p.time(), out);
-            t = tasks.ofUnit(p.unit()).orElseThrow();
-        }
-        if (t.status() != TaskStatus.ACKNOWLEDGED && t.status() != TaskStatus.EN_ROUTE) {
-            return;
-        }
-        IncidentWatch.Target target = watch.get(t.incident()).map(w -> target(w, p.time())).orElse(null);
-        Unit unit = units.unit(t.unit()).orElseThrow();
-        Optional<TaskStatus> next = Arrival.next(config, unit, t, p, target, tasks.acknowledgedAt(t));
-        if (next.isPresent()) {
-            double etaS = next.get() == TaskStatus.ON_SCENE ? 0 : t.etaS();
-            step(t.next(p.time(), next.get(), t.lat(), t.lon(), etaS, t.unit(), ""), out);
-            out.add(incidentStep(t, next.get() == TaskStatus.ON_SCENE ? IncidentStatus.ON_SCENE
-                    : IncidentStatus.EN_ROUTE, t.unit(), p.time()));
-        }
-    }
-
-    private static IncidentStep incidentStep(Task t, IncidentStatus status, String by, Instant time) {
-        return new IncidentStep(t.incident(), status, t.unit(), by, "task " + t.id(), time);
-    }
-
     /**
      * Plans a unit's dispatch to an open incident at {@code time}: its intercept, and the order in the
      * crew's language for its device. The task is held (the unit counts as tasked) until the caller
@@ -313,7 +279,7 @@ public final class DispatchDesk {
                 lat, lon, eta, by, TaskText.order(unit, incident, target.track(), lat, lon, eta), w.marking());
         tasks.apply(task);
         units.task(unitId, task.status());
-        return new Pending(task, incidentStep(task, IncidentStatus.ASSIGNED, by, time));
+        return new Pending(task, TaskProgress.incidentStep(task, IncidentStatus.ASSIGNED, by, time));
     }
 
     /** The held task takes effect: returns its first step. */
@@ -386,6 +352,11 @@ public final class DispatchDesk {
         }
         IncidentResponse r = latest.get(incident);
         return Optional.of(r == null || stale.contains(incident) ? recompute(incident, null) : r);
+    }
+
+    /** Crew reports that would have made a task step earlier than the one it follows (kept as positions only). */
+    public long refusedReports() {
+        return progress.refused();
     }
 
     /** The active tasks, by id. */

@@ -6,7 +6,7 @@ import kz.shekara.model.Task;
 
 /**
  * What the {@link DispatchDesk} decided, for its caller to carry out in order: a task step to
- * publish, or an incident to move on through the alert desk (which owns incidents and may refuse:
+ * publish, a crew's acknowledgement to put on its incident's timeline, or an incident to move on through the alert desk (which owns incidents and may refuse:
  * an operator may have moved it on already, and then the task step stands). Immutable.
  */
 public sealed interface DispatchOutput {
@@ -21,5 +21,12 @@ public sealed interface DispatchOutput {
      */
     record IncidentStep(String incident, IncidentStatus status, String unit, String by, String note, Instant time)
             implements DispatchOutput {
+    }
+
+    /**
+     * The crew of {@code unit} acknowledged its task on the incident at event time {@code time}: a
+     * step of the incident's timeline that leaves its status as it is ({@code note} names the task).
+     */
+    record Acknowledgement(String incident, String unit, String note, Instant time) implements DispatchOutput {
     }
 }

@@ -126,14 +126,6 @@ final class UnitBoard {
 
     private UnitStatus status(String unit, UnitStatus reported) {
         TaskStatus t = tasked.get(unit);
-        if (t == null) {
-            return reported;
-        }
-        return switch (t) {
-            case DISPATCHED, ACKNOWLEDGED -> UnitStatus.TASKED;
-            case EN_ROUTE -> UnitStatus.EN_ROUTE;
-            case ON_SCENE -> UnitStatus.ON_SCENE;
-            case ENDED -> reported;
-        };
+        return t == null ? reported : UnitStatuses.of(t);
     }
 }

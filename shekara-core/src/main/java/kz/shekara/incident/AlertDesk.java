@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import kz.shekara.model.Alert;
 import kz.shekara.model.AlertChange;
+import kz.shekara.model.ControlChange;
 import kz.shekara.model.Detection;
 import kz.shekara.model.Disposition;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.IncidentStatus;
 import kz.shekara.model.SensorHeartbeat;
+import kz.shekara.model.Task;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.rules.PostureChange;
@@ -24,7 +26,11 @@ import kz.shekara.theatre.Theatre;
  * The operations centre's alert desk: the rule engine, the alert lifecycle, incident grouping and
  * the effectiveness statistics, fed the same way live and in batch. Each input returns the events
  * it produced (alerts, alert changes, incident events), in order, already applied to the views;
- * the caller publishes or writes them. Operator commands return the one event they produced.
+ * the caller publishes or writes them. Sensor-health alerts (a sensor silent, then back) stay on
+ * their own board: they open no incident. Unit positions reach the rules with the status the unit's
+ * task and operational control give it ({@link UnitCoverage}), so a sector left without an
+ * available unit is seen when its last one is tasked or transferred. Operator commands return the
+ * one event they produced.
  * Rebuilding from a log: feed the inputs again and {@link #apply} the operator events in time order.
  * Not thread-safe: one thread at a time (the live service holds a lock).
  */
@@ -34,11 +40,13 @@ public final class AlertDesk {
     private final AlertBook alerts = new AlertBook();
     private final IncidentBook incidents;
     private final AlertStatistics statistics = new AlertStatistics();
+    private final UnitCoverage coverage;
 
     public AlertDesk(Theatre theatre, RulesConfig rules, IncidentConfig incidentConfig) {
         this.theatre = theatre;
         this.engine = new RuleEngine(theatre, rules);
         this.incidents = new IncidentBook(incidentConfig);
+        this.coverage = new UnitCoverage(theatre);
     }
 
     public List<DomainEvent> onTrack(TrackUpdate u) {
@@ -59,7 +67,22 @@ public final class AlertDesk {
     }
 
     public List<DomainEvent> onUnit(UnitPosition p) {
-        return settle(engine.onUnit(p));
+        return settle(engine.onUnit(coverage.onPosition(p)));
+    }
+
+    /** A task step: the unit's status for sector coverage changes with it (see {@link UnitCoverage}). */
+    public List<DomainEvent> onTask(Task t) {
+        return coverage.onTask(t).map(p -> settle(engine.onUnit(p))).orElse(List.of());
+    }
+
+    /** A change of operational control: a unit lent to another command no longer covers its sector. */
+    public List<DomainEvent> onControl(ControlChange c) {
+        return coverage.onControl(c).map(p -> settle(engine.onUnit(p))).orElse(List.of());
+    }
+
+    /** See {@link RuleEngine#expectSensors}: the sensors a feed carries, expected to report from now on. */
+    public void expectSensors(java.util.Collection<String> sensors) {
+        engine.expectSensors(sensors);
     }
 
     /** Moves event time forward (the live clock's tick). */
@@ -77,6 +100,9 @@ public final class AlertDesk {
             if (e instanceof Alert a) {
                 alerts.apply(a);
                 statistics.apply(a);
+                if (a.rule().sensorHealth()) {
+                    continue; // the sensor-health board, not an incident
+                }
                 for (IncidentEvent ie : incidents.onAlert(a)) {
                     statistics.apply(ie);
                     out.add(ie);
@@ -106,6 +132,13 @@ public final class AlertDesk {
         return e;
     }
 
+    /** Puts a crew's acknowledgement of its task on the incident's timeline (see {@link IncidentBook#acknowledge}). */
+    public IncidentEvent acknowledgeIncident(String incident, String unit, String note, Instant time) {
+        IncidentEvent e = incidents.acknowledge(incident, unit, note, time);
+        statistics.apply(e);
+        return e;
+    }
+
     /**
      * A commander's posture change for a sector, with a reason.
      *
@@ -124,7 +157,8 @@ public final class AlertDesk {
                 alerts.apply(c);
                 statistics.apply(c);
             }
-            case IncidentEvent ie when ie.change() == IncidentEvent.Change.STATUS -> {
+            case IncidentEvent ie when ie.change() == IncidentEvent.Change.STATUS
+                    || ie.change() == IncidentEvent.Change.ACKNOWLEDGED -> {
                 incidents.apply(ie);
                 statistics.apply(ie);
             }
@@ -181,7 +215,9 @@ public final class AlertDesk {
         switch (e) {
             case TrackUpdate u -> engine.onTrack(u);
             case Detection d -> engine.onDetection(d);
-            case UnitPosition p -> engine.onUnit(p);
+            case UnitPosition p -> engine.onUnit(coverage.onPosition(p));
+            case Task t -> coverage.onTask(t).ifPresent(engine::onUnit);
+            case ControlChange c -> coverage.onControl(c).ifPresent(engine::onUnit);
             case SensorHeartbeat h -> engine.onHeartbeat(h);
             default -> fold(e);
         }

@@ -133,6 +133,28 @@ public final class IncidentBook {
         return e;
     }
 
+    /**
+     * The crew of {@code unit} acknowledged its task on the incident: a timeline step by the unit
+     * that leaves the status as it is.
+     *
+     * @throws Refusal.NotFound when there is no such incident
+     * @throws Refusal.Conflict when the incident is closed
+     */
+    public IncidentEvent acknowledge(String id, String unit, String note, Instant time) {
+        State s = incidents.get(id);
+        if (s == null) {
+            throw new Refusal.NotFound("no incident " + id);
+        }
+        IncidentEvent l = s.last;
+        if (l.status().terminal()) {
+            throw new Refusal.Conflict("incident " + id + " is " + l.status().code());
+        }
+        IncidentEvent e = new IncidentEvent(time, id, IncidentEvent.Change.ACKNOWLEDGED, l.status(), null, unit,
+                unit, note, null, l.sector(), l.severity(), l.lat(), l.lon(), s.marking);
+        apply(e);
+        return e;
+    }
+
     /** Folds an event into the state (replay from the log, or a change made elsewhere). */
     public void apply(IncidentEvent e) {
         apply(e, null);

@@ -25,7 +25,9 @@ import kz.shekara.theatre.UnitKind;
  * per incident. The first detection of an incident is the earliest of its alerts' times and the
  * first logged update of each track an alert of it is on: the tracker publishes a track once it is
  * confirmed, so that is the earliest time the object is on the log (the unconfirmed plots before it
- * are not). Tracks not updated for {@code trackMemory} of event time are forgotten, so memory stays
+ * are not). No step is taken before the one it follows (dispatch after the alert, on scene after
+ * the dispatch, resolution after both): a step stamped earlier is counted ({@link #refusedSteps()})
+ * and not taken, so no duration of a record is negative. Tracks not updated for {@code trackMemory} of event time are forgotten, so memory stays
  * bounded by live tracks plus incidents. Event time only: the same events give the same records.
  * Not thread-safe. O(1) per event (amortised).
  */
@@ -37,6 +39,7 @@ public final class ResponseTimes {
     private final Map<String, ResponseRecord> incidents = new LinkedHashMap<>();
     private Instant latest = Instant.MIN;
     private Instant lastPrune = Instant.MIN;
+    private long refused;
 
     /** When a track was first and last seen. */
     public record Seen(String track, Instant first, Instant last) {
@@ -109,15 +112,41 @@ public final class ResponseTimes {
                     e.time(), null, null, null, null, null, e.marking());
         }
         IncidentStatus st = e.status();
-        boolean dispatch = e.change() == IncidentEvent.Change.STATUS && (st == IncidentStatus.ASSIGNED
-                || st == IncidentStatus.EN_ROUTE || st == IncidentStatus.ON_SCENE);
+        boolean status = e.change() == IncidentEvent.Change.STATUS;
+        boolean dispatch = status && (st == IncidentStatus.ASSIGNED || st == IncidentStatus.EN_ROUTE
+                || st == IncidentStatus.ON_SCENE);
+        boolean arrive = status && st == IncidentStatus.ON_SCENE;
+        boolean close = status && st.terminal();
+        Instant before = latestStep(r);
+        if ((dispatch && r.dispatched() == null || arrive && r.onScene() == null || close && r.resolved() == null)
+                && e.time().isBefore(before)) {
+            // A step stamped before the one it follows (or before the alert) cannot be true: not a step.
+            refused++;
+            dispatch = arrive = close = false;
+        }
         String unit = r.resolved() == null && e.unit() != null ? e.unit() : r.unit();
+        Instant firstSign = detected == null ? r.detected() : min(r.detected(), detected);
         incidents.put(e.incident(), new ResponseRecord(r.incident(), r.sector() != null ? r.sector() : e.sector(),
-                r.lat(), r.lon(), e.severity(), st, detected == null ? r.detected() : min(r.detected(), detected),
-                r.alerted(), first(r.dispatched(), dispatch, e.time()),
-                first(r.onScene(), st == IncidentStatus.ON_SCENE, e.time()),
-                first(r.resolved(), e.change() == IncidentEvent.Change.STATUS && st.terminal(), e.time()), unit,
-                unit == null ? null : unitKinds.get(unit), r.marking().mostRestrictive(e.marking())));
+                r.lat(), r.lon(), e.severity(), st, firstSign == null ? null : min(firstSign, r.alerted()),
+                r.alerted(), first(r.dispatched(), dispatch, e.time()), first(r.onScene(), arrive, e.time()),
+                first(r.resolved(), close, e.time()), unit, unit == null ? null : unitKinds.get(unit),
+                r.marking().mostRestrictive(e.marking())));
+    }
+
+    /** The time of the record's last step taken: each later step must be at or after it. */
+    private static Instant latestStep(ResponseRecord r) {
+        Instant t = r.alerted();
+        for (Instant s : new Instant[] {r.dispatched(), r.onScene(), r.resolved()}) {
+            if (s != null && s.isAfter(t)) {
+                t = s;
+            }
+        }
+        return t;
+    }
+
+    /** Steps not taken because they were stamped before the step they follow, since this fold started. */
+    public long refusedSteps() {
+        return refused;
     }
 
     private static Instant first(Instant current, boolean happens, Instant time) {

@@ -3,6 +3,7 @@ package kz.shekara.model;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -28,6 +29,18 @@ public record Alert(Instant time, String id, RuleKind rule, Severity severity, S
         Objects.requireNonNull(marking, "marking");
         Coordinates.check(lat, lon);
         sensors = Collections.unmodifiableSortedSet(new TreeSet<>(sensors));
+    }
+
+    /** For a border crossing: {@code inbound} (onto the home side) or {@code outbound}; empty otherwise. */
+    public Optional<String> direction() {
+        return facts instanceof AlertFacts.Crossing c ? Optional.of(c.inbound() ? "inbound" : "outbound")
+                : Optional.empty();
+    }
+
+    /** For a border crossing at a crossing point: that point's zone id; empty otherwise (then see the sector). */
+    public Optional<String> crossingPoint() {
+        return facts instanceof AlertFacts.Crossing c && c.atCrossingPoint() && c.place() != null
+                ? Optional.ofNullable(c.place().id()) : Optional.empty();
     }
 
     /** An alert without structured facts (its sentence is {@code detail} in every language). */

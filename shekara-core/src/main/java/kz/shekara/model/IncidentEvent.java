@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One entry of an incident's timeline: it was opened from an alert, another alert joined it, or
- * its status changed (with the unit assigned, who made the change, a note, and on closing the
+ * One entry of an incident's timeline: it was opened from an alert, another alert joined it, the
+ * crew of its unit acknowledged the task (status unchanged), or its status changed (with the unit assigned, who made the change, a note, and on closing the
  * disposition). {@code status}, {@code severity}, {@code lat}/{@code lon} (degrees) are the
  * incident's after the change. The incident's state is the fold of these events. Immutable.
  */
@@ -16,7 +16,7 @@ public record IncidentEvent(Instant time, String incident, Change change, Incide
 
     /** What happened to the incident. */
     public enum Change {
-        OPENED, ALERT_ADDED, STATUS;
+        OPENED, ALERT_ADDED, ACKNOWLEDGED, STATUS;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -33,7 +33,7 @@ public record IncidentEvent(Instant time, String incident, Change change, Incide
         Objects.requireNonNull(marking, "marking");
         note = note == null ? "" : note;
         Coordinates.check(lat, lon);
-        if (change != Change.STATUS && alert == null) {
+        if ((change == Change.OPENED || change == Change.ALERT_ADDED) && alert == null) {
             throw new IllegalArgumentException("opening an incident or adding to it needs an alert");
         }
     }

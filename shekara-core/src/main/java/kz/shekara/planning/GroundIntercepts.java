@@ -25,6 +25,8 @@ final class GroundIntercepts {
     private final Candidate[] found;
     private final boolean[] reachable;
     private final double[] lowerBoundS;
+    /** Each unit's lateness at the last point of the target's path it was evaluated at (NaN before). */
+    private final double[] lastLateS;
     private double maxSpeed;
     private int pending;
 
@@ -42,6 +44,8 @@ final class GroundIntercepts {
         }
         this.pending = units.size();
         this.lowerBoundS = new double[units.size()];
+        this.lastLateS = new double[units.size()];
+        Arrays.fill(lastLateS, Double.NaN);
     }
 
     /**
@@ -60,7 +64,8 @@ final class GroundIntercepts {
                 // A small allowance for the tangent plane's distortion against geodesic lengths.
                 lowerBoundS[i] = i0.timeS() * 0.995;
             } else {
-                excluded.add(new Recommendations.Excluded(u.unit(), ((NoIntercept) r).reason().code()));
+                NoIntercept n = (NoIntercept) r;
+                excluded.add(new Recommendations.Excluded(u.unit(), n.reason().code(), n.lateS()));
                 lowerBoundS[i] = Double.NaN;
                 pending--;
             }
@@ -90,7 +95,8 @@ final class GroundIntercepts {
                 feasible.add(found[i]);
             } else {
                 Reason r = reachable[i] || otherwise == Reason.TARGET_OUTSIDE_AREA ? otherwise : Reason.UNREACHABLE;
-                excluded.add(new Recommendations.Excluded(units.get(i).unit(), r.code()));
+                excluded.add(new Recommendations.Excluded(units.get(i).unit(), r.code(),
+                        r == Reason.UNREACHABLE ? Double.NaN : lastLateS[i]));
             }
         }
     }
@@ -128,6 +134,9 @@ final class GroundIntercepts {
                 GroundTravelTime.Leg leg = ground.best(origins[i], d);
                 double late = leg.timeS() - t;
                 reachable[i] |= late < Double.POSITIVE_INFINITY;
+                if (late < Double.POSITIVE_INFINITY) {
+                    lastLateS[i] = Math.max(0, late);
+                }
                 if (late <= 0) {
                     double tStar = prevLate[i] == Double.POSITIVE_INFINITY ? t
                             : prevT[i] + (t - prevT[i]) * prevLate[i] / (prevLate[i] - late);

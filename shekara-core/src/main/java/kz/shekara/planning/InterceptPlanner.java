@@ -177,14 +177,16 @@ public final class InterceptPlanner {
         double launch = unit.launchS();
         double[] reach = reachable(px, py, target.veMps(), target.vnMps(), s, launch);
         if (reach == null) {
-            return new NoIntercept(Reason.CANNOT_CATCH);
+            List<double[]> in = target.inside();
+            return new NoIntercept(Reason.CANNOT_CATCH, straightLateS(unit, s, target, in.get(in.size() - 1)[1]));
         }
         double t = earliestCommon(reach, target.inside());
         if (Double.isNaN(t)) {
             List<double[]> in = target.inside();
             double lastEnd = in.get(in.size() - 1)[1];
             boolean escapes = lastEnd < target.horizonS() || reach[1] < Double.POSITIVE_INFINITY;
-            return new NoIntercept(escapes ? Reason.TARGET_LEAVES_AREA : Reason.BEYOND_HORIZON);
+            return new NoIntercept(escapes ? Reason.TARGET_LEAVES_AREA : Reason.BEYOND_HORIZON,
+                    straightLateS(unit, s, target, lastEnd));
         }
         double distance = s * (t - launch);
         if (distance > unit.enduranceLeftM()) {
@@ -193,6 +195,17 @@ public final class InterceptPlanner {
         double[] p = target.at(t);
         return new Intercept(t, p[0], p[1], distance, target.sigmaAt(t),
                 List.of(new GeoPoint(unit.lat(), unit.lon()), new GeoPoint(p[0], p[1])));
+    }
+
+    /** Seconds by which a unit going straight at {@code s} reaches the target's point at {@code t} after it. */
+    static double straightLateS(UnitState unit, double s, TargetMotion target, double t) {
+        double[] p = target.at(t);
+        double[] en = new double[2];
+        target.frame().toEastNorth(p[0], p[1], en);
+        double[] u = new double[2];
+        target.frame().toEastNorth(unit.lat(), unit.lon(), u);
+        double arrive = unit.launchS() + Math.hypot(en[0] - u[0], en[1] - u[1]) / s;
+        return Math.max(0, arrive - t);
     }
 
     /** The interval [from, to] of times t ≥ launch at which the unit can be at the target; null when none. */
@@ -270,8 +283,9 @@ public final class InterceptPlanner {
             return new NoIntercept(Reason.UNREACHABLE);
         }
         List<double[]> in = target.inside();
-        return new NoIntercept(in.get(in.size() - 1)[1] < target.horizonS() ? Reason.TARGET_LEAVES_AREA
-                : Reason.CANNOT_CATCH);
+        double lastEnd = in.get(in.size() - 1)[1];
+        double lateS = arrival(reach, target, lastEnd).map(r -> Math.max(0, r.timeS() - lastEnd)).orElse(Double.NaN);
+        return new NoIntercept(lastEnd < target.horizonS() ? Reason.TARGET_LEAVES_AREA : Reason.CANNOT_CATCH, lateS);
     }
 
     private static Optional<Route> arrival(TravelTimeModel.Reach reach, TargetMotion target, double t) {

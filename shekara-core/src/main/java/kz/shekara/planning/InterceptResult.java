@@ -20,10 +20,19 @@ public sealed interface InterceptResult {
         }
     }
 
-    /** No meeting within the horizon, and the reason. */
-    record NoIntercept(Reason reason) implements InterceptResult {
+    /**
+     * No meeting within the horizon, and the reason; {@code lateS} says how far behind the unit
+     * would be: the seconds by which it would reach the target's last point inside the area (where
+     * the target leaves it, or at the horizon) after the target has passed there — NaN when not
+     * measured (no way there, the target never inside).
+     */
+    record NoIntercept(Reason reason, double lateS) implements InterceptResult {
         public NoIntercept {
             Objects.requireNonNull(reason, "reason");
+        }
+
+        public NoIntercept(Reason reason) {
+            this(reason, Double.NaN);
         }
     }
 

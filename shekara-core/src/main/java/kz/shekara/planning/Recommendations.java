@@ -13,7 +13,13 @@ public record Recommendations(List<Recommendation> ranked, List<Excluded> exclud
         excluded = List.copyOf(excluded);
     }
 
-    /** A unit left out of the ranking, and why. */
-    public record Excluded(String unit, String reason) {
+    /**
+     * A unit left out of the ranking, and why; {@code lateS} how far behind the target it would
+     * arrive (see {@link InterceptResult.NoIntercept#lateS()}), NaN when not measured.
+     */
+    public record Excluded(String unit, String reason, double lateS) {
+        public Excluded(String unit, String reason) {
+            this(unit, reason, Double.NaN);
+        }
     }
 }

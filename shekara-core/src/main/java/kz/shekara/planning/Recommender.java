@@ -116,7 +116,7 @@ public final class Recommender {
         if (r instanceof Intercept i) {
             feasible.add(Candidate.of(u, i));
         } else if (r instanceof NoIntercept n) {
-            excluded.add(new Recommendations.Excluded(u.unit(), n.reason().code()));
+            excluded.add(new Recommendations.Excluded(u.unit(), n.reason().code(), n.lateS()));
         }
     }
 

@@ -131,6 +131,19 @@ public final class RuleEngine {
         return run(h.time(), (rule, ctx) -> rule.onHeartbeat(h, ctx), null);
     }
 
+    /**
+     * Declares the theatre sensors a feed carries (its configuration): each is expected to report
+     * from the next watermark on, and its silence is reported even if it was never heard. Without a
+     * declaration a sensor is expected once it has reported.
+     */
+    public void expectSensors(java.util.Collection<String> sensors) {
+        for (Rule r : rules) {
+            if (r instanceof SensorSilentRule s) {
+                s.expect(sensors);
+            }
+        }
+    }
+
     public List<DomainEvent> onUnit(UnitPosition p) {
         return run(p.time(), (rule, ctx) -> rule.onUnit(p, ctx), null);
     }

@@ -17,10 +17,13 @@ import kz.shekara.theatre.ZoneKind;
 
 /**
  * A sector (a SECTOR zone) left with no available friendly unit inside it or within
- * {@code reachM} of it. Checked when a unit reports (only the sectors in its reach), when a unit's
- * last position grows stale, and for every sector once the start-up grace has passed since the
- * first event (so a sector that never had a unit is reported too). Re-arms when a unit is back.
- * Not thread-safe.
+ * {@code reachM} of it: its last available unit tasked, handed to another command or out of
+ * service (the status its position carries: the caller gives the status the unit's task and
+ * control give it), or gone stale. Needs unit positions: without any, nothing is known of the units
+ * and nothing is reported. Checked when a unit reports (only the sectors in its reach), when a
+ * unit's last position grows stale, and for every sector once the start-up grace has passed and
+ * positions are known (so a sector that never had a unit is reported too). When a unit is back the
+ * alert is withdrawn and the rule re-armed. Not thread-safe.
  */
 final class SectorVoidRule implements Rule {
     private final RulesConfig.SectorVoid config;
@@ -28,6 +31,8 @@ final class SectorVoidRule implements Rule {
     private final Map<String, UnitPosition> units = new LinkedHashMap<>();
     private Instant start;
     private boolean graceOver;
+    /** Every sector has been checked once since positions were first known. */
+    private boolean swept;
     /** No unit's report is older than this (null when there is none): until it grows stale, none is. */
     private Instant oldestReport;
 
@@ -54,6 +59,10 @@ final class SectorVoidRule implements Rule {
         if (!graceOver) {
             return;
         }
+        if (!swept) {
+            sweep(p.time(), ctx);
+            return;
+        }
         List<IndexedZone> touched = new ArrayList<>(sectors.near(p.lat(), p.lon()));
         if (before != null) {
             sectors.near(before.lat(), before.lon()).stream().filter(z -> !touched.contains(z)).forEach(touched::add);
@@ -77,8 +86,8 @@ final class SectorVoidRule implements Rule {
         }
         if (!graceOver && !now.isBefore(start.plus(config.startupGrace()))) {
             graceOver = true;
-            for (IndexedZone z : sectors.zones()) {
-                check(z, now, ctx);
+            if (!units.isEmpty()) {
+                sweep(now, ctx);
             }
             return;
         }
@@ -91,11 +100,22 @@ final class SectorVoidRule implements Rule {
         }
     }
 
+    private void sweep(Instant time, RuleContext ctx) {
+        swept = true;
+        for (IndexedZone z : sectors.zones()) {
+            check(z, time, ctx);
+        }
+    }
+
     private void check(IndexedZone sector, Instant time, RuleContext ctx) {
         String key = kind().code() + "|" + sector.id() + "|";
         for (UnitPosition u : units.values()) {
             if (u.status() == UnitStatus.AVAILABLE && sector.distanceM(u.lat(), u.lon()) <= config.reachM()) {
-                ctx.reset(key);
+                if (ctx.active(key)) {
+                    ctx.withdraw(key, time, "rules", "an available unit is back in " + sector.zone().name());
+                } else {
+                    ctx.reset(key);
+                }
                 return;
             }
         }

@@ -3,12 +3,17 @@ package kz.shekara.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import kz.shekara.model.Detection;
 import kz.shekara.model.AlertFacts;
+import kz.shekara.model.Marking;
 import kz.shekara.model.RuleKind;
 import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.Severity;
@@ -18,16 +23,21 @@ import kz.shekara.theatre.Theatre;
 /**
  * A fixed theatre sensor that has sent nothing (no detection, no heartbeat) for longer than
  * {@code allowedPeriods} of its report period (and at least {@code minSilence}). "Now" is event time: the watermark of all events the
- * engine has seen (or the live clock the service advances it by). A sensor not heard at all counts
- * from the first watermark. The alert's time is the instant the silence became too long, so it does
- * not depend on when the check ran; hearing from the sensor later than before re-arms it (a report
- * no later than one already heard changes nothing, so a late one cannot raise the same alert twice). Checks only when the
- * earliest deadline has passed. Not thread-safe.
+ * engine has seen (or the live clock the service advances it by). Only a sensor expected to report
+ * is watched: one that has reported, or one declared by the feed that carries it ({@link #expect});
+ * a declared sensor not heard at all counts from the first watermark after its declaration. The
+ * alert's time is the instant the silence became too long, so it does not depend on when the check
+ * ran; its marking is that of the sensor's last data (a simulated sensor's silence is an exercise).
+ * Hearing from the sensor later than before withdraws its alert (the sensor is back) and re-arms it
+ * (a report no later than one already heard changes nothing, so a late one cannot raise the same
+ * alert twice). Checks only when the earliest deadline has passed. Not thread-safe.
  */
 final class SensorSilentRule implements Rule {
     private final RulesConfig.SensorSilent config;
     private final Map<String, Sensor> sensors = new LinkedHashMap<>();
     private final Map<String, Instant> lastHeard = new LinkedHashMap<>();
+    private final Map<String, Marking> lastMarking = new HashMap<>();
+    private final Set<String> declared = new LinkedHashSet<>();
     private Instant nextDeadline;
 
     SensorSilentRule(Theatre theatre, RulesConfig.SensorSilent config) {
@@ -41,17 +51,22 @@ final class SensorSilentRule implements Rule {
         return RuleKind.SENSOR_SILENT;
     }
 
+    /** Declares theatre sensors a feed carries: expected to report from the next watermark on. */
+    void expect(Collection<String> ids) {
+        ids.stream().filter(sensors::containsKey).filter(id -> !lastHeard.containsKey(id)).forEach(declared::add);
+    }
+
     @Override
     public void onDetection(Detection d, RuleContext ctx) {
-        heard(d.sensor(), d.time(), ctx);
+        heard(d.sensor(), d.time(), d.marking(), ctx);
     }
 
     @Override
     public void onHeartbeat(SensorHeartbeat h, RuleContext ctx) {
-        heard(h.sensor(), h.time(), ctx);
+        heard(h.sensor(), h.time(), h.marking(), ctx);
     }
 
-    private void heard(String sensor, Instant time, RuleContext ctx) {
+    private void heard(String sensor, Instant time, Marking marking, RuleContext ctx) {
         if (!sensors.containsKey(sensor)) {
             return;
         }
@@ -60,25 +75,34 @@ final class SensorSilentRule implements Rule {
             return; // no sign of life after what is known: a late report does not end a silence begun since
         }
         lastHeard.put(sensor, time);
-        ctx.reset(key(sensor));
+        lastMarking.put(sensor, marking);
+        declared.remove(sensor);
+        if (ctx.active(key(sensor))) {
+            ctx.withdraw(key(sensor), time, "rules", "sensor " + sensor + " reporting again");
+        } else {
+            ctx.reset(key(sensor));
+        }
         nextDeadline = null;
     }
 
     @Override
     public void onTime(Instant now, RuleContext ctx) {
-        if (lastHeard.isEmpty() && !sensors.isEmpty()) {
-            sensors.keySet().forEach(id -> lastHeard.put(id, now));
+        if (!declared.isEmpty()) {
+            declared.forEach(id -> lastHeard.putIfAbsent(id, now));
+            declared.clear();
+            nextDeadline = null;
         }
         if (nextDeadline != null && now.isBefore(nextDeadline)) {
             return;
         }
         Instant next = null;
         List<String> silent = new ArrayList<>();
-        for (Sensor s : sensors.values()) {
+        for (Map.Entry<String, Instant> heard : lastHeard.entrySet()) {
+            Sensor s = sensors.get(heard.getKey());
             if (ctx.active(key(s.id()))) {
                 continue;
             }
-            Instant deadline = lastHeard.getOrDefault(s.id(), now).plus(allowed(s));
+            Instant deadline = heard.getValue().plus(allowed(s));
             if (now.isAfter(deadline)) {
                 silent.add(s.id());
             } else if (next == null || deadline.isBefore(next)) {
@@ -91,7 +115,8 @@ final class SensorSilentRule implements Rule {
             Instant since = lastHeard.get(id);
             ctx.raise(new Finding(key(id), since.plus(allowed(s)), kind(), Severity.MEDIUM, s.sector(), null, null,
                     id, null, s.lat(), s.lon(), new TreeSet<>(List.of(id)), s.kind().code() + " sensor " + s.name()
-                    + " silent since " + since + " (period " + s.period() + ")", ctx.defaultMarking(),
+                    + " silent since " + since + " (period " + s.period() + ")",
+                    lastMarking.getOrDefault(id, ctx.defaultMarking()),
                     new AlertFacts.SensorSilent(s.kind(), s.name(), since, s.period(), s.names())));
         }
     }

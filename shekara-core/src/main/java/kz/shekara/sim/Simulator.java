@@ -23,7 +23,7 @@ import kz.shekara.theatre.Unit;
  * border, approaching protected sites or loitering; the theatre's sensors seeing them with noise,
  * missed detections and clutter, and sending a heartbeat for each scan that had nothing to report
  * (until a scheduled {@link SensorFailure} silences one for good); friendly patrols driving along the border and aircraft and boats
- * idling at their bases. Runs in event time: {@link #advanceTo} returns the events up to a time, in
+ * idling at their bases, each answering the tasks it is given ({@link #onTask}). Runs in event time: {@link #advanceTo} returns the events up to a time, in
  * time order, ties broken by truth first, then sensors in theatre order, then units in theatre order.
  * Everything it makes carries the theatre's default marking flagged as exercise.
  *
@@ -57,6 +57,7 @@ public final class Simulator {
     private final List<Mover> movers = new ArrayList<>();
     private final List<SensorModel> sensors = new ArrayList<>();
     private final List<PatrolModel> patrols = new ArrayList<>();
+    private final ExerciseResponse response;
     private final PriorityQueue<Task> queue = new PriorityQueue<>();
     private final Map<String, Long> failAtMs = new HashMap<>();
     private long doneMs = -1;
@@ -105,6 +106,18 @@ public final class Simulator {
         if (!patrols.isEmpty()) {
             queue.add(new Task(0, RANK_UNITS, 0));
         }
+        response = new ExerciseResponse(theatre, patrols);
+    }
+
+    /**
+     * A step of a task given to one of the exercise's units (from the dispatch desk): the unit
+     * answers it from the step's time on ({@link ExerciseResponse}: stops patrolling, launches after
+     * its readiness, travels to the point, on scene, back to patrol when the task ends). Steps of
+     * other units are ignored. The same steps at the same times give the same reports.
+     */
+    public void onTask(kz.shekara.model.Task t) {
+        double tSec = Math.max(0, Duration.between(start, t.time()).toMillis() / 1000.0);
+        response.onTask(t, tSec);
     }
 
     public Instant start() {
@@ -165,7 +178,7 @@ public final class Simulator {
             }
             default -> {
                 for (PatrolModel p : patrols) {
-                    out.add(new SimEvent.UnitReport(p.report(tSec, time)));
+                    out.add(new SimEvent.UnitReport(response.report(p, tSec, time)));
                 }
                 queue.add(new Task(task.atMs() + config.unitReportInterval().toMillis(), RANK_UNITS, 0));
             }

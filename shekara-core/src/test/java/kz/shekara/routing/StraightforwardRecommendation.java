@@ -71,7 +71,8 @@ final class StraightforwardRecommendation {
                     ranked.add(new Meeting(u.unit(), i.timeS(), i.distanceM(), i.lat(), i.lon(), i.sigmaM(),
                             uncovers(u, units)));
                 } else {
-                    excluded.add(new Recommendations.Excluded(u.unit(), ((NoIntercept) r).reason().code()));
+                    excluded.add(new Recommendations.Excluded(u.unit(), ((NoIntercept) r).reason().code(),
+                            ((NoIntercept) r).lateS()));
                 }
             }
         }

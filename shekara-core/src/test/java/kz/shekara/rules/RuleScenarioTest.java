@@ -92,7 +92,10 @@ class RuleScenarioTest {
         RulesConfig config = scenario.equals("units") ? d : new RulesConfig(d.borderCrossing(), d.approach(),
                 d.loitering(), d.speed(), d.sensorAlarm(), d.sensorSilent(), d.unitEmergency(), null, d.posture(),
                 d.trackTimeout());
-        AlertDesk desk = new AlertDesk(Fixtures.theatre(scenario, Posture.NORMAL), config, IncidentConfig.defaults());
+        kz.shekara.theatre.Theatre theatre = Fixtures.theatre(scenario, Posture.NORMAL);
+        AlertDesk desk = new AlertDesk(theatre, config, IncidentConfig.defaults());
+        // The scenario's sensor file is its feed's declaration: each sensor is expected from the start.
+        desk.expectSensors(theatre.sensors().stream().map(kz.shekara.theatre.Sensor::id).toList());
         if (posture != Posture.NORMAL) {
             for (String sector : List.of("south", "caspian")) {
                 desk.setPosture(sector, posture, "commander", "exercise of the test", Fixtures.EPOCH);

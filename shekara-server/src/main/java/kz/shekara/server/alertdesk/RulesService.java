@@ -89,6 +89,8 @@ public final class RulesService implements AutoCloseable {
         subscriptions.add(bus.subscribe(Topic.OBSERVATIONS, "rules", this::onDetection));
         subscriptions.add(bus.subscribe(Topic.UNIT_POSITIONS, "rules", p -> handle(p.time(), () -> desk.onUnit(p))));
         subscriptions.add(bus.subscribe(Topic.HEARTBEATS, "rules", h -> handle(h.time(), () -> desk.onHeartbeat(h))));
+        subscriptions.add(bus.subscribe(Topic.TASKS, "rules", t -> handle(t.time(), () -> desk.onTask(t))));
+        subscriptions.add(bus.subscribe(Topic.UNIT_CONTROL, "rules", c -> handle(c.time(), () -> desk.onControl(c))));
         ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("rules-tick").unstarted(r));
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
@@ -209,6 +211,11 @@ public final class RulesService implements AutoCloseable {
         return command(() -> desk.changeIncident(incident, status, unit, by, note, disposition, time));
     }
 
+    /** See {@link kz.shekara.incident.IncidentBook#acknowledge}: a crew's acknowledgement on the timeline; published. */
+    public IncidentEvent acknowledgeIncident(String incident, String unit, String note, Instant time) {
+        return command(() -> desk.acknowledgeIncident(incident, unit, note, time));
+    }
+
     /** Runs one operator command on the desk and returns its event once it is stored. */
     private <E extends DomainEvent> E command(Supplier<E> step) {
         E e;
@@ -218,6 +225,13 @@ public final class RulesService implements AutoCloseable {
             published = publish(List.of(e));
         }
         return stored(e, published);
+    }
+
+    /** Declares the theatre sensors a feed carries (its configuration): expected to report from now on. */
+    public void expectSensors(java.util.Collection<String> sensors) {
+        synchronized (desk) {
+            desk.expectSensors(sensors);
+        }
     }
 
     /** A commander's posture change; publishes it. */

@@ -37,7 +37,10 @@ final class AlertJson {
         o.put("id", a.id());
         o.put("time", a.time().toString());
         o.put("rule", a.rule().code());
+        o.put("class", a.rule().alertClass());
         o.put("severity", a.severity().code());
+        a.direction().ifPresent(d -> o.put("direction", d));
+        a.crossingPoint().ifPresent(c -> o.put("crossing_point", c));
         o.put("state", e.state().code());
         o.put("sector", a.sector());
         o.put("zone", a.zone());

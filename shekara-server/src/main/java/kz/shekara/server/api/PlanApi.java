@@ -22,7 +22,9 @@ import kz.shekara.theatre.UnitKind;
  * What-if intercepts over HTTP: {@code POST /api/v1/plan/intercept} with
  * {@code {"unit": {"kind", "lat", "lon", "speedMps", "launchS"}, "target": {"lat", "lon", "vnMps", "veMps"}}}
  * (degrees, m/s, seconds) answers {@code {"feasible": true, "lat", "lon", "timeS"}} (time from now,
- * launch included) or {@code {"feasible": false, "reason"}}. A bad body gets a 4xx with
+ * launch included) or {@code {"feasible": false, "reason", "lateS"}} ({@code lateS}: how far behind
+ * the target the unit would arrive, when measured). The target counts only inside the area of
+ * operations (the home country and the sector corridors). A bad body gets a 4xx with
  * {@code {"error": code, "detail": sentence}}, counted
  * by {@link ApiErrors}. Thread-safe.
  */
@@ -41,7 +43,7 @@ public final class PlanApi {
 
     /**
      * @param planner  the theatre's planner (its sea and road models serve boats and ground units)
-     * @param area     where an intercept counts (the country); null for anywhere
+     * @param area     where an intercept counts (the area of operations); null for anywhere
      * @param horizonS how far ahead to plan, in seconds
      */
     public PlanApi(InterceptPlanner planner, Area area, double horizonS) {
@@ -66,6 +68,9 @@ public final class PlanApi {
             out.put("feasible", true).put("lat", i.lat()).put("lon", i.lon()).put("timeS", i.timeS());
         } else if (r instanceof InterceptResult.NoIntercept n) {
             out.put("feasible", false).put("reason", n.reason().code());
+            if (Double.isFinite(n.lateS())) {
+                out.put("lateS", n.lateS());
+            }
         }
         return out;
     }

@@ -94,6 +94,8 @@ final class ReadRoutes {
         if (p != null) {
             return GeoJson.feature(id, GeoJson.point(p.lat(), p.lon()), props);
         }
+        // A unit tasked before its first report stands at its base with its task's status.
+        live.taskedStatus(id).ifPresent(st -> props.put("status", st.code()));
         Base base = def.base() == null ? null : theatre.base(def.base()).orElse(null);
         return base == null ? null : GeoJson.feature(id, GeoJson.point(base.lat(), base.lon()), props);
     }

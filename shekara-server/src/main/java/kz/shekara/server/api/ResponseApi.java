@@ -101,7 +101,12 @@ public final class ResponseApi {
             }
         }
         ArrayNode excluded = o.putArray("excluded");
-        recs.excluded().forEach(e -> excluded.addObject().put("unit", e.unit()).put("reason", e.reason()));
+        for (Recommendations.Excluded e : recs.excluded()) {
+            ObjectNode x = excluded.addObject().put("unit", e.unit()).put("reason", e.reason());
+            if (Double.isFinite(e.lateS())) {
+                x.put("late_s", round(e.lateS())); // how far behind the target the unit would arrive
+            }
+        }
         if (r.task() == null) {
             o.putNull("task");
         } else {

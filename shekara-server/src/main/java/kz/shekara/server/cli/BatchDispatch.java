@@ -37,7 +37,18 @@ final class BatchDispatch {
     void feed(DomainEvent e) throws IOException {
         for (DispatchOutput o : desk.on(e)) {
             switch (o) {
-                case DispatchOutput.TaskStep s -> taskSteps++;
+                case DispatchOutput.TaskStep s -> {
+                    taskSteps++;
+                    // The tasked unit no longer covers its sector: the rules see its new status.
+                    sink.events(alerts.onTask(s.task()));
+                }
+                case DispatchOutput.Acknowledgement a -> {
+                    try {
+                        sink.events(List.of(alerts.acknowledgeIncident(a.incident(), a.unit(), a.note(), a.time())));
+                    } catch (IllegalStateException | NoSuchElementException refused) {
+                        continue;
+                    }
+                }
                 case DispatchOutput.IncidentStep i -> {
                     IncidentEvent changed;
                     try {

@@ -230,6 +230,12 @@ public final class ProcessCommand implements Callable<Integer> {
                     o.put("rule", a.rule().code());
                     o.put("severity", a.severity().code());
                     o.put("zone", a.zone());
+                    if (a.direction().isPresent()) {
+                        // A crossing says which way and where: the crossing point, or else the sector.
+                        o.put("direction", a.direction().get());
+                        o.put("crossing_point", a.crossingPoint().orElse(null));
+                        o.put("sector", a.sector());
+                    }
                     o.put("track", a.track());
                     o.put("lat", round(a.lat(), 7));
                     o.put("lon", round(a.lon(), 7));

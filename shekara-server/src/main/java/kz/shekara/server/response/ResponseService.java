@@ -94,6 +94,13 @@ public final class ResponseService implements AutoCloseable {
             switch (o) {
                 case DispatchOutput.TaskStep s -> bus.publish(Topic.TASKS, s.sector() == null ? "-" : s.sector(),
                         s.task());
+                case DispatchOutput.Acknowledgement a -> {
+                    try {
+                        rules.acknowledgeIncident(a.incident(), a.unit(), a.note(), a.time());
+                    } catch (IllegalStateException | NoSuchElementException e) {
+                        LOG.debug("acknowledgement of {} not on its timeline: {}", a.incident(), e.getMessage());
+                    }
+                }
                 case DispatchOutput.IncidentStep i -> {
                     try {
                         rules.changeIncident(i.incident(), i.status(), i.unit(), i.by(), i.note(), null, i.time());
@@ -178,6 +185,13 @@ public final class ResponseService implements AutoCloseable {
     public Optional<Task> taskOf(String unit) {
         synchronized (desk) {
             return desk.taskOf(unit);
+        }
+    }
+
+    /** Crew reports that would have made a task step earlier than the one it follows: kept as positions only. */
+    public long refusedReports() {
+        synchronized (desk) {
+            return desk.refusedReports();
         }
     }
 

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * {@link Topic#HEARTBEATS} (keyed by the sensor's sector) and friendly unit positions on
  * {@link Topic#UNIT_POSITIONS}, keyed by the sector the tracker files the position under
  * ({@link SectorLocator#sectorOf}). Every event carries the theatre's marking flagged exercise.
+ * The scenario's units answer the tasks the dispatch desk gives them ({@link Topic#TASKS}, see
+ * {@link Simulator#onTask}), so the demo's response loop closes without a human device.
  * The truth of the latest step is kept for tests and scoring. Runs on its own thread; the public
  * methods are thread-safe.
  */
@@ -53,6 +55,9 @@ public final class SimulationSource implements AutoCloseable {
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private Instant truthTime;
     private volatile Thread thread;
+    /** Task steps from the dispatch desk, handed to the scenario's units on its own thread. */
+    private final java.util.Queue<kz.shekara.model.Task> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private Bus.Subscription taskSubscription;
     private volatile boolean closed;
 
     public SimulationSource(SimulationSourceConfig config, Theatre theatre, Bus bus, MeterRegistry registry,
@@ -84,6 +89,7 @@ public final class SimulationSource implements AutoCloseable {
         if (exerciseClock != null && pacer.paced()) {
             exerciseClock.begin(sim.start(), pacer.wallStart());
         }
+        taskSubscription = bus.subscribe(Topic.TASKS, "simulation", tasks::add);
         thread = Thread.ofPlatform().daemon().name("simulation-source").start(() -> run(sim, pacer));
         LOG.info("exercise scenario started: seed {}, start {}, speed {}, {} movers", config.seed(), start,
                 config.speed(), sim.moverCount());
@@ -132,6 +138,10 @@ public final class SimulationSource implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        Bus.Subscription s = taskSubscription;
+        if (s != null) {
+            s.close();
+        }
         SourceThreads.stop(thread);
         completion.complete(null);
     }
@@ -149,6 +159,9 @@ public final class SimulationSource implements AutoCloseable {
                     target = end;
                 }
                 pacer.awaitDue(target);
+                for (kz.shekara.model.Task t; (t = tasks.poll()) != null; ) {
+                    sim.onTask(t); // the exercise's units answer their dispatch
+                }
                 publish(sim.advanceTo(target));
                 if (end != null && !target.isBefore(end)) {
                     completion.complete(null);

@@ -12,18 +12,22 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import kz.shekara.dispatch.UnitStatuses;
 import kz.shekara.model.ChatMessage;
 import kz.shekara.model.Detection;
 import kz.shekara.model.DomainEvent;
+import kz.shekara.model.Task;
 import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
+import kz.shekara.model.UnitStatus;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
 
 /**
  * The current operational picture, kept from the bus: the latest position of every unit (theatre
- * units and any TAK device by its uid), recent detections, the last chat messages, and every live
+ * units and any TAK device by its uid) with the status its task gives it ({@link UnitStatuses}: a
+ * position report moves a unit, never resets its status), recent detections, the last chat messages, and every live
  * track with a short trail. All ages are measured in event time against the newest event seen, never
  * the wall clock, so the same events give the same picture. A track's {@link TrackStatus#DELETED}
  * update (the tracker ended it) takes it out of the picture at once; the end is remembered for the
@@ -44,6 +48,7 @@ public final class LiveState implements AutoCloseable {
     private final Bus bus;
     private final LiveStateConfig config;
     private final Map<String, UnitPosition> units = new HashMap<>();
+    private final UnitStatuses statuses = new UnitStatuses();
     private final ArrayDeque<Detection> detections = new ArrayDeque<>();
     private final ArrayDeque<ChatMessage> messages = new ArrayDeque<>();
     private final Map<String, TrackTrail> tracks = new HashMap<>();
@@ -60,12 +65,13 @@ public final class LiveState implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** Subscribes to unit positions, observations, messages and tracks (groups "live-state.*"). */
+    /** Subscribes to unit positions, task steps, observations, messages and tracks (groups "live-state.*"). */
     public synchronized void start() {
         if (!subscriptions.isEmpty()) {
             throw new IllegalStateException("live state already started");
         }
         subscriptions.add(bus.subscribe(Topic.UNIT_POSITIONS, "live-state.units", this::accept));
+        subscriptions.add(bus.subscribe(Topic.TASKS, "live-state.tasks", this::accept));
         subscriptions.add(bus.subscribe(Topic.OBSERVATIONS, "live-state.observations", this::accept));
         subscriptions.add(bus.subscribe(Topic.MESSAGES, "live-state.messages", this::accept));
         subscriptions.add(bus.subscribe(Topic.TRACKS, "live-state.tracks", this::accept));
@@ -80,12 +86,26 @@ public final class LiveState implements AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
-    /** Applies one event to the picture and tells the listeners. Called by the bus; public for replay. */
+    /**
+     * Applies one event to the picture and tells the listeners. Called by the bus; public for replay.
+     * Listeners are told of a unit position with the status the unit's task gives it, and of a task
+     * step as the unit's latest position with its new status (nothing when the unit has not reported).
+     */
     public void accept(DomainEvent event) {
         boolean shown = true;
+        DomainEvent told = event;
         synchronized (this) {
             switch (event) {
-                case UnitPosition p -> units.merge(p.unit(), p, (old, neu) -> neu.time().isBefore(old.time()) ? old : neu);
+                case UnitPosition p -> {
+                    units.merge(p.unit(), p, (old, neu) -> neu.time().isBefore(old.time()) ? old : neu);
+                    told = statuses.overlay(p);
+                }
+                case Task t -> {
+                    statuses.onTask(t);
+                    UnitPosition p = units.get(t.unit());
+                    told = p == null ? null : statuses.overlay(p);
+                    shown = p != null;
+                }
                 case Detection d -> addDetection(d);
                 case ChatMessage m -> addMessage(m);
                 case TrackUpdate t -> shown = addTrack(t);
@@ -100,10 +120,10 @@ public final class LiveState implements AutoCloseable {
             evict();
         }
         if (!shown) {
-            return; // a track update older than what the picture holds (or than its end): nothing to tell
+            return; // an older track update, or a task of a unit not seen yet: nothing to tell
         }
         for (Consumer<DomainEvent> l : listeners) {
-            l.accept(event);
+            l.accept(told);
         }
     }
 
@@ -162,13 +182,20 @@ public final class LiveState implements AutoCloseable {
         }
     }
 
-    /** Latest position of every unit the viewer may see, by unit id. */
+    /** Latest position of every unit the viewer may see, with the status its task gives it, by unit id. */
     public synchronized List<UnitPosition> units(Viewer viewer) {
-        return units.values().stream().filter(viewer::maySee).sorted(Comparator.comparing(UnitPosition::unit)).toList();
+        return units.values().stream().filter(viewer::maySee).sorted(Comparator.comparing(UnitPosition::unit))
+                .map(statuses::overlay).toList();
     }
 
     public synchronized Optional<UnitPosition> unit(Viewer viewer, String id) {
-        return Optional.ofNullable(units.get(id)).filter(viewer::maySee);
+        return Optional.ofNullable(units.get(id)).filter(viewer::maySee).map(statuses::overlay);
+    }
+
+    /** The status a unit's active task gives it; empty when it has none. */
+    public synchronized Optional<UnitStatus> taskedStatus(String unit) {
+        UnitStatus s = statuses.status(unit, null);
+        return Optional.ofNullable(s);
     }
 
     /** Kept detections with an event time strictly after {@code since} (all when null), oldest first. */
@@ -205,6 +232,7 @@ public final class LiveState implements AutoCloseable {
     /** Empties the picture (a replay session seeking back starts again from its period's start). */
     public synchronized void clear() {
         units.clear();
+        statuses.clear();
         detections.clear();
         messages.clear();
         tracks.clear();

@@ -117,7 +117,8 @@ class ProcessCommandTest {
 
     @Test
     void heartbeatLinesKeepSensorsFromBeingReportedSilent(@TempDir Path dir) throws Exception {
-        // Ten minutes in which every sensor of the default theatre sends a heartbeat each minute, but one.
+        // Ten minutes in which every sensor of the default theatre sends a heartbeat each minute, but
+        // one, which reports once at the start and then falls silent.
         List<String> ids = kz.shekara.server.theatre.TheatreLoader.loadDefault().sensors().stream()
                 .map(kz.shekara.theatre.Sensor::id).sorted().toList();
         String quiet = "radar-uz-03";
@@ -125,7 +126,7 @@ class ProcessCommandTest {
         StringBuilder lines = new StringBuilder();
         for (int t = 0; t <= 600; t += 60) {
             for (String id : ids) {
-                if (!id.equals(quiet)) {
+                if (!id.equals(quiet) || t == 0) {
                     lines.append("{\"time\": ").append(t).append(", \"sensor\": \"").append(id)
                             .append("\", \"heartbeat\": true}\n");
                 }
@@ -140,5 +141,29 @@ class ProcessCommandTest {
         assertThat(Files.readAllLines(dir.resolve("o/tracks.jsonl"))).isEmpty();
         assertThat(alerts).filteredOn(a -> a.contains("\"rule\":\"sensor-silent\""))
                 .singleElement().asString().contains("\"sensor\":\"" + quiet + "\"");
+        // Sensor health goes to its own board: no incident.
+        assertThat(Files.readAllLines(dir.resolve("o/incidents.jsonl"))).isEmpty();
+    }
+
+    /**
+     * A recording of three movers seen by one radar (no unit positions, no other sensor): an inbound
+     * vehicle at the B. Konysbayev crossing, an outbound walker, a vehicle driving along inside. The
+     * crossings are raised with their direction and place, and nothing else: no sensor of the theatre
+     * that is not in the file is reported silent, no sector void without unit positions. The
+     * expected alerts and incidents are files beside the input.
+     */
+    @Test
+    void threeMoversOneRadarRaiseTheCrossingsWithDirectionAndNoNoise(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("d.jsonl");
+        try (var d = ProcessCommandTest.class.getResourceAsStream("three-movers.detections.jsonl")) {
+            Files.copy(d, in);
+        }
+        assertThat(run("process", "--in", in.toString(), "--out", dir.resolve("o").toString())).isZero();
+        for (String f : List.of("alerts", "incidents")) {
+            try (var e = ProcessCommandTest.class.getResourceAsStream("three-movers." + f + ".expected.jsonl")) {
+                assertThat(Files.readString(dir.resolve("o/" + f + ".jsonl")))
+                        .isEqualTo(new String(e.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
     }
 }

@@ -57,6 +57,8 @@ class DemoSensorSilenceTest {
     private static List<Alert> silentAlerts(Theatre theatre, List<SimEvent> events, boolean withHeartbeats) {
         RulesSettings rules = RulesConfigLoader.forTheatre(null);
         AlertDesk desk = new AlertDesk(theatre, rules.rules(), rules.incidents());
+        // As in the demo, the scenario's feed declares every theatre sensor.
+        desk.expectSensors(theatre.sensors().stream().map(kz.shekara.theatre.Sensor::id).toList());
         List<DomainEvent> out = new ArrayList<>();
         for (SimEvent e : events) {
             switch (e) {

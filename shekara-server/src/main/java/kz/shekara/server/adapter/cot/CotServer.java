@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import kz.shekara.dispatch.UnitStatuses;
 import kz.shekara.model.Alert;
 import kz.shekara.model.ChatMessage;
 import kz.shekara.model.Detection;
@@ -56,6 +57,8 @@ public final class CotServer implements AutoCloseable {
     private final Clock clock;
     private final Function<double[], String> sectorKey;
     private final CotMapping mapping;
+    /** Units go out with the status their task gives them, not the one their device last claimed. */
+    private final UnitStatuses statuses = new UnitStatuses();
     private final CotEncoder encoder = new CotEncoder();
     private final CotControl control;
     private final List<CotConnection> connections = new CopyOnWriteArrayList<>();
@@ -114,6 +117,7 @@ public final class CotServer implements AutoCloseable {
             udpSocket = new DatagramSocket(new InetSocketAddress(config.bindHost(), config.udpPort()));
             Thread.ofPlatform().daemon().name("cot-udp").start(new UdpSaInput(udpSocket, config.maxEventBytes(), handler, this::reject));
         }
+        subscriptions.add(bus.subscribe(Topic.TASKS, "cot-unit-status", statuses::onTask));
         subscriptions.add(bus.subscribe(Topic.UNIT_POSITIONS, "cot-out", this::outbound));
         subscriptions.add(bus.subscribe(Topic.OBSERVATIONS, "cot-out", this::outbound));
         subscriptions.add(bus.subscribe(Topic.TRACKS, "cot-out", this::outbound));
@@ -296,7 +300,7 @@ public final class CotServer implements AutoCloseable {
                 if (clientUids.contains(p.unit())) {
                     return;
                 }
-                cot = mapping.toCot(p);
+                cot = mapping.toCot(statuses.overlay(p));
                 key = p.unit();
             }
             case Detection d -> {

@@ -24,6 +24,11 @@ import kz.shekara.model.TaskStatus;
 import kz.shekara.model.TargetClass;
 import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
+import kz.shekara.model.UnitPosition;
+import kz.shekara.model.UnitStatus;
+import kz.shekara.server.config.LiveStateConfig;
+import kz.shekara.server.view.LiveState;
+import kz.shekara.server.view.Viewer;
 import kz.shekara.planning.ResponseModels;
 import kz.shekara.server.api.AlertsApi;
 import kz.shekara.server.bus.InMemoryBus;
@@ -160,6 +165,66 @@ class DispatchRoundTripTest {
                 TaskStatus.ACKNOWLEDGED, TaskStatus.EN_ROUTE, TaskStatus.ON_SCENE);
         JsonNode timeline = json(call("GET", "/api/v1/incidents/" + incident, null));
         assertThat(timeline.get("status").asText()).isEqualTo("on-scene");
+        // The crew's acknowledgement is a step of the incident's timeline, between assignment and en route.
+        List<IncidentEvent> timelineSteps = incidents.stream().filter(e -> e.incident().equals(incident)
+                && e.change() != IncidentEvent.Change.OPENED && e.change() != IncidentEvent.Change.ALERT_ADDED).toList();
+        assertThat(timelineSteps).extracting(IncidentEvent::change).containsExactly(IncidentEvent.Change.STATUS,
+                IncidentEvent.Change.ACKNOWLEDGED, IncidentEvent.Change.STATUS, IncidentEvent.Change.STATUS);
+        IncidentEvent ack = timelineSteps.get(1);
+        assertThat(ack.time()).isEqualTo(T0.plusSeconds(510));
+        assertThat(ack.unit()).isEqualTo("GP-W");
+        assertThat(ack.by()).isEqualTo("GP-W");
+        assertThat(ack.status()).isEqualTo(IncidentStatus.ASSIGNED);
+    }
+
+    @Test
+    void unitStatusFollowsTheTaskWhateverItsReportsSay() throws Exception {
+        TakTestClient watcher = join("ANDROID-w", "Watcher", 41.6, 69.5);
+        LiveState live = new LiveState(bus, LiveStateConfig.defaults());
+        live.start();
+        try {
+            walk(0, 20);
+            String incident = incidents.get(0).incident();
+            clock.set(T0.plusSeconds(200));
+            responder.dispatch(incident, "GP-E", "duty");
+            bus.drain();
+            // A report of the unit (its device says available) after the dispatch: moved, still tasked.
+            bus.publish(Topic.UNIT_POSITIONS, "east", position("GP-E", 41.57, 69.74, T0.plusSeconds(230),
+                    UnitStatus.AVAILABLE));
+            bus.drain();
+            assertThat(live.unit(Viewer.home("kz-bs"), "GP-E").orElseThrow().status()).isEqualTo(UnitStatus.TASKED);
+            assertThat(live.unit(Viewer.home("kz-bs"), "GP-E").orElseThrow().lat()).isEqualTo(41.57);
+            CotEvent relayed = nextOfUid(watcher, "GP-E");
+            assertThat(relayed.detail().remarks()).endsWith("Shekara 21 tasked");
+
+            // A status report stamped before the dispatch cannot acknowledge it: a position, counted.
+            bus.publish(Topic.UNIT_POSITIONS, "east", position("GP-E", 41.57, 69.74, T0.plusSeconds(150),
+                    UnitStatus.TASKED));
+            bus.drain();
+            assertThat(responder.taskOf("GP-E").orElseThrow().status()).isEqualTo(TaskStatus.DISPATCHED);
+            assertThat(responder.refusedReports()).isEqualTo(1);
+
+            clock.set(T0.plusSeconds(400));
+            rules.changeIncident(incident, IncidentStatus.FALSE_ALARM, null, "duty", "livestock", null);
+            bus.drain();
+            assertThat(live.unit(Viewer.home("kz-bs"), "GP-E").orElseThrow().status()).isEqualTo(UnitStatus.AVAILABLE);
+        } finally {
+            live.close();
+        }
+    }
+
+    private static UnitPosition position(String unit, double lat, double lon, Instant t, UnitStatus status) {
+        return new UnitPosition(t, unit, "Shekara 21", "a-f-G-U-C", lat, lon, Double.NaN, Double.NaN, status,
+                MiniTheatre.MARKING);
+    }
+
+    private static CotEvent nextOfUid(TakTestClient c, String uid) throws Exception {
+        while (true) {
+            CotEvent e = c.next();
+            if (e.uid().equals(uid)) {
+                return e;
+            }
+        }
     }
 
     @Test
