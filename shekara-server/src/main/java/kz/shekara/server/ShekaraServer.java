@@ -67,8 +67,8 @@ import org.slf4j.LoggerFactory;
 public final class ShekaraServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShekaraServer.class);
 
-    /** The ports bound; {@code udp} is -1 when UDP input is off. */
-    public record Ports(int http, int cot, int udp) {
+    /** The ports bound; {@code cot}, {@code udp} and {@code tls} are -1 when that input is off. */
+    public record Ports(int http, int cot, int udp, int tls) {
     }
 
     /** The event log and the views that come back from it at start, up to log sequence {@code seq}. */
@@ -132,7 +132,7 @@ public final class ShekaraServer implements AutoCloseable {
         api.addRoutes(new ResponseApi(responder, theatre)::register);
         int httpPort = api.start();
         started.push(api);
-        ports = new Ports(httpPort, cot.port(), cot.udpPort());
+        ports = new Ports(httpPort, cot.port(), cot.udpPort(), cot.tlsPort());
         if (config.simulation().enabled()) {
             startSimulation(wall, exercise);
         }

@@ -35,7 +35,7 @@ class DemoCommandTest {
                 "--data-dir", dataDir.toString(), "--speed", "20");
         DemoCommand demo = parsed.subcommand().commandSpec().commandLine().getCommand();
         try (ShekaraServer server = demo.start()) {
-            Matcher m = Pattern.compile("^shekara: http=(\\d+) cot=(\\d+) udp=off web=http://127\\.0\\.0\\.1:(\\d+)/$",
+            Matcher m = Pattern.compile("^shekara: http=(\\d+) cot=(\\d+) udp=off tls=\\S+ web=http://127\\.0\\.0\\.1:(\\d+)/$",
                     Pattern.MULTILINE).matcher(out.toString());
             assertThat(m.find()).as(out.toString()).isTrue();
             int port = Integer.parseInt(m.group(1));

@@ -140,6 +140,7 @@ class DispatchRoundTripTest {
         assertThat(Geodesy.distanceM(waypoint.lat(), waypoint.lon(), moved.lat(), moved.lon()))
                 .isGreaterThan(ResponseConfig.defaults().pointUpdateM());
 
+        clock.set(T0.plusSeconds(510));
         device.send(TakXml.chat("GP-W", "Shekara 11", "m-1", "қабылдадым", "Shekara Ops", T0.plusSeconds(510)));
         untilPong(device, "GP-W");
         bus.drain();
@@ -234,6 +235,7 @@ class DispatchRoundTripTest {
             } else {
                 p = Geodesy.destination(p[0], p[1], Geodesy.azimuthDeg(p[0], p[1], task.lat(), task.lon()), 100);
             }
+            clock.set(t);
             device.send(TakXml.sa("GP-W", "Shekara 11", p[0], p[1], t));
             untilPong(device, "GP-W");
             bus.drain();
