@@ -3,6 +3,7 @@ package kz.shekara.server;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import kz.shekara.planning.ResponseModels;
 import kz.shekara.server.adapter.cot.CotServer;
 import kz.shekara.server.adapter.cot.CotServerConfig;
 import kz.shekara.server.adapter.cot.TaskCot;
+import kz.shekara.server.adapter.cot.cert.CertificateAuthority;
 import kz.shekara.server.alertdesk.DeskView;
 import kz.shekara.server.alertdesk.PostureView;
 import kz.shekara.server.config.RulesConfigLoader;
@@ -67,8 +69,8 @@ import org.slf4j.LoggerFactory;
 public final class ShekaraServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShekaraServer.class);
 
-    /** The ports bound; {@code udp} is -1 when UDP input is off. */
-    public record Ports(int http, int cot, int udp) {
+    /** The ports bound; {@code cot}, {@code udp} and {@code tls} are -1 when that input is off. */
+    public record Ports(int http, int cot, int udp, int tls) {
     }
 
     /** The event log and the views that come back from it at start, up to log sequence {@code seq}. */
@@ -123,8 +125,9 @@ public final class ShekaraServer implements AutoCloseable {
         SectorLocator sectors = new SectorLocator(theatre);
         Restored restored = openLog(clock);
         startEngines(restored, clock);
-        CotServer cot = startCot(sectors, clock);
-        ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port(), config.http().maxBodyBytes()), theatre, live, bus,
+        CotServer cot = startCot(sectors, clock, wall);
+        ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port(),
+                config.http().maxBodyBytes()), theatre, live, bus,
                 meters, clock).storeHealth(bus::health);
         ResponseModels models = ResponseModels.of(theatre);
         addViewRoutes(api, restored, models);
@@ -132,7 +135,7 @@ public final class ShekaraServer implements AutoCloseable {
         api.addRoutes(new ResponseApi(responder, theatre)::register);
         int httpPort = api.start();
         started.push(api);
-        ports = new Ports(httpPort, cot.port(), cot.udpPort());
+        ports = new Ports(httpPort, cot.port(), cot.udpPort(), cot.tlsPort());
         if (config.simulation().enabled()) {
             startSimulation(wall, exercise);
         }
@@ -195,16 +198,34 @@ public final class ShekaraServer implements AutoCloseable {
         started.push(rules);
     }
 
-    private CotServer startCot(SectorLocator sectors, Clock clock) throws IOException {
+    private CotServer startCot(SectorLocator sectors, Clock clock, Clock wall) throws IOException {
         CotServer cot = new CotServer(CotServerConfig.of(config.cot()), bus, theatre.defaultMarking(), meters, clock,
                 ll -> sectors.sectorOf(ll[0], ll[1]));
         // Alerts reach each TAK device in its crew's language (the theatre unit whose id is the device uid), else English.
         Map<String, String> crewLanguages = new HashMap<>();
         theatre.units().stream().filter(u -> u.language() != null).forEach(u -> crewLanguages.put(u.id(), u.language()));
         cot.alertLanguages(crewLanguages::get, "en");
-        cot.start();
         started.push(cot);
+        cot.start();
+        startTls(cot, wall);
         return cot;
+    }
+
+    /** TLS streaming when it is on and the data directory holds the certificate authority (certificates live in wall time). */
+    private void startTls(CotServer cot, Clock wall) throws IOException {
+        if (config.cot().tlsPort() < 0) {
+            return;
+        }
+        if (!CertificateAuthority.exists(config.dataDir())) {
+            LOG.info("CoT TLS off: no certificate authority in {} (shekara certs init)", config.dataDir());
+            return;
+        }
+        try {
+            CertificateAuthority ca = CertificateAuthority.open(config.dataDir(), wall);
+            cot.startTls(ca.serverContext(cot::tlsRefused), config.cot().tlsPort());
+        } catch (GeneralSecurityException e) {
+            throw new IOException("CoT TLS: " + e.getMessage(), e);
+        }
     }
 
     /** Alerts, sectors, what-if plans, response times and after-action review. */

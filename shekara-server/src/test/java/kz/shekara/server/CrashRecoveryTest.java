@@ -52,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryTest {
     private static final Instant T0 = Instant.parse("2026-03-14T06:00:00Z");
-    private static final Pattern PORTS = Pattern.compile("shekara: http=(\\d+) cot=(\\d+) udp=\\S+ web=.*");
+    private static final Pattern PORTS = Pattern.compile("shekara: http=(\\d+) cot=(\\d+) udp=\\S+ tls=\\S+ web=.*");
     private static final Duration DEADLINE = Duration.ofSeconds(90);
     /** Stream length cap: far more than is stored before the kill, so the kill lands mid-stream. */
     private static final int MAX_EVENTS = 400_000;

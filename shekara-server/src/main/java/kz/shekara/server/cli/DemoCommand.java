@@ -1,7 +1,9 @@
 package kz.shekara.server.cli;
 
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import kz.shekara.server.ShekaraServer;
+import kz.shekara.server.adapter.cot.cert.CertificateAuthority;
 import kz.shekara.server.config.ShekaraConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code shekara demo}: the server on the embedded defaults with the built-in exercise scenario on
- * the default theatre, listening on localhost only unless {@code --bind} says otherwise.
+ * the default theatre, listening on localhost only unless {@code --bind} says otherwise; TAK clients
+ * on plain TCP and on TLS (the certificate authority is created in the data directory on first start).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the server with the built-in exercise scenario on the default theatre; web map on http://localhost:8080.")
@@ -39,9 +42,13 @@ public final class DemoCommand implements Callable<Integer> {
         return server.applyTo(theatre.dir() == null ? base : base.withTheatre(theatre.dir()));
     }
 
-    /** Starts the demo server and prints its ports; the caller closes it. */
+    /** Starts the demo server and prints its ports; the caller closes it. Creates the TAK certificate authority on first start. */
     ShekaraServer start() throws Exception {
-        return ServerRun.start(config(), theatre.load(), null, spec.commandLine().getOut());
+        ShekaraConfig config = config();
+        if (config.cot().tlsPort() >= 0) {
+            CertificateAuthority.init(config.dataDir(), Clock.systemUTC());
+        }
+        return ServerRun.start(config, theatre.load(), null, spec.commandLine().getOut());
     }
 
     @Override

@@ -14,8 +14,13 @@ public final class ServerOptions {
     private Integer httpPort;
 
     @Option(names = "--cot-port", paramLabel = "PORT",
-            description = "TAK/CoT TCP streaming port (default 8087; 0 = a free port).")
+            description = "TAK/CoT TCP streaming port (default 8087; 0 = a free port; -1 = off).")
     private Integer cotPort;
+
+    @Option(names = "--tls-port", paramLabel = "PORT",
+            description = "TAK/CoT TLS streaming port, client certificates from the data directory's CA "
+                    + "(default 8089; 0 = a free port; -1 = off).")
+    private Integer tlsPort;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where the event log and snapshots live (default ./data).")
     private Path dataDir;
@@ -39,6 +44,9 @@ public final class ServerOptions {
         }
         if (cotPort != null) {
             c = c.withCotPort(cotPort);
+        }
+        if (tlsPort != null) {
+            c = c.withTlsPort(tlsPort);
         }
         if (dataDir != null) {
             c = c.withDataDir(dataDir);

@@ -14,16 +14,20 @@ final class ServerRun {
     private ServerRun() {
     }
 
-    /** Starts the server and prints {@code shekara: http=P cot=P udp=P|off web=URL} on {@code out}. */
+    /** Starts the server and prints {@code shekara: http=P cot=P|off udp=P|off tls=P|off web=URL} on {@code out}. */
     static ShekaraServer start(ShekaraConfig config, Theatre theatre, ReplayConfig replay, PrintWriter out)
             throws IOException {
         ShekaraServer server = ShekaraServer.start(config, theatre, Clock.systemUTC(), replay);
         ShekaraServer.Ports p = server.ports();
         String host = "0.0.0.0".equals(config.http().bind()) ? "localhost" : config.http().bind();
-        out.printf("shekara: http=%d cot=%d udp=%s web=http://%s:%d/%n", p.http(), p.cot(),
-                p.udp() < 0 ? "off" : Integer.toString(p.udp()), host, p.http());
+        out.printf("shekara: http=%d cot=%s udp=%s tls=%s web=http://%s:%d/%n", p.http(), portOrOff(p.cot()),
+                portOrOff(p.udp()), portOrOff(p.tls()), host, p.http());
         out.flush();
         return server;
+    }
+
+    private static String portOrOff(int port) {
+        return port < 0 ? "off" : Integer.toString(port);
     }
 
     /** Blocks until SIGINT/SIGTERM, then closes the server. */

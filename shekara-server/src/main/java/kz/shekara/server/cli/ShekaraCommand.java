@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             ProcessCommand.class,
             ReportCommand.class,
+            CertsCommand.class,
         })
 public final class ShekaraCommand implements Runnable {
 

@@ -35,16 +35,29 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
     }
 
     /**
-     * The TAK/CoT streaming server; {@code udpPort} 0 turns SA multicast/UDP input off. The rest as
-     * in {@code CotServerConfig}: events queued per client, how long objects sent stay current, the
-     * sigma (m) of a report without a usable ce, and the agency (or null) outgoing events must be
-     * releasable to.
+     * The TAK/CoT streaming server; {@code port} -1 turns plain TCP off, {@code udpPort} 0 turns SA
+     * multicast/UDP input off, {@code tlsPort} -1 turns TLS off (TLS also needs the certificate
+     * authority in {@code dataDir}). The rest as in {@code CotServerConfig}: events queued per client,
+     * how long objects sent stay current, the sigma (m) of a report without a usable ce, the agency
+     * (or null) outgoing events must be releasable to, the routing groups that also get raw sensor
+     * detections, how often an emergency is repeated and how much device clock skew is allowed.
      */
     public record Cot(String bind, int port, int udpPort, int maxEventBytes, int clientQueueCapacity,
-                      Duration validity, double defaultSigmaM, String agency) {
+                      Duration validity, double defaultSigmaM, String agency, int tlsPort,
+                      List<String> rawDetectionGroups, Duration emergencyRepeat, Duration maxClockSkew) {
+        public Cot {
+            rawDetectionGroups = rawDetectionGroups == null ? List.of() : List.copyOf(rawDetectionGroups);
+        }
+
         /** The listening settings, the rest at their defaults. */
         public Cot(String bind, int port, int udpPort, int maxEventBytes) {
-            this(bind, port, udpPort, maxEventBytes, 10_000, Duration.ofMinutes(2), 50.0, null);
+            this(bind, port, udpPort, maxEventBytes, 10_000, Duration.ofMinutes(2), 50.0, null, 8089, List.of(),
+                    Duration.ofSeconds(5), Duration.ofSeconds(30));
+        }
+
+        Cot withPorts(String newBind, int newPort, int newTlsPort) {
+            return new Cot(newBind, newPort, udpPort, maxEventBytes, clientQueueCapacity, validity, defaultSigmaM,
+                    agency, newTlsPort, rawDetectionGroups, emergencyRepeat, maxClockSkew);
         }
     }
 
@@ -126,11 +139,21 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
     List<String> problems() {
         List<String> errors = new ArrayList<>();
         port(errors, "http.port", http.port());
-        port(errors, "cot.port", cot.port());
+        if (cot.port() < -1 || cot.port() > 65_535) {
+            errors.add("cot.port: must be a TCP port 0-65535 (0 = pick a free one, -1 = off), got " + cot.port());
+        }
+        if (cot.tlsPort() < -1 || cot.tlsPort() > 65_535) {
+            errors.add("cot.tlsPort: must be a TCP port 0-65535 (0 = pick a free one, -1 = off), got " + cot.tlsPort());
+        }
+        if (cot.port() < 0 && cot.tlsPort() < 0) {
+            errors.add("cot.port, cot.tlsPort: at least one streaming input must be on");
+        }
         port(errors, "cot.udpPort", cot.udpPort());
         if (http.maxBodyBytes() < 1024 || http.maxBodyBytes() > 16 * 1024 * 1024) {
             errors.add("http.maxBodyBytes: must be between 1024 and 16777216, got " + http.maxBodyBytes());
         }
+        positive(errors, "cot.emergencyRepeat", cot.emergencyRepeat());
+        positive(errors, "cot.maxClockSkew", cot.maxClockSkew());
         if (http.bind() == null || http.bind().isBlank()) {
             errors.add("http.bind: must be an address such as 127.0.0.1 or 0.0.0.0");
         }
@@ -172,13 +195,16 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
     }
 
     public ShekaraConfig withCotPort(int port) {
-        return withCot(new Cot(cot.bind(), port, cot.udpPort(), cot.maxEventBytes(), cot.clientQueueCapacity(),
-                cot.validity(), cot.defaultSigmaM(), cot.agency()));
+        return withCot(cot.withPorts(cot.bind(), port, cot.tlsPort()));
+    }
+
+    public ShekaraConfig withTlsPort(int port) {
+        return withCot(cot.withPorts(cot.bind(), cot.port(), port));
     }
 
     public ShekaraConfig withBind(String bind) {
-        return withHttp(new Http(bind, http.port(), http.maxBodyBytes())).withCot(new Cot(bind, cot.port(), cot.udpPort(),
-                cot.maxEventBytes(), cot.clientQueueCapacity(), cot.validity(), cot.defaultSigmaM(), cot.agency()));
+        return withHttp(new Http(bind, http.port(), http.maxBodyBytes())).withCot(cot.withPorts(bind, cot.port(),
+                cot.tlsPort()));
     }
 
     public ShekaraConfig withDataDir(Path dir) {

@@ -31,16 +31,19 @@ class DemoCommandTest {
         StringWriter out = new StringWriter();
         CommandLine cl = ShekaraCommand.commandLine();
         cl.setOut(new PrintWriter(out));
-        CommandLine.ParseResult parsed = cl.parseArgs("demo", "--http-port", "0", "--cot-port", "0",
+        CommandLine.ParseResult parsed = cl.parseArgs("demo", "--http-port", "0", "--cot-port", "0", "--tls-port", "0",
                 "--data-dir", dataDir.toString(), "--speed", "20");
         DemoCommand demo = parsed.subcommand().commandSpec().commandLine().getCommand();
         try (ShekaraServer server = demo.start()) {
-            Matcher m = Pattern.compile("^shekara: http=(\\d+) cot=(\\d+) udp=off web=http://127\\.0\\.0\\.1:(\\d+)/$",
+            Matcher m = Pattern.compile("^shekara: http=(\\d+) cot=(\\d+) udp=off tls=(\\d+) web=http://127\\.0\\.0\\.1:(\\d+)/$",
                     Pattern.MULTILINE).matcher(out.toString());
             assertThat(m.find()).as(out.toString()).isTrue();
             int port = Integer.parseInt(m.group(1));
             assertThat(port).isPositive().isEqualTo(server.ports().http());
             assertThat(Integer.parseInt(m.group(2))).isPositive().isEqualTo(server.ports().cot());
+            assertThat(Integer.parseInt(m.group(3))).as("TLS beside plain TCP").isPositive()
+                    .isEqualTo(server.ports().tls());
+            assertThat(dataDir.resolve("ca/ca.pem")).as("the CA, created on first start").isRegularFile();
 
             HttpResponse<String> page = get(port, "/");
             assertThat(page.statusCode()).isEqualTo(200);
@@ -66,7 +69,7 @@ class DemoCommandTest {
     void exerciseScenarioMeasuresEachSensorsProbabilityOfDetectionAgainstItsTruth() throws Exception {
         CommandLine cl = ShekaraCommand.commandLine();
         cl.setOut(new PrintWriter(new StringWriter()));
-        CommandLine.ParseResult parsed = cl.parseArgs("demo", "--http-port", "0", "--cot-port", "0",
+        CommandLine.ParseResult parsed = cl.parseArgs("demo", "--http-port", "0", "--cot-port", "0", "--tls-port", "0",
                 "--data-dir", dataDir.toString(), "--speed", "50");
         DemoCommand demo = parsed.subcommand().commandSpec().commandLine().getCommand();
         try (ShekaraServer server = demo.start()) {

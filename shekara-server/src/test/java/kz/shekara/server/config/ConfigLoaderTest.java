@@ -139,7 +139,7 @@ class ConfigLoaderTest {
 
     @Test
     void everyInvalidValueIsListed() throws IOException {
-        Path f = write("http:\n  port: 70000\ncot:\n  port: -1\nsimulation:\n  speed: 0\ndb: mysql://x\n");
+        Path f = write("http:\n  port: 70000\ncot:\n  port: -2\nsimulation:\n  speed: 0\ndb: mysql://x\n");
         assertThatThrownBy(() -> ConfigLoader.load(f)).isInstanceOfSatisfying(ConfigException.class, e ->
                 assertThat(e.errors()).hasSize(4).anyMatch(s -> s.startsWith("http.port"))
                         .anyMatch(s -> s.startsWith("cot.port")).anyMatch(s -> s.startsWith("simulation.speed"))

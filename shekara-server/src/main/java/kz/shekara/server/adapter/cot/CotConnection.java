@@ -7,13 +7,15 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One TAK client on the streaming port: a reader (virtual thread: bytes → frames → the server's
  * inbound handler) and a writer (virtual thread draining this client's {@link ClientQueue}), so a
- * client that does not read stalls only its own writer. Its identity (uid, callsign, group) comes
- * from its own SA events. Thread-safe.
+ * client that does not read stalls only its own writer. Its routing groups come from the input it
+ * connected on ({@link #ANONYMOUS} on plain TCP, its certificate's agency on TLS) and never change;
+ * its device identity (uid, callsign, team colour) comes from its own SA events. Thread-safe.
  */
 final class CotConnection {
     /** What the connection hands its frames and fate to. */
@@ -22,18 +24,24 @@ final class CotConnection {
 
         void oversized(CotConnection from, long bytes);
 
-        /** Bytes that were no event, dropped before the next one. */
-        void skipped(CotConnection from, long bytes);
-
-        /** The client went away in the middle of an event: its first {@code bytes} were lost. */
-        void truncated(CotConnection from, long bytes);
+        /**
+         * Bytes that were no event, dropped before the next one ({@code garbage}), or the start of an event
+         * the client closed in the middle of ({@code truncated}).
+         */
+        void dropped(CotConnection from, String reason, long bytes);
 
         void written(int events);
 
         void closed(CotConnection c);
     }
 
+    /** The one routing group of every client of an unauthenticated input (TAK Server's name for it). */
+    static final String ANONYMOUS = "__ANON__";
+
     private final Socket socket;
+    private final Set<String> groups;
+    private final String agency;
+    private final String subject;
     private final Handler handler;
     private final ClientQueue queue;
     private final int maxEventBytes;
@@ -43,8 +51,15 @@ final class CotConnection {
     private volatile String callsign;
     private volatile String group;
 
-    CotConnection(Socket socket, Handler handler, int queueCapacity, int maxEventBytes) {
+    /**
+     * @param agency  the agency of the client's certificate, or null on plain TCP (then its group is {@link #ANONYMOUS})
+     * @param subject the certificate's subject, or null on plain TCP
+     */
+    CotConnection(Socket socket, Handler handler, int queueCapacity, int maxEventBytes, String agency, String subject) {
         this.socket = socket;
+        this.agency = agency;
+        this.subject = subject;
+        this.groups = Set.of(agency == null ? ANONYMOUS : agency);
         this.handler = handler;
         this.queue = new ClientQueue(queueCapacity);
         this.maxEventBytes = maxEventBytes;
@@ -65,6 +80,18 @@ final class CotConnection {
         return o;
     }
 
+    /**
+     * The uid this client announces as its own with {@code e} (its SA with {@code __group}, or its first
+     * friendly contact), or null when {@code e} is about something else.
+     */
+    String announcedUid(CotEvent e) {
+        CotDetail d = e.detail();
+        if (d.groupName() != null && e.type().startsWith("a-")) {
+            return e.uid();
+        }
+        return uid == null && e.type().startsWith("a-f") && d.callsign() != null ? e.uid() : null;
+    }
+
     /** Learns who this client is from an event it sent: its SA (with {@code __group}) or its first friendly contact. */
     void identify(CotEvent e) {
         CotDetail d = e.detail();
@@ -78,6 +105,31 @@ final class CotConnection {
         }
     }
 
+    /** The routing groups this client is in (one, for now). */
+    Set<String> groups() {
+        return groups;
+    }
+
+    /** True when this client is in at least one of {@code others}. */
+    boolean sharesGroup(Set<String> others) {
+        for (String g : groups) {
+            if (others.contains(g)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The agency of the client's certificate, or null on plain TCP. */
+    String agency() {
+        return agency;
+    }
+
+    /** True on the TLS input (the client proved who it is with a certificate). */
+    boolean authenticated() {
+        return subject != null;
+    }
+
     String uid() {
         return uid;
     }
@@ -86,14 +138,12 @@ final class CotConnection {
         return callsign;
     }
 
-    /** The client's team, or "" (the default group) before it has named one. */
-    String groupOrDefault() {
-        String g = group;
-        return g == null ? "" : g;
+    ConnectedClient snapshot() {
+        return new ConnectedClient(uid, callsign, group, remote, groups, subject);
     }
 
-    ConnectedClient snapshot() {
-        return new ConnectedClient(uid, callsign, group, remote);
+    boolean isOpen() {
+        return !closed.get();
     }
 
     int queued() {
@@ -128,7 +178,7 @@ final class CotConnection {
 
             @Override
             public void skipped(long bytes) {
-                handler.skipped(CotConnection.this, bytes);
+                handler.dropped(CotConnection.this, "garbage", bytes);
             }
         };
         byte[] buf = new byte[16_384];
@@ -141,7 +191,7 @@ final class CotConnection {
             // reset or closed: the client is gone
         } finally {
             if (framer.truncated() > 0) {
-                handler.truncated(this, framer.truncated());
+                handler.dropped(this, "truncated", framer.truncated());
             }
             close();
         }
@@ -169,6 +219,6 @@ final class CotConnection {
 
     @Override
     public String toString() {
-        return "cot client " + remote + (uid == null ? "" : " " + uid);
+        return "cot client " + remote + (subject == null ? "" : " [" + subject + "]") + (uid == null ? "" : " " + uid);
     }
 }

@@ -11,23 +11,16 @@ import java.net.Socket;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import kz.shekara.dispatch.UnitStatuses;
-import kz.shekara.model.Alert;
-import kz.shekara.model.ChatMessage;
-import kz.shekara.model.Detection;
-import kz.shekara.model.SensorHeartbeat;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.Marking;
 import kz.shekara.model.Task;
-import kz.shekara.model.TrackStatus;
-import kz.shekara.model.TrackUpdate;
-import kz.shekara.model.UnitPosition;
 import kz.shekara.server.adapter.DecodeException;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
@@ -35,30 +28,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A TAK streaming server for situational awareness on plain TCP (default 8087), with optional UDP
- * SA input. It relays every accepted event to the other clients sharing the sender's
- * {@code __group} (never back to the sender; {@code marti/dest} narrows it), answers pings
- * (t-x-c-t) and TAK protocol queries (only version 0, XML), publishes what it accepts on the bus
- * (UNIT_POSITIONS, MESSAGES, OBSERVATIONS, keyed by the sector key of the position), and sends the
- * bus's own units, detections, tracks and messages to every client as CoT — except those that came
- * from its clients, which it has relayed already. With {@link #deliverTasks} it sends each unit's
- * task (waypoint and order, see {@link TaskCot}) to the connected device whose uid is the unit's
- * only, and again when that device connects later. Rejected input is counted per reason and the
- * connection stays. Thread-safe; one virtual-thread reader and writer per client.
+ * A TAK streaming server for situational awareness on plain TCP (default 8087) and TLS with client
+ * certificates ({@link #startTls}, default 8089), with optional UDP SA input. Routing groups come
+ * from the connection, never from the event ({@code __group} is the team colour, carried as sent):
+ * every plain TCP and UDP client is in the one anonymous group, a TLS client in its certificate's
+ * agency. It relays every accepted event to the other clients sharing one of the sender's groups,
+ * whether or not they have sent anything (never back to the sender; {@code marti/dest} narrows it),
+ * sends a client that connects the latest unexpired position of every device and unit it may see,
+ * repeats emergencies until cancelled ({@link EmergencyRepeater}), answers pings (t-x-c-t) and TAK
+ * protocol queries (only version 0, XML), publishes what it accepts on the bus (UNIT_POSITIONS,
+ * MESSAGES, OBSERVATIONS, keyed by the sector key of the position) placed on the server's clock
+ * ({@link DeviceTimes}), and sends the bus's own events to clients as CoT ({@link CotOutbound}). A
+ * device uid belongs to the first connection that announces it. With {@link #deliverTasks} it sends
+ * each unit's task (see {@link TaskCot}) to the connected device whose uid is the unit's only.
+ * Rejected input is counted per reason and the connection stays. Thread-safe; one virtual-thread
+ * reader and writer per client.
  */
 public final class CotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CotServer.class);
     private static final String ADAPTER = "cot";
+    private static final Set<String> ANONYMOUS = Set.of(CotConnection.ANONYMOUS);
 
     private final CotServerConfig config;
     private final Bus bus;
     private final Marking defaultMarking;
     private final MeterRegistry registry;
     private final Clock clock;
-    private final Function<double[], String> sectorKey;
+    private final CotPublisher publisher;
     private final CotMapping mapping;
-    /** Units go out with the status their task gives them, not the one their device last claimed. */
-    private final UnitStatuses statuses = new UnitStatuses();
     private final CotEncoder encoder = new CotEncoder();
     private final CotControl control;
     private final List<CotConnection> connections = new CopyOnWriteArrayList<>();
@@ -69,9 +66,13 @@ public final class CotServer implements AutoCloseable {
     private final Counter slowClients;
     private final Handler handler = new Handler();
     private final CotTaskDelivery tasks;
-    private volatile Function<String, String> crewLanguage = uid -> null;
-    private volatile String defaultLanguage = "en";
+    private final LatestSa latest = new LatestSa();
+    private final DeviceTimes times;
+    private final UidOwners owners = new UidOwners();
+    private final CotOutbound outbound;
+    private final EmergencyRepeater emergencies;
     private volatile ServerSocket serverSocket;
+    private volatile ServerSocket tlsSocket;
     private volatile DatagramSocket udpSocket;
     private volatile boolean closed;
 
@@ -90,10 +91,15 @@ public final class CotServer implements AutoCloseable {
         this.defaultMarking = Objects.requireNonNull(defaultMarking, "defaultMarking");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.sectorKey = Objects.requireNonNull(sectorKey, "sectorKey");
+        this.publisher = new CotPublisher(bus, sectorKey, clientUids);
         this.mapping = new CotMapping(config.validity(), config.defaultSigmaM());
         this.control = new CotControl(clock);
+        this.times = new DeviceTimes(config.maxClockSkew());
         this.tasks = new CotTaskDelivery(config.agency(), encoder, connections, this::send);
+        this.outbound = new CotOutbound(config, mapping, encoder, connections, clientUids, latest, this::send, clock);
+        Counter repeats = Counter.builder("shekara.cot.emergency.repeats")
+                .description("emergencies sent again to a client until cancelled").register(registry);
+        this.emergencies = new EmergencyRepeater(config.emergencyRepeat(), connections, this::send, repeats::increment);
         eventsIn = Counter.builder("shekara.adapter.events.in").tag("adapter", ADAPTER)
                 .description("CoT events accepted from clients").register(registry);
         eventsOut = Counter.builder("shekara.adapter.events.out").tag("adapter", ADAPTER)
@@ -104,31 +110,86 @@ public final class CotServer implements AutoCloseable {
                 .description("connected CoT streaming clients").register(registry);
     }
 
-    /** Binds the port(s), subscribes to the bus and starts accepting; returns the bound TCP port. */
+    /**
+     * Binds the plain TCP port (unless it is -1) and the UDP port, subscribes to the bus and starts
+     * accepting; returns the bound TCP port, or -1 when plain TCP is off.
+     */
     public synchronized int start() throws IOException {
-        if (serverSocket != null) {
+        if (!subscriptions.isEmpty()) {
             throw new IllegalStateException("already started");
         }
-        ServerSocket ss = new ServerSocket();
-        ss.setReuseAddress(true);
-        ss.bind(new InetSocketAddress(config.bindHost(), config.port()), 1024);
-        serverSocket = ss;
+        if (config.port() >= 0) {
+            ServerSocket ss = new ServerSocket();
+            ss.setReuseAddress(true);
+            ss.bind(new InetSocketAddress(config.bindHost(), config.port()), 1024);
+            serverSocket = ss;
+            listen(ss, "cot-accept");
+        }
         if (config.udpPort() >= 0) {
             udpSocket = new DatagramSocket(new InetSocketAddress(config.bindHost(), config.udpPort()));
             Thread.ofPlatform().daemon().name("cot-udp").start(new UdpSaInput(udpSocket, config.maxEventBytes(), handler, this::reject));
         }
-        subscriptions.add(bus.subscribe(Topic.TASKS, "cot-unit-status", statuses::onTask));
-        subscriptions.add(bus.subscribe(Topic.UNIT_POSITIONS, "cot-out", this::outbound));
-        subscriptions.add(bus.subscribe(Topic.OBSERVATIONS, "cot-out", this::outbound));
-        subscriptions.add(bus.subscribe(Topic.TRACKS, "cot-out", this::outbound));
-        subscriptions.add(bus.subscribe(Topic.MESSAGES, "cot-out", this::outbound));
-        subscriptions.add(bus.subscribe(Topic.ALERTS, "cot-out", this::outbound));
-        Thread.ofPlatform().daemon().name("cot-accept").start(this::accept);
-        LOG.info("CoT streaming server on {}:{}{}", config.bindHost(), ss.getLocalPort(),
+        for (Topic t : List.of(Topic.UNIT_POSITIONS, Topic.OBSERVATIONS, Topic.TRACKS, Topic.MESSAGES, Topic.ALERTS)) {
+            subscriptions.add(bus.subscribe(t, "cot-out", outbound::event));
+        }
+        LOG.info("CoT streaming server on {}:{}{}", config.bindHost(), port(),
                 udpSocket == null ? "" : ", UDP SA on " + udpSocket.getLocalPort());
+        return port();
+    }
+
+    /**
+     * Serves TLS streaming on {@code port} (0 = any free port) with {@code context}, whose trust
+     * decides which client certificates are accepted: TLS 1.2 and 1.3 only, a client certificate
+     * required. Call after {@link #start}; returns the bound port.
+     */
+    public synchronized int startTls(SSLContext context, int port) throws IOException {
+        if (tlsSocket != null) {
+            throw new IllegalStateException("TLS already started");
+        }
+        SSLServerSocket ss = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
+        ss.setReuseAddress(true);
+        ss.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+        ss.setNeedClientAuth(true);
+        ss.bind(new InetSocketAddress(config.bindHost(), port), 1024);
+        tlsSocket = ss;
+        listen(ss, "cot-tls-accept");
+        LOG.info("CoT TLS streaming server on {}:{}", config.bindHost(), ss.getLocalPort());
         return ss.getLocalPort();
     }
 
+    /** Counts and logs a client certificate refused at the TLS handshake ({@code reason}: revoked, unknown, ...). */
+    public void tlsRefused(String reason, String subject) {
+        registry.counter("shekara.cot.tls.refusals", "reason", reason).increment();
+        LOG.warn("CoT TLS client refused ({}): {}", reason, subject);
+    }
+
+    private void listen(ServerSocket ss, String name) {
+        Thread.ofPlatform().daemon().name(name).start(new CotListener(ss, this::admit, reason -> {
+            registry.counter("shekara.cot.tls.handshake.failures").increment();
+            LOG.debug("CoT TLS handshake failed: {}", reason);
+        }));
+    }
+
+    /** A client has connected (and on TLS proved its certificate): it gets the latest SA, then everything else. */
+    private void admit(Socket s, String agency, String subject) {
+        if (closed) {
+            closeQuietly(s);
+            return;
+        }
+        CotConnection c = new CotConnection(s, handler, config.clientQueueCapacity(), config.maxEventBytes(), agency,
+                subject);
+        for (LatestSa.Entry e : latest.visibleTo(c, clock.instant(), m -> outbound.releasable(c, m))) {
+            c.send(e.bytes(), e.uid());
+        }
+        for (EmergencyRepeater.Active a : emergencies.visibleTo(c)) {
+            c.send(a.bytes(), a.uid());
+        }
+        connections.add(c);
+        c.start();
+        if (subject != null) {
+            LOG.info("CoT TLS client connected: {} (groups {})", subject, c.groups());
+        }
+    }
     /**
      * Sends units their tasks from {@link Topic#TASKS}: each step's waypoint, and the order when a
      * step carries one, to the device connected under the unit's uid only; an ended task's waypoint
@@ -160,24 +221,16 @@ public final class CotServer implements AutoCloseable {
      * devices (and those not yet identified) get {@code defaultLanguage}.
      */
     public void alertLanguages(Function<String, String> crewLanguage, String defaultLanguage) {
-        this.crewLanguage = Objects.requireNonNull(crewLanguage, "crewLanguage");
-        this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
+        outbound.alertLanguages(crewLanguage, defaultLanguage);
     }
 
-    private String languageOf(CotConnection c) {
-        String lang = c.uid() == null ? null : crewLanguage.apply(c.uid());
-        return lang == null ? defaultLanguage : lang;
+    /** The bound TLS port, or -1 when TLS is not started. */
+    public int tlsPort() {
+        ServerSocket ss = tlsSocket;
+        return ss == null ? -1 : ss.getLocalPort();
     }
 
-    /** An alert to every client, each in its crew's language (each language encoded once). */
-    private void alert(Alert a) {
-        Map<String, byte[]> byLanguage = new java.util.HashMap<>();
-        for (CotConnection c : connections) {
-            send(c, byLanguage.computeIfAbsent(languageOf(c), l -> encoder.encode(AlertCot.toCot(a, l))), null);
-        }
-    }
-
-    /** The bound TCP port, or -1 before {@link #start}. */
+    /** The bound TCP port, or -1 before {@link #start} or when plain TCP is off. */
     public int port() {
         ServerSocket ss = serverSocket;
         return ss == null ? -1 : ss.getLocalPort();
@@ -199,44 +252,19 @@ public final class CotServer implements AutoCloseable {
         closed = true;
         subscriptions.forEach(Bus.Subscription::close);
         subscriptions.clear();
-        try {
-            if (serverSocket != null) {
-                serverSocket.close();
-            }
-        } catch (IOException ignored) {
-            // shutting down
-        }
+        emergencies.close();
+        closeQuietly(serverSocket);
+        closeQuietly(tlsSocket);
         if (udpSocket != null) {
             udpSocket.close();
         }
         connections.forEach(CotConnection::close);
     }
 
-    private void accept() {
-        ServerSocket ss = serverSocket;
-        while (!ss.isClosed()) {
-            try {
-                Socket s = ss.accept();
-                s.setTcpNoDelay(true);
-                CotConnection c = new CotConnection(s, handler, config.clientQueueCapacity(), config.maxEventBytes());
-                connections.add(c);
-                c.start();
-            } catch (IOException e) {
-                if (!ss.isClosed()) {
-                    LOG.warn("CoT accept failed: {}", e.toString());
-                }
-            }
-        }
-    }
-
     /** Handles a decoded event from a client (or UDP when {@code from} is null). */
     private void inbound(CotConnection from, CotEvent e, byte[] raw) throws DecodeException {
         if (from != null) {
-            String before = from.uid();
-            from.identify(e);
-            if (from.uid() != null && !from.uid().equals(before)) {
-                tasks.identified(from);
-            }
+            claim(from, e);
         }
         if (CotControl.isPing(e) || CotControl.isProtocolQuery(e)) {
             eventsIn.increment();
@@ -245,102 +273,61 @@ public final class CotServer implements AutoCloseable {
             }
             return;
         }
-        DomainEvent domain = mapping.toDomain(e, from == null ? null : from.uid(), defaultMarking);
+        DeviceTimes.Placement placed = times.place(e, clock.instant());
+        if (placed.skewed()) {
+            registry.counter("shekara.cot.notices", "reason", "clock-skew").increment();
+        }
+        if (placed.outOfOrder()) {
+            registry.counter("shekara.cot.notices", "reason", "out-of-order").increment();
+            return;
+        }
+        DomainEvent domain = mapping.toDomain(placed.event(), from == null ? null : from.uid(), defaultMarking);
         eventsIn.increment();
-        relay(from, e, raw);
+        relay(from, placed.event(), raw);
         if (domain != null) {
-            publish(domain, e);
+            publisher.publish(domain, e.lat(), e.lon());
+        }
+    }
+
+    /** Checks the uid {@code from} announces as its own: refused on TLS when another connection has it. */
+    private void claim(CotConnection from, CotEvent e) throws DecodeException {
+        String announced = from.announcedUid(e);
+        CotConnection owner = announced == null ? null : owners.claim(announced, from);
+        if (owner != null) {
+            registry.counter("shekara.cot.notices", "reason", "uid-conflict").increment();
+            LOG.warn("uid {} announced by {} belongs to {}{}", announced, from, owner,
+                    from.authenticated() ? ": refused" : "");
+            if (from.authenticated()) {
+                throw new DecodeException("uid-conflict", "uid " + announced + " belongs to another connection");
+            }
+        }
+        String before = from.uid();
+        from.identify(e);
+        if (from.uid() != null && !from.uid().equals(before)) {
+            tasks.identified(from);
         }
     }
 
     private void relay(CotConnection from, CotEvent e, byte[] raw) {
         CotDetail d = e.detail();
-        String group = d.groupName() != null ? d.groupName() : from != null ? from.groupOrDefault() : "";
-        String key = e.type().startsWith("a-") ? e.uid() : null;
+        Set<String> groups = from == null ? ANONYMOUS : from.groups();
+        boolean emergency = EmergencyRepeater.isEmergency(e);
+        String key = e.type().startsWith("a-") || emergency ? e.uid() : null;
+        if (e.type().startsWith("a-f") && (from == null || e.uid().equals(from.uid()))) {
+            latest.fromClient(e.uid(), raw, groups, e.stale());
+        }
         for (CotConnection c : connections) {
-            if (c == from || e.uid().equals(c.uid()) || !group.equals(c.groupOrDefault())) {
+            if (c == from || e.uid().equals(c.uid()) || !c.sharesGroup(groups)) {
                 continue;
             }
-            if (d.hasDestinations() && !d.destCallsigns().contains(c.callsign()) && !d.destUids().contains(c.uid())) {
+            if (!emergency && d.hasDestinations() && !d.destCallsigns().contains(c.callsign())
+                    && !d.destUids().contains(c.uid())) {
                 continue;
             }
             send(c, raw, key);
         }
-    }
-
-    private void publish(DomainEvent domain, CotEvent e) {
-        String key = sectorKey.apply(new double[] {e.lat(), e.lon()});
-        switch (domain) {
-            case UnitPosition p -> {
-                clientUids.add(p.unit());
-                bus.publish(Topic.UNIT_POSITIONS, key, p);
-            }
-            case ChatMessage m -> {
-                clientUids.add(m.senderUid());
-                bus.publish(Topic.MESSAGES, key, m);
-            }
-            case Detection det -> {
-                clientUids.add(det.sensor());
-                bus.publish(Topic.OBSERVATIONS, key, det);
-            }
-            case SensorHeartbeat h -> bus.publish(Topic.HEARTBEATS, key, h);
-            default -> throw new IllegalStateException("unexpected " + domain);
-        }
-    }
-
-    /** A bus event to every client as CoT, unless it came from a client here (relayed already) or may not be released. */
-    private void outbound(DomainEvent event) {
-        if (config.agency() != null && !event.marking().releasableTo(config.agency())) {
-            return;
-        }
-        CotEvent cot;
-        String key;
-        switch (event) {
-            case UnitPosition p -> {
-                if (clientUids.contains(p.unit())) {
-                    return;
-                }
-                cot = mapping.toCot(statuses.overlay(p));
-                key = p.unit();
-            }
-            case Detection d -> {
-                if (clientUids.contains(d.sensor())) {
-                    return;
-                }
-                cot = mapping.toCot(d);
-                key = "shekara.detection." + d.sensor();
-            }
-            case TrackUpdate t -> {
-                cot = mapping.toCot(t);
-                key = t.track();
-                if (t.status() == TrackStatus.DELETED) {
-                    // Stale at once under the track's key (it replaces a queued position), then the delete.
-                    sendAll(encoder.encode(cot), key);
-                    cot = mapping.trackDelete(t);
-                    key = null;
-                }
-            }
-            case ChatMessage m -> {
-                if (clientUids.contains(m.senderUid())) {
-                    return;
-                }
-                cot = mapping.toCot(m);
-                key = null;
-            }
-            case Alert a -> {
-                alert(a);
-                return;
-            }
-            default -> {
-                return;
-            }
-        }
-        sendAll(encoder.encode(cot), key);
-    }
-
-    private void sendAll(byte[] bytes, String key) {
-        for (CotConnection c : connections) {
-            send(c, bytes, key);
+        if (emergency) {
+            emergencies.received(e, raw, groups, from);
         }
     }
 
@@ -354,6 +341,17 @@ public final class CotServer implements AutoCloseable {
     void reject(DecodeException e) {
         registry.counter("shekara.adapter.rejections", "adapter", ADAPTER, "reason", e.reason()).increment();
         LOG.debug("CoT event rejected ({}): {}", e.reason(), e.getMessage());
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // shutting down
+        }
     }
 
     /** Callbacks from connections: frames, oversized input, writes, disconnects. */
@@ -382,13 +380,8 @@ public final class CotServer implements AutoCloseable {
         }
 
         @Override
-        public void skipped(CotConnection from, long bytes) {
-            reject(new DecodeException("garbage", bytes + " bytes before an event were no event"));
-        }
-
-        @Override
-        public void truncated(CotConnection from, long bytes) {
-            reject(new DecodeException("truncated", "the client closed " + bytes + " bytes into an event"));
+        public void dropped(CotConnection from, String reason, long bytes) {
+            reject(new DecodeException(reason, bytes + " bytes dropped as " + reason));
         }
 
         @Override
@@ -399,6 +392,7 @@ public final class CotServer implements AutoCloseable {
         @Override
         public void closed(CotConnection c) {
             connections.remove(c);
+            owners.release(c);
         }
     }
 }

@@ -51,7 +51,7 @@ final class UdpSaInput implements Runnable {
 
                 @Override
                 public void skipped(long bytes) {
-                    handler.skipped(null, bytes);
+                    handler.dropped(null, "garbage", bytes);
                 }
             });
             if (framer.buffered() > 0) {

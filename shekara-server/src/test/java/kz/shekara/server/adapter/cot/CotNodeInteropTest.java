@@ -62,7 +62,9 @@ class CotNodeInteropTest {
         installNodeProject();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         BlockingQueue<DomainEvent> published = new LinkedBlockingQueue<>();
-        CotServerConfig config = CotServerConfig.defaults().withBindHost("127.0.0.1").withPort(0);
+        // Raw sensor detections go to the devices of the groups that ask for them: here the plain TCP group.
+        CotServerConfig config = CotServerConfig.defaults().withBindHost("127.0.0.1").withPort(0)
+                .withRawDetectionGroups(Set.of(CotConnection.ANONYMOUS));
         try (InMemoryBus bus = new InMemoryBus(2, 10_000);
              CotServer server = new CotServer(config, bus, MARKING, registry,
                      Clock.fixed(Instant.parse("2026-03-14T07:00:00Z"), ZoneOffset.UTC))) {

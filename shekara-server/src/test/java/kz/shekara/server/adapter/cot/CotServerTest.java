@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 class CotServerTest {
     static final Marking MARKING = Marking.of(Classification.RESTRICTED, "KZ-BG", List.of());
-    static final Instant NOW = Instant.parse("2026-03-14T07:00:00Z");
+    static final Instant NOW = Instant.parse("2026-03-14T06:30:10Z");
     static final Instant T = Instant.parse("2026-03-14T06:30:00Z");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -170,7 +170,7 @@ class CotServerTest {
     }
 
     @Test
-    void relaysPositionToClientsSharingTheGroupAndNeverBackToSender() throws Exception {
+    void relaysPositionToEveryPlainTcpClientWhateverItsTeamColourAndNeverBackToSender() throws Exception {
         TakTestClient a = join("A", "ALPHA", "Cyan");
         TakTestClient b = join("B", "BRAVO", "Cyan");
         TakTestClient c = join("C", "CHARLIE", "Red");
@@ -183,19 +183,19 @@ class CotServerTest {
         assertThat(atB).extracting(CotEvent::uid).containsExactly("A");
         assertThat(atB.get(0).lat()).isEqualTo(42.31);
         assertThat(atB.get(0).detail().callsign()).isEqualTo("ALPHA");
-        assertThat(untilPong(c, "C")).as("other team").isEmpty();
-        assertThat(untilPong(d, "D")).as("default group").isEmpty();
-
-        TakTestClient e = join("E", "ECHO", null);
-        d.send(sa("D", "DELTA", null, 42.0, 69.0, T.plusSeconds(6)));
-        untilPong(d, "D");
-        assertThat(untilPong(e, "E")).extracting(CotEvent::uid).containsExactly("D");
-        assertThat(untilPong(a, "A")).isEmpty();
+        assertThat(atB.get(0).detail().groupName()).as("team colour carried as sent").isEqualTo("Cyan");
+        assertThat(untilPong(c, "C")).as("another team colour, same anonymous group").extracting(CotEvent::uid)
+                .containsExactly("A");
+        assertThat(untilPong(d, "D")).as("no team colour").extracting(CotEvent::uid).containsExactly("A");
 
         assertThat(server.connectedClients()).extracting(ConnectedClient::callsign)
-                .containsExactly("ALPHA", "BRAVO", "CHARLIE", "DELTA", "ECHO");
+                .containsExactly("ALPHA", "BRAVO", "CHARLIE", "DELTA");
         assertThat(server.connectedClients().get(0).group()).isEqualTo("Cyan");
-        assertThat(registry.get("shekara.cot.clients").gauge().value()).isEqualTo(5.0);
+        assertThat(server.connectedClients()).allSatisfy(cl -> {
+            assertThat(cl.routingGroups()).containsExactly(CotConnection.ANONYMOUS);
+            assertThat(cl.certificateSubject()).isNull();
+        });
+        assertThat(registry.get("shekara.cot.clients").gauge().value()).isEqualTo(4.0);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,6 +146,7 @@ class DispatchRoundTripTest {
         assertThat(Geodesy.distanceM(waypoint.lat(), waypoint.lon(), moved.lat(), moved.lon()))
                 .isGreaterThan(ResponseConfig.defaults().pointUpdateM());
 
+        clock.set(T0.plusSeconds(510));
         device.send(TakXml.chat("GP-W", "Shekara 11", "m-1", "қабылдадым", "Shekara Ops", T0.plusSeconds(510)));
         untilPong(device, "GP-W");
         bus.drain();
@@ -284,8 +286,46 @@ class DispatchRoundTripTest {
         assertThat(responder.tasks()).isEmpty();
     }
 
-    /** Drives from a point toward the task's current intercept point, 200 m per 10 s SA, until on scene. */
+    @Test
+    void aDeviceClockFiveMinutesBehindNeverPutsAResponseStepBeforeTheDispatch() throws Exception {
+        TakTestClient device = join("GP-W", "Shekara 11", 41.56, 69.30);
+        walk(0, 20);
+        String incident = incidents.get(0).incident();
+        clock.set(T0.plusSeconds(200));
+        responder.dispatch(incident, "GP-W", "duty");
+        bus.drain();
+        walk(21, 50);
+        clock.set(T0.plusSeconds(510));
+        device.send(TakXml.chat("GP-W", "Shekara 11", "m-1", "қабылдадым", "Shekara Ops", T0.plusSeconds(210)));
+        untilPong(device, "GP-W");
+        bus.drain();
+        assertThat(responder.taskOf("GP-W").orElseThrow().status()).isEqualTo(TaskStatus.ACKNOWLEDGED);
+
+        // Each report stamped five minutes before the server's clock: before the dispatch, at first.
+        Instant arrived = drive(device, 41.56, 69.30, T0.plusSeconds(520), Duration.ofMinutes(5));
+
+        List<IncidentEvent> steps = incidents.stream()
+                .filter(e -> e.incident().equals(incident) && e.change() == IncidentEvent.Change.STATUS).toList();
+        assertThat(steps).extracting(IncidentEvent::status)
+                .containsExactly(IncidentStatus.ASSIGNED, IncidentStatus.EN_ROUTE, IncidentStatus.ON_SCENE);
+        assertThat(steps.get(1).time()).as("en route at the report's receive time, not the device's")
+                .isEqualTo(T0.plusSeconds(520));
+        assertThat(steps.get(2).time()).isEqualTo(arrived);
+        for (int i = 1; i < steps.size(); i++) {
+            assertThat(steps.get(i).time()).as("no negative response time").isAfterOrEqualTo(steps.get(i - 1).time());
+        }
+    }
+
     private Instant drive(TakTestClient device, double lat, double lon, Instant t) throws Exception {
+        return drive(device, lat, lon, t, Duration.ZERO);
+    }
+
+    /**
+     * Drives from a point toward the task's current intercept point, 200 m per 10 s SA, until on scene;
+     * the server's clock reads {@code t} at each report, the device stamps {@code t - deviceBehind}.
+     */
+    private Instant drive(TakTestClient device, double lat, double lon, Instant t, Duration deviceBehind)
+            throws Exception {
         double[] p = {lat, lon};
         for (int i = 0; i < 300; i++) {
             Task task = responder.taskOf("GP-W").orElseThrow();
@@ -299,7 +339,8 @@ class DispatchRoundTripTest {
             } else {
                 p = Geodesy.destination(p[0], p[1], Geodesy.azimuthDeg(p[0], p[1], task.lat(), task.lon()), 100);
             }
-            device.send(TakXml.sa("GP-W", "Shekara 11", p[0], p[1], t));
+            clock.set(t);
+            device.send(TakXml.sa("GP-W", "Shekara 11", p[0], p[1], t.minus(deviceBehind)));
             untilPong(device, "GP-W");
             bus.drain();
             t = t.plusSeconds(10);

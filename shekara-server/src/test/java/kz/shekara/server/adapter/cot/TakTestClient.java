@@ -18,6 +18,7 @@ final class TakTestClient implements AutoCloseable {
     private final OutputStream out;
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final CotDecoder decoder = new CotDecoder(1 << 20);
+    private final java.util.concurrent.CountDownLatch readerDone = new java.util.concurrent.CountDownLatch(1);
 
     TakTestClient(int port) throws IOException {
         this(port, true);
@@ -34,6 +35,18 @@ final class TakTestClient implements AutoCloseable {
         if (reading) {
             Thread.ofVirtual().start(this::read);
         }
+    }
+
+    /** Over a socket connected already (a TLS one, say), reading. */
+    TakTestClient(Socket connected) throws IOException {
+        socket = connected;
+        out = socket.getOutputStream();
+        Thread.ofVirtual().start(this::read);
+    }
+
+    /** True once the server has closed the connection (or refused it); waits a bounded time. */
+    boolean closedWithin(long seconds) throws InterruptedException {
+        return readerDone.await(seconds, TimeUnit.SECONDS);
     }
 
     void send(String xml) throws IOException {
@@ -126,6 +139,8 @@ final class TakTestClient implements AutoCloseable {
             }
         } catch (IOException e) {
             // closed
+        } finally {
+            readerDone.countDown();
         }
     }
 

@@ -9,9 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
+import kz.shekara.testing.SettableClock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +56,8 @@ class TaskRestartTest {
 
     private void restartsWithTheTask(ShekaraConfig config) throws Exception {
         Theatre theatre = TheatreLoader.loadDefault();
-        Clock clock = Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC);
+        // The devices' clocks and the server's agree (a device clock that is off is placed at receive time).
+        SettableClock clock = new SettableClock(T0.plusSeconds(60));
         var base = theatre.base(theatre.unit(UNIT).orElseThrow().base()).orElseThrow();
         double lat = base.lat() + 0.02;
         double lon = base.lon() + 0.02;
@@ -95,6 +95,7 @@ class TaskRestartTest {
 
             try (TakTestClient device = new TakTestClient(server.ports().cot())) {
                 // Connecting again under the unit's uid, far from the point: the restored task is re-delivered.
+                clock.set(T0.plusSeconds(100));
                 device.send(TakXml.sa(unit, "Crew", lat + 0.5, lon + 0.5, T0.plusSeconds(100)));
                 List<CotEvent> got = untilPong(device, unit);
                 assertThat(got).anySatisfy(e -> {
@@ -103,6 +104,7 @@ class TaskRestartTest {
                 });
                 assertThat(got).anySatisfy(e -> assertThat(e.type()).isEqualTo(CotMapping.CHAT_TYPE));
 
+                clock.set(T0.plusSeconds(110));
                 device.send(TakXml.chat(unit, "Crew", "m-1", "қабылдадым",
                         ResponseConfig.defaults().centreCallsign(), T0.plusSeconds(110)));
                 untilPong(device, unit);
@@ -111,6 +113,7 @@ class TaskRestartTest {
                 assertThat(now.get(0).get("status").asText()).isEqualTo("acknowledged");
 
                 JsonNode point = now.get(0);
+                clock.set(T0.plusSeconds(900));
                 device.send(TakXml.sa(unit, "Crew", point.get("lat").asDouble(), point.get("lon").asDouble(),
                         T0.plusSeconds(900)));
                 untilPong(device, unit);

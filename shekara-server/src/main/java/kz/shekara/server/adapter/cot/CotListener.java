@@ -1,0 +1,107 @@
+package kz.shekara.server.adapter.cot;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accepts streaming clients on one bound port and hands each to the server with who it is: on plain
+ * TCP nobody (the anonymous group); on TLS the subject and agency (the O of the subject) of the
+ * client certificate the handshake verified. The handshake runs on the client's own virtual thread
+ * with a time limit, so a client that stalls it holds up no one. One platform thread.
+ */
+final class CotListener implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(CotListener.class);
+    private static final int HANDSHAKE_TIMEOUT_MS = 15_000;
+
+    /** Where accepted clients go. */
+    interface Admission {
+        void admit(Socket socket, String agency, String subject);
+    }
+
+    private final ServerSocket serverSocket;
+    private final Admission admission;
+    private final Consumer<String> handshakeFailed;
+
+    /** @param handshakeFailed told the reason of a TLS handshake that failed other than by the client certificate */
+    CotListener(ServerSocket serverSocket, Admission admission, Consumer<String> handshakeFailed) {
+        this.serverSocket = Objects.requireNonNull(serverSocket, "serverSocket");
+        this.admission = Objects.requireNonNull(admission, "admission");
+        this.handshakeFailed = Objects.requireNonNull(handshakeFailed, "handshakeFailed");
+    }
+
+    @Override
+    public void run() {
+        while (!serverSocket.isClosed()) {
+            try {
+                Socket s = serverSocket.accept();
+                s.setTcpNoDelay(true);
+                if (s instanceof SSLSocket tls) {
+                    Thread.ofVirtual().name("cot-tls-handshake").start(() -> handshake(tls));
+                } else {
+                    admission.admit(s, null, null);
+                }
+            } catch (IOException e) {
+                if (!serverSocket.isClosed()) {
+                    LOG.warn("CoT accept failed: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    private void handshake(SSLSocket s) {
+        try {
+            s.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
+            s.startHandshake();
+            s.setSoTimeout(0);
+            Certificate[] chain = s.getSession().getPeerCertificates();
+            X509Certificate cert = (X509Certificate) chain[0];
+            String subject = cert.getSubjectX500Principal().getName();
+            admission.admit(s, agencyOf(subject), subject);
+        } catch (SSLException e) {
+            // A refused certificate is counted and logged by the trust check; anything else here.
+            handshakeFailed.accept(e.getMessage() == null ? e.toString() : e.getMessage());
+            closeQuietly(s);
+        } catch (IOException | RuntimeException e) {
+            handshakeFailed.accept(e.toString());
+            closeQuietly(s);
+        }
+    }
+
+    /** The O (organisation: the agency) of an RFC 2253 subject, or the CN when it has none. */
+    static String agencyOf(String subject) {
+        try {
+            String cn = null;
+            for (Rdn r : new LdapName(subject).getRdns()) {
+                if (r.getType().equalsIgnoreCase("O")) {
+                    return r.getValue().toString();
+                }
+                if (r.getType().equalsIgnoreCase("CN")) {
+                    cn = r.getValue().toString();
+                }
+            }
+            return cn;
+        } catch (InvalidNameException e) {
+            return subject;
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // gone
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package kz.shekara.server.adapter.cot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import kz.shekara.model.Alert;
+import kz.shekara.model.ChatMessage;
+import kz.shekara.model.Detection;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.model.Marking;
+import kz.shekara.model.TrackStatus;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.model.UnitPosition;
+import kz.shekara.server.adapter.cot.CotTaskDelivery.Sender;
+
+/**
+ * The bus's own events to TAK clients as CoT: units, tracks, alerts (each client in its crew's
+ * language) and messages to every client they may be released to, raw sensor detections only to
+ * clients of the configured {@code rawDetectionGroups}; never what came from a client here (relayed
+ * already). Releasable means to the server's agency when one is configured and to the client's
+ * certificate agency on TLS. Units' positions are kept as latest SA. Thread-safe.
+ */
+final class CotOutbound {
+    private final CotServerConfig config;
+    private final CotMapping mapping;
+    private final CotEncoder encoder;
+    private final List<CotConnection> connections;
+    private final Set<String> clientUids;
+    private final LatestSa latest;
+    private final Sender sender;
+    private final Clock clock;
+    private volatile Function<String, String> crewLanguage = uid -> null;
+    private volatile String defaultLanguage = "en";
+
+    CotOutbound(CotServerConfig config, CotMapping mapping, CotEncoder encoder, List<CotConnection> connections,
+                Set<String> clientUids, LatestSa latest, Sender sender, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.mapping = Objects.requireNonNull(mapping, "mapping");
+        this.encoder = Objects.requireNonNull(encoder, "encoder");
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.clientUids = Objects.requireNonNull(clientUids, "clientUids");
+        this.latest = Objects.requireNonNull(latest, "latest");
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    void alertLanguages(Function<String, String> crewLanguage, String defaultLanguage) {
+        this.crewLanguage = Objects.requireNonNull(crewLanguage, "crewLanguage");
+        this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
+    }
+
+    /** True when an event under {@code m} may go to {@code c}. */
+    boolean releasable(CotConnection c, Marking m) {
+        return (config.agency() == null || m.releasableTo(config.agency()))
+                && (c.agency() == null || m.releasableTo(c.agency()));
+    }
+
+    /** One bus event to the clients that may have it. */
+    void event(DomainEvent event) {
+        Marking m = event.marking();
+        switch (event) {
+            case UnitPosition p -> {
+                if (!clientUids.contains(p.unit())) {
+                    CotEvent cot = mapping.toCot(p);
+                    byte[] bytes = encoder.encode(cot);
+                    latest.fromServer(p.unit(), bytes, m,
+                            clock.instant().plus(Duration.between(cot.time(), cot.stale())));
+                    send(bytes, p.unit(), c -> releasable(c, m));
+                }
+            }
+            case Detection d -> {
+                if (!clientUids.contains(d.sensor())) {
+                    send(encoder.encode(mapping.toCot(d)), "shekara.detection." + d.sensor(),
+                            c -> releasable(c, m) && c.sharesGroup(config.rawDetectionGroups()));
+                }
+            }
+            case TrackUpdate t -> {
+                byte[] bytes = encoder.encode(mapping.toCot(t));
+                send(bytes, t.track(), c -> releasable(c, m));
+                if (t.status() == TrackStatus.DELETED) {
+                    // Stale at once under the track's key (it replaces a queued position), then the delete.
+                    send(encoder.encode(mapping.trackDelete(t)), null, c -> releasable(c, m));
+                }
+            }
+            case ChatMessage msg -> {
+                if (!clientUids.contains(msg.senderUid())) {
+                    send(encoder.encode(mapping.toCot(msg)), null, c -> releasable(c, m));
+                }
+            }
+            case Alert a -> alert(a);
+            default -> {
+            }
+        }
+    }
+
+    /** An alert to every client that may have it, each in its crew's language (each language encoded once). */
+    private void alert(Alert a) {
+        Map<String, byte[]> byLanguage = new HashMap<>();
+        for (CotConnection c : connections) {
+            if (releasable(c, a.marking())) {
+                sender.send(c, byLanguage.computeIfAbsent(languageOf(c), l -> encoder.encode(AlertCot.toCot(a, l))), null);
+            }
+        }
+    }
+
+    private String languageOf(CotConnection c) {
+        String lang = c.uid() == null ? null : crewLanguage.apply(c.uid());
+        return lang == null ? defaultLanguage : lang;
+    }
+
+    private void send(byte[] bytes, String key, Predicate<CotConnection> to) {
+        for (CotConnection c : connections) {
+            if (to.test(c)) {
+                sender.send(c, bytes, key);
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package kz.shekara.server.adapter.cot;
+
+import static kz.shekara.server.adapter.cot.CotServerTest.chat;
+import static kz.shekara.server.adapter.cot.CotServerTest.sa;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import kz.shekara.model.Classification;
+import kz.shekara.model.Marking;
+import kz.shekara.server.adapter.cot.cert.CertificateAuthority;
+import kz.shekara.server.adapter.cot.cert.ClientFiles;
+import kz.shekara.server.bus.InMemoryBus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * TLS streaming over real sockets with certificates from the built-in authority, each client
+ * connecting with the .p12 files {@code certs issue} writes: an issued certificate connects and
+ * exchanges SA and GeoChat, its agency is its routing group, a revoked or unknown certificate is
+ * refused at the handshake, and a second certificate cannot take a uid.
+ */
+class CotTlsTest {
+    static final Marking MARKING = Marking.of(Classification.RESTRICTED, "kz-bs", List.of());
+    static final Instant NOW = Instant.parse("2026-03-14T06:30:00Z");
+
+    @TempDir
+    Path dir;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final InMemoryBus bus = new InMemoryBus(2, 10_000);
+    private final List<TakTestClient> clients = new ArrayList<>();
+    private CertificateAuthority ca;
+    private CotServer server;
+    private int tlsPort;
+
+    @BeforeEach
+    void start() throws Exception {
+        ca = CertificateAuthority.init(dir.resolve("data"), Clock.systemUTC());
+        server = new CotServer(new CotServerConfig("127.0.0.1", 0, -1, 8192, 1000, Duration.ofMinutes(2), 50, null),
+                bus, MARKING, registry, Clock.fixed(NOW, ZoneOffset.UTC));
+        server.start();
+        tlsPort = server.startTls(ca.serverContext(server::tlsRefused), 0);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (TakTestClient c : clients) {
+            c.close();
+        }
+        server.close();
+        bus.close();
+    }
+
+    /** Issues {@code user} a certificate into its own folder and connects with the files written there. */
+    private TakTestClient connect(CertificateAuthority authority, String user, String agency) throws Exception {
+        Path out = dir.resolve("out-" + user);
+        ClientFiles.write(authority.issue(user, agency), out, "atakatak", "localhost", tlsPort);
+        return connectWith(out, user);
+    }
+
+    private TakTestClient connectWith(Path out, String user) throws Exception {
+        char[] pw = "atakatak".toCharArray();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(out.resolve(user + ".p12"))) {
+            keys.load(in, pw);
+        }
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(out.resolve("truststore.p12"))) {
+            trust.load(in, pw);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, pw);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", tlsPort);
+        TakTestClient c = new TakTestClient(s);
+        clients.add(c);
+        return c;
+    }
+
+    private double refusals(String reason) {
+        var c = registry.find("shekara.cot.tls.refusals").tag("reason", reason).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    @Test
+    void issuedCertificatesConnectAndExchangeSaAndGeoChatInTheirAgencysGroup() throws Exception {
+        TakTestClient alpha = connect(ca, "alpha", "kz-bs");
+        TakTestClient bravo = connect(ca, "bravo", "kz-bs");
+        TakTestClient plain = new TakTestClient(server.port());
+        clients.add(plain);
+        CotRoutingTest.await(() -> server.connectedClients().size() == 3);
+
+        alpha.send(sa("ALPHA-1", "ALPHA", "Cyan", 42.31, 69.61, NOW));
+        assertThat(bravo.nextWithUid("ALPHA-1").detail().callsign()).isEqualTo("ALPHA");
+        bravo.send(sa("BRAVO-1", "BRAVO", "Red", 42.41, 69.71, NOW));
+        assertThat(alpha.nextWithUid("BRAVO-1").detail().groupName()).isEqualTo("Red");
+        alpha.send(chat("ALPHA-1", "ALPHA", "m1", "Vehicle at post 14", null));
+        assertThat(bravo.nextWithUid("GeoChat.ALPHA-1.All Chat Rooms.m1").detail().remarks())
+                .isEqualTo("Vehicle at post 14");
+
+        assertThat(server.connectedClients()).filteredOn(c -> c.certificateSubject() != null).hasSize(2)
+                .allSatisfy(c -> assertThat(c.routingGroups()).containsExactly("kz-bs"));
+        assertThat(server.connectedClients()).filteredOn(c -> "ALPHA".equals(c.callsign())).singleElement()
+                .satisfies(c -> assertThat(c.certificateSubject()).contains("CN=alpha").contains("O=kz-bs"));
+        plain.send(CotServerTest.ping("P"));
+        assertThat(plain.xmlUpToType("t-x-c-t-r")).as("the anonymous group does not see the agency's devices")
+                .noneMatch(x -> x.contains("ALPHA-1") || x.contains("BRAVO-1"));
+    }
+
+    @Test
+    void aRevokedCertificateIsRefusedAtTheHandshakeAndSoIsOneFromAnotherAuthority() throws Exception {
+        Path out = dir.resolve("out-mallory");
+        ClientFiles.write(ca.issue("mallory", "kz-bs"), out, "atakatak", "localhost", tlsPort);
+        TakTestClient before = connectWith(out, "mallory");
+        CotRoutingTest.await(() -> server.connectedClients().size() == 1);
+        before.close();
+        CotRoutingTest.await(() -> server.connectedClients().isEmpty());
+
+        assertThat(ca.revoke("mallory")).isEqualTo(1);
+        TakTestClient revoked = connectWith(out, "mallory");
+        try {
+            revoked.send(sa("M-1", "MALLORY", "Cyan", 42.0, 69.0, NOW));
+        } catch (java.io.IOException refusedAlready) {
+            // the handshake failed on write
+        }
+        assertThat(revoked.closedWithin(20)).isTrue();
+        CotRoutingTest.await(() -> refusals("revoked") == 1);
+
+        CertificateAuthority stranger = CertificateAuthority.init(dir.resolve("other"), Clock.systemUTC());
+        Path strangerOut = dir.resolve("out-eve");
+        ClientFiles.write(stranger.issue("eve", "kz-bs"), strangerOut, "atakatak", "localhost", tlsPort);
+        // Eve trusts Shekara's CA (the server is real) but her certificate is from another authority.
+        Files.copy(out.resolve("truststore.p12"), strangerOut.resolve("truststore.p12"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        TakTestClient eve = connectWith(strangerOut, "eve");
+        try {
+            eve.send(sa("E-1", "EVE", "Cyan", 42.0, 69.0, NOW));
+        } catch (java.io.IOException refusedAlready) {
+            // the handshake failed on write
+        }
+        assertThat(eve.closedWithin(20)).isTrue();
+        CotRoutingTest.await(() -> refusals("unknown") == 1);
+        assertThat(server.connectedClients()).isEmpty();
+    }
+
+    @Test
+    void aSecondCertificateCannotTakeAUidWhileTheFirstIsConnected() throws Exception {
+        TakTestClient first = connect(ca, "first", "kz-bs");
+        TakTestClient second = connect(ca, "second", "kz-bs");
+        CotRoutingTest.await(() -> server.connectedClients().size() == 2);
+        first.send(sa("DEV-1", "FIRST", "Cyan", 42.31, 69.61, NOW));
+        assertThat(second.nextWithUid("DEV-1").detail().callsign()).isEqualTo("FIRST");
+
+        second.send(sa("DEV-1", "IMPOSTOR", "Cyan", 42.0, 69.0, NOW.plusSeconds(1)));
+        second.send(sa("DEV-2", "SECOND", "Cyan", 42.41, 69.71, NOW.plusSeconds(2)));
+        CotEvent next = first.next();
+        assertThat(next.uid()).as("the impostor's SA is refused, the next one relayed").isEqualTo("DEV-2");
+        assertThat(registry.get("shekara.adapter.rejections").tags("adapter", "cot", "reason", "uid-conflict")
+                .counter().count()).isEqualTo(1);
+    }
+}
