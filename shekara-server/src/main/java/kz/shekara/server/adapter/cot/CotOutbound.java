@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import kz.shekara.dispatch.UnitStatuses;
+import kz.shekara.model.Task;
 import kz.shekara.model.Alert;
 import kz.shekara.model.ChatMessage;
 import kz.shekara.model.Detection;
@@ -35,6 +37,8 @@ final class CotOutbound {
     private final LatestSa latest;
     private final Sender sender;
     private final Clock clock;
+    /** Units go out with the status their task gives them, not the one their device last claimed. */
+    private final UnitStatuses statuses = new UnitStatuses();
     private volatile Function<String, String> crewLanguage = uid -> null;
     private volatile String defaultLanguage = "en";
 
@@ -61,13 +65,18 @@ final class CotOutbound {
                 && (c.agency() == null || m.releasableTo(c.agency()));
     }
 
+    /** A task step: the status its unit goes out with from now on. */
+    void task(Task t) {
+        statuses.onTask(t);
+    }
+
     /** One bus event to the clients that may have it. */
     void event(DomainEvent event) {
         Marking m = event.marking();
         switch (event) {
             case UnitPosition p -> {
                 if (!clientUids.contains(p.unit())) {
-                    CotEvent cot = mapping.toCot(p);
+                    CotEvent cot = mapping.toCot(statuses.overlay(p));
                     byte[] bytes = encoder.encode(cot);
                     latest.fromServer(p.unit(), bytes, m,
                             clock.instant().plus(Duration.between(cot.time(), cot.stale())));

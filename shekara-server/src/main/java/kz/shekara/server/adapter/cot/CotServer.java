@@ -129,6 +129,7 @@ public final class CotServer implements AutoCloseable {
             udpSocket = new DatagramSocket(new InetSocketAddress(config.bindHost(), config.udpPort()));
             Thread.ofPlatform().daemon().name("cot-udp").start(new UdpSaInput(udpSocket, config.maxEventBytes(), handler, this::reject));
         }
+        subscriptions.add(bus.subscribe(Topic.TASKS, "cot-unit-status", outbound::task));
         for (Topic t : List.of(Topic.UNIT_POSITIONS, Topic.OBSERVATIONS, Topic.TRACKS, Topic.MESSAGES, Topic.ALERTS)) {
             subscriptions.add(bus.subscribe(t, "cot-out", outbound::event));
         }
