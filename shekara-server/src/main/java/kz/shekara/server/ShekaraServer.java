@@ -211,6 +211,7 @@ public final class ShekaraServer implements AutoCloseable {
     private void addViewRoutes(ApiServer api, Restored restored, ResponseModels models) {
         api.addRoutes(new AlertsApi(rules, () -> detectionProbability)::register);
         api.addRoutes(new SectorsApi(theatre, rules::postures, restored.postures())::register);
+        api.postures(new ApiServer.Postures(rules::postures, rules::bufferFactor));
         ShekaraConfig.Plan plan = config.response().plan();
         api.addRoutes(new PlanApi(models.planner(plan.planStepS()), models.area().orElse(null),
                 plan.planHorizonS())::register);

@@ -55,6 +55,7 @@ final class WebHarness implements AutoCloseable {
             postureView = bus.subscribe(Topic.POSTURE, "posture-view", postures::accept);
             server.addRoutes(new AlertsApi(rules)::register);
             server.addRoutes(new SectorsApi(theatre, rules::postures, postures)::register);
+            server.postures(new ApiServer.Postures(rules::postures, rules::bufferFactor));
         } else {
             rules = null;
             postureView = null;
