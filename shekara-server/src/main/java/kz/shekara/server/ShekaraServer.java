@@ -264,6 +264,13 @@ public final class ShekaraServer implements AutoCloseable {
     private void restorePicture(Restored restored) {
         long lastSeq = restored.seq();
         restored.unitStates().units().values().forEach(live::accept);
+        // Tasked units keep their task's status across a restart, on the map and for sector coverage.
+        TaskView.State response = restored.tasks().state();
+        response.controls().forEach(rules::replay);
+        response.tasks().forEach(t -> {
+            live.accept(t);
+            rules.replay(t);
+        });
         List<DomainEvent> inputs = new ArrayList<>();
         long tail = config.store().restart().restoreTailEvents();
         try (var events = restored.log().readAfter(Math.max(0, lastSeq - tail))) {
