@@ -7,13 +7,17 @@ import kz.shekara.server.review.ReplayPeriod;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.stream.Stream;
+import kz.shekara.model.Task;
 import kz.shekara.server.api.ApiServer;
 import kz.shekara.server.api.HttpConfig;
 import kz.shekara.server.api.ReplayRoutes;
 import kz.shekara.server.api.ReviewApi;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.store.EventLog;
+import kz.shekara.server.store.StoredEvent;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.config.LiveStateConfig;
 import kz.shekara.theatre.Theatre;
@@ -46,6 +50,8 @@ public final class ReplaySession implements AutoCloseable {
     private LoggedOutputs outputs;
     private LogReplay replay;
     private int port;
+    private EventLog source;
+    private Instant from;
 
     private ReplaySession() {
     }
@@ -70,12 +76,17 @@ public final class ReplaySession implements AutoCloseable {
         // so that the same period always gives the same picture.
         live = new LiveState(bus, LiveStateConfig.defaults());
         outputs = new LoggedOutputs(theatre);
+        this.source = source;
+        this.from = config.period().from();
+        before();
         replay = new LogReplay(source, config.period(), bus, clock, e -> {
             outputs.apply(e);
             live.accept(e.event());
         }, this::resetViews);
         ApiServer api = new ApiServer(config.http(), theatre, live, bus, meters, clock);
         api.addRoutes(new ReplayRoutes(replay, outputs)::register);
+        // The zones show the sectors' postures as they stood in the replay (buffers as the theatre draws them).
+        api.postures(new ApiServer.Postures(outputs::postures, p -> 1.0));
         api.addRoutes(new ReviewApi(new LogPictures(source), theatre)::register);
         port = api.start();
         started.push(api);
@@ -93,6 +104,23 @@ public final class ReplaySession implements AutoCloseable {
         }
         live.clear();
         outputs.clear();
+        before();
+    }
+
+    /**
+     * The state as it stood at the period's start: every output logged before it (alerts, incidents,
+     * postures, tasks, control) folded in, without publishing, so that incidents opened earlier are
+     * there and tasked units show their task's status.
+     */
+    private void before() {
+        try (Stream<StoredEvent> earlier = source.readTimeRange(Instant.EPOCH, from, LoggedOutputs.OUTPUT_TOPICS)) {
+            earlier.forEach(e -> {
+                outputs.apply(e);
+                if (e.event() instanceof Task) {
+                    live.accept(e.event());
+                }
+            });
+        }
     }
 
     public int port() {

@@ -232,6 +232,7 @@ public final class ShekaraServer implements AutoCloseable {
     private void addViewRoutes(ApiServer api, Restored restored, ResponseModels models) {
         api.addRoutes(new AlertsApi(rules, () -> detectionProbability)::register);
         api.addRoutes(new SectorsApi(theatre, rules::postures, restored.postures())::register);
+        api.postures(new ApiServer.Postures(rules::postures, rules::bufferFactor));
         ShekaraConfig.Plan plan = config.response().plan();
         api.addRoutes(new PlanApi(models.planner(plan.planStepS()), models.area().orElse(null),
                 plan.planHorizonS())::register);
@@ -284,6 +285,13 @@ public final class ShekaraServer implements AutoCloseable {
     private void restorePicture(Restored restored) {
         long lastSeq = restored.seq();
         restored.unitStates().units().values().forEach(live::accept);
+        // Tasked units keep their task's status across a restart, on the map and for sector coverage.
+        TaskView.State response = restored.tasks().state();
+        response.controls().forEach(rules::replay);
+        response.tasks().forEach(t -> {
+            live.accept(t);
+            rules.replay(t);
+        });
         List<DomainEvent> inputs = new ArrayList<>();
         long tail = config.store().restart().restoreTailEvents();
         try (var events = restored.log().readAfter(Math.max(0, lastSeq - tail))) {

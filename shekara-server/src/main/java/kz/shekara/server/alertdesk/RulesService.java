@@ -57,6 +57,7 @@ public final class RulesService implements AutoCloseable {
     private final Clock clock;
     private final MeterRegistry registry;
     private final AlertDesk desk;
+    private final kz.shekara.rules.RulesConfig rulesConfig;
     private final Timer evaluation;
     private final Counter skipped;
     /** Per sensor, the latest time of a detection fed (or being fed) to the desk; never moves back. */
@@ -73,6 +74,7 @@ public final class RulesService implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.desk = new AlertDesk(theatre, settings.rules(), settings.incidents());
+        this.rulesConfig = settings.rules();
         this.evaluation = Timer.builder("shekara.rules.evaluation").description("Rule evaluation time per input event")
                 .register(registry);
         this.skipped = Counter.builder("shekara.rules.skipped")
@@ -225,6 +227,11 @@ public final class RulesService implements AutoCloseable {
             published = publish(List.of(e));
         }
         return stored(e, published);
+    }
+
+    /** How much a posture level widens zone buffers (its profile's buffer factor). */
+    public double bufferFactor(Posture posture) {
+        return rulesConfig.profile(posture).bufferFactor();
     }
 
     /** Declares the theatre sensors a feed carries (its configuration): expected to report from now on. */

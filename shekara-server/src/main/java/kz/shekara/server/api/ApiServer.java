@@ -63,6 +63,7 @@ public final class ApiServer implements AutoCloseable {
     private final Viewer home;
     private final java.util.List<java.util.function.Consumer<Javalin>> extraRoutes = new java.util.ArrayList<>();
     private volatile java.util.function.Supplier<StoreHealth> storeHealth;
+    private Postures postures;
     private Javalin app;
     private AutoCloseable liveListener;
     private Bus.Subscription postureFeed;
@@ -81,6 +82,7 @@ public final class ApiServer implements AutoCloseable {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.home = Viewer.home(theatre.defaultMarking().originator());
+        this.postures = new Postures(java.util.Map::of, p -> 1.0);
         this.status = new StatusProbe(registry, live, clock, () -> {
             var h = storeHealth;
             return h == null ? null : h.get().status().name();
@@ -99,6 +101,23 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalStateException("routes must be added before start");
         }
         extraRoutes.add(Objects.requireNonNull(routes, "routes"));
+        return this;
+    }
+
+    /**
+     * The sectors' postures in force and how each level widens buffers, for {@code /api/v1/zones}
+     * (by default the theatre's postures, buffers as drawn).
+     */
+    public record Postures(java.util.function.Supplier<java.util.Map<String, kz.shekara.theatre.Posture>> inForce,
+                           java.util.function.ToDoubleFunction<kz.shekara.theatre.Posture> bufferFactor) {
+    }
+
+    /** Serves the live postures and posture-scaled buffers on {@code /api/v1/zones}; only before {@link #start}. */
+    public synchronized ApiServer postures(Postures live) {
+        if (app != null) {
+            throw new IllegalStateException("postures must be set before start");
+        }
+        this.postures = Objects.requireNonNull(live, "live");
         return this;
     }
 
@@ -139,7 +158,7 @@ public final class ApiServer implements AutoCloseable {
         WebGuard.install(app);
         // Fixed paths (/units/control) before the read routes' path parameters (/units/{id}): Javalin matches in order.
         extraRoutes.forEach(r -> r.accept(app));
-        new ReadRoutes(theatre, live, mapper, this::viewer).register(app);
+        new ReadRoutes(theatre, live, mapper, this::viewer, postures).register(app);
         new MessagesRoute(mapper).register(app);
         app.get("/api/v1/health", this::health);
         app.get("/api/v1/status", ctx -> json(ctx, status.sample(feed.sessions())));

@@ -42,7 +42,11 @@ final class ReadRoutes {
     private final TheatreFeatures features;
     private final Map<String, Unit> defs = new LinkedHashMap<>();
 
-    ReadRoutes(Theatre theatre, LiveState live, ObjectMapper mapper, Function<Context, Viewer> viewers) {
+    private final ApiServer.Postures postures;
+
+    ReadRoutes(Theatre theatre, LiveState live, ObjectMapper mapper, Function<Context, Viewer> viewers,
+               ApiServer.Postures postures) {
+        this.postures = postures;
         this.theatre = theatre;
         this.live = live;
         this.mapper = mapper;
@@ -53,7 +57,8 @@ final class ReadRoutes {
 
     void register(Javalin app) {
         app.get("/api/v1/theatre", ctx -> send(ctx, params(ctx), features.summary(), false));
-        app.get("/api/v1/zones", ctx -> send(ctx, params(ctx, "kind"), features.zones(kinds(ctx)), true));
+        app.get("/api/v1/zones", ctx -> send(ctx, params(ctx, "kind"), features.zones(kinds(ctx),
+                postures.inForce().get(), postures.bufferFactor()), true));
         app.get("/api/v1/sensors", ctx -> send(ctx, params(ctx), features.sensors(), true));
         app.get("/api/v1/bases", ctx -> send(ctx, params(ctx), features.bases(), true));
         app.get("/api/v1/units", ctx -> send(ctx, params(ctx), units(viewers.apply(ctx)), true));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kz.shekara.theatre.Base;
+import kz.shekara.theatre.Posture;
 import kz.shekara.theatre.Sector;
 import kz.shekara.theatre.Sensor;
 import kz.shekara.theatre.Theatre;
@@ -22,19 +23,46 @@ import kz.shekara.theatre.ZoneKind;
 final class TheatreFeatures {
     private final Theatre theatre;
     private final List<ObjectNode> zoneFeatures;
+    /** Buffer areas by zone index and buffer in whole metres: a posture change computes each once. */
+    private final java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> buffers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     TheatreFeatures(Theatre theatre) {
         this.theatre = theatre;
         this.zoneFeatures = theatre.zones().stream().map(this::zone).toList();
     }
 
-    /** Zones, all or of the given kinds, in theatre order (basemap first as the theatre lists it). */
-    ObjectNode zones(List<ZoneKind> kinds) {
+    /**
+     * Zones, all or of the given kinds, in theatre order (basemap first as the theatre lists it),
+     * each with its sector's posture in force and its buffer as that posture scales it
+     * ({@code bufferM}, the area {@code buffer}; {@code baseBufferM} the theatre's).
+     */
+    ObjectNode zones(List<ZoneKind> kinds, java.util.Map<String, Posture> postures,
+                     java.util.function.ToDoubleFunction<Posture> bufferFactor) {
         List<ObjectNode> out = new ArrayList<>();
         for (int i = 0; i < zoneFeatures.size(); i++) {
-            if (kinds.isEmpty() || kinds.contains(theatre.zones().get(i).kind())) {
-                out.add(zoneFeatures.get(i));
+            Zone z = theatre.zones().get(i);
+            if (!kinds.isEmpty() && !kinds.contains(z.kind())) {
+                continue;
             }
+            ObjectNode f = zoneFeatures.get(i);
+            Posture posture = z.sector() == null ? null : postures.getOrDefault(z.sector(),
+                    theatre.sector(z.sector()).map(Sector::posture).orElse(null));
+            if (posture == null) {
+                out.add(f);
+                continue;
+            }
+            ObjectNode live = f.deepCopy();
+            ObjectNode p = (ObjectNode) live.get("properties");
+            p.put("posture", posture.code());
+            if (z.bufferM() > 0) {
+                double m = z.bufferM() * bufferFactor.applyAsDouble(posture);
+                p.put("bufferM", m);
+                int zone = i;
+                p.set("buffer", buffers.computeIfAbsent(zone + "@" + Math.round(m),
+                        k -> GeoJson.geometry(ZoneShapes.buffer(z.geometry(), m))));
+            }
+            out.add(live);
         }
         return GeoJson.collection(out);
     }
@@ -52,6 +80,7 @@ final class TheatreFeatures {
         p.put("posture", theatre.sector(z.sector()).map(Sector::posture).map(x -> x.code()).orElse(null));
         p.put("sectorName", theatre.sector(z.sector()).map(Sector::name).orElse(null));
         p.put("bufferM", z.bufferM());
+        p.put("baseBufferM", z.bufferM());
         if (z.geometry().getDimension() >= 1) {
             var label = ZoneShapes.labelPoint(z.geometry());
             p.put("labelLat", GeoJson.round(label.getY()));

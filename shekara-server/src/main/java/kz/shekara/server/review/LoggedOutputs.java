@@ -9,22 +9,35 @@ import kz.shekara.incident.IncidentBook;
 import kz.shekara.incident.IncidentConfig;
 import kz.shekara.model.Alert;
 import kz.shekara.model.AlertChange;
+import kz.shekara.model.ControlChange;
+import kz.shekara.model.Task;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.rules.PostureChange;
+import kz.shekara.server.bus.Topic;
 import kz.shekara.server.store.StoredEvent;
 import kz.shekara.theatre.Posture;
 import kz.shekara.theatre.Theatre;
 
 /**
- * The alerts, incidents and sector postures of a replay session, folded from the logged outputs
- * (alerts, alert changes, incident events, posture changes) in log order, exactly as operators saw
- * them then; the rules are not run again. Thread-safe: the replay thread writes, API threads read.
+ * The alerts, incidents, sector postures, active tasks and operational control of a replay session,
+ * folded from the logged outputs (alerts, alert changes, incident events, posture changes, task
+ * steps, control changes) in log order, exactly as operators saw them then; the rules are not run
+ * again. A session folds every output logged before its period first ({@link #OUTPUT_TOPICS}), so
+ * that it starts from the full state at its start. Thread-safe: the replay thread writes, API
+ * threads read.
  */
 public final class LoggedOutputs {
     private final Theatre theatre;
     private AlertBook alerts = new AlertBook();
     private IncidentBook incidents = new IncidentBook(IncidentConfig.defaults());
     private final Map<String, Posture> postures = new TreeMap<>();
+    private final Map<String, Task> tasks = new TreeMap<>();
+    private final Map<String, String> control = new TreeMap<>();
+
+    /** The topics the outputs are folded from. */
+    public static final java.util.Set<String> OUTPUT_TOPICS = java.util.Set.of(Topic.ALERTS.name(),
+            Topic.ALERT_CHANGES.name(), Topic.INCIDENTS.name(), Topic.POSTURE.name(), Topic.TASKS.name(),
+            Topic.UNIT_CONTROL.name());
 
     public LoggedOutputs(Theatre theatre) {
         this.theatre = theatre;
@@ -38,6 +51,14 @@ public final class LoggedOutputs {
             case AlertChange c -> alerts.apply(c);
             case IncidentEvent i -> incidents.apply(i);
             case PostureChange p -> postures.put(p.sector(), p.posture());
+            case Task t -> {
+                if (t.status().active()) {
+                    tasks.put(t.id(), t);
+                } else {
+                    tasks.remove(t.id());
+                }
+            }
+            case ControlChange c -> control.put(c.unit(), c.command());
             default -> {
             }
         }
@@ -49,6 +70,19 @@ public final class LoggedOutputs {
         incidents = new IncidentBook(IncidentConfig.defaults());
         postures.clear();
         theatre.sectors().forEach(s -> postures.put(s.id(), s.posture()));
+        tasks.clear();
+        control.clear();
+        theatre.units().forEach(u -> control.put(u.id(), u.command()));
+    }
+
+    /** The active tasks, by task id, each at its latest step. */
+    public synchronized List<Task> tasks() {
+        return List.copyOf(tasks.values());
+    }
+
+    /** Which command holds operational control of each unit, by unit id. */
+    public synchronized Map<String, String> control() {
+        return Map.copyOf(control);
     }
 
     /** Every alert, newest first. */

@@ -84,6 +84,15 @@ class CopBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-unit='ANDROID-5f2c']")));
         assertThat(js("return window.shekaraCop.unitLatLng('HELI-1')[1]")).isEqualTo(50.95);
 
+        // Tasked, the device's unit looks different at once, though its device still says available.
+        assertThat(driver.findElements(By.cssSelector("[data-unit='ANDROID-5f2c'] svg.committed"))).isEmpty();
+        web.publish(new kz.shekara.model.Task(java.time.Instant.parse("2026-03-01T06:00:22Z"), "IN-1.ANDROID-5f2c",
+                "IN-1", "ANDROID-5f2c", kz.shekara.model.TaskStatus.DISPATCHED, null, 41.6, 69.4, 300, "duty", "",
+                web.theatre.defaultMarking()));
+        wait.until(d -> !d.findElements(By.cssSelector("[data-unit='ANDROID-5f2c'] svg.committed[data-status='tasked']"))
+                .isEmpty());
+        assertThat(web.getJson("/api/v1/units/ANDROID-5f2c").at("/properties/status").asText()).isEqualTo("tasked");
+
         publishScene();
         wait.until(d -> "2".equals(d.findElement(By.id("map")).getDomAttribute("data-tracks")));
         wait.until(d -> d.findElements(By.cssSelector("#chat-list li[data-message]")).size() == 2);

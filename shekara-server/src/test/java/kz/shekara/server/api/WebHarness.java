@@ -55,6 +55,7 @@ final class WebHarness implements AutoCloseable {
             postureView = bus.subscribe(Topic.POSTURE, "posture-view", postures::accept);
             server.addRoutes(new AlertsApi(rules)::register);
             server.addRoutes(new SectorsApi(theatre, rules::postures, postures)::register);
+            server.postures(new ApiServer.Postures(rules::postures, rules::bufferFactor));
         } else {
             rules = null;
             postureView = null;
@@ -82,6 +83,7 @@ final class WebHarness implements AutoCloseable {
                 case kz.shekara.model.Detection d -> bus.publish(Topic.OBSERVATIONS, d.sensor(), d);
                 case kz.shekara.model.TrackUpdate t -> bus.publish(Topic.TRACKS, t.sector(), t);
                 case kz.shekara.model.ChatMessage m -> bus.publish(Topic.MESSAGES, m.chatroom(), m);
+                case kz.shekara.model.Task t -> bus.publish(Topic.TASKS, "-", t);
                 default -> throw new IllegalArgumentException(e.toString());
             }
         }

@@ -163,6 +163,32 @@ abstract class ReplaySessionContract {
         assertThat(state.get("published").asLong()).isEqualTo(wholeLog().size());
     }
 
+    /**
+     * A session whose period starts at T1 starts from the full state at T1: the incidents opened and
+     * the alerts raised before it, with their status then, as the picture folded from the log at T1
+     * holds them — at several instants of the fixture (before the alert, after it, after the
+     * assignment, after the resolution).
+     */
+    @Test
+    void aSessionStartingAtT1StartsFromTheStateAtT1() throws Exception {
+        LogPictures pictures = new LogPictures(log);
+        for (int t1 : new int[] {30, 80, 120, 245, 280}) {
+            ReplaySession s = session(new ReplayPeriod(at(t1), at(301), 10), true, Clock.systemUTC());
+            Picture p = pictures.at(at(t1).minusNanos(1), LogPictures.DEFAULT_WINDOW);
+            assertThat(s.outputs().incidents()).as("incidents at +%d s", t1)
+                    .extracting(i -> i.id() + " " + i.status().code() + " " + i.unit())
+                    .containsExactlyElementsOf(p.incidents().stream()
+                            .map(i -> i.id() + " " + i.status().code() + " " + i.unit()).toList());
+            assertThat(s.outputs().alerts()).as("alerts at +%d s", t1)
+                    .extracting(a -> a.alert().id() + " " + a.state().code())
+                    .containsExactlyElementsOf(p.alerts().stream()
+                            .map(a -> a.alert().id() + " " + a.state().code()).toList());
+            if (t1 > 60) {
+                assertThat(json(s, "/api/v1/incidents")).as("served at +%d s", t1).isNotEmpty();
+            }
+        }
+    }
+
     @Test
     void seekingMovesThePictureBackAndForthAsAnUnbrokenPlayWouldShowIt() throws Exception {
         ReplaySession full = session(WHOLE_FAST, false, Clock.systemUTC());

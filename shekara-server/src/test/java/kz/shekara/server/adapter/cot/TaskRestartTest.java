@@ -86,6 +86,8 @@ class TaskRestartTest {
             assertThat(tasks.size()).as("tasks %s", tasks).isEqualTo(1);
             assertThat(tasks.get(0).get("id").asText()).isEqualTo(task.get("id").asText());
             assertThat(tasks.get(0).get("status").asText()).isEqualTo("dispatched");
+            // The unit is still tasked after the restart, whatever its last report said.
+            assertThat(get(server, "/api/v1/units/" + unit).at("/properties/status").asText()).isEqualTo("tasked");
             assertThat(tasks.get(0).get("lat").asDouble()).isEqualTo(task.get("lat").asDouble());
             String other = theatre.units().stream().map(u -> u.id()).filter(u -> !u.equals(unit)).findFirst()
                     .orElseThrow();
