@@ -234,7 +234,7 @@ public final class SectorTracker {
     }
 
     private static TrackSummary summary(Track t) {
-        return new TrackSummary(t.id, t.status, t.state, t.lastDetection, t.misses);
+        return new TrackSummary(t.id, t.status, t.state, t.lastDetection, t.misses, t.hits);
     }
 
     /** The initiation half of a scan: a tentative track for each plot. */
@@ -262,7 +262,7 @@ public final class SectorTracker {
                 } else {
                     t.state = parts.updater().update(hit);
                 }
-                t.hit(hit.plot(), sensorId, scanTime, parts.initiator());
+                t.hit(hit, sensorId, scanTime, parts.initiator());
                 touched.add(t);
                 continue;
             }
@@ -337,7 +337,19 @@ public final class SectorTracker {
         frame.toLatLon(s.east(), s.north(), latLon);
         return new TrackUpdate(s.time(), t.id, sectorId, latLon[0], latLon[1], s.vNorth(), s.vEast(), s.cov(0, 0),
                 s.cov(0, 1), s.cov(1, 1), status, parts.classifier().classify(s, t.maritime),
-                new TreeSet<>(Arrays.asList(t.sensors())), t.marking);
+                new TreeSet<>(Arrays.asList(t.sensors())), t.marking, modeProbabilities(s));
+    }
+
+    private static List<Double> modeProbabilities(GaussianState s) {
+        double[] p = s.modeProbabilities();
+        if (p.length == 0) {
+            return List.of();
+        }
+        Double[] boxed = new Double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            boxed[i] = p[i];
+        }
+        return List.of(boxed);
     }
 
     /** Tracks the last update gave a detection, for the hand-over check. */
