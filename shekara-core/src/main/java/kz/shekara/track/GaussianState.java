@@ -2,6 +2,7 @@ package kz.shekara.track;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -62,9 +63,16 @@ public final class GaussianState {
         return modes;
     }
 
-    /** The probability of each motion model (in the filter's order), or an empty array for a single-model state. */
-    public double[] modeProbabilities() {
-        return modes == null ? new double[0] : modes.p().clone();
+    /** The probability of each motion model (in the filter's order), or an empty list for a single-model state. */
+    public List<Double> modeProbabilities() {
+        if (modes == null) {
+            return List.of();
+        }
+        Double[] boxed = new Double[modes.count()];
+        for (int i = 0; i < boxed.length; i++) {
+            boxed[i] = modes.p()[i];
+        }
+        return List.of(boxed);
     }
 
     /** A state from copies of the given mean (4) and row-major covariance (16). */

@@ -46,7 +46,7 @@ public record TrackerConfig(double gateProbability, int confirmHits, int confirm
 
     /** Defaults for what moves at a border (see docs/tracker.md for the comparison that chose them). */
     public static final TrackerConfig DEFAULTS = new TrackerConfig(0.999, 4, 5, 30, 1.0, 3, Duration.ofSeconds(30),
-            1000, Duration.ofSeconds(2), 2000, 3, 45, "gnn", "imm", 0.001, 0.1, 60, 50, Duration.ofSeconds(3));
+            1000, Duration.ofSeconds(2), 2000, 3, 45, "gnn", "imm", 0.001, 1.0, 60, 50, Duration.ofSeconds(3));
 
     /** A single-model ({@code cv}) configuration, as the record was before the multiple-model keys. */
     public TrackerConfig(double gateProbability, int confirmHits, int confirmScans, double initialVelocitySigmaMps,

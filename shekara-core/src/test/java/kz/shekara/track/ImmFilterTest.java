@@ -40,8 +40,8 @@ class ImmFilterTest {
                 modes(new double[] {0.8, 0.2}, new double[][] {{0, 0, 1, 0}, {10, 0, 1, 0}}, new double[][] {p, p}));
         GaussianState s = predictor.predict(prior, at(1));
         // Step 1: c̄1 = 0.8 s + 0.2 (1 − s) = 0.2 + 0.6 s; c̄2 = 1 − c̄1.
-        assertThat(s.modeProbabilities()[0]).isCloseTo(0.745619225923, within(1e-12));
-        assertThat(s.modeProbabilities()[1]).isCloseTo(0.254380774077, within(1e-12));
+        assertThat(s.modeProbabilities().get(0)).isCloseTo(0.745619225923, within(1e-12));
+        assertThat(s.modeProbabilities().get(1)).isCloseTo(0.254380774077, within(1e-12));
         // Step 2: μ2|1 = 0.2 (1 − s) / c̄1 = 0.0243112356, so x01 = 10 μ2|1 = 0.2431 and
         // P01(e,e) = 100 + 10² μ1|1 μ2|1 = 102.3720; step 3 adds dt·v to the mean and 2 P(e,v) + P(v,v) + q/3 to P(e,e).
         GaussianState.Modes m = s.modes();
@@ -73,8 +73,8 @@ class ImmFilterTest {
         MeasurementPrediction mp = updater.predictMeasurement(predicted, 10);
         assertThat(mp.s00()).isCloseTo(201.5, within(1e-12));
         GaussianState s = updater.update(new Hypothesis.Associated(predicted, z, mp, mp.mahalanobis2(11, 0)));
-        assertThat(s.modeProbabilities()[0]).isCloseTo(0.500932829646, within(1e-12));
-        assertThat(s.modeProbabilities()[1]).isCloseTo(0.499067170354, within(1e-12));
+        assertThat(s.modeProbabilities().get(0)).isCloseTo(0.500932829646, within(1e-12));
+        assertThat(s.modeProbabilities().get(1)).isCloseTo(0.499067170354, within(1e-12));
         // Each model's Kalman gain: east 101/201 and 102/202, velocity 1/201 and 2.5/202.
         assertThat(s.modes().mean()[0][0]).isCloseTo(1 + 1010.0 / 201, within(1e-12));
         assertThat(s.modes().mean()[1][2]).isCloseTo(1 + 25.0 / 202, within(1e-12));
@@ -96,8 +96,8 @@ class ImmFilterTest {
             double tn = Math.max(0, k - 10);
             turning = step(imm, turning, k, Math.min(k, 10) + 0, tn * tn);
         }
-        assertThat(quiet.modeProbabilities()[0]).isGreaterThan(0.8);
-        assertThat(turning.modeProbabilities()[1]).isGreaterThan(0.8);
+        assertThat(quiet.modeProbabilities().get(0)).isGreaterThan(0.8);
+        assertThat(turning.modeProbabilities().get(1)).isGreaterThan(0.8);
     }
 
     private GaussianState step(ImmPredictor imm, GaussianState s, int k, double east, double north) {

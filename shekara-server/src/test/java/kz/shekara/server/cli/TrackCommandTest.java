@@ -134,7 +134,13 @@ class TrackCommandTest {
         assertThat(run("track", "--in", in.toString(), "--out", out.toString(), "--config", oneHit.toString()).exit())
                 .isZero();
         assertThat(Files.readAllLines(out)).hasSize(2).allSatisfy(l -> assertThat(l).contains("\"track\":"));
+        // The defaults confirm on the second plot (two-point initiation), the previous M-of-N not at all.
         assertThat(run("track", "--in", in.toString(), "--out", out.toString()).exit()).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(1).allSatisfy(l -> assertThat(l).contains("\"time\":1,"));
+        Path single = tmp.resolve("single.yaml");
+        Files.writeString(single, "motionModel: cv\nmaxMissedScans: 5\ntwoPointDensityPerKm2: 0\nminCoast: PT0S\n");
+        assertThat(run("track", "--in", in.toString(), "--out", out.toString(), "--config", single.toString()).exit())
+                .isZero();
         assertThat(Files.readAllLines(out)).isEmpty();
 
         Path typo = tmp.resolve("typo.yaml");
