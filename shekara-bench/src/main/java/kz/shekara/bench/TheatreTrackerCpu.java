@@ -29,6 +29,9 @@ import kz.shekara.track.TrackerConfig;
  * (defaults 50000 30 5 1500).
  */
 public final class TheatreTrackerCpu {
+    /** The defaults, or with {@code -Dshekara.bench.config=single} the previous single-model configuration. */
+    private static final TrackerConfig CONFIG = "single".equals(System.getProperty("shekara.bench.config"))
+            ? TrackerConfig.SINGLE_MODEL : TrackerConfig.DEFAULTS;
     private TheatreTrackerCpu() {
     }
 
@@ -44,7 +47,7 @@ public final class TheatreTrackerCpu {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[] rates = new double[rounds];
         for (int round = -1; round < rounds; round++) {
-            MultiSectorTracker tracker = new MultiSectorTracker(TrackerConfig.DEFAULTS, theatre.sectors(),
+            MultiSectorTracker tracker = new MultiSectorTracker(CONFIG, theatre.sectors(),
                     new SectorLocator(theatre), MultiSectorTracker.Mode.LIVE);
             long updates = 0;
             long t0 = mx.getCurrentThreadCpuTime();

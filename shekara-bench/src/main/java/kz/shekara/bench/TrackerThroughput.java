@@ -23,8 +23,9 @@ import kz.shekara.sim.TrackingScenario;
  * the share of a core the scheduler gave rather than the code. Same work as
  * {@code TrackerBenchmark.scanLoop}: {@link TrackingScenario#standard} for 3 minutes, run
  * {@code rounds} times after warm-up; prints each round, the median rate and the median bytes allocated per
- * detection (a figure the machine's load does not move). Run:
- * {@code java -cp shekara-bench/target/benchmarks.jar kz.shekara.bench.TrackerThroughput 1000 7}.
+ * detection (a figure the machine's load does not move). A third argument {@code single} runs the
+ * previous single-model configuration ({@link TrackerConfig#SINGLE_MODEL}) instead of the defaults. Run:
+ * {@code java -cp shekara-bench/target/benchmarks.jar kz.shekara.bench.TrackerThroughput 1000 7 [single]}.
  */
 public final class TrackerThroughput {
     private TrackerThroughput() {
@@ -33,6 +34,8 @@ public final class TrackerThroughput {
     public static void main(String[] args) {
         int targets = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+        TrackerConfig config = args.length > 2 && args[2].equals("single") ? TrackerConfig.SINGLE_MODEL
+                : TrackerConfig.DEFAULTS;
         List<Detection> arrivals = TrackingScenario.standard(targets, Duration.ofMinutes(3), 1).generate().detections();
         ReorderBuffer buffer = new ReorderBuffer(TrackerConfig.DEFAULTS.reorderWindow());
         List<Scan> scans = new ArrayList<>();
@@ -42,14 +45,14 @@ public final class TrackerThroughput {
         scans.addAll(buffer.flush());
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (int w = 0; w < 3; w++) {
-            run(scans);
+            run(scans, config);
         }
         double[] rates = new double[rounds];
         double[] bytes = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long a0 = allocated();
             long t0 = mx.getCurrentThreadCpuTime();
-            long n = run(scans);
+            long n = run(scans, config);
             rates[r] = n / ((mx.getCurrentThreadCpuTime() - t0) / 1e9);
             bytes[r] = (allocated() - a0) / (double) n;
             System.out.printf(Locale.ROOT, "targets %d round %d: %.0f detections/s (CPU time), %.0f bytes allocated per detection%n",
@@ -68,8 +71,8 @@ public final class TrackerThroughput {
                 ? hs.getCurrentThreadAllocatedBytes() : -1;
     }
 
-    private static long run(List<Scan> scans) {
-        SectorTracker tracker = new SectorTracker("S1", new LocalFrame(43.0, 68.0), TrackerParts.from(TrackerConfig.DEFAULTS));
+    private static long run(List<Scan> scans, TrackerConfig config) {
+        SectorTracker tracker = new SectorTracker("S1", new LocalFrame(43.0, 68.0), TrackerParts.from(config));
         long n = 0;
         for (Scan scan : scans) {
             List<Plot> plots = new ArrayList<>(scan.detections().size());

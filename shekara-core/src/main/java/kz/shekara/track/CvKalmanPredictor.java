@@ -26,10 +26,11 @@ public final class CvKalmanPredictor implements Predictor {
 
     /**
      * The same prediction written into {@code state} itself (the in-place fast path of a tracker's
-     * own states; no allocation).
+     * own states; no allocation); returns {@code state}.
      */
-    void predictInPlace(GaussianState state, Instant time) {
+    GaussianState predictInPlace(GaussianState state, Instant time) {
         predictInPlace(state, time, Seconds.between(state.time(), time));
+        return state;
     }
 
     /** The same with the step {@code dt = Seconds.between(state.time(), time)} already worked out by the caller. */

@@ -2,6 +2,7 @@ package kz.shekara.track;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,19 +13,66 @@ import java.util.Objects;
  * defensive copy). Inside it, a {@link SectorTracker} moves the states of its own tracks forward in
  * place between scans so that its hot loop allocates nothing per track; a state it lends to a role
  * during a scan is valid for that call only. Not thread-safe while owned by a tracker.
+ *
+ * <p>A state of a multiple-model filter ({@link ImmPredictor}) also carries its {@link Modes}: each
+ * motion model's own mean, covariance and probability; the mean and covariance above are then their
+ * moment-matched combination (what every other role reads). A single-model state has none.
  */
 public final class GaussianState {
     private Instant time;
     private final double[] mean;
     private final double[] cov;
+    private final Modes modes;
 
-    private GaussianState(Instant time, double[] mean, double[] cov) {
+    private GaussianState(Instant time, double[] mean, double[] cov, Modes modes) {
         this.time = Objects.requireNonNull(time, "time");
         if (mean.length != 4 || cov.length != 16) {
             throw new IllegalArgumentException("state needs 4 means and a 4x4 covariance");
         }
         this.mean = mean;
         this.cov = cov;
+        this.modes = modes;
+    }
+
+    private GaussianState(Instant time, double[] mean, double[] cov) {
+        this(time, mean, cov, null);
+    }
+
+    /**
+     * The per-model part of a multiple-model state: for model {@code j}, probability {@code p[j]},
+     * mean {@code mean[j]} (4) and row-major covariance {@code cov[j]} (16). Arrays owned by their
+     * state and never written after it is built.
+     */
+    record Modes(double[] p, double[][] mean, double[][] cov) {
+        int count() {
+            return p.length;
+        }
+
+        boolean sameAs(Modes o) {
+            return Arrays.equals(p, o.p) && Arrays.deepEquals(mean, o.mean) && Arrays.deepEquals(cov, o.cov);
+        }
+    }
+
+    /** Wraps arrays built for this multiple-model state alone (combined mean and covariance, and the modes). */
+    static GaussianState owning(Instant time, double[] mean, double[] cov, Modes modes) {
+        return new GaussianState(time, mean, cov, modes);
+    }
+
+    /** The per-model part, or null for a single-model state. */
+    Modes modes() {
+        return modes;
+    }
+
+    /** The probability of each motion model (in the filter's order), or an empty list for a single-model state. */
+    public List<Double> modeProbabilities() {
+        if (modes == null) {
+            return List.of();
+        }
+        Double[] boxed = new Double[modes.count()];
+        for (int i = 0; i < boxed.length; i++) {
+            boxed[i] = modes.p()[i];
+        }
+        return List.of(boxed);
     }
 
     /** A state from copies of the given mean (4) and row-major covariance (16). */
@@ -98,7 +146,7 @@ public final class GaussianState {
     @Override
     public boolean equals(Object o) {
         return o instanceof GaussianState g && g.time.equals(time) && Arrays.equals(g.mean, mean)
-                && Arrays.equals(g.cov, cov);
+                && Arrays.equals(g.cov, cov) && (g.modes == null ? modes == null : modes != null && g.modes.sameAs(modes));
     }
 
     @Override
@@ -108,6 +156,7 @@ public final class GaussianState {
 
     @Override
     public String toString() {
-        return "GaussianState[" + time + ", mean=" + Arrays.toString(mean) + ", cov=" + Arrays.toString(cov) + "]";
+        return "GaussianState[" + time + ", mean=" + Arrays.toString(mean) + ", cov=" + Arrays.toString(cov)
+                + (modes == null ? "" : ", modes=" + Arrays.toString(modes.p())) + "]";
     }
 }

@@ -33,9 +33,32 @@ final class Handover {
         r[11] = sn;
         r[14] = -sn;
         r[15] = c;
-        double[] x = s.meanView();
-        double[] mean = {a[0], a[1], c * x[2] + sn * x[3], -sn * x[2] + c * x[3]};
-        double[] p = s.covView();
+        double[] mean = rotate(s.meanView(), a[0], a[1], s.meanView(), c, sn);
+        double[] out = rotate(r, s.covView());
+        GaussianState.Modes m = s.modes();
+        if (m == null) {
+            return GaussianState.owning(s.time(), mean, out);
+        }
+        // Each model's estimate keeps its offset from the combined one, turned with the frame.
+        double[][] means = new double[m.count()][];
+        double[][] covs = new double[m.count()][];
+        for (int j = 0; j < m.count(); j++) {
+            means[j] = rotate(m.mean()[j], a[0], a[1], s.meanView(), c, sn);
+            covs[j] = rotate(r, m.cov()[j]);
+        }
+        return GaussianState.owning(s.time(), mean, out, new GaussianState.Modes(m.p().clone(), means, covs));
+    }
+
+    /** A mean in the new frame: {@code (east, north)} is where the combined mean {@code centre} lands, offsets and velocity turned. */
+    private static double[] rotate(double[] x, double east, double north, double[] centre, double c, double sn) {
+        double de = x[0] - centre[0];
+        double dn = x[1] - centre[1];
+        return new double[] {east + c * de + sn * dn, north - sn * de + c * dn, c * x[2] + sn * x[3],
+                -sn * x[2] + c * x[3]};
+    }
+
+    /** {@code R P R'} for row-major 4x4 matrices. */
+    private static double[] rotate(double[] r, double[] p) {
         double[] rp = new double[16];
         double[] out = new double[16];
         for (int i = 0; i < 4; i++) {
@@ -56,6 +79,6 @@ final class Handover {
                 out[i * 4 + j] = v;
             }
         }
-        return GaussianState.owning(s.time(), mean, out);
+        return out;
     }
 }

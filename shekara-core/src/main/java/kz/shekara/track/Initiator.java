@@ -15,6 +15,15 @@ public interface Initiator {
     /** True when {@code hits} detections in the track's first {@code scans} scans confirm it. */
     boolean confirms(int hits, int scans);
 
+    /**
+     * True when a tentative track is confirmed with {@code hits} detections in {@code scans} scans, the
+     * latest being {@code latest} (its plot, predicted measurement and distance). By default only the
+     * counts matter.
+     */
+    default boolean confirms(int hits, int scans, Hypothesis.Associated latest) {
+        return confirms(hits, scans);
+    }
+
     /** True when a tentative track with this record can no longer be confirmed. */
     boolean abandons(int hits, int scans);
 }

@@ -32,7 +32,7 @@ public final class MahalanobisGater implements Gater {
 
     /** Whether the measurement prediction is the plain Kalman one, so that a hot loop may compute it from the covariance itself. */
     boolean kalmanMeasurement() {
-        return updater instanceof KalmanUpdater;
+        return updater instanceof KalmanUpdater || updater instanceof ImmUpdater;
     }
 
     /** The predicted measurement the gate measures against. */

@@ -26,6 +26,15 @@ final class PlotReach {
     private final double threshold;
     private final double q;
 
+    /**
+     * The process noise (m²/s³) that bounds a predictor's position variance growth, or NaN when it is
+     * unknown: a CV model's own, an IMM's largest (its combined prediction is {@code F P F' + Σ c̄_j Q_j}).
+     */
+    static double psdBound(Predictor p) {
+        return p instanceof CvKalmanPredictor cv ? cv.accelerationPsd()
+                : p instanceof ImmPredictor imm ? imm.maxAccelerationPsd() : Double.NaN;
+    }
+
     private PlotReach(PlotGrid grid, double minE, double maxE, double minN, double maxN, double maxVar,
                       double threshold, double q) {
         this.grid = grid;

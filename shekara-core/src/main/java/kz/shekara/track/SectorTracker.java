@@ -41,6 +41,7 @@ public final class SectorTracker {
     private final double[] eastNorth = new double[2];
     private final SensorTable sensorTable = new SensorTable();
     private final CvKalmanPredictor fastPredictor;
+    private final double reachPsd;
     private final KalmanUpdater fastUpdater;
     // Whether tentative tracks out of a scan's reach may be left at their own time (needs the Kalman gate's bound).
     private boolean lazyTentative;
@@ -60,7 +61,8 @@ public final class SectorTracker {
         // The known hot implementations run in place on the tracker's own states; any other runs through its interface.
         this.fastPredictor = parts.predictor() instanceof CvKalmanPredictor p ? p : null;
         this.fastUpdater = parts.updater() instanceof KalmanUpdater u ? u : null;
-        this.lazyTentative = fastPredictor != null && parts.gater() instanceof MahalanobisGater g && g.kalmanMeasurement();
+        this.reachPsd = PlotReach.psdBound(parts.predictor());
+        this.lazyTentative = !Double.isNaN(reachPsd) && parts.gater() instanceof MahalanobisGater g && g.kalmanMeasurement();
     }
 
     public String sectorId() {
@@ -119,7 +121,8 @@ public final class SectorTracker {
      * (live, a scan skips a sector it cannot touch: see {@link MultiSectorTracker}). A tentative
      * track that this scan can neither miss (its sensor never saw it) nor update (no plot within a
      * bound on its gate, see {@link PlotReach}) is left at its own time: it would only have been
-     * predicted, and prediction in several steps equals prediction in one (exact discretisation). When a
+     * predicted, and prediction in several steps equals prediction in one (exact discretisation; for the
+     * IMM the same mean, and a covariance that weighs the models' noise once instead of step by step). When a
      * later scan reaches it, it first ends if the deleter would have ended it at the previous scan time,
      * so it takes no plot it could not have taken; every few seconds of event time, left tracks past
      * their coasting limit end. Clutter thus costs its own sensor's scans, not every sensor's.
@@ -139,8 +142,7 @@ public final class SectorTracker {
         // track's sensors too): a scan of it without plots here can only move the confirmed tracks on.
         int known = sensorTable.find(sensor);
         int sensorId = known >= 0 || plots.isEmpty() ? known : sensorTable.number(sensor);
-        PlotReach reach = lazyTentative ? PlotReach.of(plots, parts.gater().threshold(), fastPredictor.accelerationPsd())
-                : null;
+        PlotReach reach = lazyTentative ? PlotReach.of(plots, parts.gater().threshold(), reachPsd) : null;
         boolean deleted = predict(confirmedTracks, scanTime, checkAt, sensorId, sensor, null, false);
         if (reach == null || sensorId >= 0) {
             boolean sweep = reach != null && previous != null && sweepWindow(previous) != sweepWindow(scanTime);
@@ -180,7 +182,8 @@ public final class SectorTracker {
             }
             if (lazyTentative && previous != null && t.state.time().isBefore(previous)) {
                 // Left behind by earlier scans: it ends first if the deleter would have ended it by then.
-                fastPredictor.predictInPlace(t.state, previous);
+                t.state = fastPredictor != null ? fastPredictor.predictInPlace(t.state, previous)
+                        : parts.predictor().predict(t.state, previous);
                 if (parts.deleter().shouldDelete(summary(t), previous)) {
                     end(t);
                     deleted = true;
@@ -234,7 +237,7 @@ public final class SectorTracker {
     }
 
     private static TrackSummary summary(Track t) {
-        return new TrackSummary(t.id, t.status, t.state, t.lastDetection, t.misses);
+        return new TrackSummary(t.id, t.status, t.state, t.lastDetection, t.misses, t.hits);
     }
 
     /** The initiation half of a scan: a tentative track for each plot. */
@@ -262,7 +265,7 @@ public final class SectorTracker {
                 } else {
                     t.state = parts.updater().update(hit);
                 }
-                t.hit(hit.plot(), sensorId, scanTime, parts.initiator());
+                t.hit(hit, sensorId, scanTime, parts.initiator());
                 touched.add(t);
                 continue;
             }
@@ -337,7 +340,7 @@ public final class SectorTracker {
         frame.toLatLon(s.east(), s.north(), latLon);
         return new TrackUpdate(s.time(), t.id, sectorId, latLon[0], latLon[1], s.vNorth(), s.vEast(), s.cov(0, 0),
                 s.cov(0, 1), s.cov(1, 1), status, parts.classifier().classify(s, t.maritime),
-                new TreeSet<>(Arrays.asList(t.sensors())), t.marking);
+                new TreeSet<>(Arrays.asList(t.sensors())), t.marking, s.modeProbabilities());
     }
 
     /** Tracks the last update gave a detection, for the hand-over check. */

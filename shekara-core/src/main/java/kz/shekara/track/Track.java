@@ -44,7 +44,7 @@ final class Track {
     /** A track as it was recorded by {@link #record()}. */
     Track(TrackerState.TrackRecord r) {
         this.id = r.id();
-        this.state = GaussianState.of(r.stateTime(), r.mean(), r.cov());
+        this.state = stateOf(r);
         this.status = r.status();
         this.lastDetection = r.lastDetection();
         this.hits = r.hits();
@@ -56,10 +56,38 @@ final class Track {
         this.sensorBits = r.sensorBits();
     }
 
+    private static GaussianState stateOf(TrackerState.TrackRecord r) {
+        int count = r.modeProbabilities().length;
+        if (count == 0) {
+            return GaussianState.of(r.stateTime(), r.mean(), r.cov());
+        }
+        double[][] means = new double[count][];
+        double[][] covs = new double[count][];
+        for (int j = 0; j < count; j++) {
+            means[j] = java.util.Arrays.copyOfRange(r.modeMeans(), 4 * j, 4 * j + 4);
+            covs[j] = java.util.Arrays.copyOfRange(r.modeCovs(), 16 * j, 16 * j + 16);
+        }
+        return GaussianState.owning(r.stateTime(), r.mean(), r.cov(),
+                new GaussianState.Modes(r.modeProbabilities(), means, covs));
+    }
+
     /** The whole track as values (copies). */
     TrackerState.TrackRecord record() {
+        GaussianState.Modes m = state.modes();
+        double[] p = null;
+        double[] means = null;
+        double[] covs = null;
+        if (m != null) {
+            p = m.p();
+            means = new double[4 * m.count()];
+            covs = new double[16 * m.count()];
+            for (int j = 0; j < m.count(); j++) {
+                System.arraycopy(m.mean()[j], 0, means, 4 * j, 4);
+                System.arraycopy(m.cov()[j], 0, covs, 16 * j, 16);
+            }
+        }
         return new TrackerState.TrackRecord(id, state.time(), state.meanView(), state.covView(), status, lastDetection,
-                hits, scans, misses, maritime, marking, java.util.List.of(sensors), sensorBits);
+                hits, scans, misses, maritime, marking, java.util.List.of(sensors), sensorBits, p, means, covs);
     }
 
     /** Whether the sensor of index {@code index} (from its tracker's sensor table) has seen this track. */
@@ -117,14 +145,18 @@ final class Track {
         return sensors;
     }
 
-    /** A detection updated this track at {@code scanTime}: counts it, and confirms a tentative track the initiator accepts. */
-    void hit(Plot plot, int sensorIndex, Instant scanTime, Initiator initiator) {
+    /**
+     * The detection of hypothesis {@code h} updated this track at {@code scanTime}: counts it, and
+     * confirms a tentative track the initiator accepts.
+     */
+    void hit(Hypothesis.Associated h, int sensorIndex, Instant scanTime, Initiator initiator) {
+        Plot plot = h.plot();
         hits++;
         misses = 0;
         lastDetection = scanTime;
         noteSensor(plot);
         noteSensorIndex(sensorIndex);
-        if (confirmed() || initiator.confirms(hits, ++scans)) {
+        if (confirmed() || initiator.confirms(hits, ++scans, h)) {
             status = TrackStatus.CONFIRMED;
         }
         changed = true;

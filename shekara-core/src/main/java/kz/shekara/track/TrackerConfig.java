@@ -19,20 +19,51 @@ import java.util.Objects;
  * @param walkerMaxMps           speed up to which a track is classed a walker
  * @param vehicleMaxMps          speed up to which a track is classed a vehicle (faster: fast mover)
  * @param associator             {@code gnn} (clustered, spatially indexed) or {@code all-pairs} (textbook reference)
+ * @param motionModel            {@code cv}: one nearly-constant-velocity Kalman filter with {@code accelerationPsd};
+ *                               {@code imm}: an interacting multiple model filter of a quiet and a manoeuvring model
+ * @param quietAccelerationPsd   the IMM's quiet model (people on foot, parked and drifting), m²/s³ per axis
+ * @param manoeuvreAccelerationPsd the IMM's manoeuvring model (vehicles, boats), m²/s³ per axis
+ * @param modeSojournS           the IMM's mean time in one model before switching, seconds
+ * @param twoPointDensityPerKm2  0: M-of-N confirmation only; above 0: a second detection in the very next scan confirms a
+ *                               track at once when its Gaussian density under the track's prediction is at least this,
+ *                               per km² (two-point initiation, {@link TwoPointInitiator})
+ * @param minCoast               a confirmed track ends after {@code maxMissedScans} misses only once it has also had no
+ *                               detection for this long (so that several sensors' scans do not end it sooner than one's)
  */
 public record TrackerConfig(double gateProbability, int confirmHits, int confirmScans, double initialVelocitySigmaMps,
                             double accelerationPsd, int maxMissedScans, Duration maxCoast, double maxPositionSigmaM,
                             Duration reorderWindow, double overlapM, double walkerMaxMps, double vehicleMaxMps,
-                            String associator) {
+                            String associator, String motionModel, double quietAccelerationPsd,
+                            double manoeuvreAccelerationPsd, double modeSojournS, double twoPointDensityPerKm2,
+                            Duration minCoast) {
 
-    /** Defaults that work on the simulator's output: ground and sea movers, radars of 10–50 m sigma, 1–5 s periods. */
-    public static final TrackerConfig DEFAULTS = new TrackerConfig(0.999, 4, 5, 30, 1.0, 5, Duration.ofSeconds(30),
-            1000, Duration.ofSeconds(2), 2000, 3, 45, "gnn");
+    /**
+     * The single-model configuration shipped before the multiple-model filter (one CV model with
+     * q = 1 m²/s³, 4-of-5 confirmation): {@code track} with it gives the same output as before.
+     */
+    public static final TrackerConfig SINGLE_MODEL = new TrackerConfig(0.999, 4, 5, 30, 1.0, 5,
+            Duration.ofSeconds(30), 1000, Duration.ofSeconds(2), 2000, 3, 45, "gnn");
+
+    /** Defaults for what moves at a border (see docs/tracker.md for the comparison that chose them). */
+    public static final TrackerConfig DEFAULTS = new TrackerConfig(0.999, 4, 5, 30, 1.0, 3, Duration.ofSeconds(30),
+            1000, Duration.ofSeconds(2), 2000, 3, 45, "gnn", "imm", 0.001, 1.0, 60, 50, Duration.ofSeconds(3));
+
+    /** A single-model ({@code cv}) configuration, as the record was before the multiple-model keys. */
+    public TrackerConfig(double gateProbability, int confirmHits, int confirmScans, double initialVelocitySigmaMps,
+                         double accelerationPsd, int maxMissedScans, Duration maxCoast, double maxPositionSigmaM,
+                         Duration reorderWindow, double overlapM, double walkerMaxMps, double vehicleMaxMps,
+                         String associator) {
+        this(gateProbability, confirmHits, confirmScans, initialVelocitySigmaMps, accelerationPsd, maxMissedScans,
+                maxCoast, maxPositionSigmaM, reorderWindow, overlapM, walkerMaxMps, vehicleMaxMps, associator, "cv",
+                0.001, 0.1, 60, 0, Duration.ZERO);
+    }
 
     public TrackerConfig {
         Objects.requireNonNull(maxCoast, "maxCoast");
         Objects.requireNonNull(reorderWindow, "reorderWindow");
         Objects.requireNonNull(associator, "associator");
+        Objects.requireNonNull(motionModel, "motionModel");
+        Objects.requireNonNull(minCoast, "minCoast");
         check(gateProbability > 0 && gateProbability < 1, "gateProbability must lie in (0, 1)");
         check(confirmHits >= 1 && confirmScans >= confirmHits, "need 1 <= confirmHits <= confirmScans");
         check(confirmScans <= 32, "confirmScans must be at most 32");
@@ -40,11 +71,17 @@ public record TrackerConfig(double gateProbability, int confirmHits, int confirm
         check(accelerationPsd >= 0 && accelerationPsd < 1e4, "accelerationPsd must lie in [0, 10000)");
         check(maxMissedScans >= 1, "maxMissedScans must be at least 1");
         check(!maxCoast.isNegative() && !maxCoast.isZero(), "maxCoast must be positive");
+        check(!minCoast.isNegative() && minCoast.compareTo(maxCoast) <= 0, "minCoast must lie in [0, maxCoast]");
         check(maxPositionSigmaM > 0, "maxPositionSigmaM must be positive");
         check(!reorderWindow.isNegative(), "reorderWindow must not be negative");
         check(overlapM >= 0 && overlapM < 1e6, "overlapM must lie in [0, 1000000)");
         check(walkerMaxMps > 0 && vehicleMaxMps > walkerMaxMps, "need 0 < walkerMaxMps < vehicleMaxMps");
         check(associator.equals("gnn") || associator.equals("all-pairs"), "associator must be gnn or all-pairs");
+        check(motionModel.equals("cv") || motionModel.equals("imm"), "motionModel must be cv or imm");
+        check(quietAccelerationPsd >= 0 && manoeuvreAccelerationPsd > quietAccelerationPsd
+                && manoeuvreAccelerationPsd < 1e4, "need 0 <= quietAccelerationPsd < manoeuvreAccelerationPsd < 10000");
+        check(modeSojournS > 0 && modeSojournS < 1e6, "modeSojournS must lie in (0, 1000000)");
+        check(twoPointDensityPerKm2 >= 0 && twoPointDensityPerKm2 < 1e6, "twoPointDensityPerKm2 must lie in [0, 1000000)");
     }
 
     private static void check(boolean ok, String message) {
@@ -55,6 +92,7 @@ public record TrackerConfig(double gateProbability, int confirmHits, int confirm
 
     public TrackerConfig withAssociator(String name) {
         return new TrackerConfig(gateProbability, confirmHits, confirmScans, initialVelocitySigmaMps, accelerationPsd,
-                maxMissedScans, maxCoast, maxPositionSigmaM, reorderWindow, overlapM, walkerMaxMps, vehicleMaxMps, name);
+                maxMissedScans, maxCoast, maxPositionSigmaM, reorderWindow, overlapM, walkerMaxMps, vehicleMaxMps, name,
+                motionModel, quietAccelerationPsd, manoeuvreAccelerationPsd, modeSojournS, twoPointDensityPerKm2, minCoast);
     }
 }

@@ -1,24 +1,36 @@
 package kz.shekara.track;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The components of one tracker, assembled in one place from a {@link TrackerConfig}: Kalman
- * predictor and updater, Mahalanobis gater, associator, M-of-N initiator, deleters, classifier.
+ * The components of one tracker, assembled in one place from a {@link TrackerConfig}: Kalman (or
+ * interacting multiple model) predictor and updater, Mahalanobis gater, associator, M-of-N initiator, deleters, classifier.
  * All immutable, so one set serves every sector. Thread-safe.
  */
 public record TrackerParts(Predictor predictor, Updater updater, Gater gater, DataAssociator associator,
                            Initiator initiator, Deleter deleter, SpeedClassifier classifier) {
 
     public static TrackerParts from(TrackerConfig c) {
-        Updater updater = new KalmanUpdater();
+        boolean imm = c.motionModel().equals("imm");
+        Updater updater = imm ? new ImmUpdater() : new KalmanUpdater();
+        Predictor predictor = imm ? new ImmPredictor(new double[] {c.quietAccelerationPsd(), c.manoeuvreAccelerationPsd()},
+                new double[] {0.5, 0.5}, c.modeSojournS()) : new CvKalmanPredictor(c.accelerationPsd());
         Gater gater = MahalanobisGater.ofProbability(updater, c.gateProbability());
         DataAssociator associator = c.associator().equals("all-pairs") ? new AllPairsGnnAssociator(gater)
                 : new GnnAssociator(gater);
-        Deleter deleter = new AnyDeleter(List.of(new MissedScanDeleter(c.maxMissedScans(), c.maxCoast()),
+        List<Deleter> deleters = new ArrayList<>(List.of(new MissedScanDeleter(c.maxMissedScans(), c.minCoast(), c.maxCoast()),
                 new CovarianceDeleter(c.maxPositionSigmaM())));
-        return new TrackerParts(new CvKalmanPredictor(c.accelerationPsd()), updater, gater, associator,
-                new MOfNInitiator(c.confirmHits(), c.confirmScans(), c.initialVelocitySigmaMps()), deleter,
+        if (c.twoPointDensityPerKm2() > 0) {
+            // A track confirmed on two plots ends after two misses before its third plot (see ProvisionalTrackDeleter).
+            deleters.add(new ProvisionalTrackDeleter(3, 2));
+        }
+        Deleter deleter = new AnyDeleter(deleters);
+        Initiator initiator = c.twoPointDensityPerKm2() > 0
+                ? new TwoPointInitiator(c.twoPointDensityPerKm2(), c.confirmHits(), c.confirmScans(), c.initialVelocitySigmaMps())
+                : new MOfNInitiator(c.confirmHits(), c.confirmScans(), c.initialVelocitySigmaMps());
+        return new TrackerParts(predictor, updater, gater, associator,
+                initiator, deleter,
                 new SpeedClassifier(c.walkerMaxMps(), c.vehicleMaxMps()));
     }
 }

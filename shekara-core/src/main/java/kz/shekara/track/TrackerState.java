@@ -41,16 +41,34 @@ public record TrackerState(List<Detection> pending, Instant latest, long late, l
 
     /**
      * One live track: its filter state (time, mean [east, north, vEast, vNorth], row-major 4x4
-     * covariance) and its bookkeeping.
+     * covariance) and its bookkeeping. A multiple-model filter's state also has, per motion model
+     * {@code j}, its probability {@code modeProbabilities[j]}, mean {@code modeMeans[4j..4j+3]} and
+     * covariance {@code modeCovs[16j..16j+15]}; a single-model state has empty arrays there.
      */
     public record TrackRecord(String id, Instant stateTime, double[] mean, double[] cov, TrackStatus status,
                               Instant lastDetection, int hits, int scans, int misses, boolean maritime,
-                              Marking marking, List<String> sensors, long sensorBits) {
+                              Marking marking, List<String> sensors, long sensorBits, double[] modeProbabilities,
+                              double[] modeMeans, double[] modeCovs) {
         public TrackRecord {
             Objects.requireNonNull(id, "id");
             mean = mean.clone();
             cov = cov.clone();
             sensors = List.copyOf(sensors);
+            modeProbabilities = modeProbabilities == null ? new double[0] : modeProbabilities.clone();
+            modeMeans = modeMeans == null ? new double[0] : modeMeans.clone();
+            modeCovs = modeCovs == null ? new double[0] : modeCovs.clone();
+            int r = modeProbabilities.length;
+            if (modeMeans.length != 4 * r || modeCovs.length != 16 * r) {
+                throw new IllegalArgumentException("track " + id + ": mode arrays do not match " + r + " modes");
+            }
+        }
+
+        /** A single-model track. */
+        public TrackRecord(String id, Instant stateTime, double[] mean, double[] cov, TrackStatus status,
+                           Instant lastDetection, int hits, int scans, int misses, boolean maritime, Marking marking,
+                           List<String> sensors, long sensorBits) {
+            this(id, stateTime, mean, cov, status, lastDetection, hits, scans, misses, maritime, marking, sensors,
+                    sensorBits, null, null, null);
         }
     }
 }

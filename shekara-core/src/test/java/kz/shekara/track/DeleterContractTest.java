@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeleterContractTest {
     static Stream<Deleter> deleters() {
         return Stream.of(new MissedScanDeleter(3, Duration.ofSeconds(20)), new CovarianceDeleter(500),
-                new AnyDeleter(List.of(new MissedScanDeleter(3, Duration.ofSeconds(20)), new CovarianceDeleter(500))));
+                new AnyDeleter(List.of(new MissedScanDeleter(3, Duration.ofSeconds(20)), new CovarianceDeleter(500))),
+                new AnyDeleter(List.of(new MissedScanDeleter(3, Duration.ofSeconds(20)), new CovarianceDeleter(500),
+                        new ProvisionalTrackDeleter(3, 2))));
     }
 
     static TrackSummary summary(double posVar, double lastSeenS, int misses) {
@@ -45,6 +47,21 @@ class DeleterContractTest {
         assertThat(missed.shouldDelete(summary(1e7, 99, 0), at(100))).isFalse();
         assertThat(cov.shouldDelete(summary(1e7, 99, 0), at(100))).isTrue();
         assertThat(cov.shouldDelete(summary(400, 0, 9), at(100))).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTrackConfirmedOnTwoPlotsEndsSoonerUntilItsThirdPlot() {
+        Deleter provisional = new ProvisionalTrackDeleter(3, 2);
+        GaussianState s = GaussianState.diagonal(at(100), 0, 0, 1, 1, 400, 4);
+        assertThat(provisional.shouldDelete(new TrackSummary("S1-1", TrackStatus.COASTING, s, at(98), 2, 2), at(100)))
+                .isTrue();
+        assertThat(provisional.shouldDelete(new TrackSummary("S1-1", TrackStatus.COASTING, s, at(99), 1, 2), at(100)))
+                .isFalse();
+        assertThat(provisional.shouldDelete(new TrackSummary("S1-1", TrackStatus.COASTING, s, at(98), 2, 3), at(100)))
+                .isFalse();
+        // Tentative tracks are the initiator's to end.
+        assertThat(provisional.shouldDelete(new TrackSummary("S1-1", TrackStatus.TENTATIVE, s, at(98), 2, 2), at(100)))
+                .isFalse();
     }
 
     @org.junit.jupiter.api.Test

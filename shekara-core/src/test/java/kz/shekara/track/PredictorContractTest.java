@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** What every Predictor must do. */
 class PredictorContractTest {
     static Stream<Predictor> predictors() {
-        return Stream.of(new CvKalmanPredictor(0), new CvKalmanPredictor(0.5), new CvKalmanPredictor(20));
+        return Stream.of(new CvKalmanPredictor(0), new CvKalmanPredictor(0.5), new CvKalmanPredictor(20),
+                new ImmPredictor(new double[] {0.001, 0.1}, new double[] {0.5, 0.5}, 60),
+                new ImmPredictor(new double[] {0, 0.5, 20}, new double[] {1 / 3.0, 1 / 3.0, 1 / 3.0}, 5));
     }
 
     final GaussianState prior = GaussianState.diagonal(at(10), 100, -50, 3, -4, 400, 9);

@@ -46,4 +46,19 @@ class GospaTest {
         assertThat(Gospa.evaluate(new double[][] {{0, 0}}, new double[0][], 80, 2).gospa())
                 .isCloseTo(Math.sqrt(80 * 80 / 2.0), within(1e-12));
     }
+
+    @Test
+    void agreesWithStoneSoupsGospaAndOspaMetrics() {
+        // Values from Stone Soup's GOSPAMetric.compute_gospa_metric and OSPAMetric.compute_OSPA_distance
+        // (c = 100, p = 2, alpha = 2, Euclidean) on the same points: distance 141.24446891825534,
+        // localisation 4950 (squared), missed 5000 and false 10000 (c^p/2 each); OSPA 64.48514040717701.
+        double[][] truth = {{0, 0}, {50, 0}, {300, 300}, {1000, -200}, {1030, -180}};
+        double[][] est = {{10, 5}, {45, -30}, {290, 360}, {1020, -190}, {-400, 0}, {1500, 1500}};
+        Gospa.Result r = Gospa.evaluate(truth, est, 100, 2);
+        assertThat(r.gospa()).isCloseTo(141.24446891825534, within(1e-9));
+        assertThat(r.localisation() * r.localisation()).isCloseTo(4950, within(1e-9));
+        assertThat(r.missed()).isEqualTo(1);
+        assertThat(r.falseCount()).isEqualTo(2);
+        assertThat(r.ospa()).isCloseTo(64.48514040717701, within(1e-9));
+    }
 }

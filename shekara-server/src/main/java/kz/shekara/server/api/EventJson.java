@@ -109,6 +109,10 @@ final class EventJson {
         o.put("sigmaM", t.sigmaM());
         ArrayNode s = o.putArray("sensors");
         t.sensors().forEach(s::add);
+        if (!t.modeProbabilities().isEmpty()) {
+            ArrayNode modes = o.putArray("modeProbabilities");
+            t.modeProbabilities().forEach(modes::add);
+        }
         marking(o, t.marking());
         return o;
     }

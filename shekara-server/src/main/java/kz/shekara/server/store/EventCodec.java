@@ -1,5 +1,6 @@
 package kz.shekara.server.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kz.shekara.model.DomainEvent;
+import kz.shekara.model.TrackUpdate;
 
 /**
  * JSON encoding of domain events for the event log: each registered {@link EventType} is written
@@ -37,6 +39,7 @@ public final class EventCodec {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .addMixIn(TrackUpdate.class, TrackUpdateMixIn.class)
                 .build();
         for (EventType<?> t : types) {
             if (byTag.put(t.tag(), t) != null || byClass.put(t.type(), t) != null) {
@@ -45,6 +48,15 @@ public final class EventCodec {
             writers.put(t.type(), mapper.writerFor(t.type()));
             readers.put(t.tag(), mapper.readerFor(t.type()));
         }
+    }
+
+    /**
+     * A single-model tracker's update (no motion model probabilities) is logged without the field, as
+     * before there was one, so logs and their bytes stay as they were; a missing field reads as empty.
+     */
+    private abstract static class TrackUpdateMixIn {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract List<Double> modeProbabilities();
     }
 
     /** The codec over {@link EventTypes#ALL}. */

