@@ -57,7 +57,7 @@ class TrackCommandTest {
         // The previous single-model configuration writes the very bytes it wrote before the multiple-model
         // filter (SHA-256 of the output of commit 78d01ba on the same simulation).
         Path single = tmp.resolve("single.yaml");
-        Files.writeString(single, "motionModel: cv\nmaxMissedScans: 5\ntwoPointDensityPerKm2: 0\nminCoast: PT0S\n");
+        Files.writeString(single, "tracker:\n  motionModel: cv\n  maxMissedScans: 5\n  twoPointDensityPerKm2: 0\n  minCoast: PT0S\n");
         Path singleOut = tmp.resolve("single.jsonl");
         assertThat(run("track", "--in", sim.resolve("detections.jsonl").toString(), "--out", singleOut.toString(),
                 "--config", single.toString()).exit()).isZero();
@@ -149,7 +149,7 @@ class TrackCommandTest {
         assertThat(run("track", "--in", in.toString(), "--out", out.toString()).exit()).isZero();
         assertThat(Files.readAllLines(out)).hasSize(1).allSatisfy(l -> assertThat(l).contains("\"time\":1,"));
         Path single = tmp.resolve("single.yaml");
-        Files.writeString(single, "motionModel: cv\nmaxMissedScans: 5\ntwoPointDensityPerKm2: 0\nminCoast: PT0S\n");
+        Files.writeString(single, "tracker:\n  motionModel: cv\n  maxMissedScans: 5\n  twoPointDensityPerKm2: 0\n  minCoast: PT0S\n");
         assertThat(run("track", "--in", in.toString(), "--out", out.toString(), "--config", single.toString()).exit())
                 .isZero();
         assertThat(Files.readAllLines(out)).isEmpty();
