@@ -74,6 +74,8 @@ class TrackEndResponseTest {
         Task dispatched = tasks.getLast();
         TrackUpdate ended = walker(26, TrackStatus.DELETED);
         bus.publish(Topic.TRACKS, "west", ended);
+        // Topics of different sectors are different partitions: the end must be in before the unit moves.
+        bus.drain();
         bus.publish(Topic.UNIT_POSITIONS, "east", eastPatrolAt(1200));
         bus.drain();
 
@@ -89,6 +91,7 @@ class TrackEndResponseTest {
 
         // A late update from before the end does not bring the track back to life.
         bus.publish(Topic.TRACKS, "west", walker(25, TrackStatus.CONFIRMED));
+        bus.drain();
         bus.publish(Topic.UNIT_POSITIONS, "east", eastPatrolAt(1300));
         bus.drain();
         assertThat(responder.recommendations(incident, null).orElseThrow().trackEnded()).isEqualTo(ended.time());
