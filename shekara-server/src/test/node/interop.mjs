@@ -1,20 +1,37 @@
-// Two TAK clients on plain sockets, built and parsed with @tak-ps/node-cot.
-// Usage: node interop.mjs PORT. Reads commands on stdin (one a line):
+// Two TAK clients, built and parsed with @tak-ps/node-cot, on plain sockets or on TLS with the client
+// certificates `shekara certs issue` wrote (Node's own tls).
+// Usage: node interop.mjs PORT [tls CERTDIR] (CERTDIR/alpha.pem, alpha.key, bravo.pem, bravo.key, ca.pem).
+// Reads commands on stdin (one a line):
 //   sa    both clients send their SA (position report with team)
 //   chat  ALPHA moves, sends GeoChat to All Chat Rooms and a ping; BRAVO reports again
 //   quit  close and exit 0
 // Prints one JSON object a line: {"stage": ...} after each command, and for every event a client
 // receives {"client", "uid", "type", "how", "callsign", "lat", "lon", "remarks", "opex", "chatroom",
 // "group", "course", "speed"} as node-cot parsed it. A frame node-cot cannot parse prints {"error"}.
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
+import tls from 'node:tls';
 import readline from 'node:readline';
 import CoT, { DirectChat } from '@tak-ps/node-cot';
 
 const port = Number(process.argv[2]);
+const certDir = process.argv[3] === 'tls' ? process.argv[4] : null;
+
+function connect(name) {
+    if (!certDir) return net.createConnection({ host: '127.0.0.1', port });
+    const file = (f) => fs.readFileSync(path.join(certDir, f));
+    const user = name.toLowerCase();
+    // The server's certificate is checked against the CA; its host name is not (a device enrolled by address).
+    return tls.connect({
+        host: '127.0.0.1', port, key: file(user + '.key'), cert: file(user + '.pem'), ca: file('ca.pem'),
+        checkServerIdentity: () => undefined,
+    });
+}
 const print = (o) => process.stdout.write(JSON.stringify(o) + '\n');
 
 function client(name) {
-    const socket = net.createConnection({ host: '127.0.0.1', port });
+    const socket = connect(name);
     let pending = '';
     socket.setEncoding('utf8');
     socket.on('data', (chunk) => {
@@ -79,7 +96,7 @@ const alpha = client('ALPHA');
 const bravo = client('BRAVO');
 let connected = 0;
 for (const s of [alpha, bravo]) {
-    s.on('connect', () => {
+    s.on(certDir ? 'secureConnect' : 'connect', () => {
         if (++connected === 2) print({ stage: 'connected' });
     });
 }

@@ -22,9 +22,10 @@ import kz.shekara.server.adapter.cot.CotServerConfig;
 import kz.shekara.server.bus.InMemoryBus;
 
 /**
- * Relay load driver for the CoT server on loopback: N TAK clients in teams of G, each sending SA
- * position reports at a fixed total rate (or as fast as it can, rate 0); every report is relayed to
- * the G-1 team mates. Prints events in/s, relayed out/s and relay latency percentiles (send → team
+ * Relay load driver for the CoT server on loopback: N TAK clients with team colours of G each,
+ * sending SA position reports at a fixed total rate (or as fast as it can, rate 0); every report is
+ * relayed to the N-1 other clients, since every plain TCP client is in the one anonymous routing
+ * group (team colours are not routing groups). Prints events in/s, relayed out/s and relay latency percentiles (send → team
  * mate's socket read, measured after the warm-up), and how many relayed reports were superseded by
  * a newer one in a slow reader's queue. Server and clients share the machine.
  *
@@ -242,7 +243,7 @@ public final class CotRelayLoad {
             o += a.length;
         }
         Arrays.sort(all);
-        long expected = sentMeasured.get() * (team - 1);
+        long expected = sentMeasured.get() * (clients - 1);
         System.out.printf("clients=%d team=%d target=%d ev/s measured=%.1fs%n", clients, team, rate, measuredSeconds);
         System.out.printf("sent: %.0f events/s   server accepted: %.0f events/s   relayed out: %.0f events/s%n",
                 sentMeasured.get() / measuredSeconds, serverAccepted / measuredSeconds, total / measuredSeconds);

@@ -33,7 +33,13 @@ final class CotConnection {
         void written(int events);
 
         void closed(CotConnection c);
+
+        /** Input that cannot be framed or parsed as TAK protocol v1. */
+        void rejected(CotConnection from, kz.shekara.server.adapter.DecodeException e);
     }
+
+    /** Queued after the answer that agrees on TAK protocol v1: the writer sends protobuf from there on. */
+    private static final byte[] SWITCH_TO_V1 = new byte[0];
 
     /** The one routing group of every client of an unauthenticated input (TAK Server's name for it). */
     static final String ANONYMOUS = "__ANON__";
@@ -50,6 +56,8 @@ final class CotConnection {
     private volatile String uid;
     private volatile String callsign;
     private volatile String group;
+    private volatile boolean v1InputAgreed;
+    private volatile boolean v1;
 
     /**
      * @param agency  the agency of the client's certificate, or null on plain TCP (then its group is {@link #ANONYMOUS})
@@ -130,6 +138,22 @@ final class CotConnection {
         return subject != null;
     }
 
+    /**
+     * Switches this client to TAK protocol v1 after the answer just queued: what is queued after it
+     * is written as protobuf, what it sends after the frame being handled is read as protobuf. Call
+     * from the reader (while its query is handled), once.
+     */
+    void switchToV1() {
+        v1InputAgreed = true;
+        v1 = true;
+        queue.offer(SWITCH_TO_V1, null);
+    }
+
+    /** True once this client speaks TAK protocol v1. */
+    boolean speaksV1() {
+        return v1;
+    }
+
     String uid() {
         return uid;
     }
@@ -169,6 +193,9 @@ final class CotConnection {
             @Override
             public void frame(byte[] buf, int off, int len) {
                 handler.frame(CotConnection.this, decoder, buf, off, len);
+                if (v1InputAgreed) {
+                    framer.stop();
+                }
             }
 
             @Override
@@ -181,12 +208,25 @@ final class CotConnection {
                 handler.dropped(CotConnection.this, "garbage", bytes);
             }
         };
+        TakV1Framer v1Framer = null;
+        TakV1Framer.Sink v1Sink = (buf, off, len) -> v1Message(decoder, buf, off, len);
         byte[] buf = new byte[16_384];
         try (InputStream in = socket.getInputStream()) {
             int n;
             while ((n = in.read(buf)) >= 0) {
+                if (v1Framer != null) {
+                    v1Framer.feed(buf, 0, n, v1Sink);
+                    continue;
+                }
                 framer.feed(buf, 0, n, sink);
+                if (v1InputAgreed) {
+                    v1Framer = new TakV1Framer(maxEventBytes);
+                    byte[] rest = framer.takeRest();
+                    v1Framer.feed(rest, 0, rest.length, v1Sink);
+                }
             }
+        } catch (kz.shekara.server.adapter.DecodeException e) {
+            handler.rejected(this, e);
         } catch (IOException e) {
             // reset or closed: the client is gone
         } finally {
@@ -197,12 +237,34 @@ final class CotConnection {
         }
     }
 
+    /** One TAK protocol v1 message: its event goes on as XML; a message that does not parse is rejected. */
+    private void v1Message(CotDecoder decoder, byte[] buf, int off, int len) {
+        try {
+            kz.shekara.server.adapter.cot.takproto.TakMessage m = kz.shekara.server.adapter.cot.takproto.TakMessage
+                    .parseFrom(java.nio.ByteBuffer.wrap(buf, off, len));
+            if (m.hasCotEvent()) {
+                byte[] xml = TakV1.xml(m.getCotEvent());
+                handler.frame(this, decoder, xml, 0, xml.length);
+            }
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            handler.rejected(this, new kz.shekara.server.adapter.DecodeException("bad-protobuf", e.getMessage()));
+        }
+    }
+
     private void write() {
         List<byte[]> batch = new ArrayList<>();
+        CotDecoder decoder = new CotDecoder(maxEventBytes);
+        boolean protobuf = false;
         try (OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 65_536)) {
             while (queue.drainTo(batch)) {
                 for (byte[] b : batch) {
-                    out.write(b);
+                    if (b == SWITCH_TO_V1) {
+                        protobuf = true;
+                    } else if (protobuf) {
+                        writeV1(out, decoder, b);
+                    } else {
+                        out.write(b);
+                    }
                 }
                 out.flush();
                 handler.written(batch.size());
@@ -214,6 +276,15 @@ final class CotConnection {
             Thread.currentThread().interrupt();
         } finally {
             close();
+        }
+    }
+
+    /** An encoded XML event as a TAK protocol v1 frame; one that does not decode is not sent. */
+    private static void writeV1(OutputStream out, CotDecoder decoder, byte[] xml) throws IOException {
+        try {
+            out.write(TakV1.streamFrame(decoder.decode(xml), xml));
+        } catch (kz.shekara.server.adapter.DecodeException e) {
+            // Only this server's own encodings and accepted events are queued: none fails to decode.
         }
     }
 

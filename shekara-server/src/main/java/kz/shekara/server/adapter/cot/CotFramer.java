@@ -34,6 +34,7 @@ public final class CotFramer {
     private int scanFrom;
     private boolean discarding;
     private long discarded;
+    private boolean stopped;
 
     public CotFramer(int maxFrameBytes) {
         if (maxFrameBytes < END.length) {
@@ -49,7 +50,7 @@ public final class CotFramer {
         System.arraycopy(in, off, buf, len, n);
         len += n;
         int start = 0;
-        while (true) {
+        while (!stopped) {
             int end = indexOfEnd(Math.max(start, scanFrom));
             if (end < 0) {
                 break;
@@ -66,6 +67,22 @@ public final class CotFramer {
             scanFrom = start;
         }
         compact(start);
+    }
+
+    /**
+     * Ends XML framing after the frame being delivered (the stream switches to TAK protocol v1): the
+     * bytes after it stay for {@link #takeRest}.
+     */
+    void stop() {
+        stopped = true;
+    }
+
+    /** The bytes held and not framed (after {@link #stop}: those of the next protocol); empties the framer. */
+    byte[] takeRest() {
+        byte[] rest = discarding ? new byte[0] : Arrays.copyOf(buf, len);
+        len = 0;
+        scanFrom = 0;
+        return rest;
     }
 
     /** Bytes held for an incomplete frame (for tests and metrics). */

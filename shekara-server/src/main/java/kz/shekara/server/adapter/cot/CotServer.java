@@ -28,21 +28,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A TAK streaming server for situational awareness on plain TCP (default 8087) and TLS with client
- * certificates ({@link #startTls}, default 8089), with optional UDP SA input. Routing groups come
- * from the connection, never from the event ({@code __group} is the team colour, carried as sent):
- * every plain TCP and UDP client is in the one anonymous group, a TLS client in its certificate's
- * agency. It relays every accepted event to the other clients sharing one of the sender's groups,
- * whether or not they have sent anything (never back to the sender; {@code marti/dest} narrows it),
- * sends a client that connects the latest unexpired position of every device and unit it may see,
- * repeats emergencies until cancelled ({@link EmergencyRepeater}), answers pings (t-x-c-t) and TAK
- * protocol queries (only version 0, XML), publishes what it accepts on the bus (UNIT_POSITIONS,
- * MESSAGES, OBSERVATIONS, keyed by the sector key of the position) placed on the server's clock
- * ({@link DeviceTimes}), and sends the bus's own events to clients as CoT ({@link CotOutbound}). A
- * device uid belongs to the first connection that announces it. With {@link #deliverTasks} it sends
- * each unit's task (see {@link TaskCot}) to the connected device whose uid is the unit's only.
- * Rejected input is counted per reason and the connection stays. Thread-safe; one virtual-thread
- * reader and writer per client.
+ * A TAK streaming server on plain TCP (default 8087) and TLS with client certificates
+ * ({@link #startTls}, 8089), with optional UDP SA input. Routing groups come from the connection,
+ * never from the event ({@code __group} is the team colour, carried as sent): plain TCP and UDP
+ * clients are in the one anonymous group, a TLS client in its certificate's agency. Every accepted
+ * event goes to the other clients sharing one of the sender's groups, silent ones included (never
+ * back to the sender; {@code marti/dest} narrows it); a client that connects gets the latest SA it
+ * may see ({@link LatestSa}) and is offered TAK protocol v1 ({@link TakV1}); emergencies repeat
+ * until cancelled ({@link EmergencyRepeater}); pings are answered. What it accepts is placed on the
+ * server's clock ({@link DeviceTimes}) and published on the bus by sector; the bus's own events go
+ * to clients as CoT ({@link CotOutbound}); a device uid belongs to the first connection announcing
+ * it; {@link #deliverTasks} sends each unit its task. Rejected input is counted per reason and the
+ * connection stays. Thread-safe; one virtual-thread reader and writer per client.
  */
 public final class CotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CotServer.class);
@@ -179,6 +176,7 @@ public final class CotServer implements AutoCloseable {
         }
         CotConnection c = new CotConnection(s, handler, config.clientQueueCapacity(), config.maxEventBytes(), agency,
                 subject);
+        c.send(control.offer(), null);
         for (LatestSa.Entry e : latest.visibleTo(c, clock.instant(), m -> outbound.releasable(c, m))) {
             c.send(e.bytes(), e.uid());
         }
@@ -271,6 +269,9 @@ public final class CotServer implements AutoCloseable {
             eventsIn.increment();
             if (from != null && (CotControl.isPing(e) || CotControl.PROTOCOL_QUERY.equals(e.type()))) {
                 from.send(encoder.encode(control.answer(e)), null);
+                if (CotControl.asksForVersion1(e) && !from.speaksV1()) {
+                    from.switchToV1();
+                }
             }
             return;
         }
@@ -345,11 +346,10 @@ public final class CotServer implements AutoCloseable {
     }
 
     private static void closeQuietly(AutoCloseable c) {
-        if (c == null) {
-            return;
-        }
         try {
-            c.close();
+            if (c != null) {
+                c.close();
+            }
         } catch (Exception ignored) {
             // shutting down
         }
@@ -383,6 +383,11 @@ public final class CotServer implements AutoCloseable {
         @Override
         public void dropped(CotConnection from, String reason, long bytes) {
             reject(new DecodeException(reason, bytes + " bytes dropped as " + reason));
+        }
+
+        @Override
+        public void rejected(CotConnection from, DecodeException e) {
+            reject(e);
         }
 
         @Override

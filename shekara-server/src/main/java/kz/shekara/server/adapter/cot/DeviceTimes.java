@@ -10,9 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Places devices' reports on the server's timeline. Devices stamp their own clock, which drifts and
  * is real time while the server may run on exercise time: a report whose time is further than
  * {@code maxSkew} from its receive time on the server's clock is placed at the receive time (start
- * and stale moved with it), so no response step can come before the dispatch it answers. A
- * position report (a-*) older than the last one placed for its uid is refused, so a late report
- * never moves a unit back. Thread-safe.
+ * and stale moved with it), so no response step can come before the dispatch it answers. For one
+ * uid's position reports (a-*) the order is the device's own: a report older by the device's clock
+ * than one already placed is refused, so a late report never moves a unit back, and a newer one is
+ * never placed before the last placed (its time is raised to it when the skew rule placed the last
+ * one later). Thread-safe.
  */
 final class DeviceTimes {
     /** Where a report goes: the event as placed (null when refused as out of order) and whether its time was replaced. */
@@ -22,8 +24,12 @@ final class DeviceTimes {
         }
     }
 
+    /** One uid's last report: its device time and where it was placed. */
+    private record Last(Instant device, Instant placed) {
+    }
+
     private final Duration maxSkew;
-    private final Map<String, Instant> lastPlaced = new ConcurrentHashMap<>();
+    private final Map<String, Last> last = new ConcurrentHashMap<>();
 
     DeviceTimes(Duration maxSkew) {
         this.maxSkew = Objects.requireNonNull(maxSkew, "maxSkew");
@@ -32,19 +38,22 @@ final class DeviceTimes {
     /** The placement of {@code e}, received at {@code received} on the server's clock. */
     Placement place(CotEvent e, Instant received) {
         boolean skewed = Duration.between(e.time(), received).abs().compareTo(maxSkew) > 0;
-        CotEvent placed = skewed ? at(e, received) : e;
         if (!e.type().startsWith("a-")) {
-            return new Placement(placed, skewed);
+            return new Placement(skewed ? at(e, received) : e, skewed);
         }
-        boolean[] older = new boolean[1];
-        lastPlaced.compute(e.uid(), (uid, last) -> {
-            if (last != null && placed.time().isBefore(last)) {
-                older[0] = true;
-                return last;
+        CotEvent[] placed = new CotEvent[1];
+        last.compute(e.uid(), (uid, before) -> {
+            if (before != null && e.time().isBefore(before.device())) {
+                return before;
             }
-            return placed.time();
+            Instant t = skewed ? received : e.time();
+            if (before != null && t.isBefore(before.placed())) {
+                t = before.placed();
+            }
+            placed[0] = t.equals(e.time()) ? e : at(e, t);
+            return new Last(e.time(), t);
         });
-        return new Placement(older[0] ? null : placed, skewed);
+        return new Placement(placed[0], skewed);
     }
 
     private static CotEvent at(CotEvent e, Instant t) {

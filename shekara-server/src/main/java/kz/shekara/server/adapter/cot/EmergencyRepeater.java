@@ -69,8 +69,8 @@ final class EmergencyRepeater implements AutoCloseable {
         for (Active a : active.values()) {
             for (CotConnection c : connections) {
                 if (c != a.origin() && c.sharesGroup(a.groups())) {
-                    sender.send(c, a.bytes(), a.uid());
                     repeated.run();
+                    sender.send(c, a.bytes(), a.uid());
                 }
             }
         }

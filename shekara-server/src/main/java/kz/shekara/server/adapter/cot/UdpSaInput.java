@@ -8,8 +8,9 @@ import java.util.function.Consumer;
 import kz.shekara.server.adapter.DecodeException;
 
 /**
- * Reads SA datagrams (one or more whole CoT events each) from a bound socket and hands each frame to
- * the server's handler as from no connection; a datagram that ends inside an event is rejected.
+ * Reads SA datagrams (one or more whole CoT XML events each, or one TAK protocol v1 mesh message:
+ * {@code 0xbf 0x01 0xbf} and the message) from a bound socket and hands each event to the server's
+ * handler as from no connection; a datagram that ends inside an event is rejected.
  * Runs until the socket closes; one thread.
  */
 final class UdpSaInput implements Runnable {
@@ -26,6 +27,26 @@ final class UdpSaInput implements Runnable {
         this.reject = Objects.requireNonNull(reject, "reject");
     }
 
+    /** A TAK protocol v1 mesh datagram: 0xbf 0x01 0xbf and one message. */
+    private static boolean isV1Mesh(DatagramPacket p) {
+        byte[] d = p.getData();
+        int o = p.getOffset();
+        return p.getLength() > 3 && (d[o] & 0xff) == TakV1.MAGIC && d[o + 1] == 1 && (d[o + 2] & 0xff) == TakV1.MAGIC;
+    }
+
+    private void v1(CotDecoder decoder, DatagramPacket p) {
+        try {
+            kz.shekara.server.adapter.cot.takproto.TakMessage m = kz.shekara.server.adapter.cot.takproto.TakMessage
+                    .parseFrom(java.nio.ByteBuffer.wrap(p.getData(), p.getOffset() + 3, p.getLength() - 3));
+            if (m.hasCotEvent()) {
+                byte[] xml = TakV1.xml(m.getCotEvent());
+                handler.frame(null, decoder, xml, 0, xml.length);
+            }
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            reject.accept(new DecodeException("bad-protobuf", e.getMessage()));
+        }
+    }
+
     @Override
     public void run() {
         byte[] buf = new byte[65_536];
@@ -36,6 +57,10 @@ final class UdpSaInput implements Runnable {
                 socket.receive(p);
             } catch (IOException e) {
                 return;
+            }
+            if (isV1Mesh(p)) {
+                v1(decoder, p);
+                continue;
             }
             CotFramer framer = new CotFramer(maxEventBytes);
             framer.feed(p.getData(), p.getOffset(), p.getLength(), new CotFramer.Sink() {

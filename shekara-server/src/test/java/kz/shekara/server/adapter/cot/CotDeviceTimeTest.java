@@ -96,6 +96,21 @@ class CotDeviceTimeTest {
     }
 
     @Test
+    void aNewerReportIsNeverPlacedBeforeOnePlacedAtItsReceiveTime() throws Exception {
+        TakTestClient a = connect();
+        TakTestClient b = connect();
+        a.send(sa("A", "ALPHA", "Cyan", 42.30, 69.60, NOW.minusSeconds(60)));
+        assertThat(nextPublished().time()).isEqualTo(NOW);
+        a.send(sa("A", "ALPHA", "Cyan", 42.35, 69.65, NOW.minusSeconds(20)));
+        UnitPosition newer = nextPublished();
+        assertThat(newer.lat()).as("newer by the device's clock: applied").isEqualTo(42.35);
+        assertThat(newer.time()).as("not before the last placed").isEqualTo(NOW);
+        b.nextWithUid("A");
+        assertThat(b.nextWithUid("A").lat()).isEqualTo(42.35);
+        assertThat(notices("out-of-order")).isZero();
+    }
+
+    @Test
     void aSecondPlainTcpConnectionAnnouncingAUidIsCountedAndLogged() throws Exception {
         TakTestClient first = connect();
         first.send(sa("DUP", "FIRST", "Cyan", 42.3, 69.6, NOW));

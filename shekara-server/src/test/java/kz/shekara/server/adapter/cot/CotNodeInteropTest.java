@@ -40,12 +40,16 @@ import kz.shekara.model.UnitPosition;
 import kz.shekara.model.UnitStatus;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
+import kz.shekara.server.adapter.cot.cert.CertificateAuthority;
+import kz.shekara.server.adapter.cot.cert.ClientFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Interoperability with a third-party TAK client library: the npm package @tak-ps/node-cot (pinned
  * in src/test/node/package.json and package-lock.json) builds two clients' SA, GeoChat and ping,
- * and parses everything this server sends. Needs node and npm on the PATH; fails without them.
+ * and parses everything this server sends, on plain TCP and on TLS with issued client certificates
+ * (Node's own tls). Needs node and npm on the PATH; fails without them.
  */
 class CotNodeInteropTest {
     private static final Path SOURCE = Path.of("src/test/node");
@@ -140,6 +144,42 @@ class CotNodeInteropTest {
         bus.publish(Topic.MESSAGES, "south", new ChatMessage(T, "ops-1", "ops-centre", "OPS", "All Chat Rooms",
                 "All units hold positions", Double.NaN, Double.NaN, MARKING));
         bus.drain();
+    }
+
+    @Test
+    void nodeClientsOverTlsWithIssuedCertificatesExchangePositionsAndChat(@TempDir Path dir) throws Exception {
+        installNodeProject();
+        CertificateAuthority ca = CertificateAuthority.init(dir.resolve("data"), Clock.systemUTC());
+        Path certs = dir.resolve("certs");
+        CotServerConfig config = CotServerConfig.defaults().withBindHost("127.0.0.1").withPort(-1);
+        try (InMemoryBus bus = new InMemoryBus(2, 10_000);
+             CotServer server = new CotServer(config, bus, MARKING, new SimpleMeterRegistry(),
+                     Clock.fixed(Instant.parse("2026-03-14T06:31:00Z"), ZoneOffset.UTC))) {
+            server.start();
+            int port = server.startTls(ca.serverContext(server::tlsRefused), 0);
+            for (String user : List.of("alpha", "bravo")) {
+                ClientFiles.write(ca.issue(user, "kz-bs"), certs, "atakatak", "localhost", port);
+            }
+            Process node = new ProcessBuilder("node", "interop.mjs", Integer.toString(port), "tls", certs.toString())
+                    .directory(WORK.toFile()).redirectError(WORK.resolve("interop-tls.err").toFile()).start();
+            try (Writer stdin = new OutputStreamWriter(node.getOutputStream(), StandardCharsets.UTF_8)) {
+                Thread.ofVirtual().start(() -> readLines(node));
+                awaitLine(n -> "connected".equals(n.path("stage").asText()));
+                awaitCondition(() -> server.connectedClients().size() == 2);
+                assertThat(server.connectedClients()).allSatisfy(c -> assertThat(c.routingGroups()).containsExactly("kz-bs"));
+                command(stdin, "sa");
+                command(stdin, "chat");
+                awaitEvent("ALPHA", n -> n.path("uid").asText().equals("NODE-BRAVO") && n.path("lat").asDouble() == 42.412);
+                awaitEvent("BRAVO", n -> n.path("uid").asText().equals("NODE-ALPHA") && n.path("lat").asDouble() == 42.311);
+                JsonNode chat = awaitEvent("BRAVO", n -> n.path("type").asText().equals("b-t-f")
+                        && n.path("remarks").asText().equals("Vehicle at post 14"));
+                assertThat(chat.path("chatroom").asText()).isEqualTo("All Chat Rooms");
+                command(stdin, "quit");
+                assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                node.destroyForcibly();
+            }
+        }
     }
 
     private static void installNodeProject() throws IOException, InterruptedException {

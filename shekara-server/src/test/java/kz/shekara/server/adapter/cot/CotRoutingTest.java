@@ -94,8 +94,9 @@ class CotRoutingTest {
 
         assertThat(red.nextWithUid("CYAN-1").detail().groupName()).isEqualTo("Cyan");
         assertThat(cyan.nextWithUid("RED-1").detail().groupName()).isEqualTo("Red");
-        assertThat(quiet.nextWithUid("CYAN-1").lat()).isEqualTo(42.31);
-        assertThat(quiet.nextWithUid("RED-1").lat()).isEqualTo(42.41);
+        // Two senders: no order between them.
+        List<CotEvent> heard = List.of(quiet.next(), quiet.next());
+        assertThat(heard).extracting(CotEvent::uid).containsExactlyInAnyOrder("CYAN-1", "RED-1");
     }
 
     @Test

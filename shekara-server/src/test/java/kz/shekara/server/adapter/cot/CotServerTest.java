@@ -218,7 +218,7 @@ class CotServerTest {
     }
 
     @Test
-    void answersPingWithPongStampedByTheClockAndTakProtocolQueryWithXmlOnly() throws Exception {
+    void answersPingWithPongStampedByTheClockAndTakProtocolQueriesForXmlAndProtobuf() throws Exception {
         TakTestClient a = connect();
         a.send(ping("A"));
         CotEvent pong = a.next();
@@ -226,13 +226,16 @@ class CotServerTest {
         assertThat(pong.time()).isEqualTo(NOW);
         assertThat(pong.stale()).isAfter(NOW);
 
-        a.send(new String(CotFixtures.bytes("takp-query.xml"), StandardCharsets.UTF_8));
-        CotEvent refused = a.next();
-        assertThat(refused.type()).isEqualTo("t-x-takp-r");
-        assertThat(refused.detail().takResponseStatus()).as("protobuf v1 is not spoken").isFalse();
-        a.send(new String(CotFixtures.bytes("takp-query.xml"), StandardCharsets.UTF_8)
-                .replace("version=\"1\"", "version=\"0\""));
-        assertThat(a.next().detail().takResponseStatus()).isTrue();
+        String v1 = new String(CotFixtures.bytes("takp-query.xml"), StandardCharsets.UTF_8);
+        a.send(v1.replace("version=\"1\"", "version=\"0\""));
+        assertThat(a.next().detail().takResponseStatus()).as("XML stays XML").isTrue();
+        a.send(v1.replace("version=\"1\"", "version=\"2\""));
+        assertThat(a.next().detail().takResponseStatus()).as("no version 2").isFalse();
+        a.send(v1);
+        CotEvent agreed = a.next();
+        assertThat(agreed.type()).isEqualTo("t-x-takp-r");
+        assertThat(agreed.detail().takResponseStatus()).as("protobuf v1 (the stream switches, see CotTakV1Test)")
+                .isTrue();
     }
 
     @Test
