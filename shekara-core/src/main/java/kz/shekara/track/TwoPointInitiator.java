@@ -15,13 +15,14 @@ import java.time.Instant;
  * <p>This is the track-score test of Blackman &amp; Popoli, <i>Design and Analysis of Modern Tracking
  * Systems</i>, 1999, §6.2 (the log-likelihood ratio of a track grows at a hit by
  * {@code ln(P_D / β_FA) − ln(2π √|S|) − d²/2}) applied to a track's second plot, with the false alarm
- * density and the confirmation threshold folded into one density: the second plot must be that many
- * times more likely to be the first plot's mover than clutter. The gate it makes is an ellipse
- * whose area does not grow with {@code S}: a coarse sensor, or a long gap, confirms on two plots only
- * when they fall very close, and otherwise waits for M-of-N. The chance that a clutter pair confirms
- * a track is thus bounded by the clutter density times {@code 1/minDensity}, whatever the sensor. A
- * real mover's second plot falls near its first (its innovation is one scan's displacement plus
- * noise, small beside the wide velocity spread). Immutable, thread-safe.
+ * density and the confirmation threshold folded into one density λ. The gate it makes is the ellipse
+ * {@code d² ≤ 2 ln(1 / (2π √|S| λ))}, of area {@code 2π √|S| ln(1 / (2π √|S| λ))}, which is never more
+ * than {@code 1/(e λ)} and shrinks to nothing as {@code S} grows: a coarse sensor, or a long gap,
+ * confirms on two plots only when they fall very close, and otherwise waits for M-of-N. The chance
+ * that one clutter plot confirms a tentative track is thus at most the clutter density over
+ * {@code e λ}, whatever the sensor. A real mover's second plot falls near its first (its innovation
+ * is one scan's displacement plus noise, small beside the wide velocity spread). Immutable,
+ * thread-safe.
  */
 public final class TwoPointInitiator implements Initiator {
     private final MOfNInitiator fallback;

@@ -94,7 +94,7 @@ class ImmFilterTest {
             // One walks straight east at 1 m/s; the other turns north at 2 m/s² from the tenth second.
             quiet = step(imm, quiet, k, k, 0);
             double tn = Math.max(0, k - 10);
-            turning = step(imm, turning, k, Math.min(k, 10) + 0, tn * tn);
+            turning = step(imm, turning, k, Math.min(k, 10), tn * tn);
         }
         assertThat(quiet.modeProbabilities().get(0)).isGreaterThan(0.8);
         assertThat(turning.modeProbabilities().get(1)).isGreaterThan(0.8);
