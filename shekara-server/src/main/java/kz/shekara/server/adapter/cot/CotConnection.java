@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import kz.shekara.server.adapter.DecodeException;
 
 /**
  * One TAK client on the streaming port: a reader (virtual thread: bytes → frames → the server's
@@ -24,18 +25,13 @@ final class CotConnection {
 
         void oversized(CotConnection from, long bytes);
 
-        /**
-         * Bytes that were no event, dropped before the next one ({@code garbage}), or the start of an event
-         * the client closed in the middle of ({@code truncated}).
-         */
-        void dropped(CotConnection from, String reason, long bytes);
 
         void written(int events);
 
         void closed(CotConnection c);
 
         /** Input that cannot be framed or parsed as TAK protocol v1. */
-        void rejected(CotConnection from, kz.shekara.server.adapter.DecodeException e);
+        void rejected(CotConnection from, DecodeException e);
     }
 
     /** Queued after the answer that agrees on TAK protocol v1: the writer sends protobuf from there on. */
@@ -205,7 +201,8 @@ final class CotConnection {
 
             @Override
             public void skipped(long bytes) {
-                handler.dropped(CotConnection.this, "garbage", bytes);
+                handler.rejected(CotConnection.this,
+                        new DecodeException("garbage", bytes + " bytes before an event were no event"));
             }
         };
         TakV1Framer v1Framer = null;
@@ -231,7 +228,7 @@ final class CotConnection {
             // reset or closed: the client is gone
         } finally {
             if (framer.truncated() > 0) {
-                handler.dropped(this, "truncated", framer.truncated());
+                handler.rejected(this, new DecodeException("truncated", "closed " + framer.truncated() + " bytes into an event"));
             }
             close();
         }

@@ -381,11 +381,6 @@ public final class CotServer implements AutoCloseable {
         }
 
         @Override
-        public void dropped(CotConnection from, String reason, long bytes) {
-            reject(new DecodeException(reason, bytes + " bytes dropped as " + reason));
-        }
-
-        @Override
         public void rejected(CotConnection from, DecodeException e) {
             reject(e);
         }

@@ -76,7 +76,7 @@ final class UdpSaInput implements Runnable {
 
                 @Override
                 public void skipped(long bytes) {
-                    handler.dropped(null, "garbage", bytes);
+                    reject.accept(new DecodeException("garbage", bytes + " bytes before an event were no event"));
                 }
             });
             if (framer.buffered() > 0) {
