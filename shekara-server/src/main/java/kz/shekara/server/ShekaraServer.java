@@ -74,9 +74,10 @@ public final class ShekaraServer implements AutoCloseable {
     }
 
     /** The event log and the views that come back from it at start, up to log sequence {@code seq}. */
+    /** What came back from the log at start; {@code tasksAtStart} is the task view's state at {@code seq}. */
     private record Restored(EventLog log, UnitStateView unitStates, PostureView postures,
                             ResponseTimesView responseTimes, TrackerView tracker, DeskView desk, TaskView tasks,
-                            long seq) {
+                            TaskView.State tasksAtStart, long seq) {
     }
 
     private final ClosingStack started = new ClosingStack(LOG);
@@ -159,17 +160,19 @@ public final class ShekaraServer implements AutoCloseable {
         // Response times are a view of the log: rebuilt at start, fed in log order.
         ResponseTimesView responseTimes = new ResponseTimesView(theatre);
         bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates, postures, responseTimes));
-        // The tracker and the alert desk come back as a clean replay of the log makes them (see README, Restart).
+        // The tracker and the alert desk come back as a clean replay of the log makes them (see docs/operations.md, Restart).
         TrackerView trackerView = new TrackerView(config.tracker(), theatre);
         DeskView deskView = new DeskView();
-        // The responder's tasks, control and inputs come back from the log too (see README, Dispatch).
+        // The responder's tasks, control and inputs come back from the log too (see docs/response.md, Dispatch).
         TaskView taskView = new TaskView();
         long seq = bus.start(List.of(trackerView, deskView, taskView));
         started.push(bus);
         RetentionTask retention = new RetentionTask(log, storeConfig.retention(), clock, meters);
         retention.start();
         started.push(retention);
-        return new Restored(log, unitStates, postures, responseTimes, trackerView, deskView, taskView, seq);
+        // Taken once, before the checkpointer moves the view on: the picture and the responder start from it.
+        return new Restored(log, unitStates, postures, responseTimes, trackerView, deskView, taskView,
+                taskView.state(), seq);
     }
 
     /** The tracker, the alert desk and the live picture, restored and subscribed; checkpoints in the background. */
@@ -247,7 +250,7 @@ public final class ShekaraServer implements AutoCloseable {
                                            CotServer cot, Clock clock) {
         ResponseConfig responseConfig = config.response().desk();
         ResponseService responder = new ResponseService(responseConfig, bus, rules, theatre, models, sectors, clock);
-        TaskView.State tasksBack = restored.tasks().state();
+        TaskView.State tasksBack = restored.tasksAtStart();
         responder.restore(tasksBack);
         responder.start();
         started.push(responder);
@@ -286,7 +289,7 @@ public final class ShekaraServer implements AutoCloseable {
         long lastSeq = restored.seq();
         restored.unitStates().units().values().forEach(live::accept);
         // Tasked units keep their task's status across a restart, on the map and for sector coverage.
-        TaskView.State response = restored.tasks().state();
+        TaskView.State response = restored.tasksAtStart();
         response.controls().forEach(rules::replay);
         response.tasks().forEach(t -> {
             live.accept(t);

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import kz.shekara.dispatch.DispatchDesk;
 import kz.shekara.dispatch.DispatchOutput;
-import kz.shekara.dispatch.DispatchState;
 import kz.shekara.dispatch.IncidentResponse;
 import kz.shekara.dispatch.ResponseConfig;
 import kz.shekara.model.ControlChange;
@@ -59,11 +58,8 @@ public final class ResponseService implements AutoCloseable {
         if (!subscriptions.isEmpty()) {
             throw new IllegalStateException("restore before the response service starts");
         }
-        List<DispatchState.AckPoint> acks = s.acks().stream()
-                .map(a -> new DispatchState.AckPoint(a.task(), a.lat(), a.lon())).toList();
         synchronized (desk) {
-            desk.restore(new DispatchState(s.now(), s.postures(), s.controls(), s.positions(), s.tracks(), s.alerts(),
-                    s.incidents(), s.tasks(), acks));
+            desk.restore(s.toDesk());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kz.shekara.dispatch.DispatchDesk;
+import kz.shekara.dispatch.DispatchState;
 import kz.shekara.model.Alert;
 import kz.shekara.model.ControlChange;
 import kz.shekara.model.IncidentEvent;
@@ -48,6 +49,12 @@ public final class TaskView implements LogView {
             tasks = List.copyOf(tasks);
             orders = List.copyOf(orders);
             acks = List.copyOf(acks);
+        }
+
+        /** The dispatch desk's part of this state (all but the orders, which only the CoT devices need). */
+        public DispatchState toDesk() {
+            return new DispatchState(now, postures, controls, positions, tracks, alerts, incidents, tasks,
+                    acks.stream().map(a -> new DispatchState.AckPoint(a.task(), a.lat(), a.lon())).toList());
         }
     }
 
