@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The server's layers run one way: foundation (bus, store, config, theatre loading) ← services (tracker,
- * alert desk, response, review, live view, reports) ← edges (adapters, feeds, HTTP API) ← composition
+ * alert desk, response, review, live view, reports, access) ← edges (adapters, feeds, HTTP API) ← composition
  * roots ({@code ShekaraServer}, {@code ReplaySession}) ← command line. No package cycles; no class of
  * main code over {@value #MAX_CLASS_LINES} lines.
  */
@@ -40,7 +40,7 @@ class ArchitectureTest {
                         "kz.shekara.server.config..", "kz.shekara.server.theatre..")
                 .layer("services").definedBy("kz.shekara.server.track..", "kz.shekara.server.alertdesk..",
                         "kz.shekara.server.response..", "kz.shekara.server.review..", "kz.shekara.server.view..",
-                        "kz.shekara.server.report..")
+                        "kz.shekara.server.report..", "kz.shekara.server.access..")
                 .layer("edges").definedBy("kz.shekara.server.adapter..", "kz.shekara.server.source..",
                         "kz.shekara.server.api..")
                 .layer("roots").definedBy("kz.shekara.server")

@@ -156,6 +156,9 @@ public final class ApiServer implements AutoCloseable {
                     config.maxBodyBytes(), () -> errors.count("too-large"))), "/*", EnumSet.of(DispatcherType.REQUEST)));
         });
         WebGuard.install(app);
+        // Until accounts exist every caller acts as the home agency's operations centre.
+        app.before(ctx -> Caller.set(ctx, new kz.shekara.server.access.Identity("operations-centre",
+                kz.shekara.server.access.Role.COMMANDER, home.agency(), kz.shekara.server.access.Identity.Kind.ACCOUNT)));
         // Fixed paths (/units/control) before the read routes' path parameters (/units/{id}): Javalin matches in order.
         extraRoutes.forEach(r -> r.accept(app));
         new ReadRoutes(theatre, live, mapper, this::viewer, postures).register(app);
@@ -193,7 +196,8 @@ public final class ApiServer implements AutoCloseable {
      * role; reads are then filtered by {@link Viewer#maySee}. Today: the home agency's operator.
      */
     Viewer viewer(Context ctx) {
-        return home;
+        var id = Caller.of(ctx);
+        return Viewer.of(theatre, id.agency(), id.role().id());
     }
 
     private void health(Context ctx) {

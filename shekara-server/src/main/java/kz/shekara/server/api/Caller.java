@@ -1,0 +1,28 @@
+package kz.shekara.server.api;
+
+import io.javalin.http.Context;
+import kz.shekara.server.access.Identity;
+
+/**
+ * The authenticated caller of a request, set once per request by the access check before any route
+ * runs. Routes take the actor of a command ({@code by}) from here, never from the request body.
+ */
+public final class Caller {
+    static final String ATTRIBUTE = "shekara.identity";
+
+    private Caller() {
+    }
+
+    /** The request's identity; a 401 when the request has none (a route reached without the access check). */
+    public static Identity of(Context ctx) {
+        Identity id = ctx.attribute(ATTRIBUTE);
+        if (id == null) {
+            throw new ApiError(401, "unauthenticated", "log in or send a bearer token");
+        }
+        return id;
+    }
+
+    static void set(Context ctx, Identity identity) {
+        ctx.attribute(ATTRIBUTE, identity);
+    }
+}
