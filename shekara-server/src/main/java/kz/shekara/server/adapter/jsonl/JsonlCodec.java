@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -128,9 +129,9 @@ public final class JsonlCodec {
         ObjectNode o = MAPPER.createObjectNode();
         putTime(o, d.time());
         o.put("sensor", d.sensor());
-        o.put("lat", round(d.lat(), 7));
-        o.put("lon", round(d.lon(), 7));
-        o.put("sigma_m", round(d.sigmaM(), 3));
+        o.putRawValue("lat", round(d.lat(), 7));
+        o.putRawValue("lon", round(d.lon(), 7));
+        o.putRawValue("sigma_m", round(d.sigmaM(), 3));
         o.put("kind", d.kind().code());
         return write(o);
     }
@@ -168,15 +169,15 @@ public final class JsonlCodec {
         ObjectNode o = MAPPER.createObjectNode();
         putTime(o, t.time());
         o.put("track", t.track());
-        o.put("lat", round(t.lat(), 7));
-        o.put("lon", round(t.lon(), 7));
-        o.put("vn", round(t.vnMps(), 3));
-        o.put("ve", round(t.veMps(), 3));
-        o.put("sigma_m", round(t.sigmaM(), 2));
+        o.putRawValue("lat", round(t.lat(), 7));
+        o.putRawValue("lon", round(t.lon(), 7));
+        o.putRawValue("vn", round(t.vnMps(), 3));
+        o.putRawValue("ve", round(t.veMps(), 3));
+        o.putRawValue("sigma_m", round(t.sigmaM(), 2));
         if (!t.modeProbabilities().isEmpty()) {
             // A multiple-model tracker's model probabilities (quiet, manoeuvring); a single-model line stays as it was.
             ArrayNode modes = o.putArray("modes");
-            t.modeProbabilities().forEach(p -> modes.add(round(p, 3)));
+            t.modeProbabilities().forEach(p -> modes.addRawValue(round(p, 3)));
         }
         if (t.status() == TrackStatus.DELETED) {
             // Only a live log's end of a track carries it; batch track files never do, so they stay as they were.
@@ -213,8 +214,8 @@ public final class JsonlCodec {
         ObjectNode o = MAPPER.createObjectNode();
         putTime(o, u.time());
         o.put("unit", u.unit());
-        o.put("lat", round(u.lat(), 7));
-        o.put("lon", round(u.lon(), 7));
+        o.putRawValue("lat", round(u.lat(), 7));
+        o.putRawValue("lon", round(u.lon(), 7));
         o.put("status", u.status().code());
         return write(o);
     }
@@ -238,10 +239,10 @@ public final class JsonlCodec {
         ObjectNode o = MAPPER.createObjectNode();
         putTime(o, t.time());
         o.put("target", t.target());
-        o.put("lat", round(t.lat(), 7));
-        o.put("lon", round(t.lon(), 7));
-        o.put("vn", round(t.vnMps(), 3));
-        o.put("ve", round(t.veMps(), 3));
+        o.putRawValue("lat", round(t.lat(), 7));
+        o.putRawValue("lon", round(t.lon(), 7));
+        o.putRawValue("vn", round(t.vnMps(), 3));
+        o.putRawValue("ve", round(t.veMps(), 3));
         return write(o);
     }
 
@@ -301,9 +302,7 @@ public final class JsonlCodec {
 
     private void putTime(ObjectNode o, Instant t) {
         if (writeSeconds) {
-            Duration d = Duration.between(epoch, t);
-            o.put("time", BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))
-                    .setScale(3, RoundingMode.HALF_EVEN).stripTrailingZeros());
+            o.putRawValue("time", new RawValue(DecimalText.seconds(Duration.between(epoch, t))));
         } else {
             o.put("time", t.toString());
         }
@@ -342,7 +341,7 @@ public final class JsonlCodec {
         return "invalid-value";
     }
 
-    private static BigDecimal round(double v, int places) {
-        return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    private static RawValue round(double v, int places) {
+        return new RawValue(DecimalText.round(v, places));
     }
 }
