@@ -50,8 +50,17 @@ public final class SectorLocator {
     private final List<Sector> sectorList;
     private final GeometryFactory factory = new GeometryFactory();
 
-    private record Entry(int order, Sector sector, PointOnGeometryLocator locator, IndexedFacetDistance distance) {
+    private record Entry(int order, Sector sector, PointOnGeometryLocator locator, IndexedFacetDistance distance,
+                         RingDistance rings, Geometry polygon) {
+        /** The nearest point of the polygon's boundary to {@code p}, lon/lat degrees. */
+        Coordinate nearest(Point p) {
+            return rings.segments() <= RingDistance.MAX_SEGMENTS ? rings.nearest(p.getX(), p.getY())
+                    : distance.nearestPoints(p)[0];
+        }
     }
+
+    /** Answers of {@link #containing} for whole cells of the grid, decided once per cell (see {@link SectorCells}). */
+    private final SectorCells<Entry> cells = new SectorCells<>(this::decide);
 
     /** Indexes the SECTOR zones of {@code theatre}, with the {@linkplain #DEFAULT_REACH_M default reach}. */
     public SectorLocator(Theatre theatre) {
@@ -91,7 +100,8 @@ public final class SectorLocator {
             Coordinate centre = zone.geometry().getEnvelopeInternal().centre();
             locator.locate(centre);
             distance.distance(factory.createPoint(centre));
-            tree.insert(zone.geometry().getEnvelopeInternal(), new Entry(i, sector, locator, distance));
+            tree.insert(zone.geometry().getEnvelopeInternal(), new Entry(i, sector, locator, distance,
+                    RingDistance.of(zone.geometry()), zone.geometry()));
         }
         tree.build();
     }
@@ -119,6 +129,10 @@ public final class SectorLocator {
     }
 
     private Optional<Sector> containing(Coordinate c) {
+        SectorCells.Answer<Entry> cell = cells.answer(c.y, c.x);
+        if (cell != null) {
+            return cell.value() == null ? Optional.empty() : Optional.of(cell.value().sector);
+        }
         Entry[] inside = new Entry[1];
         tree.query(new Envelope(c), o -> {
             Entry e = (Entry) o;
@@ -127,6 +141,30 @@ public final class SectorLocator {
             }
         });
         return inside[0] == null ? Optional.empty() : Optional.of(inside[0].sector);
+    }
+
+    /**
+     * The answer of {@link #containing} for every point of a cell, when there is one: no sector
+     * polygon touches the cell (none), or one covers it and no polygon before it in theatre order
+     * touches it; null when the cell holds points with different answers.
+     */
+    private SectorCells.Answer<Entry> decide(Envelope cell) {
+        List<Entry> touching = new ArrayList<>();
+        tree.query(cell, o -> touching.add((Entry) o));
+        if (touching.isEmpty()) {
+            return new SectorCells.Answer<>(null);
+        }
+        touching.sort((a, b) -> Integer.compare(a.order, b.order));
+        Geometry box = factory.toGeometry(cell);
+        for (Entry e : touching) {
+            if (e.polygon.covers(box)) {
+                return new SectorCells.Answer<>(e);
+            }
+            if (e.polygon.intersects(box)) {
+                return null;
+            }
+        }
+        return new SectorCells.Answer<>(null);
     }
 
     private Optional<Sector> nearest(double lat, double lon, Coordinate c) {
@@ -143,7 +181,7 @@ public final class SectorLocator {
         double bestApproxM = Double.POSITIVE_INFINITY;
         double metresPerDegreeLon = MetresPerDegree.LAT_MIN * Math.cos(Math.toRadians(lat));
         for (Entry e : candidates) {
-            Coordinate q = e.distance.nearestPoints(p)[0];
+            Coordinate q = e.nearest(p);
             // Rank on the local plane (within a fraction of a percent at these distances) ...
             double approxM = Math.hypot((q.x - lon) * metresPerDegreeLon, (q.y - lat) * MetresPerDegree.LAT_MIN);
             if (approxM < bestApproxM) {
@@ -152,9 +190,20 @@ public final class SectorLocator {
                 bestAt = q;
             }
         }
-        // ... and hold the winner to the limit on the ellipsoid.
-        return best != null && Geodesy.distanceM(lat, lon, bestAt.y, bestAt.x) <= maxDistanceM
-                ? Optional.of(best.sector) : Optional.empty();
+        // ... and hold the winner to the limit on the ellipsoid where the plane leaves it in doubt: below
+        // 70 degrees of latitude the plane's length is within 2 % of the ellipsoid's at these distances
+        // (the shortest degree of latitude and its cosine share of longitude: 0.4-0.8 % short at 40-50 N).
+        if (best == null) {
+            return Optional.empty();
+        }
+        if (Math.abs(lat) < 70 && bestApproxM * 1.02 < maxDistanceM) {
+            return Optional.of(best.sector);
+        }
+        if (Math.abs(lat) < 70 && bestApproxM * 0.98 > maxDistanceM) {
+            return Optional.empty();
+        }
+        return Geodesy.distanceM(lat, lon, bestAt.y, bestAt.x) <= maxDistanceM ? Optional.of(best.sector)
+                : Optional.empty();
     }
 
     /** Voronoi cells of the origins on an equirectangular approximation, ample for origins hundreds of km apart. */
