@@ -15,6 +15,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.hprtree.HPRtree;
 import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 
@@ -51,7 +53,7 @@ public final class SectorLocator {
     private final GeometryFactory factory = new GeometryFactory();
 
     private record Entry(int order, Sector sector, PointOnGeometryLocator locator, IndexedFacetDistance distance,
-                         RingDistance rings, Geometry polygon) {
+                         RingDistance rings, PreparedGeometry polygon) {
         /** The nearest point of the polygon's boundary to {@code p}, lon/lat degrees. */
         Coordinate nearest(Point p) {
             return rings.segments() <= RingDistance.MAX_SEGMENTS ? rings.nearest(p.getX(), p.getY())
@@ -101,7 +103,7 @@ public final class SectorLocator {
             locator.locate(centre);
             distance.distance(factory.createPoint(centre));
             tree.insert(zone.geometry().getEnvelopeInternal(), new Entry(i, sector, locator, distance,
-                    RingDistance.of(zone.geometry()), zone.geometry()));
+                    RingDistance.of(zone.geometry()), PreparedGeometryFactory.prepare(zone.geometry())));
         }
         tree.build();
     }

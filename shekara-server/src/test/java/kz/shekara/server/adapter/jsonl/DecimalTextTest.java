@@ -21,7 +21,25 @@ class DecimalTextTest {
         for (double v : edges) {
             for (int places = 0; places <= 7; places++) {
                 assertThat(DecimalText.round(v, places)).as("%s to %d places", v, places).isEqualTo(reference(v, places));
+                assertThat(DecimalText.exact(v, places)).as("%s to %d places", v, places).isEqualTo(reference(v, places));
             }
+        }
+    }
+
+    @Test
+    void agreesWithBigDecimalNextToHalves() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 100_000; i++) {
+            int places = 2 + i % 6;
+            double scale = Math.pow(10, places);
+            // A half of the last place, and the doubles next to it.
+            double half = (Math.floor(random.nextDouble(-180, 180) * scale) + 0.5) / scale;
+            double v = switch (i % 3) {
+                case 0 -> half;
+                case 1 -> Math.nextUp(half);
+                default -> Math.nextDown(half);
+            };
+            assertThat(DecimalText.round(v, places)).as("%s to %d places", v, places).isEqualTo(reference(v, places));
         }
     }
 
