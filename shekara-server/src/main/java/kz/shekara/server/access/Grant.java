@@ -16,7 +16,7 @@ public record Grant(Identity identity, Set<Action> actions, Session session) {
     }
 
     /** The grant of an account's identity: its role's actions. */
-    static Grant of(Identity identity, Session session) {
+    public static Grant of(Identity identity, Session session) {
         Set<Action> may = EnumSet.noneOf(Action.class);
         for (Action a : Action.values()) {
             if (identity.role().may(a)) {
