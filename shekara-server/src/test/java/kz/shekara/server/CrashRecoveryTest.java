@@ -1,5 +1,6 @@
 package kz.shekara.server;
 
+import kz.shekara.server.access.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,7 +71,7 @@ class CrashRecoveryTest {
     Path tmp;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = TestAccounts.commander();
     private final List<Process> children = new ArrayList<>();
 
     @AfterEach
@@ -412,6 +413,7 @@ class CrashRecoveryTest {
 
     /** Starts {@code shekara serve} (or the given command) in a child JVM and waits for the line with its ports. */
     private Server start(Path data, String name, String... command) throws Exception {
+        TestAccounts.seed(data, kz.shekara.server.theatre.TheatreLoader.loadDefault());
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> args = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "kz.shekara.server.cli.ShekaraCommand"));

@@ -1,5 +1,6 @@
 package kz.shekara.server;
 
+import kz.shekara.server.access.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +34,7 @@ class ResponseStatsServerTest {
     @TempDir
     Path dataDir;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestAccounts.commander();
 
     private JsonNode stats(ShekaraServer server) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
@@ -57,6 +58,7 @@ class ResponseStatsServerTest {
         ResponseLogs.write(dataDir, log.subList(0, 8));
         ShekaraConfig config = ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0)
                 .withDataDir(dataDir).validate();
+        TestAccounts.seed(config, theatre);
         try (ShekaraServer server = ShekaraServer.start(config, theatre, Clock.systemUTC(), null)) {
             JsonNode first = stats(server);
             assertThat(first.at("/all/incidents").asInt()).isEqualTo(1);

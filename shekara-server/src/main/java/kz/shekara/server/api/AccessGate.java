@@ -1,5 +1,7 @@
 package kz.shekara.server.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +24,7 @@ import kz.shekara.server.access.Grant;
  * state-changing request, allowed or not, goes to the {@link AuditSink}. Static files (the map and
  * its login page) are open. With no {@link AccessService} nobody is authenticated. Thread-safe.
  */
-final class AccessGate {
+public final class AccessGate {
     static final String COOKIE = "shekara_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String GRANT = "shekara.grant";
@@ -38,6 +40,19 @@ final class AccessGate {
         this.policy = policy;
         this.meters = meters;
         this.audit = access == null ? AuditSink.NONE : access.audit();
+    }
+
+    /**
+     * Puts the access check before every request of {@code app} (and before the live feed's upgrade),
+     * the audit of state-changing requests after each, and the session routes; {@code access} may be
+     * null (nobody is authenticated).
+     */
+    public static void install(Javalin app, AccessService access, ObjectMapper mapper, MeterRegistry meters) {
+        AccessGate gate = new AccessGate(access, RoutePolicy.DEFAULT, meters);
+        app.before(gate::check);
+        app.wsBeforeUpgrade(gate::check);
+        app.after(gate::audit);
+        new SessionRoutes(access, mapper).register(app);
     }
 
     /** The request's grant, when it was authenticated. */

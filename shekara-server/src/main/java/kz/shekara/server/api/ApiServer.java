@@ -173,11 +173,7 @@ public final class ApiServer implements AutoCloseable {
         });
         WebGuard.install(app);
         // Every request is authenticated and checked against the route policy before any route runs.
-        AccessGate gate = new AccessGate(access, RoutePolicy.DEFAULT, registry);
-        app.before(gate::check);
-        app.wsBeforeUpgrade("/api/v1/live", gate::check);
-        app.after(gate::audit);
-        new SessionRoutes(access, mapper).register(app);
+        AccessGate.install(app, access, mapper, registry);
         // Fixed paths (/units/control) before the read routes' path parameters (/units/{id}): Javalin matches in order.
         extraRoutes.forEach(r -> r.accept(app));
         new ReadRoutes(theatre, live, mapper, this::viewer, postures).register(app);

@@ -1,5 +1,6 @@
 package kz.shekara.server.api;
 
+import kz.shekara.server.access.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,7 +58,7 @@ class AlertTextBrowserTest {
         assertThat(ru).startsWith("Срабатывание: датчик ограждения ");
         assertThat(kk).startsWith("Қоршау датчигі іске қосылды: ");
 
-        driver.get(web.base() + "/");
+        TestAccounts.browserLogin(driver, web.base(), "commander");
         ((JavascriptExecutor) driver).executeScript("localStorage.clear()");
         driver.navigate().refresh();
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));

@@ -1,5 +1,6 @@
 package kz.shekara.server.api;
 
+import kz.shekara.server.access.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -155,7 +156,7 @@ class OperatorBrowserTest {
     }
 
     private void open() {
-        driver.get(web.base() + "/");
+        TestAccounts.browserLogin(driver, web.base(), "commander");
         ((JavascriptExecutor) driver).executeScript("localStorage.clear()");
         driver.navigate().refresh();
         ready();

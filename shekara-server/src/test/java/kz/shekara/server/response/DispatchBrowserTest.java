@@ -1,5 +1,6 @@
 package kz.shekara.server.response;
 
+import kz.shekara.server.access.TestAccounts;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.File;
@@ -79,15 +80,19 @@ class DispatchBrowserTest {
         responder = new ResponseService(ResponseConfig.defaults(), bus, rules, theatre, ResponseModels.of(theatre),
                 new SectorLocator(theatre), clock);
         responder.start();
-        api = new ApiServer(new HttpConfig("127.0.0.1", 0), theatre, live, bus, meters, clock);
+        api = new ApiServer(new HttpConfig("127.0.0.1", 0), theatre, live, bus, meters, clock)
+                .access(TestAccounts.service(accessDir, theatre, meters));
         api.addRoutes(new AlertsApi(rules)::register);
         api.addRoutes(new ResponseApi(responder, theatre)::register);
         int port = api.start();
         driver = browser.driver();
         wait = browser.await();
         walkAcross();
-        driver.get("http://127.0.0.1:" + port + "/");
+        TestAccounts.browserLogin(driver, "http://127.0.0.1:" + port, "operator");
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path accessDir;
 
     @AfterEach
     void stop() {
