@@ -20,7 +20,7 @@ import kz.shekara.server.access.Grant;
  * {@code Authorization: Bearer <token>}), then applies the {@link RoutePolicy}. Without an identity a
  * route that is not open answers 401; a cookie session's state-changing request without its CSRF
  * token in {@value #CSRF_HEADER}, a route the table does not list, or an action the identity may not
- * take answer 403. Each refusal is counted in {@code shekara.access.refusals{reason}}; every
+ * take answer 403 (a path no route serves stays 404). Each refusal is counted in {@code shekara.access.refusals{reason}}; every
  * state-changing request, allowed or not, goes to the {@link AuditSink}. Static files (the map and
  * its login page) are open. With no {@link AccessService} nobody is authenticated. Thread-safe.
  */
@@ -49,7 +49,7 @@ public final class AccessGate {
      */
     public static void install(Javalin app, AccessService access, ObjectMapper mapper, MeterRegistry meters) {
         AccessGate gate = new AccessGate(access, RoutePolicy.DEFAULT, meters);
-        app.before(gate::check);
+        app.beforeMatched(gate::check);
         app.wsBeforeUpgrade(gate::check);
         app.after(gate::audit);
         new SessionRoutes(access, mapper).register(app);
