@@ -165,6 +165,18 @@ class AccessApiTest {
     }
 
     @Test
+    void aDisabledAccountLosesItsSessionAndCannotLogIn() throws Exception {
+        HttpClient http = browser();
+        login(http, "analyst", TestAccounts.password("analyst"));
+        assertThat(access.accounts().disable("analyst")).isTrue();
+        wall.advance(Duration.ofSeconds(31));
+        assertThat(send(http, "GET", "/api/v1/units", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> again = login(http, "analyst", TestAccounts.password("analyst"));
+        assertThat(again.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(again.body()).get("error").asText()).isEqualTo("login-failed");
+    }
+
+    @Test
     void repeatedFailuresLockTheAccountForAWhile() throws Exception {
         HttpClient http = browser();
         String right = TestAccounts.password("operator");

@@ -71,7 +71,7 @@ class ReplayBrowserTest {
 
     @Test
     void timeSliderSeeksTheReplayAndTheIncidentReviewStepsThroughTheIncident() throws Exception {
-        TestAccounts.browserLogin(driver, "http://127.0.0.1:" + session.port(), "commander");
+        TestAccounts.browserLogin(driver, "http://127.0.0.1:" + session.port(), "analyst");
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
         driver.findElement(By.cssSelector(".lang button[data-lang='en']")).click();
 
