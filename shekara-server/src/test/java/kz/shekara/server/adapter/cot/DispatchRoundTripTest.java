@@ -242,9 +242,11 @@ class DispatchRoundTripTest {
         clock.set(T0.plusSeconds(200));
         String path = "/api/v1/incidents/" + incident + "/dispatch";
         assertThat(call("POST", path, "{\"unit\": \"NOPE\", \"by\": \"duty\"}").statusCode()).isEqualTo(404);
-        assertThat(call("POST", path, "{\"unit\": \"GP-W\"}").statusCode()).isEqualTo(400);
+        assertThat(call("POST", path, "{\"by\": \"duty\"}").statusCode()).isEqualTo(400);
         assertThat(call("POST", path, "{\"unit\": \"GP-W\", \"by\": \"duty\", \"x\": 1}").statusCode()).isEqualTo(400);
-        assertThat(call("POST", path, "{\"unit\": \"GP-W\", \"by\": \"duty\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> ok = call("POST", path, "{\"unit\": \"GP-W\"}");
+        assertThat(ok.statusCode()).as("no by needed: the caller is the actor").isEqualTo(201);
+        assertThat(json(ok).get("by").asText()).isEqualTo("operator");
         assertThat(call("POST", path, "{\"unit\": \"GP-E\", \"by\": \"duty\"}").statusCode()).isEqualTo(409);
         assertThat(call("POST", "/api/v1/incidents/I-none/dispatch", "{\"unit\": \"GP-E\", \"by\": \"duty\"}")
                 .statusCode()).isEqualTo(404);
