@@ -1,6 +1,5 @@
 package kz.shekara.server;
 
-import kz.shekara.server.access.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +32,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kz.shekara.model.ChatMessage;
 import kz.shekara.model.UnitPosition;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.EventLogs;
 import kz.shekara.server.store.Replayer;

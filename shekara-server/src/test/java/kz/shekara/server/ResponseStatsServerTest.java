@@ -1,6 +1,5 @@
 package kz.shekara.server;
 
-import kz.shekara.server.access.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +14,7 @@ import kz.shekara.incident.ResponseFixtures;
 import kz.shekara.model.Alert;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.IncidentEvent;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.store.ResponseLogs;

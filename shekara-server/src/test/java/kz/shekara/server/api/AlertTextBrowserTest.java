@@ -1,11 +1,11 @@
 package kz.shekara.server.api;
 
-import kz.shekara.server.access.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import kz.shekara.model.SensorKind;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.theatre.TheatreLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

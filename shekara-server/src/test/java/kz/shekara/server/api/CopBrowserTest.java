@@ -1,6 +1,5 @@
 package kz.shekara.server.api;
 
-import kz.shekara.server.access.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Base;
 import kz.shekara.theatre.Sensor;

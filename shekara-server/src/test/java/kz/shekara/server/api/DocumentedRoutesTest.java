@@ -1,6 +1,5 @@
 package kz.shekara.server.api;
 
-import kz.shekara.server.access.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kz.shekara.server.ShekaraServer;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Theatre;

@@ -1,6 +1,5 @@
 package kz.shekara.server.api;
 
-import kz.shekara.server.access.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import kz.shekara.model.SensorKind;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Zone;
 import kz.shekara.theatre.ZoneKind;

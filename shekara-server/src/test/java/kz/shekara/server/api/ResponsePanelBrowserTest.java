@@ -1,6 +1,5 @@
 package kz.shekara.server.api;
 
-import kz.shekara.server.access.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -16,6 +15,7 @@ import kz.shekara.incident.ResponseFixtures;
 import kz.shekara.incident.ResponseRecord;
 import kz.shekara.incident.ResponseTimes;
 import kz.shekara.model.DomainEvent;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.config.LiveStateConfig;

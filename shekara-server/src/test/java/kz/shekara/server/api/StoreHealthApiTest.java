@@ -1,6 +1,5 @@
 package kz.shekara.server.api;
 
-import kz.shekara.server.access.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.model.UnitStatus;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.store.EventLog;

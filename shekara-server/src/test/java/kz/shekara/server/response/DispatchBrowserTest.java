@@ -1,6 +1,5 @@
 package kz.shekara.server.response;
 
-import kz.shekara.server.access.TestAccounts;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.File;
@@ -20,6 +19,7 @@ import kz.shekara.model.TaskStatus;
 import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.planning.ResponseModels;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.alertdesk.RulesService;
 import kz.shekara.server.config.RulesSettings;
 import kz.shekara.server.api.AlertsApi;

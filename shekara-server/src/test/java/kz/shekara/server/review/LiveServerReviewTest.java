@@ -1,6 +1,5 @@
 package kz.shekara.server.review;
 
-import kz.shekara.server.access.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.server.ShekaraServer;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.theatre.TheatreLoader;

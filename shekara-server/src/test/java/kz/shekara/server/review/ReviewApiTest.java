@@ -1,6 +1,5 @@
 package kz.shekara.server.review;
 
-import kz.shekara.server.access.TestAccounts;
 import static kz.shekara.server.review.ReviewFixture.at;
 import static kz.shekara.server.review.ReviewFixture.t1Lat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.api.ApiServer;
 import kz.shekara.server.api.HttpConfig;
 import kz.shekara.server.api.ReviewApi;

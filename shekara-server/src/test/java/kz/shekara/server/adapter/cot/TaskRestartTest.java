@@ -1,6 +1,5 @@
 package kz.shekara.server.adapter.cot;
 
-import kz.shekara.server.access.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.testing.SettableClock;
 import java.time.Instant;
 import java.util.ArrayList;
