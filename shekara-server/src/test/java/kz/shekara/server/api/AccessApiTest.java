@@ -62,7 +62,8 @@ class AccessApiTest {
         access = TestAccounts.service(dir, theatre, meters,
                 new AccessConfig(Duration.ofMinutes(30), Duration.ofHours(12), 3, Duration.ofMinutes(15), 8), wall,
                 (actor, action, target, outcome, address) -> audit.add(actor + " " + action + " " + target + " " + outcome));
-        server = new ApiServer(new HttpConfig("127.0.0.1", 0), theatre, live, bus, meters, Clock.systemUTC()).access(access);
+        server = new ApiServer(new HttpConfig("127.0.0.1", 0), theatre, live, bus, meters, Clock.systemUTC()).access(access)
+                .addRoutes(app -> app.get("/api/v1/unlisted", ctx -> ctx.result("should not be reached")));
         base = "http://127.0.0.1:" + server.start();
     }
 
@@ -152,6 +153,19 @@ class AccessApiTest {
         assertThat(JSON.readTree(r.body()).get("detail").asText()).contains("analyst", "chat");
         assertThat(refusals("forbidden")).isEqualTo(1);
         assertThat(send(http, "GET", "/api/v1/tracks", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRouteTheAccessTableDoesNotListIsRefusedToEveryone() throws Exception {
+        for (String user : List.of("operator", "commander", "analyst", "partner", "admin")) {
+            HttpResponse<String> r = TestAccounts.client(user).send(HttpRequest.newBuilder(URI.create(base + "/api/v1/unlisted"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(user).isEqualTo(403);
+            assertThat(JSON.readTree(r.body()).get("error").asText()).isEqualTo("unclassified");
+        }
+        assertThat(send(HttpClient.newHttpClient(), "GET", "/api/v1/unlisted", null).statusCode()).isEqualTo(401);
+        assertThat(send(HttpClient.newHttpClient(), "GET", "/api/v1/no-such-route", null).statusCode()).isEqualTo(404);
+        assertThat(refusals("unclassified")).isEqualTo(5);
     }
 
     @Test
