@@ -2,6 +2,7 @@ import { t, lang, onLangChange } from './i18n.js';
 import { code } from './format.js';
 import { zoneName, sectorName } from './names.js';
 import { initResponse, incidentResponse } from './response.js';
+import { may } from './session.js';
 // Alert and incident panel of the web map: the alert list (new alerts stand out until acknowledged),
 // the incident list with timelines, each sector's posture, the effectiveness figures, and alert
 // markers on the map. Reads /api/v1/alerts, /incidents, /sectors/posture, /stats/alerts every two
@@ -50,8 +51,8 @@ export function initAlerts(map, container, operator = 'operator') {
   const statsBox = el('div', 'alerts-stats');
   const HEADS = ['alerts.title', 'alerts.incidents', 'alerts.sensorHealth', 'alerts.posture', 'alerts.stats'];
   const heads = HEADS.map((k) => el('h2', null, t(k)));
-  container.append(heads[0], alertList, heads[1], incidentList, heads[2], healthList, heads[3], postureBox, heads[4],
-    statsBox);
+  container.append(heads[0], alertList, heads[1], incidentList, heads[2], healthList, heads[3], postureBox);
+  if (may('review')) container.append(heads[4], statsBox);
 
   async function acknowledge(id, button) {
     button.disabled = true;
@@ -120,7 +121,9 @@ export function initAlerts(map, container, operator = 'operator') {
     try {
       const [alerts, incidents, posture, stats] = await Promise.all([
         getJson('/api/v1/alerts?limit=200'), getJson('/api/v1/incidents?limit=100'),
-        getJson('/api/v1/sectors/posture'), getJson('/api/v1/stats/alerts')]);
+        getJson('/api/v1/sectors/posture'),
+        // The effectiveness figures are a review: shown to the roles that may review.
+        may('review') ? getJson('/api/v1/stats/alerts') : Promise.resolve({ rules: [], detection: [] })]);
       alertList.replaceChildren(...alerts.filter((a) => a.class !== 'sensor-health').map(alertItem));
       healthList.replaceChildren(...alerts.filter((a) => a.class === 'sensor-health').map(alertItem));
       alerts.forEach(marker);

@@ -1,5 +1,6 @@
 // The common operational picture: theatre layers from the REST API, live units, detections,
 // tracks and GeoChat from the WebSocket feed. All ages are measured in data (event) time.
+import { me } from './session.js';
 import { t, lang, setLang, onLangChange, applyLabels } from './i18n.js';
 import * as fmt from './format.js';
 import { COLORS, unitSvg, trackSvg, baseSvg, crossingSvg, sensorSvg, siteSvg } from './symbols.js';
@@ -579,7 +580,7 @@ window.shekaraCop = {
 loadTheatre()
   .then(() => {
     connect();
-    initAlerts(map, document.getElementById('alerts'), 'operator');
+    initAlerts(map, document.getElementById('alerts'), me.user);
     return initReplay(window.shekaraCop);
   })
   .then(() => {

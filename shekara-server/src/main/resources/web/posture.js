@@ -10,7 +10,6 @@ import { COLORS } from './symbols.js';
 const API = '/api/v1';
 const POSTURES = ['normal', 'elevated', 'high'];
 const FILL = { normal: 0.06, elevated: 0.12, high: 0.18 };
-const BY_KEY = 'shekara.operator';
 const sectors = new Map(); // id -> { layers: [L.GeoJSON], props, posture, change }
 
 /** The style of a sector outline and fill in a posture. */
@@ -83,8 +82,6 @@ function statusHtml(id) {
 export function postureHtml(id) {
   const s = sectors.get(id);
   if (!s) return '';
-  let by = 'operator';
-  try { by = localStorage.getItem(BY_KEY) || by; } catch (e) { /* storage disabled */ }
   const options = POSTURES.map((p) => `<option value="${p}" ${p === s.posture ? 'selected' : ''}>${fmt.esc(fmt.code('posture', p))}</option>`).join('');
   return `<div class="posture-panel" data-sector="${fmt.esc(id)}">
     <div class="posture-title">${fmt.esc(t('field.posture'))}</div>
@@ -92,7 +89,6 @@ export function postureHtml(id) {
     <form class="posture-form" autocomplete="off">
       <select name="posture">${options}</select>
       <input name="reason" type="text" maxlength="500" required placeholder="${fmt.esc(t('posture.reason'))}">
-      <input name="by" type="text" maxlength="100" required value="${fmt.esc(by)}" title="${fmt.esc(t('posture.by'))}">
       <button type="submit">${fmt.esc(t('posture.set'))}</button>
       <span class="posture-error"></span>
     </form></div>`;
@@ -100,7 +96,8 @@ export function postureHtml(id) {
 
 async function submit(form) {
   const id = form.closest('.posture-panel').dataset.sector;
-  const body = { posture: form.posture.value, by: form.by.value.trim(), reason: form.reason.value.trim() };
+  // Who sets it is the signed-in user: the server takes it from the session.
+  const body = { posture: form.posture.value, reason: form.reason.value.trim() };
   const error = form.querySelector('.posture-error');
   error.textContent = '';
   const res = await fetch(`${API}/sectors/${encodeURIComponent(id)}/posture`, {
@@ -111,7 +108,6 @@ async function submit(form) {
     error.textContent = `${t('posture.failed')}: ${e.detail ?? res.status}`;
     return;
   }
-  try { localStorage.setItem(BY_KEY, body.by); } catch (e) { /* not remembered */ }
   form.reason.value = '';
   // The live feed brings the change with its time; meanwhile show what is now in force.
   apply(id, body.posture, null);

@@ -1,4 +1,5 @@
 import { t, onLangChange } from './i18n.js';
+import { may } from './session.js';
 // "Response times" panel of the web map: how long from alert to dispatch, from dispatch to a unit on
 // scene and from first detection to on scene — median and 90th percentile per sector and per kind
 // of responding unit, from GET /api/v1/stats/response, refreshed every five seconds.
@@ -72,6 +73,10 @@ function render(box, stats) {
 function init() {
   const box = document.getElementById('response-stats');
   if (!box) return;
+  if (!may('review')) {
+    box.closest('section')?.setAttribute('hidden', '');
+    return;
+  }
   let last = null;
   async function refresh() {
     try {

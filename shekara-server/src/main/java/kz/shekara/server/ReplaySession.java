@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.stream.Stream;
 import kz.shekara.model.Task;
+import kz.shekara.server.access.AccessService;
 import kz.shekara.server.api.ApiServer;
 import kz.shekara.server.api.HttpConfig;
 import kz.shekara.server.api.ReplayRoutes;
@@ -35,8 +36,11 @@ import org.slf4j.LoggerFactory;
 public final class ReplaySession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplaySession.class);
 
-    /** Where the session listens and what it plays; {@code startPaused} waits for resume or seek. */
-    public record Config(HttpConfig http, ReplayPeriod period, boolean startPaused) {
+    /**
+     * Where the session listens and what it plays; {@code startPaused} waits for resume or seek;
+     * {@code access} authenticates its callers (null: nobody is, and only the open routes answer).
+     */
+    public record Config(HttpConfig http, ReplayPeriod period, boolean startPaused, AccessService access) {
         public Config {
             Objects.requireNonNull(http, "http");
             Objects.requireNonNull(period, "period");
@@ -84,6 +88,9 @@ public final class ReplaySession implements AutoCloseable {
             live.accept(e.event());
         }, this::resetViews);
         ApiServer api = new ApiServer(config.http(), theatre, live, bus, meters, clock);
+        if (config.access() != null) {
+            api.access(config.access());
+        }
         api.addRoutes(new ReplayRoutes(replay, outputs)::register);
         // The zones show the sectors' postures as they stood in the replay (buffers as the theatre draws them).
         api.postures(new ApiServer.Postures(outputs::postures, p -> 1.0));

@@ -15,6 +15,9 @@ import java.util.Objects;
 import kz.shekara.incident.DetectionProbability;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.planning.ResponseModels;
+import kz.shekara.server.access.AccessDatabase;
+import kz.shekara.server.access.AccessService;
+import kz.shekara.server.access.AuditSink;
 import kz.shekara.server.adapter.cot.CotServer;
 import kz.shekara.server.adapter.cot.CotServerConfig;
 import kz.shekara.server.adapter.cot.TaskCot;
@@ -129,7 +132,7 @@ public final class ShekaraServer implements AutoCloseable {
         CotServer cot = startCot(sectors, clock, wall);
         ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port(),
                 config.http().maxBodyBytes()), theatre, live, bus,
-                meters, clock).storeHealth(bus::health);
+                meters, clock).storeHealth(bus::health).access(openAccess(config, wall, meters, AuditSink.NONE));
         ResponseModels models = ResponseModels.of(theatre);
         addViewRoutes(api, restored, models);
         ResponseService responder = startResponder(restored, models, sectors, cot, clock);
@@ -147,6 +150,15 @@ public final class ShekaraServer implements AutoCloseable {
         }
         LOG.info("theatre '{}': {} sectors, {} zones, {} sensors, {} units", theatre.name(), theatre.sectors().size(),
                 theatre.zones().size(), theatre.sensors().size(), theatre.units().size());
+    }
+
+    /**
+     * The accounts and tokens in the event store's database, sessions on the wall clock; {@code audit}
+     * receives logins and every state-changing request.
+     */
+    public static AccessService openAccess(ShekaraConfig config, Clock wall, PrometheusMeterRegistry meters, AuditSink audit) {
+        return new AccessService(AccessDatabase.open(EventLogs.jdbcUrl(config.db(), config.dataDir())), config.access(),
+                wall, meters, audit);
     }
 
     /** Opens the event log and the bus over it, and brings the views back from the log. */

@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kz.shekara.model.ChatMessage;
 import kz.shekara.model.UnitPosition;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.EventLogs;
 import kz.shekara.server.store.Replayer;
@@ -70,7 +71,7 @@ class CrashRecoveryTest {
     Path tmp;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = TestAccounts.commander();
     private final List<Process> children = new ArrayList<>();
 
     @AfterEach
@@ -412,6 +413,7 @@ class CrashRecoveryTest {
 
     /** Starts {@code shekara serve} (or the given command) in a child JVM and waits for the line with its ports. */
     private Server start(Path data, String name, String... command) throws Exception {
+        TestAccounts.seed(data, kz.shekara.server.theatre.TheatreLoader.loadDefault());
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> args = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "kz.shekara.server.cli.ShekaraCommand"));

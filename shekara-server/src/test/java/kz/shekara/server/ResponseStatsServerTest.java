@@ -14,6 +14,7 @@ import kz.shekara.incident.ResponseFixtures;
 import kz.shekara.model.Alert;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.IncidentEvent;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.store.ResponseLogs;
@@ -33,7 +34,7 @@ class ResponseStatsServerTest {
     @TempDir
     Path dataDir;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestAccounts.commander();
 
     private JsonNode stats(ShekaraServer server) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
@@ -57,6 +58,7 @@ class ResponseStatsServerTest {
         ResponseLogs.write(dataDir, log.subList(0, 8));
         ShekaraConfig config = ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0)
                 .withDataDir(dataDir).validate();
+        TestAccounts.seed(config, theatre);
         try (ShekaraServer server = ShekaraServer.start(config, theatre, Clock.systemUTC(), null)) {
             JsonNode first = stats(server);
             assertThat(first.at("/all/incidents").asInt()).isEqualTo(1);

@@ -31,6 +31,8 @@ import kz.shekara.theatre.Posture;
  * {@code GET /api/v1/incidents/{id}/timeline} (the changes with the incident's state after each);
  * {@code PUT /api/v1/incidents/{id}/status} {@code {"status", "by", "unit", "note", "disposition"}}</li>
  * <li>{@code GET /api/v1/sectors/posture}; {@code PUT /api/v1/sectors/{id}/posture} {@code {"posture", "by", "reason"}}</li>
+ * <li>The actor of every command is the authenticated caller ({@link Caller}); a {@code by} in the
+ * body is accepted for older clients and ignored.</li>
  * <li>{@code GET /api/v1/stats/alerts} — false-alarm rate and catch share per rule and sensor</li>
  * </ul>
  * Reads show only what the request's viewer may see. Invalid requests get 400 (bad body or
@@ -77,13 +79,13 @@ public final class AlertsApi {
         app.get("/api/v1/alerts/{id}", ctx -> alert(ctx));
         app.post("/api/v1/alerts/{id}/ack", ctx -> {
             JsonNode body = body(ctx, Set.of("by"));
-            rules.acknowledge(ctx.pathParam("id"), text(body, "by", true));
+            rules.acknowledge(ctx.pathParam("id"), Caller.of(ctx).name());
             alert(ctx);
         });
         app.post("/api/v1/alerts/{id}/close", ctx -> {
             JsonNode body = body(ctx, Set.of("by", "disposition", "note"));
             Disposition d = code(text(body, "disposition", true), Disposition::fromCode, "disposition");
-            rules.close(ctx.pathParam("id"), text(body, "by", true), d, text(body, "note", false));
+            rules.close(ctx.pathParam("id"), Caller.of(ctx).name(), d, text(body, "note", false));
             alert(ctx);
         });
         app.get("/api/v1/incidents", ctx -> incidents(ctx));
@@ -93,7 +95,7 @@ public final class AlertsApi {
             JsonNode body = body(ctx, Set.of("status", "by", "unit", "note", "disposition"));
             IncidentStatus s = code(text(body, "status", true), IncidentStatus::fromCode, "status");
             String d = text(body, "disposition", false);
-            rules.changeIncident(ctx.pathParam("id"), s, text(body, "unit", false), text(body, "by", true),
+            rules.changeIncident(ctx.pathParam("id"), s, text(body, "unit", false), Caller.of(ctx).name(),
                     text(body, "note", false), d == null ? null : code(d, Disposition::fromCode, "disposition"));
             send(ctx, json.incident(incident(ctx)));
         });
@@ -105,7 +107,7 @@ public final class AlertsApi {
             if (!rules.postures().containsKey(sector)) {
                 throw new ApiError(404, "not-found", "no sector " + sector);
             }
-            rules.setPosture(sector, p, text(body, "by", true), text(body, "reason", true));
+            rules.setPosture(sector, p, Caller.of(ctx).name(), text(body, "reason", true));
             send(ctx, json.postures(rules.postures()));
         });
         app.get("/api/v1/stats/alerts", ctx -> {

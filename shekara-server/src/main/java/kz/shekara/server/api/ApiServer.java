@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import kz.shekara.model.ChatMessage;
+import kz.shekara.server.access.AccessService;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
@@ -40,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * Prometheus metrics, and the offline web map (static files from the classpath, Leaflet from its
  * webjar; no request leaves the host). The routes are listed in {@link ReadRoutes} and here.
  *
- * <p>Every read goes through {@link #viewer}, the one place where the caller will be resolved to an
- * agency and role for marking-based filtering; today every caller is the home agency. Invalid
+ * <p>Every request passes the access check ({@link AccessGate}: session cookie or bearer token, then
+ * the {@link RoutePolicy}); every read goes through {@link #viewer}, which resolves the caller to an
+ * agency and role for marking-based filtering. Invalid
  * requests get a 4xx with {@code {"error": code, "detail": sentence}} and are counted
  * by {@link ApiErrors}. Thread-safe; start once, close once.
  */
@@ -60,10 +62,10 @@ public final class ApiServer implements AutoCloseable {
     private final StatusProbe status;
     private final LiveFeed feed;
     private final Counter messagesIn;
-    private final Viewer home;
     private final java.util.List<java.util.function.Consumer<Javalin>> extraRoutes = new java.util.ArrayList<>();
     private volatile java.util.function.Supplier<StoreHealth> storeHealth;
     private Postures postures;
+    private AccessService access;
     private Javalin app;
     private AutoCloseable liveListener;
     private Bus.Subscription postureFeed;
@@ -81,18 +83,32 @@ public final class ApiServer implements AutoCloseable {
         this.bus = Objects.requireNonNull(bus, "bus");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.home = Viewer.home(theatre.defaultMarking().originator());
         this.postures = new Postures(java.util.Map::of, p -> 1.0);
         this.status = new StatusProbe(registry, live, clock, () -> {
             var h = storeHealth;
             return h == null ? null : h.get().status().name();
         });
         Map<String, Unit> defs = theatre.units().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
-        this.feed = new LiveFeed(mapper, registry, SESSION_CAPACITY, defs, ctx -> home);
+        this.feed = new LiveFeed(mapper, registry, SESSION_CAPACITY, defs, ctx -> {
+            kz.shekara.server.access.Identity id = ctx.attribute(Caller.ATTRIBUTE);
+            return Viewer.of(theatre, id.agency(), id.role().id());
+        });
         this.messagesIn = Counter.builder(StatusProbe.EVENTS_IN).tag("adapter", "web")
                 .description("Events received by an adapter").register(registry);
         Gauge.builder("shekara.queue.depth", live, LiveState::queueDepth).tag("queue", "live-state")
                 .description("Messages waiting to be handled").register(registry);
+    }
+
+    /**
+     * Authenticates requests against the accounts and tokens of {@code service}; only before
+     * {@link #start}. Without it no request has an identity and only the open routes answer.
+     */
+    public synchronized ApiServer access(AccessService service) {
+        if (app != null) {
+            throw new IllegalStateException("access must be set before start");
+        }
+        this.access = Objects.requireNonNull(service, "service");
+        return this;
     }
 
     /** Adds routes another feature registers (alerts, planning); only before {@link #start}. */
@@ -156,9 +172,8 @@ public final class ApiServer implements AutoCloseable {
                     config.maxBodyBytes(), () -> errors.count("too-large"))), "/*", EnumSet.of(DispatcherType.REQUEST)));
         });
         WebGuard.install(app);
-        // Until accounts exist every caller acts as the home agency's operations centre.
-        app.before(ctx -> Caller.set(ctx, new kz.shekara.server.access.Identity("operations-centre",
-                kz.shekara.server.access.Role.COMMANDER, home.agency(), kz.shekara.server.access.Identity.Kind.ACCOUNT)));
+        // Every request is authenticated and checked against the route policy before any route runs.
+        AccessGate.install(app, access, mapper, registry);
         // Fixed paths (/units/control) before the read routes' path parameters (/units/{id}): Javalin matches in order.
         extraRoutes.forEach(r -> r.accept(app));
         new ReadRoutes(theatre, live, mapper, this::viewer, postures).register(app);
@@ -192,8 +207,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * Who is asking. The one place where requests will be authenticated and mapped to an agency and
-     * role; reads are then filtered by {@link Viewer#maySee}. Today: the home agency's operator.
+     * Who is asking, as a reader: the authenticated caller's agency and role, cleared as the theatre
+     * says; reads are filtered by {@link Viewer#maySee}.
      */
     Viewer viewer(Context ctx) {
         var id = Caller.of(ctx);
@@ -246,7 +261,8 @@ public final class ApiServer implements AutoCloseable {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             throw new ApiError(415, "unsupported-media-type", "send the message as application/json");
         }
-        ChatMessage m = MessagePost.decode(mapper, ctx.bodyAsBytes(), clock.instant(), theatre.defaultMarking());
+        ChatMessage m = MessagePost.decode(mapper, ctx.bodyAsBytes(), clock.instant(), theatre.defaultMarking(),
+                Caller.of(ctx).name());
         bus.publish(Topic.MESSAGES, m.chatroom(), m);
         messagesIn.increment();
         ctx.status(202);

@@ -28,7 +28,8 @@ final class MessagePost {
     private MessagePost() {
     }
 
-    static ChatMessage decode(ObjectMapper mapper, byte[] body, Instant time, Marking marking) {
+    /** The message, sent as the operations centre's TAK uid with the sender's name ({@code by}, the caller) as callsign. */
+    static ChatMessage decode(ObjectMapper mapper, byte[] body, Instant time, Marking marking, String by) {
         if (body.length > MAX_BODY_BYTES) {
             throw new ApiError(413, "oversized", "message body over " + MAX_BODY_BYTES + " bytes");
         }
@@ -57,7 +58,7 @@ final class MessagePost {
         if (room == null || room.isBlank()) {
             room = ALL_CHAT_ROOMS;
         }
-        return new ChatMessage(time, "ops-" + UUID.randomUUID(), OPS_UID, OPS_CALLSIGN, room.strip(), text.strip(),
+        return new ChatMessage(time, "ops-" + UUID.randomUUID(), OPS_UID, OPS_CALLSIGN + " " + by, room.strip(), text.strip(),
                 Double.NaN, Double.NaN, marking);
     }
 

@@ -32,6 +32,8 @@ import kz.shekara.theatre.Unit;
  * <li>{@code GET /api/v1/tasks} — the active tasks</li>
  * <li>{@code GET /api/v1/units/control}, {@code PUT /api/v1/units/{id}/control} {@code {"command", "by", "reason"}}
  * — which command holds each unit, and handing one over</li>
+ * <li>The actor ({@code by}) of a dispatch or a hand-over is the authenticated caller ({@link Caller});
+ * a {@code by} in the body is accepted for older clients and ignored.</li>
  * </ul>
  * Refusals are 400 (bad body), 404 (unknown incident or unit) or 409 (the incident or unit cannot
  * take the task) with {@code {"error", "detail"}}, counted in
@@ -63,7 +65,7 @@ public final class ResponseApi {
         });
         app.post("/api/v1/incidents/{id}/dispatch", ctx -> {
             JsonNode body = body(ctx, Set.of("unit", "by"));
-            Task t = service.dispatch(ctx.pathParam("id"), text(body, "unit"), text(body, "by"));
+            Task t = service.dispatch(ctx.pathParam("id"), text(body, "unit"), Caller.of(ctx).name());
             send(ctx, 201, task(t));
         });
         app.get("/api/v1/tasks", ctx -> {
@@ -74,7 +76,7 @@ public final class ResponseApi {
         app.get("/api/v1/units/control", ctx -> send(ctx, 200, mapper.valueToTree(service.control())));
         app.put("/api/v1/units/{id}/control", ctx -> {
             JsonNode body = body(ctx, Set.of("command", "by", "reason"));
-            ControlChange c = service.setControl(ctx.pathParam("id"), text(body, "command"), text(body, "by"),
+            ControlChange c = service.setControl(ctx.pathParam("id"), text(body, "command"), Caller.of(ctx).name(),
                     body.path("reason").asText(""));
             send(ctx, 200, mapper.createObjectNode().put("unit", c.unit()).put("command", c.command())
                     .put("by", c.by()).put("reason", c.reason()).put("time", c.time().toString()));

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.adapter.cot.cert.CertificateAuthority;
 import kz.shekara.server.config.ShekaraConfig;
+import kz.shekara.theatre.Theatre;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code shekara demo}: the server on the embedded defaults with the built-in exercise scenario on
  * the default theatre, listening on localhost only unless {@code --bind} says otherwise; TAK clients
- * on plain TCP and on TLS (the certificate authority is created in the data directory on first start).
+ * on plain TCP and on TLS (the certificate authority is created in the data directory on first start);
+ * the demo accounts ({@link DemoAccounts}) are added and printed.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the server with the built-in exercise scenario on the default theatre; web map on http://localhost:8080.")
@@ -48,7 +50,9 @@ public final class DemoCommand implements Callable<Integer> {
         if (config.cot().tlsPort() >= 0) {
             CertificateAuthority.init(config.dataDir(), Clock.systemUTC());
         }
-        return ServerRun.start(config, theatre.load(), null, spec.commandLine().getOut());
+        Theatre t = theatre.load();
+        DemoAccounts.seed(config, t, spec.commandLine().getOut());
+        return ServerRun.start(config, t, null, spec.commandLine().getOut());
     }
 
     @Override

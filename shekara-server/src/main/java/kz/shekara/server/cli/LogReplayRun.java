@@ -9,7 +9,11 @@ import java.util.concurrent.CountDownLatch;
 import kz.shekara.server.api.HttpConfig;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.review.ReplayPeriod;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import kz.shekara.server.ReplaySession;
+import kz.shekara.server.ShekaraServer;
+import kz.shekara.server.access.AuditSink;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.EventLogs;
 import kz.shekara.server.store.StoreConfig;
@@ -47,7 +51,9 @@ final class LogReplayRun {
         ReplaySession session;
         try {
             session = ReplaySession.start(log, theatre.load(), new ReplaySession.Config(
-                    new HttpConfig(cfg.http().bind(), cfg.http().port()), period, paused), Clock.systemUTC());
+                    new HttpConfig(cfg.http().bind(), cfg.http().port()), period, paused,
+                    ShekaraServer.openAccess(cfg, Clock.systemUTC(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                            AuditSink.NONE)), Clock.systemUTC());
         } catch (RuntimeException e) {
             log.close();
             throw e;

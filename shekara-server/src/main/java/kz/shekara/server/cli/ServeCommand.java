@@ -2,7 +2,11 @@ package kz.shekara.server.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import kz.shekara.server.ShekaraServer;
+import kz.shekara.server.access.AccessDatabase;
+import kz.shekara.server.access.AccountStore;
 import kz.shekara.server.config.ConfigLoader;
+import kz.shekara.server.store.EventLogs;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Theatre;
@@ -35,6 +39,13 @@ public final class ServeCommand implements Callable<Integer> {
             cfg = cfg.withTheatre(theatre.dir());
         }
         Theatre t = cfg.theatre() == null ? theatre.load() : TheatreLoader.load(cfg.theatre());
-        return ServerRun.runUntilStopped(ServerRun.start(cfg, t, null, spec.commandLine().getOut()));
+        ShekaraServer server = ServerRun.start(cfg, t, null, spec.commandLine().getOut());
+        if (new AccountStore(AccessDatabase.open(EventLogs.jdbcUrl(cfg.db(), cfg.dataDir()))).isEmpty()) {
+            spec.commandLine().getOut().println("shekara: no accounts yet; add one with: ./shekara users add --user U "
+                    + "--role commander --agency " + t.defaultMarking().originator()
+                    + (cfg.db() == null ? " --data-dir " + cfg.dataDir() : " --db URL") + " (password on standard input)");
+            spec.commandLine().getOut().flush();
+        }
+        return ServerRun.runUntilStopped(server);
     }
 }

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             ProcessCommand.class,
             ReportCommand.class,
             CertsCommand.class,
+            UsersCommand.class,
+            TokensCommand.class,
         })
 public final class ShekaraCommand implements Runnable {
 

@@ -25,10 +25,11 @@ import kz.shekara.track.TrackerConfig;
  * @param store the event log, its snapshots and what a restart rebuilds from it
  * @param response the live response desk and the what-if intercept planner
  * @param live the bounds of the live picture
+ * @param access web sessions, logins and their lockout
  */
 public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, String db, Simulation simulation,
                             TrackerConfig tracker, JsonNode rules, Store store, Response response,
-                            LiveStateConfig live) {
+                            LiveStateConfig live, AccessConfig access) {
 
     /** The web map and REST API. Port 0 picks a free port; no route reads a body over {@code maxBodyBytes}. */
     public record Http(String bind, int port, int maxBodyBytes) {
@@ -109,6 +110,7 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(live, "live");
+        Objects.requireNonNull(access, "access");
         rules = rules == null ? JsonNodeFactory.instance.objectNode() : rules.deepCopy();
     }
 
@@ -117,7 +119,8 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
         return new ShekaraConfig(new Http("0.0.0.0", 8080, 64 * 1024), new Cot("0.0.0.0", 8087, 0, 64 * 1024),
                 Path.of("data"), null, null, new Simulation(false, 1, 1.0), TrackerConfig.DEFAULTS, null,
                 new Store(StoreConfig.defaults(), new Restart(Duration.ofSeconds(1), 200_000, Duration.ofMinutes(15))),
-                new Response(ResponseConfig.defaults(), new Plan(30, 4 * 3600)), LiveStateConfig.defaults());
+                new Response(ResponseConfig.defaults(), new Plan(30, 4 * 3600)), LiveStateConfig.defaults(),
+                AccessConfig.defaults());
     }
 
     /** The rules section as written (a copy: the config stays immutable). */
@@ -208,27 +211,27 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
     }
 
     public ShekaraConfig withDataDir(Path dir) {
-        return new ShekaraConfig(http, cot, dir, theatre, db, simulation, tracker, rules, store, response, live);
+        return new ShekaraConfig(http, cot, dir, theatre, db, simulation, tracker, rules, store, response, live, access);
     }
 
     public ShekaraConfig withTheatre(Path dir) {
-        return new ShekaraConfig(http, cot, dataDir, dir, db, simulation, tracker, rules, store, response, live);
+        return new ShekaraConfig(http, cot, dataDir, dir, db, simulation, tracker, rules, store, response, live, access);
     }
 
     public ShekaraConfig withDb(String url) {
-        return new ShekaraConfig(http, cot, dataDir, theatre, url, simulation, tracker, rules, store, response, live);
+        return new ShekaraConfig(http, cot, dataDir, theatre, url, simulation, tracker, rules, store, response, live, access);
     }
 
     public ShekaraConfig withSimulation(Simulation sim) {
-        return new ShekaraConfig(http, cot, dataDir, theatre, db, sim, tracker, rules, store, response, live);
+        return new ShekaraConfig(http, cot, dataDir, theatre, db, sim, tracker, rules, store, response, live, access);
     }
 
     private ShekaraConfig withHttp(Http h) {
-        return new ShekaraConfig(h, cot, dataDir, theatre, db, simulation, tracker, rules, store, response, live);
+        return new ShekaraConfig(h, cot, dataDir, theatre, db, simulation, tracker, rules, store, response, live, access);
     }
 
     private ShekaraConfig withCot(Cot c) {
-        return new ShekaraConfig(http, c, dataDir, theatre, db, simulation, tracker, rules, store, response, live);
+        return new ShekaraConfig(http, c, dataDir, theatre, db, simulation, tracker, rules, store, response, live, access);
     }
 
     private static void port(List<String> errors, String key, int port) {

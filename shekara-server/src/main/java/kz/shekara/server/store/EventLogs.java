@@ -39,4 +39,46 @@ public final class EventLogs {
         throw new IllegalArgumentException("--db must be a jdbc:postgresql:// or jdbc:sqlite: URL, got "
                 + PostgresEventLog.redact(url));
     }
+
+    /**
+     * The JDBC URL of the store {@link #open} opens for the same arguments: the given URL, or the
+     * default SQLite file in {@code dataDir}. Other parts of the server (accounts) keep their tables in
+     * the same database.
+     *
+     * @throws IllegalArgumentException for any URL scheme but jdbc:postgresql: and jdbc:sqlite:
+     */
+    public static String jdbcUrl(String jdbcUrlOrNull, Path dataDir) {
+        if (jdbcUrlOrNull == null || jdbcUrlOrNull.isBlank()) {
+            return "jdbc:sqlite:" + dataDir.resolve(DEFAULT_FILE).toAbsolutePath();
+        }
+        String url = jdbcUrlOrNull.trim();
+        if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:sqlite:")) {
+            throw new IllegalArgumentException("--db must be a jdbc:postgresql:// or jdbc:sqlite: URL, got "
+                    + PostgresEventLog.redact(url));
+        }
+        return url;
+    }
+
+    /**
+     * Brings the database at {@code jdbcUrl} (from {@link #jdbcUrl}) to the current schema without
+     * opening the log, creating a missing SQLite file and its directory; for commands that keep
+     * accounts before any server ran.
+     *
+     * @throws StoreUnavailableException when it cannot be created or migrated
+     */
+    public static void migrate(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            Path parent = Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).toAbsolutePath().getParent();
+            try {
+                if (parent != null) {
+                    java.nio.file.Files.createDirectories(parent);
+                }
+            } catch (java.io.IOException e) {
+                throw new StoreUnavailableException("cannot create " + parent + ": " + e.getMessage(), e);
+            }
+            Migrations.migrate(jdbcUrl, "sqlite", jdbcUrl);
+        } else {
+            Migrations.migrate(jdbcUrl, "postgresql", PostgresEventLog.redact(jdbcUrl));
+        }
+    }
 }

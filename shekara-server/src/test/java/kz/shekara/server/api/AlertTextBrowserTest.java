@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import kz.shekara.model.SensorKind;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.theatre.TheatreLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +58,7 @@ class AlertTextBrowserTest {
         assertThat(ru).startsWith("Срабатывание: датчик ограждения ");
         assertThat(kk).startsWith("Қоршау датчигі іске қосылды: ");
 
-        driver.get(web.base() + "/");
+        TestAccounts.browserLogin(driver, web.base(), "commander");
         ((JavascriptExecutor) driver).executeScript("localStorage.clear()");
         driver.navigate().refresh();
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));

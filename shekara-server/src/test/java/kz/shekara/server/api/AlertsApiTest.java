@@ -25,6 +25,7 @@ import kz.shekara.model.TargetClass;
 import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.rules.PostureChange;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.alertdesk.RulesService;
@@ -46,7 +47,9 @@ class AlertsApiTest {
     private static final Marking MARKING = Marking.of(Classification.RESTRICTED, "kz-bs", List.of());
     private static final GeometryFactory GF = new GeometryFactory();
     private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestAccounts.commander();
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path accessDir;
     private final List<Alert> alerts = new CopyOnWriteArrayList<>();
     private final List<IncidentEvent> incidents = new CopyOnWriteArrayList<>();
     private final List<PostureChange> postures = new CopyOnWriteArrayList<>();
@@ -72,8 +75,10 @@ class AlertsApiTest {
         rules = new RulesService(RulesSettings.defaults(), bus, theatre, new SimpleMeterRegistry(), clock);
         rules.start();
         app = Javalin.create(c -> c.showJavalinBanner = false);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        AccessGate.install(app, TestAccounts.service(accessDir, theatre, meters), new ObjectMapper(), meters);
         new AlertsApi(rules).register(app);
-        new ApiErrors(new SimpleMeterRegistry(), new ObjectMapper()).install(app);
+        new ApiErrors(meters, new ObjectMapper()).install(app);
         app.start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }
@@ -125,6 +130,7 @@ class AlertsApiTest {
         assertThat(ack.statusCode()).isEqualTo(200);
         assertThat(json(ack).get("state").asText()).isEqualTo("acknowledged");
         assertThat(json(ack).get("acknowledged_at").asText()).isEqualTo("2026-03-01T06:10:00Z");
+        assertThat(json(ack).get("acknowledged_by").asText()).as("the caller, not the body's by").isEqualTo("commander");
         HttpResponse<String> again = call("POST", "/api/v1/alerts/" + id + "/ack", "{\"by\":\"op-1\"}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json(again).get("error").asText()).isEqualTo("conflict");
@@ -153,7 +159,7 @@ class AlertsApiTest {
         bus.drain();
         assertThat(postures).singleElement().satisfies(p -> {
             assertThat(p.reason()).isEqualTo("threat report");
-            assertThat(p.by()).isEqualTo("cmdr");
+            assertThat(p.by()).as("the caller, not the body's by").isEqualTo("commander");
             assertThat(p.time()).isEqualTo(T0.plusSeconds(600));
         });
         assertThat(call("PUT", "/api/v1/sectors/north/posture",
@@ -184,6 +190,7 @@ class AlertsApiTest {
         assertThat(timeline.get("timeline")).extracting(n -> n.get("status").asText())
                 .containsExactly("open", "assigned", "resolved");
         assertThat(timeline.at("/timeline/1/unit").asText()).isEqualTo("PATROL-1");
+        assertThat(timeline.at("/timeline/1/by").asText()).isEqualTo("commander");
         assertThat(timeline.at("/timeline/2/disposition").asText()).isEqualTo("confirmed");
         assertThat(timeline.at("/timeline/0/lat").asDouble()).isEqualTo(incidents.get(0).lat());
         assertThat(timeline.at("/timeline/0/sector").asText()).isEqualTo(incidents.get(0).sector());

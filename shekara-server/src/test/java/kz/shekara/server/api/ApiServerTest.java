@@ -204,7 +204,7 @@ class ApiServerTest {
         assertThat(onBus.poll(10, TimeUnit.SECONDS).id()).isEqualTo("m-1");
         ChatMessage m = onBus.poll(10, TimeUnit.SECONDS);
         assertThat(m.text()).isEqualTo("All units: radio check");
-        assertThat(m.senderCallsign()).isEqualTo("OPS");
+        assertThat(m.senderCallsign()).isEqualTo("OPS commander");
         assertThat(m.chatroom()).isEqualTo("All Chat Rooms");
 
         web.bus.drain();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Base;
 import kz.shekara.theatre.Sensor;
@@ -57,7 +58,7 @@ class CopBrowserTest {
     @Test
     void mapShowsTheatreAndLiveUnitsSwitchesLanguageAndOpensPopups() throws Exception {
         web.publish(Events.unit("HELI-1", "Berkut 1", "a-f-A-M-H", 10, 43.70, 51.30, UnitStatus.EN_ROUTE));
-        driver.get(web.base() + "/");
+        TestAccounts.browserLogin(driver, web.base(), "commander");
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
         wait.until(d -> "open".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ws")));
         js("localStorage.removeItem('shekara.lang')");
@@ -131,7 +132,7 @@ class CopBrowserTest {
 
     @Test
     void everyLabelHasKazakhRussianAndEnglish() throws Exception {
-        driver.get(web.base() + "/");
+        TestAccounts.browserLogin(driver, web.base(), "commander");
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
         Object missing = ((JavascriptExecutor) driver).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -155,7 +156,7 @@ class CopBrowserTest {
 
     @Test
     void operatorSendsGeoChatFromTheMap() throws Exception {
-        driver.get(web.base() + "/");
+        TestAccounts.browserLogin(driver, web.base(), "commander");
         wait.until(d -> "open".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ws")));
         driver.findElement(By.id("chat-input")).sendKeys("All units: report status");
         driver.findElement(By.id("chat-send")).click();
@@ -181,7 +182,7 @@ class CopBrowserTest {
                     Events.detection(radar.id(), SensorKind.RADAR, 60 + i, radar.lat() + 0.05 * (i - 4) + 0.003,
                             radar.lon() + 0.07 * (i % 3)));
         }
-        driver.get(web.base() + "/");
+        TestAccounts.browserLogin(driver, web.base(), "commander");
         wait.until(d -> "open".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ws")));
         wait.until(d -> String.valueOf(web.theatre.units().size()).equals(d.findElement(By.id("map")).getDomAttribute("data-units")));
         assertThat(driver.findElement(By.id("map")).getDomAttribute("data-zones"))

@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kz.shekara.server.ShekaraServer;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Theatre;
@@ -42,7 +43,7 @@ class DocumentedRoutesTest {
     static Path dir;
     private static ShekaraServer server;
     private static Theatre theatre;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = TestAccounts.commander();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Route(String method, String path) {
@@ -57,6 +58,7 @@ class DocumentedRoutesTest {
         theatre = TheatreLoader.loadDefault();
         ShekaraConfig cfg = ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0).withDataDir(dir)
                 .validate();
+        TestAccounts.seed(cfg, theatre);
         server = ShekaraServer.start(cfg, theatre, Clock.systemUTC(), null);
     }
 
@@ -125,6 +127,26 @@ class DocumentedRoutesTest {
         }
         assertThat(registered).hasSizeGreaterThan(30);
         assertThat(documented).containsAll(registered);
+    }
+
+    @Test
+    void everyRouteInTheCodeAndTheDocsIsClassifiedByTheAccessPolicy() throws IOException {
+        Set<String> routes = new TreeSet<>();
+        documented().forEach(r -> routes.add(r.toString()));
+        Path api = root().resolve("shekara-server/src/main/java/kz/shekara/server/api");
+        try (Stream<Path> files = Files.list(api)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = CODE_ROUTE.matcher(Files.readString(f));
+                while (m.find()) {
+                    routes.add(m.group(1).toUpperCase(java.util.Locale.ROOT) + " " + m.group(2));
+                }
+            }
+        }
+        List<String> unclassified = routes.stream().filter(r -> {
+            String[] mp = r.split(" ", 2);
+            return RoutePolicy.DEFAULT.match(mp[0], concrete(mp[1].replaceAll("\\?.*", ""))).isEmpty();
+        }).toList();
+        assertThat(unclassified).as("routes the access policy refuses to everyone").isEmpty();
     }
 
     /** The documented routes: {@code `METHOD /path?query`}, and {@code , `/other`} after it for the same method. */

@@ -18,7 +18,7 @@ class MessagePostFuzzTest {
     @FuzzTest(maxDuration = "15s")
     void decodesOrRefuses(byte[] body) {
         try {
-            MessagePost.decode(mapper, body, Instant.parse("2026-03-01T06:00:00Z"), marking);
+            MessagePost.decode(mapper, body, Instant.parse("2026-03-01T06:00:00Z"), marking, "fuzz");
         } catch (ApiError refused) {
             // a refusal with a code is the one outcome besides a message
         }

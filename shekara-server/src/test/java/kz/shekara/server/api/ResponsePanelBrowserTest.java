@@ -15,6 +15,7 @@ import kz.shekara.incident.ResponseFixtures;
 import kz.shekara.incident.ResponseRecord;
 import kz.shekara.incident.ResponseTimes;
 import kz.shekara.model.DomainEvent;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.config.LiveStateConfig;
@@ -55,13 +56,17 @@ class ResponsePanelBrowserTest {
         bus = new InMemoryBus(2, 1024);
         live = new LiveState(bus, LiveStateConfig.defaults());
         live.start();
-        server = new ApiServer(new HttpConfig("127.0.0.1", 0), FixtureTheatre.create(), live, bus,
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC());
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        server = new ApiServer(new HttpConfig("127.0.0.1", 0), FixtureTheatre.create(), live, bus, meters,
+                Clock.systemUTC()).access(TestAccounts.service(accessDir, FixtureTheatre.create(), meters));
         server.addRoutes(new ResponseStatsApi(records::get, ctx -> Viewer.home("kz-border-guard"))::register);
         server.start();
         driver = browser.driver();
         wait = browser.await();
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path accessDir;
 
     @AfterEach
     void stop() {
@@ -80,7 +85,7 @@ class ResponsePanelBrowserTest {
         List<DomainEvent> log = ResponseFixtures.log();
         // First only the land incident: the panel shows its times.
         records.set(fold(log.subList(0, 8)));
-        driver.get("http://127.0.0.1:" + server.port() + "/");
+        TestAccounts.browserLogin(driver, "http://127.0.0.1:" + server.port(), "commander");
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("localStorage.setItem('shekara.lang', 'en')");
         driver.navigate().refresh();
         wait.until(d -> "1".equals(d.findElement(By.id("response-stats")).getDomAttribute("data-incidents")));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.model.UnitStatus;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.store.EventLog;
@@ -34,7 +35,7 @@ class StoreHealthApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
     Path dir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = TestAccounts.commander();
 
     @Test
     void healthIsDownWith503WhileTheStoreRefusesWritesAndUpAgainAfterwards() throws Exception {
@@ -46,7 +47,8 @@ class StoreHealthApiTest {
             LiveState live = new LiveState(bus, LiveStateConfig.defaults());
             live.start();
             try (live; ApiServer api = new ApiServer(new HttpConfig("127.0.0.1", 0), FixtureTheatre.create(), live, bus,
-                    registry, Clock.systemUTC()).storeHealth(bus::health)) {
+                    registry, Clock.systemUTC()).storeHealth(bus::health)
+                    .access(TestAccounts.service(dir.resolve("access"), FixtureTheatre.create(), registry))) {
                 int port = api.start();
 
                 HttpResponse<String> up = get(port, "/api/v1/health");

@@ -3,6 +3,7 @@ package kz.shekara.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import kz.shekara.server.access.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class TrackEndBrowserTest {
 
     @Test
     void anEndedTrackLeavesTheMapAtOnceAndItsOpenPanelSaysItEnded() throws Exception {
-        driver.get(web.base() + "/");
+        TestAccounts.browserLogin(driver, web.base(), "commander");
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
         wait.until(d -> "open".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ws")));
         js("localStorage.removeItem('shekara.lang')");

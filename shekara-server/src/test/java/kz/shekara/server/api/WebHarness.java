@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.InMemoryBus;
@@ -39,7 +42,9 @@ final class WebHarness implements AutoCloseable {
     final RulesService rules;
     final PostureView postures = new PostureView();
     private final Bus.Subscription postureView;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Logged in as the home agency's commander. */
+    final HttpClient http = TestAccounts.commander();
+    private final Path accessDir;
 
     WebHarness(Theatre theatre, Clock clock) {
         this(theatre, clock, false);
@@ -49,6 +54,12 @@ final class WebHarness implements AutoCloseable {
         this.theatre = theatre;
         live.start();
         server = new ApiServer(new HttpConfig("127.0.0.1", 0), theatre, live, bus, registry, clock);
+        try {
+            accessDir = Files.createTempDirectory("web-harness-access");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.access(TestAccounts.service(accessDir, theatre, registry));
         if (withRules) {
             rules = new RulesService(RulesSettings.defaults(), bus, theatre, registry, clock);
             rules.start();
@@ -122,5 +133,10 @@ final class WebHarness implements AutoCloseable {
         }
         live.close();
         bus.close();
+        try (var files = Files.walk(accessDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.shekara.server.ShekaraServer;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.Topic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ import picocli.CommandLine;
 
 class DemoCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestAccounts.client("commander", "demo-commander");
 
     @TempDir
     Path dataDir;
@@ -44,6 +45,19 @@ class DemoCommandTest {
             assertThat(Integer.parseInt(m.group(3))).as("TLS beside plain TCP").isPositive()
                     .isEqualTo(server.ports().tls());
             assertThat(dataDir.resolve("ca/ca.pem")).as("the CA, created on first start").isRegularFile();
+
+            assertThat(out.toString()).as("the demo accounts, printed at start")
+                    .containsPattern("operator +demo-operator +operator +kz-bs")
+                    .containsPattern("commander +demo-commander +commander +kz-bs")
+                    .containsPattern("analyst +demo-analyst +analyst +kz-bs")
+                    .containsPattern("admin +demo-admin +admin +kz-bs")
+                    .containsPattern("partner-uz +demo-partner-uz +partner +uz-bs");
+            HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/v1/units")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as("no identity, no picture").isEqualTo(401);
+            HttpResponse<String> partner = TestAccounts.client("partner-uz", "demo-partner-uz").send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/v1/units")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(partner.statusCode()).as("a partner reads its feed only").isEqualTo(403);
 
             HttpResponse<String> page = get(port, "/");
             assertThat(page.statusCode()).isEqualTo(200);

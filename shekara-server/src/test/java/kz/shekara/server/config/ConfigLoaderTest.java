@@ -49,9 +49,10 @@ class ConfigLoaderTest {
         Map<String, List<Object>> sections = Map.of("http", List.of(d.http()), "cot", List.of(d.cot()),
                 "simulation", List.of(d.simulation()), "tracker", List.of(d.tracker()),
                 "store", List.of(d.store().log(), d.store().restart()),
-                "response", List.of(d.response().desk(), d.response().plan()), "live", List.of(d.live()));
+                "response", List.of(d.response().desk(), d.response().plan()), "live", List.of(d.live()),
+                "access", List.of(d.access()));
         assertThat(example.fieldNames()).toIterable().contains("http", "cot", "dataDir", "simulation", "tracker",
-                "rules", "store", "response", "live");
+                "rules", "store", "response", "live", "access");
         sections.forEach((name, parts) -> parts.forEach(part -> yaml.valueToTree(part).fieldNames()
                 .forEachRemaining(key -> {
                     // The one optional key shown only as a comment: its default is "none".
@@ -71,8 +72,12 @@ class ConfigLoaderTest {
                 live: {trailPoints: 40, trackTimeout: PT5M}
                 cot: {validity: PT5M, agency: kz-bs}
                 simulation: {pdLateness: PT1M}
+                access: {maxFailures: 3, sessionIdle: PT10M}
                 """);
         ShekaraConfig cfg = ConfigLoader.load(f);
+        assertThat(cfg.access().maxFailures()).isEqualTo(3);
+        assertThat(cfg.access().sessionIdle()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(cfg.access().lockout()).isEqualTo(Duration.ofMinutes(15));
         assertThat(cfg.tracker().confirmHits()).isEqualTo(2);
         assertThat(cfg.tracker().maxCoast()).isEqualTo(Duration.ofSeconds(45));
         assertThat(cfg.tracker().gateProbability()).isEqualTo(TrackerConfig.DEFAULTS.gateProbability());

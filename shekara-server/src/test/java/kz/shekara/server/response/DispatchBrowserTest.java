@@ -19,6 +19,7 @@ import kz.shekara.model.TaskStatus;
 import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.planning.ResponseModels;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.alertdesk.RulesService;
 import kz.shekara.server.config.RulesSettings;
 import kz.shekara.server.api.AlertsApi;
@@ -79,15 +80,19 @@ class DispatchBrowserTest {
         responder = new ResponseService(ResponseConfig.defaults(), bus, rules, theatre, ResponseModels.of(theatre),
                 new SectorLocator(theatre), clock);
         responder.start();
-        api = new ApiServer(new HttpConfig("127.0.0.1", 0), theatre, live, bus, meters, clock);
+        api = new ApiServer(new HttpConfig("127.0.0.1", 0), theatre, live, bus, meters, clock)
+                .access(TestAccounts.service(accessDir, theatre, meters));
         api.addRoutes(new AlertsApi(rules)::register);
         api.addRoutes(new ResponseApi(responder, theatre)::register);
         int port = api.start();
         driver = browser.driver();
         wait = browser.await();
         walkAcross();
-        driver.get("http://127.0.0.1:" + port + "/");
+        TestAccounts.browserLogin(driver, "http://127.0.0.1:" + port, "operator");
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path accessDir;
 
     @AfterEach
     void stop() {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.server.ShekaraServer;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.theatre.TheatreLoader;
@@ -31,7 +32,8 @@ class LiveServerReviewTest {
             TrackUpdate t = ReviewFixture.track("T-9", 30, 41.41, 69.01);
             s.bus().publish(Topic.TRACKS, "uz-01", t);
             s.bus().drain();
-            HttpClient http = HttpClient.newHttpClient();
+            TestAccounts.seed(cfg, TheatreLoader.loadDefault());
+            HttpClient http = TestAccounts.commander();
             String base = "http://127.0.0.1:" + s.ports().http();
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base
                     + "/api/v1/picture?at=2026-03-01T06:01:00Z")).build(), HttpResponse.BodyHandlers.ofString());

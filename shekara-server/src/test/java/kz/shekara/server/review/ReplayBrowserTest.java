@@ -18,6 +18,7 @@ import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.SqliteEventLog;
 import kz.shekara.server.store.StoreConfig;
 import kz.shekara.server.theatre.TheatreLoader;
+import kz.shekara.server.access.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,11 @@ class ReplayBrowserTest {
     void start() throws Exception {
         log = new SqliteEventLog(dir.resolve("events.db"), StoreConfig.defaults());
         ReviewFixture.writeTo(log);
-        session = ReplaySession.start(log, TheatreLoader.loadDefault(), new ReplaySession.Config(
-                new HttpConfig("127.0.0.1", 0), new ReplayPeriod(at(0), at(301), 10), true), Clock.systemUTC());
+        var theatre = TheatreLoader.loadDefault();
+        session = ReplaySession.start(log, theatre, new ReplaySession.Config(
+                new HttpConfig("127.0.0.1", 0), new ReplayPeriod(at(0), at(301), 10), true,
+                TestAccounts.service(dir, theatre, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())),
+                Clock.systemUTC());
         driver = browser.driver();
         wait = browser.await();
     }
@@ -67,7 +71,7 @@ class ReplayBrowserTest {
 
     @Test
     void timeSliderSeeksTheReplayAndTheIncidentReviewStepsThroughTheIncident() throws Exception {
-        driver.get("http://127.0.0.1:" + session.port() + "/");
+        TestAccounts.browserLogin(driver, "http://127.0.0.1:" + session.port(), "analyst");
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
         driver.findElement(By.cssSelector(".lang button[data-lang='en']")).click();
 

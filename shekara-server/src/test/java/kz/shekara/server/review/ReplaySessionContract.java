@@ -27,6 +27,7 @@ import kz.shekara.testing.SettableClock;
 import kz.shekara.theatre.Theatre;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import kz.shekara.server.access.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,9 @@ abstract class ReplaySessionContract {
     static final ReplayPeriod WHOLE_FAST = new ReplayPeriod(at(0), at(301), 0);
     static Theatre theatre;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestAccounts.commander();
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path accessDir;
     private final List<AutoCloseable> open = new ArrayList<>();
     EventLog log;
 
@@ -63,7 +66,8 @@ abstract class ReplaySessionContract {
 
     ReplaySession session(ReplayPeriod period, boolean paused, Clock clock) {
         ReplaySession s = ReplaySession.start(log, theatre, new ReplaySession.Config(new HttpConfig("127.0.0.1", 0), period,
-                paused), clock);
+                paused, TestAccounts.service(accessDir, theatre, new io.micrometer.core.instrument.simple.SimpleMeterRegistry())),
+                clock);
         open.add(s);
         return s;
     }

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.api.ApiServer;
 import kz.shekara.server.api.HttpConfig;
 import kz.shekara.server.api.ReviewApi;
@@ -38,7 +39,7 @@ class ReviewApiTest {
 
     @TempDir
     Path dir;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestAccounts.client("analyst");
     private Server a;
     private Server b;
 
@@ -54,7 +55,8 @@ class ReviewApiTest {
         Server(Path file) {
             log = new SqliteEventLog(file, StoreConfig.defaults());
             ReviewFixture.writeTo(log);
-            api = new ApiServer(new HttpConfig("127.0.0.1", 0), theatre, live, bus, meters, Clock.systemUTC());
+            api = new ApiServer(new HttpConfig("127.0.0.1", 0), theatre, live, bus, meters, Clock.systemUTC())
+                    .access(TestAccounts.service(file.resolveSibling(file.getFileName() + "-access"), theatre, meters));
             api.addRoutes(new ReviewApi(new LogPictures(log), theatre)::register);
             port = api.start();
         }

@@ -1,5 +1,7 @@
 package kz.shekara.server.adapter.cot;
 
+import kz.shekara.server.access.TestAccounts;
+import kz.shekara.server.api.AccessGate;
 import kz.shekara.server.api.ApiErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +61,9 @@ class DispatchRoundTripTest {
     private static final Instant T0 = Instant.parse("2026-03-01T06:00:00Z");
     private static final String TRACK = "T-1";
     private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestAccounts.client("operator");
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path accessDir;
     private final List<IncidentEvent> incidents = new CopyOnWriteArrayList<>();
     private final List<Task> tasks = new CopyOnWriteArrayList<>();
     private final List<TakTestClient> clients = new ArrayList<>();
@@ -89,6 +93,7 @@ class DispatchRoundTripTest {
         responder.start();
         cot.deliverTasks(new TaskCot(config.centreUid(), config.centreCallsign()));
         app = Javalin.create(c -> c.showJavalinBanner = false);
+        AccessGate.install(app, TestAccounts.service(accessDir, theatre, meters), new ObjectMapper(), meters);
         new ResponseApi(responder, theatre).register(app);
         new AlertsApi(rules).register(app);
         new ApiErrors(meters, new ObjectMapper()).install(app);
@@ -123,6 +128,7 @@ class DispatchRoundTripTest {
         HttpResponse<String> d = call("POST", "/api/v1/incidents/" + incident + "/dispatch",
                 "{\"unit\": \"GP-W\", \"by\": \"duty-officer\"}");
         assertThat(d.statusCode()).isEqualTo(201);
+        assertThat(json(d).get("by").asText()).as("the caller, not the body's by").isEqualTo("operator");
         String taskId = json(d).get("id").asText();
         String waypointUid = "shekara-task-" + taskId;
 
@@ -236,9 +242,11 @@ class DispatchRoundTripTest {
         clock.set(T0.plusSeconds(200));
         String path = "/api/v1/incidents/" + incident + "/dispatch";
         assertThat(call("POST", path, "{\"unit\": \"NOPE\", \"by\": \"duty\"}").statusCode()).isEqualTo(404);
-        assertThat(call("POST", path, "{\"unit\": \"GP-W\"}").statusCode()).isEqualTo(400);
+        assertThat(call("POST", path, "{\"by\": \"duty\"}").statusCode()).isEqualTo(400);
         assertThat(call("POST", path, "{\"unit\": \"GP-W\", \"by\": \"duty\", \"x\": 1}").statusCode()).isEqualTo(400);
-        assertThat(call("POST", path, "{\"unit\": \"GP-W\", \"by\": \"duty\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> ok = call("POST", path, "{\"unit\": \"GP-W\"}");
+        assertThat(ok.statusCode()).as("no by needed: the caller is the actor").isEqualTo(201);
+        assertThat(json(ok).get("by").asText()).isEqualTo("operator");
         assertThat(call("POST", path, "{\"unit\": \"GP-E\", \"by\": \"duty\"}").statusCode()).isEqualTo(409);
         assertThat(call("POST", "/api/v1/incidents/I-none/dispatch", "{\"unit\": \"GP-E\", \"by\": \"duty\"}")
                 .statusCode()).isEqualTo(404);

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import kz.shekara.server.access.TestAccounts;
 import kz.shekara.testing.SettableClock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class TaskRestartTest {
     @TempDir
     Path dataDir;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = TestAccounts.commander();
 
     @Test
     void aDispatchedTaskComesBackAfterARestartOnSqlite() throws Exception {
@@ -56,6 +57,7 @@ class TaskRestartTest {
 
     private void restartsWithTheTask(ShekaraConfig config) throws Exception {
         Theatre theatre = TheatreLoader.loadDefault();
+        TestAccounts.seed(config, theatre);
         // The devices' clocks and the server's agree (a device clock that is off is placed at receive time).
         SettableClock clock = new SettableClock(T0.plusSeconds(60));
         var base = theatre.base(theatre.unit(UNIT).orElseThrow().base()).orElseThrow();

@@ -1,0 +1,43 @@
+package kz.shekara.server.access;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Properties;
+import kz.shekara.server.store.EventLogs;
+
+/**
+ * The event store's database as the accounts and tokens tables see it: one short JDBC connection per
+ * operation (logins and account changes are rare), to the same SQLite file or PostgreSQL database as
+ * the event log. Thread-safe.
+ */
+public final class AccessDatabase {
+    private final String url;
+
+    private AccessDatabase(String url) {
+        this.url = url;
+    }
+
+    /**
+     * The store at {@code jdbcUrl} (see {@link EventLogs#jdbcUrl}), migrated to the current schema
+     * (the accounts tables arrive with the event log's migrations).
+     */
+    public static AccessDatabase open(String jdbcUrl) {
+        EventLogs.migrate(Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
+        return new AccessDatabase(jdbcUrl);
+    }
+
+    Connection connect() throws SQLException {
+        Properties p = new Properties();
+        if (url.startsWith("jdbc:sqlite:")) {
+            p.setProperty("busy_timeout", "10000");
+        }
+        return DriverManager.getConnection(url, p);
+    }
+
+    @Override
+    public String toString() {
+        return url.startsWith("jdbc:sqlite:") ? url : url.replaceAll("password=[^&]*", "password=***");
+    }
+}
