@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ProcessCommand.class,
             ReportCommand.class,
             CertsCommand.class,
+            AuditCommand.class,
         })
 public final class ShekaraCommand implements Runnable {
 
