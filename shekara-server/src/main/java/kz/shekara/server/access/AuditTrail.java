@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import kz.shekara.server.store.StoreDatabase;
 import kz.shekara.server.store.StoreUnavailableException;
 
@@ -114,6 +115,23 @@ public final class AuditTrail implements AuditSink, AutoCloseable {
             throw new StoreUnavailableException("cannot read the audit trail in " + db + ": " + ex.getMessage(), ex);
         }
         return out;
+    }
+
+    /**
+     * The entry with this seq, if the table holds one.
+     *
+     * @throws StoreUnavailableException when the database cannot be read
+     */
+    public Optional<AuditEntry> entry(long seq) {
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log WHERE seq = ?")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+            }
+        } catch (SQLException ex) {
+            throw new StoreUnavailableException("cannot read the audit trail in " + db + ": " + ex.getMessage(), ex);
+        }
     }
 
     /**

@@ -3,10 +3,12 @@ package kz.shekara.server.cli;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import kz.shekara.server.access.AuditEntry;
 import kz.shekara.server.access.AuditTrail;
 import kz.shekara.server.access.AuditVerification;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +38,11 @@ public final class AuditCommand implements Runnable {
         @Mixin
         StoreOption store;
 
+        @Option(names = "--expect", paramLabel = "SEQ:HASH",
+                description = "A head printed by an earlier verify and kept elsewhere: the chain must still hold it "
+                        + "(catches a chain rewritten and re-hashed from that entry on).")
+        String expect;
+
         @Spec
         CommandSpec spec;
 
@@ -45,12 +52,35 @@ public final class AuditCommand implements Runnable {
                 AuditVerification v = trail.verify();
                 PrintWriter o = spec.commandLine().getOut();
                 if (v.intact()) {
+                    String rewritten = expect == null ? null : rewritten(trail);
+                    if (rewritten != null) {
+                        o.println(rewritten);
+                        return 1;
+                    }
                     o.printf("intact: %d entries checked; head seq %d hash %s%n", v.checked(), v.headSeq(), v.headHash());
                     return 0;
                 }
                 o.printf("%s (head seq %d; %d entries read)%n", v.firstBreak().orElseThrow(), v.headSeq(), v.checked());
                 return 1;
             }
+        }
+
+        /** What is wrong with the chain against {@code --expect}, or null when it holds that entry. */
+        private String rewritten(AuditTrail trail) {
+            int colon = expect.indexOf(':');
+            long seq;
+            try {
+                seq = Long.parseLong(expect.substring(0, Math.max(0, colon)).trim());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--expect wants SEQ:HASH, got " + expect);
+            }
+            String hash = expect.substring(colon + 1).trim().toLowerCase(java.util.Locale.ROOT);
+            Optional<AuditEntry> e = trail.entry(seq);
+            if (e.isEmpty()) {
+                return "removed: entry " + seq + ": expected with hash " + hash + ", not in the chain";
+            }
+            return e.get().hash().equals(hash) ? null : "altered: entry " + seq + ": its hash is not the one expected ("
+                    + hash + "): the chain was rewritten from this entry or before";
         }
     }
 

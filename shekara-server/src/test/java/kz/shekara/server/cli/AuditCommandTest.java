@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import kz.shekara.server.access.AuditEntry;
 import kz.shekara.server.access.AuditTrail;
 import kz.shekara.server.store.LocalPostgres;
 import kz.shekara.server.store.PostgresExtension;
@@ -67,6 +68,38 @@ class AuditCommandTest {
         assertThat(run(0, "audit", "verify", "--db", url)).startsWith("intact: 3 entries checked");
         sql(db, "DELETE FROM audit_log WHERE seq = 2");
         assertThat(run(1, "audit", "verify", "--db", url)).startsWith("removed: entry 2:");
+    }
+
+    @Test
+    void aChainRewrittenAndRehashedWithItsHeadIsCaughtByAnExpectedHeadKeptElsewhere() throws Exception {
+        String data = dir.resolve("data").toString();
+        StoreDatabase db = StoreDatabase.of(null, Path.of(data));
+        appendThree(db);
+        String out = run(0, "audit", "verify", "--data-dir", data);
+        String head = "3:" + out.substring(out.indexOf("hash ") + 5).trim();
+        assertThat(run(0, "audit", "verify", "--data-dir", data, "--expect", head)).startsWith("intact: 3 entries");
+
+        // Who can write the database and knows the canonical form re-hashes entries 2 and 3 and moves the head.
+        AuditEntry one;
+        try (AuditTrail t = new AuditTrail(db, Clock.systemUTC())) {
+            one = t.entry(1).orElseThrow();
+            AuditEntry two = t.entry(2).orElseThrow();
+            AuditEntry three = t.entry(3).orElseThrow();
+            AuditEntry two2 = AuditEntry.chained(2, two.time(), "commander", two.action(), two.target(), two.outcome(),
+                    two.address(), one.hash());
+            AuditEntry three2 = AuditEntry.chained(3, three.time(), three.actor(), three.action(), three.target(),
+                    three.outcome(), three.address(), two2.hash());
+            for (AuditEntry e : new AuditEntry[] {two2, three2}) {
+                sql(db, "UPDATE audit_log SET actor = '" + e.actor() + "', prev_hash = '" + e.prevHash() + "', hash = '"
+                        + e.hash() + "' WHERE seq = " + e.seq());
+            }
+            sql(db, "UPDATE audit_head SET hash = '" + three2.hash() + "'");
+        }
+        assertThat(run(0, "audit", "verify", "--data-dir", data)).as("the chain alone").startsWith("intact:");
+        assertThat(run(1, "audit", "verify", "--data-dir", data, "--expect", head)).startsWith("altered: entry 3:");
+        assertThat(run(0, "audit", "verify", "--data-dir", data, "--expect", "1:" + one.hash())).startsWith("intact:");
+        assertThat(run(1, "audit", "verify", "--data-dir", data, "--expect", "4:" + one.hash())).startsWith("removed: entry 4:");
+        assertThat(run(2, "audit", "verify", "--data-dir", data, "--expect", "three")).contains("SEQ:HASH");
     }
 
     @Test
