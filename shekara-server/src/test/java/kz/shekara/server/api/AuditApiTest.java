@@ -62,12 +62,18 @@ class AuditApiTest {
             }
             String path = concrete(r.path());
             HttpResponse<String> res = send(r.method(), path, "{}");
-            expected.add(r.method() + " " + path + " " + res.statusCode());
+            expected.add("operations-centre " + r.method() + " " + path + " " + res.statusCode());
         }
         assertThat(expected).as("documented writes and exports").hasSizeGreaterThan(8);
         // Refused requests are acts too: a body that is not JSON, a method the path does not have.
-        expected.add("POST /api/v1/messages " + send("POST", "/api/v1/messages", "not json").statusCode());
-        expected.add("DELETE /api/v1/tracks " + send("DELETE", "/api/v1/tracks", null).statusCode());
+        expected.add("operations-centre POST /api/v1/messages " + send("POST", "/api/v1/messages", "not json").statusCode());
+        expected.add("operations-centre DELETE /api/v1/tracks " + send("DELETE", "/api/v1/tracks", null).statusCode());
+        // Refused before the caller is known (as the access check refuses a request without identity): actor "-".
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + server.ports().http() + "/api/v1/messages")).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(415);
+        expected.add("- POST /api/v1/messages 415");
 
         HttpResponse<String> res = send("GET", "/api/v1/audit", null);
         assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
@@ -75,8 +81,8 @@ class AuditApiTest {
         JsonNode entries = JSON.readTree(res.body());
         List<String> recorded = new ArrayList<>();
         for (JsonNode e : entries) {
-            recorded.add(e.get("action").asText() + " " + e.get("target").asText() + " " + e.get("outcome").asText());
-            assertThat(e.get("actor").asText()).isEqualTo("operations-centre");
+            recorded.add(e.get("actor").asText() + " " + e.get("action").asText() + " " + e.get("target").asText() + " "
+                    + e.get("outcome").asText());
             assertThat(e.get("address").asText()).isEqualTo("127.0.0.1");
             assertThat(e.get("hash").asText()).matches("[0-9a-f]{64}");
         }
