@@ -22,6 +22,7 @@ import kz.shekara.server.adapter.cot.CotServer;
 import kz.shekara.server.adapter.cot.CotServerConfig;
 import kz.shekara.server.adapter.cot.TaskCot;
 import kz.shekara.server.adapter.cot.cert.CertificateAuthority;
+import kz.shekara.server.access.AuditTrail;
 import kz.shekara.server.alertdesk.DeskView;
 import kz.shekara.server.alertdesk.PostureView;
 import kz.shekara.server.config.RulesConfigLoader;
@@ -49,6 +50,7 @@ import kz.shekara.server.source.SimulationSourceConfig;
 import kz.shekara.server.store.Checkpointer;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.EventLogs;
+import kz.shekara.server.store.StoreDatabase;
 import kz.shekara.server.store.LoggedBus;
 import kz.shekara.server.alertdesk.ResponseTimesView;
 import kz.shekara.server.store.RetentionTask;
@@ -94,6 +96,7 @@ public final class ShekaraServer implements AutoCloseable {
     private SimulationSource simulation;
     private volatile DetectionProbability detectionProbability;
     private JsonlReplaySource replay;
+    private AuditTrail audit;
 
     private ShekaraServer(ShekaraConfig config, Theatre theatre) {
         this.config = config;
@@ -132,7 +135,11 @@ public final class ShekaraServer implements AutoCloseable {
         CotServer cot = startCot(sectors, clock, wall);
         ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port(),
                 config.http().maxBodyBytes()), theatre, live, bus,
-                meters, clock).storeHealth(bus::health).access(openAccess(config, wall, meters, AuditSink.NONE));
+                meters, clock).storeHealth(bus::health);
+        // The audit trail sits beside the event log, in the same database, and stamps acts with the wall clock.
+        audit = new AuditTrail(StoreDatabase.of(config.db(), config.dataDir()), wall);
+        started.push(audit);
+        api.audit(audit).access(openAccess(config, wall, meters, audit));
         ResponseModels models = ResponseModels.of(theatre);
         addViewRoutes(api, restored, models);
         ResponseService responder = startResponder(restored, models, sectors, cot, clock);
@@ -340,6 +347,11 @@ public final class ShekaraServer implements AutoCloseable {
 
     public PrometheusMeterRegistry meters() {
         return meters;
+    }
+
+    /** The audit trail in the server's store: where logins, releases, crisis and account changes are recorded. */
+    public AuditTrail audit() {
+        return audit;
     }
 
     /** The JSONL replay being fed, or null when none. */

@@ -17,6 +17,7 @@ import kz.shekara.server.store.LocalPostgres;
 import kz.shekara.server.store.PostgresEventLog;
 import kz.shekara.server.store.SqliteEventLog;
 import kz.shekara.server.store.StoreConfig;
+import kz.shekara.server.store.StoreDatabase;
 
 /**
  * A store under benchmark: {@code sqlite-full} and {@code sqlite-normal} (a SQLite file in a temp
@@ -57,6 +58,11 @@ final class BenchStore implements AutoCloseable {
                     StoreConfig.defaults().withSynchronous(StoreConfig.Synchronous.NORMAL));
             default -> new SqliteEventLog(dir.resolve("events.db"), StoreConfig.defaults());
         };
+    }
+
+    /** The database the logs are opened on, for the tables beside the log (the audit trail). */
+    StoreDatabase database() {
+        return pgUrl != null ? StoreDatabase.of(pgUrl, null) : StoreDatabase.of("jdbc:sqlite:" + dir.resolve("events.db"), null);
     }
 
     StoreConfig config() {

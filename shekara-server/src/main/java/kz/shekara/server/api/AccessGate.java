@@ -43,15 +43,14 @@ public final class AccessGate {
     }
 
     /**
-     * Puts the access check before every request of {@code app} (and before the live feed's upgrade),
-     * the audit of state-changing requests after each, and the session routes; {@code access} may be
+     * Puts the access check before every request of {@code app} (and before the live feed's upgrade)
+     * and the session routes (the audit of each state-changing request is {@link AuditRoutes}'); {@code access} may be
      * null (nobody is authenticated).
      */
     public static void install(Javalin app, AccessService access, ObjectMapper mapper, MeterRegistry meters) {
         AccessGate gate = new AccessGate(access, RoutePolicy.DEFAULT, meters);
         app.beforeMatched(gate::check);
         app.wsBeforeUpgrade(gate::check);
-        app.after(gate::audit);
         new SessionRoutes(access, mapper).register(app);
     }
 
@@ -93,17 +92,6 @@ public final class AccessGate {
         if (action == Action.FEED && agency != null && !agency.equals(g.identity().agency())) {
             refuse(403, "forbidden", "the feed of " + agency + " is not for " + g.identity().agency());
         }
-    }
-
-    /** Records a state-changing API request with its outcome (the login records itself). */
-    void audit(Context ctx) {
-        String method = ctx.method().name();
-        if (!STATE_CHANGING.contains(method) || !ctx.path().startsWith("/api/") || ctx.path().equals(SessionRoutes.PATH)) {
-            return;
-        }
-        String actor = grant(ctx).map(g -> g.identity().name()).orElse("-");
-        String action = policy.match(method, ctx.path()).map(m -> m.rule().action()).map(Action::name).orElse("-");
-        audit.record(actor, method + " " + action, ctx.path(), Integer.toString(ctx.statusCode()), ctx.ip());
     }
 
     private Grant authenticate(Context ctx) {

@@ -66,6 +66,7 @@ public final class ApiServer implements AutoCloseable {
     private volatile java.util.function.Supplier<StoreHealth> storeHealth;
     private Postures postures;
     private AccessService access;
+    private kz.shekara.server.access.AuditTrail audit;
     private Javalin app;
     private AutoCloseable liveListener;
     private Bus.Subscription postureFeed;
@@ -149,6 +150,18 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Records every state-changing request and every export in the audit trail, and serves it on
+     * {@code GET /api/v1/audit} ({@link AuditRoutes}); only before {@link #start}.
+     */
+    public synchronized ApiServer audit(kz.shekara.server.access.AuditTrail trail) {
+        if (app != null) {
+            throw new IllegalStateException("the audit trail must be set before start");
+        }
+        this.audit = Objects.requireNonNull(trail, "trail");
+        return this;
+    }
+
     /** Starts listening; returns the bound port (a free one when the configured port is 0). */
     public synchronized int start() {
         if (app != null) {
@@ -174,6 +187,9 @@ public final class ApiServer implements AutoCloseable {
         WebGuard.install(app);
         // Every request is authenticated and checked against the route policy before any route runs.
         AccessGate.install(app, access, mapper, registry);
+        if (audit != null) {
+            new AuditRoutes(audit, mapper, registry).register(app);
+        }
         // Fixed paths (/units/control) before the read routes' path parameters (/units/{id}): Javalin matches in order.
         extraRoutes.forEach(r -> r.accept(app));
         new ReadRoutes(theatre, live, mapper, this::viewer, postures).register(app);

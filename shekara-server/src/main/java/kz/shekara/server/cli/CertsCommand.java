@@ -5,9 +5,11 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import kz.shekara.server.access.AuditTrail;
 import kz.shekara.server.adapter.cot.CotServerConfig;
 import kz.shekara.server.adapter.cot.cert.CertificateAuthority;
 import kz.shekara.server.adapter.cot.cert.ClientFiles;
+import kz.shekara.server.store.StoreDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +40,22 @@ public final class CertsCommand implements Runnable {
         Path dir;
     }
 
+    /**
+     * Where issue and revoke are recorded: the audit trail of the event store ({@code --db}, else the
+     * SQLite store in the data directory). The actor is the operating-system user running the command.
+     */
+    static final class Audited {
+        @Option(names = "--db", paramLabel = "JDBC_URL",
+                description = "Event store whose audit trail records this (default: SQLite under --data-dir).")
+        String db;
+
+        void record(DataDir data, String action, String user, String outcome) {
+            try (AuditTrail trail = new AuditTrail(StoreDatabase.of(db, data.dir), Clock.systemUTC())) {
+                trail.record(System.getProperty("user.name"), action, user, outcome, "cli");
+            }
+        }
+    }
+
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Create the certificate authority and the server's certificate (once; again does nothing).")
     static final class Init implements Callable<Integer> {
@@ -59,7 +77,7 @@ public final class CertsCommand implements Runnable {
 
     @Command(name = "issue", mixinStandardHelpOptions = true,
             description = "Issue a client certificate: U.pem, U.key, U.p12, ca.pem, truststore.p12 and U-atak.zip "
-                    + "(an ATAK/iTAK data package) in --out.")
+                    + "(an ATAK/iTAK data package) in --out. Recorded in the audit trail.")
     static final class Issue implements Callable<Integer> {
         @Mixin
         DataDir data;
@@ -91,14 +109,19 @@ public final class CertsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        @Mixin
+        Audited audit;
+
         @Override
         public Integer call() throws Exception {
             CertificateAuthority ca = CertificateAuthority.open(data.dir, Clock.systemUTC());
             String a = agency != null ? agency : theatre.load().defaultMarking().originator();
             String h = host != null ? host : InetAddress.getLocalHost().getHostName();
             CertificateAuthority.Issued issued = ca.issue(user, a);
+            String serial = issued.certificate().getSerialNumber().toString(16);
+            audit.record(data, "certificate.issue", user, "issued serial " + serial + " (agency " + a + ")");
             PrintWriter o = spec.commandLine().getOut();
-            o.printf("issued: %s (%s), serial %s%n", user, a, issued.certificate().getSerialNumber().toString(16));
+            o.printf("issued: %s (%s), serial %s%n", user, a, serial);
             for (Path p : ClientFiles.write(issued, out, password, h, port)) {
                 o.println(p);
             }
@@ -107,7 +130,8 @@ public final class CertsCommand implements Runnable {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true,
-            description = "Revoke every certificate of a user; the running server refuses them at the next handshake.")
+            description = "Revoke every certificate of a user; the running server refuses them at the next handshake."
+                    + " Recorded in the audit trail.")
     static final class Revoke implements Callable<Integer> {
         @Mixin
         DataDir data;
@@ -118,9 +142,13 @@ public final class CertsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        @Mixin
+        Audited audit;
+
         @Override
         public Integer call() throws Exception {
             int n = CertificateAuthority.open(data.dir, Clock.systemUTC()).revoke(user);
+            audit.record(data, "certificate.revoke", user, "revoked " + n + " certificate(s)");
             spec.commandLine().getOut().printf("revoked: %d certificate(s) of %s%n", n, user);
             return n == 0 ? 1 : 0;
         }

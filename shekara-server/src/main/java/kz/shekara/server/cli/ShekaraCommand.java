@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             CertsCommand.class,
             UsersCommand.class,
             TokensCommand.class,
+            AuditCommand.class,
         })
 public final class ShekaraCommand implements Runnable {
 

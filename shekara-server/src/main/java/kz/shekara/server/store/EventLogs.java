@@ -22,22 +22,9 @@ public final class EventLogs {
      * @throws StoreUnavailableException when the database cannot be opened or migrated
      */
     public static EventLog open(String jdbcUrlOrNull, Path dataDir, StoreConfig config) {
-        if (jdbcUrlOrNull == null || jdbcUrlOrNull.isBlank()) {
-            return new SqliteEventLog(dataDir.resolve(DEFAULT_FILE), config);
-        }
-        String url = jdbcUrlOrNull.trim();
-        if (url.startsWith("jdbc:postgresql:")) {
-            return new PostgresEventLog(url);
-        }
-        if (url.startsWith("jdbc:sqlite:")) {
-            String file = url.substring("jdbc:sqlite:".length());
-            if (file.isEmpty() || file.startsWith(":memory:") || file.contains("?")) {
-                throw new IllegalArgumentException("--db jdbc:sqlite: needs a plain file path, got " + url);
-            }
-            return new SqliteEventLog(Path.of(file), config);
-        }
-        throw new IllegalArgumentException("--db must be a jdbc:postgresql:// or jdbc:sqlite: URL, got "
-                + PostgresEventLog.redact(url));
+        StoreDatabase db = StoreDatabase.of(jdbcUrlOrNull, dataDir);
+        return db.dialect() == StoreDatabase.Dialect.POSTGRESQL
+                ? new PostgresEventLog(db.jdbcUrl()) : new SqliteEventLog(db.sqliteFile(), config);
     }
 
     /**

@@ -132,8 +132,8 @@ class AccessApiTest {
         assertThat(sent.statusCode()).isEqualTo(202);
         assertThat(JSON.readTree(sent.body()).get("senderCallsign").asText()).as("the chat's sender is the caller")
                 .isEqualTo("OPS operator");
-        assertThat(audit).contains("operator login operator ok", "operator POST CHAT /api/v1/messages 202",
-                "operator POST CHAT /api/v1/messages 403");
+        assertThat(audit).as("the login records itself; requests are the audit trail's (AuditApiTest)")
+                .contains("operator login operator ok");
 
         assertThat(send(http, "DELETE", "/api/v1/session", null).statusCode()).as("logout needs the token too").isEqualTo(403);
         assertThat(send(http, "DELETE", "/api/v1/session", null, "X-CSRF-Token", csrf).statusCode()).isEqualTo(204);

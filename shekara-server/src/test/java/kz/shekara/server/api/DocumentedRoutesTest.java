@@ -150,7 +150,7 @@ class DocumentedRoutesTest {
     }
 
     /** The documented routes: {@code `METHOD /path?query`}, and {@code , `/other`} after it for the same method. */
-    private static List<Route> documented() throws IOException {
+    static List<Route> documented() throws IOException {
         List<Route> out = new ArrayList<>();
         for (String line : Files.readAllLines(root().resolve("docs/api.md"))) {
             Matcher m = DOC_ROUTE.matcher(line);
@@ -186,7 +186,7 @@ class DocumentedRoutesTest {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Path root() {
+    static Path root() {
         Path d = Path.of("").toAbsolutePath();
         while (d != null && !Files.isRegularFile(d.resolve("docs/api.md"))) {
             d = d.getParent();
