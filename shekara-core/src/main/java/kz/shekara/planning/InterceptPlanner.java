@@ -60,6 +60,11 @@ public final class InterceptPlanner {
         return search(model.from(unit), target);
     }
 
+    /** The time step of the search along a target's path, in seconds. */
+    double stepS() {
+        return stepS;
+    }
+
     /** The sea model boats use; null when boats have none. */
     SeaTravelTime sea() {
         return models.get(UnitKind.BOAT) instanceof SeaTravelTime s ? s : null;
@@ -91,21 +96,40 @@ public final class InterceptPlanner {
             if (unit.kind() != UnitKind.BOAT || sea == null || target.inside().isEmpty()) {
                 return InterceptPlanner.this.plan(unit, target);
             }
-            if (ends == null) {
-                ends = sea.new Ends();
-                seaReachable = anyEnd(ends);
-            }
-            if (!seaReachable) {
+            if (!seaReachable()) {
                 return new NoIntercept(Reason.UNREACHABLE);
             }
-            SeaTravelTime.Start s = start != null && start.model() == sea && start.unit().equals(unit) ? start
-                    : sea.start(unit);
-            TravelTimeModel.Reach reach = sea.from(s, ends);
+            TravelTimeModel.Reach reach = sea.from(start(unit, start), ends);
             if (target.stationary()) {
                 return reach.to(target.lat(), target.lon()).<InterceptResult>map(route -> stationary(route, target))
                         .orElse(new NoIntercept(Reason.UNREACHABLE));
             }
             return search(reach, target);
+        }
+
+        TargetMotion target() {
+            return target;
+        }
+
+        /** The target's points snapped to the water, shared by the boats; only after {@link #seaReachable}. */
+        SeaTravelTime.Ends ends() {
+            return ends;
+        }
+
+        /** Whether any boat can reach the target's path at all (decided once, on first use; needs a sea model). */
+        boolean seaReachable() {
+            if (ends == null) {
+                ends = sea().new Ends();
+                seaReachable = anyEnd(ends);
+            }
+            return seaReachable;
+        }
+
+        /** The boat's prepared way into the water when it was prepared for this unit state and model, else a new one. */
+        SeaTravelTime.Start start(UnitState unit, SeaTravelTime.Start prepared) {
+            SeaTravelTime sea = sea();
+            return prepared != null && prepared.model() == sea && prepared.unit().equals(unit) ? prepared
+                    : sea.start(unit);
         }
 
         /**
@@ -293,7 +317,7 @@ public final class InterceptPlanner {
         return reach.to(p[0], p[1]);
     }
 
-    private static InterceptResult bisect(TravelTimeModel.Reach reach, TargetMotion target, double tooLateAt,
+    static InterceptResult bisect(TravelTimeModel.Reach reach, TargetMotion target, double tooLateAt,
                                           double inTimeAt, Route inTime) {
         double lo = tooLateAt;
         double hi = inTimeAt;
@@ -311,7 +335,7 @@ public final class InterceptPlanner {
         return found(target, hi, best);
     }
 
-    private static Intercept found(TargetMotion target, double t, Route route) {
+    static Intercept found(TargetMotion target, double t, Route route) {
         double[] p = target.at(t);
         return new Intercept(t, p[0], p[1], route.distanceM(), target.sigmaAt(t), route.path());
     }
