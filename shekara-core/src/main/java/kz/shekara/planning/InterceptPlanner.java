@@ -85,6 +85,7 @@ public final class InterceptPlanner {
         private final TargetMotion target;
         private SeaTravelTime.Ends ends;
         private boolean seaReachable;
+        private PathSamples samples;
 
         private ForTarget(TargetMotion target) {
             this.target = target;
@@ -109,6 +110,14 @@ public final class InterceptPlanner {
 
         TargetMotion target() {
             return target;
+        }
+
+        /** The points the search along the target's path evaluates, worked out once. */
+        PathSamples samples() {
+            if (samples == null) {
+                samples = PathSamples.of(target, stepS);
+            }
+            return samples;
         }
 
         /** The target's points snapped to the water, shared by the boats; only after {@link #seaReachable}. */
@@ -138,19 +147,7 @@ public final class InterceptPlanner {
          * finds no route at all, which is the answer "unreachable".
          */
         private boolean anyEnd(SeaTravelTime.Ends ends) {
-            List<double[]> points = new java.util.ArrayList<>();
-            if (target.stationary()) {
-                points.add(new double[] {target.lat(), target.lon()});
-            } else {
-                for (double[] in : target.inside()) {
-                    for (double t = in[0]; ; t = Math.min(t + stepS, in[1])) {
-                        points.add(target.at(t));
-                        if (t >= in[1]) {
-                            break;
-                        }
-                    }
-                }
-            }
+            List<double[]> points = samples().points();
             if (!ends.mayReach(points)) {
                 return false;
             }

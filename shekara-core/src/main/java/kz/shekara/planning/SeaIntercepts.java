@@ -37,7 +37,7 @@ final class SeaIntercepts {
     private final double[] times;
     /** Whether sample k starts an interval inside the area (the search has no sample before it to bisect from). */
     private final boolean[] opens;
-    private final double[][] points;
+    private final List<double[]> points;
     private final double[] east;
     private final double[] north;
     private final SeaSamples samples;
@@ -47,36 +47,19 @@ final class SeaIntercepts {
         this.sea = planner.sea();
         this.ends = plans.ends();
         this.target = plans.target();
-        List<Double> ts = new ArrayList<>();
-        List<Boolean> starts = new ArrayList<>();
-        // The scan of InterceptPlanner.search, step for step.
-        for (double[] in : target.inside()) {
-            boolean opening = true;
-            for (double t = in[0]; ; t = Math.min(t + planner.stepS(), in[1])) {
-                starts.add(opening);
-                opening = false;
-                ts.add(t);
-                if (t >= in[1]) {
-                    break;
-                }
-            }
-        }
-        int n = ts.size();
-        times = new double[n];
-        opens = new boolean[n];
-        points = new double[n][];
-        east = new double[n];
-        north = new double[n];
+        PathSamples path = plans.samples();
+        times = path.times();
+        opens = path.opens();
+        points = path.points();
+        east = new double[times.length];
+        north = new double[times.length];
         double[] en = new double[2];
-        for (int k = 0; k < n; k++) {
-            times[k] = ts.get(k);
-            opens[k] = starts.get(k);
-            points[k] = target.at(times[k]);
-            target.frame().toEastNorth(points[k][0], points[k][1], en);
+        for (int k = 0; k < times.length; k++) {
+            target.frame().toEastNorth(points.get(k)[0], points.get(k)[1], en);
             east[k] = en[0];
             north[k] = en[1];
         }
-        samples = ends.samples(List.of(points));
+        samples = ends.samples(points);
     }
 
     /**
@@ -114,8 +97,7 @@ final class SeaIntercepts {
             if (!samples.nearWater(k)) {
                 continue;
             }
-            double leastM = straightM(k, at);
-            if (leastM > boat.enduranceLeftM() || SeaTravelTime.timeS(boat, leastM) > times[k]) {
+            if (late(boat, straightM(k, at), k) || late(boat, samples.leastMetres(start, station, k), k)) {
                 continue;
             }
             double m = samples.metres(start, station, k);
@@ -128,7 +110,14 @@ final class SeaIntercepts {
 
     /** Metres of the straight line from the boat to sample k, shortened by the allowance: no way by sea is shorter. */
     private double straightM(int k, double[] at) {
-        return Math.hypot(east[k] - at[0], north[k] - at[1]) * STRAIGHT_FACTOR;
+        double de = east[k] - at[0];
+        double dn = north[k] - at[1];
+        return Math.sqrt(de * de + dn * dn) * STRAIGHT_FACTOR;
+    }
+
+    /** Whether a way of at least {@code leastM} metres is beyond the boat's endurance or too late at sample k. */
+    private boolean late(UnitState boat, double leastM, int k) {
+        return leastM > boat.enduranceLeftM() || SeaTravelTime.timeS(boat, leastM) > times[k];
     }
 
     /** Whether the boat has a route of {@code m} metres: a way over the water within its endurance. */
@@ -139,7 +128,7 @@ final class SeaIntercepts {
     /** The meeting from the first timely sample k: the planner's bisection from the sample before it. */
     private InterceptResult meeting(SeaTravelTime.Start start, int k) {
         TravelTimeModel.Reach reach = sea.from(start, ends);
-        Optional<Route> r = reach.to(points[k][0], points[k][1]);
+        Optional<Route> r = reach.to(points.get(k)[0], points.get(k)[1]);
         if (r.isEmpty() || r.get().timeS() > times[k]) {
             // Not expected (the route sums the same metres): the boat's own search then decides.
             return planner.search(reach, target);

@@ -25,6 +25,7 @@ public final class SeaSamples {
     private final Map<Coordinate, Integer> stations = new HashMap<>();
     private final List<SeaTravelTime.Start> stationStarts = new ArrayList<>();
     private final List<double[]> legs = new ArrayList<>();
+    private final List<double[]> leastLegs = new ArrayList<>();
 
     SeaSamples(SeaTravelTime model, SeaTravelTime.Ends ends, List<double[]> points) {
         this.model = model;
@@ -60,11 +61,36 @@ public final class SeaSamples {
         }
         return stations.computeIfAbsent(start.water(), w -> {
             stationStarts.add(start);
-            double[] row = new double[end.length];
-            Arrays.fill(row, Double.NaN);
-            legs.add(row);
+            legs.add(unknown(end.length));
+            leastLegs.add(unknown(end.length));
             return legs.size() - 1;
         });
+    }
+
+    private static double[] unknown(int n) {
+        double[] row = new double[n];
+        Arrays.fill(row, Double.NaN);
+        return row;
+    }
+
+    /**
+     * A lower bound of {@link #metres}, much cheaper when the station's leg to the point is not yet
+     * known (no check of what sees what); NaN where no boat reaches the point.
+     */
+    public double leastMetres(SeaTravelTime.Start start, int station, int k) {
+        if (end[k] == null) {
+            return Double.NaN;
+        }
+        double leg = legs.get(station)[k];
+        if (Double.isNaN(leg)) {
+            double[] row = leastLegs.get(station);
+            leg = row[k];
+            if (Double.isNaN(leg)) {
+                leg = ends.leastLegM(stationStarts.get(station), end[k]);
+                row[k] = leg;
+            }
+        }
+        return SeaTravelTime.metres(start, leg, snapEndM[k]);
     }
 
     /**

@@ -148,6 +148,16 @@ public final class SeaTravelTime implements TravelTimeModel {
             });
         }
 
+        /**
+         * A lower bound of {@link #leg}'s metres, without checking what sees what: the straight line
+         * when it is shorter than the least way through the corners, else that way (the leg is one
+         * of the two, or longer than the second).
+         */
+        double leastLegM(Start start, Coordinate end) {
+            double straight = LocalDistance.m(start.water.y, start.water.x, end.y, end.x);
+            return Math.min(straight, start.source().leastVia(end));
+        }
+
         /** The open water a boat heads for to reach (lat, lon); null when it is farther inland than the snap distance. */
         public Coordinate end(double lat, double lon) {
             Map<Long, Coordinate> row = byLat.computeIfAbsent(Double.doubleToLongBits(lat), k -> new HashMap<>());
