@@ -315,7 +315,7 @@ public final class InterceptPlanner {
     }
 
     static InterceptResult bisect(TravelTimeModel.Reach reach, TargetMotion target, double tooLateAt,
-                                          double inTimeAt, Route inTime) {
+                                  double inTimeAt, Route inTime) {
         double lo = tooLateAt;
         double hi = inTimeAt;
         Route best = inTime;
