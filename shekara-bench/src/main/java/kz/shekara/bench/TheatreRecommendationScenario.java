@@ -20,9 +20,10 @@ import kz.shekara.theatre.Unit;
 /**
  * 500 units of every kind from the default theatre (its units repeated at their bases, all under one
  * command, available) with the theatre's own models (air, the Caspian sea graph, the roads), and
- * three targets: a walker crossing into sector uz-03 far from any water, a boat heading for the
- * offshore site west-south-west of Aktau, and an alarm just inland of Aktau's shore. Immutable once
- * built; used by {@link RecommendationCpu}.
+ * four targets: a walker crossing into sector uz-03 far from any water, a boat heading for the
+ * offshore site west-south-west of Aktau (it reaches the shore before any boat can catch it), a boat
+ * leaving that site north-west (boats meet it at sea) and an alarm just inland of Aktau's shore.
+ * Immutable once built; used by {@link RecommendationCpu} and {@link TheatreRecommendationBenchmark}.
  */
 final class TheatreRecommendationScenario {
     static final String COMMAND = "all";
@@ -50,11 +51,12 @@ final class TheatreRecommendationScenario {
         units = List.copyOf(us);
     }
 
-    /** The three targets by name, in the order the harness reports them. */
+    /** The four targets by name, in the order the harness reports them. */
     Map<String, TargetMotion> targets() {
         Map<String, TargetMotion> m = new LinkedHashMap<>();
         m.put("allKindsInland", TargetMotion.of(41.575, 69.43, 1.06, 1.06, 100, 0.5, 4 * 3600, area));
         m.put("allKindsOffshore", TargetMotion.of(43.75, 50.55, -4.0, 6.0, 100, 0.5, 4 * 3600, area));
+        m.put("allKindsSeaChase", TargetMotion.of(43.75, 50.55, 2.0, -3.0, 100, 0.5, 4 * 3600, area));
         m.put("allKindsShore", TargetMotion.of(43.6233, 51.1971, 0, 0, 100, 0.5, 4 * 3600, area));
         return m;
     }

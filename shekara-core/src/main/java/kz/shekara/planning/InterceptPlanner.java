@@ -60,6 +60,11 @@ public final class InterceptPlanner {
         return search(model.from(unit), target);
     }
 
+    /** The time step of the search along a target's path, in seconds. */
+    double stepS() {
+        return stepS;
+    }
+
     /** The sea model boats use; null when boats have none. */
     SeaTravelTime sea() {
         return models.get(UnitKind.BOAT) instanceof SeaTravelTime s ? s : null;
@@ -80,6 +85,7 @@ public final class InterceptPlanner {
         private final TargetMotion target;
         private SeaTravelTime.Ends ends;
         private boolean seaReachable;
+        private PathSamples samples;
 
         private ForTarget(TargetMotion target) {
             this.target = target;
@@ -91,21 +97,48 @@ public final class InterceptPlanner {
             if (unit.kind() != UnitKind.BOAT || sea == null || target.inside().isEmpty()) {
                 return InterceptPlanner.this.plan(unit, target);
             }
-            if (ends == null) {
-                ends = sea.new Ends();
-                seaReachable = anyEnd(ends);
-            }
-            if (!seaReachable) {
+            if (!seaReachable()) {
                 return new NoIntercept(Reason.UNREACHABLE);
             }
-            SeaTravelTime.Start s = start != null && start.model() == sea && start.unit().equals(unit) ? start
-                    : sea.start(unit);
-            TravelTimeModel.Reach reach = sea.from(s, ends);
+            TravelTimeModel.Reach reach = sea.from(start(unit, start), ends);
             if (target.stationary()) {
                 return reach.to(target.lat(), target.lon()).<InterceptResult>map(route -> stationary(route, target))
                         .orElse(new NoIntercept(Reason.UNREACHABLE));
             }
             return search(reach, target);
+        }
+
+        TargetMotion target() {
+            return target;
+        }
+
+        /** The points the search along the target's path evaluates, worked out once. */
+        PathSamples samples() {
+            if (samples == null) {
+                samples = PathSamples.of(target, stepS);
+            }
+            return samples;
+        }
+
+        /** The target's points snapped to the water, shared by the boats; only after {@link #seaReachable}. */
+        SeaTravelTime.Ends ends() {
+            return ends;
+        }
+
+        /** Whether any boat can reach the target's path at all (decided once, on first use; needs a sea model). */
+        boolean seaReachable() {
+            if (ends == null) {
+                ends = sea().new Ends();
+                seaReachable = anyEnd(ends);
+            }
+            return seaReachable;
+        }
+
+        /** The boat's prepared way into the water when it was prepared for this unit state and model, else a new one. */
+        SeaTravelTime.Start start(UnitState unit, SeaTravelTime.Start prepared) {
+            SeaTravelTime sea = sea();
+            return prepared != null && prepared.model() == sea && prepared.unit().equals(unit) ? prepared
+                    : sea.start(unit);
         }
 
         /**
@@ -114,19 +147,7 @@ public final class InterceptPlanner {
          * finds no route at all, which is the answer "unreachable".
          */
         private boolean anyEnd(SeaTravelTime.Ends ends) {
-            List<double[]> points = new java.util.ArrayList<>();
-            if (target.stationary()) {
-                points.add(new double[] {target.lat(), target.lon()});
-            } else {
-                for (double[] in : target.inside()) {
-                    for (double t = in[0]; ; t = Math.min(t + stepS, in[1])) {
-                        points.add(target.at(t));
-                        if (t >= in[1]) {
-                            break;
-                        }
-                    }
-                }
-            }
+            List<double[]> points = samples().points();
             if (!ends.mayReach(points)) {
                 return false;
             }
@@ -293,8 +314,8 @@ public final class InterceptPlanner {
         return reach.to(p[0], p[1]);
     }
 
-    private static InterceptResult bisect(TravelTimeModel.Reach reach, TargetMotion target, double tooLateAt,
-                                          double inTimeAt, Route inTime) {
+    static InterceptResult bisect(TravelTimeModel.Reach reach, TargetMotion target, double tooLateAt,
+                                  double inTimeAt, Route inTime) {
         double lo = tooLateAt;
         double hi = inTimeAt;
         Route best = inTime;
@@ -311,7 +332,7 @@ public final class InterceptPlanner {
         return found(target, hi, best);
     }
 
-    private static Intercept found(TargetMotion target, double t, Route route) {
+    static Intercept found(TargetMotion target, double t, Route route) {
         double[] p = target.at(t);
         return new Intercept(t, p[0], p[1], route.distanceM(), target.sigmaAt(t), route.path());
     }

@@ -10,6 +10,7 @@ import kz.shekara.planning.InterceptResult.NoIntercept;
 import kz.shekara.routing.GeoPoint;
 import kz.shekara.routing.GroundTravelTime;
 import kz.shekara.routing.RoadGraph;
+import kz.shekara.routing.SeaTravelTime;
 import kz.shekara.routing.UnitState;
 import kz.shekara.theatre.UnitKind;
 
@@ -24,8 +25,10 @@ import kz.shekara.theatre.UnitKind;
  * units' side (where each ground unit joins the roads) can be prepared once and reused for many
  * targets ({@link #prepare}), and so can each boat's way into open water; on the target's side, a
  * target whose path never comes within reach of open water is decided unreachable by sea once per
- * ranking, not once per boat ({@link InterceptPlanner#forTarget}). Immutable and thread-safe when its models are; on a tabled road network
- * ({@link RoadGraph}) a search is one pass over the junctions, and 500 units cost about a millisecond.
+ * ranking, not once per boat ({@link InterceptPlanner#forTarget}), and boats against a moving target
+ * share its samples and each station's legs to them ({@link SeaIntercepts}). Immutable and
+ * thread-safe when its models are; on a tabled road network ({@link RoadGraph}) a search is one pass
+ * over the junctions, and 500 units cost about a millisecond.
  */
 public final class Recommender {
     private final InterceptPlanner planner;
@@ -90,6 +93,8 @@ public final class Recommender {
         List<Candidate> feasible = new ArrayList<>();
         List<UnitState> groundUnits = new ArrayList<>();
         List<GroundTravelTime.Origin> origins = new ArrayList<>();
+        List<UnitState> boats = new ArrayList<>();
+        List<SeaTravelTime.Start> starts = new ArrayList<>();
         List<UnitState> all = units.units();
         for (int i = 0; i < all.size(); i++) {
             UnitState u = all.get(i);
@@ -100,8 +105,17 @@ public final class Recommender {
             } else if (units.origin(i) != null) {
                 groundUnits.add(u);
                 origins.add(units.origin(i));
+            } else if (u.kind() == UnitKind.BOAT) {
+                boats.add(u);
+                starts.add(units.seaStart(i));
             } else {
-                collect(u, plans.plan(u, units.seaStart(i)), feasible, excluded);
+                collect(u, plans.plan(u, null), feasible, excluded);
+            }
+        }
+        if (!boats.isEmpty()) {
+            List<InterceptResult> results = SeaIntercepts.plan(planner, plans, boats, starts);
+            for (int i = 0; i < boats.size(); i++) {
+                collect(boats.get(i), results.get(i), feasible, excluded);
             }
         }
         if (!groundUnits.isEmpty()) {

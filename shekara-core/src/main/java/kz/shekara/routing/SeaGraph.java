@@ -273,6 +273,21 @@ final class SeaGraph {
             }
         }
 
+        /**
+         * No shortest path to the end through the corners is shorter than this: the least, over
+         * every corner (not only those that see the end), of the way to the corner plus the
+         * straight line on; the same sums as {@link #bestVia}'s bounds, without a visibility check.
+         */
+        double leastVia(Coordinate end) {
+            double least = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < best.length; j++) {
+                if (best[j] < least) {
+                    least = Math.min(least, best[j] + LocalDistance.m(lat[j], lon[j], end.y, end.x));
+                }
+            }
+            return least;
+        }
+
         double distanceVia(int[] via, Coordinate end) {
             return best[via[1]] + LocalDistance.m(lat[via[1]], lon[via[1]], end.y, end.x);
         }

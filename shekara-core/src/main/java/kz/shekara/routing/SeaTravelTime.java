@@ -80,15 +80,27 @@ public final class SeaTravelTime implements TravelTimeModel {
     public final class Start {
         private final UnitState unit;
         private final Coordinate water;
+        private final double snapM;
         private volatile SeaGraph.Source source;
 
         private Start(UnitState unit, Coordinate water) {
             this.unit = unit;
             this.water = water;
+            this.snapM = water == null ? Double.NaN : LocalDistance.m(unit.lat(), unit.lon(), water.y, water.x);
         }
 
         public UnitState unit() {
             return unit;
+        }
+
+        /** The open water the unit heads for first; null when it is too far inland to reach any. */
+        Coordinate water() {
+            return water;
+        }
+
+        /** Metres from the unit to its open water (0 when it is in it; NaN when it has none). */
+        double snapM() {
+            return snapM;
         }
 
         public SeaTravelTime model() {
@@ -124,7 +136,7 @@ public final class SeaTravelTime implements TravelTimeModel {
          * The leg over open water from a prepared start to an end this memo returned; boats that join
          * the water at the same point (one station) share it, as the computation depends on that point only.
          */
-        private Leg leg(Start start, Coordinate end) {
+        Leg leg(Start start, Coordinate end) {
             return legs.computeIfAbsent(end, e -> new HashMap<>()).computeIfAbsent(start.water, b -> {
                 if (graph.visible(b, end)) {
                     return new Leg(null, LocalDistance.m(b.y, b.x, end.y, end.x));
@@ -134,6 +146,16 @@ public final class SeaTravelTime implements TravelTimeModel {
                 return via.map(v -> new Leg(v, source.distanceVia(v, end)))
                         .orElse(new Leg(null, Double.POSITIVE_INFINITY));
             });
+        }
+
+        /**
+         * A lower bound of {@link #leg}'s metres, without checking what sees what: the straight line
+         * when it is shorter than the least way through the corners, else that way (the leg is one
+         * of the two, or longer than the second).
+         */
+        double leastLegM(Start start, Coordinate end) {
+            double straight = LocalDistance.m(start.water.y, start.water.x, end.y, end.x);
+            return Math.min(straight, start.source().leastVia(end));
         }
 
         /** The open water a boat heads for to reach (lat, lon); null when it is farther inland than the snap distance. */
@@ -157,10 +179,23 @@ public final class SeaTravelTime implements TravelTimeModel {
         public boolean mayReach(List<double[]> points) {
             return graph.mayBeWithin(points, snapM);
         }
+
+        /**
+         * The target's points (its predicted positions at the times a search along its path
+         * evaluates), for many boats at once (see {@link SeaSamples}).
+         */
+        public SeaSamples samples(List<double[]> points) {
+            return new SeaSamples(SeaTravelTime.this, this, points);
+        }
     }
 
     /** A leg between two points of open water: straight (no corners) or via the first and last corner; infinite when none. */
-    private record Leg(int[] via, double m) {
+    record Leg(int[] via, double m) {
+    }
+
+    /** The time from now at which a unit that covers {@code m} metres by sea gets there: its launch, then its speed. */
+    public static double timeS(UnitState unit, double m) {
+        return unit.launchS() + m / unit.speedMps();
     }
 
     /** The routes of a prepared unit to points of one target, its ends shared with other units. */
@@ -182,28 +217,32 @@ public final class SeaTravelTime implements TravelTimeModel {
             Optional<int[]> via = Optional.ofNullable(leg.via());
             double legM = leg.m();
             List<GeoPoint> path = new ArrayList<>();
-            double snapStartM = add(path, unit.lat(), unit.lon(), begin);
+            path.add(new GeoPoint(unit.lat(), unit.lon()));
+            if (start.snapM > 0) {
+                path.add(new GeoPoint(begin.y, begin.x));
+            }
             via.ifPresent(v -> graph.appendPath(v[0], v[1], path));
             path.add(new GeoPoint(end.y, end.x));
-            double snapEndM = LocalDistance.m(end.y, end.x, lat, lon);
+            double snapEndM = snapM(end, lat, lon);
             if (snapEndM > 0) {
                 path.add(new GeoPoint(lat, lon));
             }
-            double m = snapStartM + legM + snapEndM;
+            double m = metres(start, legM, snapEndM);
             if (m > unit.enduranceLeftM()) {
                 return Optional.empty();
             }
-            return Optional.of(new Route(unit.launchS() + m / unit.speedMps(), m, path));
+            return Optional.of(new Route(timeS(unit, m), m, path));
         };
     }
 
-    private static double add(List<GeoPoint> path, double lat, double lon, Coordinate start) {
-        path.add(new GeoPoint(lat, lon));
-        double m = LocalDistance.m(lat, lon, start.y, start.x);
-        if (m > 0) {
-            path.add(new GeoPoint(start.y, start.x));
-        }
-        return m;
+    /** Metres from the open water a boat heads for to the point (lat, lon) itself. */
+    static double snapM(Coordinate end, double lat, double lon) {
+        return LocalDistance.m(end.y, end.x, lat, lon);
+    }
+
+    /** Metres of a route: into the water, the leg over it, out of it to the point (summed in that order). */
+    static double metres(Start start, double legM, double snapEndM) {
+        return start.snapM + legM + snapEndM;
     }
 
     /** The point itself if in open water, else the nearest open water within the snap distance, else null. */
