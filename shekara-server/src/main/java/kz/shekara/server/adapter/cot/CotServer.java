@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocket;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.Marking;
 import kz.shekara.model.Task;
@@ -68,6 +68,7 @@ public final class CotServer implements AutoCloseable {
     private final UidOwners owners = new UidOwners();
     private final CotOutbound outbound;
     private final EmergencyRepeater emergencies;
+    private final CotAdmission admission;
     private volatile ServerSocket serverSocket;
     private volatile ServerSocket tlsSocket;
     private volatile DatagramSocket udpSocket;
@@ -91,7 +92,8 @@ public final class CotServer implements AutoCloseable {
         this.publisher = new CotPublisher(bus, sectorKey, clientUids);
         this.mapping = new CotMapping(config.validity(), config.defaultSigmaM());
         this.control = new CotControl(clock);
-        this.times = new DeviceTimes(config.maxClockSkew());
+        this.times = new DeviceTimes(config.maxClockSkew(), config.limits().refuseAhead());
+        this.admission = new CotAdmission(config.limits(), config.bindHost(), registry, connections);
         this.tasks = new CotTaskDelivery(config.agency(), encoder, connections, this::send);
         this.outbound = new CotOutbound(config, mapping, encoder, connections, clientUids, latest, this::send, clock);
         Counter repeats = Counter.builder("shekara.cot.emergency.repeats")
@@ -116,11 +118,7 @@ public final class CotServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         if (config.port() >= 0) {
-            ServerSocket ss = new ServerSocket();
-            ss.setReuseAddress(true);
-            ss.bind(new InetSocketAddress(config.bindHost(), config.port()), 1024);
-            serverSocket = ss;
-            listen(ss, "cot-accept");
+            serverSocket = admission.plain(config.port(), this::admit);
         }
         if (config.udpPort() >= 0) {
             udpSocket = new DatagramSocket(new InetSocketAddress(config.bindHost(), config.udpPort()));
@@ -144,13 +142,11 @@ public final class CotServer implements AutoCloseable {
         if (tlsSocket != null) {
             throw new IllegalStateException("TLS already started");
         }
-        SSLServerSocket ss = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
-        ss.setReuseAddress(true);
-        ss.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-        ss.setNeedClientAuth(true);
-        ss.bind(new InetSocketAddress(config.bindHost(), port), 1024);
+        ServerSocket ss = admission.tls(context, port, this::admit, reason -> {
+            registry.counter("shekara.cot.tls.handshake.failures").increment();
+            LOG.debug("CoT TLS handshake failed: {}", reason);
+        });
         tlsSocket = ss;
-        listen(ss, "cot-tls-accept");
         LOG.info("CoT TLS streaming server on {}:{}", config.bindHost(), ss.getLocalPort());
         return ss.getLocalPort();
     }
@@ -161,17 +157,11 @@ public final class CotServer implements AutoCloseable {
         LOG.warn("CoT TLS client refused ({}): {}", reason, subject);
     }
 
-    private void listen(ServerSocket ss, String name) {
-        Thread.ofPlatform().daemon().name(name).start(new CotListener(ss, this::admit, reason -> {
-            registry.counter("shekara.cot.tls.handshake.failures").increment();
-            LOG.debug("CoT TLS handshake failed: {}", reason);
-        }));
-    }
-
     /** A client has connected (and on TLS proved its certificate): it gets the latest SA, then everything else. */
     private void admit(Socket s, String agency, String subject) {
         if (closed) {
-            closeQuietly(s);
+            CotAdmission.closeQuietly(s);
+            admission.left(s);
             return;
         }
         CotConnection c = new CotConnection(s, handler, config.clientQueueCapacity(), config.maxEventBytes(), agency,
@@ -252,8 +242,7 @@ public final class CotServer implements AutoCloseable {
         subscriptions.forEach(Bus.Subscription::close);
         subscriptions.clear();
         emergencies.close();
-        closeQuietly(serverSocket);
-        closeQuietly(tlsSocket);
+        admission.close();
         if (udpSocket != null) {
             udpSocket.close();
         }
@@ -275,9 +264,14 @@ public final class CotServer implements AutoCloseable {
             }
             return;
         }
-        DeviceTimes.Placement placed = times.place(e, clock.instant());
+        Instant received = clock.instant();
+        DeviceTimes.Placement placed = times.place(e, received);
+        if (placed.aheadRefused()) {
+            throw new DecodeException("time-ahead", "event time " + e.time() + " is ahead of the server's " + received);
+        }
         if (placed.skewed()) {
-            registry.counter("shekara.cot.notices", "reason", "clock-skew").increment();
+            String reason = e.time().isAfter(received) ? "time-ahead" : "clock-skew";
+            registry.counter("shekara.cot.notices", "reason", reason).increment();
         }
         if (placed.outOfOrder()) {
             registry.counter("shekara.cot.notices", "reason", "out-of-order").increment();
@@ -345,16 +339,6 @@ public final class CotServer implements AutoCloseable {
         LOG.debug("CoT event rejected ({}): {}", e.reason(), e.getMessage());
     }
 
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            if (c != null) {
-                c.close();
-            }
-        } catch (Exception ignored) {
-            // shutting down
-        }
-    }
-
     /** Callbacks from connections: frames, oversized input, writes, disconnects. */
     private final class Handler implements CotConnection.Handler {
         @Override
@@ -394,6 +378,7 @@ public final class CotServer implements AutoCloseable {
         public void closed(CotConnection c) {
             connections.remove(c);
             owners.release(c);
+            admission.left(c.socket());
         }
     }
 }
