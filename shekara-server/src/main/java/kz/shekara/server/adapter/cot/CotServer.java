@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import kz.shekara.model.DomainEvent;
@@ -24,6 +25,7 @@ import kz.shekara.model.Task;
 import kz.shekara.server.adapter.DecodeException;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
+import kz.shekara.server.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +75,7 @@ public final class CotServer implements AutoCloseable {
     private volatile ServerSocket tlsSocket;
     private volatile DatagramSocket udpSocket;
     private volatile boolean closed;
+    private volatile BooleanSupplier storeUp = () -> true;
 
     /** With every event keyed "default" on the bus. */
     public CotServer(CotServerConfig config, Bus bus, Marking defaultMarking, MeterRegistry registry, Clock clock) {
@@ -149,6 +152,14 @@ public final class CotServer implements AutoCloseable {
         tlsSocket = ss;
         LOG.info("CoT TLS streaming server on {}:{}", config.bindHost(), ss.getLocalPort());
         return ss.getLocalPort();
+    }
+
+    /**
+     * Tells the server whether the event store takes writes (its last known state, never a probe): while
+     * it does not, an event that would be stored is refused as {@code store-unavailable}, not relayed.
+     */
+    public void storeHealth(BooleanSupplier up) {
+        this.storeUp = Objects.requireNonNull(up, "up");
     }
 
     /** Counts and logs a client certificate refused at the TLS handshake ({@code reason}: revoked, unknown, ...). */
@@ -251,8 +262,9 @@ public final class CotServer implements AutoCloseable {
 
     /** Handles a decoded event from a client (or UDP when {@code from} is null). */
     private void inbound(CotConnection from, CotEvent e, byte[] raw) throws DecodeException {
-        if (from != null) {
-            claim(from, e);
+        if (from != null && owners.claim(from, e,
+                () -> registry.counter("shekara.cot.notices", "reason", "uid-conflict").increment())) {
+            tasks.identified(from);
         }
         if (CotControl.isPing(e) || CotControl.isProtocolQuery(e)) {
             eventsIn.increment();
@@ -278,29 +290,17 @@ public final class CotServer implements AutoCloseable {
             return;
         }
         DomainEvent domain = mapping.toDomain(placed.event(), from == null ? null : from.uid(), defaultMarking);
+        if (domain != null && !storeUp.getAsBoolean()) {
+            throw new DecodeException("store-unavailable", "the event store is down: neither stored nor relayed");
+        }
         eventsIn.increment();
         relay(from, placed.event(), raw);
         if (domain != null) {
-            publisher.publish(domain, e.lat(), e.lon());
-        }
-    }
-
-    /** Checks the uid {@code from} announces as its own: refused on TLS when another connection has it. */
-    private void claim(CotConnection from, CotEvent e) throws DecodeException {
-        String announced = from.announcedUid(e);
-        CotConnection owner = announced == null ? null : owners.claim(announced, from);
-        if (owner != null) {
-            registry.counter("shekara.cot.notices", "reason", "uid-conflict").increment();
-            LOG.warn("uid {} announced by {} belongs to {}{}", announced, from, owner,
-                    from.authenticated() ? ": refused" : "");
-            if (from.authenticated()) {
-                throw new DecodeException("uid-conflict", "uid " + announced + " belongs to another connection");
+            try {
+                publisher.publish(domain, e.lat(), e.lon());
+            } catch (StoreUnavailableException down) {
+                throw new DecodeException("unstored", "relayed, but the event store refused it: " + down.getMessage());
             }
-        }
-        String before = from.uid();
-        from.identify(e);
-        if (from.uid() != null && !from.uid().equals(before)) {
-            tasks.identified(from);
         }
     }
 
