@@ -66,6 +66,10 @@ class StoreFullCycleTest {
             HttpResponse<String> chat = postChat(s);
             assertThat(chat.statusCode()).as(chat.body()).isEqualTo(503);
             assertThat(json.readTree(chat.body()).get("error").asText()).isEqualTo("store-unavailable");
+            var statusLine = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + s.ports().http() + "/api/v1/status")).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(statusLine.get("store").asText()).isEqualTo("DOWN");
+            assertThat(statusLine.get("unstored").asLong()).as("the report and the chat").isGreaterThanOrEqualTo(2);
             double scenarioEvents = count(m, "shekara.source.events", "source", "simulation");
 
             // Space is freed outside the server, as an operator deleting files would.
