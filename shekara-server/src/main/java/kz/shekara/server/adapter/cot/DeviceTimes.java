@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * uid's position reports (a-*) the order is the device's own: a report older by the device's clock
  * than one already placed is refused, so a late report never moves a unit back, and a newer one is
  * never placed before the last placed (its time is raised to it when the skew rule placed the last
- * one later). With {@code refuseAhead} a report stamped further than {@code maxSkew} ahead of its
+ * one later). A report placed at its receive time for being ahead is not the reference of that order
+ * (a device clock that jumped ahead once does not hold back its next reports). With {@code refuseAhead} a report stamped further than {@code maxSkew} ahead of its
  * receive time is refused instead, and leaves nothing behind (its uid's order is as before it). Either
  * way no report moves event time past the receive time plus {@code maxSkew}. Thread-safe.
  */
@@ -42,7 +43,8 @@ final class DeviceTimes {
     /** The placement of {@code e}, received at {@code received} on the server's clock. */
     Placement place(CotEvent e, Instant received) {
         boolean skewed = Duration.between(e.time(), received).abs().compareTo(maxSkew) > 0;
-        if (skewed && refuseAhead && e.time().isAfter(received)) {
+        boolean ahead = skewed && e.time().isAfter(received);
+        if (ahead && refuseAhead) {
             return new Placement(null, false, true);
         }
         if (!e.type().startsWith("a-")) {
@@ -58,7 +60,8 @@ final class DeviceTimes {
                 t = before.placed();
             }
             placed[0] = t.equals(e.time()) ? e : at(e, t);
-            return new Last(e.time(), t);
+            // A time ahead is no reference for the device's order: one glitch must not hold back its next reports.
+            return new Last(ahead ? before == null ? Instant.MIN : before.device() : e.time(), t);
         });
         return new Placement(placed[0], skewed, false);
     }

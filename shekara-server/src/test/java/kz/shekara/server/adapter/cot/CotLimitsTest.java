@@ -170,6 +170,14 @@ class CotLimitsTest {
         assertThat(notices("time-ahead")).isEqualTo(1);
         assertThat(notices("clock-skew")).isZero();
         assertThat(rejected("time-ahead")).isZero();
+
+        // The device's clock is right again: its next report is applied, not held back as older than the glitch.
+        a.send(sa("FAST", "FAST", "Cyan", 42.4, 69.7, NOW.minusSeconds(1)));
+        UnitPosition next = published.poll(20, TimeUnit.SECONDS);
+        assertThat(next).isNotNull();
+        assertThat(next.lat()).isEqualTo(42.4);
+        assertThat(next.time()).as("never before the one placed").isEqualTo(NOW);
+        assertThat(notices("out-of-order")).isZero();
     }
 
     private static void await(BooleanSupplier condition) {
