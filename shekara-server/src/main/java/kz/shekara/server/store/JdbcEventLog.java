@@ -145,7 +145,7 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
     @Override
     public final synchronized long latestSeq() {
         if (writer == null) {
-            write(c -> null);
+            write(c -> null, 0, true); // connects; shows the store reachable, not that it takes writes again
         }
         return latestSeq;
     }
