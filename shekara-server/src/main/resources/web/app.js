@@ -403,7 +403,7 @@ function status(s) {
   document.getElementById('st-out').textContent = s.outPerSec ?? 0;
   document.getElementById('st-live').textContent = s.livePerSec ?? 0;
   const store = document.getElementById('st-store');
-  store.textContent = s.store ? t(`store.${s.store}`) : '—';
+  store.textContent = (s.store ? t(`store.${s.store}`) : '—') + (s.unstored ? ` · ${s.unstored} ${t('store.unstored')}` : '');
   store.dataset.state = s.store ?? '';
   if (s.latestEventTime) latestMs = Math.max(latestMs, Date.parse(s.latestEventTime));
 }

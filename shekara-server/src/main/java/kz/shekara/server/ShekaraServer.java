@@ -227,6 +227,8 @@ public final class ShekaraServer implements AutoCloseable {
         Map<String, String> crewLanguages = new HashMap<>();
         theatre.units().stream().filter(u -> u.language() != null).forEach(u -> crewLanguages.put(u.id(), u.language()));
         cot.alertLanguages(crewLanguages::get, "en");
+        // While the store is down a device's report is refused, not relayed unstored (see docs/reliability.md).
+        cot.storeHealth(() -> bus.log().health().up());
         started.push(cot);
         cot.start();
         startTls(cot, wall);

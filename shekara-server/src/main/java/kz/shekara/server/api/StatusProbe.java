@@ -13,14 +13,17 @@ import kz.shekara.server.view.LiveState;
  * The operations centre's status line: connected TAK clients (the gauge {@value #COT_CLIENTS} the
  * CoT server registers, summed over its tags), events per second in and out over all adapters (the
  * counters {@value #EVENTS_IN} and {@value #EVENTS_OUT}, tagged by adapter), events per second into the live
- * picture, the event time of the newest data, and whether the event store is UP or DOWN (null
- * when there is none). Rates are wall-clock operating figures of this
+ * picture, the event time of the newest data, whether the event store is UP or DOWN (null
+ * when there is none) and how many inputs it did not store since start ({@code unstored}: the
+ * rejections of every adapter for {@code store-unavailable} or {@code unstored}). Rates are wall-clock operating figures of this
  * process, measured between two {@link #sample} calls; they never reach domain state. Thread-safe.
  */
 final class StatusProbe {
     static final String COT_CLIENTS = "shekara.cot.clients";
     static final String EVENTS_IN = "shekara.adapter.events.in";
     static final String EVENTS_OUT = "shekara.adapter.events.out";
+    private static final String REJECTIONS = "shekara.adapter.rejections";
+    private static final java.util.Set<String> UNSTORED = java.util.Set.of("store-unavailable", "unstored");
 
     private final MeterRegistry registry;
     private final LiveState live;
@@ -72,6 +75,8 @@ final class StatusProbe {
         o.put("liveEvents", liveEvents);
         o.put("latestEventTime", live.latestEventTime().map(Object::toString).orElse(null));
         o.put("store", storeStatus.get());
+        o.put("unstored", (long) registry.find(REJECTIONS).counters().stream()
+                .filter(c -> UNSTORED.contains(c.getId().getTag("reason"))).mapToDouble(Counter::count).sum());
         return o;
     }
 

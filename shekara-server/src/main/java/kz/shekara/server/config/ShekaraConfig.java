@@ -41,11 +41,16 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
      * authority in {@code dataDir}). The rest as in {@code CotServerConfig}: events queued per client,
      * how long objects sent stay current, the sigma (m) of a report without a usable ce, the agency
      * (or null) outgoing events must be releasable to, the routing groups that also get raw sensor
-     * detections, how often an emergency is repeated and how much device clock skew is allowed.
+     * detections, how often an emergency is repeated and how much device clock skew is allowed;
+     * {@code timeAhead} what becomes of a report further ahead of the server's clock than that
+     * ({@code clamp}: placed at its receive time; {@code refuse}); the connection caps (in all, from one
+     * address) and the timeouts of a client sending nothing or not completing an event.
      */
     public record Cot(String bind, int port, int udpPort, int maxEventBytes, int clientQueueCapacity,
                       Duration validity, double defaultSigmaM, String agency, int tlsPort,
-                      List<String> rawDetectionGroups, Duration emergencyRepeat, Duration maxClockSkew) {
+                      List<String> rawDetectionGroups, Duration emergencyRepeat, Duration maxClockSkew,
+                      String timeAhead, int maxConnections, int maxConnectionsPerAddress, Duration idleTimeout,
+                      Duration eventTimeout) {
         public Cot {
             rawDetectionGroups = rawDetectionGroups == null ? List.of() : List.copyOf(rawDetectionGroups);
         }
@@ -53,12 +58,14 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
         /** The listening settings, the rest at their defaults. */
         public Cot(String bind, int port, int udpPort, int maxEventBytes) {
             this(bind, port, udpPort, maxEventBytes, 10_000, Duration.ofMinutes(2), 50.0, null, 8089, List.of(),
-                    Duration.ofSeconds(5), Duration.ofSeconds(30));
+                    Duration.ofSeconds(5), Duration.ofSeconds(30), "clamp", 2000, 1000, Duration.ofMinutes(10),
+                    Duration.ofMinutes(1));
         }
 
         Cot withPorts(String newBind, int newPort, int newTlsPort) {
             return new Cot(newBind, newPort, udpPort, maxEventBytes, clientQueueCapacity, validity, defaultSigmaM,
-                    agency, newTlsPort, rawDetectionGroups, emergencyRepeat, maxClockSkew);
+                    agency, newTlsPort, rawDetectionGroups, emergencyRepeat, maxClockSkew, timeAhead, maxConnections,
+                    maxConnectionsPerAddress, idleTimeout, eventTimeout);
         }
     }
 
@@ -157,6 +164,15 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
         }
         positive(errors, "cot.emergencyRepeat", cot.emergencyRepeat());
         positive(errors, "cot.maxClockSkew", cot.maxClockSkew());
+        if (!"clamp".equals(cot.timeAhead()) && !"refuse".equals(cot.timeAhead())) {
+            errors.add("cot.timeAhead: must be clamp or refuse, got " + cot.timeAhead());
+        }
+        if (cot.maxConnections() < 1 || cot.maxConnectionsPerAddress() < 1) {
+            errors.add("cot.maxConnections, cot.maxConnectionsPerAddress: must be >= 1, got " + cot.maxConnections()
+                    + ", " + cot.maxConnectionsPerAddress());
+        }
+        positive(errors, "cot.idleTimeout", cot.idleTimeout());
+        positive(errors, "cot.eventTimeout", cot.eventTimeout());
         if (http.bind() == null || http.bind().isBlank()) {
             errors.add("http.bind: must be an address such as 127.0.0.1 or 0.0.0.0");
         }

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * or paced by the configured speed. Events take the theatre's default marking, flagged exercise
  * unless configured otherwise. A bad line is logged with its file and line number, counted in
  * {@code shekara.adapter.rejections{adapter=jsonl,reason}} and skipped; the replay goes on. Runs on
- * its own thread; the public methods are thread-safe.
+ * its own thread; the public methods are thread-safe. While the event store refuses writes the replay
+ * pauses on the line it could not store and goes on from it when the store is back ({@link StorePause}).
  */
 public final class JsonlReplaySource implements AutoCloseable {
     /** What a finished replay published and rejected. */
@@ -52,7 +53,7 @@ public final class JsonlReplaySource implements AutoCloseable {
     private static final int KEPT_REJECTIONS = 1000;
 
     private final ReplayConfig config;
-    private final Bus bus;
+    private final StorePause store;
     private final MeterRegistry registry;
     private final Clock clock;
     private final JsonlCodec codec;
@@ -68,7 +69,7 @@ public final class JsonlReplaySource implements AutoCloseable {
 
     public JsonlReplaySource(ReplayConfig config, Theatre theatre, Bus bus, MeterRegistry registry, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
-        this.bus = Objects.requireNonNull(bus, "bus");
+        this.store = new StorePause("replay", Objects.requireNonNull(bus, "bus"), registry);
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
         Marking marking = config.exercise() ? theatre.defaultMarking().asExercise() : theatre.defaultMarking();
@@ -127,14 +128,14 @@ public final class JsonlReplaySource implements AutoCloseable {
                 }
                 pacer.awaitDue(next.time());
                 if (next instanceof Detection det) {
-                    bus.publish(Topic.OBSERVATIONS, sectors.sectorOf(det.lat(), det.lon()), det);
+                    store.publish(Topic.OBSERVATIONS, sectors.sectorOf(det.lat(), det.lon()), det);
                     detectionCount.increment();
                     dets++;
                 } else if (next instanceof SensorHeartbeat h) {
-                    bus.publish(Topic.HEARTBEATS, sensorSectors.getOrDefault(h.sensor(), ""), h);
+                    store.publish(Topic.HEARTBEATS, sensorSectors.getOrDefault(h.sensor(), ""), h);
                     heartbeats++;
                 } else if (next instanceof UnitPosition pos) {
-                    bus.publish(Topic.UNIT_POSITIONS, sectors.sectorOf(pos.lat(), pos.lon()), pos);
+                    store.publish(Topic.UNIT_POSITIONS, sectors.sectorOf(pos.lat(), pos.lon()), pos);
                     unitCount.increment();
                     units++;
                 }

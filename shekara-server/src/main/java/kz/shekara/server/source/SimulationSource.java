@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * clock and publishes its detections on {@link Topic#OBSERVATIONS}, sensor heartbeats on
  * {@link Topic#HEARTBEATS} (keyed by the sensor's sector) and friendly unit positions on
  * {@link Topic#UNIT_POSITIONS}, keyed by the sector the tracker files the position under
- * ({@link SectorLocator#sectorOf}). Every event carries the theatre's marking flagged exercise.
+ * ({@link SectorLocator#sectorOf}). Every event carries the theatre's marking flagged exercise. While
+ * the event store refuses writes the scenario pauses and then goes on where it stopped ({@link StorePause}).
  * The scenario's units answer the tasks the dispatch desk gives them ({@link Topic#TASKS}, see
  * {@link Simulator#onTask}), so the demo's response loop closes without a human device.
  * The truth of the latest step is kept for tests and scoring. Runs on its own thread; the public
@@ -42,6 +43,7 @@ public final class SimulationSource implements AutoCloseable {
     private final SimulationSourceConfig config;
     private final Theatre theatre;
     private final Bus bus;
+    private final StorePause store;
     private final Clock clock;
     private ExerciseClock exerciseClock;
     private final SectorLocator sectors;
@@ -65,6 +67,7 @@ public final class SimulationSource implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.theatre = Objects.requireNonNull(theatre, "theatre");
         this.bus = Objects.requireNonNull(bus, "bus");
+        this.store = new StorePause("simulation", bus, registry);
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sectors = new SectorLocator(theatre);
         theatre.sensors().forEach(s -> sensorSectors.put(s.id(), s.sector() == null ? "" : s.sector()));
@@ -176,24 +179,24 @@ public final class SimulationSource implements AutoCloseable {
         }
     }
 
-    private void publish(List<SimEvent> events) {
+    private void publish(List<SimEvent> events) throws InterruptedException {
         for (SimEvent e : events) {
             if (closed) {
                 return;
             }
             switch (e) {
                 case SimEvent.Observation o -> {
-                    bus.publish(Topic.OBSERVATIONS, sectors.sectorOf(o.detection().lat(), o.detection().lon()),
+                    store.publish(Topic.OBSERVATIONS, sectors.sectorOf(o.detection().lat(), o.detection().lon()),
                             o.detection());
                     detections.increment();
                 }
                 case SimEvent.Heartbeat h -> {
                     String sector = sensorSectors.getOrDefault(h.heartbeat().sensor(), "");
-                    bus.publish(Topic.HEARTBEATS, sector, h.heartbeat());
+                    store.publish(Topic.HEARTBEATS, sector, h.heartbeat());
                     heartbeats.increment();
                 }
                 case SimEvent.UnitReport u -> {
-                    bus.publish(Topic.UNIT_POSITIONS, sectors.sectorOf(u.position().lat(), u.position().lon()),
+                    store.publish(Topic.UNIT_POSITIONS, sectors.sectorOf(u.position().lat(), u.position().lon()),
                             u.position());
                     units.increment();
                 }

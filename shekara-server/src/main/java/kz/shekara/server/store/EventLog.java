@@ -51,7 +51,10 @@ public interface EventLog extends AutoCloseable {
     /** Health as last observed; never throws. */
     StoreHealth health();
 
-    /** Checks the connection now (a trivial query) and updates {@link #health()}. */
+    /**
+     * Checks the store now and updates {@link #health()}: a trivial query, or after writes failed (a full
+     * disk) a write that is rolled back, so the store comes back once it takes writes, with no event needed.
+     */
     StoreHealth probe();
 
     /** Stores a view's snapshot and drops that view's older ones (keeps the last two). */

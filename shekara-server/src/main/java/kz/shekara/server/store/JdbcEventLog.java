@@ -145,7 +145,7 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
     @Override
     public final synchronized long latestSeq() {
         if (writer == null) {
-            write(c -> null);
+            write(c -> null, 0, true); // connects; shows the store reachable, not that it takes writes again
         }
         return latestSeq;
     }
@@ -157,17 +157,42 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
 
     @Override
     public final StoreHealth probe() {
+        boolean writeTest;
+        synchronized (this) {
+            writeTest = writesFailing;
+        }
         try {
             write(c -> {
-                try (Statement s = c.createStatement()) {
-                    s.execute("SELECT 1");
+                if (writeTest) {
+                    tryWrite(c);
+                } else {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SELECT 1");
+                    }
                 }
                 return null;
-            }, 0, true);
+            }, 0, !writeTest);
         } catch (StoreUnavailableException e) {
             LOG.debug("store probe failed: {}", e.getMessage());
         }
         return health;
+    }
+
+    /**
+     * After writes failed (a full disk, say), whether the store takes a write again: creates a table and
+     * writes a few pages into it, then rolls all of it back, so nothing is left behind and the log's
+     * sequence is untouched. Throws as a write would while there is no room.
+     */
+    private static void tryWrite(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE store_write_probe (filler VARCHAR(16000))");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO store_write_probe (filler) VALUES (?)")) {
+                ps.setString(1, "x".repeat(16_000));
+                ps.executeUpdate();
+            }
+        } finally {
+            c.rollback();
+        }
     }
 
     @Override

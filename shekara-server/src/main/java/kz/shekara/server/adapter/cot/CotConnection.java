@@ -54,6 +54,12 @@ final class CotConnection {
     private volatile String group;
     private volatile boolean v1InputAgreed;
     private volatile boolean v1;
+    /** System.nanoTime of the last byte read (or of connecting). */
+    private volatile long lastByteNanos = System.nanoTime();
+    /** System.nanoTime of the first byte read since the last complete event, or 0 when none is pending. */
+    private volatile long pendingSinceNanos;
+    /** Set by the reader when a frame completes during the read being handled. */
+    private boolean framed;
 
     /**
      * @param agency  the agency of the client's certificate, or null on plain TCP (then its group is {@link #ANONYMOUS})
@@ -166,6 +172,36 @@ final class CotConnection {
         return !closed.get();
     }
 
+    /** The socket this client is connected on. */
+    Socket socket() {
+        return socket;
+    }
+
+    /**
+     * Why this client has outstayed its welcome at {@code nowNanos} (System.nanoTime): {@code idle-timeout}
+     * after no byte for {@code idleNanos}, {@code event-timeout} when bytes of an event have been pending
+     * for {@code eventNanos}; null while neither.
+     */
+    String expired(long nowNanos, long idleNanos, long eventNanos) {
+        long pending = pendingSinceNanos;
+        if (pending != 0 && nowNanos - pending >= eventNanos) {
+            return "event-timeout";
+        }
+        return nowNanos - lastByteNanos >= idleNanos ? "idle-timeout" : null;
+    }
+
+    /** Notes a read once handled: whether it completed an event ({@link #framed}) and left part of the next held. */
+    private void readDone(boolean partialLeft) {
+        long now = System.nanoTime();
+        lastByteNanos = now;
+        if (framed) {
+            pendingSinceNanos = partialLeft ? now : 0;
+        } else if (pendingSinceNanos == 0) {
+            pendingSinceNanos = now;
+        }
+        framed = false;
+    }
+
     int queued() {
         return queue.size();
     }
@@ -188,6 +224,7 @@ final class CotConnection {
         CotFramer.Sink sink = new CotFramer.Sink() {
             @Override
             public void frame(byte[] buf, int off, int len) {
+                framed = true;
                 handler.frame(CotConnection.this, decoder, buf, off, len);
                 if (v1InputAgreed) {
                     framer.stop();
@@ -213,6 +250,7 @@ final class CotConnection {
             while ((n = in.read(buf)) >= 0) {
                 if (v1Framer != null) {
                     v1Framer.feed(buf, 0, n, v1Sink);
+                    readDone(false);
                     continue;
                 }
                 framer.feed(buf, 0, n, sink);
@@ -221,6 +259,7 @@ final class CotConnection {
                     byte[] rest = framer.takeRest();
                     v1Framer.feed(rest, 0, rest.length, v1Sink);
                 }
+                readDone(v1Framer == null && framer.buffered() > 0);
             }
         } catch (kz.shekara.server.adapter.DecodeException e) {
             handler.rejected(this, e);
@@ -239,6 +278,7 @@ final class CotConnection {
         try {
             kz.shekara.server.adapter.cot.takproto.TakMessage m = kz.shekara.server.adapter.cot.takproto.TakMessage
                     .parseFrom(java.nio.ByteBuffer.wrap(buf, off, len));
+            framed = true;
             if (m.hasCotEvent()) {
                 byte[] xml = TakV1.xml(m.getCotEvent());
                 handler.frame(this, decoder, xml, 0, xml.length);

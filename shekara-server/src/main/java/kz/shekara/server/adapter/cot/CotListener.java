@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Accepts streaming clients on one bound port and hands each to the server with who it is: on plain
  * TCP nobody (the anonymous group); on TLS the subject and agency (the O of the subject) of the
  * client certificate the handshake verified. The handshake runs on the client's own virtual thread
- * with a time limit, so a client that stalls it holds up no one. One platform thread.
+ * with a time limit, so a client that stalls it holds up no one. Every accepted socket first passes
+ * the {@link Gate} (the connection caps), before any handshake; one that fails the handshake leaves
+ * it again. One platform thread.
  */
 final class CotListener implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(CotListener.class);
@@ -30,13 +32,22 @@ final class CotListener implements Runnable {
         void admit(Socket socket, String agency, String subject);
     }
 
+    /** Lets a socket in (false: it has been closed and counted) and is told when one let in has gone. */
+    interface Gate {
+        boolean enter(Socket socket);
+
+        void left(Socket socket);
+    }
+
     private final ServerSocket serverSocket;
+    private final Gate gate;
     private final Admission admission;
     private final Consumer<String> handshakeFailed;
 
     /** @param handshakeFailed told the reason of a TLS handshake that failed other than by the client certificate */
-    CotListener(ServerSocket serverSocket, Admission admission, Consumer<String> handshakeFailed) {
+    CotListener(ServerSocket serverSocket, Gate gate, Admission admission, Consumer<String> handshakeFailed) {
         this.serverSocket = Objects.requireNonNull(serverSocket, "serverSocket");
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.admission = Objects.requireNonNull(admission, "admission");
         this.handshakeFailed = Objects.requireNonNull(handshakeFailed, "handshakeFailed");
     }
@@ -47,6 +58,9 @@ final class CotListener implements Runnable {
             try {
                 Socket s = serverSocket.accept();
                 s.setTcpNoDelay(true);
+                if (!gate.enter(s)) {
+                    continue;
+                }
                 if (s instanceof SSLSocket tls) {
                     Thread.ofVirtual().name("cot-tls-handshake").start(() -> handshake(tls));
                 } else {
@@ -73,9 +87,11 @@ final class CotListener implements Runnable {
             // A refused certificate is counted and logged by the trust check; anything else here.
             handshakeFailed.accept(e.getMessage() == null ? e.toString() : e.getMessage());
             closeQuietly(s);
+            gate.left(s);
         } catch (IOException | RuntimeException e) {
             handshakeFailed.accept(e.toString());
             closeQuietly(s);
+            gate.left(s);
         }
     }
 

@@ -9,21 +9,23 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLServerSocket;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.Marking;
 import kz.shekara.model.Task;
 import kz.shekara.server.adapter.DecodeException;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
+import kz.shekara.server.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,10 +70,12 @@ public final class CotServer implements AutoCloseable {
     private final UidOwners owners = new UidOwners();
     private final CotOutbound outbound;
     private final EmergencyRepeater emergencies;
+    private final CotAdmission admission;
     private volatile ServerSocket serverSocket;
     private volatile ServerSocket tlsSocket;
     private volatile DatagramSocket udpSocket;
     private volatile boolean closed;
+    private volatile BooleanSupplier storeUp = () -> true;
 
     /** With every event keyed "default" on the bus. */
     public CotServer(CotServerConfig config, Bus bus, Marking defaultMarking, MeterRegistry registry, Clock clock) {
@@ -91,7 +95,8 @@ public final class CotServer implements AutoCloseable {
         this.publisher = new CotPublisher(bus, sectorKey, clientUids);
         this.mapping = new CotMapping(config.validity(), config.defaultSigmaM());
         this.control = new CotControl(clock);
-        this.times = new DeviceTimes(config.maxClockSkew());
+        this.times = new DeviceTimes(config.maxClockSkew(), config.limits().refuseAhead());
+        this.admission = new CotAdmission(config.limits(), config.bindHost(), registry, connections);
         this.tasks = new CotTaskDelivery(config.agency(), encoder, connections, this::send);
         this.outbound = new CotOutbound(config, mapping, encoder, connections, clientUids, latest, this::send, clock);
         Counter repeats = Counter.builder("shekara.cot.emergency.repeats")
@@ -116,11 +121,7 @@ public final class CotServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         if (config.port() >= 0) {
-            ServerSocket ss = new ServerSocket();
-            ss.setReuseAddress(true);
-            ss.bind(new InetSocketAddress(config.bindHost(), config.port()), 1024);
-            serverSocket = ss;
-            listen(ss, "cot-accept");
+            serverSocket = admission.plain(config.port(), this::admit);
         }
         if (config.udpPort() >= 0) {
             udpSocket = new DatagramSocket(new InetSocketAddress(config.bindHost(), config.udpPort()));
@@ -144,15 +145,21 @@ public final class CotServer implements AutoCloseable {
         if (tlsSocket != null) {
             throw new IllegalStateException("TLS already started");
         }
-        SSLServerSocket ss = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
-        ss.setReuseAddress(true);
-        ss.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-        ss.setNeedClientAuth(true);
-        ss.bind(new InetSocketAddress(config.bindHost(), port), 1024);
+        ServerSocket ss = admission.tls(context, port, this::admit, reason -> {
+            registry.counter("shekara.cot.tls.handshake.failures").increment();
+            LOG.debug("CoT TLS handshake failed: {}", reason);
+        });
         tlsSocket = ss;
-        listen(ss, "cot-tls-accept");
         LOG.info("CoT TLS streaming server on {}:{}", config.bindHost(), ss.getLocalPort());
         return ss.getLocalPort();
+    }
+
+    /**
+     * Tells the server whether the event store takes writes (its last known state, never a probe): while
+     * it does not, an event that would be stored is refused as {@code store-unavailable}, not relayed.
+     */
+    public void storeHealth(BooleanSupplier up) {
+        this.storeUp = Objects.requireNonNull(up, "up");
     }
 
     /** Counts and logs a client certificate refused at the TLS handshake ({@code reason}: revoked, unknown, ...). */
@@ -161,17 +168,11 @@ public final class CotServer implements AutoCloseable {
         LOG.warn("CoT TLS client refused ({}): {}", reason, subject);
     }
 
-    private void listen(ServerSocket ss, String name) {
-        Thread.ofPlatform().daemon().name(name).start(new CotListener(ss, this::admit, reason -> {
-            registry.counter("shekara.cot.tls.handshake.failures").increment();
-            LOG.debug("CoT TLS handshake failed: {}", reason);
-        }));
-    }
-
     /** A client has connected (and on TLS proved its certificate): it gets the latest SA, then everything else. */
     private void admit(Socket s, String agency, String subject) {
         if (closed) {
-            closeQuietly(s);
+            CotAdmission.closeQuietly(s);
+            admission.left(s);
             return;
         }
         CotConnection c = new CotConnection(s, handler, config.clientQueueCapacity(), config.maxEventBytes(), agency,
@@ -252,8 +253,7 @@ public final class CotServer implements AutoCloseable {
         subscriptions.forEach(Bus.Subscription::close);
         subscriptions.clear();
         emergencies.close();
-        closeQuietly(serverSocket);
-        closeQuietly(tlsSocket);
+        admission.close();
         if (udpSocket != null) {
             udpSocket.close();
         }
@@ -262,8 +262,9 @@ public final class CotServer implements AutoCloseable {
 
     /** Handles a decoded event from a client (or UDP when {@code from} is null). */
     private void inbound(CotConnection from, CotEvent e, byte[] raw) throws DecodeException {
-        if (from != null) {
-            claim(from, e);
+        if (from != null && owners.claim(from, e,
+                () -> registry.counter("shekara.cot.notices", "reason", "uid-conflict").increment())) {
+            tasks.identified(from);
         }
         if (CotControl.isPing(e) || CotControl.isProtocolQuery(e)) {
             eventsIn.increment();
@@ -275,38 +276,31 @@ public final class CotServer implements AutoCloseable {
             }
             return;
         }
-        DeviceTimes.Placement placed = times.place(e, clock.instant());
+        Instant received = clock.instant();
+        DeviceTimes.Placement placed = times.place(e, received);
+        if (placed.aheadRefused()) {
+            throw new DecodeException("time-ahead", "event time " + e.time() + " is ahead of the server's " + received);
+        }
         if (placed.skewed()) {
-            registry.counter("shekara.cot.notices", "reason", "clock-skew").increment();
+            String reason = e.time().isAfter(received) ? "time-ahead" : "clock-skew";
+            registry.counter("shekara.cot.notices", "reason", reason).increment();
         }
         if (placed.outOfOrder()) {
             registry.counter("shekara.cot.notices", "reason", "out-of-order").increment();
             return;
         }
         DomainEvent domain = mapping.toDomain(placed.event(), from == null ? null : from.uid(), defaultMarking);
+        if (domain != null && !storeUp.getAsBoolean()) {
+            throw new DecodeException("store-unavailable", "the event store is down: neither stored nor relayed");
+        }
         eventsIn.increment();
         relay(from, placed.event(), raw);
         if (domain != null) {
-            publisher.publish(domain, e.lat(), e.lon());
-        }
-    }
-
-    /** Checks the uid {@code from} announces as its own: refused on TLS when another connection has it. */
-    private void claim(CotConnection from, CotEvent e) throws DecodeException {
-        String announced = from.announcedUid(e);
-        CotConnection owner = announced == null ? null : owners.claim(announced, from);
-        if (owner != null) {
-            registry.counter("shekara.cot.notices", "reason", "uid-conflict").increment();
-            LOG.warn("uid {} announced by {} belongs to {}{}", announced, from, owner,
-                    from.authenticated() ? ": refused" : "");
-            if (from.authenticated()) {
-                throw new DecodeException("uid-conflict", "uid " + announced + " belongs to another connection");
+            try {
+                publisher.publish(domain, e.lat(), e.lon());
+            } catch (StoreUnavailableException down) {
+                throw new DecodeException("unstored", "relayed, but the event store refused it: " + down.getMessage());
             }
-        }
-        String before = from.uid();
-        from.identify(e);
-        if (from.uid() != null && !from.uid().equals(before)) {
-            tasks.identified(from);
         }
     }
 
@@ -343,16 +337,6 @@ public final class CotServer implements AutoCloseable {
     void reject(DecodeException e) {
         registry.counter("shekara.adapter.rejections", "adapter", ADAPTER, "reason", e.reason()).increment();
         LOG.debug("CoT event rejected ({}): {}", e.reason(), e.getMessage());
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            if (c != null) {
-                c.close();
-            }
-        } catch (Exception ignored) {
-            // shutting down
-        }
     }
 
     /** Callbacks from connections: frames, oversized input, writes, disconnects. */
@@ -394,6 +378,7 @@ public final class CotServer implements AutoCloseable {
         public void closed(CotConnection c) {
             connections.remove(c);
             owners.release(c);
+            admission.left(c.socket());
         }
     }
 }

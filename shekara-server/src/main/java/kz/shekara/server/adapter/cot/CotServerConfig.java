@@ -18,11 +18,12 @@ import kz.shekara.server.config.ShekaraConfig;
  * get raw sensor detections (every device gets units, tracks, alerts and its own tasks);
  * {@code emergencyRepeat} is how often an emergency is sent again until cancelled;
  * {@code maxClockSkew} how far a device's time may be from the server's clock before its report is
- * placed at its receive time instead.
+ * placed at its receive time instead (or, ahead of it with {@code limits.refuseAhead()}, refused);
+ * {@code limits} the connection caps and timeouts ({@link CotLimits}).
  */
 public record CotServerConfig(String bindHost, int port, int udpPort, int maxEventBytes, int clientQueueCapacity,
                               Duration validity, double defaultSigmaM, String agency, Set<String> rawDetectionGroups,
-                              Duration emergencyRepeat, Duration maxClockSkew) {
+                              Duration emergencyRepeat, Duration maxClockSkew, CotLimits limits) {
 
     public static final int DEFAULT_PORT = 8087;
     public static final int DEFAULT_TLS_PORT = 8089;
@@ -36,6 +37,7 @@ public record CotServerConfig(String bindHost, int port, int udpPort, int maxEve
         rawDetectionGroups = Set.copyOf(rawDetectionGroups);
         Objects.requireNonNull(emergencyRepeat, "emergencyRepeat");
         Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+        Objects.requireNonNull(limits, "limits");
         if (port < -1 || port > 65_535) {
             throw new IllegalArgumentException("cot port out of range (-1 = off): " + port);
         }
@@ -59,11 +61,14 @@ public record CotServerConfig(String bindHost, int port, int udpPort, int maxEve
         }
     }
 
-    /** With no group getting raw detections, emergencies repeated every 5 s and 30 s of allowed clock skew. */
+    /**
+     * With no group getting raw detections, emergencies repeated every 5 s, 30 s of allowed clock skew
+     * and the default limits.
+     */
     public CotServerConfig(String bindHost, int port, int udpPort, int maxEventBytes, int clientQueueCapacity,
                            Duration validity, double defaultSigmaM, String agency) {
         this(bindHost, port, udpPort, maxEventBytes, clientQueueCapacity, validity, defaultSigmaM, agency, Set.of(),
-                DEFAULT_EMERGENCY_REPEAT, DEFAULT_MAX_CLOCK_SKEW);
+                DEFAULT_EMERGENCY_REPEAT, DEFAULT_MAX_CLOCK_SKEW, CotLimits.DEFAULTS);
     }
 
     /** All interfaces, port 8087, UDP off, 64 KiB events, 10,000 queued per client, 2 min validity, 50 m. */
@@ -75,28 +80,36 @@ public record CotServerConfig(String bindHost, int port, int udpPort, int maxEve
     public static CotServerConfig of(ShekaraConfig.Cot cot) {
         return new CotServerConfig(cot.bind(), cot.port(), cot.udpPort() == 0 ? -1 : cot.udpPort(), cot.maxEventBytes(),
                 cot.clientQueueCapacity(), cot.validity(), cot.defaultSigmaM(), cot.agency(),
-                Set.copyOf(cot.rawDetectionGroups()), cot.emergencyRepeat(), cot.maxClockSkew());
+                Set.copyOf(cot.rawDetectionGroups()), cot.emergencyRepeat(), cot.maxClockSkew(),
+                new CotLimits("refuse".equals(cot.timeAhead()), cot.maxConnections(), cot.maxConnectionsPerAddress(),
+                        cot.idleTimeout(), cot.eventTimeout()));
     }
 
     public CotServerConfig withPort(int newPort) {
         return new CotServerConfig(bindHost, newPort, udpPort, maxEventBytes, clientQueueCapacity, validity,
-                defaultSigmaM, agency, rawDetectionGroups, emergencyRepeat, maxClockSkew);
+                defaultSigmaM, agency, rawDetectionGroups, emergencyRepeat, maxClockSkew, limits);
     }
 
     public CotServerConfig withBindHost(String host) {
         return new CotServerConfig(host, port, udpPort, maxEventBytes, clientQueueCapacity, validity,
-                defaultSigmaM, agency, rawDetectionGroups, emergencyRepeat, maxClockSkew);
+                defaultSigmaM, agency, rawDetectionGroups, emergencyRepeat, maxClockSkew, limits);
     }
 
     /** With these routing groups also getting raw sensor detections. */
     public CotServerConfig withRawDetectionGroups(Set<String> groups) {
         return new CotServerConfig(bindHost, port, udpPort, maxEventBytes, clientQueueCapacity, validity,
-                defaultSigmaM, agency, groups, emergencyRepeat, maxClockSkew);
+                defaultSigmaM, agency, groups, emergencyRepeat, maxClockSkew, limits);
     }
 
     /** With emergencies repeated every {@code every}. */
     public CotServerConfig withEmergencyRepeat(Duration every) {
         return new CotServerConfig(bindHost, port, udpPort, maxEventBytes, clientQueueCapacity, validity,
-                defaultSigmaM, agency, rawDetectionGroups, every, maxClockSkew);
+                defaultSigmaM, agency, rawDetectionGroups, every, maxClockSkew, limits);
+    }
+
+    /** With these limits. */
+    public CotServerConfig withLimits(CotLimits newLimits) {
+        return new CotServerConfig(bindHost, port, udpPort, maxEventBytes, clientQueueCapacity, validity,
+                defaultSigmaM, agency, rawDetectionGroups, emergencyRepeat, maxClockSkew, newLimits);
     }
 }
