@@ -68,6 +68,7 @@ public final class ApiServer implements AutoCloseable {
     private AutoCloseable liveListener;
     private Bus.Subscription postureFeed;
     private ScheduledExecutorService ticker;
+    private volatile Function<Context, kz.shekara.server.access.Identity> identities;
 
     /**
      * @param clock gives the event time of messages the operations centre sends and the wall time
@@ -157,8 +158,12 @@ public final class ApiServer implements AutoCloseable {
         });
         WebGuard.install(app);
         // Until accounts exist every caller acts as the home agency's operations centre.
-        app.before(ctx -> Caller.set(ctx, new kz.shekara.server.access.Identity("operations-centre",
-                kz.shekara.server.access.Role.COMMANDER, home.agency(), kz.shekara.server.access.Identity.Kind.ACCOUNT)));
+        var placeholder = new kz.shekara.server.access.Identity("operations-centre",
+                kz.shekara.server.access.Role.COMMANDER, home.agency(), kz.shekara.server.access.Identity.Kind.ACCOUNT);
+        app.before(ctx -> {
+            var resolve = identities;
+            Caller.set(ctx, resolve == null ? placeholder : resolve.apply(ctx));
+        });
         // Fixed paths (/units/control) before the read routes' path parameters (/units/{id}): Javalin matches in order.
         extraRoutes.forEach(r -> r.accept(app));
         new ReadRoutes(theatre, live, mapper, this::viewer, postures).register(app);
@@ -181,6 +186,15 @@ public final class ApiServer implements AutoCloseable {
         ticker.scheduleAtFixedRate(() -> feed.status(status.sample(feed.sessions())), 1, 1, TimeUnit.SECONDS);
         LOG.info("web map and API on http://{}:{}/", config.host(), app.port());
         return app.port();
+    }
+
+    /**
+     * Test seam until accounts exist: resolves each request's identity with {@code resolve} instead of
+     * the placeholder home-agency commander (tests act as another agency's operator through it).
+     */
+    ApiServer identitiesForTests(Function<Context, kz.shekara.server.access.Identity> resolve) {
+        this.identities = Objects.requireNonNull(resolve, "resolve");
+        return this;
     }
 
     /** The bound port; only after {@link #start}. */

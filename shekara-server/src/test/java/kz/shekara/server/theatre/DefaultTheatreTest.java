@@ -39,7 +39,7 @@ class DefaultTheatreTest {
         assertThat(perCommand.get("turkistan")).isGreaterThanOrEqualTo(8);
         assertThat(perCommand.get("zhambyl")).isGreaterThanOrEqualTo(5);
         assertThat(perCommand.get("caspian")).isEqualTo(1);
-        assertThat(theatre.commands()).extracting(c -> c.id()).containsExactly("turkistan", "zhambyl", "caspian");
+        assertThat(theatre.commands()).extracting(c -> c.id()).containsExactly("turkistan", "zhambyl", "caspian", "mod-south");
         assertThat(theatre.sectors()).filteredOn(s -> s.command().equals("turkistan")).allMatch(s -> s.neighbour().equals("UZ"));
         assertThat(theatre.sectors()).filteredOn(s -> s.command().equals("zhambyl")).allMatch(s -> s.neighbour().equals("KG"));
         assertThat(theatre.sectors()).extracting(Sector::name).contains("Kazygurt", "Zhibek Zholy", "Shardara", "Korday", "Merke");
