@@ -20,6 +20,7 @@ import kz.shekara.model.Refusal;
 import kz.shekara.server.access.Action;
 import kz.shekara.server.access.Identity;
 import kz.shekara.server.response.ResponseService;
+import kz.shekara.server.view.Viewer;
 import kz.shekara.theatre.Command;
 import kz.shekara.theatre.Theatre;
 
@@ -31,7 +32,7 @@ import kz.shekara.theatre.Theatre;
  * reason, crisis)</li>
  * <li>{@code PUT /api/v1/units/{id}/control} {@code {"command", "reason"}} — hands one unit to a
  * command the theatre defines (a commander of the agency that holds it now)</li>
- * <li>{@code GET /api/v1/crisis} — the crises in force; {@code POST /api/v1/crisis}
+ * <li>{@code GET /api/v1/crisis} — the crises in force the caller may see by their marking; {@code POST /api/v1/crisis}
  * {@code {"command", "to", "reason"}} — declares one (201); {@code DELETE /api/v1/crisis/{id}}
  * — ends it (200), each by a commander of the home agency or of the agency taking control</li>
  * </ul>
@@ -62,8 +63,10 @@ public final class ControlApi {
             send(ctx, 200, change(c));
         });
         app.get("/api/v1/crisis", ctx -> {
+            Identity who = Caller.of(ctx);
+            Viewer viewer = Viewer.of(theatre, who.agency(), who.role().id());
             ArrayNode out = mapper.createArrayNode();
-            service.crises().forEach(c -> out.add(crisis(c)));
+            service.crises().stream().filter(viewer::maySee).forEach(c -> out.add(crisis(c)));
             send(ctx, 200, out);
         });
         app.post("/api/v1/crisis", ctx -> {

@@ -35,7 +35,10 @@ import kz.shekara.server.api.AlertsApi;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.response.MiniTheatre;
+import kz.shekara.server.api.Caller;
 import kz.shekara.server.api.ResponseApi;
+import kz.shekara.server.access.Identity;
+import kz.shekara.server.access.Role;
 import kz.shekara.dispatch.ResponseConfig;
 import kz.shekara.server.response.ResponseService;
 import kz.shekara.server.alertdesk.RulesService;
@@ -89,6 +92,8 @@ class DispatchRoundTripTest {
         responder.start();
         cot.deliverTasks(new TaskCot(config.centreUid(), config.centreCallsign()));
         app = Javalin.create(c -> c.showJavalinBanner = false);
+        // These routes act for the caller's agency: the home agency's duty operator here.
+        app.before(ctx -> Caller.set(ctx, new Identity("duty", Role.OPERATOR, "kz-bs", Identity.Kind.ACCOUNT)));
         new ResponseApi(responder, theatre).register(app);
         new AlertsApi(rules).register(app);
         new ApiErrors(meters, new ObjectMapper()).install(app);
