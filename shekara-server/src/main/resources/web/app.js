@@ -7,6 +7,7 @@ import { COLORS, unitSvg, trackSvg, baseSvg, crossingSvg, sensorSvg, siteSvg } f
 import { detailsHtml } from './details.js';
 import { initAlerts } from './alerts.js';
 import { registerSector, loadPostures, onPosture, postureHtml, sectorStyle } from './posture.js';
+import { loadControl, onControl, controlClass, controlHtml } from './control.js';
 import { registerZone, localName } from './names.js';
 import { initReplay } from './replay.js';
 
@@ -165,7 +166,7 @@ function seen(props) {
 }
 
 function unitIcon(p) {
-  const cls = p.reported ? '' : 'not-reported';
+  const cls = `${p.reported ? '' : 'not-reported'} ${controlClass(p.id)}`;
   return L.divIcon({
     className: `unit-icon ${cls}`, iconSize: [36, 26], iconAnchor: [18, 13],
     html: `<div data-unit="${fmt.esc(p.id)}">${unitSvg(p.kind, p.status, p.reported)}<span class="callsign">${fmt.esc(p.callsign)}</span></div>`,
@@ -337,9 +338,22 @@ function counts() {
 
 // ---- details: popup and side panel ----------------------------------------------------------
 
-/** A popup's content: the object's details, and for a sector its posture and the form to set it. */
+/**
+ * A popup's content: the object's details, for a sector its posture and the form to set it, for a
+ * unit under another command than its own the command holding it.
+ */
 function selectedHtml(type, props) {
-  return detailsHtml(type, props) + (type === 'zone' && props.kind === 'sector' ? postureHtml(props.sector ?? props.id) : '');
+  return detailsHtml(type, props) + (type === 'zone' && props.kind === 'sector' ? postureHtml(props.sector ?? props.id) : '')
+    + (type === 'unit' ? controlHtml(props.id) : '');
+}
+
+/** Redraws a unit's icon (and its popup when open) after its operational control changed. */
+function controlChanged(id) {
+  const u = units.get(id);
+  if (!u) return;
+  u.marker.setIcon(unitIcon(u.props));
+  tag(u.marker, 'unitMarker', id);
+  refreshSelected('unit', id, u.props);
 }
 
 function select(type, id, props, latlng) {
@@ -352,7 +366,7 @@ function select(type, id, props, latlng) {
 function refreshSelected(type, id, props) {
   if (selected && selected.type === type && selected.id === id) {
     selected.props = props;
-    document.getElementById('details').innerHTML = detailsHtml(type, props);
+    document.getElementById('details').innerHTML = detailsHtml(type, props) + (type === 'unit' ? controlHtml(id) : '');
   }
 }
 
@@ -423,6 +437,7 @@ function onLive(msg) {
     case 'detection': addDetection(msg); break;
     case 'message': addMessage(msg); break;
     case 'posture': onPosture(msg); break;
+    case 'control': controlChanged(onControl(msg)); break;
     case 'status': status(msg); break;
     default: break;
   }
@@ -485,6 +500,8 @@ async function loadLive() {
   m.messages.forEach(addMessage);
   renderChat();
   await loadPostures();
+  await loadControl();
+  units.forEach((u, id) => controlChanged(id));
   counts();
 }
 
@@ -507,6 +524,7 @@ function renderLegend() {
   document.getElementById('legend').innerHTML = [
     `<div class="legend-row kinds">${kinds.map((k) => `<span class="legend-kind" title="${fmt.esc(t(`unitKind.${k}`))}">${unitSvg(k, 'available', true)}<small>${fmt.esc(t(`unitKind.${k}`))}</small></span>`).join('')}</div>`,
     row(unitSvg('ground-vehicle', null, false), 'legend.notReported'),
+    row('<svg width="30" height="16"><rect x="4" y="1" width="22" height="14" rx="3" fill="none" stroke="#ffb000" stroke-width="2" stroke-dasharray="3 2"/></svg>', 'legend.underOther'),
     row(trackSvg('confirmed'), 'legend.track'),
     row(line(`stroke="${COLORS.unknown}" stroke-width="2"`), 'legend.leader'),
     row(`<svg width="30" height="16"><ellipse cx="15" cy="8" rx="12" ry="5" fill="rgba(255,216,77,.1)" stroke="${COLORS.unknown}"/></svg>`, 'legend.ellipse'),

@@ -207,7 +207,7 @@ public final class DispatchDesk {
 
     private IncidentResponse recompute(String id, List<DispatchOutput> out) {
         IncidentWatch.Target target = target(watch.get(id).orElseThrow(), now);
-        Recommendations recs = ranking.rank(target, null);
+        Recommendations recs = ranking.rank(target, null, ranking.home());
         Task task = tasks.ofIncident(id).orElse(null);
         if (task != null && out != null) {
             task = follow(task, target, out);
@@ -263,13 +263,21 @@ public final class DispatchDesk {
      * @throws Refusal.Invalid when who dispatches is not given
      */
     public Pending dispatch(String incident, String unitId, String by, Instant time) {
+        return dispatch(incident, unitId, by, ranking.home(), time);
+    }
+
+    /**
+     * As {@link #dispatch(String, String, String, Instant)}, by an operator of {@code agency}: the unit
+     * must be under one of that agency's commands.
+     */
+    public Pending dispatch(String incident, String unitId, String by, String agency, Instant time) {
         if (by == null || by.isBlank()) {
             throw new Refusal.Invalid("who dispatches must be given");
         }
         IncidentWatch.Watched w = watch.get(incident)
                 .orElseThrow(() -> new Refusal.NotFound("no open incident " + incident));
         Unit unit = units.unit(unitId).orElseThrow(() -> new Refusal.NotFound("no unit " + unitId));
-        check(w, unitId);
+        check(w, unitId, agency);
         IncidentWatch.Target target = target(w, time.isAfter(now) ? time : now);
         Optional<Recommendation> r = ranking.plan(unit, target, false);
         double lat = r.map(Recommendation::lat).orElse(target.motion().lat());
@@ -295,7 +303,7 @@ public final class DispatchDesk {
         units.task(task.unit(), TaskStatus.ENDED);
     }
 
-    private void check(IncidentWatch.Watched w, String unitId) {
+    private void check(IncidentWatch.Watched w, String unitId, String agency) {
         if (w.status() != IncidentStatus.OPEN) {
             throw new Refusal.Conflict("incident " + w.id() + " is " + w.status().code() + ", not open");
         }
@@ -306,25 +314,11 @@ public final class DispatchDesk {
             throw new Refusal.Conflict("unit " + unitId + " is tasked already");
         }
         String holder = units.controlledBy(unitId);
-        if (!ranking.underCentre(holder)) {
-            throw new Refusal.Conflict("unit " + unitId + " is under the operational control of " + holder);
+        if (!ranking.holds(agency, holder)) {
+            String of = ranking.agencyOf(holder);
+            throw new Refusal.Conflict("unit " + unitId + " is under the operational control of " + holder
+                    + (of == null ? "" : " (" + of + ")") + ", not of a command of " + agency);
         }
-    }
-
-    /**
-     * Hands operational control of a unit to a command at {@code time}; returns the change, applied.
-     *
-     * @throws Refusal.NotFound when there is no such unit
-     * @throws Refusal.Invalid when the command or who changes it is blank
-     */
-    public ControlChange setControl(String unitId, String command, String by, String reason, Instant time) {
-        units.unit(unitId).orElseThrow(() -> new Refusal.NotFound("no unit " + unitId));
-        if (command == null || command.isBlank() || by == null || by.isBlank()) {
-            throw new Refusal.Invalid("a control change needs the command and who made it");
-        }
-        ControlChange c = new ControlChange(time, unitId, command, by, reason, theatre.defaultMarking());
-        units.onControl(c);
-        return c;
     }
 
     /** Which command holds operational control of each theatre unit now, by unit id. */
@@ -334,21 +328,27 @@ public final class DispatchDesk {
         return m;
     }
 
-    /**
-     * The response to an open incident: the latest ranking (recomputed first when an input changed
-     * since), or, for a given {@code command}, the ranking as that command sees it (only the units it
-     * holds). Empty when the incident is not open.
-     */
+    /** The response to an open incident as the home agency's operators see it; see {@link #recommendations(String, String, String)}. */
     public Optional<IncidentResponse> recommendations(String incident, String command) {
+        return recommendations(incident, command, ranking.home());
+    }
+
+    /**
+     * The response to an open incident: for the home agency, the latest ranking (recomputed first
+     * when an input changed since); for another agency ({@code agency}, e.g. the defence ministry in a
+     * crisis), the ranking of the units under its commands; for a given {@code command}, the ranking
+     * as that command sees it (only the units it holds). Empty when the incident is not open.
+     */
+    public Optional<IncidentResponse> recommendations(String incident, String command, String agency) {
         Optional<IncidentWatch.Watched> w = watch.get(incident);
         if (w.isEmpty()) {
             return Optional.empty();
         }
-        if (command != null) {
+        if (command != null || !ranking.home().equals(agency)) {
             IncidentWatch.Target target = target(w.get(), now);
             return Optional.of(new IncidentResponse(incident, now, target.track(), target.motion().lat(),
-                    target.motion().lon(), ranking.rank(target, command), tasks.ofIncident(incident).orElse(null),
-                    target.trackEnded()));
+                    target.motion().lon(), ranking.rank(target, command, agency),
+                    tasks.ofIncident(incident).orElse(null), target.trackEnded()));
         }
         IncidentResponse r = latest.get(incident);
         return Optional.of(r == null || stale.contains(incident) ? recompute(incident, null) : r);

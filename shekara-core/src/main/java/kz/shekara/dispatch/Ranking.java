@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import kz.shekara.model.UnitStatus;
 import kz.shekara.planning.PreparedUnits;
@@ -30,7 +29,8 @@ final class Ranking {
     private final ResponseConfig config;
     private final ResponseModels models;
     private final Recommender recommender;
-    private final Set<String> centreCommands;
+    private final Map<String, String> commandAgency;
+    private final String home;
     private final UnitBoard units;
     private final Map<String, Posture> postures;
     /** The units' side of the last ranking, reused for every unit whose state has not changed since. */
@@ -41,14 +41,29 @@ final class Ranking {
         this.config = config;
         this.models = models;
         this.recommender = models.recommender(Recommender.Config.DEFAULT);
-        this.centreCommands = theatre.commands().stream().map(Command::id).collect(Collectors.toUnmodifiableSet());
+        this.commandAgency = theatre.commands().stream().collect(Collectors.toUnmodifiableMap(Command::id,
+                Command::agency));
+        this.home = theatre.defaultMarking().originator();
         this.units = units;
         this.postures = postures;
     }
 
-    /** True when a unit held by {@code command} is the operations centre's to dispatch. */
-    boolean underCentre(String command) {
-        return centreCommands.isEmpty() || centreCommands.contains(command);
+    /**
+     * True when a unit held by {@code command} is {@code agency}'s to dispatch: the command is one of
+     * that agency's (in a theatre without commands, every unit is the home agency's).
+     */
+    boolean holds(String agency, String command) {
+        return commandAgency.isEmpty() ? home.equals(agency) : agency.equals(commandAgency.get(command));
+    }
+
+    /** The agency of a command the theatre defines, or null. */
+    String agencyOf(String command) {
+        return commandAgency.get(command);
+    }
+
+    /** The home agency: the theatre's default marking's originator. */
+    String home() {
+        return home;
     }
 
     /** The incident's target as of {@code at} (event time), within the planning horizon. */
@@ -57,15 +72,15 @@ final class Ranking {
     }
 
     /**
-     * The ranking as {@code command} sees it (null: the operations centre, which sees the units
-     * under any of the theatre's commands, not those handed to an outside command).
+     * The ranking as {@code command} sees it, or (command null) as {@code agency}'s operators do: the
+     * units under any of that agency's commands, the others excluded as {@code not-under-control}.
      */
-    Recommendations rank(IncidentWatch.Target target, String command) {
+    Recommendations rank(IncidentWatch.Target target, String command, String agency) {
         List<UnitState> all = units.states(this::posture);
         List<UnitState> ours = new ArrayList<>(all.size());
         List<Recommendations.Excluded> outside = new ArrayList<>();
         for (UnitState u : all) {
-            if (command == null && !underCentre(u.controlledBy())) {
+            if (command == null && !holds(agency, u.controlledBy())) {
                 outside.add(new Recommendations.Excluded(u.unit(), "not-under-control"));
             } else {
                 ours.add(u);

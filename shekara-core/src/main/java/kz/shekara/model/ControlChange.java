@@ -6,11 +6,12 @@ import java.util.Objects;
 /**
  * Operational control of a unit passed to a command (its own regional command, another one, or
  * an outside command such as the defence ministry in a declared crisis), by whom and why. A unit
- * never changed is under its own command. Recorded in the log; replaying it gives the same
- * control. Immutable.
+ * never changed is under its own command. {@code crisis} names the crisis that made the change
+ * (its declaration or its end), null for a single-unit transfer. Recorded in the log; replaying it
+ * gives the same control. Immutable.
  */
-public record ControlChange(Instant time, String unit, String command, String by, String reason, Marking marking)
-        implements DomainEvent {
+public record ControlChange(Instant time, String unit, String command, String by, String reason, String crisis,
+                            Marking marking) implements DomainEvent {
 
     public ControlChange {
         Objects.requireNonNull(time, "time");
@@ -22,5 +23,10 @@ public record ControlChange(Instant time, String unit, String command, String by
             throw new IllegalArgumentException("a control change needs the command and who made it");
         }
         reason = reason == null ? "" : reason;
+    }
+
+    /** A single-unit transfer (no crisis). */
+    public ControlChange(Instant time, String unit, String command, String by, String reason, Marking marking) {
+        this(time, unit, command, by, reason, null, marking);
     }
 }

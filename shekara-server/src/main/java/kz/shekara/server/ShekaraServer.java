@@ -31,6 +31,7 @@ import kz.shekara.server.api.AlertsApi;
 import kz.shekara.server.api.ApiServer;
 import kz.shekara.server.api.HttpConfig;
 import kz.shekara.server.api.PlanApi;
+import kz.shekara.server.api.ControlApi;
 import kz.shekara.server.api.ResponseApi;
 import kz.shekara.server.api.ResponseStatsApi;
 import kz.shekara.server.api.ReviewApi;
@@ -144,6 +145,7 @@ public final class ShekaraServer implements AutoCloseable {
         addViewRoutes(api, restored, models);
         ResponseService responder = startResponder(restored, models, sectors, cot, clock);
         api.addRoutes(new ResponseApi(responder, theatre)::register);
+        api.addRoutes(new ControlApi(responder, theatre)::register);
         int httpPort = api.start();
         started.push(api);
         ports = new Ports(httpPort, cot.port(), cot.udpPort(), cot.tlsPort());

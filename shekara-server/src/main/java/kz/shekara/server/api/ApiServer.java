@@ -70,6 +70,7 @@ public final class ApiServer implements AutoCloseable {
     private Javalin app;
     private AutoCloseable liveListener;
     private Bus.Subscription postureFeed;
+    private Bus.Subscription controlFeed;
     private ScheduledExecutorService ticker;
 
     /**
@@ -207,6 +208,8 @@ public final class ApiServer implements AutoCloseable {
         liveListener = live.listen(feed::publish);
         // Sector postures are no part of the picture's state, but every open map follows them live.
         postureFeed = bus.subscribe(Topic.POSTURE, "web-live.posture", feed::publish);
+        // So is operational control: a unit handed to another command is redrawn at once.
+        controlFeed = bus.subscribe(Topic.UNIT_CONTROL, "web-live.control", feed::publish);
         app.start(config.host(), config.port());
         ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("web-status").unstarted(r));
         ticker.scheduleAtFixedRate(() -> feed.status(status.sample(feed.sessions())), 1, 1, TimeUnit.SECONDS);
@@ -307,6 +310,9 @@ public final class ApiServer implements AutoCloseable {
         }
         if (postureFeed != null) {
             postureFeed.close();
+        }
+        if (controlFeed != null) {
+            controlFeed.close();
         }
         feed.close();
         if (app != null) {

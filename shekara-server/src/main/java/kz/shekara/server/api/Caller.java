@@ -22,7 +22,11 @@ public final class Caller {
         return id;
     }
 
-    static void set(Context ctx, Identity identity) {
+    /**
+     * Sets the request's identity: the access check in {@link ApiServer} does, and so may a test that
+     * mounts these routes on a Javalin of its own.
+     */
+    public static void set(Context ctx, Identity identity) {
         ctx.attribute(ATTRIBUTE, identity);
     }
 }

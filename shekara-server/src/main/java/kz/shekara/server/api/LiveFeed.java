@@ -17,6 +17,7 @@ import kz.shekara.model.Detection;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
+import kz.shekara.model.ControlChange;
 import kz.shekara.rules.PostureChange;
 import kz.shekara.server.view.Viewer;
 import kz.shekara.theatre.Unit;
@@ -107,6 +108,12 @@ final class LiveFeed {
             case ChatMessage m -> {
                 key = null;
                 json = EventJson.message(m).put("type", "message");
+            }
+            case ControlChange c -> {
+                key = "control:" + c.unit();
+                json = mapper.createObjectNode().put("type", "control").put("unit", c.unit())
+                        .put("command", c.command()).put("by", c.by()).put("reason", c.reason())
+                        .put("time", c.time().toString()).put("crisis", c.crisis());
             }
             case PostureChange c -> {
                 key = "posture:" + c.sector();

@@ -12,7 +12,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Objects;
 import java.util.Set;
-import kz.shekara.model.ControlChange;
 import kz.shekara.model.Refusal;
 import kz.shekara.model.Task;
 import kz.shekara.routing.GeoPoint;
@@ -30,11 +29,12 @@ import kz.shekara.theatre.Unit;
  * reason, the target and the incident's task</li>
  * <li>{@code POST /api/v1/incidents/{id}/dispatch} {@code {"unit", "by"}} — dispatches; 201 with the task</li>
  * <li>{@code GET /api/v1/tasks} — the active tasks</li>
- * <li>{@code GET /api/v1/units/control}, {@code PUT /api/v1/units/{id}/control} {@code {"command", "by", "reason"}}
- * — which command holds each unit, and handing one over</li>
- * <li>The actor ({@code by}) of a dispatch or a hand-over is the authenticated caller ({@link Caller});
- * a {@code by} in the body is accepted for older clients and ignored.</li>
+ * <li>The actor ({@code by}) of a dispatch is the authenticated caller ({@link Caller}); a {@code by}
+ * in the body is accepted for older clients and ignored.</li>
  * </ul>
+ * Recommendations and dispatch are as the caller's agency has them: a unit under another agency's
+ * command is excluded ({@code not-under-control}) and refused (409). Operational control and crises
+ * are {@link ControlApi}'s.
  * Refusals are 400 (bad body), 404 (unknown incident or unit) or 409 (the incident or unit cannot
  * take the task) with {@code {"error", "detail"}}, counted in
  * {@code shekara.adapter.rejections{adapter=api,reason}}. Thread-safe.
@@ -59,27 +59,20 @@ public final class ResponseApi {
                 }
             }
             String id = ctx.pathParam("id");
-            IncidentResponse r = service.recommendations(id, ctx.queryParam("command"))
+            IncidentResponse r = service.recommendations(id, ctx.queryParam("command"), Caller.of(ctx).agency())
                     .orElseThrow(() -> new Refusal.NotFound("no open incident " + id));
             send(ctx, 200, response(r));
         });
         app.post("/api/v1/incidents/{id}/dispatch", ctx -> {
-            JsonNode body = body(ctx, Set.of("unit", "by"));
-            Task t = service.dispatch(ctx.pathParam("id"), text(body, "unit"), Caller.of(ctx).name());
+            JsonNode body = body(mapper, ctx, Set.of("unit", "by"));
+            Task t = service.dispatch(ctx.pathParam("id"), text(body, "unit"), Caller.of(ctx).name(),
+                    Caller.of(ctx).agency());
             send(ctx, 201, task(t));
         });
         app.get("/api/v1/tasks", ctx -> {
             ArrayNode out = mapper.createArrayNode();
             service.tasks().forEach(t -> out.add(task(t)));
             send(ctx, 200, out);
-        });
-        app.get("/api/v1/units/control", ctx -> send(ctx, 200, mapper.valueToTree(service.control())));
-        app.put("/api/v1/units/{id}/control", ctx -> {
-            JsonNode body = body(ctx, Set.of("command", "by", "reason"));
-            ControlChange c = service.setControl(ctx.pathParam("id"), text(body, "command"), Caller.of(ctx).name(),
-                    body.path("reason").asText(""));
-            send(ctx, 200, mapper.createObjectNode().put("unit", c.unit()).put("command", c.command())
-                    .put("by", c.by()).put("reason", c.reason()).put("time", c.time().toString()));
         });
     }
 
@@ -134,11 +127,12 @@ public final class ResponseApi {
     }
 
 
-    private static void send(Context ctx, int status, JsonNode body) {
+    static void send(Context ctx, int status, JsonNode body) {
         ctx.status(status).contentType("application/json").result(body.toString());
     }
 
-    private JsonNode body(Context ctx, Set<String> known) {
+    /** The request's JSON object body, its fields all {@code known}; 400/413 otherwise. */
+    static JsonNode body(ObjectMapper mapper, Context ctx, Set<String> known) {
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length > MAX_BODY_BYTES) {
             throw new ApiError(413, "too-large", "body over " + MAX_BODY_BYTES + " bytes");
@@ -162,7 +156,8 @@ public final class ResponseApi {
         return n;
     }
 
-    private static String text(JsonNode body, String field) {
+    /** A required non-blank text field; 400 otherwise. */
+    static String text(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
             throw new ApiError(400, "missing-field", "field '" + field + "' must be a non-empty string");

@@ -138,7 +138,10 @@ final class TheatreFeatures {
         return GeoJson.collection(out);
     }
 
-    /** Theatre name, time zone, sectors (id, name, posture, neighbour) and the bounding box [w, s, e, n] of the area of operations. */
+    /**
+     * Theatre name, time zone, sectors (id, name, posture, neighbour), commands (id, name, agency) and
+     * the bounding box [w, s, e, n] of the area of operations.
+     */
     ObjectNode summary() {
         ObjectNode o = NODES.objectNode();
         o.put("name", theatre.name());
@@ -148,6 +151,9 @@ final class TheatreFeatures {
             arr.addObject().put("id", s.id()).put("name", s.name()).put("command", s.command())
                     .put("neighbour", s.neighbour()).put("posture", s.posture().code());
         }
+        var commands = o.putArray("commands");
+        theatre.commands().forEach(c -> commands.addObject().put("id", c.id()).put("name", c.name())
+                .put("agency", c.agency()));
         // The area of operations: sectors, borders, sites and bases; the basemap only when there is nothing else.
         var env = new org.locationtech.jts.geom.Envelope();
         theatre.zones().stream().filter(z -> z.kind() != ZoneKind.COUNTRY && z.kind() != ZoneKind.SEA)

@@ -2,17 +2,21 @@ package kz.shekara.server.response;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import kz.shekara.dispatch.ControlDesk;
 import kz.shekara.dispatch.DispatchDesk;
 import kz.shekara.dispatch.DispatchOutput;
 import kz.shekara.dispatch.IncidentResponse;
 import kz.shekara.dispatch.ResponseConfig;
 import kz.shekara.model.ControlChange;
+import kz.shekara.model.CrisisEvent;
 import kz.shekara.model.Task;
 import kz.shekara.planning.ResponseModels;
 import kz.shekara.server.alertdesk.RulesService;
@@ -28,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * and UNIT_CONTROL, runs them through one {@link DispatchDesk}, and carries out what it decides — task
  * steps published on {@link Topic#TASKS} keyed by their incident's sector, incidents moved on through
  * {@link RulesService} at the event time that caused the step (a refusal there leaves the task step
- * standing). Operator commands (dispatch, operational control) take their time from the injected
- * clock. Thread-safe: one lock around the desk; what it decided is carried out outside it, in order.
+ * standing). Operator commands (dispatch, operational control, crises) take their time from the
+ * injected clock; operational control and crises are decided by a {@link ControlDesk}, applied at
+ * once and published ({@link Topic#UNIT_CONTROL}, {@link Topic#CRISES}). Thread-safe: one lock
+ * around the desks; what they decided is carried out outside it, in order.
  */
 public final class ResponseService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseService.class);
@@ -38,6 +44,9 @@ public final class ResponseService implements AutoCloseable {
     private final RulesService rules;
     private final Clock clock;
     private final DispatchDesk desk;
+    private final ControlDesk controls;
+    /** Control changes this service applied and published, not yet delivered back by the bus (guarded by desk). */
+    private final Set<ControlChange> applied = new HashSet<>();
     private final List<Bus.Subscription> subscriptions = new ArrayList<>();
 
     public ResponseService(ResponseConfig config, Bus bus, RulesService rules, Theatre theatre, ResponseModels models,
@@ -47,6 +56,7 @@ public final class ResponseService implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.desk = new DispatchDesk(Objects.requireNonNull(config, "config"), Objects.requireNonNull(theatre, "theatre"),
                 Objects.requireNonNull(models, "models"), sectors);
+        this.controls = new ControlDesk(theatre);
     }
 
     /**
@@ -60,6 +70,7 @@ public final class ResponseService implements AutoCloseable {
         }
         synchronized (desk) {
             desk.restore(s.toDesk());
+            controls.restore(s.crises(), s.controls());
         }
     }
 
@@ -73,7 +84,16 @@ public final class ResponseService implements AutoCloseable {
         subscriptions.add(bus.subscribe(Topic.UNIT_POSITIONS, "response", p -> handle(desk::onPosition, p)));
         subscriptions.add(bus.subscribe(Topic.MESSAGES, "response", m -> handle(desk::onChat, m)));
         subscriptions.add(bus.subscribe(Topic.POSTURE, "response", c -> handle(desk::onPosture, c)));
-        subscriptions.add(bus.subscribe(Topic.UNIT_CONTROL, "response", c -> handle(desk::onControl, c)));
+        subscriptions.add(bus.subscribe(Topic.UNIT_CONTROL, "response", c -> handle(this::delivered, c)));
+    }
+
+    /** A control change from the bus: one this service made is applied already (a later one may have followed it). */
+    private List<DispatchOutput> delivered(ControlChange c) {
+        if (applied.remove(c)) {
+            return List.of();
+        }
+        controls.onControl(c);
+        return desk.onControl(c);
     }
 
     private <E> void handle(Function<E, List<DispatchOutput>> input, E event) {
@@ -120,9 +140,18 @@ public final class ResponseService implements AutoCloseable {
      * @throws IllegalArgumentException when who dispatches is not given
      */
     public Task dispatch(String incident, String unitId, String by) {
+        return dispatch(incident, unitId, by, null);
+    }
+
+    /**
+     * As {@link #dispatch(String, String, String)}, by an operator of {@code agency} (null: the home
+     * agency): the unit must be under one of that agency's commands.
+     */
+    public Task dispatch(String incident, String unitId, String by, String agency) {
         DispatchDesk.Pending pending;
         synchronized (desk) {
-            pending = desk.dispatch(incident, unitId, by, clock.instant());
+            pending = agency == null ? desk.dispatch(incident, unitId, by, clock.instant())
+                    : desk.dispatch(incident, unitId, by, agency, clock.instant());
         }
         DispatchOutput.IncidentStep a = pending.assignment();
         try {
@@ -142,18 +171,83 @@ public final class ResponseService implements AutoCloseable {
     }
 
     /**
-     * Hands operational control of a unit to a command at the clock's time and publishes the change.
+     * Hands operational control of a unit to a command at the clock's time and publishes the change;
+     * see {@link ControlDesk#transfer} for the refusals.
      *
-     * @throws NoSuchElementException when there is no such unit
-     * @throws IllegalArgumentException when the command or who changes it is blank
+     * @param agency the agency of who transfers it, which must hold the unit now
      */
-    public ControlChange setControl(String unitId, String command, String by, String reason) {
+    public ControlChange setControl(String unitId, String command, String by, String agency, String reason) {
         ControlChange c;
+        List<DispatchOutput> out;
         synchronized (desk) {
-            c = desk.setControl(unitId, command, by, reason, clock.instant());
+            c = controls.transfer(unitId, command, by, agency, reason, clock.instant());
+            out = apply(List.of(c));
         }
         bus.publish(Topic.UNIT_CONTROL, unitId, c);
+        carryOut(out);
         return c;
+    }
+
+    /**
+     * Declares a crisis for a command at the clock's time and publishes it, then the control change
+     * of each of its units; see {@link ControlDesk#declare} for the refusals.
+     */
+    public ControlDesk.Outcome declareCrisis(String command, String to, String by, String reason) {
+        ControlDesk.Outcome o;
+        List<DispatchOutput> out;
+        synchronized (desk) {
+            o = controls.declare(command, to, by, reason, clock.instant());
+            out = apply(o.changes());
+        }
+        publish(o);
+        carryOut(out);
+        return o;
+    }
+
+    /** Ends a crisis in force at the clock's time; see {@link ControlDesk#end}. */
+    public ControlDesk.Outcome endCrisis(String crisis, String by, String reason) {
+        ControlDesk.Outcome o;
+        List<DispatchOutput> out;
+        synchronized (desk) {
+            o = controls.end(crisis, by, reason, clock.instant());
+            out = apply(o.changes());
+        }
+        publish(o);
+        carryOut(out);
+        return o;
+    }
+
+    /** The crises in force, oldest first (their declarations). */
+    public List<CrisisEvent> crises() {
+        synchronized (desk) {
+            return controls.crises();
+        }
+    }
+
+    /** The last control change of each unit ever changed, by unit id. */
+    public Map<String, ControlChange> controlChanges() {
+        synchronized (desk) {
+            Map<String, ControlChange> m = new java.util.TreeMap<>();
+            control().keySet().forEach(u -> controls.lastChange(u).ifPresent(c -> m.put(u, c)));
+            return m;
+        }
+    }
+
+    /** Applies changes the control desk made to the dispatch desk; the caller holds the desk's lock. */
+    private List<DispatchOutput> apply(List<ControlChange> changes) {
+        List<DispatchOutput> out = new ArrayList<>();
+        for (ControlChange c : changes) {
+            applied.add(c);
+            out.addAll(desk.onControl(c));
+        }
+        return out;
+    }
+
+    private void publish(ControlDesk.Outcome o) {
+        bus.publish(Topic.CRISES, o.event().command(), o.event());
+        for (ControlChange c : o.changes()) {
+            bus.publish(Topic.UNIT_CONTROL, c.unit(), c);
+        }
     }
 
     /** Which command holds operational control of each theatre unit now, by unit id. */
@@ -163,10 +257,17 @@ public final class ResponseService implements AutoCloseable {
         }
     }
 
-    /** See {@link DispatchDesk#recommendations}. */
+    /** See {@link DispatchDesk#recommendations(String, String)}. */
     public Optional<IncidentResponse> recommendations(String incident, String command) {
         synchronized (desk) {
             return desk.recommendations(incident, command);
+        }
+    }
+
+    /** See {@link DispatchDesk#recommendations(String, String, String)}. */
+    public Optional<IncidentResponse> recommendations(String incident, String command, String agency) {
+        synchronized (desk) {
+            return desk.recommendations(incident, command, agency);
         }
     }
 

@@ -13,6 +13,7 @@ import kz.shekara.dispatch.DispatchDesk;
 import kz.shekara.dispatch.DispatchState;
 import kz.shekara.model.Alert;
 import kz.shekara.model.ControlChange;
+import kz.shekara.model.CrisisEvent;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.Task;
 import kz.shekara.model.TaskStatus;
@@ -26,7 +27,7 @@ import kz.shekara.server.store.StoredEvent;
 /**
  * What the {@link ResponseService} needs back after a restart, rebuilt from the log: the latest
  * step of every active task (its last step with an order for the crew, and where its unit stood when the crew acknowledged), each unit's
- * last position and operational control, each sector's posture, the open incidents' events, the
+ * last position and operational control, the crises in force, each sector's posture, the open incidents' events, the
  * alerts' tracks and the tracks' latest updates (those within the service's track memory of event
  * time), each in logged order, as a clean replay of the log gives them. Thread-safe (one lock).
  */
@@ -38,8 +39,10 @@ public final class TaskView implements LogView {
     /** The view's state, oldest first in each list; {@code now} is the latest event time seen. */
     public record State(Instant now, List<PostureChange> postures, List<ControlChange> controls,
                         List<UnitPosition> positions, List<TrackUpdate> tracks, List<Alert> alerts,
-                        List<IncidentEvent> incidents, List<Task> tasks, List<Task> orders, List<AckPoint> acks) {
+                        List<IncidentEvent> incidents, List<Task> tasks, List<Task> orders, List<AckPoint> acks,
+                        List<CrisisEvent> crises) {
         public State {
+            crises = crises == null ? List.of() : List.copyOf(crises); // none in a snapshot older than crises
             postures = List.copyOf(postures);
             controls = List.copyOf(controls);
             positions = List.copyOf(positions);
@@ -69,6 +72,7 @@ public final class TaskView implements LogView {
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Map<String, Task> orders = new LinkedHashMap<>();
     private final Map<String, AckPoint> acks = new LinkedHashMap<>();
+    private final Map<String, CrisisEvent> crises = new LinkedHashMap<>();
 
     public TaskView() {
         this(DispatchDesk.TRACK_MEMORY);
@@ -88,6 +92,7 @@ public final class TaskView implements LogView {
         switch (stored.event()) {
             case PostureChange c -> { advance(c.time()); postures.put(c.sector(), c); }
             case ControlChange c -> { advance(c.time()); controls.put(c.unit(), c); }
+            case CrisisEvent c -> onCrisis(c);
             case UnitPosition p -> { advance(p.time()); positions.remove(p.unit()); positions.put(p.unit(), p); }
             case TrackUpdate t -> onTrack(t);
             case Alert a -> {
@@ -104,6 +109,15 @@ public final class TaskView implements LogView {
     private void advance(Instant t) {
         if (t.isAfter(now)) {
             now = t;
+        }
+    }
+
+    private void onCrisis(CrisisEvent c) {
+        advance(c.time());
+        if (c.status() == CrisisEvent.Status.DECLARED) {
+            crises.put(c.crisis(), c);
+        } else {
+            crises.remove(c.crisis());
         }
     }
 
@@ -159,7 +173,7 @@ public final class TaskView implements LogView {
         return new State(now, new ArrayList<>(postures.values()), new ArrayList<>(controls.values()),
                 new ArrayList<>(positions.values()), new ArrayList<>(tracks.values()), new ArrayList<>(alerts.values()),
                 open, new ArrayList<>(tasks.values()), new ArrayList<>(orders.values()),
-                new ArrayList<>(acks.values()));
+                new ArrayList<>(acks.values()), new ArrayList<>(crises.values()));
     }
 
     @Override
@@ -189,6 +203,8 @@ public final class TaskView implements LogView {
         tasks.clear();
         orders.clear();
         acks.clear();
+        crises.clear();
+        s.crises().forEach(c -> crises.put(c.crisis(), c));
         s.postures().forEach(c -> postures.put(c.sector(), c));
         s.controls().forEach(c -> controls.put(c.unit(), c));
         s.positions().forEach(p -> positions.put(p.unit(), p));

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kz.shekara.model.DomainEvent;
+import kz.shekara.model.ControlChange;
 import kz.shekara.model.TrackUpdate;
 
 /**
@@ -40,6 +41,7 @@ public final class EventCodec {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .addMixIn(TrackUpdate.class, TrackUpdateMixIn.class)
+                .addMixIn(ControlChange.class, ControlChangeMixIn.class)
                 .build();
         for (EventType<?> t : types) {
             if (byTag.put(t.tag(), t) != null || byClass.put(t.type(), t) != null) {
@@ -57,6 +59,15 @@ public final class EventCodec {
     private abstract static class TrackUpdateMixIn {
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
         abstract List<Double> modeProbabilities();
+    }
+
+    /**
+     * A single-unit transfer (no crisis) is logged without the field, as before crises existed, so
+     * older logs and their bytes stay as they were; a missing field reads as null.
+     */
+    private abstract static class ControlChangeMixIn {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String crisis();
     }
 
     /** The codec over {@link EventTypes#ALL}. */

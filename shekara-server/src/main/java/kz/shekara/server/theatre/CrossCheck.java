@@ -32,12 +32,19 @@ final class CrossCheck {
     }
 
     Theatre theatre(String name, Marking marking, Item markingItem, ZoneOffset offset, List<Command> commands,
+                    Map<String, Item> commandItems,
                     List<AssetFiles.Entry<Agency>> agencies, List<ZoneFile.Entry> zones,
                     List<AssetFiles.Entry<Base>> bases, List<AssetFiles.Entry<Unit>> units,
                     List<AssetFiles.Entry<Sensor>> sensors) {
         Set<String> commandIds = commands.stream().map(Command::id).collect(Collectors.toSet());
         Map<String, Agency> agencyById = unique(agencies, "agency");
         checkHome(agencies, markingItem);
+        for (Command c : commands) {
+            Item item = commandItems.get(c.id());
+            if (item != null && item.has("agency")) {
+                ref(item, "agency", c.agency(), agencyById.keySet(), "agency");
+            }
+        }
         Map<String, ZoneFile.Entry> zoneById = uniqueZones(zones);
         Map<String, Sector> sectors = new LinkedHashMap<>();
         for (ZoneFile.Entry z : zones) {

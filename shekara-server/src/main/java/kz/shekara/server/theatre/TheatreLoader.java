@@ -19,6 +19,7 @@ import java.time.DateTimeException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import kz.shekara.model.Classification;
@@ -106,7 +107,8 @@ public final class TheatreLoader {
             Marking marking = marking(manifest);
             Item markingItem = manifest.raw("default_marking") instanceof SourceNode.Obj o
                     ? new Item(MANIFEST, "default_marking", o, problems) : null;
-            List<Command> commands = commands(manifest);
+            Map<String, Item> commandItems = new LinkedHashMap<>();
+            List<Command> commands = commands(manifest, marking == null ? "" : marking.originator(), commandItems);
             var agencies = AssetFiles.read(list(manifest, "agencies"), "agency", AssetFiles::agency);
             var zones = new ArrayList<ZoneFile.Entry>();
             GeoJsonGeometry geometries = new GeoJsonGeometry(new GeometryFactory());
@@ -119,7 +121,7 @@ public final class TheatreLoader {
             var bases = AssetFiles.read(list(manifest, "bases"), "base", AssetFiles::base);
             var units = AssetFiles.read(list(manifest, "units"), "unit", AssetFiles::unit);
             var sensors = AssetFiles.read(list(manifest, "sensors"), "sensor", AssetFiles::sensor);
-            Theatre theatre = new CrossCheck(problems).theatre(name, marking, markingItem, offset, commands, agencies, zones,
+            Theatre theatre = new CrossCheck(problems).theatre(name, marking, markingItem, offset, commands, commandItems, agencies, zones,
                     bases, units, sensors);
             if (!problems.isEmpty() || theatre == null) {
                 throw new TheatreException(dir.toString(), problems.sorted(files));
@@ -161,7 +163,8 @@ public final class TheatreLoader {
             return exercise ? marking.asExercise() : marking;
         }
 
-        private List<Command> commands(Item manifest) {
+        /** The commands; a command without an agency is the home agency's ({@code home}, the marking's originator). */
+        private List<Command> commands(Item manifest, String home, Map<String, Item> items) {
             List<Command> out = new ArrayList<>();
             if (!(manifest.raw("commands") instanceof SourceNode.Arr arr)) {
                 manifest.problem("commands", "missing 'commands' (the list of regional commands)");
@@ -173,7 +176,7 @@ public final class TheatreLoader {
                     continue;
                 }
                 Item c = new Item(MANIFEST, "commands[" + i + "]", o, problems);
-                c.allowOnly(Set.of("id", "name", "name_kk", "name_ru", "region", "hq_lat", "hq_lon", "note"));
+                c.allowOnly(Set.of("id", "name", "name_kk", "name_ru", "region", "hq_lat", "hq_lon", "agency", "note"));
                 String id = c.text("id", true);
                 c = id == null ? c : c.named("command " + id);
                 String name = c.text("name", true);
@@ -184,7 +187,9 @@ public final class TheatreLoader {
                     if (out.stream().anyMatch(x -> x.id().equals(id))) {
                         c.problem("id", "duplicate command id '" + id + "'");
                     } else {
-                        out.add(new Command(id, name, region, lat, lon));
+                        String agency = c.has("agency") ? c.text("agency", true) : home;
+                        out.add(new Command(id, name, region, lat, lon, agency == null ? home : agency));
+                        items.put(id, c);
                     }
                 }
             }

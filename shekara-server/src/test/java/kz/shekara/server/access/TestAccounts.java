@@ -52,6 +52,11 @@ public final class TestAccounts {
         return db;
     }
 
+    /** Adds an account {@code user} of {@code role} in {@code agency}, with the test password of its name. */
+    public static void add(AccessDatabase db, String user, Role role, String agency) {
+        new AccountStore(db).add(user, role, agency, CHEAP.hash(password(user).toCharArray()), Instant.EPOCH);
+    }
+
     /** Adds the test accounts to the default store of {@code dataDir}, as {@code serve --data-dir} opens it. */
     public static AccessDatabase seed(Path dataDir, Theatre theatre) {
         return seed(EventLogs.jdbcUrl(null, dataDir), theatre);

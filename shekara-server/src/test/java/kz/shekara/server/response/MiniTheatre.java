@@ -45,8 +45,9 @@ public final class MiniTheatre {
                         Duration.ofMinutes(2), 25, "ru"),
                 new Unit("GP-E", "Shekara 21", UnitKind.GROUND_VEHICLE, "post-e", "east-cmd", 22.2, 10,
                         Duration.ofMinutes(5), 600, "en"));
-        List<Command> commands = List.of(new Command("west-cmd", "West command", "west", 41.7, 69.3),
-                new Command("east-cmd", "East command", "east", 41.7, 69.9));
+        List<Command> commands = List.of(new Command("west-cmd", "West command", "west", 41.7, 69.3, "kz-bs"),
+                new Command("east-cmd", "East command", "east", 41.7, 69.9, "kz-bs"),
+                new Command("mod-south", "Defence ministry south", "south", 42.3, 69.6, "kz-mod"));
         return new Theatre("response-test", MARKING, sectors, List.of(west, east, border), List.of(), bases, units,
                 List.of(), commands, Theatre.KAZAKHSTAN_TIME);
     }

@@ -140,10 +140,10 @@ class ResponseServiceTest {
                 .contains("GP-W", "FP-W", "GP-E");
 
         clock.set(T0.plusSeconds(210));
-        responder.setControl("GP-W", "kz-mod", "commander", "crisis declared");
+        responder.setControl("GP-W", "mod-south", "commander", "kz-bs", "crisis declared");
         bus.drain();
         assertThat(controls).extracting(ControlChange::unit, ControlChange::command)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("GP-W", "kz-mod"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GP-W", "mod-south"));
         Recommendations now = responder.recommendations(incident, null).orElseThrow().recommendations();
         assertThat(ids(now)).doesNotContain("GP-W").contains("FP-W", "GP-E");
         assertThat(now.excluded()).contains(new Recommendations.Excluded("GP-W", "not-under-control"));
@@ -155,7 +155,7 @@ class ResponseServiceTest {
         assertThat(ids(east)).containsExactly("GP-E");
         assertThat(east.excluded()).contains(new Recommendations.Excluded("FP-W", "not-under-control"));
 
-        responder.setControl("GP-W", "west-cmd", "commander", "crisis over");
+        responder.setControl("GP-W", "west-cmd", "commander", "kz-mod", "crisis over");
         bus.drain();
         assertThat(responder.control()).containsEntry("GP-W", "west-cmd");
         assertThat(ids(responder.recommendations(incident, null).orElseThrow().recommendations())).contains("GP-W");

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import kz.shekara.model.ControlChange;
+import kz.shekara.model.CrisisEvent;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.Task;
 import kz.shekara.model.TaskStatus;
@@ -15,7 +16,7 @@ import kz.shekara.server.store.EventCodec;
 import kz.shekara.server.store.StoredEvent;
 import org.junit.jupiter.api.Test;
 
-/** The responder's log view: latest task steps, acknowledgement points, control; snapshot round trip. */
+/** The responder's log view: latest task steps, acknowledgement points, control, crises; snapshot round trip. */
 class TaskViewTest {
     private static final Instant T0 = Instant.parse("2026-03-01T06:00:00Z");
 
@@ -65,5 +66,32 @@ class TaskViewTest {
         TaskView restored = new TaskView();
         restored.restore(fed(log).snapshot());
         assertThat(json(restored.state())).isEqualTo(json(s));
+    }
+
+    @Test
+    void keepsTheCrisesInForceThroughASnapshotAndReadsAnOlderSnapshotWithoutThem() throws Exception {
+        CrisisEvent west = new CrisisEvent(T0, "west-cmd-20260301T060000Z", CrisisEvent.Status.DECLARED, "west-cmd",
+                "mod-south", "commander", "incursion", MiniTheatre.MARKING);
+        CrisisEvent east = new CrisisEvent(T0.plusSeconds(5), "east-cmd-20260301T060005Z",
+                CrisisEvent.Status.DECLARED, "east-cmd", "mod-south", "commander", "incursion", MiniTheatre.MARKING);
+        CrisisEvent eastEnded = new CrisisEvent(T0.plusSeconds(9), east.crisis(), CrisisEvent.Status.ENDED,
+                "east-cmd", "mod-south", "commander", "over", MiniTheatre.MARKING);
+        List<DomainEvent> log = List.of(west,
+                new ControlChange(T0, "GP-W", "mod-south", "commander", "incursion", west.crisis(), MiniTheatre.MARKING),
+                east, eastEnded);
+        TaskView.State s = fed(log).state();
+        assertThat(s.crises()).containsExactly(west);
+        assertThat(s.controls()).singleElement().satisfies(c -> assertThat(c.crisis()).isEqualTo(west.crisis()));
+        TaskView restored = new TaskView();
+        restored.restore(fed(log).snapshot());
+        assertThat(restored.state().crises()).containsExactly(west);
+
+        // A snapshot written before crises existed has no such field: no crisis is in force.
+        String old = json(fed(List.of(at(0, "GP-W", 41.5))).state()).replace(",\"crises\":[]", "");
+        assertThat(old).doesNotContain("crises");
+        TaskView fromOld = new TaskView();
+        fromOld.restore(old.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(fromOld.state().crises()).isEmpty();
+        assertThat(fromOld.state().positions()).hasSize(1);
     }
 }

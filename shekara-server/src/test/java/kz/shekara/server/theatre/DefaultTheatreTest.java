@@ -39,7 +39,8 @@ class DefaultTheatreTest {
         assertThat(perCommand.get("turkistan")).isGreaterThanOrEqualTo(8);
         assertThat(perCommand.get("zhambyl")).isGreaterThanOrEqualTo(5);
         assertThat(perCommand.get("caspian")).isEqualTo(1);
-        assertThat(theatre.commands()).extracting(c -> c.id()).containsExactly("turkistan", "zhambyl", "caspian");
+        assertThat(theatre.commands()).extracting(c -> c.id() + "/" + c.agency()).containsExactly("turkistan/kz-bs",
+                "zhambyl/kz-bs", "caspian/kz-bs", "mod-south/kz-mod");
         assertThat(theatre.sectors()).filteredOn(s -> s.command().equals("turkistan")).allMatch(s -> s.neighbour().equals("UZ"));
         assertThat(theatre.sectors()).filteredOn(s -> s.command().equals("zhambyl")).allMatch(s -> s.neighbour().equals("KG"));
         assertThat(theatre.sectors()).extracting(Sector::name).contains("Kazygurt", "Zhibek Zholy", "Shardara", "Korday", "Merke");

@@ -40,7 +40,10 @@ class TheatreLoaderTest {
         assertThat(t.defaultMarking().classification()).isEqualTo(Classification.RESTRICTED);
         assertThat(t.defaultMarking().originator()).isEqualTo("kz-bs");
         assertThat(t.defaultMarking().releasableTo()).containsExactly("kz-customs");
-        assertThat(t.commands()).singleElement().satisfies(c -> assertThat(c.id()).isEqualTo("south"));
+        assertThat(t.commands()).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo("south");
+            assertThat(c.agency()).as("the home agency when not given").isEqualTo("kz-bs");
+        });
         assertThat(t.sectors()).extracting(s -> s.id() + "/" + s.posture() + "/" + s.command())
                 .containsExactly("west/NORMAL/south", "east/ELEVATED/south");
         assertThat(t.sector("east").orElseThrow().originLon()).isCloseTo(69.5, org.assertj.core.data.Offset.offset(1e-9));
