@@ -28,7 +28,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 public final class FixtureTheatre {
     static final GeometryFactory GF = new GeometryFactory();
     static final double BORDER_LAT = 41.0;
-    public static final Marking MARKING = Marking.of(Classification.RESTRICTED, "kz-border-guard", List.of("kz-mvd"));
+    public static final Marking MARKING = Marking.of(Classification.RESTRICTED, "kz-bs", List.of("kz-mvd"));
     static final Geometry LAND_BORDER = line(69.0, 41.0, 70.0, 41.0);
     static final Geometry SEA_BORDER = line(68.0, 41.0, 69.0, 41.0);
     static final Geometry LAND_SECTOR = box(69.0, 41.0, 70.0, 41.6);

@@ -29,7 +29,7 @@ import org.locationtech.jts.geom.GeometryFactory;
  */
 final class FixtureTheatre {
     static final GeometryFactory GF = new GeometryFactory();
-    static final Marking HOME = Marking.of(Classification.RESTRICTED, "kz-bg", List.of("kz-mod"));
+    static final Marking HOME = Marking.of(Classification.RESTRICTED, "kz-bs", List.of("kz-mod"));
 
     private FixtureTheatre() {
     }

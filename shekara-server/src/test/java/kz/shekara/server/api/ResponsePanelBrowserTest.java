@@ -59,7 +59,7 @@ class ResponsePanelBrowserTest {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         server = new ApiServer(new HttpConfig("127.0.0.1", 0), FixtureTheatre.create(), live, bus, meters,
                 Clock.systemUTC()).access(TestAccounts.service(accessDir, FixtureTheatre.create(), meters));
-        server.addRoutes(new ResponseStatsApi(records::get, ctx -> Viewer.home("kz-border-guard"))::register);
+        server.addRoutes(new ResponseStatsApi(records::get, ctx -> Viewer.home("kz-bs"))::register);
         server.start();
         driver = browser.driver();
         wait = browser.await();

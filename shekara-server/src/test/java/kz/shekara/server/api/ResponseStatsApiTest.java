@@ -43,7 +43,7 @@ class ResponseStatsApiTest {
             new Replayer(log).rebuild(List.of(view));
         }
         app = Javalin.create(c -> c.showJavalinBanner = false);
-        new ResponseStatsApi(view::records, ctx -> Viewer.home("kz-border-guard")).register(app);
+        new ResponseStatsApi(view::records, ctx -> Viewer.home("kz-bs")).register(app);
         new ApiErrors(registry, new ObjectMapper()).install(app);
         app.start("127.0.0.1", 0);
     }
