@@ -30,7 +30,7 @@ import kz.shekara.theatre.Unit;
  */
 public final class ControlDesk {
     private static final DateTimeFormatter ID_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", java.util.Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /** A crisis declared or ended and the control changes it made, in theatre unit order. */
     public record Outcome(CrisisEvent event, List<ControlChange> changes) {
