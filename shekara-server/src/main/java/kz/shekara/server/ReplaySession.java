@@ -84,7 +84,7 @@ public final class ReplaySession implements AutoCloseable {
             live.accept(e.event());
         }, this::resetViews);
         ApiServer api = new ApiServer(config.http(), theatre, live, bus, meters, clock);
-        api.addRoutes(new ReplayRoutes(replay, outputs)::register);
+        api.addRoutes(new ReplayRoutes(replay, outputs, api::viewer, theatre.defaultMarking())::register);
         // The zones show the sectors' postures as they stood in the replay (buffers as the theatre draws them).
         api.postures(new ApiServer.Postures(outputs::postures, p -> 1.0));
         api.addRoutes(new ReviewApi(new LogPictures(source), theatre)::register);

@@ -6,6 +6,7 @@ import kz.shekara.model.Alert;
 import kz.shekara.model.AlertChange;
 import kz.shekara.model.ChatMessage;
 import kz.shekara.model.ControlChange;
+import kz.shekara.model.Release;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.Task;
@@ -43,6 +44,9 @@ public record Topic<E extends DomainEvent>(String name, Class<E> type, Function<
     public static final Topic<Task> TASKS = new Topic<>("tasks", Task.class, null);
     /** Changes of which command holds operational control of a unit. */
     public static final Topic<ControlChange> UNIT_CONTROL = new Topic<>("unit-control", ControlChange.class, null);
+
+    /** Incidents, alerts and tracks released to a partner agency (who, when, why); never dropped. */
+    public static final Topic<Release> RELEASES = new Topic<>("releases", Release.class, null);
 
     public Topic {
         Objects.requireNonNull(name, "name");

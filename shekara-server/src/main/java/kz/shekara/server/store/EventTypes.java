@@ -5,6 +5,7 @@ import kz.shekara.model.Alert;
 import kz.shekara.model.AlertChange;
 import kz.shekara.model.ChatMessage;
 import kz.shekara.model.ControlChange;
+import kz.shekara.model.Release;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.Task;
@@ -31,7 +32,8 @@ public final class EventTypes {
             EventType.of("sensor-heartbeat", SensorHeartbeat.class, SensorHeartbeat::sensor),
             EventType.of("posture-change", PostureChange.class, PostureChange::sector),
             EventType.of("task", Task.class, Task::id),
-            EventType.of("control-change", ControlChange.class, ControlChange::unit));
+            EventType.of("control-change", ControlChange.class, ControlChange::unit),
+            EventType.of("release", Release.class, Release::object));
 
     private EventTypes() {
     }
