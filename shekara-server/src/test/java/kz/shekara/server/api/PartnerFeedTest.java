@@ -171,6 +171,39 @@ class PartnerFeedTest {
         }
     }
 
+    @Test
+    void theLiveFeedOfEachBrowserCarriesWhatItsCallerMaySee() throws Exception {
+        try (SharingHarness h = new SharingHarness(false)) {
+            BlockingQueue<String> home = new LinkedBlockingQueue<>();
+            BlockingQueue<String> partner = new LinkedBlockingQueue<>();
+            WebSocket a = h.http.newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + h.port + "/api/v1/live"), collect(home)).get(10, TimeUnit.SECONDS);
+            WebSocket b = h.http.newWebSocketBuilder().header(SharingHarness.AGENCY, "uz-bs")
+                    .buildAsync(URI.create("ws://127.0.0.1:" + h.port + "/api/v1/live"), collect(partner))
+                    .get(10, TimeUnit.SECONDS);
+            h.publish(track("T-OWN", 0, 41.50, OWN),
+                    track("T-SHARED", 1, 41.60, marking(Classification.UNCLASSIFIED, HOME, "uz-bs")));
+            StringBuilder seenByHome = new StringBuilder();
+            StringBuilder seenByPartner = new StringBuilder();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < until && !(seenByHome.toString().contains("T-SHARED")
+                    && seenByHome.toString().contains("T-OWN") && seenByPartner.toString().contains("T-SHARED"))) {
+                String f = home.poll(50, TimeUnit.MILLISECONDS);
+                if (f != null) {
+                    seenByHome.append(f);
+                }
+                f = partner.poll(50, TimeUnit.MILLISECONDS);
+                if (f != null) {
+                    seenByPartner.append(f);
+                }
+            }
+            assertThat(seenByHome.toString()).contains("T-OWN").contains("T-SHARED").contains("radar-1");
+            assertThat(seenByPartner.toString()).contains("T-SHARED").doesNotContain("T-OWN").doesNotContain("radar-1");
+            a.abort();
+            b.abort();
+        }
+    }
+
     static void awaitSessions(SharingHarness h, int n) throws InterruptedException {
         for (int i = 0; i < 200 && h.stream.sessions() < n; i++) {
             Thread.sleep(10);
