@@ -218,6 +218,11 @@ public final class ShekaraServer implements AutoCloseable {
         Map<String, String> crewLanguages = new HashMap<>();
         theatre.units().stream().filter(u -> u.language() != null).forEach(u -> crewLanguages.put(u.id(), u.language()));
         cot.alertLanguages(crewLanguages::get, "en");
+        // Plain TCP devices are the home agency's own (or the configured agency's); TLS devices their certificate's.
+        String home = theatre.defaultMarking().originator();
+        boolean exercise = config.simulation().enabled();
+        cot.viewers(config.cot().agency() != null ? config.cot().agency() : home,
+                agency -> Viewer.of(theatre, agency, "device").sharing(releases, exercise, home));
         started.push(cot);
         cot.start();
         startTls(cot, wall);
