@@ -8,6 +8,7 @@ import { initAlerts } from './alerts.js';
 import { registerSector, loadPostures, onPosture, postureHtml, sectorStyle } from './posture.js';
 import { registerZone, localName } from './names.js';
 import { initReplay } from './replay.js';
+import { raise } from './banner.js';
 
 const API = '/api/v1';
 const DETECTION_FADE_MS = 180_000;
@@ -154,6 +155,7 @@ function addSensor(f) {
 // ---- live objects ---------------------------------------------------------------------------
 
 function seen(props) {
+  if (props.classification) raise(props.classification);
   if (props.time) latestMs = Math.max(latestMs, Date.parse(props.time));
   if (props.exercise && !exercise) {
     exercise = true;
