@@ -152,7 +152,7 @@ final class AssetFiles {
             try {
                 redact.add(Redaction.valueOf(upper(r)));
             } catch (IllegalArgumentException e) {
-                i.problem("redact", "unknown redaction '" + r + "' (" + String.join(", ", codes(Redaction.values())) + ")");
+                i.problem("redact", "unknown redaction '" + r + "' (one of " + String.join(", ", codes(Redaction.values())) + ")");
             }
         }
         return allSet(id, name, clearance) ? new Agency(id, name, clearance, redact) : null;
