@@ -10,6 +10,7 @@ import { registerSector, loadPostures, onPosture, postureHtml, sectorStyle } fro
 import { loadControl, onControl, controlClass, controlHtml } from './control.js';
 import { registerZone, localName } from './names.js';
 import { initReplay } from './replay.js';
+import { raise } from './banner.js';
 
 const API = '/api/v1';
 const DETECTION_FADE_MS = 180_000;
@@ -156,6 +157,7 @@ function addSensor(f) {
 // ---- live objects ---------------------------------------------------------------------------
 
 function seen(props) {
+  if (props.classification) raise(props.classification);
   if (props.time) latestMs = Math.max(latestMs, Date.parse(props.time));
   if (props.exercise && !exercise) {
     exercise = true;

@@ -2,6 +2,7 @@ package kz.shekara.model;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -39,22 +40,26 @@ public record Marking(Classification classification, String originator, SortedSe
 
     /**
      * The marking of something derived from events with this marking and {@code other}: the higher
-     * classification, releasable only to agencies both allow, exercise if either is. The originator
-     * stays when both agree and becomes the first in sort order otherwise, so the result does not
-     * depend on argument order.
+     * classification, exercise if either is, and visible to exactly the agencies that may see both
+     * (each one's originator or releasable set). The originator stays when both agree; otherwise it is
+     * the first in sort order of the two that may see both, and when neither may, the joint name
+     * {@code A+B}, which is no agency: then only agencies both release to may see it. The result does
+     * not depend on argument order.
      */
     public Marking mostRestrictive(Marking other) {
         if (this.equals(other)) {
             return this;
         }
-        TreeSet<String> both = new TreeSet<>(releasableTo);
-        both.retainAll(other.releasableTo);
-        String origin = originator.compareTo(other.originator) <= 0 ? originator : other.originator;
-        String otherOrigin = origin.equals(originator) ? other.originator : originator;
-        // The originator that is not kept still owns its share of the data: keep it visible to it.
-        if (!origin.equals(otherOrigin) && releasableTo(otherOrigin) && other.releasableTo(otherOrigin)) {
-            both.add(otherOrigin);
+        TreeSet<String> both = new TreeSet<>();
+        for (Marking m : List.of(this, other)) {
+            both.add(m.originator);
+            both.addAll(m.releasableTo);
         }
+        both.removeIf(a -> !releasableTo(a) || !other.releasableTo(a));
+        String first = originator.compareTo(other.originator) <= 0 ? originator : other.originator;
+        String second = first.equals(originator) ? other.originator : originator;
+        String origin = both.contains(first) ? first : both.contains(second) ? second : first + "+" + second;
+        both.remove(origin);
         return new Marking(Classification.max(classification, other.classification), origin, both,
                 exercise || other.exercise);
     }

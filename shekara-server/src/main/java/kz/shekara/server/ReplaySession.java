@@ -91,7 +91,7 @@ public final class ReplaySession implements AutoCloseable {
         if (config.access() != null) {
             api.access(config.access());
         }
-        api.addRoutes(new ReplayRoutes(replay, outputs)::register);
+        api.addRoutes(new ReplayRoutes(replay, outputs, api::viewer, theatre.defaultMarking())::register);
         // The zones show the sectors' postures as they stood in the replay (buffers as the theatre draws them).
         api.postures(new ApiServer.Postures(outputs::postures, p -> 1.0));
         api.addRoutes(new ReviewApi(new LogPictures(source), theatre)::register);

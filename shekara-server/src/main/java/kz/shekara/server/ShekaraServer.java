@@ -60,7 +60,12 @@ import kz.shekara.server.response.UnitStateView;
 import kz.shekara.server.track.TrackerService;
 import kz.shekara.server.track.TrackerView;
 import kz.shekara.server.view.LiveState;
+import kz.shekara.server.view.ReleaseBook;
 import kz.shekara.server.view.Viewer;
+import kz.shekara.server.api.Caller;
+import kz.shekara.server.api.FeedsApi;
+import kz.shekara.server.api.PartnerStream;
+import kz.shekara.server.api.ReleasesApi;
 import kz.shekara.sim.SensorFailure;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
@@ -79,7 +84,6 @@ public final class ShekaraServer implements AutoCloseable {
     public record Ports(int http, int cot, int udp, int tls) {
     }
 
-    /** The event log and the views that come back from it at start, up to log sequence {@code seq}. */
     /** What came back from the log at start; {@code tasksAtStart} is the task view's state at {@code seq}. */
     private record Restored(EventLog log, UnitStateView unitStates, PostureView postures,
                             ResponseTimesView responseTimes, TrackerView tracker, DeskView desk, TaskView tasks,
@@ -98,6 +102,7 @@ public final class ShekaraServer implements AutoCloseable {
     private volatile DetectionProbability detectionProbability;
     private JsonlReplaySource replay;
     private AuditTrail audit;
+    private final ReleaseBook releases = new ReleaseBook();
 
     private ShekaraServer(ShekaraConfig config, Theatre theatre) {
         this.config = config;
@@ -136,7 +141,9 @@ public final class ShekaraServer implements AutoCloseable {
         CotServer cot = startCot(sectors, clock, wall);
         ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port(),
                 config.http().maxBodyBytes()), theatre, live, bus,
-                meters, clock).storeHealth(bus::health);
+                meters, clock).storeHealth(bus::health)
+                // The built-in scenario makes an exercise deployment; otherwise exercise data stays home.
+                .sharing(releases, config.simulation().enabled());
         // The audit trail sits beside the event log, in the same database, and stamps acts with the wall clock.
         audit = new AuditTrail(StoreDatabase.of(config.db(), config.dataDir()), wall);
         started.push(audit);
@@ -144,8 +151,9 @@ public final class ShekaraServer implements AutoCloseable {
         ResponseModels models = ResponseModels.of(theatre);
         addViewRoutes(api, restored, models);
         ResponseService responder = startResponder(restored, models, sectors, cot, clock);
-        api.addRoutes(new ResponseApi(responder, theatre)::register);
+        api.addRoutes(new ResponseApi(responder, theatre, api::viewer)::register);
         api.addRoutes(new ControlApi(responder, theatre)::register);
+        addSharingRoutes(api, clock);
         int httpPort = api.start();
         started.push(api);
         ports = new Ports(httpPort, cot.port(), cot.udpPort(), cot.tlsPort());
@@ -180,7 +188,8 @@ public final class ShekaraServer implements AutoCloseable {
         PostureView postures = new PostureView();
         // Response times are a view of the log: rebuilt at start, fed in log order.
         ResponseTimesView responseTimes = new ResponseTimesView(theatre);
-        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters, List.of(unitStates, postures, responseTimes));
+        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters,
+                List.of(unitStates, postures, responseTimes, releases));
         // The tracker and the alert desk come back as a clean replay of the log makes them (see docs/operations.md, Restart).
         TrackerView trackerView = new TrackerView(config.tracker(), theatre);
         DeskView deskView = new DeskView();
@@ -231,6 +240,10 @@ public final class ShekaraServer implements AutoCloseable {
         cot.alertLanguages(crewLanguages::get, "en");
         // While the store is down a device's report is refused, not relayed unstored (see docs/reliability.md).
         cot.storeHealth(() -> bus.log().health().up());
+        // Plain TCP devices are the home agency's own (or the configured agency's); TLS devices their certificate's.
+        String home = theatre.defaultMarking().originator();
+        cot.viewers(config.cot().agency() != null ? config.cot().agency() : home, agency -> Viewer.of(theatre, agency,
+                "device").sharing(releases, config.simulation().enabled(), home));
         started.push(cot);
         cot.start();
         startTls(cot, wall);
@@ -256,16 +269,33 @@ public final class ShekaraServer implements AutoCloseable {
 
     /** Alerts, sectors, what-if plans, response times and after-action review. */
     private void addViewRoutes(ApiServer api, Restored restored, ResponseModels models) {
-        api.addRoutes(new AlertsApi(rules, () -> detectionProbability)::register);
-        api.addRoutes(new SectorsApi(theatre, rules::postures, restored.postures())::register);
+        api.addRoutes(new AlertsApi(rules, api::viewer, () -> detectionProbability)::register);
+        api.addRoutes(new SectorsApi(theatre, rules::postures, restored.postures(), api::viewer)::register);
         api.postures(new ApiServer.Postures(rules::postures, rules::bufferFactor));
         ShekaraConfig.Plan plan = config.response().plan();
         api.addRoutes(new PlanApi(models.planner(plan.planStepS()), models.area().orElse(null),
                 plan.planHorizonS())::register);
-        api.addRoutes(new ResponseStatsApi(restored.responseTimes()::records,
-                ctx -> Viewer.home(theatre.defaultMarking().originator()))::register);
+        api.addRoutes(new ResponseStatsApi(restored.responseTimes()::records, api::viewer)::register);
         // After-action review: the picture at a time and incident exports, read from the log.
-        api.addRoutes(new ReviewApi(new LogPictures(restored.log()), theatre)::register);
+        api.addRoutes(new ReviewApi(new LogPictures(restored.log()), theatre, api::viewer)::register);
+    }
+
+    /** Releases to partners and the partner feeds (see docs/sharing.md). */
+    private void addSharingRoutes(ApiServer api, Clock clock) {
+        Viewer home = Viewer.home(theatre.defaultMarking().originator());
+        ReleasesApi.Subjects subjects = s -> switch (s.kind()) {
+            case INCIDENT -> rules.incidents().stream().filter(i -> i.id().equals(s.id())).findFirst()
+                    .map(kz.shekara.incident.Incident::marking);
+            case ALERT -> rules.alerts().stream().filter(e -> e.id().equals(s.id())).findFirst()
+                    .map(e -> e.alert().marking());
+            case TRACK -> live.tracks(home).stream().filter(t -> t.latest().track().equals(s.id())).findFirst()
+                    .map(t -> t.latest().marking());
+        };
+        api.addRoutes(new ReleasesApi(theatre, bus, releases, subjects, clock, api::viewer, api.exercise())::register);
+        PartnerStream stream = new PartnerStream(bus, ws -> api.viewer(Caller.of(ws)), api.redactor());
+        started.push(stream);
+        api.addRoutes(new FeedsApi(theatre, live, rules::alerts, rules::incidents, api::viewer, api.redactor(),
+                stream)::register);
     }
 
     /** Live response: rankings per open incident, dispatch, tasks to the units' TAK devices. */

@@ -17,7 +17,10 @@ import kz.shekara.model.AlertState;
 import kz.shekara.model.Disposition;
 import kz.shekara.model.IncidentStatus;
 import kz.shekara.server.alertdesk.RulesService;
+import kz.shekara.model.Release;
+import kz.shekara.server.view.Redactor;
 import kz.shekara.server.view.Viewer;
+import java.util.Map;
 import kz.shekara.theatre.Posture;
 
 /**
@@ -46,6 +49,7 @@ public final class AlertsApi {
     private final java.util.function.Supplier<DetectionProbability> detection;
     private final ObjectMapper mapper = new ObjectMapper();
     private final AlertJson json = new AlertJson(mapper);
+    private final Redactor redactor;
 
     /** @param viewers who is asking (ApiServer's viewer resolution); reads are filtered by it */
     public AlertsApi(RulesService rules, Function<Context, Viewer> viewers) {
@@ -61,6 +65,7 @@ public final class AlertsApi {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.viewers = Objects.requireNonNull(viewers, "viewers");
         this.detection = Objects.requireNonNull(detection, "detection");
+        this.redactor = new Redactor(rules.theatre());
     }
 
     /** Every caller is the home agency's operator; sensors' Pd from {@code detection}. */
@@ -89,7 +94,7 @@ public final class AlertsApi {
             alert(ctx);
         });
         app.get("/api/v1/incidents", ctx -> incidents(ctx));
-        app.get("/api/v1/incidents/{id}", ctx -> send(ctx, json.incident(incident(ctx))));
+        app.get("/api/v1/incidents/{id}", ctx -> send(ctx, json.incident(redactor.apply(viewers.apply(ctx), incident(ctx)))));
         app.get("/api/v1/incidents/{id}/timeline", ctx -> timeline(ctx));
         app.put("/api/v1/incidents/{id}/status", ctx -> {
             JsonNode body = body(ctx, Set.of("status", "by", "unit", "note", "disposition"));
@@ -99,7 +104,7 @@ public final class AlertsApi {
                     text(body, "note", false), d == null ? null : code(d, Disposition::fromCode, "disposition"));
             send(ctx, json.incident(incident(ctx)));
         });
-        app.get("/api/v1/sectors/posture", ctx -> send(ctx, json.postures(rules.postures())));
+        app.get("/api/v1/sectors/posture", ctx -> send(ctx, json.postures(own(ctx) ? rules.postures() : Map.of())));
         app.put("/api/v1/sectors/{id}/posture", ctx -> {
             JsonNode body = body(ctx, Set.of("posture", "by", "reason"));
             Posture p = code(text(body, "posture", true), Posture::fromCode, "posture");
@@ -111,6 +116,10 @@ public final class AlertsApi {
             send(ctx, json.postures(rules.postures()));
         });
         app.get("/api/v1/stats/alerts", ctx -> {
+            if (!own(ctx)) {
+                throw new ApiError(403, "not-releasable", "alert statistics cover all alerts: they are not released to "
+                        + viewers.apply(ctx).agency());
+            }
             DetectionProbability pd = detection.get();
             send(ctx, json.statistics(rules.statistics(), pd == null ? null : pd.snapshot()));
         });
@@ -127,8 +136,8 @@ public final class AlertsApi {
             if (out.size() >= limit) {
                 break;
             }
-            if ((wanted == null || e.state() == wanted) && v.maySee(e.alert().marking())) {
-                out.add(json.alert(e));
+            if ((wanted == null || e.state() == wanted) && v.maySee(e.alert())) {
+                out.add(json.alert(redactor.apply(v, e)));
             }
         }
         send(ctx, out);
@@ -137,9 +146,9 @@ public final class AlertsApi {
     private void alert(Context ctx) {
         String id = ctx.pathParam("id");
         Viewer v = viewers.apply(ctx);
-        AlertBook.Entry e = rules.alerts().stream().filter(x -> x.id().equals(id) && v.maySee(x.alert().marking()))
+        AlertBook.Entry e = rules.alerts().stream().filter(x -> x.id().equals(id) && v.maySee(x.alert()))
                 .findFirst().orElseThrow(() -> new ApiError(404, "not-found", "no alert " + id));
-        send(ctx, json.alert(e));
+        send(ctx, json.alert(redactor.apply(v, e)));
     }
 
     private void incidents(Context ctx) {
@@ -152,8 +161,8 @@ public final class AlertsApi {
             if (out.size() >= limit) {
                 break;
             }
-            if ((!openOnly || !i.status().terminal()) && v.maySee(i.marking())) {
-                out.add(json.incident(i));
+            if ((!openOnly || !i.status().terminal()) && v.maySee(i.marking(), subject(i))) {
+                out.add(json.incident(redactor.apply(v, i)));
             }
         }
         send(ctx, out);
@@ -162,7 +171,7 @@ public final class AlertsApi {
     /** Every change of one incident, oldest first, with the incident's state after each. */
     private void timeline(Context ctx) {
         only(ctx, Set.of());
-        Incident i = incident(ctx);
+        Incident i = redactor.apply(viewers.apply(ctx), incident(ctx));
         ObjectNode o = mapper.createObjectNode().put("incident", i.id()).put("status", i.status().code());
         ArrayNode steps = o.putArray("timeline");
         i.timeline().forEach(e -> steps.add(json.timelineStep(e)));
@@ -172,8 +181,17 @@ public final class AlertsApi {
     private Incident incident(Context ctx) {
         String id = ctx.pathParam("id");
         Viewer v = viewers.apply(ctx);
-        return rules.incidents().stream().filter(i -> i.id().equals(id) && v.maySee(i.marking())).findFirst()
+        return rules.incidents().stream().filter(i -> i.id().equals(id) && v.maySee(i.marking(), subject(i))).findFirst()
                 .orElseThrow(() -> new ApiError(404, "not-found", "no incident " + id));
+    }
+
+    private static Release.Subject subject(Incident i) {
+        return new Release.Subject(Release.Kind.INCIDENT, i.id());
+    }
+
+    /** Whether the caller may see the home agency's own picture as a whole (postures, statistics). */
+    private boolean own(Context ctx) {
+        return viewers.apply(ctx).maySee(rules.theatre().defaultMarking());
     }
 
 

@@ -29,7 +29,10 @@ import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.store.StoreHealth;
 import kz.shekara.server.view.LiveState;
+import kz.shekara.server.view.Redactor;
 import kz.shekara.server.view.Viewer;
+import kz.shekara.server.access.Identity;
+import kz.shekara.server.access.Role;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.theatre.Unit;
 import org.slf4j.Logger;
@@ -62,6 +65,10 @@ public final class ApiServer implements AutoCloseable {
     private final StatusProbe status;
     private final LiveFeed feed;
     private final Counter messagesIn;
+    private final Viewer home;
+    private final Redactor redactor;
+    private volatile Viewer.Releases releases = Viewer.Releases.NONE;
+    private volatile boolean exerciseDeployment = true;
     private final java.util.List<java.util.function.Consumer<Javalin>> extraRoutes = new java.util.ArrayList<>();
     private volatile java.util.function.Supplier<StoreHealth> storeHealth;
     private Postures postures;
@@ -85,16 +92,15 @@ public final class ApiServer implements AutoCloseable {
         this.bus = Objects.requireNonNull(bus, "bus");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.home = Viewer.home(theatre.defaultMarking().originator());
+        this.redactor = new Redactor(theatre);
         this.postures = new Postures(java.util.Map::of, p -> 1.0);
         this.status = new StatusProbe(registry, live, clock, () -> {
             var h = storeHealth;
             return h == null ? null : h.get().status().name();
         });
         Map<String, Unit> defs = theatre.units().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
-        this.feed = new LiveFeed(mapper, registry, SESSION_CAPACITY, defs, ctx -> {
-            kz.shekara.server.access.Identity id = ctx.attribute(Caller.ATTRIBUTE);
-            return Viewer.of(theatre, id.agency(), id.role().id());
-        });
+        this.feed = new LiveFeed(mapper, registry, SESSION_CAPACITY, defs, ctx -> viewer(Caller.of(ctx)), redactor);
         this.messagesIn = Counter.builder(StatusProbe.EVENTS_IN).tag("adapter", "web")
                 .description("Events received by an adapter").register(registry);
         Gauge.builder("shekara.queue.depth", live, LiveState::queueDepth).tag("queue", "live-state")
@@ -111,6 +117,30 @@ public final class ApiServer implements AutoCloseable {
         }
         this.access = Objects.requireNonNull(service, "service");
         return this;
+    }
+
+    /**
+     * The deployment's sharing rules every viewer is given: the releases made so far, and whether
+     * this is an exercise (else exercise data never reaches another agency); only before {@link #start}.
+     * By default nothing is released and the deployment is an exercise.
+     */
+    public synchronized ApiServer sharing(Viewer.Releases releases, boolean exercise) {
+        if (app != null) {
+            throw new IllegalStateException("sharing must be set before start");
+        }
+        this.releases = Objects.requireNonNull(releases, "releases");
+        this.exerciseDeployment = exercise;
+        return this;
+    }
+
+    /** Whether this deployment is an exercise (see {@link #sharing}). */
+    public boolean exercise() {
+        return exerciseDeployment;
+    }
+
+    /** Withholds from each viewer what its agency's redactions say. */
+    public Redactor redactor() {
+        return redactor;
     }
 
     /** Adds routes another feature registers (alerts, planning); only before {@link #start}. */
@@ -191,9 +221,10 @@ public final class ApiServer implements AutoCloseable {
         if (audit != null) {
             new AuditRoutes(audit, mapper, registry).register(app);
         }
+        Banner.install(app);
         // Fixed paths (/units/control) before the read routes' path parameters (/units/{id}): Javalin matches in order.
         extraRoutes.forEach(r -> r.accept(app));
-        new ReadRoutes(theatre, live, mapper, this::viewer, postures).register(app);
+        new ReadRoutes(theatre, live, mapper, this::viewer, postures, redactor).register(app);
         new MessagesRoute(mapper).register(app);
         app.get("/api/v1/health", this::health);
         app.get("/api/v1/status", ctx -> json(ctx, status.sample(feed.sessions())));
@@ -226,12 +257,16 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * Who is asking, as a reader: the authenticated caller's agency and role, cleared as the theatre
-     * says; reads are filtered by {@link Viewer#maySee}.
+     * Who is asking, as a reader: the caller's agency, clearance, redactions and role under this
+     * deployment's sharing rules. Every read is filtered by its {@link Viewer#maySee}.
      */
-    Viewer viewer(Context ctx) {
-        var id = Caller.of(ctx);
-        return Viewer.of(theatre, id.agency(), id.role().id());
+    public Viewer viewer(Context ctx) {
+        return viewer(Caller.of(ctx));
+    }
+
+    /** The viewer of an identity under this deployment's sharing rules. */
+    public Viewer viewer(Identity id) {
+        return Viewer.of(theatre, id.agency(), id.role().id()).sharing(releases, exerciseDeployment, home.agency());
     }
 
     private void health(Context ctx) {

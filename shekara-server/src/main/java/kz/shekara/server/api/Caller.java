@@ -22,6 +22,15 @@ public final class Caller {
         return id;
     }
 
+    /** The identity of a WebSocket session: its upgrade request's caller; a 401 when it had none. */
+    public static Identity of(io.javalin.websocket.WsContext ctx) {
+        Identity id = ctx.attribute(ATTRIBUTE);
+        if (id == null) {
+            throw new ApiError(401, "unauthenticated", "log in or send a bearer token");
+        }
+        return id;
+    }
+
     /**
      * Sets the request's identity: the access check in {@link ApiServer} does, and so may a test that
      * mounts these routes on a Javalin of its own.

@@ -19,7 +19,11 @@ import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.model.ControlChange;
 import kz.shekara.rules.PostureChange;
+import kz.shekara.server.view.Redactor;
 import kz.shekara.server.view.Viewer;
+import kz.shekara.theatre.Redaction;
+import java.util.HashMap;
+import java.util.Set;
 import kz.shekara.theatre.Unit;
 
 /**
@@ -39,6 +43,7 @@ final class LiveFeed {
     private final ObjectMapper mapper;
     private final int capacity;
     private final Function<WsContext, Viewer> viewers;
+    private final Redactor redactor;
     private final Map<String, Unit> unitDefs;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Counter sent;
@@ -46,7 +51,8 @@ final class LiveFeed {
     private final Counter overflowClosed;
 
     LiveFeed(ObjectMapper mapper, MeterRegistry registry, int capacity, Map<String, Unit> unitDefs,
-             Function<WsContext, Viewer> viewers) {
+             Function<WsContext, Viewer> viewers, Redactor redactor) {
+        this.redactor = redactor;
         this.mapper = mapper;
         this.unitDefs = Map.copyOf(unitDefs);
         this.capacity = capacity;
@@ -85,49 +91,45 @@ final class LiveFeed {
         return sessions.values().stream().mapToInt(Session::size).sum();
     }
 
-    /** Called on the bus thread after the event is in the live picture. Never blocks on a browser. */
+    /**
+     * Called on the bus thread after the event is in the live picture. Never blocks on a browser.
+     * Each session gets the event only if its viewer may see it, redacted for its agency (the
+     * message is built once per distinct set of redactions).
+     */
     void publish(DomainEvent event) {
         if (sessions.isEmpty()) {
             return;
         }
-        String key;
-        ObjectNode json;
-        switch (event) {
-            case UnitPosition p -> {
-                key = "unit:" + p.unit();
-                json = EventJson.unit(p.unit(), unitDefs.get(p.unit()), p, p.marking()).put("type", "unit");
-            }
-            case TrackUpdate t -> {
-                key = "track:" + t.track();
-                json = EventJson.track(t).put("type", "track");
-            }
-            case Detection d -> {
-                key = null;
-                json = EventJson.detection(d).put("type", "detection");
-            }
-            case ChatMessage m -> {
-                key = null;
-                json = EventJson.message(m).put("type", "message");
-            }
-            case ControlChange c -> {
-                key = "control:" + c.unit();
-                json = mapper.createObjectNode().put("type", "control").put("unit", c.unit())
-                        .put("command", c.command()).put("by", c.by()).put("reason", c.reason())
-                        .put("time", c.time().toString()).put("crisis", c.crisis());
-            }
-            case PostureChange c -> {
-                key = "posture:" + c.sector();
-                json = SectorsApi.change(mapper.createObjectNode().put("type", "posture"), c);
-            }
-            default -> {
-                return;
-            }
-        }
+        Map<Set<Redaction>, Message> built = new HashMap<>(2);
         for (Session s : sessions.values()) {
             if (s.viewer.maySee(event)) {
-                s.offer(key, json);
+                Message m = built.computeIfAbsent(s.viewer.redact(), r -> message(redactor.apply(s.viewer, event)));
+                if (m == null) {
+                    return;
+                }
+                s.offer(m.key(), m.json());
             }
         }
+    }
+
+    private record Message(String key, ObjectNode json) {
+    }
+
+    /** The message of an event the live feed carries, keyed when a newer one replaces it; null for others. */
+    private Message message(DomainEvent event) {
+        return switch (event) {
+            case UnitPosition p -> new Message("unit:" + p.unit(),
+                    EventJson.unit(p.unit(), unitDefs.get(p.unit()), p, p.marking()).put("type", "unit"));
+            case TrackUpdate t -> new Message("track:" + t.track(), EventJson.track(t).put("type", "track"));
+            case Detection d -> new Message(null, EventJson.detection(d).put("type", "detection"));
+            case ChatMessage m -> new Message(null, EventJson.message(m).put("type", "message"));
+            case ControlChange c -> new Message("control:" + c.unit(), mapper.createObjectNode().put("type", "control")
+                    .put("unit", c.unit()).put("command", c.command()).put("by", c.by()).put("reason", c.reason())
+                    .put("time", c.time().toString()).put("crisis", c.crisis()));
+            case PostureChange c -> new Message("posture:" + c.sector(),
+                    SectorsApi.change(mapper.createObjectNode().put("type", "posture"), c));
+            default -> null;
+        };
     }
 
     /** Sends a status message to every session, replacing a pending one. */

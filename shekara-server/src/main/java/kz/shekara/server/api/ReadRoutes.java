@@ -19,7 +19,9 @@ import kz.shekara.model.Detection;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.view.TrackView;
+import kz.shekara.server.view.Redactor;
 import kz.shekara.server.view.Viewer;
+import kz.shekara.theatre.Redaction;
 import kz.shekara.theatre.Base;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.theatre.Unit;
@@ -44,8 +46,11 @@ final class ReadRoutes {
 
     private final ApiServer.Postures postures;
 
+    private final Redactor redactor;
+
     ReadRoutes(Theatre theatre, LiveState live, ObjectMapper mapper, Function<Context, Viewer> viewers,
-               ApiServer.Postures postures) {
+               ApiServer.Postures postures, Redactor redactor) {
+        this.redactor = redactor;
         this.postures = postures;
         this.theatre = theatre;
         this.live = live;
@@ -56,11 +61,15 @@ final class ReadRoutes {
     }
 
     void register(Javalin app) {
-        app.get("/api/v1/theatre", ctx -> send(ctx, params(ctx), features.summary(), false));
-        app.get("/api/v1/zones", ctx -> send(ctx, params(ctx, "kind"), features.zones(kinds(ctx),
-                postures.inForce().get(), postures.bufferFactor()), true));
-        app.get("/api/v1/sensors", ctx -> send(ctx, params(ctx), features.sensors(), true));
-        app.get("/api/v1/bases", ctx -> send(ctx, params(ctx), features.bases(), true));
+        // The theatre's own layers carry its default marking: a reader it does not cover gets none of them.
+        app.get("/api/v1/theatre", ctx -> send(ctx, params(ctx), ownLayers(ctx)
+                ? features.summary() : mapper.createObjectNode().put("name", theatre.name()), false));
+        app.get("/api/v1/zones", ctx -> send(ctx, params(ctx, "kind"), ownLayers(ctx) ? features.zones(kinds(ctx),
+                postures.inForce().get(), postures.bufferFactor()) : GeoJson.collection(List.of()), true));
+        app.get("/api/v1/sensors", ctx -> send(ctx, params(ctx), ownLayers(ctx)
+                && !viewers.apply(ctx).redacts(Redaction.SENSOR) ? features.sensors() : GeoJson.collection(List.of()), true));
+        app.get("/api/v1/bases", ctx -> send(ctx, params(ctx), ownLayers(ctx) ? features.bases()
+                : GeoJson.collection(List.of()), true));
         app.get("/api/v1/units", ctx -> send(ctx, params(ctx), units(viewers.apply(ctx)), true));
         app.get("/api/v1/units/{id}", ctx -> send(ctx, params(ctx), unit(viewers.apply(ctx), ctx.pathParam("id")), true));
         app.get("/api/v1/detections", ctx -> send(ctx, params(ctx, "since", "limit"), detections(ctx), true));
@@ -68,36 +77,55 @@ final class ReadRoutes {
         app.get("/api/v1/messages", ctx -> send(ctx, params(ctx), messages(viewers.apply(ctx)), false));
     }
 
-    /** Theatre units (at their last report, or at their base until they report) and every other reporting unit. */
+    private boolean ownLayers(Context ctx) {
+        return viewers.apply(ctx).maySee(theatre.defaultMarking());
+    }
+
+    /**
+     * Theatre units (at their last report, or at their base until they report, for a reader the
+     * theatre's marking covers) and every other reporting unit the reader may see; a unit withheld
+     * from the reader's agency appears only as its kind.
+     */
     ObjectNode units(Viewer viewer) {
         Map<String, UnitPosition> positions = new LinkedHashMap<>();
         live.units(viewer).forEach(p -> positions.put(p.unit(), p));
         List<ObjectNode> out = new ArrayList<>();
+        boolean bases = viewer.maySee(theatre.defaultMarking());
         for (Unit u : theatre.units()) {
             UnitPosition p = positions.remove(u.id());
-            ObjectNode f = unitFeature(u.id(), u, p);
+            ObjectNode f = p != null || bases ? unitFeature(viewer, u.id(), u, p) : null;
             if (f != null) {
                 out.add(f);
             }
         }
-        positions.values().forEach(p -> out.add(unitFeature(p.unit(), null, p)));
+        positions.values().forEach(p -> out.add(unitFeature(viewer, p.unit(), null, p)));
         return GeoJson.collection(out);
     }
 
     private ObjectNode unit(Viewer viewer, String id) {
-        Unit def = defs.get(id);
+        Unit def = viewer.redacts(Redaction.UNIT) || !viewer.maySee(theatre.defaultMarking()) ? null : defs.get(id);
         UnitPosition p = live.unit(viewer, id).orElse(null);
-        ObjectNode f = def == null && p == null ? null : unitFeature(id, def, p);
+        ObjectNode f = def == null && p == null ? null : unitFeature(viewer, id, def, p);
         if (f == null) {
             throw new ApiError(404, "not-found", "no unit '" + id + "'");
         }
         return f;
     }
 
+    private ObjectNode unitFeature(Viewer viewer, String id, Unit def, UnitPosition p) {
+        if (viewer.redacts(Redaction.UNIT)) {
+            return unitFeature(redactor.unit(viewer, id), null, p == null ? null : redactor.apply(viewer, p));
+        }
+        return unitFeature(id, def, p);
+    }
+
     private ObjectNode unitFeature(String id, Unit def, UnitPosition p) {
         ObjectNode props = EventJson.unit(id, def, p, theatre.defaultMarking());
         if (p != null) {
             return GeoJson.feature(id, GeoJson.point(p.lat(), p.lon()), props);
+        }
+        if (def == null) {
+            return null;
         }
         // A unit tasked before its first report stands at its base with its task's status.
         live.taskedStatus(id).ifPresent(st -> props.put("status", st.code()));
@@ -127,16 +155,18 @@ final class ReadRoutes {
                 throw ApiError.badRequest("bad-parameter", "limit must be an integer in [1, " + MAX_LIMIT + "], got '" + l + "'");
             }
         }
-        List<Detection> all = live.detections(viewers.apply(ctx), since);
+        Viewer viewer = viewers.apply(ctx);
+        List<Detection> all = live.detections(viewer, since);
         // The newest `limit` detections, oldest first.
         List<ObjectNode> out = all.subList(Math.max(0, all.size() - limit), all.size()).stream()
-                .map(d -> GeoJson.feature(null, GeoJson.point(d.lat(), d.lon()), EventJson.detection(d))).toList();
+                .map(d -> redactor.apply(viewer, d)).map(d -> GeoJson.feature(null, GeoJson.point(d.lat(), d.lon()), EventJson.detection(d))).toList();
         return GeoJson.collection(out);
     }
 
     private ObjectNode tracks(Viewer viewer) {
         List<ObjectNode> out = new ArrayList<>();
         for (TrackView t : live.tracks(viewer)) {
+            t = new TrackView(redactor.apply(viewer, t.latest()), t.trail());
             out.add(GeoJson.feature(t.latest().track(), GeoJson.point(t.latest().lat(), t.latest().lon()), EventJson.track(t)));
         }
         return GeoJson.collection(out);
@@ -145,7 +175,7 @@ final class ReadRoutes {
     private ObjectNode messages(Viewer viewer) {
         ObjectNode o = mapper.createObjectNode();
         var arr = o.putArray("messages");
-        live.messages(viewer).forEach(m -> arr.add(EventJson.message(m)));
+        live.messages(viewer).forEach(m -> arr.add(EventJson.message(redactor.apply(viewer, m))));
         return o;
     }
 

@@ -20,6 +20,9 @@ import kz.shekara.model.AlertState;
 import kz.shekara.server.review.LogReplay;
 import kz.shekara.server.review.LoggedOutputs;
 import kz.shekara.server.review.ReplayState;
+import kz.shekara.model.Marking;
+import kz.shekara.model.Release;
+import kz.shekara.server.view.Viewer;
 
 /**
  * The routes of a replay session's server: the replay's control —
@@ -37,7 +40,17 @@ public final class ReplayRoutes {
     private final ObjectMapper mapper = new ObjectMapper();
     private final AlertJson json = new AlertJson(mapper);
 
-    public ReplayRoutes(LogReplay replay, LoggedOutputs outputs) {
+    private final java.util.function.Function<io.javalin.http.Context, Viewer> viewers;
+    private final Marking own;
+
+    /**
+     * @param viewers who is asking: alerts and incidents are filtered by it; postures and statistics
+     *                (the home agency's whole picture) need a reader the theatre's marking {@code own} covers
+     */
+    public ReplayRoutes(LogReplay replay, LoggedOutputs outputs,
+                        java.util.function.Function<io.javalin.http.Context, Viewer> viewers, Marking own) {
+        this.viewers = Objects.requireNonNull(viewers, "viewers");
+        this.own = Objects.requireNonNull(own, "own");
         this.replay = Objects.requireNonNull(replay, "replay");
         this.outputs = Objects.requireNonNull(outputs, "outputs");
     }
@@ -81,7 +94,7 @@ public final class ReplayRoutes {
         });
         app.get("/api/v1/alerts", this::alerts);
         app.get("/api/v1/alerts/{id}", ctx -> send(ctx, json.alert(outputs.alerts().stream()
-                .filter(e -> e.id().equals(ctx.pathParam("id"))).findFirst()
+                .filter(e -> e.id().equals(ctx.pathParam("id")) && viewers.apply(ctx).maySee(e.alert())).findFirst()
                 .orElseThrow(() -> new ApiError(404, "not-found", "no alert " + ctx.pathParam("id"))))));
         app.get("/api/v1/incidents", this::incidents);
         app.get("/api/v1/incidents/{id}", ctx -> send(ctx, json.incident(incident(ctx))));
@@ -92,7 +105,8 @@ public final class ReplayRoutes {
             i.timeline().forEach(e -> steps.add(json.timelineStep(e)));
             send(ctx, o);
         });
-        app.get("/api/v1/sectors/posture", ctx -> send(ctx, json.postures(outputs.postures())));
+        app.get("/api/v1/sectors/posture", ctx -> send(ctx, json.postures(
+                viewers.apply(ctx).maySee(own) ? outputs.postures() : java.util.Map.of())));
         app.get("/api/v1/stats/alerts", ctx -> {
             ObjectNode o = mapper.createObjectNode();
             o.putArray("rules");
@@ -125,9 +139,10 @@ public final class ReplayRoutes {
             throw ApiError.badRequest("bad-parameter", "unknown state '" + state + "'");
         }
         int limit = QueryParams.limit(ctx, MAX_LIMIT);
+        Viewer v = viewers.apply(ctx);
         ArrayNode out = mapper.createArrayNode();
         for (AlertBook.Entry e : outputs.alerts()) {
-            if (out.size() < limit && (wanted == null || e.state() == wanted)) {
+            if (out.size() < limit && (wanted == null || e.state() == wanted) && v.maySee(e.alert())) {
                 out.add(json.alert(e));
             }
         }
@@ -138,9 +153,10 @@ public final class ReplayRoutes {
         ReviewApi.only(ctx, Set.of("open", "limit"));
         boolean openOnly = "true".equals(ctx.queryParam("open"));
         int limit = QueryParams.limit(ctx, MAX_LIMIT);
+        Viewer v = viewers.apply(ctx);
         ArrayNode out = mapper.createArrayNode();
         for (Incident i : outputs.incidents()) {
-            if (out.size() < limit && (!openOnly || !i.status().terminal())) {
+            if (out.size() < limit && (!openOnly || !i.status().terminal()) && v.maySee(i.marking(), subject(i))) {
                 out.add(json.incident(i));
             }
         }
@@ -149,8 +165,13 @@ public final class ReplayRoutes {
 
     private Incident incident(Context ctx) {
         String id = ctx.pathParam("id");
-        return outputs.incidents().stream().filter(i -> i.id().equals(id)).findFirst()
+        Viewer v = viewers.apply(ctx);
+        return outputs.incidents().stream().filter(i -> i.id().equals(id) && v.maySee(i.marking(), subject(i))).findFirst()
                 .orElseThrow(() -> new ApiError(404, "not-found", "no incident " + id + " replayed so far"));
+    }
+
+    private static Release.Subject subject(Incident i) {
+        return new Release.Subject(Release.Kind.INCIDENT, i.id());
     }
 
     private ObjectNode state(ReplayState s) {

@@ -18,6 +18,8 @@ import kz.shekara.routing.GeoPoint;
 import kz.shekara.planning.Recommendation;
 import kz.shekara.planning.Recommendations;
 import kz.shekara.theatre.Theatre;
+import kz.shekara.server.view.Redactor;
+import kz.shekara.server.view.Viewer;
 import kz.shekara.theatre.Unit;
 
 /**
@@ -46,7 +48,21 @@ public final class ResponseApi {
     private final Theatre theatre;
     private final ObjectMapper mapper = new ObjectMapper();
 
+    private final java.util.function.Function<Context, Viewer> viewers;
+    private final Redactor redactor;
+
+    /** Every caller is the theatre's home agency's operator. */
     public ResponseApi(ResponseService service, Theatre theatre) {
+        this(service, theatre, ctx -> Viewer.home(theatre.defaultMarking().originator()));
+    }
+
+    /**
+     * @param viewers who is asking: tasks are filtered (and their units redacted) by it; rankings and
+     *                unit control (the home agency's own force) need a reader the theatre's marking covers
+     */
+    public ResponseApi(ResponseService service, Theatre theatre, java.util.function.Function<Context, Viewer> viewers) {
+        this.viewers = Objects.requireNonNull(viewers, "viewers");
+        this.redactor = new Redactor(theatre);
         this.service = Objects.requireNonNull(service, "service");
         this.theatre = Objects.requireNonNull(theatre, "theatre");
     }
@@ -58,6 +74,7 @@ public final class ResponseApi {
                     throw new ApiError(400, "unknown-parameter", "unknown query parameter '" + p + "'");
                 }
             }
+            own(ctx);
             String id = ctx.pathParam("id");
             IncidentResponse r = service.recommendations(id, ctx.queryParam("command"), Caller.of(ctx).agency())
                     .orElseThrow(() -> new Refusal.NotFound("no open incident " + id));
@@ -71,7 +88,8 @@ public final class ResponseApi {
         });
         app.get("/api/v1/tasks", ctx -> {
             ArrayNode out = mapper.createArrayNode();
-            service.tasks().forEach(t -> out.add(task(t)));
+            Viewer v = viewers.apply(ctx);
+            service.tasks().stream().filter(v::maySee).forEach(t -> out.add(task(redactor.apply(v, t))));
             send(ctx, 200, out);
         });
     }
@@ -163,5 +181,13 @@ public final class ResponseApi {
             throw new ApiError(400, "missing-field", "field '" + field + "' must be a non-empty string");
         }
         return v.asText();
+    }
+
+    /** Refuses a reader the theatre's marking does not cover: the home agency's own force is not released. */
+    private void own(Context ctx) {
+        Viewer v = viewers.apply(ctx);
+        if (!v.maySee(theatre.defaultMarking())) {
+            throw new ApiError(403, "not-releasable", "the home agency's own force is not released to " + v.agency());
+        }
     }
 }

@@ -16,6 +16,10 @@ import java.util.Set;
 import kz.shekara.server.review.IncidentFile;
 import kz.shekara.server.review.LogPictures;
 import kz.shekara.theatre.Theatre;
+import java.util.function.Function;
+import kz.shekara.model.Marking;
+import kz.shekara.model.Release;
+import kz.shekara.server.view.Viewer;
 import kz.shekara.theatre.Unit;
 
 /**
@@ -40,7 +44,22 @@ public final class ReviewApi {
     private final IncidentExportJson exportJson;
     private final IncidentPage page = new IncidentPage();
 
+    private final Function<Context, Viewer> viewers;
+    private final Marking own;
+
+    /** Every caller is the theatre's home agency's operator. */
     public ReviewApi(LogPictures pictures, Theatre theatre) {
+        this(pictures, theatre, ctx -> Viewer.home(theatre.defaultMarking().originator()));
+    }
+
+    /**
+     * @param viewers who is asking: the pictures (the home agency's whole picture) need a reader the
+     *                theatre's marking covers, an incident's file a reader who may see its marking
+     *                (the most restrictive of everything in it)
+     */
+    public ReviewApi(LogPictures pictures, Theatre theatre, Function<Context, Viewer> viewers) {
+        this.viewers = Objects.requireNonNull(viewers, "viewers");
+        this.own = theatre.defaultMarking();
         this.pictures = Objects.requireNonNull(pictures, "pictures");
         Map<String, Unit> defs = new LinkedHashMap<>();
         theatre.units().forEach(u -> defs.put(u.id(), u));
@@ -50,11 +69,13 @@ public final class ReviewApi {
 
     public void register(Javalin app) {
         app.get("/api/v1/picture", ctx -> {
+            ownPicture(ctx);
             only(ctx, Set.of("at", "window", "bbox"));
             Duration window = ctx.queryParam("window") == null ? LogPictures.DEFAULT_WINDOW : window(ctx.queryParam("window"));
             json(ctx, pictureJson.picture(pictures.at(at(ctx), window), box(ctx.queryParam("bbox"))));
         });
         app.get("/api/v1/incidents/{id}/picture", ctx -> {
+            ownPicture(ctx);
             only(ctx, Set.of("at", "bbox"));
             Instant at = at(ctx);
             json(ctx, pictureJson.picture(pictures.incidentPicture(ctx.pathParam("id"), at)
@@ -77,7 +98,17 @@ public final class ReviewApi {
     }
 
     private IncidentFile file(Context ctx) {
-        return pictures.incident(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
+        Viewer v = viewers.apply(ctx);
+        return pictures.incident(ctx.pathParam("id"))
+                .filter(f -> v.maySee(f.marking(), new Release.Subject(Release.Kind.INCIDENT, f.incident().id())))
+                .orElseThrow(() -> notFound(ctx));
+    }
+
+    private void ownPicture(Context ctx) {
+        Viewer v = viewers.apply(ctx);
+        if (!v.maySee(own)) {
+            throw new ApiError(403, "not-releasable", "the after-action picture is not released to " + v.agency());
+        }
     }
 
     private static ApiError notFound(Context ctx) {

@@ -82,6 +82,9 @@ final class RoutePolicy {
             rule("GET", "/api/v1/incidents/{id}/export.html", Action.EXPORT),
             // Partners and administration.
             rule("GET", "/api/v1/feeds/{agency}", Action.FEED),
+            rule("GET", "/api/v1/feeds/{agency}/live", Action.FEED),
+            rule("POST", "/api/v1/releases", Action.RELEASE),
+            rule("GET", "/api/v1/releases", Action.READ),
             rule("GET", "/api/v1/audit", Action.AUDIT)));
 
     private final List<Rule> rules;

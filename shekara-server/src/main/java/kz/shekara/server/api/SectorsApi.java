@@ -25,6 +25,7 @@ public final class SectorsApi {
     private final Theatre theatre;
     private final Supplier<Map<String, Posture>> postures;
     private final PostureView changes;
+    private final java.util.function.Function<io.javalin.http.Context, kz.shekara.server.view.Viewer> viewers;
     private final ObjectMapper mapper = new ObjectMapper();
 
     /**
@@ -32,6 +33,13 @@ public final class SectorsApi {
      * @param changes  the latest recorded change per sector
      */
     public SectorsApi(Theatre theatre, Supplier<Map<String, Posture>> postures, PostureView changes) {
+        this(theatre, postures, changes, ctx -> kz.shekara.server.view.Viewer.home(theatre.defaultMarking().originator()));
+    }
+
+    /** @param viewers who is asking: sectors carry the theatre's marking, a reader it does not cover gets none */
+    public SectorsApi(Theatre theatre, Supplier<Map<String, Posture>> postures, PostureView changes,
+                      java.util.function.Function<io.javalin.http.Context, kz.shekara.server.view.Viewer> viewers) {
+        this.viewers = Objects.requireNonNull(viewers, "viewers");
         this.theatre = Objects.requireNonNull(theatre, "theatre");
         this.postures = Objects.requireNonNull(postures, "postures");
         this.changes = Objects.requireNonNull(changes, "changes");
@@ -42,7 +50,8 @@ public final class SectorsApi {
             Map<String, Posture> now = postures.get();
             Map<String, PostureChange> latest = changes.latest();
             ArrayNode out = mapper.createArrayNode();
-            for (Sector s : theatre.sectors()) {
+            boolean own = viewers.apply(ctx).maySee(theatre.defaultMarking());
+            for (Sector s : own ? theatre.sectors() : java.util.List.<Sector>of()) {
                 ObjectNode o = out.addObject().put("id", s.id()).put("name", s.name()).put("command", s.command())
                         .put("neighbour", s.neighbour())
                         .put("posture", now.getOrDefault(s.id(), s.posture()).code());

@@ -7,6 +7,7 @@ import kz.shekara.model.AlertChange;
 import kz.shekara.model.ChatMessage;
 import kz.shekara.model.ControlChange;
 import kz.shekara.model.CrisisEvent;
+import kz.shekara.model.Release;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.Task;
@@ -46,6 +47,9 @@ public record Topic<E extends DomainEvent>(String name, Class<E> type, Function<
     public static final Topic<ControlChange> UNIT_CONTROL = new Topic<>("unit-control", ControlChange.class, null);
     /** Crises declared and ended (each followed by the control changes it makes on {@link #UNIT_CONTROL}). */
     public static final Topic<CrisisEvent> CRISES = new Topic<>("crises", CrisisEvent.class, null);
+
+    /** Incidents, alerts and tracks released to a partner agency (who, when, why); never dropped. */
+    public static final Topic<Release> RELEASES = new Topic<>("releases", Release.class, null);
 
     public Topic {
         Objects.requireNonNull(name, "name");

@@ -12,7 +12,10 @@ import kz.shekara.incident.ResponseRecord;
 import kz.shekara.incident.ResponseTimes;
 import kz.shekara.server.report.ReportPage;
 import kz.shekara.server.report.ReportText;
+import kz.shekara.model.Release;
 import kz.shekara.server.store.EventLog;
+import kz.shekara.server.view.ReleaseBook;
+import kz.shekara.server.view.Viewer;
 import kz.shekara.server.store.EventLogs;
 import kz.shekara.server.alertdesk.ResponseTimesView;
 import kz.shekara.server.store.StoreConfig;
@@ -65,6 +68,10 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Language of the page: kk, ru or en (default: ${DEFAULT-VALUE}).")
     private String lang;
 
+    @Option(names = "--agency", paramLabel = "AGENCY",
+            description = "Write the page for this agency: only the incidents it may see (default: the whole log, for the home agency).")
+    private String agency;
+
     @Override
     public Integer call() throws Exception {
         if (!from.isBefore(to)) {
@@ -78,14 +85,21 @@ public final class ReportCommand implements Callable<Integer> {
         Theatre t = theatre.load();
         ResponseTimes times = new ResponseTimes(t, ResponseTimesView.TRACK_MEMORY);
         OpeningAlerts openings = new OpeningAlerts();
+        ReleaseBook releases = new ReleaseBook();
         try (EventLog log = EventLogs.open(db, dataDir, StoreConfig.defaults());
              Stream<StoredEvent> events = log.readTimeRange(from.minus(MARGIN), to.plus(MARGIN))) {
             events.forEach(e -> {
                 times.apply(e.event());
                 openings.add(e.event());
+                releases.accept(e.event());
             });
         }
-        List<ResponseRecord> records = times.records();
+        // Whoever runs this reads the log itself: the page is filtered only when written for an agency,
+        // as for a real deployment (exercise data never goes into another agency's page).
+        String home = t.defaultMarking().originator();
+        Viewer reader = agency == null ? null : Viewer.of(t, agency, "analyst").sharing(releases, false, home);
+        List<ResponseRecord> records = times.records().stream().filter(r -> reader == null || reader.maySee(r.marking(),
+                new Release.Subject(Release.Kind.INCIDENT, r.incident()))).toList();
         String page = ReportPage.render(t, records, from, to, text, openings.byIncident());
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {

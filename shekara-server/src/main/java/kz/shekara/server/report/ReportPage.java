@@ -35,6 +35,13 @@ public final class ReportPage {
     private ReportPage() {
     }
 
+    /** The marking banner: the highest classification of the incidents the page covers. */
+    private static String banner(List<ResponseRecord> in) {
+        kz.shekara.model.Classification c = in.stream().map(r -> r.marking().classification())
+                .reduce(kz.shekara.model.Classification.UNCLASSIFIED, kz.shekara.model.Classification::max);
+        return "<div class=\"marking-banner\" data-classification=\"" + c.name() + "\">" + c.name() + "</div>\n";
+    }
+
     /** The page for the incidents whose alert is in [from, to), from the records of a whole log. */
     public static String render(Theatre theatre, List<ResponseRecord> records, Instant from, Instant to,
                                 ReportText text) {
@@ -57,7 +64,7 @@ public final class ReportPage {
         b.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"").append(text.code())
                 .append("\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>").append(esc(text.get("title"))).append(" — ")
                 .append(esc(theatre.name())).append("</title>\n<style>\n").append(ReportStyle.CSS).append("</style>\n")
-                .append("</head>\n<body>\n<h1>").append(esc(text.get("title"))).append("</h1>\n<p class=\"meta\">")
+                .append("</head>\n<body>\n").append(banner(in)).append("<h1>").append(esc(text.get("title"))).append("</h1>\n<p class=\"meta\">")
                 .append(esc(text.get("theatre"))).append(": <b>").append(esc(theatre.name())).append("</b> · ")
                 .append(esc(text.get("period"))).append(": <b id=\"period\" data-from=\"").append(from)
                 .append("\" data-to=\"").append(to).append("\">").append(when.format(from)).append(" — ")
@@ -75,7 +82,7 @@ public final class ReportPage {
             Alert a = openingAlerts.get(r.incident());
             return a == null ? "—" : AlertText.of(a, text.code(), zone);
         });
-        return b.append("</body>\n</html>\n").toString();
+        return b.append(banner(in)).append("</body>\n</html>\n").toString();
     }
 
     private static void summary(StringBuilder b, List<ResponseRecord> in, ReportText text) {

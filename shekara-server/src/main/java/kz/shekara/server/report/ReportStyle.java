@@ -8,6 +8,7 @@ final class ReportStyle {
             h1 { font-size: 22px; margin: 0 0 4px; }
             h2 { font-size: 17px; border-bottom: 1px solid #cfd6df; padding-bottom: 4px; margin-top: 28px; }
             .meta { color: #4a5666; font-size: 13px; }
+            .marking-banner { text-align: center; font-weight: 700; letter-spacing: 0.14em; border: 2px solid #222; padding: 2px; margin: 4px 0; }
             dl { display: flex; flex-wrap: wrap; gap: 10px; margin: 0; }
             dl div { border: 1px solid #cfd6df; border-radius: 4px; padding: 6px 12px; min-width: 110px; }
             dt { font-size: 12px; color: #4a5666; } dd { margin: 0; font-size: 20px; font-weight: 600; }

@@ -6,6 +6,7 @@ import kz.shekara.model.AlertChange;
 import kz.shekara.model.ChatMessage;
 import kz.shekara.model.ControlChange;
 import kz.shekara.model.CrisisEvent;
+import kz.shekara.model.Release;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.Task;
@@ -33,7 +34,8 @@ public final class EventTypes {
             EventType.of("posture-change", PostureChange.class, PostureChange::sector),
             EventType.of("task", Task.class, Task::id),
             EventType.of("control-change", ControlChange.class, ControlChange::unit),
-            EventType.of("crisis-event", CrisisEvent.class, CrisisEvent::crisis));
+            EventType.of("crisis-event", CrisisEvent.class, CrisisEvent::crisis),
+            EventType.of("release", Release.class, Release::object));
 
     private EventTypes() {
     }

@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 import kz.shekara.model.Classification;
 import kz.shekara.model.SensorKind;
 import kz.shekara.theatre.Agency;
+import kz.shekara.theatre.Redaction;
 import kz.shekara.theatre.Base;
 import kz.shekara.theatre.BaseKind;
 import kz.shekara.theatre.Sensor;
@@ -138,7 +139,7 @@ final class AssetFiles {
     }
 
     static Agency agency(Item i, String id) {
-        i.allowOnly(Set.of("id", "name", "name_kk", "name_ru", "clearance", "role", "note"));
+        i.allowOnly(Set.of("id", "name", "name_kk", "name_ru", "clearance", "role", "note", "redact"));
         String name = i.text("name", true);
         Classification clearance = i.code("clearance", s -> Classification.valueOf(upper(s)),
                 codes(Classification.values()), true);
@@ -146,7 +147,15 @@ final class AssetFiles {
         if (role != null && !role.equals("home") && !role.equals("partner")) {
             i.problem("role", "unknown role '" + role + "' (home or partner)");
         }
-        return allSet(id, name, clearance) ? new Agency(id, name, clearance) : null;
+        java.util.EnumSet<Redaction> redact = java.util.EnumSet.noneOf(Redaction.class);
+        for (String r : i.texts("redact")) {
+            try {
+                redact.add(Redaction.valueOf(upper(r)));
+            } catch (IllegalArgumentException e) {
+                i.problem("redact", "unknown redaction '" + r + "' (one of " + String.join(", ", codes(Redaction.values())) + ")");
+            }
+        }
+        return allSet(id, name, clearance) ? new Agency(id, name, clearance, redact) : null;
     }
 
     private static boolean allSet(Object... values) {

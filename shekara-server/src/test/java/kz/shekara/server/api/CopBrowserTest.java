@@ -77,6 +77,8 @@ class CopBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-unit='HELI-1']")));
         assertThat(driver.findElement(By.id("exercise-badge")).isDisplayed()).isTrue();
         assertThat(driver.findElement(By.id("exercise-badge")).getText()).isEqualTo("EXERCISE");
+        // The marking banner at the top names the highest classification on the page.
+        assertThat(driver.findElement(By.id("marking-banner")).getText()).isEqualTo("RESTRICTED");
 
         // Live: a new position moves the marker; a TAK device by uid appears.
         web.publish(Events.unit("HELI-1", "Berkut 1", "a-f-A-M-H", 20, 43.40, 50.95, UnitStatus.EN_ROUTE),

@@ -168,6 +168,7 @@ class DocumentedRoutesTest {
     private static String concrete(String path) {
         return path.replace("/units/{id}", "/units/" + theatre.units().get(0).id())
                 .replace("/sectors/{id}", "/sectors/" + theatre.sectors().get(0).id())
+                .replace("{agency}", theatre.defaultMarking().originator())
                 .replace("{id}", "none");
     }
 

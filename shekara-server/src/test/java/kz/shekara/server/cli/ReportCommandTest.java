@@ -158,6 +158,20 @@ class ReportCommandTest {
     }
 
     @Test
+    void aPageForAnAgencyHoldsOnlyTheIncidentsItMaySeeUnderItsMarkingBanner() throws Exception {
+        Document all = parse(report("all.html"));
+        assertThat(at(all, "//dd[@data-key='incidents']")).isEqualTo("4");
+        assertThat(at(all, "(//div[@class='marking-banner'])[1]")).isEqualTo("RESTRICTED");
+        assertThat(count(all, "//div[@class='marking-banner']")).isEqualTo(2);
+        // The fixture's incidents are releasable to kz-mvd only: a partner's page has none, and says so.
+        Document partner = parse(report("uz.html", "--agency", "uz-bs"));
+        assertThat(at(partner, "//dd[@data-key='incidents']")).isEqualTo("0");
+        assertThat(at(partner, "(//div[@class='marking-banner'])[1]")).isEqualTo("UNCLASSIFIED");
+        Document mvd = parse(report("mvd.html", "--agency", "kz-mvd"));
+        assertThat(at(mvd, "//dd[@data-key='incidents']")).isEqualTo("0"); // kz-mvd is no theatre agency: unclassified
+    }
+
+    @Test
     void pageIsSelfContainedAndTheSameBytesEachTime() throws Exception {
         byte[] a = Files.readAllBytes(report("a.html"));
         byte[] b = Files.readAllBytes(report("b.html"));

@@ -32,6 +32,16 @@ class DefaultTheatreTest {
     }
 
     @Test
+    void theNeighbouringBorderServiceHasSensorsAndUnitsWithheldAndTheOthersNothing() {
+        var agencies = theatre.agencies().stream().collect(Collectors.toMap(kz.shekara.theatre.Agency::id,
+                kz.shekara.theatre.Agency::redact));
+        assertThat(agencies.get("uz-bs")).containsExactlyInAnyOrder(kz.shekara.theatre.Redaction.SENSOR,
+                kz.shekara.theatre.Redaction.UNIT);
+        assertThat(agencies.get("kz-mod")).isEmpty();
+        assertThat(agencies.get("kz-customs")).isEmpty();
+    }
+
+    @Test
     void sectorsFallUnderTwoRegionalCommandsAndTheCaspian() {
         Map<String, Long> perCommand = theatre.sectors().stream()
                 .collect(Collectors.groupingBy(Sector::command, Collectors.counting()));

@@ -19,14 +19,17 @@ import kz.shekara.model.Marking;
 import kz.shekara.model.TrackStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
+import kz.shekara.model.Release;
 import kz.shekara.server.adapter.cot.CotTaskDelivery.Sender;
+import kz.shekara.server.view.Viewer;
 
 /**
  * The bus's own events to TAK clients as CoT: units, tracks, alerts (each client in its crew's
  * language) and messages to every client they may be released to, raw sensor detections only to
  * clients of the configured {@code rawDetectionGroups}; never what came from a client here (relayed
  * already). Releasable means to the server's agency when one is configured and to the client's
- * certificate agency on TLS. Units' positions are kept as latest SA. Thread-safe.
+ * certificate agency on TLS; once {@link #viewers} is set, it means the full marking rule for the
+ * client's agency (see {@link CotServer#viewers}). Units' positions are kept as latest SA. Thread-safe.
  */
 final class CotOutbound {
     private final CotServerConfig config;
@@ -41,6 +44,9 @@ final class CotOutbound {
     private final UnitStatuses statuses = new UnitStatuses();
     private volatile Function<String, String> crewLanguage = uid -> null;
     private volatile String defaultLanguage = "en";
+    private volatile Function<String, Viewer> viewerOfAgency;
+    private volatile String anonymousAgency;
+    private final Map<String, Viewer> viewers = new java.util.concurrent.ConcurrentHashMap<>();
 
     CotOutbound(CotServerConfig config, CotMapping mapping, CotEncoder encoder, List<CotConnection> connections,
                 Set<String> clientUids, LatestSa latest, Sender sender, Clock clock) {
@@ -59,10 +65,31 @@ final class CotOutbound {
         this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
     }
 
+    void viewers(String anonymousAgency, Function<String, Viewer> viewerOfAgency) {
+        this.anonymousAgency = Objects.requireNonNull(anonymousAgency, "anonymousAgency");
+        this.viewerOfAgency = Objects.requireNonNull(viewerOfAgency, "viewerOfAgency");
+    }
+
     /** True when an event under {@code m} may go to {@code c}. */
     boolean releasable(CotConnection c, Marking m) {
-        return (config.agency() == null || m.releasableTo(config.agency()))
-                && (c.agency() == null || m.releasableTo(c.agency()));
+        return releasable(c, m, null);
+    }
+
+    /** True when an event under {@code m}, an update of {@code subject} (null: none), may go to {@code c}. */
+    private boolean releasable(CotConnection c, Marking m, Release.Subject subject) {
+        if (config.agency() != null && !m.releasableTo(config.agency())) {
+            return false;
+        }
+        Function<String, Viewer> of = viewerOfAgency;
+        if (of == null) {
+            return c.agency() == null || m.releasableTo(c.agency());
+        }
+        String agency = c.agency() == null ? anonymousAgency : c.agency();
+        return viewers.computeIfAbsent(agency, of).maySee(m, subject);
+    }
+
+    private boolean releasable(CotConnection c, DomainEvent e) {
+        return releasable(c, e.marking(), Release.subjectOf(e).orElse(null));
     }
 
     /** A task step: the status its unit goes out with from now on. */
@@ -91,10 +118,10 @@ final class CotOutbound {
             }
             case TrackUpdate t -> {
                 byte[] bytes = encoder.encode(mapping.toCot(t));
-                send(bytes, t.track(), c -> releasable(c, m));
+                send(bytes, t.track(), c -> releasable(c, t));
                 if (t.status() == TrackStatus.DELETED) {
                     // Stale at once under the track's key (it replaces a queued position), then the delete.
-                    send(encoder.encode(mapping.trackDelete(t)), null, c -> releasable(c, m));
+                    send(encoder.encode(mapping.trackDelete(t)), null, c -> releasable(c, t));
                 }
             }
             case ChatMessage msg -> {
@@ -112,7 +139,7 @@ final class CotOutbound {
     private void alert(Alert a) {
         Map<String, byte[]> byLanguage = new HashMap<>();
         for (CotConnection c : connections) {
-            if (releasable(c, a.marking())) {
+            if (releasable(c, a)) {
                 sender.send(c, byLanguage.computeIfAbsent(languageOf(c), l -> encoder.encode(AlertCot.toCot(a, l))), null);
             }
         }

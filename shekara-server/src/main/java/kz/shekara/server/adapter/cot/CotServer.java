@@ -82,9 +82,7 @@ public final class CotServer implements AutoCloseable {
         this(config, bus, defaultMarking, registry, clock, latLon -> "default");
     }
 
-    /**
-     * @param sectorKey gives the bus partition key (the border sector) of a position {lat, lon} in degrees
-     */
+    /** @param sectorKey gives the bus partition key (the border sector) of a position {lat, lon} in degrees */
     public CotServer(CotServerConfig config, Bus bus, Marking defaultMarking, MeterRegistry registry, Clock clock,
                      Function<double[], String> sectorKey) {
         this.config = Objects.requireNonNull(config, "config");
@@ -215,13 +213,14 @@ public final class CotServer implements AutoCloseable {
         return tasks.sendTo(uid, event);
     }
 
-    /**
-     * Sends each client its alerts' sentences in its crew's language: {@code crewLanguage} gives the
-     * language (kk, ru, en) of the unit whose uid a device uses, or null when not known; other
-     * devices (and those not yet identified) get {@code defaultLanguage}.
-     */
+    /** Alerts to each client in its crew's language ({@code crewLanguage} of its uid: kk, ru, en; null: {@code defaultLanguage}). */
     public void alertLanguages(Function<String, String> crewLanguage, String defaultLanguage) {
         outbound.alertLanguages(crewLanguage, defaultLanguage);
+    }
+
+    /** What clients get follows {@code Viewer.maySee} of their agency: the certificate's, else {@code anonymousAgency}. */
+    public void viewers(String anonymousAgency, Function<String, kz.shekara.server.view.Viewer> viewerOfAgency) {
+        outbound.viewers(anonymousAgency, viewerOfAgency);
     }
 
     /** The bound TLS port, or -1 when TLS is not started. */
