@@ -46,7 +46,7 @@ class FutureTimeServerTest {
     Path tmp;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = kz.shekara.server.access.TestAccounts.commander();
     private final Theatre theatre = defaultTheatre();
 
     /** What one run counted: alerts by rule, the CoT refusals and notices of time ahead. */
@@ -86,6 +86,7 @@ class FutureTimeServerTest {
         Path data = tmp.resolve("restart");
         ShekaraConfig config = ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0)
                 .withTlsPort(-1).withDataDir(data).validate();
+        kz.shekara.server.access.TestAccounts.seed(config, theatre);
         try (ShekaraServer s = ShekaraServer.start(config, theatre, Clock.systemUTC(), null)) {
             Instant latest = Instant.parse(get(s, "/api/v1/status").get("latestEventTime").asText());
             assertThat(latest).as("the picture's time after the restart").isBeforeOrEqualTo(clamped.maxLoggedTime())
@@ -97,6 +98,7 @@ class FutureTimeServerTest {
     void anHttpPostCarriesNoTimeOfItsOwn() throws Exception {
         ShekaraConfig config = ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0)
                 .withTlsPort(-1).withDataDir(tmp.resolve("http")).validate();
+        kz.shekara.server.access.TestAccounts.seed(config, theatre);
         try (ShekaraServer s = ShekaraServer.start(config, theatre, Clock.systemUTC(), null)) {
             HttpResponse<String> r = post(s, "/api/v1/messages",
                     "{\"text\":\"hello\",\"time\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\"}");
@@ -117,6 +119,7 @@ class FutureTimeServerTest {
                 + "simulation:\n  enabled: true\n  seed: 7\n  speed: 10\n");
         ShekaraConfig config = ConfigLoader.load(file).withBind("127.0.0.1").withHttpPort(0).withCotPort(0)
                 .withTlsPort(-1).withDataDir(data).validate();
+        kz.shekara.server.access.TestAccounts.seed(config, theatre);
         Instant latest;
         MeterRegistry meters;
         try (ShekaraServer s = ShekaraServer.start(config, theatre, Clock.systemUTC(), null)) {

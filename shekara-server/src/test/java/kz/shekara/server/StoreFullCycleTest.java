@@ -44,7 +44,7 @@ class StoreFullCycleTest {
     Path tmp;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = kz.shekara.server.access.TestAccounts.commander();
 
     @Test
     void theScenarioPausesAndResumesReportsAreRefusedAndCountedAndHealthComesBackByItself() throws Exception {
@@ -53,8 +53,12 @@ class StoreFullCycleTest {
                 "simulation:\n  enabled: true\n  seed: 3\n  speed: 10\nstore:\n  sqliteMaxBytes: 1048576\n");
         ShekaraConfig config = ConfigLoader.load(file).withBind("127.0.0.1").withHttpPort(0).withCotPort(0)
                 .withTlsPort(-1).withDataDir(data).validate();
+        kz.shekara.server.access.TestAccounts.seed(config, TheatreLoader.loadDefault());
         try (ShekaraServer s = ShekaraServer.start(config, TheatreLoader.loadDefault(), Clock.systemUTC(), null)) {
             MeterRegistry m = s.meters();
+            // Logged in while the store still takes the login's audit entry.
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.ports().http() + "/api/v1/units"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
             await("the store fills", () -> health(s) == 503);
             await("the scenario pauses", () -> gauge(m, "shekara.source.paused") == 1);
             assertThat(count(m, "shekara.source.pauses", "source", "simulation")).isEqualTo(1);
