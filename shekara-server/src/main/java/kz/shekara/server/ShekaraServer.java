@@ -16,6 +16,7 @@ import kz.shekara.incident.DetectionProbability;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.planning.ResponseModels;
 import kz.shekara.server.access.AccessDatabase;
+import kz.shekara.server.access.AccountStore;
 import kz.shekara.server.access.AccessService;
 import kz.shekara.server.access.AuditSink;
 import kz.shekara.server.adapter.cot.CotServer;
@@ -169,10 +170,7 @@ public final class ShekaraServer implements AutoCloseable {
                 theatre.zones().size(), theatre.sensors().size(), theatre.units().size());
     }
 
-    /**
-     * The accounts and tokens in the event store's database, sessions on the wall clock; {@code audit}
-     * receives logins and every state-changing request.
-     */
+    /** The accounts and tokens in the event store's database, sessions on the wall clock; logins go to {@code audit}. */
     public static AccessService openAccess(ShekaraConfig config, Clock wall, PrometheusMeterRegistry meters, AuditSink audit) {
         return new AccessService(AccessDatabase.open(EventLogs.jdbcUrl(config.db(), config.dataDir())), config.access(),
                 wall, meters, audit);
@@ -260,8 +258,8 @@ public final class ShekaraServer implements AutoCloseable {
             return;
         }
         try {
-            CertificateAuthority ca = CertificateAuthority.open(config.dataDir(), wall);
-            cot.startTls(ca.serverContext(cot::tlsRefused), config.cot().tlsPort());
+            cot.startTls(CertificateAuthority.open(config.dataDir(), wall).serverContext(cot::tlsRefused),
+                    config.cot().tlsPort(), new AccountStore(AccessDatabase.open(EventLogs.jdbcUrl(config.db(), config.dataDir())))::find);
         } catch (GeneralSecurityException e) {
             throw new IOException("CoT TLS: " + e.getMessage(), e);
         }

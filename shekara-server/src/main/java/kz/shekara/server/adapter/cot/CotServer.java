@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
+import kz.shekara.server.access.Account;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.Marking;
 import kz.shekara.model.Task;
@@ -137,19 +138,31 @@ public final class CotServer implements AutoCloseable {
     /**
      * Serves TLS streaming on {@code port} (0 = any free port) with {@code context}, whose trust
      * decides which client certificates are accepted: TLS 1.2 and 1.3 only, a client certificate
-     * required. Call after {@link #start}; returns the bound port.
+     * required. Call after {@link #start}; returns the bound port. {@code accounts} finds the account a
+     * certificate's user names ({@link CertificateAccounts}).
      */
-    public synchronized int startTls(SSLContext context, int port) throws IOException {
+    public synchronized int startTls(SSLContext context, int port,
+                                     java.util.function.Function<String, java.util.Optional<Account>> accounts)
+            throws IOException {
         if (tlsSocket != null) {
             throw new IllegalStateException("TLS already started");
         }
-        ServerSocket ss = admission.tls(context, port, this::admit, reason -> {
+        ServerSocket ss = admission.tls(context, port, CertificateAccounts.admitting(this::admit, accounts,
+                this::tlsRefused, s -> {
+                    CotAdmission.closeQuietly(s);
+                    admission.left(s);
+                }), reason -> {
             registry.counter("shekara.cot.tls.handshake.failures").increment();
             LOG.debug("CoT TLS handshake failed: {}", reason);
         });
         tlsSocket = ss;
         LOG.info("CoT TLS streaming server on {}:{}", config.bindHost(), ss.getLocalPort());
         return ss.getLocalPort();
+    }
+
+    /** TLS with no accounts: every certificate keeps the agency it was issued with. */
+    public int startTls(SSLContext context, int port) throws IOException {
+        return startTls(context, port, user -> java.util.Optional.empty());
     }
 
     /**

@@ -48,6 +48,7 @@ class CotTlsTest {
     private CertificateAuthority ca;
     private CotServer server;
     private int tlsPort;
+    private kz.shekara.server.access.AccountStore accounts;
 
     @BeforeEach
     void start() throws Exception {
@@ -55,7 +56,9 @@ class CotTlsTest {
         server = new CotServer(new CotServerConfig("127.0.0.1", 0, -1, 8192, 1000, Duration.ofMinutes(2), 50, null),
                 bus, MARKING, registry, Clock.fixed(NOW, ZoneOffset.UTC));
         server.start();
-        tlsPort = server.startTls(ca.serverContext(server::tlsRefused), 0);
+        accounts = new kz.shekara.server.access.AccountStore(kz.shekara.server.access.AccessDatabase.open(
+                kz.shekara.server.store.EventLogs.jdbcUrl(null, dir.resolve("data"))));
+        tlsPort = server.startTls(ca.serverContext(server::tlsRefused), 0, accounts::find);
     }
 
     @AfterEach
@@ -176,5 +179,36 @@ class CotTlsTest {
         assertThat(next.uid()).as("the impostor's SA is refused, the next one relayed").isEqualTo("DEV-2");
         assertThat(registry.get("shekara.adapter.rejections").tags("adapter", "cot", "reason", "uid-conflict")
                 .counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aCertificateWhoseUserHasAnAccountTakesItsAgencyAndADisabledAccountIsRefused() throws Exception {
+        // Issued as the border service's, but its user is the defence ministry's operator.
+        accounts.add("mod-ops", kz.shekara.server.access.Role.OPERATOR, "kz-mod", "unused", NOW);
+        accounts.add("gone", kz.shekara.server.access.Role.OPERATOR, "kz-bs", "unused", NOW);
+        TakTestClient mod = connect(ca, "mod-ops", "kz-bs");
+        TakTestClient field = connect(ca, "field-1", "kz-bs");
+        CotRoutingTest.await(() -> server.connectedClients().size() == 2);
+        assertThat(server.connectedClients()).filteredOn(c -> c.certificateSubject().contains("CN=mod-ops"))
+                .singleElement().satisfies(c -> assertThat(c.routingGroups()).containsExactly("kz-mod"));
+        assertThat(server.connectedClients()).filteredOn(c -> c.certificateSubject().contains("CN=field-1"))
+                .as("a device with no account keeps its certificate's agency").singleElement()
+                .satisfies(c -> assertThat(c.routingGroups()).containsExactly("kz-bs"));
+        mod.send(sa("MOD-1", "MOD", "Cyan", 42.31, 69.61, NOW));
+        field.send(sa("FIELD-1", "FIELD", "Cyan", 42.41, 69.71, NOW));
+        field.send(CotServerTest.ping("P"));
+        assertThat(field.xmlUpToType("t-x-c-t-r")).as("groups of different agencies do not see each other")
+                .noneMatch(x -> x.contains("MOD-1"));
+
+        assertThat(accounts.disable("gone")).isTrue();
+        TakTestClient refused = connect(ca, "gone", "kz-bs");
+        try {
+            refused.send(sa("G-1", "GONE", "Cyan", 42.0, 69.0, NOW));
+        } catch (java.io.IOException closedAlready) {
+            // refused before the write
+        }
+        assertThat(refused.closedWithin(20)).isTrue();
+        CotRoutingTest.await(() -> refusals("account-disabled") == 1);
+        assertThat(server.connectedClients()).hasSize(2);
     }
 }
