@@ -1,10 +1,8 @@
 package kz.shekara.server.access;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Objects;
-import java.util.Properties;
 import kz.shekara.server.store.EventLogs;
 
 /**
@@ -29,11 +27,7 @@ public final class AccessDatabase {
     }
 
     Connection connect() throws SQLException {
-        Properties p = new Properties();
-        if (url.startsWith("jdbc:sqlite:")) {
-            p.setProperty("busy_timeout", "10000");
-        }
-        return DriverManager.getConnection(url, p);
+        return kz.shekara.server.store.StoreDatabase.of(url, null).connect();
     }
 
     @Override

@@ -35,15 +35,7 @@ public final class EventLogs {
      * @throws IllegalArgumentException for any URL scheme but jdbc:postgresql: and jdbc:sqlite:
      */
     public static String jdbcUrl(String jdbcUrlOrNull, Path dataDir) {
-        if (jdbcUrlOrNull == null || jdbcUrlOrNull.isBlank()) {
-            return "jdbc:sqlite:" + dataDir.resolve(DEFAULT_FILE).toAbsolutePath();
-        }
-        String url = jdbcUrlOrNull.trim();
-        if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:sqlite:")) {
-            throw new IllegalArgumentException("--db must be a jdbc:postgresql:// or jdbc:sqlite: URL, got "
-                    + PostgresEventLog.redact(url));
-        }
-        return url;
+        return StoreDatabase.of(jdbcUrlOrNull, dataDir).jdbcUrl();
     }
 
     /**
@@ -54,18 +46,6 @@ public final class EventLogs {
      * @throws StoreUnavailableException when it cannot be created or migrated
      */
     public static void migrate(String jdbcUrl) {
-        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-            Path parent = Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).toAbsolutePath().getParent();
-            try {
-                if (parent != null) {
-                    java.nio.file.Files.createDirectories(parent);
-                }
-            } catch (java.io.IOException e) {
-                throw new StoreUnavailableException("cannot create " + parent + ": " + e.getMessage(), e);
-            }
-            Migrations.migrate(jdbcUrl, "sqlite", jdbcUrl);
-        } else {
-            Migrations.migrate(jdbcUrl, "postgresql", PostgresEventLog.redact(jdbcUrl));
-        }
+        StoreDatabase.of(jdbcUrl, null).migrate();
     }
 }

@@ -44,9 +44,24 @@ final class CertificateAccounts {
 
     /** The CN (the user) of an RFC 2253 subject, or null when it has none. */
     static String userOf(String subject) {
+        return part(subject, "CN");
+    }
+
+    /** Whether {@code subject} parses as an RFC 2253 name. */
+    static boolean readable(String subject) {
+        try {
+            new LdapName(subject);
+            return true;
+        } catch (InvalidNameException e) {
+            return false;
+        }
+    }
+
+    /** The value of attribute {@code type} (O, CN, ...) of an RFC 2253 subject; null when absent or unreadable. */
+    static String part(String subject, String type) {
         try {
             for (Rdn r : new LdapName(subject).getRdns()) {
-                if (r.getType().equalsIgnoreCase("CN")) {
+                if (r.getType().equalsIgnoreCase(type)) {
                     return r.getValue().toString();
                 }
             }

@@ -7,9 +7,6 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import java.util.function.Consumer;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
@@ -97,20 +94,11 @@ final class CotListener implements Runnable {
 
     /** The O (organisation: the agency) of an RFC 2253 subject, or the CN when it has none. */
     static String agencyOf(String subject) {
-        try {
-            String cn = null;
-            for (Rdn r : new LdapName(subject).getRdns()) {
-                if (r.getType().equalsIgnoreCase("O")) {
-                    return r.getValue().toString();
-                }
-                if (r.getType().equalsIgnoreCase("CN")) {
-                    cn = r.getValue().toString();
-                }
-            }
-            return cn;
-        } catch (InvalidNameException e) {
+        if (!CertificateAccounts.readable(subject)) {
             return subject;
         }
+        String o = CertificateAccounts.part(subject, "O");
+        return o != null ? o : CertificateAccounts.userOf(subject);
     }
 
     private static void closeQuietly(Socket s) {
