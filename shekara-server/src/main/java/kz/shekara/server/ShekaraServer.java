@@ -15,10 +15,6 @@ import java.util.Objects;
 import kz.shekara.incident.DetectionProbability;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.planning.ResponseModels;
-import kz.shekara.server.access.AccessDatabase;
-import kz.shekara.server.access.AccountStore;
-import kz.shekara.server.access.AccessService;
-import kz.shekara.server.access.AuditSink;
 import kz.shekara.server.adapter.cot.CotServer;
 import kz.shekara.server.adapter.cot.CotServerConfig;
 import kz.shekara.server.adapter.cot.TaskCot;
@@ -52,7 +48,6 @@ import kz.shekara.server.source.SimulationSourceConfig;
 import kz.shekara.server.store.Checkpointer;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.EventLogs;
-import kz.shekara.server.store.StoreDatabase;
 import kz.shekara.server.store.LoggedBus;
 import kz.shekara.server.alertdesk.ResponseTimesView;
 import kz.shekara.server.store.RetentionTask;
@@ -63,10 +58,6 @@ import kz.shekara.server.track.TrackerView;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.view.ReleaseBook;
 import kz.shekara.server.view.Viewer;
-import kz.shekara.server.api.Caller;
-import kz.shekara.server.api.FeedsApi;
-import kz.shekara.server.api.PartnerStream;
-import kz.shekara.server.api.ReleasesApi;
 import kz.shekara.sim.SensorFailure;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
@@ -102,7 +93,7 @@ public final class ShekaraServer implements AutoCloseable {
     private SimulationSource simulation;
     private volatile DetectionProbability detectionProbability;
     private JsonlReplaySource replay;
-    private AuditTrail audit;
+    private ServerAccess access;
     private final ReleaseBook releases = new ReleaseBook();
 
     private ShekaraServer(ShekaraConfig config, Theatre theatre) {
@@ -139,22 +130,22 @@ public final class ShekaraServer implements AutoCloseable {
         SectorLocator sectors = new SectorLocator(theatre);
         Restored restored = openLog(clock);
         startEngines(restored, clock);
+        access = ServerAccess.open(config, wall, meters);
+        started.push(access);
         CotServer cot = startCot(sectors, clock, wall);
         ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port(),
                 config.http().maxBodyBytes()), theatre, live, bus,
                 meters, clock).storeHealth(bus::health)
                 // The built-in scenario makes an exercise deployment; otherwise exercise data stays home.
                 .sharing(releases, config.simulation().enabled());
-        // The audit trail sits beside the event log, in the same database, and stamps acts with the wall clock.
-        audit = new AuditTrail(StoreDatabase.of(config.db(), config.dataDir()), wall);
-        started.push(audit);
-        api.audit(audit).access(openAccess(config, wall, meters, audit));
+        // The audit trail and the accounts sit beside the event log, in the same database.
+        api.audit(access.audit()).access(access.access());
         ResponseModels models = ResponseModels.of(theatre);
         addViewRoutes(api, restored, models);
         ResponseService responder = startResponder(restored, models, sectors, cot, clock);
         api.addRoutes(new ResponseApi(responder, theatre, api::viewer)::register);
         api.addRoutes(new ControlApi(responder, theatre)::register);
-        addSharingRoutes(api, clock);
+        started.push(SharingRoutes.add(api, theatre, bus, rules, live, releases, clock));
         int httpPort = api.start();
         started.push(api);
         ports = new Ports(httpPort, cot.port(), cot.udpPort(), cot.tlsPort());
@@ -168,12 +159,6 @@ public final class ShekaraServer implements AutoCloseable {
         }
         LOG.info("theatre '{}': {} sectors, {} zones, {} sensors, {} units", theatre.name(), theatre.sectors().size(),
                 theatre.zones().size(), theatre.sensors().size(), theatre.units().size());
-    }
-
-    /** The accounts and tokens in the event store's database, sessions on the wall clock; logins go to {@code audit}. */
-    public static AccessService openAccess(ShekaraConfig config, Clock wall, PrometheusMeterRegistry meters, AuditSink audit) {
-        return new AccessService(AccessDatabase.open(EventLogs.jdbcUrl(config.db(), config.dataDir())), config.access(),
-                wall, meters, audit);
     }
 
     /** Opens the event log and the bus over it, and brings the views back from the log. */
@@ -259,7 +244,7 @@ public final class ShekaraServer implements AutoCloseable {
         }
         try {
             cot.startTls(CertificateAuthority.open(config.dataDir(), wall).serverContext(cot::tlsRefused),
-                    config.cot().tlsPort(), new AccountStore(AccessDatabase.open(EventLogs.jdbcUrl(config.db(), config.dataDir())))::find);
+                    config.cot().tlsPort(), access.accounts()::find);
         } catch (GeneralSecurityException e) {
             throw new IOException("CoT TLS: " + e.getMessage(), e);
         }
@@ -276,24 +261,6 @@ public final class ShekaraServer implements AutoCloseable {
         api.addRoutes(new ResponseStatsApi(restored.responseTimes()::records, api::viewer)::register);
         // After-action review: the picture at a time and incident exports, read from the log.
         api.addRoutes(new ReviewApi(new LogPictures(restored.log()), theatre, api::viewer)::register);
-    }
-
-    /** Releases to partners and the partner feeds (see docs/sharing.md). */
-    private void addSharingRoutes(ApiServer api, Clock clock) {
-        Viewer home = Viewer.home(theatre.defaultMarking().originator());
-        ReleasesApi.Subjects subjects = s -> switch (s.kind()) {
-            case INCIDENT -> rules.incidents().stream().filter(i -> i.id().equals(s.id())).findFirst()
-                    .map(kz.shekara.incident.Incident::marking);
-            case ALERT -> rules.alerts().stream().filter(e -> e.id().equals(s.id())).findFirst()
-                    .map(e -> e.alert().marking());
-            case TRACK -> live.tracks(home).stream().filter(t -> t.latest().track().equals(s.id())).findFirst()
-                    .map(t -> t.latest().marking());
-        };
-        api.addRoutes(new ReleasesApi(theatre, bus, releases, subjects, clock, api::viewer, api.exercise())::register);
-        PartnerStream stream = new PartnerStream(bus, ws -> api.viewer(Caller.of(ws)), api.redactor());
-        started.push(stream);
-        api.addRoutes(new FeedsApi(theatre, live, rules::alerts, rules::incidents, api::viewer, api.redactor(),
-                stream)::register);
     }
 
     /** Live response: rankings per open incident, dispatch, tasks to the units' TAK devices. */
@@ -383,7 +350,7 @@ public final class ShekaraServer implements AutoCloseable {
 
     /** The audit trail in the server's store: where logins, releases, crisis and account changes are recorded. */
     public AuditTrail audit() {
-        return audit;
+        return access.audit();
     }
 
     /** The JSONL replay being fed, or null when none. */

@@ -26,6 +26,11 @@ public final class AccessDatabase {
         return new AccessDatabase(jdbcUrl);
     }
 
+    /** The store {@code db}, already migrated by its caller (the accounts tables arrive with the log's migrations). */
+    public static AccessDatabase over(kz.shekara.server.store.StoreDatabase db) {
+        return new AccessDatabase(Objects.requireNonNull(db, "db").jdbcUrl());
+    }
+
     Connection connect() throws SQLException {
         return kz.shekara.server.store.StoreDatabase.of(url, null).connect();
     }

@@ -12,7 +12,7 @@ import kz.shekara.server.review.ReplayPeriod;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import kz.shekara.server.ReplaySession;
-import kz.shekara.server.ShekaraServer;
+import kz.shekara.server.ServerAccess;
 import kz.shekara.server.access.AuditSink;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.EventLogs;
@@ -52,7 +52,7 @@ final class LogReplayRun {
         try {
             session = ReplaySession.start(log, theatre.load(), new ReplaySession.Config(
                     new HttpConfig(cfg.http().bind(), cfg.http().port()), period, paused,
-                    ShekaraServer.openAccess(cfg, Clock.systemUTC(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                    ServerAccess.openAccess(cfg, Clock.systemUTC(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                             AuditSink.NONE)), Clock.systemUTC());
         } catch (RuntimeException e) {
             log.close();

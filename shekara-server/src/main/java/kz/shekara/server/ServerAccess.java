@@ -1,0 +1,43 @@
+package kz.shekara.server;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import kz.shekara.server.access.AccessDatabase;
+import kz.shekara.server.access.AccessService;
+import kz.shekara.server.access.AccountStore;
+import kz.shekara.server.access.AuditSink;
+import kz.shekara.server.access.AuditTrail;
+import kz.shekara.server.config.ShekaraConfig;
+import kz.shekara.server.store.StoreDatabase;
+
+/**
+ * A server's accounts, sessions and audit trail, over the event store's database (one schema
+ * migration for both; see docs/access.md). The audit trail stamps acts with the wall clock.
+ *
+ * @param audit    where logins, state-changing requests, releases and crises are recorded
+ * @param access   logins, sessions and bearer tokens
+ * @param accounts the accounts a TAK client certificate may name
+ */
+public record ServerAccess(AuditTrail audit, AccessService access, AccountStore accounts) implements AutoCloseable {
+
+    /** Opens the audit trail (migrating the database once) and the accounts beside it. */
+    public static ServerAccess open(ShekaraConfig config, Clock wall, PrometheusMeterRegistry meters) {
+        StoreDatabase store = StoreDatabase.of(config.db(), config.dataDir());
+        AuditTrail audit = new AuditTrail(store, wall);
+        AccessDatabase accounts = AccessDatabase.over(store);
+        return new ServerAccess(audit, new AccessService(accounts, config.access(), wall, meters, audit),
+                new AccountStore(accounts));
+    }
+
+    /** Logins and sessions on the wall clock with their own audit sink (a replay session's, say). */
+    public static AccessService openAccess(ShekaraConfig config, Clock wall, PrometheusMeterRegistry meters,
+                                           AuditSink audit) {
+        return new AccessService(AccessDatabase.over(StoreDatabase.of(config.db(), config.dataDir()).migrate()),
+                config.access(), wall, meters, audit);
+    }
+
+    @Override
+    public void close() {
+        audit.close();
+    }
+}
