@@ -44,8 +44,10 @@ import kz.shekara.track.metric.TrackScorer;
  * java -cp shekara-bench/target/benchmarks.jar kz.shekara.bench.ReferenceComparison \
  *     --stonesoup /tmp/stonesoup [--targets 10,100,1000] [--seeds 1] [--python /usr/bin/python3]
  *     [--script shekara-bench/stonesoup/run_gnn.py] [--out /tmp/shekara-reference]
- *     [--variants "confirmHits=3,confirmScans=4;motionModel=cv"]
+ *     [--variants "confirmHits=3,confirmScans=4;motionModel=cv"] [--clutter-per-km2 C] [--sigma S]
  * </pre>
+ * {@code --clutter-per-km2} and {@code --sigma} replace the standard scene's clutter density (0.05 false
+ * plots per km² per scan) and plot error (10 m) for denser scenes.
  * Shekara's time is the fastest of three identical runs (the first carries the JIT's warm-up).
  * Without {@code --stonesoup} only Shekara runs; each {@code --variants} entry adds a run of the
  * defaults with those {@link TrackerConfig} components changed. Run times are wall-clock seconds of the tracking
@@ -74,7 +76,7 @@ public final class ReferenceComparison {
             long seed = Long.parseLong(seedText.trim());
             for (String n : opt.getOrDefault("targets", "10,100,1000").split(",")) {
                 int targets = Integer.parseInt(n.trim());
-                BorderScenario.Scene scene = BorderScenario.standard(targets, seed).generate();
+                BorderScenario.Scene scene = scenario(targets, seed, opt).generate();
                 Path dir = out.resolve(targets + "-" + seed);
                 write(scene, dir);
                 List<TruthState> truth = scene.truthStates();
@@ -104,6 +106,17 @@ public final class ReferenceComparison {
             opt.put(args[i].substring(2), args[i + 1]);
         }
         return opt;
+    }
+
+    /** The standard scene of {@code targets}, with the clutter density and plot error of the options if given. */
+    static BorderScenario scenario(int targets, long seed, Map<String, String> opt) {
+        BorderScenario s = BorderScenario.standard(targets, seed);
+        double side = 2 * s.halfSideM() / 1000;
+        double clutter = opt.containsKey("clutter-per-km2")
+                ? Double.parseDouble(opt.get("clutter-per-km2")) * side * side : s.clutterPerScan();
+        double sigma = opt.containsKey("sigma") ? Double.parseDouble(opt.get("sigma")) : s.sigmaM();
+        return new BorderScenario(s.targets(), s.scans(), s.walkerFraction(), s.halfSideM(), sigma, s.pd(), clutter,
+                s.meanLifeS(), seed);
     }
 
     /**

@@ -35,7 +35,7 @@ public final class TrackerAccuracy {
         int targets = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
         TrackingScenario.Data data = TrackingScenario.standard(targets, Duration.ofMinutes(3), seed).generate();
-        for (String associator : List.of("gnn", "all-pairs")) {
+        for (String associator : List.of("gnn", "jpda", "all-pairs")) {
             if (associator.equals("all-pairs") && targets > 200) {
                 continue;
             }

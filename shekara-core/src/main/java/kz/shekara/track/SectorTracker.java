@@ -151,7 +151,7 @@ public final class SectorTracker {
         Association first = parts.associator().associate(confirmedPred, plots);
         deleted |= apply(confirmed, first, sensor, sensorId, scanTime);
         Association second = parts.associator().associate(tentativePred, first.unassociated());
-        deleted |= apply(tentative, second, sensor, sensorId, scanTime);
+        deleted |= apply(tentative, second.hard(), sensor, sensorId, scanTime);
         if (deleted) {
             confirmedTracks.removeIf(t -> t.status == null);
             tentativeTracks.removeIf(t -> t.status == null);
@@ -260,16 +260,16 @@ public final class SectorTracker {
             Track t = group.get(i);
             Hypothesis h = a.hypotheses().get(i);
             if (h instanceof Hypothesis.Associated hit) {
-                if (fastUpdater != null && hit.prediction() == t.state) {
+                if (fastUpdater != null && hit.prediction() == t.state && a.soft() == null) {
                     fastUpdater.updateInPlace(hit);
                 } else {
-                    t.state = parts.updater().update(hit);
+                    t.state = a.posterior(i, parts.updater());
                 }
                 t.hit(hit, sensorId, scanTime, parts.initiator());
                 touched.add(t);
                 continue;
             }
-            t.state = h.prediction();
+            t.state = a.posterior(i, parts.updater());
             if (sensorId >= 0 && t.seenBy(sensorId, sensor)) {
                 t.missed();
             }

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param overlapM               width of the zone beyond a sector's edge in which its tracks still take detections
  * @param walkerMaxMps           speed up to which a track is classed a walker
  * @param vehicleMaxMps          speed up to which a track is classed a vehicle (faster: fast mover)
- * @param associator             {@code gnn} (clustered, spatially indexed) or {@code all-pairs} (textbook reference)
+ * @param associator             {@code gnn} (clustered, spatially indexed), {@code all-pairs} (textbook reference) or
+ *                               {@code jpda} (joint probabilistic data association on the GNN's hard decisions)
  * @param motionModel            {@code cv}: one nearly-constant-velocity Kalman filter with {@code accelerationPsd};
  *                               {@code imm}: an interacting multiple model filter of a quiet and a manoeuvring model
  * @param quietAccelerationPsd   the IMM's quiet model (people on foot, parked and drifting), m²/s³ per axis
@@ -76,7 +77,8 @@ public record TrackerConfig(double gateProbability, int confirmHits, int confirm
         check(!reorderWindow.isNegative(), "reorderWindow must not be negative");
         check(overlapM >= 0 && overlapM < 1e6, "overlapM must lie in [0, 1000000)");
         check(walkerMaxMps > 0 && vehicleMaxMps > walkerMaxMps, "need 0 < walkerMaxMps < vehicleMaxMps");
-        check(associator.equals("gnn") || associator.equals("all-pairs"), "associator must be gnn or all-pairs");
+        check(associator.equals("gnn") || associator.equals("all-pairs") || associator.equals("jpda"),
+                "associator must be gnn, all-pairs or jpda");
         check(motionModel.equals("cv") || motionModel.equals("imm"), "motionModel must be cv or imm");
         check(quietAccelerationPsd >= 0 && manoeuvreAccelerationPsd > quietAccelerationPsd
                 && manoeuvreAccelerationPsd < 1e4, "need 0 <= quietAccelerationPsd < manoeuvreAccelerationPsd < 10000");

@@ -10,6 +10,8 @@ import java.util.List;
  */
 public record TrackerParts(Predictor predictor, Updater updater, Gater gater, DataAssociator associator,
                            Initiator initiator, Deleter deleter, SpeedClassifier classifier) {
+    /** The detection probability joint association assumes: the theatre's radars' typical one (see docs/tracker.md). */
+    static final double JPDA_DETECTION_PROBABILITY = 0.9;
 
     public static TrackerParts from(TrackerConfig c) {
         boolean imm = c.motionModel().equals("imm");
@@ -17,8 +19,11 @@ public record TrackerParts(Predictor predictor, Updater updater, Gater gater, Da
         Predictor predictor = imm ? new ImmPredictor(new double[] {c.quietAccelerationPsd(), c.manoeuvreAccelerationPsd()},
                 new double[] {0.5, 0.5}, c.modeSojournS()) : new CvKalmanPredictor(c.accelerationPsd());
         Gater gater = MahalanobisGater.ofProbability(updater, c.gateProbability());
-        DataAssociator associator = c.associator().equals("all-pairs") ? new AllPairsGnnAssociator(gater)
-                : new GnnAssociator(gater);
+        DataAssociator associator = switch (c.associator()) {
+            case "all-pairs" -> new AllPairsGnnAssociator(gater);
+            case "jpda" -> new JpdaAssociator(gater, JPDA_DETECTION_PROBABILITY, c.gateProbability());
+            default -> new GnnAssociator(gater);
+        };
         List<Deleter> deleters = new ArrayList<>(List.of(new MissedScanDeleter(c.maxMissedScans(), c.minCoast(), c.maxCoast()),
                 new CovarianceDeleter(c.maxPositionSigmaM())));
         if (c.twoPointDensityPerKm2() > 0) {

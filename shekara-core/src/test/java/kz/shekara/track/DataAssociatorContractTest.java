@@ -13,13 +13,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** What every DataAssociator must do; the clustered GNN must also agree with the all-pairs reference. */
+/**
+ * What every DataAssociator must do; the clustered GNN must also agree with the all-pairs reference, and
+ * so must the hard decisions of the joint probabilistic associator.
+ */
 class DataAssociatorContractTest {
     static final Gater GATER = MahalanobisGater.ofProbability(new KalmanUpdater(), 0.999);
 
     static Stream<Function<Gater, DataAssociator>> associators() {
         // The third runs the clustered GNN through the Gater role alone, as for any gater it has no fast path for.
-        return Stream.of(GnnAssociator::new, AllPairsGnnAssociator::new, g -> new GnnAssociator(new RoleOnly(g)));
+        return Stream.of(GnnAssociator::new, AllPairsGnnAssociator::new, g -> new GnnAssociator(new RoleOnly(g)),
+                g -> new JpdaAssociator(g, 0.9, 0.999));
     }
 
     /** A gater that is only its interface: hides the Mahalanobis gater's type from the associator. */
