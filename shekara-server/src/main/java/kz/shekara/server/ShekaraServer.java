@@ -57,7 +57,6 @@ import kz.shekara.server.track.TrackerService;
 import kz.shekara.server.track.TrackerView;
 import kz.shekara.server.view.LiveState;
 import kz.shekara.server.view.ReleaseBook;
-import kz.shekara.server.view.Viewer;
 import kz.shekara.sim.SensorFailure;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
@@ -146,6 +145,7 @@ public final class ShekaraServer implements AutoCloseable {
         api.addRoutes(new ResponseApi(responder, theatre, api::viewer)::register);
         api.addRoutes(new ControlApi(responder, theatre)::register);
         started.push(SharingRoutes.add(api, theatre, bus, rules, live, releases, clock));
+        started.push(CotSharing.federation(config, theatre, bus, live, rules, releases, access.audit(), meters));
         int httpPort = api.start();
         started.push(api);
         ports = new Ports(httpPort, cot.port(), cot.udpPort(), cot.tlsPort());
@@ -224,9 +224,7 @@ public final class ShekaraServer implements AutoCloseable {
         // While the store is down a device's report is refused, not relayed unstored (see docs/reliability.md).
         cot.storeHealth(() -> bus.log().health().up());
         // Plain TCP devices are the home agency's own (or the configured agency's); TLS devices their certificate's.
-        String home = theatre.defaultMarking().originator();
-        cot.viewers(config.cot().agency() != null ? config.cot().agency() : home, agency -> Viewer.of(theatre, agency,
-                "device").sharing(releases, config.simulation().enabled(), home));
+        CotSharing.devices(cot, config, theatre, releases);
         started.push(cot);
         cot.start();
         startTls(cot, wall);

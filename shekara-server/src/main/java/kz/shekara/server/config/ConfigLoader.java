@@ -35,7 +35,7 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     private static final Set<String> TOP = Set.of("http", "cot", "dataDir", "theatre", "db", "simulation", "tracker",
-            "rules", "store", "response", "live", "access");
+            "rules", "store", "response", "live", "access", "federation");
 
     private final Path file;
     private final List<String> errors = new ArrayList<>();
@@ -97,7 +97,7 @@ public final class ConfigLoader {
         Path dataDir = dataDirGiven == null ? d.dataDir() : base.resolve(dataDirGiven);
         Path theatre = theatreGiven == null ? null : base.resolve(theatreGiven);
         ShekaraConfig cfg = new ShekaraConfig(http, cot, dataDir, theatre, text(root, "db"), simulation, tracker,
-                rules == null || rules.isNull() ? null : rules, store, response, live, access);
+                rules == null || rules.isNull() ? null : rules, store, response, live, access, federation(root, base));
         errors.addAll(cfg.problems());
         checkRules(cfg);
         if (!errors.isEmpty()) {
@@ -148,8 +148,14 @@ public final class ConfigLoader {
         merge(merged, (ObjectNode) given);
         @SuppressWarnings("unchecked")
         Class<T> type = (Class<T>) defaults.getClass();
+        T read = convert(name, merged, type);
+        return read == null ? defaults : read;
+    }
+
+    /** {@code tree} as a {@code type}, or null (and an error) when invalid. */
+    private <T> T convert(String name, JsonNode tree, Class<T> type) {
         try {
-            return YAML.treeToValue(merged, type);
+            return YAML.treeToValue(tree, type);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             errors.add(name + ": " + cause.getMessage());
@@ -160,7 +166,47 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             errors.add(name + ": " + e.getOriginalMessage());
         }
-        return defaults;
+        return null;
+    }
+
+    /**
+     * The {@code federation} list: one mapping per partner, each key checked and left-out keys at
+     * their defaults (port 8089, passwords {@code atakatak}, reconnect after 1 s doubling to 1 min);
+     * files resolve against the file's folder.
+     */
+    private FederationConfig federation(JsonNode root, Path base) {
+        JsonNode list = root.get("federation");
+        if (list == null || list.isNull()) {
+            return FederationConfig.NONE;
+        }
+        if (!list.isArray()) {
+            errors.add("federation: must be a list of partners ({agency, host, port, certificate, ...})");
+            return FederationConfig.NONE;
+        }
+        ObjectNode defaults = YAML.createObjectNode().putNull("agency").putNull("host").put("port", 8089)
+                .putNull("certificate").put("password", "atakatak").putNull("truststore")
+                .put("truststorePassword", "atakatak").put("reconnectMin", "PT1S").put("reconnectMax", "PT1M");
+        List<FederationConfig.Partner> partners = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String name = "federation[" + i + "]";
+            if (!list.get(i).isObject()) {
+                errors.add(name + ": must be a mapping of keys");
+                continue;
+            }
+            unknown(name, list.get(i), List.of(defaults));
+            ObjectNode merged = defaults.deepCopy();
+            merge(merged, (ObjectNode) list.get(i));
+            FederationConfig.Partner p = convert(name, merged, FederationConfig.Partner.class);
+            if (p != null) {
+                partners.add(p.resolvedAgainst(base));
+            }
+        }
+        try {
+            return new FederationConfig(partners);
+        } catch (IllegalArgumentException e) {
+            errors.add(e.getMessage());
+            return FederationConfig.NONE;
+        }
     }
 
     /** Keys of {@code given} that no tree in {@code known} has at that place, each an error. */

@@ -26,10 +26,11 @@ import kz.shekara.track.TrackerConfig;
  * @param response the live response desk and the what-if intercept planner
  * @param live the bounds of the live picture
  * @param access web sessions, logins and their lockout
+ * @param federation the outbound CoT feeds to partners' TAK servers (none by default)
  */
 public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, String db, Simulation simulation,
                             TrackerConfig tracker, JsonNode rules, Store store, Response response,
-                            LiveStateConfig live, AccessConfig access) {
+                            LiveStateConfig live, AccessConfig access, FederationConfig federation) {
 
     /** The web map and REST API. Port 0 picks a free port; no route reads a body over {@code maxBodyBytes}. */
     public record Http(String bind, int port, int maxBodyBytes) {
@@ -118,6 +119,7 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
         Objects.requireNonNull(response, "response");
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(access, "access");
+        federation = federation == null ? FederationConfig.NONE : federation;
         rules = rules == null ? JsonNodeFactory.instance.objectNode() : rules.deepCopy();
     }
 
@@ -127,7 +129,7 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
                 Path.of("data"), null, null, new Simulation(false, 1, 1.0), TrackerConfig.DEFAULTS, null,
                 new Store(StoreConfig.defaults(), new Restart(Duration.ofSeconds(1), 200_000, Duration.ofMinutes(15))),
                 new Response(ResponseConfig.defaults(), new Plan(30, 4 * 3600)), LiveStateConfig.defaults(),
-                AccessConfig.defaults());
+                AccessConfig.defaults(), FederationConfig.NONE);
     }
 
     /** The rules section as written (a copy: the config stays immutable). */
@@ -227,27 +229,27 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
     }
 
     public ShekaraConfig withDataDir(Path dir) {
-        return new ShekaraConfig(http, cot, dir, theatre, db, simulation, tracker, rules, store, response, live, access);
+        return new ShekaraConfig(http, cot, dir, theatre, db, simulation, tracker, rules, store, response, live, access, federation);
     }
 
     public ShekaraConfig withTheatre(Path dir) {
-        return new ShekaraConfig(http, cot, dataDir, dir, db, simulation, tracker, rules, store, response, live, access);
+        return new ShekaraConfig(http, cot, dataDir, dir, db, simulation, tracker, rules, store, response, live, access, federation);
     }
 
     public ShekaraConfig withDb(String url) {
-        return new ShekaraConfig(http, cot, dataDir, theatre, url, simulation, tracker, rules, store, response, live, access);
+        return new ShekaraConfig(http, cot, dataDir, theatre, url, simulation, tracker, rules, store, response, live, access, federation);
     }
 
     public ShekaraConfig withSimulation(Simulation sim) {
-        return new ShekaraConfig(http, cot, dataDir, theatre, db, sim, tracker, rules, store, response, live, access);
+        return new ShekaraConfig(http, cot, dataDir, theatre, db, sim, tracker, rules, store, response, live, access, federation);
     }
 
     private ShekaraConfig withHttp(Http h) {
-        return new ShekaraConfig(h, cot, dataDir, theatre, db, simulation, tracker, rules, store, response, live, access);
+        return new ShekaraConfig(h, cot, dataDir, theatre, db, simulation, tracker, rules, store, response, live, access, federation);
     }
 
     private ShekaraConfig withCot(Cot c) {
-        return new ShekaraConfig(http, c, dataDir, theatre, db, simulation, tracker, rules, store, response, live, access);
+        return new ShekaraConfig(http, c, dataDir, theatre, db, simulation, tracker, rules, store, response, live, access, federation);
     }
 
     private static void port(List<String> errors, String key, int port) {

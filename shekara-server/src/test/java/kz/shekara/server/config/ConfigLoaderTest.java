@@ -38,6 +38,7 @@ class ConfigLoaderTest {
         assertThat(RulesConfigLoader.forTheatre(null, cfg.rules())).isEqualTo(RulesConfigLoader.forTheatre(null));
         assertThat(cfg.db()).isNull();
         assertThat(cfg.theatre()).isNull();
+        assertThat(cfg.federation()).isEqualTo(FederationConfig.NONE);
         assertThat(cfg.dataDir()).isEqualTo(Path.of("..").toAbsolutePath().resolve("data"));
     }
 
@@ -133,6 +134,36 @@ class ConfigLoaderTest {
         assertThat(cfg.simulation().seed()).isEqualTo(42);
         assertThat(cfg.simulation().speed()).isEqualTo(1.0);
         assertThat(cfg.http().port()).isEqualTo(8080);
+    }
+
+    @Test
+    void federationListsPartnersWithFilesBesideTheConfig() throws IOException {
+        Path f = write("""
+                federation:
+                  - agency: uz-bs
+                    host: tak.example.uz
+                    certificate: fed/uz.p12
+                    truststore: fed/uz-ca.p12
+                    reconnectMax: PT30S
+                """);
+        FederationConfig.Partner p = ConfigLoader.load(f).federation().partners().getFirst();
+        assertThat(p).isEqualTo(new FederationConfig.Partner("uz-bs", "tak.example.uz", 8089,
+                dir.resolve("fed/uz.p12").toString(), "atakatak", dir.resolve("fed/uz-ca.p12").toString(), "atakatak",
+                Duration.ofSeconds(1), Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void federationProblemsAreListedPerPartner() throws IOException {
+        Path f = write("""
+                federation:
+                  - {agency: uz-bs, host: h, certificate: a.p12, truststore: b.p12, prot: 1}
+                  - {agency: kz-mod, host: h, port: 0, certificate: a.p12, truststore: b.p12}
+                  - {agency: kz-customs, certificate: a.p12, truststore: b.p12}
+                """);
+        assertThatThrownBy(() -> ConfigLoader.load(f)).isInstanceOfSatisfying(ConfigException.class, e ->
+                assertThat(e.errors()).hasSize(3).anyMatch(s -> s.contains("unknown key 'federation[0].prot'"))
+                        .anyMatch(s -> s.startsWith("federation[1]") && s.contains("port"))
+                        .anyMatch(s -> s.startsWith("federation[2]") && s.contains("host")));
     }
 
     @Test

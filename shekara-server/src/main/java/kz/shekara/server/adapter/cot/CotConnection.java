@@ -135,6 +135,11 @@ final class CotConnection {
         return agency;
     }
 
+    /** The certificate's subject (RFC 2253), or null on plain TCP. */
+    String subject() {
+        return subject;
+    }
+
     /** True on the TLS input (the client proved who it is with a certificate). */
     boolean authenticated() {
         return subject != null;

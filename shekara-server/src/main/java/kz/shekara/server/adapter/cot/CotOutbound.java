@@ -21,7 +21,9 @@ import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.model.Release;
 import kz.shekara.server.adapter.cot.CotTaskDelivery.Sender;
+import kz.shekara.server.view.Redactor;
 import kz.shekara.server.view.Viewer;
+import kz.shekara.theatre.Redaction;
 
 /**
  * The bus's own events to TAK clients as CoT: units, tracks, alerts (each client in its crew's
@@ -29,7 +31,9 @@ import kz.shekara.server.view.Viewer;
  * clients of the configured {@code rawDetectionGroups}; never what came from a client here (relayed
  * already). Releasable means to the server's agency when one is configured and to the client's
  * certificate agency on TLS; once {@link #viewers} is set, it means the full marking rule for the
- * client's agency (see {@link CotServer#viewers}). Units' positions are kept as latest SA. Thread-safe.
+ * client's agency (see {@link CotServer#viewers}), and what its agency's redactions withhold is
+ * withheld (a partner device sees units by kind and no sensor), each event encoded once per distinct
+ * set of redactions. Units' positions are kept as latest SA. Thread-safe.
  */
 final class CotOutbound {
     private final CotServerConfig config;
@@ -46,6 +50,7 @@ final class CotOutbound {
     private volatile String defaultLanguage = "en";
     private volatile Function<String, Viewer> viewerOfAgency;
     private volatile String anonymousAgency;
+    private volatile Redactor redactor;
     private final Map<String, Viewer> viewers = new java.util.concurrent.ConcurrentHashMap<>();
 
     CotOutbound(CotServerConfig config, CotMapping mapping, CotEncoder encoder, List<CotConnection> connections,
@@ -65,9 +70,37 @@ final class CotOutbound {
         this.defaultLanguage = Objects.requireNonNull(defaultLanguage, "defaultLanguage");
     }
 
-    void viewers(String anonymousAgency, Function<String, Viewer> viewerOfAgency) {
+    void viewers(String anonymousAgency, Function<String, Viewer> viewerOfAgency, Redactor redactor) {
         this.anonymousAgency = Objects.requireNonNull(anonymousAgency, "anonymousAgency");
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.viewerOfAgency = Objects.requireNonNull(viewerOfAgency, "viewerOfAgency");
+    }
+
+    /** The viewer of {@code c}'s agency, or null before {@link #viewers} is set. */
+    private Viewer viewerOf(CotConnection c) {
+        Function<String, Viewer> of = viewerOfAgency;
+        return of == null ? null : viewers.computeIfAbsent(c.agency() == null ? anonymousAgency : c.agency(), of);
+    }
+
+    /** What {@code c}'s agency has withheld from it. */
+    private Set<Redaction> redactionsOf(CotConnection c) {
+        Viewer v = viewerOf(c);
+        return v == null ? Set.of() : v.redact();
+    }
+
+    /** {@code event} encoded as {@code c} may have it, built once per set of redactions in {@code built}. */
+    private byte[] bytesFor(CotConnection c, DomainEvent event, Function<DomainEvent, byte[]> encode,
+                            Map<Set<Redaction>, byte[]> built) {
+        Set<Redaction> r = redactionsOf(c);
+        return built.computeIfAbsent(r, k -> encode.apply(k.isEmpty() ? event : redactor.apply(viewerOf(c), event)));
+    }
+
+    /** A unit's latest position as {@code c} may have it (a device's own SA as it was sent). */
+    byte[] latestFor(CotConnection c, LatestSa.Entry e) {
+        if (e.unit() == null || redactionsOf(c).isEmpty()) {
+            return e.bytes();
+        }
+        return encoder.encode(mapping.toCot(redactor.apply(viewerOf(c), e.unit())));
     }
 
     /** True when an event under {@code m} may go to {@code c}. */
@@ -84,8 +117,7 @@ final class CotOutbound {
         if (of == null) {
             return c.agency() == null || m.releasableTo(c.agency());
         }
-        String agency = c.agency() == null ? anonymousAgency : c.agency();
-        return viewers.computeIfAbsent(agency, of).maySee(m, subject);
+        return viewerOf(c).maySee(m, subject);
     }
 
     private boolean releasable(CotConnection c, DomainEvent e) {
@@ -103,30 +135,35 @@ final class CotOutbound {
         switch (event) {
             case UnitPosition p -> {
                 if (!clientUids.contains(p.unit())) {
-                    CotEvent cot = mapping.toCot(statuses.overlay(p));
+                    UnitPosition shown = statuses.overlay(p);
+                    CotEvent cot = mapping.toCot(shown);
                     byte[] bytes = encoder.encode(cot);
-                    latest.fromServer(p.unit(), bytes, m,
-                            clock.instant().plus(Duration.between(cot.time(), cot.stale())));
-                    send(bytes, p.unit(), c -> releasable(c, m));
+                    latest.fromServer(shown, bytes, clock.instant().plus(Duration.between(cot.time(), cot.stale())));
+                    Map<Set<Redaction>, byte[]> built = new HashMap<>(Map.of(Set.of(), bytes));
+                    send(shown, e -> encoder.encode(mapping.toCot((UnitPosition) e)), built, p.unit(),
+                            c -> releasable(c, m));
                 }
             }
             case Detection d -> {
                 if (!clientUids.contains(d.sensor())) {
-                    send(encoder.encode(mapping.toCot(d)), "shekara.detection." + d.sensor(),
+                    send(d, e -> encoder.encode(mapping.toCot((Detection) e)), new HashMap<>(2),
+                            "shekara.detection." + d.sensor(),
                             c -> releasable(c, m) && c.sharesGroup(config.rawDetectionGroups()));
                 }
             }
             case TrackUpdate t -> {
-                byte[] bytes = encoder.encode(mapping.toCot(t));
-                send(bytes, t.track(), c -> releasable(c, t));
+                send(t, e -> encoder.encode(mapping.toCot((TrackUpdate) e)), new HashMap<>(2), t.track(),
+                        c -> releasable(c, t));
                 if (t.status() == TrackStatus.DELETED) {
                     // Stale at once under the track's key (it replaces a queued position), then the delete.
-                    send(encoder.encode(mapping.trackDelete(t)), null, c -> releasable(c, t));
+                    send(t, e -> encoder.encode(mapping.trackDelete((TrackUpdate) e)), new HashMap<>(2), null,
+                            c -> releasable(c, t));
                 }
             }
             case ChatMessage msg -> {
                 if (!clientUids.contains(msg.senderUid())) {
-                    send(encoder.encode(mapping.toCot(msg)), null, c -> releasable(c, m));
+                    send(msg, e -> encoder.encode(mapping.toCot((ChatMessage) e)), new HashMap<>(2), null,
+                            c -> releasable(c, m));
                 }
             }
             case Alert a -> alert(a);
@@ -135,12 +172,14 @@ final class CotOutbound {
         }
     }
 
-    /** An alert to every client that may have it, each in its crew's language (each language encoded once). */
+    /** An alert to every client that may have it, each in its crew's language (encoded once per language and redactions). */
     private void alert(Alert a) {
-        Map<String, byte[]> byLanguage = new HashMap<>();
+        Map<String, Map<Set<Redaction>, byte[]>> byLanguage = new HashMap<>();
         for (CotConnection c : connections) {
             if (releasable(c, a)) {
-                sender.send(c, byLanguage.computeIfAbsent(languageOf(c), l -> encoder.encode(AlertCot.toCot(a, l))), null);
+                String lang = languageOf(c);
+                sender.send(c, bytesFor(c, a, e -> encoder.encode(AlertCot.toCot((Alert) e, lang)),
+                        byLanguage.computeIfAbsent(lang, l -> new HashMap<>(2))), null);
             }
         }
     }
@@ -150,10 +189,11 @@ final class CotOutbound {
         return lang == null ? defaultLanguage : lang;
     }
 
-    private void send(byte[] bytes, String key, Predicate<CotConnection> to) {
+    private void send(DomainEvent event, Function<DomainEvent, byte[]> encode, Map<Set<Redaction>, byte[]> built,
+                      String key, Predicate<CotConnection> to) {
         for (CotConnection c : connections) {
             if (to.test(c)) {
-                sender.send(c, bytes, key);
+                sender.send(c, bytesFor(c, event, encode, built), key);
             }
         }
     }

@@ -68,7 +68,8 @@ public final class CotServer implements AutoCloseable {
     private final CotTaskDelivery tasks;
     private final LatestSa latest = new LatestSa();
     private final DeviceTimes times;
-    private final UidOwners owners = new UidOwners();
+    private final DeviceUids deviceUids = new DeviceUids();
+    private final UidOwners owners = new UidOwners(deviceUids);
     private final CotOutbound outbound;
     private final EmergencyRepeater emergencies;
     private final CotAdmission admission;
@@ -160,11 +161,6 @@ public final class CotServer implements AutoCloseable {
         return ss.getLocalPort();
     }
 
-    /** TLS with no accounts: every certificate keeps the agency it was issued with. */
-    public int startTls(SSLContext context, int port) throws IOException {
-        return startTls(context, port, user -> java.util.Optional.empty());
-    }
-
     /**
      * Tells the server whether the event store takes writes (its last known state, never a probe): while
      * it does not, an event that would be stored is refused as {@code store-unavailable}, not relayed.
@@ -190,7 +186,7 @@ public final class CotServer implements AutoCloseable {
                 subject);
         c.send(control.offer(), null);
         for (LatestSa.Entry e : latest.visibleTo(c, clock.instant(), m -> outbound.releasable(c, m))) {
-            c.send(e.bytes(), e.uid());
+            c.send(outbound.latestFor(c, e), e.uid());
         }
         for (EmergencyRepeater.Active a : emergencies.visibleTo(c)) {
             c.send(a.bytes(), a.uid());
@@ -231,9 +227,16 @@ public final class CotServer implements AutoCloseable {
         outbound.alertLanguages(crewLanguage, defaultLanguage);
     }
 
-    /** What clients get follows {@code Viewer.maySee} of their agency: the certificate's, else {@code anonymousAgency}. */
-    public void viewers(String anonymousAgency, Function<String, kz.shekara.server.view.Viewer> viewerOfAgency) {
-        outbound.viewers(anonymousAgency, viewerOfAgency);
+    /**
+     * What clients get follows {@code Viewer.maySee} of their agency (the certificate's, else
+     * {@code anonymousAgency}), with that agency's redactions applied by {@code redactor}; a TLS device
+     * of another agency may not speak for a theatre uid ({@code owningAgency}: its agency, null for any
+     * other uid; {@link DeviceUids}).
+     */
+    public void viewers(String anonymousAgency, Function<String, kz.shekara.server.view.Viewer> viewerOfAgency,
+                        kz.shekara.server.view.Redactor redactor, Function<String, String> owningAgency) {
+        outbound.viewers(anonymousAgency, viewerOfAgency, redactor);
+        deviceUids.owners(owningAgency);
     }
 
     /** The bound TLS port, or -1 when TLS is not started. */

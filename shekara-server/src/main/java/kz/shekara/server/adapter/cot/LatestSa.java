@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import kz.shekara.model.Marking;
+import kz.shekara.model.UnitPosition;
 
 /**
  * The latest position of every device and unit, as encoded CoT, so that a client that connects
@@ -18,20 +19,23 @@ import kz.shekara.model.Marking;
  * forever nor drops it at once. Thread-safe.
  */
 final class LatestSa {
-    /** One uid's latest position: from a client ({@code groups}, no marking) or the bus ({@code marking}, no groups). */
-    record Entry(String uid, byte[] bytes, Set<String> groups, Marking marking, Instant expires) {
+    /**
+     * One uid's latest position: from a client ({@code groups}, no marking) or the bus ({@code marking}
+     * and the {@code unit} position it encodes, no groups).
+     */
+    record Entry(String uid, byte[] bytes, Set<String> groups, Marking marking, UnitPosition unit, Instant expires) {
     }
 
     private final Map<String, Entry> byUid = new ConcurrentHashMap<>();
 
     /** A device's own position, sent in {@code groups}. */
     void fromClient(String uid, byte[] bytes, Set<String> groups, Instant expires) {
-        byUid.put(uid, new Entry(uid, bytes, Set.copyOf(groups), null, expires));
+        byUid.put(uid, new Entry(uid, bytes, Set.copyOf(groups), null, null, expires));
     }
 
-    /** A unit's position from the bus, under its marking. */
-    void fromServer(String uid, byte[] bytes, Marking marking, Instant expires) {
-        byUid.put(uid, new Entry(uid, bytes, null, marking, expires));
+    /** A unit's position from the bus, under its marking, and as encoded in full. */
+    void fromServer(UnitPosition unit, byte[] bytes, Instant expires) {
+        byUid.put(unit.unit(), new Entry(unit.unit(), bytes, null, unit.marking(), unit, expires));
     }
 
     /**

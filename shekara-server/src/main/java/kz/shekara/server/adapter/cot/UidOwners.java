@@ -14,6 +14,12 @@ import org.slf4j.LoggerFactory;
 final class UidOwners {
     private static final Logger LOG = LoggerFactory.getLogger(UidOwners.class);
     private final Map<String, CotConnection> owners = new ConcurrentHashMap<>();
+    private final DeviceUids devices;
+
+    /** @param devices which uids a TLS device may speak for at all, checked first */
+    UidOwners(DeviceUids devices) {
+        this.devices = devices;
+    }
 
     /** Null when {@code c} may announce {@code uid} (it owns it now), else the connection that owns it. */
     CotConnection claim(String uid, CotConnection c) {
@@ -22,11 +28,13 @@ final class UidOwners {
     }
 
     /**
-     * Checks the uid {@code from} announces with {@code e} as its own: when another connection has it,
+     * Checks that {@code from} may speak for the uid of {@code e} ({@link DeviceUids}, {@code uid-not-yours}),
+     * then the uid it announces with {@code e} as its own: when another connection has it,
      * refused on TLS ({@code uid-conflict}), and either way counted ({@code conflict}) and logged; then
      * {@code from} learns who it is from {@code e}. True when that gave it a new uid.
      */
     boolean claim(CotConnection from, CotEvent e, Runnable conflict) throws DecodeException {
+        devices.check(from, e);
         String announced = from.announcedUid(e);
         CotConnection owner = announced == null ? null : claim(announced, from);
         if (owner != null) {

@@ -156,7 +156,7 @@ class CotNodeInteropTest {
              CotServer server = new CotServer(config, bus, MARKING, new SimpleMeterRegistry(),
                      Clock.fixed(Instant.parse("2026-03-14T06:31:00Z"), ZoneOffset.UTC))) {
             server.start();
-            int port = server.startTls(ca.serverContext(server::tlsRefused), 0);
+            int port = server.startTls(ca.serverContext(server::tlsRefused), 0, user -> java.util.Optional.empty());
             for (String user : List.of("alpha", "bravo")) {
                 ClientFiles.write(ca.issue(user, "kz-bs"), certs, "atakatak", "localhost", port);
             }

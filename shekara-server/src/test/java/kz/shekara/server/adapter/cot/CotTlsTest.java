@@ -15,15 +15,30 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import kz.shekara.model.Classification;
 import kz.shekara.model.Marking;
+import kz.shekara.model.Release;
+import kz.shekara.model.TargetClass;
+import kz.shekara.model.TrackStatus;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.model.UnitPosition;
+import kz.shekara.model.UnitStatus;
 import kz.shekara.server.adapter.cot.cert.CertificateAuthority;
 import kz.shekara.server.adapter.cot.cert.ClientFiles;
 import kz.shekara.server.bus.InMemoryBus;
+import kz.shekara.server.bus.Topic;
+import kz.shekara.server.theatre.TheatreLoader;
+import kz.shekara.server.view.Redactor;
+import kz.shekara.server.view.ReleaseBook;
+import kz.shekara.server.view.Viewer;
+import kz.shekara.theatre.Theatre;
+import kz.shekara.theatre.Unit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,7 +192,8 @@ class CotTlsTest {
         second.send(sa("DEV-2", "SECOND", "Cyan", 42.41, 69.71, NOW.plusSeconds(2)));
         CotEvent next = first.next();
         assertThat(next.uid()).as("the impostor's SA is refused, the next one relayed").isEqualTo("DEV-2");
-        assertThat(registry.get("shekara.adapter.rejections").tags("adapter", "cot", "reason", "uid-conflict")
+        // Another certificate's uid: refused as not its own, before any question of connections.
+        assertThat(registry.get("shekara.adapter.rejections").tags("adapter", "cot", "reason", "uid-not-yours")
                 .counter().count()).isEqualTo(1);
     }
 
@@ -210,5 +226,71 @@ class CotTlsTest {
         assertThat(refused.closedWithin(20)).isTrue();
         CotRoutingTest.await(() -> refusals("account-disabled") == 1);
         assertThat(server.connectedClients()).hasSize(2);
+    }
+    @Test
+    void aPartnerAgencysDeviceGetsWhatItMaySeeRedactedAsItsPartnerFeedIs() throws Exception {
+        Theatre theatre = TheatreLoader.loadDefault();
+        ReleaseBook book = new ReleaseBook();
+        server.viewers("kz-bs", a -> Viewer.of(theatre, a, "device").sharing(book, false, "kz-bs"),
+                new Redactor(theatre), uid -> null);
+        Unit unit = theatre.units().getFirst();
+        String alias = new Redactor(theatre).unit(Viewer.of(theatre, "uz-bs", "device"), unit.id());
+        Marking home = theatre.defaultMarking();
+        Marking forUz = Marking.of(Classification.RESTRICTED, "kz-bs", List.of("kz-customs", "kz-mod", "uz-bs"));
+        bus.publish(Topic.UNIT_POSITIONS, unit.id(), new UnitPosition(NOW, unit.id(), unit.callsign(), "a-f-G-U-C",
+                41.3, 69.4, 0, 0, UnitStatus.AVAILABLE, forUz));
+        bus.drain();
+        TakTestClient uz = connect(ca, "uz-dev", "uz-bs");
+        TakTestClient kz = connect(ca, "kz-dev", "kz-bs");
+        CotRoutingTest.await(() -> server.connectedClients().size() == 2);
+        // The latest SA on connecting: the unit by kind to the partner, as itself to the home agency's device.
+        assertThat(uz.nextWithUid(alias).detail().callsign()).isEqualTo(alias);
+        assertThat(kz.nextWithUid(unit.id()).detail().callsign()).isEqualTo(unit.callsign());
+
+        book.accept(new Release(NOW, Release.Kind.TRACK, "trk-released", "uz-bs", "commander", "joint", forUz));
+        for (String id : List.of("trk-unreleased", "trk-released")) {
+            bus.publish(Topic.TRACKS, id, new TrackUpdate(NOW, id, "south", 41.2, 69.5, 1, 1, 100, 0, 100,
+                    TrackStatus.CONFIRMED, TargetClass.VEHICLE, new TreeSet<>(Set.of("RADAR-7")), home));
+        }
+        List<String> got = new ArrayList<>();
+        do {
+            got.add(uz.nextXml());
+        } while (!got.getLast().contains("uid=\"trk-released\""));
+        assertThat(got).noneMatch(x -> x.contains("trk-unreleased") || x.contains("RADAR-7")
+                || x.contains("\"" + unit.id() + "\"") || x.contains(unit.callsign()));
+        assertThat(kz.nextWithUid("trk-released").detail().remarks()).contains("RADAR-7");
+    }
+
+    @Test
+    void aTlsDeviceMayNotSpeakForAnotherAgencysUnitNorForAUidAnotherCertificateHolds() throws Exception {
+        Theatre theatre = TheatreLoader.loadDefault();
+        server.viewers("kz-bs", a -> Viewer.of(theatre, a, "device"), new Redactor(theatre),
+                uid -> uid.equals("GP-UNIT") ? "kz-bs" : null);
+        List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var sub = bus.subscribe(Topic.UNIT_POSITIONS, "test", p -> published.add(p.unit() + "/" + p.callsign()));
+        TakTestClient uz = connect(ca, "uz-dev", "uz-bs");
+        TakTestClient first = connect(ca, "first", "kz-bs");
+        TakTestClient watcher = connect(ca, "watcher", "kz-bs");
+        CotRoutingTest.await(() -> server.connectedClients().size() == 3);
+
+        uz.send(sa("GP-UNIT", "FAKE", "Cyan", 42.0, 69.0, NOW));
+        uz.send(sa("UZ-1", "UZ", "Cyan", 42.0, 69.0, NOW.plusSeconds(1)));
+        first.send(sa("DEV-1", "FIRST", "Cyan", 42.31, 69.61, NOW));
+        assertThat(watcher.nextWithUid("DEV-1").detail().callsign()).isEqualTo("FIRST");
+        first.close();
+        CotRoutingTest.await(() -> server.connectedClients().size() == 2);
+
+        // The uid stays its first certificate's after that device has gone.
+        TakTestClient second = connect(ca, "second", "kz-bs");
+        CotRoutingTest.await(() -> server.connectedClients().size() == 3);
+        second.send(sa("DEV-1", "IMPOSTOR", "Cyan", 42.0, 69.0, NOW.plusSeconds(2)));
+        second.send(sa("DEV-2", "SECOND", "Cyan", 42.41, 69.71, NOW.plusSeconds(3)));
+        assertThat(watcher.next().uid()).as("the impostor's SA is refused, the next one relayed").isEqualTo("DEV-2");
+        CotRoutingTest.await(() -> published.contains("DEV-2/SECOND") && published.contains("UZ-1/UZ"));
+        bus.drain();
+        assertThat(published).containsOnly("UZ-1/UZ", "DEV-1/FIRST", "DEV-2/SECOND");
+        assertThat(registry.get("shekara.adapter.rejections").tags("adapter", "cot", "reason", "uid-not-yours")
+                .counter().count()).isEqualTo(2);
+        sub.close();
     }
 }
