@@ -72,11 +72,11 @@ export function initAlerts(map, container, operator = 'operator') {
       el('span', 'alert-sev', code('severity', a.severity)),
       el('span', 'alert-where', a.zone ? zoneName(a.zone) : a.sector ? sectorName(a.sector) : ''),
       el('div', 'alert-detail', alertText(a)));
-    if (a.state === 'raised') {
+    if (a.state === 'raised' && may('alert')) {
       const b = el('button', 'alert-ack', t('alerts.ack'));
       b.addEventListener('click', (ev) => { ev.stopPropagation(); acknowledge(a.id, b); });
       li.append(b);
-    } else {
+    } else if (a.state !== 'raised') {
       li.append(el('span', 'alert-state', a.state === 'closed'
         ? `${code('alertState', 'closed')} (${a.disposition ? code('disposition', a.disposition) : t('alerts.withdrawn')})`
         : `${t('alerts.ackBy')} ${a.acknowledged_by}`));

@@ -396,6 +396,8 @@ function renderChat() {
   list.scrollTop = list.scrollHeight;
 }
 
+// Only a role that may chat (an operator or commander) is offered the form; the others read.
+document.getElementById('chat-form').hidden = !me.actions.includes('chat');
 document.getElementById('chat-form').addEventListener('submit', async (e) => {
   e.preventDefault();
   const input = document.getElementById('chat-input');

@@ -6,6 +6,7 @@
 import { t } from './i18n.js';
 import * as fmt from './format.js';
 import { COLORS } from './symbols.js';
+import { may } from './session.js';
 
 const API = '/api/v1';
 const POSTURES = ['normal', 'elevated', 'high'];
@@ -78,10 +79,18 @@ function statusHtml(id) {
       : `<tr><td colspan="2" class="posture-unchanged">${fmt.esc(t('posture.unchanged'))}</td></tr>`}</table>`;
 }
 
-/** The posture section of a sector's popup: what is in force and why, and the form to change it. */
+/**
+ * The posture section of a sector's popup: what is in force and why, and the form to change it for a
+ * user whose role may set postures (a commander); nobody else is offered a form the server refuses.
+ */
 export function postureHtml(id) {
   const s = sectors.get(id);
   if (!s) return '';
+  if (!may('posture')) {
+    return `<div class="posture-panel" data-sector="${fmt.esc(id)}">
+    <div class="posture-title">${fmt.esc(t('field.posture'))}</div>
+    <div class="posture-status">${statusHtml(id)}</div></div>`;
+  }
   const options = POSTURES.map((p) => `<option value="${p}" ${p === s.posture ? 'selected' : ''}>${fmt.esc(fmt.code('posture', p))}</option>`).join('');
   return `<div class="posture-panel" data-sector="${fmt.esc(id)}">
     <div class="posture-title">${fmt.esc(t('field.posture'))}</div>

@@ -1,4 +1,5 @@
 import { t } from './i18n.js';
+import { may } from './session.js';
 // Response part of the incident panel: for each open incident, the recommended units (rank,
 // callsign, kind, ETA, distance, a warning when tasking one leaves its sector without an available
 // unit) with a Dispatch button each, the task's status once one is dispatched, and on the map the
@@ -104,10 +105,13 @@ function render(id, box, data) {
       el('span', 'response-kind', t('unitKind.' + r.kind)), el('span', 'response-eta', `ETA ${minutes(r.eta_s)}`),
       el('span', 'response-distance', km(r.distance_m)));
     if (r.leaves_sector_uncovered) li.append(el('span', 'response-void', `⚠ ${t('response.void')}`));
-    const b = el('button', 'response-dispatch', t('response.dispatch'));
-    b.disabled = !!task;
-    b.addEventListener('click', (ev) => { ev.stopPropagation(); dispatch(id, r.unit, b, box); });
-    li.append(b);
+    // Only a role that may dispatch (an operator or commander) is offered the button.
+    if (may('dispatch')) {
+      const b = el('button', 'response-dispatch', t('response.dispatch'));
+      b.disabled = !!task;
+      b.addEventListener('click', (ev) => { ev.stopPropagation(); dispatch(id, r.unit, b, box); });
+      li.append(b);
+    }
     list.append(li);
   }
   if (!data.recommendations.length) {

@@ -12,6 +12,11 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import kz.shekara.model.Task;
 import kz.shekara.server.access.AccessService;
+import kz.shekara.server.access.AuditTrail;
+import kz.shekara.server.api.Caller;
+import kz.shekara.server.api.FeedsApi;
+import kz.shekara.server.api.PartnerStream;
+import kz.shekara.server.view.ReleaseBook;
 import kz.shekara.server.api.ApiServer;
 import kz.shekara.server.api.HttpConfig;
 import kz.shekara.server.api.ReplayRoutes;
@@ -30,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * of its own, for after-action review. It has its own in-memory bus (every replayed event is
  * published on it), live picture (fed in log order), meters and HTTP
  * port; no CoT input, no tracker and no rules: it shows the logged outputs (tracks, alerts, incidents)
- * as operators saw them, and it never writes to the log it reads. The map labels itself REPLAY from
+ * as operators saw them, and it never writes to the log it reads. Every reader sees it under the
+ * markings and the releases made up to the replay's time (a partner through its feed), and the
+ * operational control and crises in force then. The map labels itself REPLAY from
  * {@code GET /api/v1/replay}. Start once, close once; thread-safe to close.
  */
 public final class ReplaySession implements AutoCloseable {
@@ -38,12 +45,21 @@ public final class ReplaySession implements AutoCloseable {
 
     /**
      * Where the session listens and what it plays; {@code startPaused} waits for resume or seek;
-     * {@code access} authenticates its callers (null: nobody is, and only the open routes answer).
+     * {@code access} authenticates its callers (null: nobody is, and only the open routes answer);
+     * {@code audit} records their logins, state-changing requests and exports (null: nothing is);
+     * {@code exercise} whether the log is an exercise deployment's (else exercise data reaches the
+     * home agency only, as on the live server).
      */
-    public record Config(HttpConfig http, ReplayPeriod period, boolean startPaused, AccessService access) {
+    public record Config(HttpConfig http, ReplayPeriod period, boolean startPaused, AccessService access,
+                         AuditTrail audit, boolean exercise) {
         public Config {
             Objects.requireNonNull(http, "http");
             Objects.requireNonNull(period, "period");
+        }
+
+        /** A session with no audit trail, of an exercise deployment's log. */
+        public Config(HttpConfig http, ReplayPeriod period, boolean startPaused, AccessService access) {
+            this(http, period, startPaused, access, null, true);
         }
     }
 
@@ -52,6 +68,7 @@ public final class ReplaySession implements AutoCloseable {
     private InMemoryBus bus;
     private LiveState live;
     private LoggedOutputs outputs;
+    private final ReleaseBook releases = new ReleaseBook();
     private LogReplay replay;
     private int port;
     private EventLog source;
@@ -83,15 +100,27 @@ public final class ReplaySession implements AutoCloseable {
         this.source = source;
         this.from = config.period().from();
         before();
+        // Releases apply from the moment they were made: every reader sees what was released to its
+        // agency by the replay's time, no more.
         replay = new LogReplay(source, config.period(), bus, clock, e -> {
+            releases.accept(e.event());
             outputs.apply(e);
             live.accept(e.event());
         }, this::resetViews);
-        ApiServer api = new ApiServer(config.http(), theatre, live, bus, meters, clock);
+        ApiServer api = new ApiServer(config.http(), theatre, live, bus, meters, clock)
+                .sharing(releases, config.exercise());
         if (config.access() != null) {
             api.access(config.access());
         }
-        api.addRoutes(new ReplayRoutes(replay, outputs, api::viewer, theatre.defaultMarking())::register);
+        if (config.audit() != null) {
+            api.audit(config.audit());
+        }
+        api.addRoutes(new ReplayRoutes(replay, outputs, api::viewer, theatre)::register);
+        // A partner reads the replay through its feed, as it stood then.
+        PartnerStream stream = new PartnerStream(bus, ws -> api.viewer(Caller.of(ws)), api.redactor());
+        started.push(stream);
+        api.addRoutes(new FeedsApi(theatre, live, outputs::alerts, outputs::incidents, api::viewer, api.redactor(),
+                stream)::register);
         // The zones show the sectors' postures as they stood in the replay (buffers as the theatre draws them).
         api.postures(new ApiServer.Postures(outputs::postures, p -> 1.0));
         api.addRoutes(new ReviewApi(new LogPictures(source), theatre)::register);
@@ -111,6 +140,7 @@ public final class ReplaySession implements AutoCloseable {
         }
         live.clear();
         outputs.clear();
+        releases.clear();
         before();
     }
 
@@ -122,6 +152,7 @@ public final class ReplaySession implements AutoCloseable {
     private void before() {
         try (Stream<StoredEvent> earlier = source.readTimeRange(Instant.EPOCH, from, LoggedOutputs.OUTPUT_TOPICS)) {
             earlier.forEach(e -> {
+                releases.accept(e.event());
                 outputs.apply(e);
                 if (e.event() instanceof Task) {
                     live.accept(e.event());

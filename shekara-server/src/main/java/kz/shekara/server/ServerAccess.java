@@ -5,7 +5,6 @@ import java.time.Clock;
 import kz.shekara.server.access.AccessDatabase;
 import kz.shekara.server.access.AccessService;
 import kz.shekara.server.access.AccountStore;
-import kz.shekara.server.access.AuditSink;
 import kz.shekara.server.access.AuditTrail;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.store.StoreDatabase;
@@ -27,13 +26,6 @@ public record ServerAccess(AuditTrail audit, AccessService access, AccountStore 
         AccessDatabase accounts = AccessDatabase.over(store);
         return new ServerAccess(audit, new AccessService(accounts, config.access(), wall, meters, audit),
                 new AccountStore(accounts));
-    }
-
-    /** Logins and sessions on the wall clock with their own audit sink (a replay session's, say). */
-    public static AccessService openAccess(ShekaraConfig config, Clock wall, PrometheusMeterRegistry meters,
-                                           AuditSink audit) {
-        return new AccessService(AccessDatabase.over(StoreDatabase.of(config.db(), config.dataDir()).migrate()),
-                config.access(), wall, meters, audit);
     }
 
     @Override

@@ -26,6 +26,8 @@ public enum Action {
     FEED,
     /** Send sensor data (machine tokens of sensor gateways). */
     INGEST,
+    /** Read the server's metrics (machine tokens of a metrics scraper); nothing of the picture. */
+    METRICS,
     /** Keep accounts and tokens. */
     ACCOUNTS,
     /** Issue and revoke device certificates. */

@@ -4,11 +4,13 @@ import java.util.Locale;
 
 /**
  * What a machine token may do: {@code feed} reads its agency's partner feed (a partner system),
- * {@code ingest} sends sensor data (a sensor gateway). A token may take exactly one action.
+ * {@code ingest} sends sensor data (a sensor gateway), {@code metrics} reads the server's metrics (a
+ * Prometheus scraper). A token may take exactly one action.
  */
 public enum TokenScope {
     FEED(Action.FEED),
-    INGEST(Action.INGEST);
+    INGEST(Action.INGEST),
+    METRICS(Action.METRICS);
 
     private final Action action;
 
@@ -33,6 +35,6 @@ public enum TokenScope {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown token scope '" + id + "'; scopes: ingest, feed");
+        throw new IllegalArgumentException("unknown token scope '" + id + "'; scopes: ingest, feed, metrics");
     }
 }

@@ -84,7 +84,7 @@ public final class AccessGate {
             refuse(403, "unclassified", "no access rule allows " + method + " " + path);
         }
         Action action = m.get().rule().action();
-        if (action != null && !g.may(action)) {
+        if (!m.get().rule().allows(g::may)) {
             refuse(403, "forbidden", g.identity().name() + " (" + g.identity().role().id() + ") may not "
                     + action.name().toLowerCase(Locale.ROOT));
         }

@@ -54,7 +54,8 @@ public final class ControlApi {
     }
 
     public void register(Javalin app) {
-        app.get("/api/v1/units/control", ctx -> send(ctx, 200, control()));
+        app.get("/api/v1/units/control", ctx -> send(ctx, 200, control(mapper, theatre, service.control(),
+                service.controlChanges())));
         app.put("/api/v1/units/{id}/control", ctx -> {
             Identity who = allowed(ctx, Action.CONTROL);
             JsonNode body = body(mapper, ctx, Set.of("command", "reason"));
@@ -66,7 +67,7 @@ public final class ControlApi {
             Identity who = Caller.of(ctx);
             Viewer viewer = Viewer.of(theatre, who.agency(), who.role().id());
             ArrayNode out = mapper.createArrayNode();
-            service.crises().stream().filter(viewer::maySee).forEach(c -> out.add(crisis(c)));
+            service.crises().stream().filter(viewer::maySee).forEach(c -> out.add(crisis(mapper, c)));
             send(ctx, 200, out);
         });
         app.post("/api/v1/crisis", ctx -> {
@@ -105,10 +106,14 @@ public final class ControlApi {
         }
     }
 
-    private ObjectNode control() {
+    /**
+     * For each unit, the command holding it ({@code holders}), that command's agency, the unit's own
+     * command and its last change ({@code changes}): the answer of {@code GET /api/v1/units/control}.
+     */
+    static ObjectNode control(ObjectMapper mapper, Theatre theatre, Map<String, String> holders,
+                              Map<String, ControlChange> changes) {
         ObjectNode o = mapper.createObjectNode();
-        Map<String, ControlChange> changes = service.controlChanges();
-        service.control().forEach((unit, holder) -> {
+        holders.forEach((unit, holder) -> {
             ObjectNode n = o.putObject(unit).put("command", holder)
                     .put("agency", theatre.command(holder).map(Command::agency).orElse(null))
                     .put("own", theatre.unit(unit).map(u -> u.command()).orElse(null));
@@ -125,7 +130,8 @@ public final class ControlApi {
                 .put("reason", c.reason()).put("time", c.time().toString()).put("crisis", c.crisis());
     }
 
-    private ObjectNode crisis(CrisisEvent c) {
+    /** A crisis in force, as {@code GET /api/v1/crisis} lists it. */
+    static ObjectNode crisis(ObjectMapper mapper, CrisisEvent c) {
         ObjectNode o = mapper.createObjectNode().put("id", c.crisis()).put("command", c.command()).put("to", c.to())
                 .put("reason", c.reason()).put("by", c.by()).put("since", c.time().toString());
         EventJson.marking(o, c.marking());
@@ -134,7 +140,7 @@ public final class ControlApi {
 
     private ObjectNode outcome(ControlDesk.Outcome o) {
         CrisisEvent e = o.event();
-        ObjectNode n = crisis(e).put("status", e.status().name().toLowerCase(java.util.Locale.ROOT))
+        ObjectNode n = crisis(mapper, e).put("status", e.status().name().toLowerCase(java.util.Locale.ROOT))
                 .put("time", e.time().toString());
         if (e.status() == CrisisEvent.Status.ENDED) {
             n.remove("since");

@@ -76,8 +76,11 @@ public final class ReleasesApi {
     private void list(Context ctx) {
         ReviewApi.only(ctx, Set.of());
         Viewer v = viewers.apply(ctx);
+        // A partner (who may not read the picture) lists only the releases made to its own agency.
+        boolean own = !Caller.of(ctx).role().may(Action.READ);
         ArrayNode out = mapper.createArrayNode();
-        book.releases().stream().filter(v::maySee).forEach(r -> out.add(json(r)));
+        book.releases().stream().filter(r -> v.maySee(r) && (!own || r.agency().equals(v.agency())))
+                .forEach(r -> out.add(json(r)));
         send(ctx, 200, out);
     }
 

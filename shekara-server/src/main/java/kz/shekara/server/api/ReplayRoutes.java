@@ -29,8 +29,9 @@ import kz.shekara.server.view.Viewer;
  * {@code GET /api/v1/replay} (period, replay time, speed, paused, ended), {@code POST /api/v1/replay/pause},
  * {@code /resume}, {@code /seek {"at": T}}, {@code /speed {"speed": x}} (0 = as fast as possible) — and
  * read-only alert and incident routes ({@code /api/v1/alerts}, {@code /alerts/{id}}, {@code /incidents},
- * {@code /incidents/{id}}, {@code /incidents/{id}/timeline}, {@code /sectors/posture}, {@code /stats/alerts})
- * served from the logged outputs replayed so far. A replay changes nothing: acknowledging, closing,
+ * {@code /incidents/{id}}, {@code /incidents/{id}/timeline}, {@code /sectors/posture}, {@code /units/control},
+ * {@code /crisis}, {@code /stats/alerts}) served from the logged outputs replayed so far, each filtered for the
+ * caller by the markings and by the releases made up to the replay's time. A replay changes nothing: acknowledging, closing,
  * incident and posture changes and chat get 409 {@code replay-read-only}. Thread-safe.
  */
 public final class ReplayRoutes {
@@ -42,15 +43,19 @@ public final class ReplayRoutes {
 
     private final java.util.function.Function<io.javalin.http.Context, Viewer> viewers;
     private final Marking own;
+    private final kz.shekara.theatre.Theatre theatre;
 
     /**
-     * @param viewers who is asking: alerts and incidents are filtered by it; postures and statistics
-     *                (the home agency's whole picture) need a reader the theatre's marking {@code own} covers
+     * @param viewers who is asking: alerts, incidents and crises are filtered by it; postures, unit
+     *                control and statistics (the home agency's whole picture) need a reader the
+     *                theatre's default marking covers
      */
     public ReplayRoutes(LogReplay replay, LoggedOutputs outputs,
-                        java.util.function.Function<io.javalin.http.Context, Viewer> viewers, Marking own) {
+                        java.util.function.Function<io.javalin.http.Context, Viewer> viewers,
+                        kz.shekara.theatre.Theatre theatre) {
         this.viewers = Objects.requireNonNull(viewers, "viewers");
-        this.own = Objects.requireNonNull(own, "own");
+        this.theatre = Objects.requireNonNull(theatre, "theatre");
+        this.own = theatre.defaultMarking();
         this.replay = Objects.requireNonNull(replay, "replay");
         this.outputs = Objects.requireNonNull(outputs, "outputs");
     }
@@ -107,6 +112,16 @@ public final class ReplayRoutes {
         });
         app.get("/api/v1/sectors/posture", ctx -> send(ctx, json.postures(
                 viewers.apply(ctx).maySee(own) ? outputs.postures() : java.util.Map.of())));
+        // Operational control and the crises in force as they stood at the replay's time.
+        app.get("/api/v1/units/control", ctx -> send(ctx, viewers.apply(ctx).maySee(own)
+                ? ControlApi.control(mapper, theatre, new java.util.TreeMap<>(outputs.control()), outputs.controlChanges())
+                : mapper.createObjectNode()));
+        app.get("/api/v1/crisis", ctx -> {
+            Viewer v = viewers.apply(ctx);
+            ArrayNode out = mapper.createArrayNode();
+            outputs.crises().stream().filter(v::maySee).forEach(c -> out.add(ControlApi.crisis(mapper, c)));
+            send(ctx, out);
+        });
         app.get("/api/v1/stats/alerts", ctx -> {
             ObjectNode o = mapper.createObjectNode();
             o.putArray("rules");

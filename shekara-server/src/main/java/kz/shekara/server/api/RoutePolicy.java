@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import kz.shekara.server.access.Action;
 
 /**
@@ -16,8 +17,20 @@ import kz.shekara.server.access.Action;
  * segments wins. HEAD is treated as GET. Immutable; thread-safe.
  */
 final class RoutePolicy {
-    /** What a route needs: {@code action} null and {@code open} true for open routes, both null/false for any identity. */
-    record Rule(String method, String pattern, boolean open, Action action) {
+    /**
+     * What a route needs: {@code action} null and {@code open} true for open routes, both null/false for
+     * any identity; {@code or} the other actions that allow it too (a route two kinds of caller share).
+     */
+    record Rule(String method, String pattern, boolean open, Action action, Set<Action> or) {
+        Rule {
+            or = or == null ? Set.of() : Set.copyOf(or);
+        }
+
+        /** True when a grant of {@code may} allows the route. */
+        boolean allows(java.util.function.Predicate<Action> may) {
+            return action == null || may.test(action) || or.stream().anyMatch(may);
+        }
+
         private String[] segments() {
             return pattern.substring(1).split("/");
         }
@@ -54,7 +67,8 @@ final class RoutePolicy {
             rule("GET", "/api/v1/sectors", Action.READ),
             rule("GET", "/api/v1/sectors/posture", Action.READ),
             rule("GET", "/api/v1/status", Action.READ),
-            rule("GET", "/api/v1/metrics", Action.READ),
+            // A Prometheus scraper's token (scope metrics) may read the metrics and nothing else.
+            rule("GET", "/api/v1/metrics", Action.READ, Action.METRICS),
             rule("GET", "/api/v1/live", Action.READ),
             // Operator commands.
             rule("POST", "/api/v1/alerts/{id}/ack", Action.ALERT),
@@ -84,7 +98,8 @@ final class RoutePolicy {
             rule("GET", "/api/v1/feeds/{agency}", Action.FEED),
             rule("GET", "/api/v1/feeds/{agency}/live", Action.FEED),
             rule("POST", "/api/v1/releases", Action.RELEASE),
-            rule("GET", "/api/v1/releases", Action.READ),
+            // A partner lists the releases made to its own agency (ReleasesApi filters).
+            rule("GET", "/api/v1/releases", Action.READ, Action.FEED),
             rule("GET", "/api/v1/audit", Action.AUDIT)));
 
     private final List<Rule> rules;
@@ -94,15 +109,16 @@ final class RoutePolicy {
     }
 
     static Rule open(String method, String pattern) {
-        return new Rule(method, pattern, true, null);
+        return new Rule(method, pattern, true, null, Set.of());
     }
 
     static Rule identified(String method, String pattern) {
-        return new Rule(method, pattern, false, null);
+        return new Rule(method, pattern, false, null, Set.of());
     }
 
-    static Rule rule(String method, String pattern, Action action) {
-        return new Rule(method, pattern, false, action);
+    /** A route that needs {@code action}, or any of {@code or}. */
+    static Rule rule(String method, String pattern, Action action, Action... or) {
+        return new Rule(method, pattern, false, action, Set.of(or));
     }
 
     List<Rule> rules() {

@@ -13,7 +13,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import kz.shekara.server.ReplaySession;
 import kz.shekara.server.ServerAccess;
-import kz.shekara.server.access.AuditSink;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.EventLogs;
 import kz.shekara.server.store.StoreConfig;
@@ -23,7 +22,7 @@ import picocli.CommandLine.ParameterException;
 /**
  * The {@code replay --from --to} form: opens the event log given by {@code --db} or {@code --data-dir}
  * (it must exist; it is only read), starts a {@link ReplaySession} on its own HTTP port (a free one
- * unless {@code --http-port} is given), prints {@code shekara: http=P web=URL replay=FROM..TO} and runs
+ * unless {@code --http-port} is given) with the store's accounts and audit trail, prints {@code shekara: http=P web=URL replay=FROM..TO} and runs
  * until stopped (or, with {@code --exit-when-done}, until the period has been played).
  */
 final class LogReplayRun {
@@ -49,15 +48,21 @@ final class LogReplayRun {
         requireExistingLog(cfg);
         EventLog log = EventLogs.open(cfg.db(), cfg.dataDir(), StoreConfig.defaults());
         ReplaySession session;
+        ServerAccess access = null;
         try {
+            // The session's logins, state-changing requests and exports go to the store's audit trail.
+            access = ServerAccess.open(cfg, Clock.systemUTC(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
             session = ReplaySession.start(log, theatre.load(), new ReplaySession.Config(
-                    new HttpConfig(cfg.http().bind(), cfg.http().port()), period, paused,
-                    ServerAccess.openAccess(cfg, Clock.systemUTC(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                            AuditSink.NONE)), Clock.systemUTC());
+                    new HttpConfig(cfg.http().bind(), cfg.http().port()), period, paused, access.access(),
+                    access.audit(), cfg.simulation().enabled()), Clock.systemUTC());
         } catch (RuntimeException e) {
+            if (access != null) {
+                access.close();
+            }
             log.close();
             throw e;
         }
+        ServerAccess opened = access;
         PrintWriter out = spec.commandLine().getOut();
         String host = "0.0.0.0".equals(cfg.http().bind()) ? "localhost" : cfg.http().bind();
         out.printf("shekara: http=%d web=http://%s:%d/ replay=%s..%s speed=%s%n", session.port(), host, session.port(),
@@ -69,12 +74,14 @@ final class LogReplayRun {
             out.printf("shekara: replayed %d logged events%n", session.replay().state().published());
             out.flush();
             session.close();
+            opened.close();
             log.close();
             return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             session.close();
+            opened.close();
             log.close();
             stopped.countDown();
         }, "shekara-replay-shutdown"));

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * {@code shekara report}: reads the event log (the server's SQLite file under {@code --data-dir},
  * or {@code --db}) and writes one self-contained HTML page on the response to the incidents whose
  * alert is in [--from, --to): response time by sector and unit kind, incidents over time, a map,
- * and a table (each incident with its opening alert in the page's language). The log is read from a day before the period (a track's first sighting) to a day
+ * and a table (each incident with its opening alert in the page's language), written for one agency
+ * (the home agency, or {@code --agency}): only the incidents it may see. The log is read from a day before the period (a track's first sighting) to a day
  * after it (dispatch and arrival of late incidents). The same log gives the same bytes.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -69,7 +70,7 @@ public final class ReportCommand implements Callable<Integer> {
     private String lang;
 
     @Option(names = "--agency", paramLabel = "AGENCY",
-            description = "Write the page for this agency: only the incidents it may see (default: the whole log, for the home agency).")
+            description = "Write the page for this agency: only the incidents it may see (default: the home agency).")
     private String agency;
 
     @Override
@@ -94,11 +95,12 @@ public final class ReportCommand implements Callable<Integer> {
                 releases.accept(e.event());
             });
         }
-        // Whoever runs this reads the log itself: the page is filtered only when written for an agency,
-        // as for a real deployment (exercise data never goes into another agency's page).
+        // The page is always written for one agency, the home agency unless --agency names another: a
+        // foreign originator's incident not released to the reader stays out, as on every other exit
+        // (and, as for a real deployment, exercise data never goes into another agency's page).
         String home = t.defaultMarking().originator();
-        Viewer reader = agency == null ? null : Viewer.of(t, agency, "analyst").sharing(releases, false, home);
-        List<ResponseRecord> records = times.records().stream().filter(r -> reader == null || reader.maySee(r.marking(),
+        Viewer reader = Viewer.of(t, agency == null ? home : agency, "analyst").sharing(releases, false, home);
+        List<ResponseRecord> records = times.records().stream().filter(r -> reader.maySee(r.marking(),
                 new Release.Subject(Release.Kind.INCIDENT, r.incident()))).toList();
         String page = ReportPage.render(t, records, from, to, text, openings.byIncident());
         Path parent = out.toAbsolutePath().getParent();

@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code shekara tokens issue|list|revoke}: bearer tokens for machines (sensor gateways: scope
- * {@code ingest}; partner systems: scope {@code feed}), kept hashed in the event store's database.
+ * {@code ingest}; partner systems: scope {@code feed}; metrics scrapers: scope {@code metrics}), kept hashed in the event store's database.
  */
 @Command(name = "tokens", mixinStandardHelpOptions = true,
         description = "Bearer tokens for machines: issue (printed once), list, revoke.",
@@ -43,7 +43,7 @@ public final class TokensCommand implements Runnable {
         @Option(names = "--agency", required = true, paramLabel = "A", description = "One of the theatre's agencies.")
         String agency;
 
-        @Option(names = "--scope", required = true, paramLabel = "S", description = "ingest or feed.")
+        @Option(names = "--scope", required = true, paramLabel = "S", description = "ingest, feed or metrics.")
         String scope;
 
         @Spec

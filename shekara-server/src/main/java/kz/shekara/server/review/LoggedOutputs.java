@@ -10,6 +10,7 @@ import kz.shekara.incident.IncidentConfig;
 import kz.shekara.model.Alert;
 import kz.shekara.model.AlertChange;
 import kz.shekara.model.ControlChange;
+import kz.shekara.model.CrisisEvent;
 import kz.shekara.model.Task;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.rules.PostureChange;
@@ -19,9 +20,10 @@ import kz.shekara.theatre.Posture;
 import kz.shekara.theatre.Theatre;
 
 /**
- * The alerts, incidents, sector postures, active tasks and operational control of a replay session,
- * folded from the logged outputs (alerts, alert changes, incident events, posture changes, task
- * steps, control changes) in log order, exactly as operators saw them then; the rules are not run
+ * The alerts, incidents, sector postures, active tasks, operational control and crises in force of a
+ * replay session, folded from the logged outputs (alerts, alert changes, incident events, posture
+ * changes, task steps, control changes, crises; releases are in {@link #OUTPUT_TOPICS} for the
+ * session's release book) in log order, exactly as operators saw them then; the rules are not run
  * again. A session folds every output logged before its period first ({@link #OUTPUT_TOPICS}), so
  * that it starts from the full state at its start. Thread-safe: the replay thread writes, API
  * threads read.
@@ -33,11 +35,13 @@ public final class LoggedOutputs {
     private final Map<String, Posture> postures = new TreeMap<>();
     private final Map<String, Task> tasks = new TreeMap<>();
     private final Map<String, String> control = new TreeMap<>();
+    private final Map<String, ControlChange> changes = new TreeMap<>();
+    private final Map<String, CrisisEvent> crises = new TreeMap<>();
 
     /** The topics the outputs are folded from. */
     public static final java.util.Set<String> OUTPUT_TOPICS = java.util.Set.of(Topic.ALERTS.name(),
             Topic.ALERT_CHANGES.name(), Topic.INCIDENTS.name(), Topic.POSTURE.name(), Topic.TASKS.name(),
-            Topic.UNIT_CONTROL.name());
+            Topic.UNIT_CONTROL.name(), Topic.CRISES.name(), Topic.RELEASES.name());
 
     public LoggedOutputs(Theatre theatre) {
         this.theatre = theatre;
@@ -58,7 +62,17 @@ public final class LoggedOutputs {
                     tasks.remove(t.id());
                 }
             }
-            case ControlChange c -> control.put(c.unit(), c.command());
+            case ControlChange c -> {
+                control.put(c.unit(), c.command());
+                changes.put(c.unit(), c);
+            }
+            case CrisisEvent c -> {
+                if (c.status() == CrisisEvent.Status.DECLARED) {
+                    crises.put(c.crisis(), c);
+                } else {
+                    crises.remove(c.crisis());
+                }
+            }
             default -> {
             }
         }
@@ -72,6 +86,8 @@ public final class LoggedOutputs {
         theatre.sectors().forEach(s -> postures.put(s.id(), s.posture()));
         tasks.clear();
         control.clear();
+        changes.clear();
+        crises.clear();
         theatre.units().forEach(u -> control.put(u.id(), u.command()));
     }
 
@@ -83,6 +99,16 @@ public final class LoggedOutputs {
     /** Which command holds operational control of each unit, by unit id. */
     public synchronized Map<String, String> control() {
         return Map.copyOf(control);
+    }
+
+    /** The last control change of each unit that has one, by unit id. */
+    public synchronized Map<String, ControlChange> controlChanges() {
+        return Map.copyOf(changes);
+    }
+
+    /** The crises in force, each as declared, by crisis id. */
+    public synchronized List<CrisisEvent> crises() {
+        return List.copyOf(crises.values());
     }
 
     /** Every alert, newest first. */

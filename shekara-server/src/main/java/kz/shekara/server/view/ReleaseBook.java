@@ -48,6 +48,14 @@ public final class ReleaseBook implements LogView, Viewer.Releases {
         }
     }
 
+    /** Forgets every release (a replay session seeking back folds them again from the log). */
+    public void clear() {
+        synchronized (all) {
+            all.clear();
+        }
+        agencies.clear();
+    }
+
     @Override
     public boolean released(Release.Subject subject, String agency) {
         Set<String> to = agencies.get(subject);

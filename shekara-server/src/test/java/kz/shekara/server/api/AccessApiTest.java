@@ -253,6 +253,27 @@ class AccessApiTest {
     }
 
     @Test
+    void aMetricsTokenScrapesTheMetricsAndReadsNothingElse() throws Exception {
+        String scraper = access.tokens().issue("prometheus", theatre.defaultMarking().originator(), TokenScope.METRICS, T0);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> metrics = send(http, "GET", "/api/v1/metrics", null, "Authorization", "Bearer " + scraper);
+        assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
+        assertThat(metrics.body()).contains("shekara_access_logins_total");
+        for (String path : List.of("/api/v1/units", "/api/v1/tracks", "/api/v1/status")) {
+            assertThat(send(http, "GET", path, null, "Authorization", "Bearer " + scraper).statusCode()).as(path)
+                    .isEqualTo(403);
+        }
+        // The other tokens may not scrape; a reading account still may.
+        String feed = access.tokens().issue("uz-feed", TestAccounts.partnerAgency(theatre), TokenScope.FEED, T0);
+        assertThat(send(http, "GET", "/api/v1/metrics", null, "Authorization", "Bearer " + feed).statusCode())
+                .isEqualTo(403);
+        HttpClient analyst = browser();
+        assertThat(login(analyst, "analyst", TestAccounts.password("analyst")).statusCode()).isEqualTo(200);
+        assertThat(send(analyst, "GET", "/api/v1/metrics", null).statusCode()).isEqualTo(200);
+        assertThat(send(http, "GET", "/api/v1/metrics", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aBearerTokenWithoutCsrfMayWriteWhatItsScopeAllows() throws Exception {
         // No route takes INGEST yet; a feed token's one action is a read. What a bearer write looks like is
         // shown with the session route, which any identity may call: no CSRF header is asked for.

@@ -110,6 +110,36 @@ class PartnerFeedTest {
     }
 
     @Test
+    void aPartnerAccountListsTheReleasesMadeToItsAgencyAndNoOthers() throws Exception {
+        try (SharingHarness h = new SharingHarness(false)) {
+            h.publish(track("T-1", 0, 41.50, OWN), track("T-2", 0, 41.60, OWN));
+            assertThat(h.post("/api/v1/releases", null, release("track", "T-1", "uz-bs")).statusCode()).isEqualTo(201);
+            assertThat(h.post("/api/v1/releases", null, release("track", "T-2", "kz-customs")).statusCode())
+                    .isEqualTo(201);
+            // Accounts of the partner role, which may read their feed and nothing of the picture.
+            JsonNode uz = partnerReleases(h, "uz-bs");
+            assertThat(uz).hasSize(1);
+            assertThat(uz.at("/0/id").asText()).isEqualTo("T-1");
+            assertThat(uz.at("/0/agency").asText()).isEqualTo("uz-bs");
+            JsonNode customs = partnerReleases(h, "kz-customs");
+            assertThat(customs).hasSize(1);
+            assertThat(customs.at("/0/id").asText()).isEqualTo("T-2");
+            assertThat(h.client("uz-bs", "/api/v1/feeds/uz-bs").send(java.net.http.HttpRequest.newBuilder(
+                    URI.create(h.base() + "/api/v1/tracks")).build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).as("still no reading of the picture").isEqualTo(403);
+            // The home agency lists both.
+            assertThat(h.getJson("/api/v1/releases", null)).hasSize(2);
+        }
+    }
+
+    private static JsonNode partnerReleases(SharingHarness h, String agency) throws Exception {
+        HttpResponse<String> r = h.client(agency, "/api/v1/feeds/" + agency).send(java.net.http.HttpRequest.newBuilder(
+                URI.create(h.base() + "/api/v1/releases")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return SharingHarness.JSON.readTree(r.body());
+    }
+
+    @Test
     void aFeedIsOnlyForItsOwnAgency() throws Exception {
         try (SharingHarness h = new SharingHarness(false)) {
             assertThat(h.get("/api/v1/feeds/uz-bs", "kz-mod").statusCode()).isEqualTo(403);

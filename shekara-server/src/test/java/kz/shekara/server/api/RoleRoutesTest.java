@@ -86,6 +86,7 @@ class RoleRoutesTest {
                 row("GET", "/api/v1/incidents/INC-none/picture", REVIEWERS),
                 row("GET", "/api/v1/incidents/INC-none/export.json", EXPORTERS),
                 row("GET", "/api/v1/incidents/INC-none/export.html", EXPORTERS),
+                row("GET", "/api/v1/releases", EnumSet.of(Role.OPERATOR, Role.COMMANDER, Role.ANALYST, Role.PARTNER)),
                 row("GET", "/api/v1/session", EVERYONE));
     }
 

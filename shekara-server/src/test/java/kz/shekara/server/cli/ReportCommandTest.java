@@ -16,7 +16,10 @@ import javax.xml.xpath.XPathFactory;
 import kz.shekara.incident.ResponseFixtures;
 import kz.shekara.model.Alert;
 import kz.shekara.model.AlertFacts;
+import kz.shekara.model.Classification;
 import kz.shekara.model.DomainEvent;
+import kz.shekara.model.IncidentEvent;
+import kz.shekara.model.Marking;
 import kz.shekara.server.store.ResponseLogs;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Sector;
@@ -169,6 +172,33 @@ class ReportCommandTest {
         assertThat(at(partner, "(//div[@class='marking-banner'])[1]")).isEqualTo("UNCLASSIFIED");
         Document mvd = parse(report("mvd.html", "--agency", "kz-mvd"));
         assertThat(at(mvd, "//dd[@data-key='incidents']")).isEqualTo("0"); // kz-mvd is no theatre agency: unclassified
+    }
+
+    @Test
+    void withoutAnAgencyThePageIsTheHomeAgencysViewAndLeavesOutAForeignOriginatorsUnreleasedIncident() throws Exception {
+        // The incident of AL-3 is the customs service's own, releasable to the defence ministry only.
+        List<DomainEvent> events = ResponseFixtures.log(cast);
+        String customs = events.stream().filter(e -> e instanceof IncidentEvent i && "AL-3".equals(i.alert()))
+                .map(e -> ((IncidentEvent) e).incident()).findFirst().orElseThrow();
+        Marking theirs = Marking.of(Classification.RESTRICTED, "kz-customs", java.util.Set.of("kz-mod"));
+        try (var files = Files.walk(dir.resolve("data"))) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+        ResponseLogs.write(dir.resolve("data"), events.stream().map(e -> e instanceof IncidentEvent i
+                && i.incident().equals(customs) ? new IncidentEvent(i.time(), i.incident(), i.change(), i.status(),
+                i.alert(), i.unit(), i.by(), i.note(), i.disposition(), i.sector(), i.severity(), i.lat(), i.lon(), theirs)
+                : e).toList());
+        Document home = parse(report("home.html"));
+        assertThat(at(home, "//dd[@data-key='incidents']")).isEqualTo("3");
+        assertThat(count(home, "//*[local-name()='circle'][@data-incident='" + customs + "']")).isZero();
+        assertThat(Files.readString(dir.resolve("home.html"))).doesNotContain(customs);
+        Document explicit = parse(report("kz-bs.html", "--agency", "kz-bs"));
+        assertThat(at(explicit, "//dd[@data-key='incidents']")).isEqualTo("3");
+        // The originator's own page holds it, and only it (the others are not releasable to customs).
+        Document theirPage = parse(report("customs.html", "--agency", "kz-customs"));
+        assertThat(at(theirPage, "//dd[@data-key='incidents']")).isEqualTo("1");
     }
 
     @Test
