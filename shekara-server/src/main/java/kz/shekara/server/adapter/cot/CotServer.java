@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * back to the sender; {@code marti/dest} narrows it); a client that connects gets the latest SA it
  * may see ({@link LatestSa}) and is offered TAK protocol v1 ({@link TakV1}); emergencies repeat
  * until cancelled ({@link EmergencyRepeater}); pings are answered. What it accepts is placed on the
- * server's clock ({@link DeviceTimes}) and published on the bus by sector; the bus's own events go
+ * server's clock ({@link DeviceTimes}), relayed, and handed to the bus by sector without waiting for
+ * the event log's commit ({@link CotPublisher}); the bus's own events go
  * to clients as CoT ({@link CotOutbound}); a device uid belongs to the first connection announcing
  * it; {@link #deliverTasks} sends each unit its task. Rejected input is counted per reason and the
  * connection stays. Thread-safe; one virtual-thread reader and writer per client.
