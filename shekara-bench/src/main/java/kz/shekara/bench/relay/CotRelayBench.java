@@ -110,6 +110,9 @@ public final class CotRelayBench {
                 clients.get(i).send(sa(i, System.nanoTime()));
             }
             Thread.sleep(1000); // every device announced before the load
+            // A first step not counted: the relay process's code is compiled and its caches filled.
+            System.out.printf(Locale.ROOT, "%d %s %s warm-up: %s%n", n, transport, relay,
+                    step(server.toHandle(), clients, n, firstRate(n)));
             boolean retried = false;
             for (double rate : LADDER) {
                 if (rate < firstRate(n)) {
