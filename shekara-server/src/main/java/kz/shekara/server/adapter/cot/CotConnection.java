@@ -49,6 +49,7 @@ final class CotConnection {
     private final int maxEventBytes;
     private final String remote;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.util.concurrent.Semaphore unlogged = CotPublisher.window();
     private volatile String uid;
     private volatile String callsign;
     private volatile String group;
@@ -205,6 +206,11 @@ final class CotConnection {
             pendingSinceNanos = now;
         }
         framed = false;
+    }
+
+    /** This client's events handed to the event log and not yet stored ({@link CotPublisher}). */
+    java.util.concurrent.Semaphore unlogged() {
+        return unlogged;
     }
 
     int queued() {

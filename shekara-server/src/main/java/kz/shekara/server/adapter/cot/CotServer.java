@@ -26,7 +26,6 @@ import kz.shekara.model.Task;
 import kz.shekara.server.adapter.DecodeException;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * back to the sender; {@code marti/dest} narrows it); a client that connects gets the latest SA it
  * may see ({@link LatestSa}) and is offered TAK protocol v1 ({@link TakV1}); emergencies repeat
  * until cancelled ({@link EmergencyRepeater}); pings are answered. What it accepts is placed on the
- * server's clock ({@link DeviceTimes}) and published on the bus by sector; the bus's own events go
+ * server's clock ({@link DeviceTimes}), relayed, and handed to the bus by sector without waiting for
+ * the event log's commit ({@link CotPublisher}); the bus's own events go
  * to clients as CoT ({@link CotOutbound}); a device uid belongs to the first connection announcing
  * it; {@link #deliverTasks} sends each unit its task. Rejected input is counted per reason and the
  * connection stays. Thread-safe; one virtual-thread reader and writer per client.
@@ -78,6 +78,7 @@ public final class CotServer implements AutoCloseable {
     private volatile DatagramSocket udpSocket;
     private volatile boolean closed;
     private volatile BooleanSupplier storeUp = () -> true;
+    private final java.util.concurrent.Semaphore udpUnlogged = CotPublisher.window();
 
     /** With every event keyed "default" on the bus. */
     public CotServer(CotServerConfig config, Bus bus, Marking defaultMarking, MeterRegistry registry, Clock clock) {
@@ -92,7 +93,8 @@ public final class CotServer implements AutoCloseable {
         this.defaultMarking = Objects.requireNonNull(defaultMarking, "defaultMarking");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.publisher = new CotPublisher(bus, sectorKey, clientUids);
+        this.publisher = new CotPublisher(bus, sectorKey, clientUids, registry.counter("shekara.cot.notices",
+                "reason", "store-retry"));
         this.mapping = new CotMapping(config.validity(), config.defaultSigmaM());
         this.control = new CotControl(clock);
         this.times = new DeviceTimes(config.maxClockSkew(), config.limits().refuseAhead());
@@ -310,12 +312,8 @@ public final class CotServer implements AutoCloseable {
         }
         eventsIn.increment();
         relay(from, placed.event(), raw);
-        if (domain != null) {
-            try {
-                publisher.publish(domain, e.lat(), e.lon());
-            } catch (StoreUnavailableException down) {
-                throw new DecodeException("unstored", "relayed, but the event store refused it: " + down.getMessage());
-            }
+        if (domain != null) { // relayed already: nobody here waits for the log's commit
+            publisher.publish(domain, e.lat(), e.lon(), from == null ? udpUnlogged : from.unlogged());
         }
     }
 
