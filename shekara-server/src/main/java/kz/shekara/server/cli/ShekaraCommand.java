@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             DemoCommand.class,
             ServeCommand.class,
+            BrokerCommand.class,
             ReplayCommand.class,
             SimulateCommand.class,
             TrackCommand.class,
