@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             ServeCommand.class,
             BrokerCommand.class,
+            PublishCommand.class,
+            CollectCommand.class,
             ReplayCommand.class,
             SimulateCommand.class,
             TrackCommand.class,

@@ -36,7 +36,7 @@ class KafkaBrokerTest {
 
     @Test
     void aProducedRecordIsConsumed() {
-        String topic = Topic.ALERTS.name();
+        String topic = Topic.MESSAGES.name();
         String value = "round-trip-" + TestBroker.prefix();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestBroker.bootstrap()),
