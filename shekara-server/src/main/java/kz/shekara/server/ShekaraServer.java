@@ -33,6 +33,7 @@ import kz.shekara.server.api.ResponseApi;
 import kz.shekara.server.api.ResponseStatsApi;
 import kz.shekara.server.api.ReviewApi;
 import kz.shekara.server.api.SectorsApi;
+import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.config.ShekaraConfig;
@@ -85,6 +86,7 @@ public final class ShekaraServer implements AutoCloseable {
     private final Theatre theatre;
     private final ShekaraConfig config;
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private Bus delivery;
     private LoggedBus bus;
     private Ports ports;
     private LiveState live;
@@ -106,10 +108,17 @@ public final class ShekaraServer implements AutoCloseable {
      */
     public static ShekaraServer start(ShekaraConfig config, Theatre theatre, Clock clock, ReplayConfig replayConfig)
             throws IOException {
+        return start(config, theatre, clock, replayConfig, new InMemoryBus());
+    }
+
+    /** As above, with events delivered over {@code delivery} (e.g. Kafka, see {@link KafkaNode}), closed with the server. */
+    static ShekaraServer start(ShekaraConfig config, Theatre theatre, Clock clock, ReplayConfig replayConfig, Bus delivery)
+            throws IOException {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(theatre, "theatre");
         Objects.requireNonNull(clock, "clock");
         ShekaraServer s = new ShekaraServer(config, theatre);
+        s.delivery = delivery;
         try {
             // A sped-up exercise runs the whole server on the exercise's time, so operator commands are
             // stamped in the same time as the events they answer; sources pace against the wall clock.
@@ -171,7 +180,7 @@ public final class ShekaraServer implements AutoCloseable {
         PostureView postures = new PostureView();
         // Response times are a view of the log: rebuilt at start, fed in log order.
         ResponseTimesView responseTimes = new ResponseTimesView(theatre);
-        bus = new LoggedBus(new InMemoryBus(), log, storeConfig, meters,
+        bus = new LoggedBus(delivery, log, storeConfig, meters,
                 List.of(unitStates, postures, responseTimes, releases));
         // The tracker and the alert desk come back as a clean replay of the log makes them (see docs/operations.md, Restart).
         TrackerView trackerView = new TrackerView(config.tracker(), theatre);

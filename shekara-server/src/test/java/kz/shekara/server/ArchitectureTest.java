@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server's layers run one way: foundation (bus, store, config, theatre loading) ← services (tracker,
+ * The server's layers run one way: foundation (bus, Kafka bus, store, config, theatre loading) ← services (tracker,
  * alert desk, response, review, live view, reports, access) ← edges (adapters, feeds, HTTP API) ← composition
  * roots ({@code ShekaraServer}, {@code ReplaySession}) ← command line. No package cycles; no class of
  * main code over {@value #MAX_CLASS_LINES} lines.
@@ -36,7 +36,7 @@ class ArchitectureTest {
 
     static ArchRule layers() {
         return layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("foundation").definedBy("kz.shekara.server.bus..", "kz.shekara.server.store..",
+                .layer("foundation").definedBy("kz.shekara.server.bus..", "kz.shekara.server.kafka..", "kz.shekara.server.store..",
                         "kz.shekara.server.config..", "kz.shekara.server.theatre..")
                 .layer("services").definedBy("kz.shekara.server.track..", "kz.shekara.server.alertdesk..",
                         "kz.shekara.server.response..", "kz.shekara.server.review..", "kz.shekara.server.view..",

@@ -1,18 +1,12 @@
 package kz.shekara.server.cli;
 
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,9 +49,6 @@ public final class ProcessCommand implements Callable<Integer> {
     static final String TRACKS = "tracks.jsonl";
     static final String ALERTS = "alerts.jsonl";
     static final String INCIDENTS = "incidents.jsonl";
-    /** Plain decimals (10, not 1E+1) for the rounded numbers of the output lines. */
-    private static final ObjectMapper JSON =
-            JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -196,6 +187,7 @@ public final class ProcessCommand implements Callable<Integer> {
         private final BufferedWriter tracksOut;
         private final BufferedWriter alertsOut;
         private final BufferedWriter incidentsOut;
+        private final OutputLines lines = new OutputLines(start);
 
         Writers(JsonlCodec codec, BufferedWriter tracksOut, BufferedWriter alertsOut, BufferedWriter incidentsOut) {
             this.codec = codec;
@@ -224,42 +216,11 @@ public final class ProcessCommand implements Callable<Integer> {
             recommendations.events(events);
             for (DomainEvent e : events) {
                 if (e instanceof Alert a) {
-                    ObjectNode o = JSON.createObjectNode();
-                    o.put("time", seconds(a.time()));
-                    o.put("alert", a.id());
-                    o.put("rule", a.rule().code());
-                    o.put("severity", a.severity().code());
-                    o.put("zone", a.zone());
-                    if (a.direction().isPresent()) {
-                        // A crossing says which way and where: the crossing point, or else the sector.
-                        o.put("direction", a.direction().get());
-                        o.put("crossing_point", a.crossingPoint().orElse(null));
-                        o.put("sector", a.sector());
-                    }
-                    o.put("track", a.track());
-                    o.put("lat", round(a.lat(), 7));
-                    o.put("lon", round(a.lon(), 7));
-                    if (a.sensor() != null) {
-                        o.put("sensor", a.sensor());
-                    }
-                    if (a.unit() != null) {
-                        o.put("unit", a.unit());
-                    }
-                    alertsOut.write(JSON.writeValueAsString(o));
+                    alertsOut.write(lines.alert(a));
                     alertsOut.write('\n');
                     alerts++;
                 } else if (e instanceof IncidentEvent i) {
-                    ObjectNode o = JSON.createObjectNode();
-                    o.put("time", seconds(i.time()));
-                    o.put("incident", i.incident());
-                    o.put("change", i.change().code());
-                    o.put("status", i.status().code());
-                    o.put("alert", i.alert());
-                    o.put("severity", i.severity().code());
-                    o.put("sector", i.sector());
-                    o.put("lat", round(i.lat(), 7));
-                    o.put("lon", round(i.lon(), 7));
-                    incidentsOut.write(JSON.writeValueAsString(o));
+                    incidentsOut.write(lines.incident(i));
                     incidentsOut.write('\n');
                 }
             }
@@ -270,12 +231,6 @@ public final class ProcessCommand implements Callable<Integer> {
     }
 
     private BigDecimal seconds(Instant t) {
-        Duration d = Duration.between(start, t);
-        return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))
-                .setScale(3, RoundingMode.HALF_EVEN).stripTrailingZeros();
-    }
-
-    private static BigDecimal round(double v, int places) {
-        return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return new OutputLines(start).seconds(t);
     }
 }

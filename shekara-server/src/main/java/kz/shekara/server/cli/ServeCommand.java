@@ -2,6 +2,8 @@ package kz.shekara.server.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.time.Clock;
+import kz.shekara.server.KafkaNode;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.access.AccessDatabase;
 import kz.shekara.server.access.AccountStore;
@@ -29,6 +31,18 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see shekara.example.yaml).")
     Path configFile;
 
+    @Option(names = "--kafka", paramLabel = "HOST:PORT",
+            description = "Run as a node of a Kafka cluster: events go over its topics (see docs/kafka.md).")
+    String kafka;
+
+    @Option(names = "--roles", defaultValue = "all", split = ",", paramLabel = "ROLE[,ROLE...]",
+            description = "With --kafka, the roles this node runs (default ${DEFAULT-VALUE}; only all so far).")
+    java.util.Set<String> roles;
+
+    @Option(names = "--partitions", defaultValue = "12", paramLabel = "N",
+            description = "With --kafka, partitions of a topic that does not exist yet (default ${DEFAULT-VALUE}).")
+    int partitions;
+
     @Spec
     CommandSpec spec;
 
@@ -39,7 +53,9 @@ public final class ServeCommand implements Callable<Integer> {
             cfg = cfg.withTheatre(theatre.dir());
         }
         Theatre t = cfg.theatre() == null ? theatre.load() : TheatreLoader.load(cfg.theatre());
-        ShekaraServer server = ServerRun.start(cfg, t, null, spec.commandLine().getOut());
+        ShekaraServer server = kafka == null ? ServerRun.start(cfg, t, null, spec.commandLine().getOut())
+                : ServerRun.started(KafkaNode.start(cfg, t, Clock.systemUTC(), kafka, partitions, roles), cfg,
+                        spec.commandLine().getOut());
         if (new AccountStore(AccessDatabase.open(EventLogs.jdbcUrl(cfg.db(), cfg.dataDir()))).isEmpty()) {
             spec.commandLine().getOut().println("shekara: no accounts yet; add one with: ./shekara users add --user U "
                     + "--role commander --agency " + t.defaultMarking().originator()

@@ -17,7 +17,11 @@ final class ServerRun {
     /** Starts the server and prints {@code shekara: http=P cot=P|off udp=P|off tls=P|off web=URL} on {@code out}. */
     static ShekaraServer start(ShekaraConfig config, Theatre theatre, ReplayConfig replay, PrintWriter out)
             throws IOException {
-        ShekaraServer server = ShekaraServer.start(config, theatre, Clock.systemUTC(), replay);
+        return started(ShekaraServer.start(config, theatre, Clock.systemUTC(), replay), config, out);
+    }
+
+    /** Prints the ports of a started server as {@link #start} does; returns it. */
+    static ShekaraServer started(ShekaraServer server, ShekaraConfig config, PrintWriter out) {
         ShekaraServer.Ports p = server.ports();
         String host = "0.0.0.0".equals(config.http().bind()) ? "localhost" : config.http().bind();
         out.printf("shekara: http=%d cot=%s udp=%s tls=%s web=http://%s:%d/%n", p.http(), portOrOff(p.cot()),

@@ -1,0 +1,55 @@
+package kz.shekara.server.kafka;
+
+import java.nio.charset.StandardCharsets;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.server.bus.Topic;
+import kz.shekara.server.store.EventCodec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * Domain events as Kafka records: the key is the partition key (the sector), the value the event's
+ * JSON as the event log stores it ({@link EventCodec}), a {@value #TYPE_HEADER} header its type tag,
+ * and the record's timestamp its event time (milliseconds; the JSON keeps full precision). Stateless.
+ */
+public final class EventRecords {
+    /** The header that carries the event's type tag. */
+    public static final String TYPE_HEADER = "shekara-type";
+
+    private EventRecords() {
+    }
+
+    /** The record for an event on a Kafka topic. */
+    public static ProducerRecord<String, byte[]> record(String kafkaTopic, String key, DomainEvent event) {
+        EventCodec codec = EventCodec.standard();
+        String tag = codec.typeOf(event).tag();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(TYPE_HEADER, tag.getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(kafkaTopic, null, event.time().toEpochMilli(), key,
+                codec.encode(event).getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /**
+     * The event a record carries; IllegalArgumentException (with the topic, partition and offset) when
+     * it has no type header, an unknown type, JSON that does not decode, or a type the topic does not carry.
+     */
+    public static <E extends DomainEvent> E event(Topic<E> topic, ConsumerRecord<String, byte[]> r) {
+        Header h = r.headers().lastHeader(TYPE_HEADER);
+        String where = r.topic() + "/" + r.partition() + "@" + r.offset();
+        if (h == null || r.value() == null) {
+            throw new IllegalArgumentException(where + ": not a Shekara event (no " + TYPE_HEADER + " header or no value)");
+        }
+        DomainEvent e;
+        try {
+            e = EventCodec.standard().decode(new String(h.value(), StandardCharsets.UTF_8), r.value());
+        } catch (IllegalArgumentException ex) {
+            throw new IllegalArgumentException(where + ": " + ex.getMessage(), ex);
+        }
+        if (!topic.type().isInstance(e)) {
+            throw new IllegalArgumentException(where + ": a " + e.getClass().getSimpleName() + " on topic " + topic.name());
+        }
+        return topic.type().cast(e);
+    }
+}

@@ -1,0 +1,195 @@
+package kz.shekara.server.kafka;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.server.bus.Bus;
+import kz.shekara.server.bus.Topic;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Bus} on Apache Kafka: the same topics and partition keys (the sector) as the in-process
+ * bus, one Kafka topic per {@link Topic} (created on first use with {@link KafkaBusConfig#partitions}
+ * partitions), events as {@link EventRecords} (the event log's JSON, event time as the record time).
+ * One idempotent producer ({@code acks=all}: a retried send is never stored twice, and a key's
+ * events stay in publish order); each subscription is a consumer in the group
+ * {@code groupPrefix + group + "." + topic}, so the same subscriber in several processes shares the
+ * partitions (each sector is handled by one of them) while different subscribers each see every event.
+ *
+ * <p>Differences from {@link kz.shekara.server.bus.InMemoryBus}: {@link #publish} returns once the
+ * event is handed to the producer (it blocks only when the producer's buffer is full); urgent events do
+ * not overtake (a topic partition is one queue) and nothing is superseded; a new subscriber group reads
+ * its topic from the start, an existing one from where it last committed. {@link #drain} waits for the
+ * partitions this process's subscriptions hold. Thread-safe.
+ */
+public final class KafkaBus implements Bus {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaBus.class);
+
+    private final KafkaBusConfig config;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Admin admin;
+    private final Set<String> created = ConcurrentHashMap.newKeySet();
+    private final List<KafkaSubscription<?>> subscriptions = new CopyOnWriteArrayList<>();
+    private final AtomicLong sendFailures = new AtomicLong();
+    private volatile boolean closed;
+
+    public KafkaBus(KafkaBusConfig config) {
+        this.config = config;
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap()));
+    }
+
+    /** The Kafka topic a bus topic maps to. */
+    public String kafkaTopic(Topic<?> topic) {
+        return config.topicPrefix() + topic.name();
+    }
+
+    @Override
+    public <E extends DomainEvent> void publish(Topic<E> topic, String key, E event) {
+        send(topic, key, event, null);
+    }
+
+    /** Completes when the cluster has the event (every in-sync replica), or fails when the producer gives up. */
+    @Override
+    public <E extends DomainEvent> CompletableFuture<Void> publishAsync(Topic<E> topic, String key, E event) {
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        send(topic, key, event, stored);
+        return stored;
+    }
+
+    private void send(Topic<?> topic, String key, DomainEvent event, CompletableFuture<Void> stored) {
+        if (closed) {
+            throw new IllegalStateException("bus is closed");
+        }
+        String name = ensure(topic);
+        producer.send(EventRecords.record(name, key, event), (meta, e) -> {
+            if (e != null) {
+                sendFailures.incrementAndGet();
+                LOG.warn("event not stored on Kafka topic {}: {}", name, e.toString());
+            }
+            if (stored != null) {
+                if (e == null) {
+                    stored.complete(null);
+                } else {
+                    stored.completeExceptionally(e);
+                }
+            }
+        });
+    }
+
+    private String ensure(Topic<?> topic) {
+        String name = kafkaTopic(topic);
+        if (!created.contains(name)) {
+            KafkaTopics.ensure(admin, List.of(name), config.partitions());
+            created.add(name);
+        }
+        return name;
+    }
+
+    @Override
+    public <E extends DomainEvent> Subscription subscribe(Topic<E> topic, String group, Consumer<? super E> handler) {
+        return add(topic, group, handler, false);
+    }
+
+    @Override
+    public <E extends DomainEvent> Subscription subscribeInOrder(Topic<E> topic, String group,
+                                                                Consumer<? super E> handler) {
+        return add(topic, group, handler, true);
+    }
+
+    private <E extends DomainEvent> Subscription add(Topic<E> topic, String group, Consumer<? super E> handler,
+                                                    boolean inOrder) {
+        if (closed) {
+            throw new IllegalStateException("bus is closed");
+        }
+        String name = ensure(topic);
+        KafkaSubscription<?>[] self = new KafkaSubscription<?>[1];
+        KafkaSubscription<E> sub = new KafkaSubscription<>(config, topic, name, group, handler, inOrder,
+                () -> subscriptions.remove(self[0]));
+        self[0] = sub;
+        subscriptions.add(sub);
+        sub.start();
+        return sub;
+    }
+
+    /** Events the producer gave up on (the cluster unreachable past its delivery timeout). */
+    public long sendFailures() {
+        return sendFailures.get();
+    }
+
+    /**
+     * Blocks until everything published so far is on the cluster and every subscription of this bus
+     * has handled what was on the partitions it holds, including what the handlers published meanwhile.
+     */
+    @Override
+    public void drain() throws InterruptedException {
+        Map<TopicPartition, Long> before = null;
+        while (true) {
+            producer.flush();
+            while (!subscriptions.stream().allMatch(s -> s.caughtUp(Map.of()))) {
+                Thread.sleep(5);
+            }
+            Map<TopicPartition, Long> ends = endOffsets();
+            while (!subscriptions.stream().allMatch(s -> s.caughtUp(ends))) {
+                Thread.sleep(5);
+            }
+            if (ends.equals(before)) {
+                return;
+            }
+            before = ends;
+        }
+    }
+
+    private Map<TopicPartition, Long> endOffsets() throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        subscriptions.forEach(s -> s.partitions().forEach(tp -> latest.put(tp, OffsetSpec.latest())));
+        if (latest.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> r = admin.listOffsets(latest).all().get();
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            r.forEach((tp, info) -> ends.put(tp, info.offset()));
+            return ends;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read Kafka end offsets: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /** Stops every subscription (committing what it handled), sends what is buffered, then disconnects. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        subscriptions.forEach(KafkaSubscription::close);
+        producer.close();
+        admin.close();
+    }
+}

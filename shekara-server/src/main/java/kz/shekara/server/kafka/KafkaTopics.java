@@ -1,0 +1,72 @@
+package kz.shekara.server.kafka;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import kz.shekara.server.bus.Topic;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Shekara's topics on Kafka: one Kafka topic per {@link Topic} (the same name, after an optional
+ * prefix that keeps several deployments or tests apart on one cluster), created with a fixed number of
+ * partitions (the most workers of one role that can share it). Stateless.
+ */
+public final class KafkaTopics {
+    private KafkaTopics() {
+    }
+
+    /** Every topic declared on {@link Topic}, in declaration order. */
+    public static List<Topic<?>> all() {
+        List<Topic<?>> topics = new ArrayList<>();
+        for (Field f : Topic.class.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && Modifier.isPublic(f.getModifiers()) && f.getType() == Topic.class) {
+                try {
+                    topics.add((Topic<?>) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return List.copyOf(topics);
+    }
+
+    /** Creates every topic (no prefix) on the cluster at {@code bootstrap}; those that exist are left as they are. */
+    public static void create(String bootstrap, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            ensure(admin, all().stream().map(Topic::name).toList(), partitions);
+        }
+    }
+
+    /**
+     * Creates the named topics that do not exist yet, with {@code partitions} partitions and the
+     * cluster's default replication; waits until the controller has them.
+     */
+    static void ensure(Admin admin, Collection<String> names, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
+        }
+        List<NewTopic> topics = names.stream().map(n -> new NewTopic(n, Optional.of(partitions), Optional.empty())).toList();
+        for (Map.Entry<String, KafkaFuture<Void>> e : admin.createTopics(topics).values().entrySet()) {
+            try {
+                e.getValue().get();
+            } catch (ExecutionException ex) {
+                if (!(ex.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("cannot create Kafka topic " + e.getKey() + ": "
+                            + ex.getCause().getMessage(), ex.getCause());
+                }
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while creating Kafka topic " + e.getKey(), ex);
+            }
+        }
+    }
+}

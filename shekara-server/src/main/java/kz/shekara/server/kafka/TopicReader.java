@@ -1,0 +1,70 @@
+package kz.shekara.server.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.server.bus.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads whole topics from their start, outside any consumer group (nothing is committed), until
+ * nothing new has come for an idle time: for {@code collect} and tests. Stateless.
+ */
+public final class TopicReader {
+    /** One event read, with where it was. */
+    public record Read(DomainEvent event, String topic, int partition, long offset) {
+    }
+
+    private TopicReader() {
+    }
+
+    /**
+     * Every event on the given topics (no prefix) of the cluster at {@code bootstrap}, per partition in
+     * offset order; a record that is not an event goes to {@code bad} and is skipped.
+     */
+    public static List<Read> readAll(String bootstrap, List<Topic<?>> topics, Duration idle, Consumer<String> bad) {
+        Map<String, Topic<?>> byName = new HashMap<>();
+        topics.forEach(t -> byName.put(t.name(), t));
+        List<Read> read = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.CLIENT_ID_CONFIG, "collect-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String name : byName.keySet()) {
+                List<PartitionInfo> infos = consumer.partitionsFor(name, Duration.ofSeconds(30));
+                infos.forEach(p -> partitions.add(new TopicPartition(name, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long idleNanos = idle.toNanos();
+            long lastNew = System.nanoTime();
+            while (System.nanoTime() - lastNew < idleNanos) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                if (!records.isEmpty()) {
+                    lastNew = System.nanoTime();
+                }
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    try {
+                        read.add(new Read(EventRecords.event(byName.get(r.topic()), r), r.topic(), r.partition(), r.offset()));
+                    } catch (IllegalArgumentException e) {
+                        bad.accept(e.getMessage());
+                    }
+                }
+            }
+        }
+        return read;
+    }
+}

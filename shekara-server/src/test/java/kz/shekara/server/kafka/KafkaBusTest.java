@@ -1,0 +1,84 @@
+package kz.shekara.server.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import kz.shekara.model.Detection;
+import kz.shekara.server.bus.Bus;
+import kz.shekara.server.bus.BusContractTest;
+import kz.shekara.server.bus.Topic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** The bus contract on a real Kafka broker, and what only the Kafka bus does. */
+class KafkaBusTest extends BusContractTest {
+    @Override
+    protected Bus newBus(int partitions, int capacity) {
+        return new KafkaBus(TestBroker.config(partitions));
+    }
+
+    @Test
+    void eventsComeBackEqualWithTheirEventTime() throws InterruptedException {
+        try (KafkaBus bus = new KafkaBus(TestBroker.config(2))) {
+            List<Detection> seen = Collections.synchronizedList(new ArrayList<>());
+            bus.subscribe(Topic.OBSERVATIONS, "equal", seen::add);
+            Detection d = new Detection(T0.plusNanos(123_456_789), "radar-9", kz.shekara.model.SensorKind.RADAR,
+                    41.51234567, 69.2, 25, M);
+            bus.publish(Topic.OBSERVATIONS, "sector-1", d);
+            bus.drain();
+            assertThat(seen).containsExactly(d);
+        }
+    }
+
+    @Test
+    void aSecondSubscriberOfTheSameGroupInAnotherBusSharesThePartitions() throws InterruptedException {
+        KafkaBusConfig config = TestBroker.config(4);
+        try (KafkaBus one = new KafkaBus(config); KafkaBus two = new KafkaBus(config)) {
+            List<Detection> a = Collections.synchronizedList(new ArrayList<>());
+            List<Detection> b = Collections.synchronizedList(new ArrayList<>());
+            one.subscribe(Topic.OBSERVATIONS, "worker", a::add);
+            two.subscribe(Topic.OBSERVATIONS, "worker", b::add);
+            one.drain();
+            two.drain();
+            for (int i = 0; i < 400; i++) {
+                one.publish(Topic.OBSERVATIONS, "sector-" + (i % 8), det(i, "radar-" + (i % 8)));
+            }
+            one.drain();
+            two.drain();
+            assertThat(a.size() + b.size()).isEqualTo(400);
+            // Each sector's events go to one worker only.
+            for (int k = 0; k < 8; k++) {
+                String sensor = "radar-" + k;
+                boolean inA = a.stream().anyMatch(d -> d.sensor().equals(sensor));
+                boolean inB = b.stream().anyMatch(d -> d.sensor().equals(sensor));
+                assertThat(inA ^ inB).as(sensor).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aRecordThatIsNotAnEventIsCountedAndSkipped() throws InterruptedException {
+        KafkaBusConfig config = TestBroker.config(1);
+        try (KafkaBus bus = new KafkaBus(config);
+             KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
+                     Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap()),
+                     new StringSerializer(), new ByteArraySerializer())) {
+            List<Detection> seen = Collections.synchronizedList(new ArrayList<>());
+            Bus.Subscription sub = bus.subscribe(Topic.OBSERVATIONS, "strict", seen::add);
+            raw.send(new ProducerRecord<>(bus.kafkaTopic(Topic.OBSERVATIONS), "s", "{not json".getBytes(StandardCharsets.UTF_8)));
+            raw.flush();
+            bus.publish(Topic.OBSERVATIONS, "s", det(1, "radar-1"));
+            bus.drain();
+            assertThat(seen).hasSize(1);
+            assertThat(sub.failures()).isEqualTo(1);
+        }
+    }
+}
