@@ -54,7 +54,7 @@ public final class RelayServer {
                     bus, Marking.of(Classification.UNCLASSIFIED, "BENCH", List.of()), registry, Clock.systemUTC());
             port = server.start();
             if (tls) {
-                port = server.startTls(context, 0);
+                port = server.startTls(context, 0, user -> java.util.Optional.empty());
             }
             running = () -> {
                 server.close();
