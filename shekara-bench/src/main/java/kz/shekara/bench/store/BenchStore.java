@@ -65,6 +65,11 @@ final class BenchStore implements AutoCloseable {
         return pgUrl != null ? StoreDatabase.of(pgUrl, null) : StoreDatabase.of("jdbc:sqlite:" + dir.resolve("events.db"), null);
     }
 
+    /** The JDBC URL of the database under benchmark. */
+    String jdbcUrl() {
+        return pgUrl != null ? pgUrl : "jdbc:sqlite:" + dir.resolve("events.db");
+    }
+
     StoreConfig config() {
         return kind.equals("sqlite-normal") ? StoreConfig.defaults().withSynchronous(StoreConfig.Synchronous.NORMAL)
                 : StoreConfig.defaults();

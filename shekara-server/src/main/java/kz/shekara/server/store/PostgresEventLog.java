@@ -1,22 +1,22 @@
 package kz.shekara.server.store;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * The server event log on PostgreSQL (pgjdbc): batches are written with {@code COPY ... FROM STDIN}
- * in CSV, one transaction each; durability is PostgreSQL's ({@code synchronous_commit}, on by
+ * in binary format ({@link CopyRows}), one transaction each; durability is PostgreSQL's ({@code synchronous_commit}, on by
  * default). Credentials come from the JDBC URL ({@code ?user=...&password=...}) or the server's
  * trust rules. Thread-safe.
  */
 public final class PostgresEventLog extends JdbcEventLog {
-    private static final String COPY = "COPY event_log (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)";
+    private static final String COPY = "COPY event_log (" + COLUMNS + ") FROM STDIN WITH (FORMAT binary)";
+    private final CopyRows rows = new CopyRows(); // used under the writer lock only
     private final String url;
 
     /** Connects to and migrates the database at {@code jdbcUrl} ({@code jdbc:postgresql://host:port/db?...}). */
@@ -42,44 +42,19 @@ public final class PostgresEventLog extends JdbcEventLog {
 
     @Override
     void insert(Connection c, List<LogEntry> entries, long firstSeq) throws SQLException {
-        StringBuilder csv = new StringBuilder(entries.size() * 256);
-        long seq = firstSeq;
-        for (LogEntry e : entries) {
-            csv.append(seq++).append(',').append(e.timeNs()).append(',');
-            quote(csv, e.topic()).append(',');
-            quote(csv, e.key()).append(',');
-            quote(csv, e.entity()).append(',');
-            quote(csv, e.tag()).append(',');
-            quote(csv, e.event().marking().classification().name()).append(',');
-            quote(csv, e.event().marking().originator()).append(',');
-            quote(csv, e.releasable()).append(',');
-            csv.append(e.event().marking().exercise() ? "true" : "false").append(',');
-            quote(csv, e.payload()).append('\n');
-        }
+        CopyRows encoded = rows.encode(entries, firstSeq);
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
         try {
-            long rows = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(csv.toString()));
-            if (rows != entries.size()) {
-                throw new SQLException("COPY stored " + rows + " of " + entries.size() + " rows");
+            copy.writeToCopy(encoded.bytes(), 0, encoded.size());
+            long stored = copy.endCopy();
+            if (stored != entries.size()) {
+                throw new SQLException("COPY stored " + stored + " of " + entries.size() + " rows");
             }
-        } catch (IOException e) {
-            throw new SQLException("COPY failed: " + e.getMessage(), "08006", e);
-        }
-    }
-
-    /** CSV field: null stays unquoted and empty (NULL); anything else is quoted, quotes doubled. */
-    private static StringBuilder quote(StringBuilder sb, String s) {
-        if (s == null) {
-            return sb;
-        }
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '"') {
-                sb.append('"');
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
             }
-            sb.append(ch);
         }
-        return sb.append('"');
     }
 
     @Override

@@ -158,21 +158,11 @@ abstract class EventLogContract {
         int each = 300;
         try (LoggedBus bus = new LoggedBus(new InMemoryBus(), log, StoreConfig.defaults(), new SimpleMeterRegistry(), List.of())) {
             bus.start();
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                done.add(pool.submit((Callable<Void>) () -> {
-                    for (int i = 0; i < each; i++) {
-                        bus.publish(Topic.UNIT_POSITIONS, "S1", EventFixtures.position(thread + i * threads, threads, T0, 1));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            pool.shutdown();
+            runPublishers(threads, thread -> {
+                for (int i = 0; i < each; i++) {
+                    bus.publish(Topic.UNIT_POSITIONS, "S1", EventFixtures.position(thread + i * threads, threads, T0, 1));
+                }
+            });
         }
         List<StoredEvent> read = all(log);
         assertThat(read).hasSize(threads * each);
@@ -184,6 +174,69 @@ abstract class EventLogContract {
         }
         assertThat(perUnit).hasSize(threads); // unit U-t is published by thread t only
         perUnit.values().forEach(times -> assertThat(times).hasSize(each).isSorted());
+    }
+
+    @Test
+    void manyConcurrentPublishersAndBatchesAreStoredWithoutGapsInTheirOrder() throws Exception {
+        EventLog log = open();
+        int threads = 64;
+        int each = 100;
+        int chunk = 50;
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (LoggedBus bus = new LoggedBus(new InMemoryBus(), log, StoreConfig.defaults(), registry, List.of())) {
+            bus.start();
+            runPublishers(threads, thread -> {
+                List<UnitPosition> batch = new ArrayList<>();
+                for (int i = 0; i < each; i++) {
+                    UnitPosition p = EventFixtures.position(thread + i * threads, threads, T0, 1);
+                    if (thread % 2 == 0) { // even publishers one event at a time, odd ones in chunks
+                        bus.publish(Topic.UNIT_POSITIONS, "S1", p);
+                    } else {
+                        batch.add(p);
+                        if (batch.size() == chunk) {
+                            bus.publishAll(Topic.UNIT_POSITIONS, "S1", batch);
+                            batch = new ArrayList<>();
+                        }
+                    }
+                }
+            });
+        }
+        List<StoredEvent> read = all(log);
+        assertThat(read).extracting(StoredEvent::seq)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, threads * each).boxed().toList());
+        Map<String, List<StoredEvent>> perUnit = new TreeMap<>();
+        for (StoredEvent e : read) {
+            perUnit.computeIfAbsent(((UnitPosition) e.event()).unit(), u -> new ArrayList<>()).add(e);
+        }
+        assertThat(perUnit).hasSize(threads); // unit U-t is published by thread t only
+        perUnit.forEach((unit, events) -> {
+            assertThat(events).extracting(e -> e.event().time()).hasSize(each).isSorted();
+            if (Integer.parseInt(unit.substring(2)) % 2 == 1) { // a chunk is one transaction: consecutive seqs
+                for (int c = 0; c < each; c += chunk) {
+                    assertThat(events.get(c + chunk - 1).seq() - events.get(c).seq()).isEqualTo(chunk - 1);
+                }
+            }
+        });
+        int requests = threads / 2 * each + threads / 2 * (each / chunk);
+        assertThat(registry.get("shekara.store.batch.size").summary().count())
+                .as("commits for %d requests of 64 concurrent publishers", requests).isLessThan(requests);
+    }
+
+    /** Runs {@code publisher} for threads 0 .. n-1, each on a thread of its own, and waits for all. */
+    private static void runPublishers(int n, java.util.function.IntConsumer publisher) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < n; t++) {
+            int thread = t;
+            done.add(pool.submit((Callable<Void>) () -> {
+                publisher.accept(thread);
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
     }
 
     @Test
