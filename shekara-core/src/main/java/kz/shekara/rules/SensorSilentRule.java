@@ -51,9 +51,16 @@ final class SensorSilentRule implements Rule {
         return RuleKind.SENSOR_SILENT;
     }
 
-    /** Declares theatre sensors a feed carries: expected to report from the next watermark on. */
-    void expect(Collection<String> ids) {
-        ids.stream().filter(sensors::containsKey).filter(id -> !lastHeard.containsKey(id)).forEach(declared::add);
+    /**
+     * Declares theatre sensors a feed carries: expected to report from the next watermark on. The feed's
+     * marking stands for their data until they are heard (a simulated feed's sensor that never reports
+     * is an exercise's silence).
+     */
+    void expect(Collection<String> ids, Marking feedMarking) {
+        ids.stream().filter(sensors::containsKey).filter(id -> !lastHeard.containsKey(id)).forEach(id -> {
+            declared.add(id);
+            lastMarking.put(id, feedMarking);
+        });
     }
 
     @Override

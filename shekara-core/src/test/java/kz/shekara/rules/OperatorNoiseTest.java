@@ -82,6 +82,17 @@ class OperatorNoiseTest {
     }
 
     @Test
+    void aSensorDeclaredByAnExerciseFeedAndNeverHeardIsSilentAsAnExercise() {
+        AlertDesk desk = desk("silent-sensor");
+        desk.expectSensors(List.of("ugs-7"), Fixtures.MARKING.asExercise());
+        desk.expectSensors(List.of("radar-1"), Fixtures.MARKING);
+        List<DomainEvent> out = new ArrayList<>(desk.advance(T0));
+        out.addAll(desk.advance(T0.plusSeconds(3600)));
+        assertThat(alerts(out, RuleKind.SENSOR_SILENT)).extracting(a -> a.sensor() + " " + a.marking().exercise())
+                .containsExactlyInAnyOrder("ugs-7 true", "radar-1 false");
+    }
+
+    @Test
     void sectorVoidNeedsUnitPositionsFiresWhenTheLastUnitIsTaskedAndIsWithdrawnWhenItIsBack() {
         AlertDesk none = desk("units");
         assertThat(alerts(none.advance(T0.plusSeconds(3600)), RuleKind.SECTOR_VOID)).as("no unit positions").isEmpty();
