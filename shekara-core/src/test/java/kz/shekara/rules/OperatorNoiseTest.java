@@ -81,6 +81,24 @@ class OperatorNoiseTest {
         assertThat(desk.incidents().list()).isEmpty();
     }
 
+    /**
+     * Other inputs running six minutes ahead of a sensor's queued reports (more than its allowance)
+     * do not make it silent; once its reports stop, it is reported, at the time its silence began.
+     */
+    @Test
+    void aSensorWhoseReportsLagOtherInputsIsNotSilentUntilItsReportsStop() {
+        AlertDesk desk = desk("silent-sensor");
+        List<DomainEvent> out = new ArrayList<>();
+        for (long s = 0; s <= 1800; s += 10) {
+            out.addAll(desk.advance(T0.plusSeconds(s + 360)));
+            out.addAll(desk.onDetection(radar(s, Fixtures.MARKING)));
+        }
+        assertThat(alerts(out, RuleKind.SENSOR_SILENT)).as("reports lagging, not silent").isEmpty();
+        out.addAll(desk.advance(T0.plusSeconds(4000)));
+        assertThat(alerts(out, RuleKind.SENSOR_SILENT)).singleElement()
+                .satisfies(a -> assertThat(a.time()).isEqualTo(T0.plusSeconds(1800 + 300)));
+    }
+
     @Test
     void aSensorDeclaredByAnExerciseFeedAndNeverHeardIsSilentAsAnExercise() {
         AlertDesk desk = desk("silent-sensor");
