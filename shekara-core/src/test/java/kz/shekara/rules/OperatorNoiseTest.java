@@ -111,6 +111,18 @@ class OperatorNoiseTest {
     }
 
     @Test
+    void aSectorVoidLeftByAnExerciseUnitIsAnExercise() {
+        AlertDesk desk = desk("units");
+        Marking exercise = Fixtures.MARKING.asExercise();
+        desk.onUnit(new UnitPosition(T0, "PATROL-1", "Burkit 1", "a-f-G-U-C", 41.6, 69.3, Double.NaN, Double.NaN,
+                UnitStatus.AVAILABLE, exercise));
+        desk.advance(T0.plusSeconds(700));
+        List<Alert> voids = alerts(desk.onTask(new Task(T0.plusSeconds(710), "IN-1.PATROL-1", "IN-1", "PATROL-1",
+                TaskStatus.DISPATCHED, null, 41.5, 69.3, 600, "duty", "", exercise)), RuleKind.SECTOR_VOID);
+        assertThat(voids).singleElement().satisfies(a -> assertThat(a.marking().exercise()).isTrue());
+    }
+
+    @Test
     void sectorVoidNeedsUnitPositionsFiresWhenTheLastUnitIsTaskedAndIsWithdrawnWhenItIsBack() {
         AlertDesk none = desk("units");
         assertThat(alerts(none.advance(T0.plusSeconds(3600)), RuleKind.SECTOR_VOID)).as("no unit positions").isEmpty();
