@@ -81,8 +81,8 @@ public final class AlertDesk {
     }
 
     /** See {@link RuleEngine#expectSensors}: the sensors a feed carries, expected to report from now on. */
-    public void expectSensors(java.util.Collection<String> sensors) {
-        engine.expectSensors(sensors);
+    public void expectSensors(java.util.Collection<String> sensors, kz.shekara.model.Marking feedMarking) {
+        engine.expectSensors(sensors, feedMarking);
     }
 
     /** Moves event time forward (the live clock's tick). */

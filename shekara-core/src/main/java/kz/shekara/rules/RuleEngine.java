@@ -134,12 +134,14 @@ public final class RuleEngine {
     /**
      * Declares the theatre sensors a feed carries (its configuration): each is expected to report
      * from the next watermark on, and its silence is reported even if it was never heard. Without a
-     * declaration a sensor is expected once it has reported.
+     * declaration a sensor is expected once it has reported. {@code feedMarking} marks the silence
+     * of a sensor not yet heard (the feed's data: exercise for a simulated feed).
      */
-    public void expectSensors(java.util.Collection<String> sensors) {
+    public void expectSensors(java.util.Collection<String> sensors, kz.shekara.model.Marking feedMarking) {
+        java.util.Objects.requireNonNull(feedMarking, "feedMarking");
         for (Rule r : rules) {
             if (r instanceof SensorSilentRule s) {
-                s.expect(sensors);
+                s.expect(sensors, feedMarking);
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import kz.shekara.model.AlertFacts;
+import kz.shekara.model.Marking;
 import kz.shekara.model.RuleKind;
 import kz.shekara.model.Severity;
 import kz.shekara.model.UnitPosition;
@@ -121,7 +122,19 @@ final class SectorVoidRule implements Rule {
         }
         ctx.raise(new Finding(key, time, kind(), Severity.HIGH, sector.zone().sector(), sector.id(), null, null, null,
                 sector.centreLat(), sector.centreLon(), new TreeSet<>(), "no available unit in or within "
-                + Math.round(config.reachM() / 1000) + " km of " + sector.zone().name(), ctx.defaultMarking(),
+                + Math.round(config.reachM() / 1000) + " km of " + sector.zone().name(), marking(sector, ctx),
                 new AlertFacts.SectorVoid(Places.of(sector.zone()), config.reachM())));
+    }
+
+    /**
+     * The exercise flag follows the units whose reports left the sector without one: an exercise when
+     * every unit within reach (or, with none within reach, every unit known) reports as an exercise.
+     */
+    private Marking marking(IndexedZone sector, RuleContext ctx) {
+        List<UnitPosition> near = units.values().stream()
+                .filter(u -> sector.distanceM(u.lat(), u.lon()) <= config.reachM()).toList();
+        java.util.Collection<UnitPosition> cause = near.isEmpty() ? units.values() : near;
+        boolean exercise = !cause.isEmpty() && cause.stream().allMatch(u -> u.marking().exercise());
+        return exercise ? ctx.defaultMarking().asExercise() : ctx.defaultMarking();
     }
 }

@@ -39,6 +39,9 @@ final class SensorSilentRule implements Rule {
     private final Map<String, Marking> lastMarking = new HashMap<>();
     private final Set<String> declared = new LinkedHashSet<>();
     private Instant nextDeadline;
+    /** The latest time heard from any sensor: how far the sensors' own data has come. */
+    private Instant latestData;
+    private Instant watermark;
 
     SensorSilentRule(Theatre theatre, RulesConfig.SensorSilent config) {
         this.config = config;
@@ -51,9 +54,16 @@ final class SensorSilentRule implements Rule {
         return RuleKind.SENSOR_SILENT;
     }
 
-    /** Declares theatre sensors a feed carries: expected to report from the next watermark on. */
-    void expect(Collection<String> ids) {
-        ids.stream().filter(sensors::containsKey).filter(id -> !lastHeard.containsKey(id)).forEach(declared::add);
+    /**
+     * Declares theatre sensors a feed carries: expected to report from the next watermark on. The feed's
+     * marking stands for their data until they are heard (a simulated feed's sensor that never reports
+     * is an exercise's silence).
+     */
+    void expect(Collection<String> ids, Marking feedMarking) {
+        ids.stream().filter(sensors::containsKey).filter(id -> !lastHeard.containsKey(id)).forEach(id -> {
+            declared.add(id);
+            lastMarking.put(id, feedMarking);
+        });
     }
 
     @Override
@@ -67,7 +77,12 @@ final class SensorSilentRule implements Rule {
     }
 
     private void heard(String sensor, Instant time, Marking marking, RuleContext ctx) {
+        boolean later = latestData == null || time.isAfter(latestData);
+        if (later) {
+            latestData = time;
+        }
         if (!sensors.containsKey(sensor)) {
+            afterData(later, ctx);
             return;
         }
         Instant before = lastHeard.get(sensor);
@@ -83,10 +98,31 @@ final class SensorSilentRule implements Rule {
             ctx.reset(key(sensor));
         }
         nextDeadline = null;
+        afterData(later, ctx);
     }
 
+    /** The sensors' data has come further: others' silences may show now. */
+    private void afterData(boolean later, RuleContext ctx) {
+        if (later && watermark != null) {
+            check(ctx);
+        }
+    }
+
+    /**
+     * Silence is judged against the sensors' own data, not against other inputs that may run ahead of
+     * it (a feed's tracks or unit positions delivered before its queued heartbeats): "now" for this
+     * rule is the latest sensor data, or the watermark less {@code minSilence} when the sensors' data
+     * lags further or has stopped (every sensor gone quiet is still reported, {@code minSilence} later).
+     */
     @Override
-    public void onTime(Instant now, RuleContext ctx) {
+    public void onTime(Instant watermark, RuleContext ctx) {
+        this.watermark = watermark;
+        check(ctx);
+    }
+
+    private void check(RuleContext ctx) {
+        Instant stalled = watermark.minus(config.minSilence());
+        Instant now = latestData == null ? watermark : latestData.isAfter(stalled) ? latestData : stalled;
         if (!declared.isEmpty()) {
             declared.forEach(id -> lastHeard.putIfAbsent(id, now));
             declared.clear();

@@ -81,6 +81,47 @@ class OperatorNoiseTest {
         assertThat(desk.incidents().list()).isEmpty();
     }
 
+    /**
+     * Other inputs running six minutes ahead of a sensor's queued reports (more than its allowance)
+     * do not make it silent; once its reports stop, it is reported, at the time its silence began.
+     */
+    @Test
+    void aSensorWhoseReportsLagOtherInputsIsNotSilentUntilItsReportsStop() {
+        AlertDesk desk = desk("silent-sensor");
+        List<DomainEvent> out = new ArrayList<>();
+        for (long s = 0; s <= 1800; s += 10) {
+            out.addAll(desk.advance(T0.plusSeconds(s + 360)));
+            out.addAll(desk.onDetection(radar(s, Fixtures.MARKING)));
+        }
+        assertThat(alerts(out, RuleKind.SENSOR_SILENT)).as("reports lagging, not silent").isEmpty();
+        out.addAll(desk.advance(T0.plusSeconds(4000)));
+        assertThat(alerts(out, RuleKind.SENSOR_SILENT)).singleElement()
+                .satisfies(a -> assertThat(a.time()).isEqualTo(T0.plusSeconds(1800 + 300)));
+    }
+
+    @Test
+    void aSensorDeclaredByAnExerciseFeedAndNeverHeardIsSilentAsAnExercise() {
+        AlertDesk desk = desk("silent-sensor");
+        desk.expectSensors(List.of("ugs-7"), Fixtures.MARKING.asExercise());
+        desk.expectSensors(List.of("radar-1"), Fixtures.MARKING);
+        List<DomainEvent> out = new ArrayList<>(desk.advance(T0));
+        out.addAll(desk.advance(T0.plusSeconds(3600)));
+        assertThat(alerts(out, RuleKind.SENSOR_SILENT)).extracting(a -> a.sensor() + " " + a.marking().exercise())
+                .containsExactlyInAnyOrder("ugs-7 true", "radar-1 false");
+    }
+
+    @Test
+    void aSectorVoidLeftByAnExerciseUnitIsAnExercise() {
+        AlertDesk desk = desk("units");
+        Marking exercise = Fixtures.MARKING.asExercise();
+        desk.onUnit(new UnitPosition(T0, "PATROL-1", "Burkit 1", "a-f-G-U-C", 41.6, 69.3, Double.NaN, Double.NaN,
+                UnitStatus.AVAILABLE, exercise));
+        desk.advance(T0.plusSeconds(700));
+        List<Alert> voids = alerts(desk.onTask(new Task(T0.plusSeconds(710), "IN-1.PATROL-1", "IN-1", "PATROL-1",
+                TaskStatus.DISPATCHED, null, 41.5, 69.3, 600, "duty", "", exercise)), RuleKind.SECTOR_VOID);
+        assertThat(voids).singleElement().satisfies(a -> assertThat(a.marking().exercise()).isTrue());
+    }
+
     @Test
     void sectorVoidNeedsUnitPositionsFiresWhenTheLastUnitIsTaskedAndIsWithdrawnWhenItIsBack() {
         AlertDesk none = desk("units");

@@ -95,7 +95,7 @@ class RuleScenarioTest {
         kz.shekara.theatre.Theatre theatre = Fixtures.theatre(scenario, Posture.NORMAL);
         AlertDesk desk = new AlertDesk(theatre, config, IncidentConfig.defaults());
         // The scenario's sensor file is its feed's declaration: each sensor is expected from the start.
-        desk.expectSensors(theatre.sensors().stream().map(kz.shekara.theatre.Sensor::id).toList());
+        desk.expectSensors(theatre.sensors().stream().map(kz.shekara.theatre.Sensor::id).toList(), Fixtures.MARKING);
         if (posture != Posture.NORMAL) {
             for (String sector : List.of("south", "caspian")) {
                 desk.setPosture(sector, posture, "commander", "exercise of the test", Fixtures.EPOCH);

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * unit reports go to the dispatch desk, its task steps back to the scenario. A patrol dispatched to
  * a point inland stops patrolling, reports itself tasked (acknowledged), launches after its
  * readiness, drives there (en route), reports on scene, and patrols again after the task ends —
- * statuses and task steps in this order, each at a later time than the one before.
+ * statuses and task steps in this order, each at a later time than the one before. The hour's
+ * statuses, task steps and incident timeline are kept as a file ({@code exercise-response.expected.jsonl}).
  */
 class ExerciseResponseTest {
     private static final Instant T0 = Instant.parse("2026-03-01T06:00:00Z");
@@ -43,12 +44,13 @@ class ExerciseResponseTest {
                 null, "rules", "", null, "land", Severity.HIGH, point[0], point[1], FixtureTheatre.MARKING));
         List<UnitPosition> reports = new ArrayList<>();
         List<Task> steps = new ArrayList<>();
+        List<String> timeline = new ArrayList<>();
         Instant dispatchAt = T0.plusSeconds(120);
         Instant endAt = null;
         for (Instant t = T0; t.isBefore(T0.plus(Duration.ofHours(1))); t = t.plusSeconds(5)) {
             if (t.equals(dispatchAt)) {
                 DispatchDesk.Pending p = desk.dispatch("IN-1", "PATROL-1", "duty", t);
-                carry(desk.confirm(p.task()), sim, steps);
+                carry(desk.confirm(p.task()), sim, steps, timeline);
             }
             Task last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
             if (endAt == null && last != null && last.status() == TaskStatus.ON_SCENE
@@ -56,12 +58,15 @@ class ExerciseResponseTest {
                 endAt = t;
                 carry(desk.on(new IncidentEvent(t, "IN-1", IncidentEvent.Change.STATUS, IncidentStatus.RESOLVED,
                         null, "PATROL-1", "duty", "", kz.shekara.model.Disposition.CONFIRMED, "land", Severity.HIGH,
-                        point[0], point[1], FixtureTheatre.MARKING)), sim, steps);
+                        point[0], point[1], FixtureTheatre.MARKING)), sim, steps, timeline);
             }
             for (SimEvent e : sim.advanceTo(t)) {
                 if (e instanceof SimEvent.UnitReport r && r.position().unit().equals("PATROL-1")) {
+                    if (reports.isEmpty() || reports.get(reports.size() - 1).status() != r.position().status()) {
+                        timeline.add(line(r.position().time(), "unit", r.position().status().code()));
+                    }
                     reports.add(r.position());
-                    carry(desk.on(r.position()), sim, steps);
+                    carry(desk.on(r.position()), sim, steps, timeline);
                 }
             }
         }
@@ -91,6 +96,18 @@ class ExerciseResponseTest {
         List<UnitPosition> tasked = reports.stream().filter(r -> r.status() == UnitStatus.TASKED).toList();
         assertThat(tasked).extracting(UnitPosition::lat).containsOnly(tasked.get(0).lat()); // stopped, not patrolling
         assertThat(endAt).isNotNull();
+        // The whole hour as a file: the unit's statuses, the task's steps and the incident's timeline, in order.
+        try (var expected = ExerciseResponseTest.class.getResourceAsStream("exercise-response.expected.jsonl")) {
+            assertThat(String.join("\n", timeline) + "\n")
+                    .isEqualTo(new String(expected.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String line(Instant t, String what, String status) {
+        return "{\"time\":" + Duration.between(T0, t).toSeconds() + ",\"what\":\"" + what + "\",\"status\":\"" + status
+                + "\"}";
     }
 
     private static Task first(List<Task> steps, TaskStatus s) {
@@ -98,11 +115,16 @@ class ExerciseResponseTest {
     }
 
     /** The desk's task steps go back to the scenario, as the bus carries them in the demo. */
-    private static void carry(List<DispatchOutput> out, Simulator sim, List<Task> steps) {
+    private static void carry(List<DispatchOutput> out, Simulator sim, List<Task> steps, List<String> timeline) {
         for (DispatchOutput o : out) {
-            if (o instanceof DispatchOutput.TaskStep s) {
-                steps.add(s.task());
-                sim.onTask(s.task());
+            switch (o) {
+                case DispatchOutput.TaskStep s -> {
+                    steps.add(s.task());
+                    sim.onTask(s.task());
+                    timeline.add(line(s.task().time(), "task", s.task().status().code()));
+                }
+                case DispatchOutput.IncidentStep s -> timeline.add(line(s.time(), "incident", s.status().code()));
+                case DispatchOutput.Acknowledgement a -> timeline.add(line(a.time(), "incident", "acknowledged"));
             }
         }
     }

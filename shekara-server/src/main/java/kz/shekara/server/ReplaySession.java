@@ -22,6 +22,7 @@ import kz.shekara.server.api.HttpConfig;
 import kz.shekara.server.api.ReplayRoutes;
 import kz.shekara.server.api.ReviewApi;
 import kz.shekara.server.bus.InMemoryBus;
+import kz.shekara.server.bus.Topic;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.StoredEvent;
 import kz.shekara.server.view.LiveState;
@@ -62,6 +63,10 @@ public final class ReplaySession implements AutoCloseable {
             this(http, period, startPaused, access, null, true);
         }
     }
+
+    /** The topics of the things on the map that move: tracks and units. */
+    private static final java.util.Set<String> MOVING_TOPICS = java.util.Set.of(Topic.TRACKS.name(),
+            Topic.UNIT_POSITIONS.name());
 
     private final ClosingStack started = new ClosingStack(LOG);
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -147,7 +152,9 @@ public final class ReplaySession implements AutoCloseable {
     /**
      * The state as it stood at the period's start: every output logged before it (alerts, incidents,
      * postures, tasks, control) folded in, without publishing, so that incidents opened earlier are
-     * there and tasked units show their task's status.
+     * there and tasked units show their task's status; and the tracks and unit positions of the window a
+     * review picture is folded from ({@link LogPictures#DEFAULT_WINDOW}), so the map at the start shows
+     * what the picture at that instant holds.
      */
     private void before() {
         try (Stream<StoredEvent> earlier = source.readTimeRange(Instant.EPOCH, from, LoggedOutputs.OUTPUT_TOPICS)) {
@@ -158,6 +165,9 @@ public final class ReplaySession implements AutoCloseable {
                     live.accept(e.event());
                 }
             });
+        }
+        try (Stream<StoredEvent> moving = source.readTimeRange(from.minus(LogPictures.DEFAULT_WINDOW), from, MOVING_TOPICS)) {
+            moving.forEach(e -> live.accept(e.event()));
         }
     }
 

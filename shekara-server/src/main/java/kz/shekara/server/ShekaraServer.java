@@ -298,7 +298,8 @@ public final class ShekaraServer implements AutoCloseable {
         started.push(bus.subscribe(Topic.OBSERVATIONS, "detection-probability", pd::detection));
         detectionProbability = pd;
         // The scenario's feed carries every theatre sensor: each is expected to report from the start.
-        rules.expectSensors(theatre.sensors().stream().map(kz.shekara.theatre.Sensor::id).toList());
+        rules.expectSensors(theatre.sensors().stream().map(kz.shekara.theatre.Sensor::id).toList(),
+                theatre.defaultMarking().asExercise());
         simulation.start();
         started.push(simulation);
     }

@@ -234,10 +234,13 @@ public final class RulesService implements AutoCloseable {
         return rulesConfig.profile(posture).bufferFactor();
     }
 
-    /** Declares the theatre sensors a feed carries (its configuration): expected to report from now on. */
-    public void expectSensors(java.util.Collection<String> sensors) {
+    /**
+     * Declares the theatre sensors a feed carries (its configuration): expected to report from now on;
+     * the feed's marking marks their silence until they are heard.
+     */
+    public void expectSensors(java.util.Collection<String> sensors, kz.shekara.model.Marking feedMarking) {
         synchronized (desk) {
-            desk.expectSensors(sensors);
+            desk.expectSensors(sensors, feedMarking);
         }
     }
 

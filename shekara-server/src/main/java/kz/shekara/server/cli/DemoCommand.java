@@ -45,7 +45,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Starts the demo server and prints its ports; the caller closes it. Creates the TAK certificate authority on first start. */
-    ShekaraServer start() throws Exception {
+    public ShekaraServer start() throws Exception {
         ShekaraConfig config = config();
         if (config.cot().tlsPort() >= 0) {
             CertificateAuthority.init(config.dataDir(), Clock.systemUTC());

@@ -208,9 +208,14 @@ public final class LiveState implements AutoCloseable {
         return messages.stream().filter(viewer::maySee).sorted(MESSAGE_ORDER).toList();
     }
 
-    /** Live tracks with their trails, by track id. */
+    /**
+     * Live tracks with their trails, by track id: those updated within the track timeout of the newest
+     * event (a track past it is gone from the picture even before the next sweep drops it).
+     */
     public synchronized List<TrackView> tracks(Viewer viewer) {
-        return tracks.entrySet().stream().filter(e -> viewer.maySee(e.getValue().latest()))
+        Instant cut = latest == null ? Instant.MIN : latest.minus(config.trackTimeout());
+        return tracks.entrySet().stream().filter(e -> !e.getValue().latest().time().isBefore(cut))
+                .filter(e -> viewer.maySee(e.getValue().latest()))
                 .sorted(Map.Entry.comparingByKey()).map(e -> e.getValue().view()).toList();
     }
 

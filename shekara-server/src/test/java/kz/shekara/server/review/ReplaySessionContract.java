@@ -193,6 +193,43 @@ abstract class ReplaySessionContract {
         }
     }
 
+    /**
+     * The map of a session starting at T1 is the picture at T1 and, played forward, the picture at every
+     * instant after it: tracks with their trails, unit positions, alerts and incidents as the picture
+     * folded from the log holds them (a session starting after T-2's last update still shows it until its
+     * timeout; units are there before their next report).
+     */
+    @Test
+    void aSessionStartingAtT1ShowsTheTracksAndUnitsOfThePictureAtT1AndAtEveryLaterInstant() throws Exception {
+        LogPictures pictures = new LogPictures(log);
+        kz.shekara.server.view.Viewer home = kz.shekara.server.view.Viewer.home("kz-bs");
+        for (int t1 : new int[] {30, 90, 150, 270}) {
+            ReplaySession s = session(new ReplayPeriod(at(t1), at(301), 10), true, Clock.systemUTC());
+            Picture start = pictures.at(at(t1).minusNanos(1), LogPictures.DEFAULT_WINDOW);
+            assertThat(s.live().tracks(home)).as("tracks at the start +%d s", t1).isEqualTo(start.tracks());
+            assertThat(positions(s.live().units(home))).as("units at the start +%d s", t1)
+                    .isEqualTo(positions(start.units())).isNotEmpty();
+            for (int t = t1; t <= 300; t += 60) {
+                assertThat(post(s, "/api/v1/replay/seek", "{\"at\":\"" + at(t) + "\"}").statusCode()).isEqualTo(200);
+                Picture p = pictures.at(at(t), LogPictures.DEFAULT_WINDOW);
+                assertThat(s.live().tracks(home)).as("tracks at +%d s from +%d s", t, t1).isEqualTo(p.tracks()).isNotEmpty();
+                assertThat(positions(s.live().units(home))).as("units at +%d s from +%d s", t, t1)
+                        .isEqualTo(positions(p.units()));
+                assertThat(s.outputs().alerts()).as("alerts at +%d s from +%d s", t, t1)
+                        .extracting(a -> a.alert().id() + " " + a.state().code())
+                        .containsExactlyElementsOf(p.alerts().stream().map(a -> a.alert().id() + " " + a.state().code()).toList());
+                assertThat(s.outputs().incidents()).as("incidents at +%d s from +%d s", t, t1)
+                        .extracting(i -> i.id() + " " + i.status().code() + " " + i.unit())
+                        .containsExactlyElementsOf(p.incidents().stream()
+                                .map(i -> i.id() + " " + i.status().code() + " " + i.unit()).toList());
+            }
+        }
+    }
+
+    private static List<String> positions(List<kz.shekara.model.UnitPosition> units) {
+        return units.stream().map(u -> u.unit() + " " + u.time() + " " + u.lat() + " " + u.lon()).toList();
+    }
+
     @Test
     void seekingMovesThePictureBackAndForthAsAnUnbrokenPlayWouldShowIt() throws Exception {
         ReplaySession full = session(WHOLE_FAST, false, Clock.systemUTC());

@@ -39,6 +39,7 @@ class DemoSensorSilenceTest {
 
         assertThat(silent).singleElement().satisfies(a -> {
             assertThat(a.sensor()).isEqualTo(failure.sensor());
+            assertThat(a.marking().exercise()).as("the scenario's failure is an exercise").isTrue();
             // Its last scan was in the minute before the failure; silent for 3 periods (3 min) after it.
             assertThat(a.time()).isBetween(T0.plus(failure.after()).plus(Duration.ofMinutes(2)),
                     T0.plus(failure.after()).plus(Duration.ofMinutes(3)));
@@ -58,7 +59,8 @@ class DemoSensorSilenceTest {
         RulesSettings rules = RulesConfigLoader.forTheatre(null);
         AlertDesk desk = new AlertDesk(theatre, rules.rules(), rules.incidents());
         // As in the demo, the scenario's feed declares every theatre sensor.
-        desk.expectSensors(theatre.sensors().stream().map(kz.shekara.theatre.Sensor::id).toList());
+        desk.expectSensors(theatre.sensors().stream().map(kz.shekara.theatre.Sensor::id).toList(),
+                theatre.defaultMarking().asExercise());
         List<DomainEvent> out = new ArrayList<>();
         for (SimEvent e : events) {
             switch (e) {

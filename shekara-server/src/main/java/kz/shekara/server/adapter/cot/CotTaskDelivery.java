@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import kz.shekara.model.Task;
-import kz.shekara.model.TaskStatus;
 
 /**
- * Delivers units' tasks to their TAK devices: each step's waypoint, and the order when a step carries
- * one, to the devices connected under the unit's uid only; an ended task's waypoint is deleted. Keeps
+ * Delivers units' tasks to their TAK devices: each step's waypoint (which says the task's status:
+ * dispatched, acknowledged, en route, on scene), and the order when a step carries one, to the devices
+ * connected under the unit's uid only; an ended task's waypoint is deleted (the deletion says it ended). Keeps
  * each unit's latest active step and the step that carried its order, so a device that connects or
  * identifies itself later gets its task then. Thread-safe.
  */
@@ -70,9 +70,6 @@ final class CotTaskDelivery {
         if (!t.message().isEmpty()) {
             orders.put(t.unit(), t);
         }
-        if (t.status() == TaskStatus.ON_SCENE) {
-            return;
-        }
         for (CotConnection c : connections) {
             if (t.unit().equals(c.uid())) {
                 deliver(c, t, t.message().isEmpty() ? null : t);
@@ -83,7 +80,7 @@ final class CotTaskDelivery {
     /** A connection has just told its uid: its unit's pending task goes to it. */
     void identified(CotConnection c) {
         Task pending = taskCot == null ? null : steps.get(c.uid());
-        if (pending != null && pending.status() != TaskStatus.ON_SCENE) {
+        if (pending != null) {
             deliver(c, pending, orders.get(c.uid()));
         }
     }

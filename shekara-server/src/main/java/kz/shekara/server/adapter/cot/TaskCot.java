@@ -63,9 +63,10 @@ public final class TaskCot {
                 t.lat(), t.lon(), d);
     }
 
-    /** Removes an ended task's waypoint from the device's map. */
+    /** Removes an ended task's waypoint from the device's map; its remarks say the task ended. */
     public CotEvent delete(Task t) {
-        CotDetail d = new CotDetail(null, null, null, null, Double.NaN, Double.NaN, null, null, null, null, null,
+        String remarks = exercise(t) + "task " + t.id() + " (" + t.status().code() + "), incident " + t.incident();
+        CotDetail d = new CotDetail(null, null, null, null, Double.NaN, Double.NaN, null, remarks, null, null, null,
                 List.of(new CotDetail.CotLink(waypointUid(t), WAYPOINT_TYPE, "none")), List.of(), List.of(t.unit()),
                 null, null);
         return event("shekara-task-delete-" + t.id(), DELETE_TYPE, "h-e", t, t.lat(), t.lon(), d);

@@ -188,6 +188,50 @@ class DispatchRoundTripTest {
         assertThat(ack.status()).isEqualTo(IncidentStatus.ASSIGNED);
     }
 
+    /**
+     * The unit's own device learns its task's status at every step over its TAK connection: the
+     * waypoint of each step names it (dispatched, acknowledged, en route, on scene) and the deletion
+     * that ends the task says it ended; the other device hears none of it.
+     */
+    @Test
+    void theUnitsDeviceIsToldItsTaskStatusAtEveryStep() throws Exception {
+        TakTestClient device = join("GP-W", "Shekara 11", 41.56, 69.30);
+        TakTestClient other = join("GP-E", "Shekara 21", 41.56, 69.75);
+        walk(0, 20);
+        String incident = incidents.get(0).incident();
+        clock.set(T0.plusSeconds(200));
+        assertThat(call("POST", "/api/v1/incidents/" + incident + "/dispatch", "{\"unit\": \"GP-W\"}").statusCode())
+                .isEqualTo(201);
+        bus.drain();
+        List<CotEvent> received = new ArrayList<>(untilPong(device, "GP-W"));
+        clock.set(T0.plusSeconds(300));
+        device.send(TakXml.chat("GP-W", "Shekara 11", "m-1", "қабылдадым", "Shekara Ops", T0.plusSeconds(300)));
+        received.addAll(untilPong(device, "GP-W"));
+        bus.drain();
+        received.addAll(untilPong(device, "GP-W"));
+        drive(device, 41.56, 69.30, T0.plusSeconds(310), Duration.ZERO, received);
+        bus.drain();
+        received.addAll(untilPong(device, "GP-W"));
+        clock.set(T0.plusSeconds(900));
+        rules.changeIncident(incident, IncidentStatus.RESOLVED, null, "duty", "stopped", kz.shekara.model.Disposition.CONFIRMED);
+        bus.drain();
+        received.addAll(untilPong(device, "GP-W"));
+
+        String task = responderTaskId(incident);
+        List<String> said = received.stream().filter(e -> e.type().equals(TaskCot.WAYPOINT_TYPE)
+                || e.type().equals(TaskCot.DELETE_TYPE)).map(e -> e.type() + " " + e.detail().remarks()).distinct()
+                .map(s -> s.replaceAll(".*\\((.+)\\).*", "$1") + (s.startsWith(TaskCot.DELETE_TYPE) ? " deleted" : ""))
+                .distinct().toList();
+        assertThat(said).as("task %s as its device heard it", task)
+                .containsExactly("dispatched", "acknowledged", "en-route", "on-scene", "ended deleted");
+        assertThat(untilPong(other, "GP-E")).noneMatch(e -> e.type().equals(TaskCot.WAYPOINT_TYPE)
+                || e.type().equals(TaskCot.DELETE_TYPE));
+    }
+
+    private String responderTaskId(String incident) {
+        return tasks.stream().filter(t -> t.incident().equals(incident)).map(Task::id).findFirst().orElseThrow();
+    }
+
     @Test
     void unitStatusFollowsTheTaskWhateverItsReportsSay() throws Exception {
         TakTestClient watcher = join("ANDROID-w", "Watcher", 41.6, 69.5);
@@ -328,15 +372,20 @@ class DispatchRoundTripTest {
     }
 
     private Instant drive(TakTestClient device, double lat, double lon, Instant t) throws Exception {
-        return drive(device, lat, lon, t, Duration.ZERO);
+        return drive(device, lat, lon, t, Duration.ZERO, new ArrayList<>());
+    }
+
+    private Instant drive(TakTestClient device, double lat, double lon, Instant t, Duration deviceBehind)
+            throws Exception {
+        return drive(device, lat, lon, t, deviceBehind, new ArrayList<>());
     }
 
     /**
      * Drives from a point toward the task's current intercept point, 200 m per 10 s SA, until on scene;
      * the server's clock reads {@code t} at each report, the device stamps {@code t - deviceBehind}.
      */
-    private Instant drive(TakTestClient device, double lat, double lon, Instant t, Duration deviceBehind)
-            throws Exception {
+    private Instant drive(TakTestClient device, double lat, double lon, Instant t, Duration deviceBehind,
+                          List<CotEvent> received) throws Exception {
         double[] p = {lat, lon};
         for (int i = 0; i < 300; i++) {
             Task task = responder.taskOf("GP-W").orElseThrow();
@@ -352,7 +401,7 @@ class DispatchRoundTripTest {
             }
             clock.set(t);
             device.send(TakXml.sa("GP-W", "Shekara 11", p[0], p[1], t.minus(deviceBehind)));
-            untilPong(device, "GP-W");
+            received.addAll(untilPong(device, "GP-W"));
             bus.drain();
             t = t.plusSeconds(10);
         }
