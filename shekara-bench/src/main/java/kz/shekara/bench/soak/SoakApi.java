@@ -58,8 +58,13 @@ final class SoakApi {
 
     /** Every sample of {@code /api/v1/metrics}, keyed by name and labels as printed. */
     Map<String, Double> metrics() throws IOException, InterruptedException {
+        return parseMetrics(get("/api/v1/metrics"));
+    }
+
+    /** The samples of a Prometheus text exposition, keyed by name and labels as printed; comments left out. */
+    static Map<String, Double> parseMetrics(String text) {
         Map<String, Double> out = new TreeMap<>();
-        for (String line : get("/api/v1/metrics").split("\n")) {
+        for (String line : text.split("\n")) {
             if (line.startsWith("#")) {
                 continue;
             }
