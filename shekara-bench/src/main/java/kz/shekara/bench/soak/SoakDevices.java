@@ -69,7 +69,7 @@ final class SoakDevices implements AutoCloseable {
             try (Socket s = new Socket()) {
                 s.setTcpNoDelay(true);
                 s.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
-                Thread reader = Thread.ofVirtual().start(() -> drain(s));
+                Thread reader = Thread.ofVirtual().start(() -> drain(s, bytesRead));
                 OutputStream out = s.getOutputStream();
                 while (running) {
                     long now = System.nanoTime();
@@ -109,7 +109,8 @@ final class SoakDevices implements AutoCloseable {
         return t.isAfter(last) ? t : last.plusMillis(1);
     }
 
-    private void drain(Socket s) {
+    /** Reads and drops what the server sends on {@code s} until it ends, adding the bytes to {@code bytesRead}. */
+    static void drain(Socket s, AtomicLong bytesRead) {
         byte[] buf = new byte[65_536];
         try (InputStream in = s.getInputStream()) {
             int n;

@@ -1,7 +1,6 @@
 package kz.shekara.bench.soak;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -33,6 +32,7 @@ final class SoakFuzzer implements AutoCloseable {
     private final long seed;
     private final Map<Kind, AtomicLong> sent = new EnumMap<>(Kind.class);
     private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong bytesRead = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
@@ -59,7 +59,7 @@ final class SoakFuzzer implements AutoCloseable {
         while (running) {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
-                Thread.ofVirtual().start(() -> drain(s));
+                Thread.ofVirtual().start(() -> SoakDevices.drain(s, bytesRead));
                 OutputStream out = s.getOutputStream();
                 boolean open = true;
                 while (running && open) {
@@ -112,17 +112,6 @@ final class SoakFuzzer implements AutoCloseable {
 
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void drain(Socket s) {
-        byte[] buf = new byte[65_536];
-        try (InputStream in = s.getInputStream()) {
-            while (in.read(buf) >= 0) {
-                // relayed traffic is read and dropped
-            }
-        } catch (IOException e) {
-            // the connection ended
-        }
     }
 
     /** Writes of each kind so far. */
