@@ -2,6 +2,7 @@ package kz.shekara.server.bus;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import kz.shekara.model.DomainEvent;
 
@@ -62,6 +63,25 @@ public interface Bus extends AutoCloseable {
     default <E extends DomainEvent> Subscription subscribeInOrder(Topic<E> topic, String group,
                                                                  Consumer<? super E> handler) {
         return subscribe(topic, group, handler);
+    }
+
+    /**
+     * Like {@link #subscribeInOrder}, and the handler also gets each event's position: on a durable
+     * bus the event's seq in the log, every event delivered once stored and strictly in seq order
+     * (urgent events too keep their place in the log), so a consumer's state after the event at seq
+     * {@code s} is what a replay of the log up to {@code s} makes it. Here the position is a count of
+     * the events delivered to this subscription, starting at 1.
+     */
+    default <E extends DomainEvent> Subscription subscribeInLogOrder(Topic<E> topic, String group,
+                                                                    Positioned<? super E> handler) {
+        AtomicLong count = new AtomicLong();
+        return subscribeInOrder(topic, group, e -> handler.accept(count.incrementAndGet(), e));
+    }
+
+    /** A handler that is told each event's position (see {@link #subscribeInLogOrder}). */
+    @FunctionalInterface
+    interface Positioned<E> {
+        void accept(long position, E event);
     }
 
     /** Blocks until every event published so far has been handled by every subscriber. For tests and orderly shutdown. */

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,9 @@ import kz.shekara.server.bus.Topic;
  * <p>{@link #start()} first rebuilds the given views from the log (snapshot + replay), then keeps
  * them current from the writer thread, in seq order. Events of one publisher keep their order on the
  * delegate bus; events of concurrent publishers reach the log and the bus each in some order, not
- * necessarily the same.
+ * necessarily the same. A subscription {@linkplain #subscribeInLogOrder in log order} (the tracker)
+ * is instead fed by the writer with each committed event in seq order, so its consumer's state at a
+ * seq is a replay's, and can be snapshotted as such.
  *
  * <p>{@link #publishAsync} (the rules' outputs) returns without waiting: the event joins the group
  * commit queue in order and, once committed, one forwarder thread hands it on to the delegate bus in
@@ -56,6 +59,9 @@ public final class LoggedBus implements Bus {
     private final Object pendingLock = new Object();
     private long pending; // guarded by pendingLock: asynchronous events not yet handed on
     private volatile boolean started;
+    /** Queued events of a subscription in log order before publishers of its topic wait. */
+    static final int LOG_ORDER_CAPACITY = 65_536;
+    private final List<LogOrderSubscription<?>> inLogOrder = new CopyOnWriteArrayList<>();
 
     /**
      * @param delegate the bus that delivers to subscribers (closed with this one)
@@ -98,6 +104,7 @@ public final class LoggedBus implements Bus {
         }
         committer.commit(List.of(new LogEntry(topic.name(), key, event)));
         delegate.publish(topic, key, event);
+        awaitRoom(topic);
     }
 
     /**
@@ -121,6 +128,16 @@ public final class LoggedBus implements Bus {
         committer.commit(entries(topic, key, ordinary));
         for (E e : ordinary) {
             delegate.publish(topic, key, e);
+        }
+        awaitRoom(topic);
+    }
+
+    /** Back pressure from the subscriptions in log order: waits while one fed by this topic is full. */
+    private void awaitRoom(Topic<?> topic) {
+        for (LogOrderSubscription<?> s : inLogOrder) {
+            if (s.feeds(topic)) {
+                s.awaitRoom();
+            }
         }
     }
 
@@ -212,6 +229,28 @@ public final class LoggedBus implements Bus {
     }
 
     /**
+     * Delivered by its own thread: the writer hands it each committed event of the topic, in seq order
+     * (an urgent event too, once stored, in its place in the log), with its seq as the position.
+     * Publishers of the topic wait while {@code capacity} events are queued for it. Only events
+     * committed after this call are delivered.
+     */
+    @Override
+    public <E extends DomainEvent> Subscription subscribeInLogOrder(Topic<E> topic, String group,
+                                                                   Positioned<? super E> handler) {
+        LogOrderSubscription<E> sub = new LogOrderSubscription<>(topic, group, handler, LOG_ORDER_CAPACITY,
+                this::unsubscribe);
+        inLogOrder.add(sub);
+        committer.add(sub);
+        sub.start();
+        return sub;
+    }
+
+    private void unsubscribe(LogOrderSubscription<?> sub) {
+        committer.remove(sub);
+        inLogOrder.remove(sub);
+    }
+
+    /**
      * Blocks until every event published so far (also asynchronously, and what the handlers published
      * meanwhile) is stored and handled; while the store refuses asynchronous events this waits for it.
      */
@@ -223,8 +262,11 @@ public final class LoggedBus implements Bus {
                     pendingLock.wait();
                 }
             }
+            for (LogOrderSubscription<?> s : inLogOrder) {
+                s.awaitIdle();
+            }
             delegate.drain();
-        } while (pendingCount() > 0);
+        } while (pendingCount() > 0 || !inLogOrder.stream().allMatch(LogOrderSubscription::idle));
     }
 
     private long pendingCount() {
@@ -254,6 +296,7 @@ public final class LoggedBus implements Bus {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        inLogOrder.forEach(LogOrderSubscription::close);
         delegate.close();
     }
 }

@@ -8,11 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kz.shekara.model.Alert;
+import kz.shekara.model.Detection;
 import kz.shekara.model.Disposition;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.IncidentStatus;
@@ -95,7 +97,8 @@ abstract class RestoreContract {
             long restored = bus.start(List.of(trackerView, deskView));
             tracker = new TrackerService(TrackerConfig.DEFAULTS, bus, THEATRE, registry);
             restoredTracker = trackerView.state();
-            tracker.restore(restoredTracker);
+            tracker.restore(restoredTracker, restored);
+            trackerView.follow(tracker);
             rules = new RulesService(RulesConfigLoader.forTheatre(null), bus, THEATRE, registry, CLOCK);
             deskView.events().forEach(rules::replay);
             checkpointer = new Checkpointer(log, List.of(trackerView, deskView), SNAPSHOT_EVERY,
@@ -206,6 +209,54 @@ abstract class RestoreContract {
                 .map(IncidentEvent.class::cast).filter(e -> e.change() == IncidentEvent.Change.OPENED)
                 .map(IncidentEvent::incident).collect(Collectors.toSet());
         assertThat(opened).doesNotContainAnyElementsOf(ids(first, IncidentEvent.class, IncidentEvent::incident));
+    }
+
+    @Test
+    void theLiveTrackersCheckpointsAndSnapshotEqualACleanReplayUpToTheirSeqWithConcurrentFeeds() throws Exception {
+        Simulator sim = new Simulator(THEATRE, 11, Simulator.DEFAULT_START, ScenarioConfig.DEFAULT);
+        run = new Run(openStore());
+        // Four feeds publish at once, so the order of delivery is not the order of publishing.
+        List<List<Detection>> feeds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (SimEvent e : sim.advanceTo(sim.now().plus(Duration.ofMinutes(12)))) {
+            if (e instanceof SimEvent.Observation o) {
+                feeds.get(Math.floorMod(o.detection().sensor().hashCode(), feeds.size())).add(o.detection());
+            }
+        }
+        List<Thread> threads = feeds.stream().map(f -> Thread.ofPlatform().start(() -> f.forEach(
+                d -> run.bus.publish(Topic.OBSERVATIONS, d.sensor(), d)))).toList();
+        List<TrackerService.Checkpoint> taken = new ArrayList<>();
+        while (threads.stream().anyMatch(Thread::isAlive)) {
+            run.tracker.checkpoint().ifPresent(taken::add);
+            Thread.sleep(15);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        run.bus.drain();
+        run.tracker.checkpoint().ifPresent(taken::add);
+        assertThat(taken.stream().map(TrackerService.Checkpoint::seq).distinct().count()).isGreaterThanOrEqualTo(2);
+        assertThat(taken.getLast().state().sectors()).anySatisfy(s -> assertThat(s.tracks()).isNotEmpty());
+        for (TrackerService.Checkpoint c : taken) {
+            assertThat(json.writeValueAsString(c.state())).as("checkpoint at seq %d", c.seq())
+                    .isEqualTo(json.writeValueAsString(replayedUpTo(run.log, c.seq()).state()));
+        }
+        long last = taken.getLast().seq();
+        run.close();
+        try (EventLog log = openStore()) {
+            Snapshot saved = log.latestSnapshot("tracker-v1").orElseThrow();
+            assertThat(saved.seq()).isEqualTo(last); // taken at close, before the flush
+            TrackerView restored = new TrackerView(TrackerConfig.DEFAULTS, THEATRE);
+            restored.restore(saved.state());
+            assertThat(json.writeValueAsString(restored.state()))
+                    .isEqualTo(json.writeValueAsString(replayedUpTo(log, saved.seq()).state()));
+        }
+    }
+
+    /** A fresh tracker view given every logged event up to and including {@code seq}. */
+    private static TrackerView replayedUpTo(EventLog log, long seq) {
+        TrackerView view = new TrackerView(TrackerConfig.DEFAULTS, THEATRE);
+        logged(log, 0, seq).forEach(view::apply);
+        return view;
     }
 
     private static <T> Set<String> ids(List<StoredEvent> events, Class<T> type, java.util.function.Function<T, String> id) {
