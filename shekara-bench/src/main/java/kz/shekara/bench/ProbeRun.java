@@ -70,7 +70,7 @@ final class ProbeRun {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < byFeed.size(); i++) {
             RadarFeed f = new RadarFeed(bus, byFeed.get(i), p.chunk(), epoch, start, end, theatre.defaultMarking(),
-                    17 + i);
+                    17 + i, p.window());
             feeds.add(f);
             threads.add(Thread.ofPlatform().name("feed-" + i).start(f));
         }

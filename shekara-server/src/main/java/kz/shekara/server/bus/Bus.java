@@ -49,6 +49,21 @@ public interface Bus extends AutoCloseable {
     }
 
     /**
+     * Publishes several events under one key without waiting for a durable store, for a feed that
+     * acknowledges nothing (radar plots) and so need not stall on each commit: stored in order behind
+     * everything queued before, delivered only once stored (urgent ones delivered at once, as by
+     * {@link #publishAll}), in order with the other events published this way. The future completes
+     * when all of them are handed on, or fails when the first attempt to store them fails (a durable
+     * bus keeps them and retries). The caller bounds how many it leaves in flight; here it publishes
+     * at once.
+     */
+    default <E extends DomainEvent> CompletableFuture<Void> publishAllAsync(Topic<E> topic, String key,
+                                                                          List<? extends E> events) {
+        publishAll(topic, key, events);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
      * Subscribes a handler under a group name (for metrics and, on Kafka, the consumer group).
      * {@linkplain Topic#urgent Urgent} events overtake the ordinary events queued before them.
      */

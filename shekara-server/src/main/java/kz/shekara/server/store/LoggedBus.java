@@ -30,7 +30,8 @@ import kz.shekara.server.bus.Topic;
  * is instead fed by the writer with each committed event in seq order, so its consumer's state at a
  * seq is a replay's, and can be snapshotted as such.
  *
- * <p>{@link #publishAsync} (the rules' outputs) returns without waiting: the event joins the group
+ * <p>{@link #publishAsync} (the rules' outputs) and {@link #publishAllAsync} (a plot feed, which
+ * acknowledges nothing and so need not stall on each commit) return without waiting: the event joins the group
  * commit queue in order and, once committed, one forwarder thread hands it on to the delegate bus in
  * commit order, so the invariant holds (nothing is delivered before it is in the log) while the
  * publisher goes on working. If the store refuses it, its future fails (health DOWN) and it stays
@@ -191,6 +192,75 @@ public final class LoggedBus implements Bus {
             }
         });
         return delivered;
+    }
+
+    /**
+     * Queues the events for the writer and returns: urgent ones are delivered at once (stored ahead of
+     * the others), the others handed on by the forwarder once stored, in commit order. Publishers of a
+     * topic fed {@linkplain #subscribeInLogOrder in log order} wait while its queue is full.
+     */
+    @Override
+    public <E extends DomainEvent> CompletableFuture<Void> publishAllAsync(Topic<E> topic, String key,
+                                                                         List<? extends E> events) {
+        checkStarted();
+        List<E> urgent = new ArrayList<>(0);
+        List<E> ordinary = new ArrayList<>(events.size());
+        for (E e : events) {
+            (topic.urgent(e) ? urgent : ordinary).add(e);
+        }
+        CompletableFuture<Long> urgentStored = CompletableFuture.completedFuture(0L);
+        if (!urgent.isEmpty()) {
+            urgentStored = committer.commitAsync(entries(topic, key, urgent), () -> {
+            });
+            for (E e : urgent) {
+                delegate.publish(topic, key, e);
+            }
+        }
+        CompletableFuture<Void> delivered = new CompletableFuture<>();
+        if (ordinary.isEmpty()) {
+            urgentStored.whenComplete((seq, failure) -> complete(delivered, failure));
+            return delivered;
+        }
+        synchronized (pendingLock) {
+            pending++;
+        }
+        CompletableFuture<Long> stored;
+        try {
+            stored = committer.commitAsync(entries(topic, key, ordinary),
+                    () -> forwarder.execute(() -> forwardAll(topic, key, ordinary, delivered)));
+        } catch (RuntimeException e) {
+            handedOn();
+            throw e;
+        }
+        urgentStored.thenCombine(stored, (a, b) -> b).whenComplete((seq, failure) -> {
+            if (failure != null) {
+                delivered.completeExceptionally(failure);
+            }
+        });
+        awaitRoom(topic);
+        return delivered;
+    }
+
+    private static void complete(CompletableFuture<Void> f, Throwable failure) {
+        if (failure != null) {
+            f.completeExceptionally(failure);
+        } else {
+            f.complete(null);
+        }
+    }
+
+    private <E extends DomainEvent> void forwardAll(Topic<E> topic, String key, List<E> events,
+                                                    CompletableFuture<Void> delivered) {
+        try {
+            for (E e : events) {
+                delegate.publish(topic, key, e);
+            }
+            delivered.complete(null);
+        } catch (RuntimeException e) {
+            delivered.completeExceptionally(e);
+        } finally {
+            handedOn();
+        }
     }
 
     private <E extends DomainEvent> void forward(Topic<E> topic, String key, E event, CompletableFuture<Void> delivered) {
