@@ -70,7 +70,7 @@ final class ProbeRun {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < byFeed.size(); i++) {
             RadarFeed f = new RadarFeed(bus, byFeed.get(i), p.chunk(), epoch, start, end, theatre.defaultMarking(),
-                    17 + i);
+                    17 + i, p.window());
             feeds.add(f);
             threads.add(Thread.ofPlatform().name("feed-" + i).start(f));
         }
@@ -110,7 +110,9 @@ final class ProbeRun {
         Map<Long, Long> cpuAfter = AlertLatencyBench.threadCpu();
         long measuredPublished = published(feeds) - warmPublished;
         double tracked = meters.counter("shekara.tracker.detections").count() - warmTracked;
-        long trackerCpu = AlertLatencyBench.cpuOf(cpuBefore, cpuAfter, "bus-observations-tracker");
+        // The tracker's thread: a bus partition on the in-memory bus, the log-order feed on the logged one.
+        long trackerCpu = AlertLatencyBench.cpuOf(cpuBefore, cpuAfter, "bus-observations-tracker")
+                + AlertLatencyBench.cpuOf(cpuBefore, cpuAfter, "log-order-observations-tracker");
         System.out.printf(Locale.ROOT, "  tracker handled %.0f plots/s in the measured window, using %.2f s of CPU:"
                 + " %.0f plots per CPU-second%n", tracked / p.seconds(), trackerCpu / 1e9, tracked / (trackerCpu / 1e9));
         for (Thread t : threads) {

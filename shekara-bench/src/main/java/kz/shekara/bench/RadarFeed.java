@@ -1,10 +1,12 @@
 package kz.shekara.bench;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import kz.shekara.model.Detection;
@@ -20,7 +22,9 @@ import kz.shekara.theatre.Sensor;
  * sector in chunks of up to {@code chunk} plots. The feed's rate is the sum of its radars' mean plot
  * rates; plot {@code i} of the feed is due at wall time {@code start + i / rate} (a schedule, not
  * bursts); a chunk is published when its first plot is due, so a feed that falls behind shows as a
- * lower achieved rate. Event time is {@code epoch} plus the scan's offset, so it follows the wall
+ * lower achieved rate. Chunks are published {@linkplain Bus#publishAllAsync without waiting} for
+ * their commit, up to {@code window} in flight (1: each chunk waits for the one before, as a feed that
+ * stalls on every commit). Event time is {@code epoch} plus the scan's offset, so it follows the wall
  * clock. Runs on its own thread; {@link #published()} is thread-safe.
  */
 final class RadarFeed implements Runnable {
@@ -34,13 +38,14 @@ final class RadarFeed implements Runnable {
     private final Marking marking;
     private final SplittableRandom random;
     private final AtomicLong published = new AtomicLong();
+    private final int window;
 
     /** A radar's next scan, seconds after the epoch. */
     private record Due(double t, RadarLoad radar) {
     }
 
     RadarFeed(Bus bus, List<RadarLoad> radars, int chunk, Instant epoch, long startNanos, long endNanos,
-              Marking marking, long seed) {
+              Marking marking, long seed, int window) {
         this.bus = bus;
         this.radars = List.copyOf(radars);
         this.rate = radars.stream().mapToDouble(RadarLoad::plotRate).sum();
@@ -50,6 +55,7 @@ final class RadarFeed implements Runnable {
         this.endNanos = endNanos;
         this.marking = marking;
         this.random = new SplittableRandom(seed);
+        this.window = window;
     }
 
     /** Real movers in this feed. */
@@ -74,6 +80,7 @@ final class RadarFeed implements Runnable {
             queue.add(new Due(random.nextDouble(r.periodS), r));
         }
         long sent = 0;
+        ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
         while (true) {
             Due due = queue.poll();
             RadarLoad r = due.radar();
@@ -83,7 +90,10 @@ final class RadarFeed implements Runnable {
                 if (!waitUntil(startNanos + (long) (sent * 1e9 / rate))) {
                     return;
                 }
-                bus.publishAll(Topic.OBSERVATIONS, r.sensor.sector(), List.copyOf(batch));
+                if (inFlight.size() >= window) {
+                    inFlight.poll().join(); // the oldest chunk handed on: stored and delivered
+                }
+                inFlight.add(bus.publishAllAsync(Topic.OBSERVATIONS, r.sensor.sector(), List.copyOf(batch)));
                 published.addAndGet(batch.size());
                 sent += batch.size();
             }

@@ -72,7 +72,7 @@ public final class TheatreTrackerCpu {
         List<Sensor> radars = theatre.sensors().stream().filter(s -> s.kind() == SensorKind.RADAR).toList();
         List<RadarLoad> loads = RadarLoad.targets(radars, rate, targets, 1, 17);
         Instant epoch = Instant.parse("2026-06-01T00:00:00Z");
-        RadarFeed feed = new RadarFeed(null, loads, 50, epoch, 0, 0, theatre.defaultMarking(), 23);
+        RadarFeed feed = new RadarFeed(null, loads, 50, epoch, 0, 0, theatre.defaultMarking(), 23, 1);
         record Due(double t, RadarLoad radar) {
         }
         PriorityQueue<Due> queue = new PriorityQueue<>((a, b) -> Double.compare(a.t(), b.t()));

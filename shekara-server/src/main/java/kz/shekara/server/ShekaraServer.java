@@ -200,7 +200,8 @@ public final class ShekaraServer implements AutoCloseable {
     /** The tracker, the alert desk and the live picture, restored and subscribed; checkpoints in the background. */
     private void startEngines(Restored restored, Clock clock) {
         TrackerService tracker = new TrackerService(config.tracker(), bus, theatre, meters);
-        tracker.restore(restored.tracker().state());
+        tracker.restore(restored.tracker().state(), restored.seq());
+        restored.tracker().follow(tracker); // the checkpointer snapshots the live tracker: no second one
         rules = new RulesService(RulesConfigLoader.forTheatre(config.theatre(), config.rules()), bus, theatre, meters,
                 clock);
         restored.desk().events().forEach(rules::replay);

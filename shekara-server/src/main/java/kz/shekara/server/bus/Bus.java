@@ -2,6 +2,7 @@ package kz.shekara.server.bus;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import kz.shekara.model.DomainEvent;
 
@@ -48,6 +49,21 @@ public interface Bus extends AutoCloseable {
     }
 
     /**
+     * Publishes several events under one key without waiting for a durable store, for a feed that
+     * acknowledges nothing (radar plots) and so need not stall on each commit: stored in order behind
+     * everything queued before, delivered only once stored (urgent ones delivered at once, as by
+     * {@link #publishAll}), in order with the other events published this way. The future completes
+     * when all of them are handed on, or fails when the first attempt to store them fails (a durable
+     * bus keeps them and retries). The caller bounds how many it leaves in flight; here it publishes
+     * at once.
+     */
+    default <E extends DomainEvent> CompletableFuture<Void> publishAllAsync(Topic<E> topic, String key,
+                                                                          List<? extends E> events) {
+        publishAll(topic, key, events);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
      * Subscribes a handler under a group name (for metrics and, on Kafka, the consumer group).
      * {@linkplain Topic#urgent Urgent} events overtake the ordinary events queued before them.
      */
@@ -62,6 +78,25 @@ public interface Bus extends AutoCloseable {
     default <E extends DomainEvent> Subscription subscribeInOrder(Topic<E> topic, String group,
                                                                  Consumer<? super E> handler) {
         return subscribe(topic, group, handler);
+    }
+
+    /**
+     * Like {@link #subscribeInOrder}, and the handler also gets each event's position: on a durable
+     * bus the event's seq in the log, every event delivered once stored and strictly in seq order
+     * (urgent events too keep their place in the log), so a consumer's state after the event at seq
+     * {@code s} is what a replay of the log up to {@code s} makes it. Here the position is a count of
+     * the events delivered to this subscription, starting at 1.
+     */
+    default <E extends DomainEvent> Subscription subscribeInLogOrder(Topic<E> topic, String group,
+                                                                    Positioned<? super E> handler) {
+        AtomicLong count = new AtomicLong();
+        return subscribeInOrder(topic, group, e -> handler.accept(count.incrementAndGet(), e));
+    }
+
+    /** A handler that is told each event's position (see {@link #subscribeInLogOrder}). */
+    @FunctionalInterface
+    interface Positioned<E> {
+        void accept(long position, E event);
     }
 
     /** Blocks until every event published so far has been handled by every subscriber. For tests and orderly shutdown. */

@@ -9,11 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps views that are too costly for the log writer's thread (the tracker replayed, the alert
- * desk's history) current from the log in the background, and snapshots them: once a second it
+ * Keeps views that are too costly for the log writer's thread (the alert desk's history, the
+ * responder's tasks) current from the log in the background, and snapshots them: once a second it
  * reads what was logged after its position, applies it in seq order, and when at least
- * {@code snapshotEvery} events have passed since the last snapshot it saves one of every view at the
- * same seq. On close it catches up and snapshots once more, so a clean stop restarts without replay.
+ * {@code snapshotEvery} events have passed since the last snapshot it saves one of every view
+ * ({@link LogView#snapshotAt}: at the same seq, but a view that follows a live consumer, the tracker,
+ * at that consumer's own seq). On close it catches up and snapshots once more, so a clean stop restarts without replay.
  * Views must already hold the state up to the seq given to {@link #start} (see
  * {@link LoggedBus#start(List)}). Meter: {@code shekara.store.snapshots}. Thread-safe to close.
  */
@@ -97,10 +98,16 @@ public final class Checkpointer implements AutoCloseable {
 
     private void snapshot() {
         for (LogView v : views) {
-            log.saveSnapshot(new Snapshot(v.name(), position, v.snapshot()));
+            save(v.snapshotAt(position));
         }
         snapshotSeq = position;
         snapshots.increment();
+    }
+
+    private void save(Snapshot s) {
+        if (s != null) {
+            log.saveSnapshot(s);
+        }
     }
 
     /** Stops the background thread, then catches up and snapshots once more (if the store allows). */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An asynchronous request ({@link #commitAsync}) does not block its publisher: its entries join
  * the same queue, in order, and the writer runs its {@code onStored} action after the commit, in
- * commit order. When the store fails, synchronous requests of the batch fail at once, while
+ * commit order. Subscriptions in log order ({@link LogOrderSubscription}) are handed each committed
+ * event, in seq order, before the batch's publishers are released. When the store fails, synchronous requests of the batch fail at once, while
  * asynchronous ones fail their future but stay queued ahead of everything newer and are retried
  * (on the next request or every {@link #RETRY_NANOS}) until stored: nothing handed over is lost.
  * Thread-safe.
@@ -36,6 +38,7 @@ final class GroupCommitter implements AutoCloseable {
     private final StoreConfig config;
     private final List<LogView> views;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final List<LogOrderSubscription<?>> subscriptions = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private final Counter appended;
     private final Counter failed;
@@ -214,6 +217,7 @@ final class GroupCommitter implements AutoCloseable {
         }
         appended.increment(entries.size());
         batchSize.record(entries.size());
+        handOver(entries, firstSeq); // before releasing the publishers, so a drain after publish sees them queued
         long seq = firstSeq;
         for (Request r : batch) {
             r.done.complete(seq);
@@ -227,6 +231,34 @@ final class GroupCommitter implements AutoCloseable {
             }
         }
         applyToViews(entries, firstSeq);
+    }
+
+    private void handOver(List<LogEntry> entries, long firstSeq) {
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        long seq = firstSeq;
+        for (LogEntry e : entries) {
+            StoredEvent stored = new StoredEvent(seq++, e.topic(), e.key(), e.event());
+            for (LogOrderSubscription<?> s : subscriptions) {
+                s.committed(stored);
+            }
+        }
+    }
+
+    /** Adds a subscription that the writer hands every committed event to, in seq order. */
+    void add(LogOrderSubscription<?> subscription) {
+        subscriptions.add(subscription);
+    }
+
+    void remove(LogOrderSubscription<?> subscription) {
+        subscriptions.remove(subscription);
+    }
+
+    private void save(Snapshot s) {
+        if (s != null) {
+            log.saveSnapshot(s);
+        }
     }
 
     /** Fails every request of the batch; asynchronous ones are kept, in order, for the next attempt. */
@@ -258,7 +290,7 @@ final class GroupCommitter implements AutoCloseable {
         if (config.snapshotEvery() > 0 && last - lastSnapshotSeq >= config.snapshotEvery()) {
             try {
                 for (LogView v : views) {
-                    log.saveSnapshot(new Snapshot(v.name(), last, v.snapshot()));
+                    save(v.snapshotAt(last));
                 }
                 lastSnapshotSeq = last;
             } catch (RuntimeException ex) {

@@ -21,6 +21,15 @@ public interface LogView {
     /** The whole state, serialized. */
     byte[] snapshot();
 
+    /**
+     * The snapshot to save when the views have applied every event up to {@code position}: by default
+     * {@link #snapshot()} at that seq. A view whose state is kept by a live consumer at its own seq
+     * (the tracker) returns that state at that seq instead, or null when it has none to save.
+     */
+    default Snapshot snapshotAt(long position) {
+        return new Snapshot(name(), position, snapshot());
+    }
+
     /** Replaces the whole state with one serialized by {@link #snapshot}. */
     void restore(byte[] state);
 }

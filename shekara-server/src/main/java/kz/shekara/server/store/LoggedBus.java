@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +26,12 @@ import kz.shekara.server.bus.Topic;
  * <p>{@link #start()} first rebuilds the given views from the log (snapshot + replay), then keeps
  * them current from the writer thread, in seq order. Events of one publisher keep their order on the
  * delegate bus; events of concurrent publishers reach the log and the bus each in some order, not
- * necessarily the same.
+ * necessarily the same. A subscription {@linkplain #subscribeInLogOrder in log order} (the tracker)
+ * is instead fed by the writer with each committed event in seq order, so its consumer's state at a
+ * seq is a replay's, and can be snapshotted as such.
  *
- * <p>{@link #publishAsync} (the rules' outputs) returns without waiting: the event joins the group
+ * <p>{@link #publishAsync} (the rules' outputs) and {@link #publishAllAsync} (a plot feed, which
+ * acknowledges nothing and so need not stall on each commit) return without waiting: the event joins the group
  * commit queue in order and, once committed, one forwarder thread hands it on to the delegate bus in
  * commit order, so the invariant holds (nothing is delivered before it is in the log) while the
  * publisher goes on working. If the store refuses it, its future fails (health DOWN) and it stays
@@ -56,6 +60,9 @@ public final class LoggedBus implements Bus {
     private final Object pendingLock = new Object();
     private long pending; // guarded by pendingLock: asynchronous events not yet handed on
     private volatile boolean started;
+    /** Queued events of a subscription in log order before publishers of its topic wait. */
+    static final int LOG_ORDER_CAPACITY = 65_536;
+    private final List<LogOrderSubscription<?>> inLogOrder = new CopyOnWriteArrayList<>();
 
     /**
      * @param delegate the bus that delivers to subscribers (closed with this one)
@@ -98,6 +105,7 @@ public final class LoggedBus implements Bus {
         }
         committer.commit(List.of(new LogEntry(topic.name(), key, event)));
         delegate.publish(topic, key, event);
+        awaitRoom(topic);
     }
 
     /**
@@ -121,6 +129,16 @@ public final class LoggedBus implements Bus {
         committer.commit(entries(topic, key, ordinary));
         for (E e : ordinary) {
             delegate.publish(topic, key, e);
+        }
+        awaitRoom(topic);
+    }
+
+    /** Back pressure from the subscriptions in log order: waits while one fed by this topic is full. */
+    private void awaitRoom(Topic<?> topic) {
+        for (LogOrderSubscription<?> s : inLogOrder) {
+            if (s.feeds(topic)) {
+                s.awaitRoom();
+            }
         }
     }
 
@@ -176,6 +194,75 @@ public final class LoggedBus implements Bus {
         return delivered;
     }
 
+    /**
+     * Queues the events for the writer and returns: urgent ones are delivered at once (stored ahead of
+     * the others), the others handed on by the forwarder once stored, in commit order. Publishers of a
+     * topic fed {@linkplain #subscribeInLogOrder in log order} wait while its queue is full.
+     */
+    @Override
+    public <E extends DomainEvent> CompletableFuture<Void> publishAllAsync(Topic<E> topic, String key,
+                                                                         List<? extends E> events) {
+        checkStarted();
+        List<E> urgent = new ArrayList<>(0);
+        List<E> ordinary = new ArrayList<>(events.size());
+        for (E e : events) {
+            (topic.urgent(e) ? urgent : ordinary).add(e);
+        }
+        CompletableFuture<Long> urgentStored = CompletableFuture.completedFuture(0L);
+        if (!urgent.isEmpty()) {
+            urgentStored = committer.commitAsync(entries(topic, key, urgent), () -> {
+            });
+            for (E e : urgent) {
+                delegate.publish(topic, key, e);
+            }
+        }
+        CompletableFuture<Void> delivered = new CompletableFuture<>();
+        if (ordinary.isEmpty()) {
+            urgentStored.whenComplete((seq, failure) -> complete(delivered, failure));
+            return delivered;
+        }
+        synchronized (pendingLock) {
+            pending++;
+        }
+        CompletableFuture<Long> stored;
+        try {
+            stored = committer.commitAsync(entries(topic, key, ordinary),
+                    () -> forwarder.execute(() -> forwardAll(topic, key, ordinary, delivered)));
+        } catch (RuntimeException e) {
+            handedOn();
+            throw e;
+        }
+        urgentStored.thenCombine(stored, (a, b) -> b).whenComplete((seq, failure) -> {
+            if (failure != null) {
+                delivered.completeExceptionally(failure);
+            }
+        });
+        awaitRoom(topic);
+        return delivered;
+    }
+
+    private static void complete(CompletableFuture<Void> f, Throwable failure) {
+        if (failure != null) {
+            f.completeExceptionally(failure);
+        } else {
+            f.complete(null);
+        }
+    }
+
+    private <E extends DomainEvent> void forwardAll(Topic<E> topic, String key, List<E> events,
+                                                    CompletableFuture<Void> delivered) {
+        try {
+            for (E e : events) {
+                delegate.publish(topic, key, e);
+            }
+            delivered.complete(null);
+        } catch (RuntimeException e) {
+            delivered.completeExceptionally(e);
+        } finally {
+            handedOn();
+        }
+    }
+
     private <E extends DomainEvent> void forward(Topic<E> topic, String key, E event, CompletableFuture<Void> delivered) {
         try {
             delegate.publish(topic, key, event);
@@ -212,6 +299,28 @@ public final class LoggedBus implements Bus {
     }
 
     /**
+     * Delivered by its own thread: the writer hands it each committed event of the topic, in seq order
+     * (an urgent event too, once stored, in its place in the log), with its seq as the position.
+     * Publishers of the topic wait while {@code capacity} events are queued for it. Only events
+     * committed after this call are delivered.
+     */
+    @Override
+    public <E extends DomainEvent> Subscription subscribeInLogOrder(Topic<E> topic, String group,
+                                                                   Positioned<? super E> handler) {
+        LogOrderSubscription<E> sub = new LogOrderSubscription<>(topic, group, handler, LOG_ORDER_CAPACITY,
+                this::unsubscribe);
+        inLogOrder.add(sub);
+        committer.add(sub);
+        sub.start();
+        return sub;
+    }
+
+    private void unsubscribe(LogOrderSubscription<?> sub) {
+        committer.remove(sub);
+        inLogOrder.remove(sub);
+    }
+
+    /**
      * Blocks until every event published so far (also asynchronously, and what the handlers published
      * meanwhile) is stored and handled; while the store refuses asynchronous events this waits for it.
      */
@@ -223,8 +332,11 @@ public final class LoggedBus implements Bus {
                     pendingLock.wait();
                 }
             }
+            for (LogOrderSubscription<?> s : inLogOrder) {
+                s.awaitIdle();
+            }
             delegate.drain();
-        } while (pendingCount() > 0);
+        } while (pendingCount() > 0 || !inLogOrder.stream().allMatch(LogOrderSubscription::idle));
     }
 
     private long pendingCount() {
@@ -254,6 +366,7 @@ public final class LoggedBus implements Bus {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        inLogOrder.forEach(LogOrderSubscription::close);
         delegate.close();
     }
 }

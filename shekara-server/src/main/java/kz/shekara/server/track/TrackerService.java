@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.shekara.model.Detection;
 import kz.shekara.model.TrackUpdate;
@@ -23,9 +24,11 @@ import kz.shekara.track.TrackerState;
  * newly confirmed or newly coasting ({@link MultiSectorTracker.Mode#LIVE}: a track that goes on
  * coasting is not re-sent every scan, and an alarm detection, delivered without waiting while plot
  * feeds may be held back, does not move the reorder watermark and so cannot make their plots late).
- * It subscribes {@linkplain Bus#subscribeInOrder in order}: one
- * queue in publish order, so no sector's plots run ahead and make another's late, and an alarm
- * detection keeps its place among the plots while the rules get it ahead of them. Event time
+ * It subscribes {@linkplain Bus#subscribeInLogOrder in log order}: one
+ * queue in seq order, so no sector's plots run ahead and make another's late, and an alarm
+ * detection keeps its place among the plots while the rules get it ahead of them. So its state after
+ * the detection at seq {@code s} is what a replay of the log up to {@code s} makes it: {@link #checkpoint()}
+ * gives it to the checkpointer (through {@link TrackerView#follow}) and no second tracker is run. Event time
  * only: a scan is released when later detections move the watermark past it, and {@link #close()}
  * releases the rest. Meters: {@code shekara.tracker.detections}, {@code shekara.tracker.late}
  * (dropped as later than the reorder window), {@code shekara.tracker.updates},
@@ -43,6 +46,9 @@ public final class TrackerService implements AutoCloseable {
     private final AtomicLong live = new AtomicLong();
     private Bus.Subscription subscription;
     private long lateSeen;
+    private long position = -1; // the seq of the last detection taken; -1 while unknown
+    private Checkpoint closedAt; // the state taken at close, before the flush
+    private boolean closed;
 
     public TrackerService(TrackerConfig config, Bus bus, Theatre theatre, MeterRegistry registry) {
         this(config, bus, theatre, new SectorLocator(theatre), registry);
@@ -60,11 +66,37 @@ public final class TrackerService implements AutoCloseable {
     /** Subscribes to the observations topic. */
     public synchronized void start() {
         if (subscription == null) {
-            subscription = bus.subscribeInOrder(Topic.OBSERVATIONS, GROUP, this::accept);
+            subscription = bus.subscribeInLogOrder(Topic.OBSERVATIONS, GROUP, this::accept);
         }
     }
 
-    /** Takes one detection (the bus handler; callable directly from a single feeder too). */
+    /** Takes the detection at {@code seq} in the log (the bus handler: seqs come in increasing order). */
+    synchronized void accept(long seq, Detection d) {
+        if (closed) {
+            return; // delivered while closing: a restart takes it from the log
+        }
+        accept(d);
+        position = seq;
+    }
+
+    /**
+     * The tracker's state with the seq of the last detection it took: on a logged bus, what a replay
+     * of the log up to that seq makes it (detections come in seq order). Taken under the tracker's
+     * lock, so the state and its seq belong together; after {@link #close()}, the state just before
+     * the buffered scans were flushed. Empty while the seq is not known (restored without one).
+     */
+    public synchronized Optional<Checkpoint> checkpoint() {
+        if (closedAt != null) {
+            return Optional.of(closedAt);
+        }
+        return position < 0 ? Optional.empty() : Optional.of(new Checkpoint(position, tracker.state()));
+    }
+
+    /** The tracker's state after it took every detection logged up to and including {@code seq}. */
+    public record Checkpoint(long seq, TrackerState state) {
+    }
+
+    /** Takes one detection (callable directly from a single feeder; its log position is not known). */
     public synchronized void accept(Detection d) {
         detections.increment();
         // Published under the lock so that tracks leave in scan order whichever bus thread delivered.
@@ -77,8 +109,12 @@ public final class TrackerService implements AutoCloseable {
         return tracker.state();
     }
 
-    /** Replaces the tracker's state, e.g. with a {@link TrackerView}'s at start-up; call before {@link #start()}. */
-    public synchronized void restore(TrackerState state) {
+    /**
+     * Replaces the tracker's state with a {@link TrackerView}'s at start-up, which holds every detection
+     * logged up to {@code seq}; call before {@link #start()}.
+     */
+    public synchronized void restore(TrackerState state, long seq) {
+        position = seq;
         tracker.restore(state);
         lateSeen = tracker.lateDetections();
         live.set(tracker.liveTracks());
@@ -90,6 +126,10 @@ public final class TrackerService implements AutoCloseable {
         if (subscription != null) {
             subscription.close();
             subscription = null;
+        }
+        closed = true;
+        if (closedAt == null && position >= 0) {
+            closedAt = new Checkpoint(position, tracker.state());
         }
         publish(tracker.flush());
         account();

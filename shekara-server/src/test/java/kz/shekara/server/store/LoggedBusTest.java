@@ -143,6 +143,39 @@ class LoggedBusTest {
     }
 
     @Test
+    void chunksPublishedWithoutWaitingAreDeliveredOnlyOnceStoredInOrderAndTheLogOrderFeedSeesTheirSeqs()
+            throws InterruptedException {
+        try (EventLog log = new SqliteEventLog(dir.resolve("events.db"), StoreConfig.defaults());
+             LoggedBus bus = new LoggedBus(new InMemoryBus(), log, StoreConfig.defaults(), registry, List.of())) {
+            bus.start();
+            List<Boolean> storedWhenDelivered = new CopyOnWriteArrayList<>();
+            List<UnitPosition> delivered = new CopyOnWriteArrayList<>();
+            bus.subscribe(Topic.UNIT_POSITIONS, "check", p -> {
+                storedWhenDelivered.add(stored(log, p));
+                delivered.add(p);
+            });
+            List<Long> seqs = new CopyOnWriteArrayList<>();
+            bus.subscribeInLogOrder(Topic.UNIT_POSITIONS, "in-log-order", (seq, p) -> seqs.add(seq));
+            List<UnitPosition> sent = new java.util.ArrayList<>();
+            List<java.util.concurrent.CompletableFuture<Void>> futures = new java.util.ArrayList<>();
+            for (int chunk = 0; chunk < 40; chunk++) {
+                List<UnitPosition> c = new java.util.ArrayList<>();
+                for (int i = 0; i < 25; i++) {
+                    c.add(EventFixtures.position(chunk * 25 + i, 1_000, T0, 1));
+                }
+                sent.addAll(c);
+                futures.add(bus.publishAllAsync(Topic.UNIT_POSITIONS, "S1", c));
+            }
+            futures.forEach(java.util.concurrent.CompletableFuture::join);
+            bus.drain();
+            assertThat(storedWhenDelivered).hasSize(1_000).containsOnly(true);
+            assertThat(delivered).containsExactlyElementsOf(sent);
+            assertThat(EventLogContract.all(log).stream().map(StoredEvent::event)).containsExactlyElementsOf(sent);
+            assertThat(seqs).containsExactlyElementsOf(EventLogContract.all(log).stream().map(StoredEvent::seq).toList());
+        }
+    }
+
+    @Test
     void anAsynchronousEventTheStoreRefusesIsReportedKeptAndStoredOnceThereIsRoom() throws InterruptedException {
         StoreConfig config = StoreConfig.defaults().withSqliteMaxBytes(256 * 1024);
         try (EventLog log = new SqliteEventLog(dir.resolve("small.db"), config);
