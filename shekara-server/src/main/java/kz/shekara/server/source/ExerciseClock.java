@@ -10,7 +10,10 @@ import java.util.Objects;
  * The exercise's own "now" when the built-in scenario runs faster than real time: once the scenario
  * has begun at event time {@code eventStart} (wall instant {@code wallStart}), it reads
  * {@code eventStart + (wall now − wallStart) × speed}, the event time the scenario is publishing; before
- * that it reads the wall clock. Operator commands (acknowledge, dispatch, posture) stamped with it fall
+ * that it reads the wall clock. A scenario that falls behind its schedule (a machine that cannot keep
+ * the speed) holds the clock back: it reads no more than one step of the scenario ahead of what the
+ * scenario has published, so device reports placed on this clock and the rules' timers never run
+ * ahead of the sensors' data (which would make every sensor look silent). Operator commands (acknowledge, dispatch, posture) stamped with it fall
  * between the events they answer, so response times measured in a sped-up demo are in exercise time.
  * Thread-safe: begun once by the scenario's source, read by any thread.
  */
@@ -18,8 +21,9 @@ public final class ExerciseClock extends Clock {
     private final Clock wall;
     private final double speed;
     private volatile Anchor anchor;
+    private volatile Instant published;
 
-    private record Anchor(Instant eventStart, Instant wallStart) {
+    private record Anchor(Instant eventStart, Instant wallStart, Duration lead) {
     }
 
     /** A clock that runs {@code speed} (finite, > 0) event seconds per second of {@code wall}. */
@@ -31,9 +35,18 @@ public final class ExerciseClock extends Clock {
         this.speed = speed;
     }
 
-    /** Called by the scenario's source when its pacing begins: {@code eventStart} is due at {@code wallStart}. */
-    void begin(Instant eventStart, Instant wallStart) {
-        anchor = new Anchor(Objects.requireNonNull(eventStart), Objects.requireNonNull(wallStart));
+    /**
+     * Called by the scenario's source when its pacing begins: {@code eventStart} is due at {@code wallStart},
+     * and the scenario publishes in steps of {@code step} event time.
+     */
+    void begin(Instant eventStart, Instant wallStart, Duration step) {
+        published = Objects.requireNonNull(eventStart);
+        anchor = new Anchor(eventStart, Objects.requireNonNull(wallStart), Objects.requireNonNull(step));
+    }
+
+    /** Called by the scenario's source when it has published everything up to {@code upTo}. */
+    void published(Instant upTo) {
+        published = upTo;
     }
 
     public double speed() {
@@ -48,7 +61,9 @@ public final class ExerciseClock extends Clock {
             return now;
         }
         long wallNanos = Duration.between(a.wallStart(), now).toNanos();
-        return a.eventStart().plusNanos(Math.round(wallNanos * speed));
+        Instant scheduled = a.eventStart().plusNanos(Math.round(wallNanos * speed));
+        Instant reached = published.plus(a.lead());
+        return scheduled.isAfter(reached) ? reached : scheduled;
     }
 
     @Override

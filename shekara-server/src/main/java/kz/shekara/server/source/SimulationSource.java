@@ -90,7 +90,7 @@ public final class SimulationSource implements AutoCloseable {
         Pacer pacer = new Pacer(clock, config.speed());
         pacer.begin(sim.start());
         if (exerciseClock != null && pacer.paced()) {
-            exerciseClock.begin(sim.start(), pacer.wallStart());
+            exerciseClock.begin(sim.start(), pacer.wallStart(), chunk());
         }
         taskSubscription = bus.subscribe(Topic.TASKS, "simulation", tasks::add);
         thread = Thread.ofPlatform().daemon().name("simulation-source").start(() -> run(sim, pacer));
@@ -149,11 +149,15 @@ public final class SimulationSource implements AutoCloseable {
         completion.complete(null);
     }
 
+    /** The event time the paced scenario advances by per wall tick (at least a millisecond). */
+    private Duration chunk() {
+        Duration chunk = Duration.ofNanos((long) (WALL_TICK.toNanos() * config.speed())).truncatedTo(ChronoUnit.MILLIS);
+        return chunk.isZero() ? Duration.ofMillis(1) : chunk;
+    }
+
     private void run(Simulator sim, Pacer pacer) {
         Instant end = config.duration() == null ? null : sim.start().plus(config.duration());
-        Duration chunk = pacer.paced() ? Duration.ofNanos((long) (WALL_TICK.toNanos() * config.speed()))
-                .truncatedTo(ChronoUnit.MILLIS) : UNPACED_CHUNK;
-        chunk = chunk.isZero() ? Duration.ofMillis(1) : chunk;
+        Duration chunk = pacer.paced() ? chunk() : UNPACED_CHUNK;
         try {
             publish(sim.advanceTo(sim.start()));
             while (!closed) {
@@ -166,6 +170,9 @@ public final class SimulationSource implements AutoCloseable {
                     sim.onTask(t); // the exercise's units answer their dispatch
                 }
                 publish(sim.advanceTo(target));
+                if (exerciseClock != null) {
+                    exerciseClock.published(target);
+                }
                 if (end != null && !target.isBefore(end)) {
                     completion.complete(null);
                     return;

@@ -28,7 +28,12 @@ class ExerciseClockTest {
             try {
                 assertThat(exercise.instant()).isEqualTo(EVENT0);
                 wall.advance(Duration.ofSeconds(3));
-                // Ten event seconds per wall second: three wall seconds are thirty of the exercise.
+                // Ten event seconds per wall second: three wall seconds are thirty of the exercise, once the
+                // scenario has published that far (until then the clock waits for it).
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!exercise.instant().equals(EVENT0.plusSeconds(30)) && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
                 assertThat(exercise.instant()).isEqualTo(EVENT0.plusSeconds(30));
             } finally {
                 source.close();
@@ -54,5 +59,20 @@ class ExerciseClockTest {
         }
         assertThatThrownBy(() -> new ExerciseClock(wall, Double.POSITIVE_INFINITY))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aScenarioBehindItsScheduleHoldsTheClockOneStepAheadOfWhatItHasPublished() {
+        SettableClock wall = new SettableClock(WALL0);
+        ExerciseClock exercise = new ExerciseClock(wall, 10);
+        exercise.begin(EVENT0, WALL0, Duration.ofSeconds(1));
+        wall.advance(Duration.ofSeconds(60));
+        // The schedule says ten exercise minutes; the scenario has published nothing past its start.
+        assertThat(exercise.instant()).isEqualTo(EVENT0.plusSeconds(1));
+        exercise.published(EVENT0.plusSeconds(100));
+        assertThat(exercise.instant()).isEqualTo(EVENT0.plusSeconds(101));
+        // Caught up: the schedule again.
+        exercise.published(EVENT0.plusSeconds(700));
+        assertThat(exercise.instant()).isEqualTo(EVENT0.plusSeconds(600));
     }
 }
