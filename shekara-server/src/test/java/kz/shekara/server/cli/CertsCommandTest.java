@@ -75,4 +75,38 @@ class CertsCommandTest {
         assertThat(run(0, "certs", "list", "--data-dir", data)).startsWith("alpha\tkz-bs\trevoked\t");
         assertThat(run(1, "certs", "revoke", "--user", "nobody", "--data-dir", data)).contains("revoked: 0");
     }
+
+    @Test
+    void theServersCertificateNamesTheHostADataPackageConnectsTo() throws Exception {
+        String data = dir.resolve("data").toString();
+        run(0, "certs", "init", "--data-dir", data);
+        Path serverPem = dir.resolve("data/ca/server.pem");
+        assertThat(names(serverPem)).contains("localhost", "127.0.0.1").doesNotContain("tak.example.kz");
+
+        String said = run(0, "certs", "issue", "--user", "alpha", "--out", dir.resolve("a").toString(), "--host",
+                "tak.example.kz", "--data-dir", data);
+        assertThat(said).contains("server certificate now names tak.example.kz");
+        assertThat(names(serverPem)).contains("localhost", "127.0.0.1", "tak.example.kz");
+        X509Certificate server = read(serverPem);
+        server.verify(read(dir.resolve("data/ca/ca.pem")).getPublicKey());
+        String pem = Files.readString(serverPem);
+
+        // A second device for the same host leaves the certificate as it is.
+        assertThat(run(0, "certs", "issue", "--user", "bravo", "--out", dir.resolve("b").toString(), "--host",
+                "tak.example.kz", "--data-dir", data)).doesNotContain("server certificate");
+        assertThat(Files.readString(serverPem)).isEqualTo(pem);
+        // The server still starts its TLS context from the files.
+        assertThat(kz.shekara.server.adapter.cot.cert.CertificateAuthority.open(dir.resolve("data"),
+                java.time.Clock.systemUTC()).serverContext((subject, reason) -> { })).isNotNull();
+    }
+
+    private static X509Certificate read(Path pem) throws Exception {
+        try (InputStream in = Files.newInputStream(pem)) {
+            return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+    }
+
+    private static java.util.List<String> names(Path pem) throws Exception {
+        return read(pem).getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))).toList();
+    }
 }

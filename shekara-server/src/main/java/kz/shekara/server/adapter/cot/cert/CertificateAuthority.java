@@ -98,6 +98,30 @@ public final class CertificateAuthority {
         return ca;
     }
 
+    /**
+     * Makes the streaming server's certificate name {@code host} (the address a data package tells devices
+     * to connect to), so that a device checking the server's name accepts it: when the certificate lacks
+     * it, a new one with the same key and every earlier name plus {@code host} replaces it (the server
+     * reads it at its next start). Returns whether it was replaced.
+     */
+    public boolean serveAs(String host) throws IOException, GeneralSecurityException {
+        X509Certificate current = Pem.readCertificate(dir.resolve("server.pem"));
+        List<String> names = new ArrayList<>();
+        java.util.Collection<List<?>> sans = current.getSubjectAlternativeNames();
+        if (sans != null) {
+            sans.forEach(n -> names.add(String.valueOf(n.get(1))));
+        }
+        if (names.stream().anyMatch(n -> n.equalsIgnoreCase(host))) {
+            return false;
+        }
+        names.add(host);
+        PrivateKey key = Pem.readKey(dir.resolve("server.key"));
+        KeyPair keys = new KeyPair(current.getPublicKey(), key);
+        Pem.writeCertificate(dir.resolve("server.pem"), Certificates.server(keys,
+                Certificates.name("shekara-server", "Shekara"), names, ca, caKey, clock.instant(), SERVER_LIFE));
+        return true;
+    }
+
     /** Issues a client certificate for {@code user} of {@code agency} and registers it. */
     public Issued issue(String user, String agency) throws GeneralSecurityException {
         if (user == null || !user.matches("[A-Za-z0-9._-]{1,64}")) {
