@@ -93,6 +93,15 @@ public interface Bus extends AutoCloseable {
         return subscribeInOrder(topic, group, e -> handler.accept(count.incrementAndGet(), e));
     }
 
+    /**
+     * Whether every event of this bus is published in this process, so that a log kept over it (see
+     * LoggedBus) sees them all; false for a bus that several processes share, whose other members
+     * publish past this process's log.
+     */
+    default boolean local() {
+        return true;
+    }
+
     /** A handler that is told each event's position (see {@link #subscribeInLogOrder}). */
     @FunctionalInterface
     interface Positioned<E> {

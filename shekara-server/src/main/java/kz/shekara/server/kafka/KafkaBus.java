@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaBus implements Bus {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBus.class);
+    private static final java.time.Duration ASSIGNMENT_WAIT = java.time.Duration.ofSeconds(10);
 
     private final KafkaBusConfig config;
     private final KafkaProducer<String, byte[]> producer;
@@ -67,6 +68,12 @@ public final class KafkaBus implements Bus {
     /** The Kafka topic a bus topic maps to. */
     public String kafkaTopic(Topic<?> topic) {
         return config.topicPrefix() + topic.name();
+    }
+
+    /** Other nodes publish to the cluster too: a node's log does not see every event. */
+    @Override
+    public boolean local() {
+        return false;
     }
 
     @Override
@@ -148,6 +155,13 @@ public final class KafkaBus implements Bus {
      */
     @Override
     public void drain() throws InterruptedException {
+        // A group's first assignment may be empty while it is still forming: give every subscription a
+        // while to hold some partition (one that never does, in a group with more members than
+        // partitions, is then taken as it is).
+        long settle = System.nanoTime() + ASSIGNMENT_WAIT.toNanos();
+        while (subscriptions.stream().anyMatch(s -> s.partitions().isEmpty()) && System.nanoTime() < settle) {
+            Thread.sleep(20);
+        }
         Map<TopicPartition, Long> before = null;
         while (true) {
             producer.flush();

@@ -21,6 +21,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * partitions (the most workers of one role that can share it). Stateless.
  */
 public final class KafkaTopics {
+    /** Bytes a partition keeps before its oldest segments go (1 GiB). */
+    static final long RETENTION_BYTES = 1L << 30;
+
     private KafkaTopics() {
     }
 
@@ -54,7 +57,12 @@ public final class KafkaTopics {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
         }
-        List<NewTopic> topics = names.stream().map(n -> new NewTopic(n, Optional.of(partitions), Optional.empty())).toList();
+        // Records carry event time as their timestamp: a recording or exercise stamped days ago must not be
+        // deleted by time-based retention the moment it is written (the event store keeps history; a
+        // topic is trimmed by size).
+        List<NewTopic> topics = names.stream().map(n -> new NewTopic(n, Optional.of(partitions), Optional.empty())
+                .configs(java.util.Map.of("retention.ms", "-1", "retention.bytes", Long.toString(RETENTION_BYTES))))
+                .toList();
         for (Map.Entry<String, KafkaFuture<Void>> e : admin.createTopics(topics).values().entrySet()) {
             try {
                 e.getValue().get();

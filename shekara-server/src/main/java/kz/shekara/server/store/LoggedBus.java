@@ -302,11 +302,16 @@ public final class LoggedBus implements Bus {
      * Delivered by its own thread: the writer hands it each committed event of the topic, in seq order
      * (an urgent event too, once stored, in its place in the log), with its seq as the position.
      * Publishers of the topic wait while {@code capacity} events are queued for it. Only events
-     * committed after this call are delivered.
+     * committed after this call are delivered. Over a bus that other processes publish to as well
+     * ({@link Bus#local()} false), this log does not see their events: the subscription is the shared
+     * bus's own, positions its count.
      */
     @Override
     public <E extends DomainEvent> Subscription subscribeInLogOrder(Topic<E> topic, String group,
                                                                    Positioned<? super E> handler) {
+        if (!delegate.local()) {
+            return delegate.subscribeInLogOrder(topic, group, handler);
+        }
         LogOrderSubscription<E> sub = new LogOrderSubscription<>(topic, group, handler, LOG_ORDER_CAPACITY,
                 this::unsubscribe);
         inLogOrder.add(sub);
@@ -326,7 +331,11 @@ public final class LoggedBus implements Bus {
      */
     @Override
     public void drain() throws InterruptedException {
+        long seen;
         do {
+            // What the handlers publish while the delivery bus drains is logged, then handed on: go round
+            // again until a whole round logs nothing new.
+            seen = log.latestSeq();
             synchronized (pendingLock) {
                 while (pending > 0) {
                     pendingLock.wait();
@@ -336,7 +345,8 @@ public final class LoggedBus implements Bus {
                 s.awaitIdle();
             }
             delegate.drain();
-        } while (pendingCount() > 0 || !inLogOrder.stream().allMatch(LogOrderSubscription::idle));
+        } while (pendingCount() > 0 || !inLogOrder.stream().allMatch(LogOrderSubscription::idle)
+                || log.latestSeq() != seen);
     }
 
     private long pendingCount() {

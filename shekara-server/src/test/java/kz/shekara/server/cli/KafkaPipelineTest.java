@@ -56,7 +56,7 @@ class KafkaPipelineTest {
                 TestBroker.PARTITIONS, Set.of("all"))) {
             node.bus().drain();
         }
-        run("collect", "--kafka", kafka, "--out", dir.resolve("kafka").toString(), "--idle", "3s");
+        run("collect", "--kafka", kafka, "--out", dir.resolve("kafka").toString(), "--idle", "5s");
 
         for (String f : List.of(ProcessCommand.ALERTS, ProcessCommand.INCIDENTS)) {
             List<String> expected = comparable(dir.resolve("process").resolve(f));
