@@ -117,14 +117,15 @@ public final class CertsCommand implements Runnable {
             CertificateAuthority ca = CertificateAuthority.open(data.dir, Clock.systemUTC());
             String a = agency != null ? agency : theatre.load().defaultMarking().originator();
             String h = host != null ? host : InetAddress.getLocalHost().getHostName();
-            if (ca.serveAs(h)) {
-                spec.commandLine().getOut().printf("server certificate now names %s (takes effect at the server's next start)%n", h);
-            }
+            boolean renamed = ca.serveAs(h);
             CertificateAuthority.Issued issued = ca.issue(user, a);
             String serial = issued.certificate().getSerialNumber().toString(16);
             audit.record(data, "certificate.issue", user, "issued serial " + serial + " (agency " + a + ")");
             PrintWriter o = spec.commandLine().getOut();
             o.printf("issued: %s (%s), serial %s%n", user, a, serial);
+            if (renamed) {
+                o.printf("server certificate now names %s (takes effect at the server's next start)%n", h);
+            }
             for (Path p : ClientFiles.write(issued, out, password, h, port)) {
                 o.println(p);
             }
