@@ -159,7 +159,8 @@ public final class GnnAssociator implements DataAssociator {
         }
     }
 
-    private static double cellM(double radiusSum, int tracks) {
+    /** The plot grid's cell for gates of these radii: about a gate across, bounded (shared with {@link JpdaAssociator}). */
+    static double cellM(double radiusSum, int tracks) {
         return Math.min(MAX_CELL_M, Math.max(MIN_CELL_M, 2 * radiusSum / tracks));
     }
 

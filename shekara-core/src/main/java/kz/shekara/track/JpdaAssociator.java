@@ -103,7 +103,7 @@ public final class JpdaAssociator implements DataAssociator {
             radius[i] = gater.radiusM(tracks.get(i), maxSigma);
             sum += radius[i];
         }
-        PlotGrid grid = new PlotGrid(east, north, Math.min(200_000, Math.max(10, 2 * sum / tracks.size())));
+        PlotGrid grid = new PlotGrid(east, north, GnnAssociator.cellM(sum, tracks.size()));
         int[] near = new int[m];
         List<List<Hypothesis.Associated>> out = new ArrayList<>(tracks.size());
         List<Plot> candidates = new ArrayList<>();
