@@ -211,6 +211,10 @@ class PartnerFeedTest {
             WebSocket b = h.client("uz-bs", "/api/v1/live").newWebSocketBuilder()
                     .buildAsync(URI.create("ws://127.0.0.1:" + h.port + "/api/v1/live"), collect(partner))
                     .get(10, TimeUnit.SECONDS);
+            // The handshake answer can reach the client before the server has registered the session.
+            for (int i = 0; i < 200 && !h.get("/api/v1/status", null).body().contains("\"webSessions\":2"); i++) {
+                Thread.sleep(10);
+            }
             h.publish(track("T-OWN", 0, 41.50, OWN),
                     track("T-SHARED", 1, 41.60, marking(Classification.UNCLASSIFIED, HOME, "uz-bs")));
             StringBuilder seenByHome = new StringBuilder();
