@@ -104,6 +104,11 @@ function render(id, box, data) {
     li.append(el('span', 'response-rank', `${r.rank}.`), el('span', 'response-callsign', r.callsign),
       el('span', 'response-kind', t('unitKind.' + r.kind)), el('span', 'response-eta', `ETA ${minutes(r.eta_s)}`),
       el('span', 'response-distance', km(r.distance_m)));
+    // Nobody can meet the target: the list is a pursuit to where it leaves the area, each unit this far behind.
+    if (r.intercept === false) {
+      li.classList.add('response-pursuit');
+      li.append(el('span', 'response-behind', `${t('reason.' + r.reason)} · ${t('response.behind')} ${minutes(r.late_s)}`));
+    }
     if (r.leaves_sector_uncovered) li.append(el('span', 'response-void', `⚠ ${t('response.void')}`));
     // Only a role that may dispatch (an operator or commander) is offered the button.
     if (may('dispatch')) {

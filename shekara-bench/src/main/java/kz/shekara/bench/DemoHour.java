@@ -128,7 +128,10 @@ public final class DemoHour {
             JsonNode top = recs.path("recommendations").path(0);
             if (top.isMissingNode()) {
                 notDispatched.incrementAndGet();
-                refusals.add(incident + ": no unit recommended, excluded " + recs.path("excluded").size());
+                Map<String, Integer> reasons = new java.util.TreeMap<>();
+                recs.path("excluded").forEach(x -> reasons.merge(x.path("reason").asText(), 1, Integer::sum));
+                refusals.add(incident + ": no unit recommended at " + recs.path("target") + " (track "
+                        + recs.path("track").asText() + "), excluded " + reasons);
                 return;
             }
             HttpResponse<String> r = operator.send("POST", "/api/v1/incidents/" + incident + "/dispatch",

@@ -2,7 +2,11 @@ package kz.shekara.planning;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import kz.shekara.model.UnitStatus;
 import kz.shekara.planning.InterceptResult.Intercept;
@@ -83,8 +87,57 @@ public final class Recommender {
         return PreparedUnits.of(ground, planner.sea(), units, previous);
     }
 
-    /** The ranking for a target against prepared units (same answer as with their list of states). */
+    /**
+     * The ranking for a target against prepared units (same answer as with their list of states).
+     * When no unit can meet the target, the units that are only too late are ranked as a pursuit
+     * ({@link #pursuit}): an operator always gets the best unit there is.
+     */
     public Recommendations recommend(TargetMotion target, PreparedUnits units, String requestingCommand) {
+        Recommendations r = intercepts(target, units, requestingCommand);
+        return r.ranked().isEmpty() ? pursuit(target, units, requestingCommand, r) : r;
+    }
+
+    /** How long after the target a pursuing unit may arrive at the end of its path and still be ranked. */
+    static final double PURSUIT_S = 86_400;
+
+    /** The reasons of a unit that has a way to the target and is only too late for it. */
+    private static final Set<String> TOO_LATE = Set.of(InterceptResult.Reason.CANNOT_CATCH.code(),
+            InterceptResult.Reason.TARGET_LEAVES_AREA.code(), InterceptResult.Reason.BEYOND_HORIZON.code());
+
+    /**
+     * The pursuit when nobody can intercept: every unit excluded only for being too late, ranked by
+     * its arrival at the last point of the target's predicted path inside the area (where it leaves
+     * the area, or where it is at the end of the horizon), and how long after the target it gets
+     * there. Arrivals up to a day after the target's count ({@link #PURSUIT_S}); the others stay excluded.
+     */
+    private Recommendations pursuit(TargetMotion target, PreparedUnits units, String requestingCommand,
+                                    Recommendations none) {
+        Map<String, String> late = new HashMap<>();
+        none.excluded().stream().filter(x -> TOO_LATE.contains(x.reason())).forEach(x -> late.put(x.unit(), x.reason()));
+        if (late.isEmpty() || target.inside().isEmpty()) {
+            return none;
+        }
+        List<double[]> in = target.inside();
+        double lastS = in.get(in.size() - 1)[1];
+        double[] p = target.at(lastS);
+        TargetMotion there = TargetMotion.of(p[0], p[1], 0, 0, target.sigmaAt(lastS), 0, lastS + PURSUIT_S, null);
+        List<Recommendation> ranked = new ArrayList<>();
+        for (Recommendation x : intercepts(there, units, requestingCommand).ranked()) {
+            String miss = late.remove(x.unit());
+            if (miss != null) {
+                ranked.add(new Recommendation(ranked.size() + 1, x.unit(), x.kind(), x.etaS(), x.distanceM(), x.lat(),
+                        x.lon(), x.sigmaM(), x.path(), x.leavesSectorUncovered(), miss, Math.max(0, x.etaS() - lastS)));
+            }
+        }
+        Set<String> pursuing = new HashSet<>();
+        ranked.forEach(x -> pursuing.add(x.unit()));
+        List<Recommendations.Excluded> excluded = new ArrayList<>(none.excluded());
+        excluded.removeIf(x -> pursuing.contains(x.unit()));
+        return new Recommendations(ranked, excluded);
+    }
+
+    /** The units that can meet the target, and why each of the others cannot. */
+    private Recommendations intercepts(TargetMotion target, PreparedUnits units, String requestingCommand) {
         if (units.ground() != ground || units.sea() != planner.sea()) {
             throw new IllegalArgumentException("units were prepared by a recommender with other models");
         }

@@ -90,4 +90,35 @@ class RecommenderTest {
         TargetMotion walker = TargetMotion.of(43.0, 69.4, 1.5, 0.5, 10, 0, 14_400, null);
         assertThat(RECOMMENDER.recommend(walker, UNITS, null)).isEqualTo(RECOMMENDER.recommend(walker, UNITS, null));
     }
+
+    @Test
+    void whenNobodyCanMeetTheTargetTheBestUnitsPursueItToTheEndOfItsPath() {
+        // 40 m/s north for the hour's horizon: the helicopter (60 m/s after a 1,800 s launch) closes too slowly,
+        // the ground units are far too slow. The operator still gets the helicopter, with how far behind it is.
+        TargetMotion fast = TargetMotion.of(43.045, 69.5, 40, 0, 20, 0, 3_600, null);
+        Recommendations r = RECOMMENDER.recommend(fast, UNITS, "south");
+        double[] end = fast.at(3_600);
+        double eta = 1_800 + Geodesy.distanceM(42.8, 69.0, end[0], end[1]) / 60;
+        // The vehicle arrives much later (within the day a pursuit looks ahead); the foot patrol never does.
+        assertThat(r.ranked()).extracting(Recommendation::unit).containsExactly("HELI-1", "GV-1");
+        assertThat(r.ranked()).noneMatch(Recommendation::intercepts);
+        Recommendation heli = r.ranked().get(0);
+        assertThat(heli.intercepts()).isFalse();
+        assertThat(heli.miss()).isEqualTo("beyond-horizon");
+        assertThat(heli.etaS()).isCloseTo(eta, within(1e-6));
+        assertThat(heli.lateS()).isCloseTo(eta - 3_600, within(1e-6)).isPositive();
+        assertThat(Geodesy.distanceM(heli.lat(), heli.lon(), end[0], end[1])).isLessThan(1.0);
+        // The pursuing unit leaves the excluded list; the others keep their reasons.
+        assertThat(r.excluded()).extracting(Recommendations.Excluded::unit).doesNotContain("HELI-1", "GV-1")
+                .contains("GV-2", "GV-3", "PB-1", "FP-1");
+        assertThat(r.excluded()).filteredOn(x -> x.unit().equals("FP-1")).extracting(Recommendations.Excluded::reason)
+                .containsExactly("cannot-catch");
+    }
+
+    @Test
+    void anInterceptNeverComesWithAPursuit() {
+        Recommendations r = RECOMMENDER.recommend(TargetMotion.of(43.045, 69.5, 0, 0, 20, 0, 14_400, null), UNITS, "south");
+        assertThat(r.ranked()).allMatch(Recommendation::intercepts);
+        assertThat(r.ranked()).extracting(Recommendation::lateS).allMatch(x -> Double.isNaN(x));
+    }
 }

@@ -129,6 +129,15 @@ class SeaInterceptsEquivalenceTest {
                     outcomes.merge("met", 1, Integer::sum);
                 } else {
                     NoIntercept none = (NoIntercept) alone;
+                    Recommendation pursuing = ranked.get(boat.unit());
+                    if (pursuing != null) {
+                        // Nobody met this target: the boat is ranked as a pursuit, with the reason it cannot meet it.
+                        assertThat(pursuing.intercepts()).as(what).isFalse();
+                        assertThat(pursuing.miss()).as(what).isEqualTo(none.reason().code());
+                        outcomes.merge("pursuit", 1, Integer::sum);
+                        outcomes.merge(none.reason().code(), 1, Integer::sum);
+                        continue;
+                    }
                     Recommendations.Excluded e = excluded.get(boat.unit());
                     assertThat(e).as(what + " excluded").isNotNull();
                     assertThat(e.reason()).as(what).isEqualTo(none.reason().code());
@@ -142,14 +151,19 @@ class SeaInterceptsEquivalenceTest {
             }
             expectedOrder.sort(Comparator.comparingDouble((Map.Entry<String, Intercept> m) -> m.getValue().timeS())
                     .thenComparing(Map.Entry::getKey));
-            assertThat(fast.ranked()).extracting(Recommendation::unit).as("ranking for target " + i)
+            assertThat(fast.ranked()).filteredOn(Recommendation::intercepts).extracting(Recommendation::unit)
+                    .as("ranking for target " + i)
                     .containsExactlyElementsOf(expectedOrder.stream().map(Map.Entry::getKey).toList());
-            assertThat(fast.excluded()).hasSize(boats.size() - expectedOrder.size());
+            if (!expectedOrder.isEmpty()) {
+                assertThat(fast.ranked()).as("no pursuit beside an intercept").allMatch(Recommendation::intercepts);
+            }
+            assertThat(fast.excluded()).hasSize(boats.size() - fast.ranked().size());
         }
         // Every outcome is covered, not only the easy ones.
         assertThat(outcomes.getOrDefault("met", 0)).as("meetings").isGreaterThan(100);
         assertThat(outcomes.getOrDefault("unreachable", 0)).as("unreachable").isGreaterThan(100);
         assertThat(outcomes.getOrDefault("cannot-catch", 0)).as("cannot catch").isGreaterThan(50);
         assertThat(outcomes.getOrDefault("target-leaves-area", 0)).as("target leaves the area").isGreaterThan(50);
+        assertThat(outcomes.getOrDefault("pursuit", 0)).as("pursuits").isGreaterThan(0);
     }
 }

@@ -128,6 +128,7 @@ class RecommenderEquivalenceTest {
             assertThat(r.lon()).isCloseTo(m.lon(), within(1e-9));
             assertThat(r.sigmaM()).isCloseTo(m.sigmaM(), within(1e-6));
             assertThat(r.leavesSectorUncovered()).as("uncovers, %s", m.unit()).isEqualTo(m.leavesSectorUncovered());
+            assertThat(r.miss()).as("pursuit of %s", m.unit()).isEqualTo(m.miss());
             if (!r.path().isEmpty()) {
                 assertThat(r.path().get(r.path().size() - 1)).isEqualTo(new GeoPoint(r.lat(), r.lon()));
             }
@@ -151,6 +152,7 @@ class RecommenderEquivalenceTest {
                 new InterceptPlanner(Map.of(UnitKind.HELICOPTER, new AirTravelTime()), config.stepS()), config);
         PreparedUnits prepared = fast.prepare(units);
         int rankedGround = 0;
+        int pursuits = 0;
         for (TargetMotion target : incidents) {
             for (String command : new String[] {"south", null}) {
                 StraightforwardRecommendation.Result expected = plain.recommend(target, units, command);
@@ -159,10 +161,12 @@ class RecommenderEquivalenceTest {
                 assertSame(dijkstra.recommend(target, units, command), expected);
                 rankedGround += (int) fast.recommend(target, prepared, command).ranked().stream()
                         .filter(r -> r.kind() != UnitKind.HELICOPTER).count();
+                pursuits += (int) expected.ranked().stream().filter(m -> m.miss() != null).count();
             }
         }
-        // The comparison covers ground intercepts, not only helicopters and exclusions.
+        // The comparison covers ground intercepts, not only helicopters and exclusions, and pursuits.
         assertThat(rankedGround).isGreaterThan(500);
+        assertThat(pursuits).isGreaterThan(0);
     }
 
     @Test

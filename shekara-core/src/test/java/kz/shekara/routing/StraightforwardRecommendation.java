@@ -43,15 +43,43 @@ final class StraightforwardRecommendation {
         this.config = config;
     }
 
-    /** A unit's meeting, without its path. */
+    /** A unit's meeting, without its path; {@code miss} the reason it only pursues (null: it intercepts). */
     record Meeting(String unit, double etaS, double distanceM, double lat, double lon, double sigmaM,
-                   boolean leavesSectorUncovered) {
+                   boolean leavesSectorUncovered, String miss) {
     }
 
     record Result(List<Meeting> ranked, List<Recommendations.Excluded> excluded) {
     }
 
+    /**
+     * With nobody able to intercept, the units too late for it ranked by their arrival at the last
+     * point of the target's path inside the area, arrivals up to a day after the target's.
+     */
     Result recommend(TargetMotion target, List<UnitState> units, String command) {
+        Result direct = intercepts(target, units, command);
+        if (!direct.ranked().isEmpty() || target.inside().isEmpty()) {
+            return direct;
+        }
+        double lastS = target.inside().get(target.inside().size() - 1)[1];
+        double[] p = target.at(lastS);
+        Result there = intercepts(TargetMotion.of(p[0], p[1], 0, 0, target.sigmaAt(lastS), 0, lastS + 86_400,
+                null), units, command);
+        List<Meeting> ranked = new ArrayList<>();
+        List<Recommendations.Excluded> excluded = new ArrayList<>(direct.excluded());
+        for (Meeting m : there.ranked()) {
+            Recommendations.Excluded late = direct.excluded().stream().filter(x -> x.unit().equals(m.unit())
+                    && List.of("cannot-catch", "target-leaves-area", "beyond-horizon").contains(x.reason()))
+                    .findFirst().orElse(null);
+            if (late != null) {
+                ranked.add(new Meeting(m.unit(), m.etaS(), m.distanceM(), m.lat(), m.lon(), m.sigmaM(),
+                        m.leavesSectorUncovered(), late.reason()));
+                excluded.remove(late);
+            }
+        }
+        return new Result(ranked, excluded);
+    }
+
+    private Result intercepts(TargetMotion target, List<UnitState> units, String command) {
         List<Meeting> ranked = new ArrayList<>();
         List<Recommendations.Excluded> excluded = new ArrayList<>();
         double topSpeed = 0;
@@ -69,7 +97,7 @@ final class StraightforwardRecommendation {
                 InterceptResult r = ground(u) ? overGround(u, target, topSpeed) : planner.plan(u, target);
                 if (r instanceof Intercept i) {
                     ranked.add(new Meeting(u.unit(), i.timeS(), i.distanceM(), i.lat(), i.lon(), i.sigmaM(),
-                            uncovers(u, units)));
+                            uncovers(u, units), null));
                 } else {
                     excluded.add(new Recommendations.Excluded(u.unit(), ((NoIntercept) r).reason().code(),
                             ((NoIntercept) r).lateS()));

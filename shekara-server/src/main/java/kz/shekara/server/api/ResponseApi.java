@@ -27,8 +27,11 @@ import kz.shekara.theatre.Unit;
  * <ul>
  * <li>{@code GET /api/v1/incidents/{id}/recommendations[?command=c]} — the ranked units (rank, unit,
  * callsign, kind, {@code eta_s}, {@code distance_m}, intercept {@code lat}/{@code lon}, {@code sigma_m},
- * {@code path} as [lat, lon] pairs, {@code leaves_sector_uncovered}), the excluded units with the
- * reason, the target and the incident's task</li>
+ * {@code path} as [lat, lon] pairs, {@code leaves_sector_uncovered}, {@code intercept}), the excluded
+ * units with the reason, the target and the incident's task. When no unit can meet the target the
+ * list is a pursuit ({@code intercept} false): each unit's arrival at the last point of the target's
+ * path inside the area, with the {@code reason} it cannot intercept and {@code late_s} behind the
+ * target</li>
  * <li>{@code POST /api/v1/incidents/{id}/dispatch} {@code {"unit", "by"}} — dispatches; 201 with the task</li>
  * <li>{@code GET /api/v1/tasks} — the active tasks</li>
  * <li>The actor ({@code by}) of a dispatch is the authenticated caller ({@link Caller}); a {@code by}
@@ -107,7 +110,11 @@ public final class ResponseApi {
                     .put("kind", x.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
                     .put("eta_s", round(x.etaS())).put("distance_m", round(x.distanceM()))
                     .put("lat", x.lat()).put("lon", x.lon()).put("sigma_m", round(x.sigmaM()))
-                    .put("leaves_sector_uncovered", x.leavesSectorUncovered());
+                    .put("leaves_sector_uncovered", x.leavesSectorUncovered()).put("intercept", x.intercepts());
+            if (!x.intercepts()) {
+                // Nobody can meet the target: a pursuit to where it leaves the area, and how far behind.
+                n.put("reason", x.miss()).put("late_s", round(x.lateS()));
+            }
             ArrayNode path = n.putArray("path");
             for (GeoPoint p : x.path()) {
                 path.addArray().add(p.lat()).add(p.lon());

@@ -138,6 +138,10 @@ final class RecommendationWriter {
             o.put("distanceM", round(r.distanceM(), 0));
             o.put("interceptLat", round(r.lat(), 6));
             o.put("interceptLon", round(r.lon(), 6));
+            if (!r.intercepts()) {
+                // A pursuit: nobody can meet the target; the point is the last of its path in the area.
+                o.put("intercept", false).put("miss", r.miss()).put("lateS", round(r.lateS(), 1));
+            }
             out.write(json.writeValueAsString(o));
             out.write('\n');
             lines++;

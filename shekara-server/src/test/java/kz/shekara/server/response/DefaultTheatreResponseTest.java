@@ -127,6 +127,30 @@ class DefaultTheatreResponseTest {
         assertThat(r.ranked().size() + r.excluded().size()).isEqualTo(units.size());
     }
 
+    @Test
+    void aFastBoatRunningForOpenWaterWithTheHelicoptersTaskedIsPursuedByTheBestBoat() {
+        // As in the demo: a 25 m/s boat off Aktau heading south-west, the patrol boats (12.5-16.7 m/s) cannot
+        // catch it and both helicopters are on other tasks. The operator still gets a ranked boat, and how late.
+        List<UnitState> units = new ArrayList<>();
+        for (Unit u : theatre.units()) {
+            UnitState s = atBase(u);
+            units.add(u.kind() != UnitKind.HELICOPTER ? s : new UnitState(s.unit(), s.kind(), s.lat(), s.lon(),
+                    UnitStatus.TASKED, s.speedMps(), s.offRoadSpeedMps(), s.launchS(), s.enduranceLeftM(), s.command(),
+                    s.controlledBy(), s.sector()));
+        }
+        TargetMotion runner = TargetMotion.of(43.5, 51.0, -15, -20, 30, 0.5, 14_400, models.area().orElse(null));
+        Recommendations r = models.recommender(Recommender.Config.DEFAULT).recommend(runner, units, null);
+        assertThat(r.ranked()).isNotEmpty();
+        assertThat(r.ranked()).noneMatch(kz.shekara.planning.Recommendation::intercepts);
+        assertThat(r.ranked().get(0).kind()).isEqualTo(UnitKind.BOAT);
+        assertThat(r.ranked().get(0).lateS()).isPositive();
+        assertThat(r.ranked().get(0).miss()).isIn("cannot-catch", "target-leaves-area");
+        assertThat(r.ranked()).isSortedAccordingTo(java.util.Comparator.comparingDouble(
+                kz.shekara.planning.Recommendation::etaS));
+        assertThat(r.excluded()).filteredOn(x -> x.reason().equals("status-tasked")).hasSize(2);
+        assertThat(r.ranked().size() + r.excluded().size()).isEqualTo(units.size());
+    }
+
     private static void assertNoLand(List<GeoPoint> p) {
         for (int i = 1; i < p.size(); i++) {
             Geometry leg = GF.createLineString(new Coordinate[] {new Coordinate(p.get(i - 1).lon(), p.get(i - 1).lat()),
