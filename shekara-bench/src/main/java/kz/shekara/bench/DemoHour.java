@@ -52,6 +52,7 @@ public final class DemoHour {
     private final Map<String, IncidentEvent> opened = new ConcurrentHashMap<>();
     private final Map<String, Map<TaskStatus, Instant>> steps = new ConcurrentHashMap<>();
     private final AtomicInteger dispatched = new AtomicInteger();
+    private final AtomicInteger pursuits = new AtomicInteger();
     private final AtomicInteger notDispatched = new AtomicInteger();
     private final AtomicInteger resolved = new AtomicInteger();
     private final List<String> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -138,6 +139,9 @@ public final class DemoHour {
                     "{\"unit\":\"" + top.path("unit").asText() + "\"}");
             if (r.statusCode() == 201) {
                 dispatched.incrementAndGet();
+                if (!top.path("intercept").asBoolean(true)) {
+                    pursuits.incrementAndGet();
+                }
             } else {
                 notDispatched.incrementAndGet();
                 refusals.add(incident + ": dispatch " + r.statusCode() + " " + r.body());
@@ -179,7 +183,8 @@ public final class DemoHour {
         System.out.printf(Locale.ROOT, "incidents %d (%.1f per hour)%n", opened.size(), opened.size() / hours);
         incidentsByRule.forEach((k, n) -> System.out.printf(Locale.ROOT, "  incidents by first alert %-24s %4d  %6.1f/h%n",
                 k, n, n / hours));
-        System.out.printf(Locale.ROOT, "operator: dispatched %d, not dispatched %d, resolved %d%n", dispatched.get(),
+        System.out.printf(Locale.ROOT, "operator: dispatched %d (%d on a pursuit: nobody could intercept), not dispatched %d,"
+                + " resolved %d%n", dispatched.get(), pursuits.get(),
                 notDispatched.get(), resolved.get());
         refusals.stream().limit(20).forEach(r -> System.out.println("  " + r));
         step("dispatched -> en route", TaskStatus.DISPATCHED, TaskStatus.EN_ROUTE);

@@ -409,6 +409,28 @@ class DispatchRoundTripTest {
     }
 
     /** Walker track updates k = from..to, 10 s apart at 1.5 m/s north, crossing the border at k ≈ 7. */
+    @Test
+    void aTargetNoUnitCanCatchStillGetsTheBestUnitAsAPursuitWithHowFarBehind() throws Exception {
+        join("GP-W", "Shekara 11", 41.56, 69.30);
+        // A vehicle at 60 m/s crossing north: the patrols (22.2 m/s at best) cannot catch it.
+        for (int k = 0; k <= 10; k++) {
+            double[] p = Geodesy.destination(41.5, 69.25, k * 600.0 >= 3_000 ? 0 : 180, Math.abs(k * 600.0 - 3_000));
+            bus.publish(Topic.TRACKS, "west", new TrackUpdate(T0.plusSeconds(10L * k), TRACK, "west", p[0], p[1], 60,
+                    0, 100, 0, 100, TrackStatus.CONFIRMED, TargetClass.VEHICLE, new TreeSet<>(List.of("radar-1")),
+                    MiniTheatre.MARKING));
+        }
+        bus.drain();
+        JsonNode recs = json(call("GET", "/api/v1/incidents/" + incidents.get(0).incident() + "/recommendations", null));
+        JsonNode best = recs.get("recommendations").get(0);
+        assertThat(best.get("intercept").asBoolean()).isFalse();
+        assertThat(best.get("reason").asText()).isIn("cannot-catch", "target-leaves-area", "beyond-horizon");
+        assertThat(best.get("late_s").asDouble()).isPositive();
+        assertThat(best.get("eta_s").asDouble()).isGreaterThan(best.get("late_s").asDouble());
+        for (JsonNode x : recs.get("excluded")) {
+            assertThat(x.get("unit").asText()).as("a pursuing unit is not also excluded").isNotEqualTo(best.get("unit").asText());
+        }
+    }
+
     private void walk(int from, int to) throws InterruptedException {
         for (int k = from; k <= to; k++) {
             double[] p = Geodesy.destination(41.5, 69.25, k * 15.0 >= 100 ? 0 : 180, Math.abs(k * 15.0 - 100));
