@@ -3,7 +3,6 @@ package kz.shekara.planning;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,10 +104,13 @@ public final class Recommender {
             InterceptResult.Reason.TARGET_LEAVES_AREA.code(), InterceptResult.Reason.BEYOND_HORIZON.code());
 
     /**
-     * The pursuit when nobody can intercept: every unit excluded only for being too late, ranked by
-     * its arrival at the last point of the target's predicted path inside the area (where it leaves
-     * the area, or where it is at the end of the horizon), and how long after the target it gets
-     * there. Arrivals up to a day after the target's count ({@link #PURSUIT_S}); the others stay excluded.
+     * The pursuit when nobody can intercept: every unit excluded only for being too late, sent to the
+     * point of the target's predicted path inside the area where it is least late. The path is
+     * looked at in {@link #PURSUIT_POINTS} equal steps from now to the last time it is inside the area
+     * (where it leaves the area, or where it is at the end of the horizon); a point outside the area
+     * does not count, nor a point the unit cannot get to (a boat's path extrapolated over land). Ranked
+     * by how long after the target each gets there, then by arrival; arrivals up to a day after the
+     * target's count ({@link #PURSUIT_S}). The others stay excluded.
      */
     private Recommendations pursuit(TargetMotion target, PreparedUnits units, String requestingCommand,
                                     Recommendations none) {
@@ -117,23 +119,49 @@ public final class Recommender {
         if (late.isEmpty() || target.inside().isEmpty()) {
             return none;
         }
-        List<double[]> in = target.inside();
-        double lastS = in.get(in.size() - 1)[1];
-        double[] p = target.at(lastS);
-        TargetMotion there = TargetMotion.of(p[0], p[1], 0, 0, target.sigmaAt(lastS), 0, lastS + PURSUIT_S, null);
-        List<Recommendation> ranked = new ArrayList<>();
-        for (Recommendation x : intercepts(there, units, requestingCommand).ranked()) {
-            String miss = late.remove(x.unit());
-            if (miss != null) {
-                ranked.add(new Recommendation(ranked.size() + 1, x.unit(), x.kind(), x.etaS(), x.distanceM(), x.lat(),
-                        x.lon(), x.sigmaM(), x.path(), x.leavesSectorUncovered(), miss, Math.max(0, x.etaS() - lastS)));
+        Map<String, Recommendation> best = new HashMap<>();
+        for (double t : pursuitTimes(target)) {
+            double[] p = target.at(t);
+            TargetMotion there = TargetMotion.of(p[0], p[1], 0, 0, target.sigmaAt(t), 0, t + PURSUIT_S, null);
+            for (Recommendation x : intercepts(there, units, requestingCommand).ranked()) {
+                String miss = late.get(x.unit());
+                double lateS = Math.max(0, x.etaS() - t);
+                Recommendation sofar = best.get(x.unit());
+                if (miss != null && (sofar == null || lateS < sofar.lateS())) {
+                    best.put(x.unit(), new Recommendation(0, x.unit(), x.kind(), x.etaS(), x.distanceM(), x.lat(), x.lon(),
+                            x.sigmaM(), x.path(), x.leavesSectorUncovered(), miss, lateS));
+                }
             }
         }
-        Set<String> pursuing = new HashSet<>();
-        ranked.forEach(x -> pursuing.add(x.unit()));
+        List<Recommendation> order = new ArrayList<>(best.values());
+        order.sort(Comparator.comparingDouble(Recommendation::lateS).thenComparingDouble(Recommendation::etaS)
+                .thenComparing(Recommendation::unit));
+        List<Recommendation> ranked = new ArrayList<>(order.size());
+        for (Recommendation x : order) {
+            ranked.add(new Recommendation(ranked.size() + 1, x.unit(), x.kind(), x.etaS(), x.distanceM(), x.lat(), x.lon(),
+                    x.sigmaM(), x.path(), x.leavesSectorUncovered(), x.miss(), x.lateS()));
+        }
         List<Recommendations.Excluded> excluded = new ArrayList<>(none.excluded());
-        excluded.removeIf(x -> pursuing.contains(x.unit()));
+        excluded.removeIf(x -> best.containsKey(x.unit()));
         return new Recommendations(ranked, excluded);
+    }
+
+    /** How many equal steps of a target's path inside the area a pursuit looks at. */
+    static final int PURSUIT_POINTS = 8;
+
+    /** The times (seconds from now) a pursuit looks at: equal steps to the last time inside the area, inside only. */
+    static List<Double> pursuitTimes(TargetMotion target) {
+        List<double[]> in = target.inside();
+        double lastS = in.get(in.size() - 1)[1];
+        List<Double> times = new ArrayList<>();
+        for (int j = 0; j <= PURSUIT_POINTS; j++) {
+            double t = j == PURSUIT_POINTS ? lastS : lastS * j / PURSUIT_POINTS;
+            // A target that stays put is there until the last time: the only point, and the latest.
+            if (in.stream().anyMatch(i -> i[0] <= t && t <= i[1]) && (j == PURSUIT_POINTS || !target.stationary())) {
+                times.add(t);
+            }
+        }
+        return times;
     }
 
     /** The units that can meet the target, and why each of the others cannot. */

@@ -52,30 +52,44 @@ final class StraightforwardRecommendation {
     }
 
     /**
-     * With nobody able to intercept, the units too late for it ranked by their arrival at the last
-     * point of the target's path inside the area, arrivals up to a day after the target's.
+     * With nobody able to intercept, the units too late for it, each sent to the point of nine equal
+     * steps of the target's path inside the area (now to its last time inside) where it is least
+     * late, ranked by that lateness then arrival; arrivals up to a day after the target's.
      */
     Result recommend(TargetMotion target, List<UnitState> units, String command) {
         Result direct = intercepts(target, units, command);
         if (!direct.ranked().isEmpty() || target.inside().isEmpty()) {
             return direct;
         }
-        double lastS = target.inside().get(target.inside().size() - 1)[1];
-        double[] p = target.at(lastS);
-        Result there = intercepts(TargetMotion.of(p[0], p[1], 0, 0, target.sigmaAt(lastS), 0, lastS + 86_400,
-                null), units, command);
-        List<Meeting> ranked = new ArrayList<>();
-        List<Recommendations.Excluded> excluded = new ArrayList<>(direct.excluded());
-        for (Meeting m : there.ranked()) {
-            Recommendations.Excluded late = direct.excluded().stream().filter(x -> x.unit().equals(m.unit())
-                    && List.of("cannot-catch", "target-leaves-area", "beyond-horizon").contains(x.reason()))
-                    .findFirst().orElse(null);
-            if (late != null) {
-                ranked.add(new Meeting(m.unit(), m.etaS(), m.distanceM(), m.lat(), m.lon(), m.sigmaM(),
-                        m.leavesSectorUncovered(), late.reason()));
-                excluded.remove(late);
+        List<double[]> in = target.inside();
+        double lastS = in.get(in.size() - 1)[1];
+        Map<String, Meeting> best = new HashMap<>();
+        Map<String, Double> lateness = new HashMap<>();
+        for (int j = 0; j <= 8; j++) {
+            double t = j == 8 ? lastS : lastS * j / 8;
+            if (in.stream().noneMatch(i -> i[0] <= t && t <= i[1])) {
+                continue;
+            }
+            double[] p = target.at(t);
+            Result there = intercepts(TargetMotion.of(p[0], p[1], 0, 0, target.sigmaAt(t), 0, t + 86_400, null), units,
+                    command);
+            for (Meeting m : there.ranked()) {
+                Recommendations.Excluded late = direct.excluded().stream().filter(x -> x.unit().equals(m.unit())
+                        && List.of("cannot-catch", "target-leaves-area", "beyond-horizon").contains(x.reason()))
+                        .findFirst().orElse(null);
+                double l = Math.max(0, m.etaS() - t);
+                if (late != null && l < lateness.getOrDefault(m.unit(), Double.POSITIVE_INFINITY)) {
+                    lateness.put(m.unit(), l);
+                    best.put(m.unit(), new Meeting(m.unit(), m.etaS(), m.distanceM(), m.lat(), m.lon(), m.sigmaM(),
+                            m.leavesSectorUncovered(), late.reason()));
+                }
             }
         }
+        List<Meeting> ranked = new ArrayList<>(best.values());
+        ranked.sort(Comparator.comparingDouble((Meeting m) -> lateness.get(m.unit())).thenComparingDouble(Meeting::etaS)
+                .thenComparing(Meeting::unit));
+        List<Recommendations.Excluded> excluded = new ArrayList<>(direct.excluded());
+        excluded.removeIf(x -> best.containsKey(x.unit()));
         return new Result(ranked, excluded);
     }
 
