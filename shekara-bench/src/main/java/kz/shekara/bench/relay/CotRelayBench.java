@@ -100,6 +100,7 @@ public final class CotRelayBench {
             throw new IllegalStateException("relay server did not start: " + first);
         }
         int port = Integer.parseInt(first.substring(5));
+        ServerStats stats = new ServerStats(server.getOutputStream(), lines);
         List<Client> clients = new ArrayList<>();
         Step best = null;
         try {
@@ -112,19 +113,19 @@ public final class CotRelayBench {
             Thread.sleep(1000); // every device announced before the load
             // A first step not counted: the relay process's code is compiled and its caches filled.
             System.out.printf(Locale.ROOT, "%d %s %s warm-up: %s%n", n, transport, relay,
-                    step(server.toHandle(), clients, n, firstRate(n)));
+                    step(server.toHandle(), stats, clients, n, firstRate(n)));
             boolean retried = false;
             for (double rate : LADDER) {
                 if (rate < firstRate(n)) {
                     continue;
                 }
-                Step s = step(server.toHandle(), clients, n, rate);
+                Step s = step(server.toHandle(), stats, clients, n, rate);
                 System.out.printf(Locale.ROOT, "%d %s %s %s/s per device: %s%n", n, transport, relay, fmt(rate), s);
                 if (s.passed(p99Limit)) {
                     best = s;
                 } else if (!retried && s.open) {
                     retried = true;
-                    Step again = step(server.toHandle(), clients, n, rate);
+                    Step again = step(server.toHandle(), stats, clients, n, rate);
                     System.out.printf(Locale.ROOT, "%d %s %s %s/s per device (again): %s%n", n, transport, relay,
                             fmt(rate), again);
                     if (!again.passed(p99Limit)) {
@@ -157,8 +158,10 @@ public final class CotRelayBench {
         return LADDER[LADDER.length - 1];
     }
 
-    private Step step(ProcessHandle server, List<Client> clients, int n, double rate) throws Exception {
+    private Step step(ProcessHandle server, ServerStats stats, List<Client> clients, int n, double rate)
+            throws Exception {
         long[] base = clients.stream().mapToLong(c -> c.received.get()).toArray();
+        long[] server0 = stats.read();
         for (Client c : clients) {
             c.resetLatencies();
         }
@@ -215,14 +218,15 @@ public final class CotRelayBench {
             lastTotal = total;
             Thread.sleep(300);
         }
+        long[] server1 = stats.read();
         long totalSent = Arrays.stream(sent).sum();
-        long lost = 0;
-        boolean open = true;
-        for (int i = 0; i <= n; i++) {
-            Client c = clients.get(i);
-            long expected = totalSent - (i < n ? sent[i] : 0);
-            lost += Math.max(0, expected - (c.received.get() - base[i]));
-            open &= !c.closed;
+        long got = clients.stream().mapToLong(c -> c.received.get()).sum() - Arrays.stream(base).sum();
+        long lost = lost(clients, base, sent, totalSent);
+        boolean open = clients.stream().noneMatch(c -> c.closed);
+        long late = 0;
+        if (lost > 0) { // how many of them were only late: what arrives in 3 more seconds
+            Thread.sleep(3000);
+            late = lost - lost(clients, base, sent, totalSent);
         }
         double window = seconds;
         long[] lat = clients.get(n).latencies();
@@ -230,8 +234,21 @@ public final class CotRelayBench {
         double p99 = lat.length == 0 ? Double.NaN : lat[Math.min(lat.length - 1, (int) (0.99 * lat.length))] / 1e6;
         double p50 = lat.length == 0 ? Double.NaN : lat[lat.length / 2] / 1e6;
         return new Step(rate, sentInWindow.get() / window, n * rate, (out1 - out0) / window, p50, p99, lost, open,
+                new Tally(totalSent, server1[0] - server0[0], server1[1] - server0[1], got, late,
+                        server1[2] - server0[2], server1[3] - server0[3]),
                 (cpu1.toNanos() - cpu0.toNanos()) / 1e9 / window, (self1.toNanos() - self0.toNanos()) / 1e9 / window,
                 Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    }
+
+    /** Events not (yet) received: each client expects every event sent but its own. */
+    private static long lost(List<Client> clients, long[] base, long[] sent, long totalSent) {
+        int n = sent.length;
+        long lost = 0;
+        for (int i = 0; i <= n; i++) {
+            long expected = totalSent - (i < n ? sent[i] : 0);
+            lost += Math.max(0, expected - (clients.get(i).received.get() - base[i]));
+        }
+        return lost;
     }
 
     private static Duration cpu(ProcessHandle p) {
@@ -291,7 +308,7 @@ public final class CotRelayBench {
 
     /** One step's figures. */
     private record Step(double rate, double inPerS, double targetInPerS, double outPerS, double p50Ms, double p99Ms,
-                        long lost, boolean open, double relayCpu, double driverCpu, String load) {
+                        long lost, boolean open, Tally tally, double relayCpu, double driverCpu, String load) {
         boolean passed(double p99Limit) {
             return open && lost == 0 && p99Ms <= p99Limit && inPerS >= 0.95 * targetInPerS;
         }
@@ -299,8 +316,50 @@ public final class CotRelayBench {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "in %.0f/s (asked %.0f) out %.0f/s p50 %.1f ms p99 %.1f ms lost %d%s"
-                    + " relay CPU %.2f driver CPU %.2f load %s", inPerS, targetInPerS, outPerS, p50Ms, p99Ms, lost,
-                    open ? "" : " DISCONNECTED", relayCpu, driverCpu, load);
+                    + " [%s] relay CPU %.2f driver CPU %.2f load %s", inPerS, targetInPerS, outPerS, p50Ms, p99Ms, lost,
+                    open ? "" : " DISCONNECTED", tally, relayCpu, driverCpu, load);
+        }
+    }
+
+    /**
+     * Where a step's events went, whole step: sent by the devices, accepted and written by the relay
+     * (its own counters), read by the driver's clients; clients the relay dropped as slow, inputs it
+     * rejected. Written less than read means the relay never wrote them; read less than written, they
+     * were still on their way (or the driver's readers fell behind); late, those of the lost that arrived
+ * within 3 more seconds.
+     */
+    private record Tally(long sent, long accepted, long written, long read, long late, long slow, long rejected) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "sent %d, relay accepted %d wrote %d, driver read %d (+%d late),"
+                    + " slow %d, rejected %d", sent, accepted, written, read, late, slow, rejected);
+        }
+    }
+
+    /** The relay process's counters, asked over its standard input ({@link RelayServer}). */
+    private static final class ServerStats {
+        private final OutputStream commands;
+        private final BufferedReader answers;
+
+        ServerStats(OutputStream commands, BufferedReader answers) {
+            this.commands = commands;
+            this.answers = answers;
+        }
+
+        /** {in, out, slow, rejected} now. */
+        long[] read() throws IOException {
+            commands.write("stats\n".getBytes(StandardCharsets.US_ASCII));
+            commands.flush();
+            String line = answers.readLine();
+            if (line == null) {
+                throw new IOException("relay server gone");
+            }
+            long[] v = new long[4];
+            String[] parts = line.split(" ");
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Long.parseLong(parts[i].substring(parts[i].indexOf('=') + 1));
+            }
+            return v;
         }
     }
 
