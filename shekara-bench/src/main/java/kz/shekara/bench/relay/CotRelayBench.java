@@ -44,7 +44,8 @@ import kz.shekara.server.adapter.cot.cert.CertificateAuthority;
  */
 public final class CotRelayBench {
     private static final String MARK = "<remarks>t=";
-    private static final double[] LADDER = {0.1, 0.2, 0.5, 1, 2, 3, 5, 7, 10, 14, 20, 28, 40, 56, 80, 113, 160};
+    private static final double[] LADDER = {0.1, 0.2, 0.5, 1, 2, 3, 5, 7, 10, 14, 20, 28, 40, 56, 80, 113, 160, 226,
+            320, 453, 640};
 
     private final Path dir;
     private final SSLContext clientTls;
