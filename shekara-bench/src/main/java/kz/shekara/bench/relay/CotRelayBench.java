@@ -40,11 +40,15 @@ import kz.shekara.server.adapter.cot.cert.CertificateAuthority;
  * CPU: the relay process's and this driver's, in cores, over the window.
  *
  * <p>Usage: {@code java -cp benchmarks.jar kz.shekara.bench.relay.CotRelayBench [devices=50,100,500]
- * [transports=tcp,tls] [relays=shekara,bare] [seconds=5] [warmup=2] [p99ms=50]}.
+ * [transports=tcp,tls] [relays=shekara,bare] [seconds=5] [warmup=2] [p99ms=50] [listener=last|first]}: the
+ * listener connects after the devices (last, so both relays write to it last of all: the latency of a
+ * whole fan-out) or before them (first).
  */
 public final class CotRelayBench {
     private static final String MARK = "<remarks>t=";
-    private static final double[] LADDER = {0.1, 0.2, 0.5, 1, 2, 3, 5, 7, 10, 14, 20, 28, 40, 56, 80, 113, 160, 226,
+    /** A report sent this long after its turn was sent late: the driver's own threads waited to run. */
+    private static final long LATE_SEND = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final double[] LADDER = {0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 3, 5, 7, 10, 14, 20, 28, 40, 56, 80, 113, 160, 226,
             320, 453, 640};
 
     private final Path dir;
@@ -52,13 +56,16 @@ public final class CotRelayBench {
     private final int seconds;
     private final int warmup;
     private final double p99Limit;
+    private final boolean listenerFirst;
 
-    private CotRelayBench(Path dir, SSLContext clientTls, int seconds, int warmup, double p99Limit) {
+    private CotRelayBench(Path dir, SSLContext clientTls, int seconds, int warmup, double p99Limit,
+                          boolean listenerFirst) {
         this.dir = dir;
         this.clientTls = clientTls;
         this.seconds = seconds;
         this.warmup = warmup;
         this.p99Limit = p99Limit;
+        this.listenerFirst = listenerFirst;
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,7 +76,7 @@ public final class CotRelayBench {
         CertificateAuthority ca = CertificateAuthority.init(dir, Clock.systemUTC());
         CotRelayBench bench = new CotRelayBench(dir, clientContext(ca.issue("bench-device", "BENCH")),
                 Integer.parseInt(arg(args, 3, "5")), Integer.parseInt(arg(args, 4, "2")),
-                Double.parseDouble(arg(args, 5, "50")));
+                Double.parseDouble(arg(args, 5, "50")), "first".equals(arg(args, 6, "last")));
         List<String> table = new ArrayList<>();
         table.add("| devices | transport | relay | R/device | events/s in | relayed events/s out | p99 ms | relay CPU cores | driver CPU cores | load avg |");
         table.add("|---|---|---|---|---|---|---|---|---|---|");
@@ -105,9 +112,12 @@ public final class CotRelayBench {
         List<Client> clients = new ArrayList<>();
         Step best = null;
         try {
-            for (int i = 0; i <= n; i++) {
-                clients.add(new Client(connect(transport, port), i, i == n));
+            Client[] connected = new Client[n + 1];
+            for (int k = 0; k <= n; k++) { // the relays write to their clients in the order they connected
+                int i = listenerFirst ? (k + n) % (n + 1) : k;
+                connected[i] = new Client(connect(transport, port), i, i == n);
             }
+            clients.addAll(Arrays.asList(connected));
             for (int i = 0; i < n; i++) {
                 clients.get(i).send(sa(i, System.nanoTime()));
             }
@@ -173,13 +183,17 @@ public final class CotRelayBench {
             c.window(measureFrom, stopAt);
         }
         long[] sent = new long[n];
+        long[] maxLag = new long[n];
         AtomicLong sentInWindow = new AtomicLong();
+        AtomicLong lateSends = new AtomicLong();
         List<Thread> senders = new ArrayList<>();
         long interval = (long) (1e9 / rate);
         for (int i = 0; i < n; i++) {
             int idx = i;
             senders.add(Thread.ofVirtual().start(() -> {
-                long next = start + (long) (Math.random() * interval);
+                // Phases spread evenly over one interval: at rates of one report in several seconds the
+                // devices still send the rate asked within one step, not a random share of it.
+                long next = start + (long) ((idx + 0.5) / n * interval);
                 try {
                     while (next < stopAt) {
                         long now = System.nanoTime();
@@ -191,6 +205,10 @@ public final class CotRelayBench {
                         sent[idx]++;
                         if (now >= measureFrom) {
                             sentInWindow.incrementAndGet();
+                            maxLag[idx] = Math.max(maxLag[idx], now - next);
+                            if (now - next > LATE_SEND) {
+                                lateSends.incrementAndGet();
+                            }
                         }
                         next += interval;
                     }
@@ -235,8 +253,9 @@ public final class CotRelayBench {
         double p99 = lat.length == 0 ? Double.NaN : lat[Math.min(lat.length - 1, (int) (0.99 * lat.length))] / 1e6;
         double p50 = lat.length == 0 ? Double.NaN : lat[lat.length / 2] / 1e6;
         return new Step(rate, sentInWindow.get() / window, n * rate, (out1 - out0) / window, p50, p99, lost, open,
-                new Tally(totalSent, server1[0] - server0[0], server1[1] - server0[1], got, late,
-                        server1[2] - server0[2], server1[3] - server0[3]),
+                new Tally(totalSent, lateSends.get(), Arrays.stream(maxLag).max().orElse(0) / 1e6,
+                        server1[0] - server0[0], server1[1] - server0[1], got, late, server1[2] - server0[2],
+                        server1[3] - server0[3]),
                 (cpu1.toNanos() - cpu0.toNanos()) / 1e9 / window, (self1.toNanos() - self0.toNanos()) / 1e9 / window,
                 Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
     }
@@ -323,17 +342,21 @@ public final class CotRelayBench {
     }
 
     /**
-     * Where a step's events went, whole step: sent by the devices, accepted and written by the relay
-     * (its own counters), read by the driver's clients; clients the relay dropped as slow, inputs it
-     * rejected. Written less than read means the relay never wrote them; read less than written, they
-     * were still on their way (or the driver's readers fell behind); late, those of the lost that arrived
- * within 3 more seconds.
+     * Where a step's events went, over the whole step: sent by the devices (of those in the measured
+     * window, how many went out over 10 ms after their turn and the latest: the driver's own
+     * scheduling), accepted and written by the relay (its own counters: N writes an accepted event),
+     * read by the driver's clients (late: those of the lost that arrived within 3 more seconds);
+     * clients the relay dropped as slow, inputs it rejected. Written short of N × accepted, the relay
+     * never wrote them; read short of written, they were still on their way or the driver's readers
+     * fell behind.
      */
-    private record Tally(long sent, long accepted, long written, long read, long late, long slow, long rejected) {
+    private record Tally(long sent, long lateSends, double maxSendLagMs, long accepted, long written, long read,
+                         long late, long slow, long rejected) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "sent %d, relay accepted %d wrote %d, driver read %d (+%d late),"
-                    + " slow %d, rejected %d", sent, accepted, written, read, late, slow, rejected);
+            return String.format(Locale.ROOT, "sent %d (in window %d late by over 10 ms, at most %.0f ms), relay"
+                    + " accepted %d wrote %d, driver read %d (+%d late), slow %d, rejected %d", sent, lateSends,
+                    maxSendLagMs, accepted, written, read, late, slow, rejected);
         }
     }
 
