@@ -45,7 +45,6 @@ import kz.shekara.server.adapter.cot.cert.CertificateAuthority;
  * whole fan-out) or before them (first).
  */
 public final class CotRelayBench {
-    private static final String MARK = "<remarks>t=";
     /** A report sent this long after its turn was sent late: the driver's own threads waited to run. */
     private static final long LATE_SEND = TimeUnit.MILLISECONDS.toNanos(10);
     private static final double[] LADDER = {0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 3, 5, 7, 10, 14, 20, 28, 40, 56, 80, 113, 160, 226,
@@ -108,14 +107,14 @@ public final class CotRelayBench {
             throw new IllegalStateException("relay server did not start: " + first);
         }
         int port = Integer.parseInt(first.substring(5));
-        ServerStats stats = new ServerStats(server.getOutputStream(), lines);
-        List<Client> clients = new ArrayList<>();
+        RelayStats stats = new RelayStats(server.getOutputStream(), lines);
+        List<RelayClient> clients = new ArrayList<>();
         Step best = null;
         try {
-            Client[] connected = new Client[n + 1];
+            RelayClient[] connected = new RelayClient[n + 1];
             for (int k = 0; k <= n; k++) { // the relays write to their clients in the order they connected
                 int i = listenerFirst ? (k + n) % (n + 1) : k;
-                connected[i] = new Client(connect(transport, port), i, i == n);
+                connected[i] = new RelayClient(connect(transport, port), i, i == n);
             }
             clients.addAll(Arrays.asList(connected));
             for (int i = 0; i < n; i++) {
@@ -148,8 +147,8 @@ public final class CotRelayBench {
                 }
             }
         } finally {
-            for (Client c : clients) {
-                c.socket.close();
+            for (RelayClient c : clients) {
+                c.close();
             }
             server.getOutputStream().close();
             if (!server.waitFor(60, TimeUnit.SECONDS)) {
@@ -169,17 +168,17 @@ public final class CotRelayBench {
         return LADDER[LADDER.length - 1];
     }
 
-    private Step step(ProcessHandle server, ServerStats stats, List<Client> clients, int n, double rate)
+    private Step step(ProcessHandle server, RelayStats stats, List<RelayClient> clients, int n, double rate)
             throws Exception {
-        long[] base = clients.stream().mapToLong(c -> c.received.get()).toArray();
+        long[] base = clients.stream().mapToLong(RelayClient::received).toArray();
         long[] server0 = stats.read();
-        for (Client c : clients) {
+        for (RelayClient c : clients) {
             c.resetLatencies();
         }
         long start = System.nanoTime();
         long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
         long stopAt = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
-        for (Client c : clients) {
+        for (RelayClient c : clients) {
             c.window(measureFrom, stopAt);
         }
         long[] sent = new long[n];
@@ -220,17 +219,17 @@ public final class CotRelayBench {
         LockSupport.parkNanos(measureFrom - System.nanoTime());
         Duration cpu0 = cpu(server);
         Duration self0 = cpu(ProcessHandle.current());
-        long out0 = clients.stream().mapToLong(c -> c.received.get()).sum();
+        long out0 = clients.stream().mapToLong(RelayClient::received).sum();
         LockSupport.parkNanos(stopAt - System.nanoTime());
         Duration cpu1 = cpu(server);
         Duration self1 = cpu(ProcessHandle.current());
-        long out1 = clients.stream().mapToLong(c -> c.received.get()).sum();
+        long out1 = clients.stream().mapToLong(RelayClient::received).sum();
         for (Thread t : senders) {
             t.join();
         }
         long lastTotal = -1;
         for (int i = 0; i < 100; i++) { // wait for the relay to drain: totals still for 300 ms, at most 30 s
-            long total = clients.stream().mapToLong(c -> c.received.get()).sum();
+            long total = clients.stream().mapToLong(RelayClient::received).sum();
             if (total == lastTotal) {
                 break;
             }
@@ -239,9 +238,9 @@ public final class CotRelayBench {
         }
         long[] server1 = stats.read();
         long totalSent = Arrays.stream(sent).sum();
-        long got = clients.stream().mapToLong(c -> c.received.get()).sum() - Arrays.stream(base).sum();
+        long got = clients.stream().mapToLong(RelayClient::received).sum() - Arrays.stream(base).sum();
         long lost = lost(clients, base, sent, totalSent);
-        boolean open = clients.stream().noneMatch(c -> c.closed);
+        boolean open = clients.stream().noneMatch(RelayClient::closed);
         long late = 0;
         if (lost > 0) { // how many of them were only late: what arrives in 3 more seconds
             Thread.sleep(3000);
@@ -261,12 +260,12 @@ public final class CotRelayBench {
     }
 
     /** Events not (yet) received: each client expects every event sent but its own. */
-    private static long lost(List<Client> clients, long[] base, long[] sent, long totalSent) {
+    private static long lost(List<RelayClient> clients, long[] base, long[] sent, long totalSent) {
         int n = sent.length;
         long lost = 0;
         for (int i = 0; i <= n; i++) {
             long expected = totalSent - (i < n ? sent[i] : 0);
-            lost += Math.max(0, expected - (clients.get(i).received.get() - base[i]));
+            lost += Math.max(0, expected - (clients.get(i).received() - base[i]));
         }
         return lost;
     }
@@ -314,7 +313,7 @@ public final class CotRelayBench {
                 + "\" start=\"" + t + "\" stale=\"" + t.plusSeconds(120) + "\"><point lat=\"42.3\" lon=\"69.6\""
                 + " hae=\"300.0\" ce=\"10.0\" le=\"9999999.0\"/><detail><contact callsign=\"B" + i
                 + "\" endpoint=\"*:-1:stcp\"/><__group name=\"Cyan\" role=\"Team Member\"/>"
-                + "<track course=\"10.0\" speed=\"1.5\"/>" + MARK + nanos + "</remarks></detail></event>")
+                + "<track course=\"10.0\" speed=\"1.5\"/>" + RelayClient.MARK + nanos + "</remarks></detail></event>")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -360,117 +359,4 @@ public final class CotRelayBench {
         }
     }
 
-    /** The relay process's counters, asked over its standard input ({@link RelayServer}). */
-    private static final class ServerStats {
-        private final OutputStream commands;
-        private final BufferedReader answers;
-
-        ServerStats(OutputStream commands, BufferedReader answers) {
-            this.commands = commands;
-            this.answers = answers;
-        }
-
-        /** {in, out, slow, rejected} now. */
-        long[] read() throws IOException {
-            commands.write("stats\n".getBytes(StandardCharsets.US_ASCII));
-            commands.flush();
-            String line = answers.readLine();
-            if (line == null) {
-                throw new IOException("relay server gone");
-            }
-            long[] v = new long[4];
-            String[] parts = line.split(" ");
-            for (int i = 0; i < v.length; i++) {
-                v[i] = Long.parseLong(parts[i].substring(parts[i].indexOf('=') + 1));
-            }
-            return v;
-        }
-    }
-
-    /** One connection of the driver: a device (reads and counts) or the listener (also measures latency). */
-    private static final class Client {
-        private final Socket socket;
-        private final OutputStream out;
-        private final boolean listener;
-        private final AtomicLong received = new AtomicLong();
-        private volatile boolean closed;
-        private volatile long from = Long.MAX_VALUE;
-        private volatile long to;
-        private long[] lat = new long[1 << 16]; // guarded by this
-        private int count; // guarded by this
-
-        Client(Socket socket, int index, boolean listener) throws IOException {
-            this.socket = socket;
-            this.out = socket.getOutputStream();
-            this.listener = listener;
-            Thread.ofVirtual().name("bench-read-" + index).start(this::read);
-        }
-
-        void send(byte[] event) throws IOException {
-            out.write(event);
-            out.flush();
-        }
-
-        void window(long fromNanos, long toNanos) {
-            from = fromNanos;
-            to = toNanos;
-        }
-
-        synchronized void resetLatencies() {
-            count = 0;
-        }
-
-        synchronized long[] latencies() {
-            return Arrays.copyOf(lat, count);
-        }
-
-        private synchronized void record(long nanos) {
-            if (count == lat.length) {
-                lat = Arrays.copyOf(lat, lat.length * 2);
-            }
-            lat[count++] = nanos;
-        }
-
-        /** Counts events by their end tag; the listener also reads each one's send time. */
-        private void read() {
-            byte[] end = "</event>".getBytes(StandardCharsets.US_ASCII);
-            byte[] mark = MARK.getBytes(StandardCharsets.US_ASCII);
-            byte[] buf = new byte[65_536];
-            int matched = 0; // bytes of the end tag matched so far, across reads
-            int marked = -1; // bytes of the mark matched, or -1; then digits follow
-            long value = 0;
-            try (InputStream in = socket.getInputStream()) {
-                for (int n; (n = in.read(buf)) >= 0; ) {
-                    long now = System.nanoTime();
-                    for (int i = 0; i < n; i++) {
-                        byte b = buf[i];
-                        matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
-                        if (matched == end.length) {
-                            matched = 0;
-                            received.incrementAndGet();
-                        }
-                        if (!listener) {
-                            continue;
-                        }
-                        if (marked == mark.length) {
-                            if (b >= '0' && b <= '9') {
-                                value = value * 10 + (b - '0');
-                                continue;
-                            }
-                            if (value >= from && value < to) {
-                                record(now - value);
-                            }
-                            marked = 0;
-                            value = 0;
-                        }
-                        marked = b == mark[Math.max(marked, 0)] ? Math.max(marked, 0) + 1 : (b == mark[0] ? 1 : 0);
-                    }
-                }
-            } catch (IOException e) {
-                // closed
-            } finally {
-                closed = true;
-            }
-        }
-    }
 }

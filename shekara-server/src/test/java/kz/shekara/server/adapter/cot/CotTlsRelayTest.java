@@ -42,13 +42,7 @@ class CotTlsRelayTest {
 
     @AfterEach
     void stop() throws Exception {
-        for (TakTestClient c : clients) {
-            c.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        bus.close();
+        TakTestClient.closeAll(clients, server, bus);
     }
 
     @Test

@@ -154,6 +154,18 @@ final class TakTestClient implements AutoCloseable {
         }
     }
 
+    /** Closes {@code clients}, then the server (when started) and the bus, as a test's teardown does. */
+    static void closeAll(java.util.List<TakTestClient> clients, CotServer server, kz.shekara.server.bus.Bus bus)
+            throws IOException {
+        for (TakTestClient c : clients) {
+            c.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        bus.close();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
