@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The baseline of the relay benchmark: a CoT relay that does nothing but split each connection's
@@ -21,6 +22,8 @@ public final class BareRelay implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<Peer> peers = new CopyOnWriteArrayList<>();
+    private final AtomicLong eventsIn = new AtomicLong();
+    private final AtomicLong eventsOut = new AtomicLong();
 
     /** Relays on {@code server} (plain or TLS, bound already) until closed. */
     public BareRelay(ServerSocket server) {
@@ -39,6 +42,16 @@ public final class BareRelay implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Events split from the connections so far. */
+    public long eventsIn() {
+        return eventsIn.get();
+    }
+
+    /** Events written to the connections so far. */
+    public long eventsOut() {
+        return eventsOut.get();
     }
 
     @Override
@@ -66,6 +79,7 @@ public final class BareRelay implements AutoCloseable {
                     int start = 0;
                     for (int end; (end = indexOfEnd(buf, start, len)) >= 0; start = end) {
                         byte[] event = java.util.Arrays.copyOfRange(buf, start, end);
+                        eventsIn.incrementAndGet();
                         for (Peer p : peers) {
                             if (p != this) {
                                 p.out.add(event);
@@ -95,6 +109,7 @@ public final class BareRelay implements AutoCloseable {
                         o.write(b);
                     }
                     o.flush();
+                    eventsOut.addAndGet(batch.size());
                     batch.clear();
                 }
             } catch (IOException e) {

@@ -40,24 +40,31 @@ import kz.shekara.server.adapter.cot.cert.CertificateAuthority;
  * CPU: the relay process's and this driver's, in cores, over the window.
  *
  * <p>Usage: {@code java -cp benchmarks.jar kz.shekara.bench.relay.CotRelayBench [devices=50,100,500]
- * [transports=tcp,tls] [relays=shekara,bare] [seconds=5] [warmup=2] [p99ms=50]}.
+ * [transports=tcp,tls] [relays=shekara,bare] [seconds=5] [warmup=2] [p99ms=50] [listener=last|first]}: the
+ * listener connects after the devices (last, so both relays write to it last of all: the latency of a
+ * whole fan-out) or before them (first).
  */
 public final class CotRelayBench {
-    private static final String MARK = "<remarks>t=";
-    private static final double[] LADDER = {0.1, 0.2, 0.5, 1, 2, 3, 5, 7, 10, 14, 20, 28, 40, 56, 80, 113, 160};
+    /** A report sent this long after its turn was sent late: the driver's own threads waited to run. */
+    private static final long LATE_SEND = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final double[] LADDER = {0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 3, 5, 7, 10, 14, 20, 28, 40, 56, 80, 113, 160, 226,
+            320, 453, 640};
 
     private final Path dir;
     private final SSLContext clientTls;
     private final int seconds;
     private final int warmup;
     private final double p99Limit;
+    private final boolean listenerFirst;
 
-    private CotRelayBench(Path dir, SSLContext clientTls, int seconds, int warmup, double p99Limit) {
+    private CotRelayBench(Path dir, SSLContext clientTls, int seconds, int warmup, double p99Limit,
+                          boolean listenerFirst) {
         this.dir = dir;
         this.clientTls = clientTls;
         this.seconds = seconds;
         this.warmup = warmup;
         this.p99Limit = p99Limit;
+        this.listenerFirst = listenerFirst;
     }
 
     public static void main(String[] args) throws Exception {
@@ -68,7 +75,7 @@ public final class CotRelayBench {
         CertificateAuthority ca = CertificateAuthority.init(dir, Clock.systemUTC());
         CotRelayBench bench = new CotRelayBench(dir, clientContext(ca.issue("bench-device", "BENCH")),
                 Integer.parseInt(arg(args, 3, "5")), Integer.parseInt(arg(args, 4, "2")),
-                Double.parseDouble(arg(args, 5, "50")));
+                Double.parseDouble(arg(args, 5, "50")), "first".equals(arg(args, 6, "last")));
         List<String> table = new ArrayList<>();
         table.add("| devices | transport | relay | R/device | events/s in | relayed events/s out | p99 ms | relay CPU cores | driver CPU cores | load avg |");
         table.add("|---|---|---|---|---|---|---|---|---|---|");
@@ -100,31 +107,35 @@ public final class CotRelayBench {
             throw new IllegalStateException("relay server did not start: " + first);
         }
         int port = Integer.parseInt(first.substring(5));
-        List<Client> clients = new ArrayList<>();
+        RelayStats stats = new RelayStats(server.getOutputStream(), lines);
+        List<RelayClient> clients = new ArrayList<>();
         Step best = null;
         try {
-            for (int i = 0; i <= n; i++) {
-                clients.add(new Client(connect(transport, port), i, i == n));
+            RelayClient[] connected = new RelayClient[n + 1];
+            for (int k = 0; k <= n; k++) { // the relays write to their clients in the order they connected
+                int i = listenerFirst ? (k + n) % (n + 1) : k;
+                connected[i] = new RelayClient(connect(transport, port), i, i == n);
             }
+            clients.addAll(Arrays.asList(connected));
             for (int i = 0; i < n; i++) {
                 clients.get(i).send(sa(i, System.nanoTime()));
             }
             Thread.sleep(1000); // every device announced before the load
             // A first step not counted: the relay process's code is compiled and its caches filled.
             System.out.printf(Locale.ROOT, "%d %s %s warm-up: %s%n", n, transport, relay,
-                    step(server.toHandle(), clients, n, firstRate(n)));
+                    step(server.toHandle(), stats, clients, n, firstRate(n)));
             boolean retried = false;
             for (double rate : LADDER) {
                 if (rate < firstRate(n)) {
                     continue;
                 }
-                Step s = step(server.toHandle(), clients, n, rate);
+                Step s = step(server.toHandle(), stats, clients, n, rate);
                 System.out.printf(Locale.ROOT, "%d %s %s %s/s per device: %s%n", n, transport, relay, fmt(rate), s);
                 if (s.passed(p99Limit)) {
                     best = s;
                 } else if (!retried && s.open) {
                     retried = true;
-                    Step again = step(server.toHandle(), clients, n, rate);
+                    Step again = step(server.toHandle(), stats, clients, n, rate);
                     System.out.printf(Locale.ROOT, "%d %s %s %s/s per device (again): %s%n", n, transport, relay,
                             fmt(rate), again);
                     if (!again.passed(p99Limit)) {
@@ -136,8 +147,8 @@ public final class CotRelayBench {
                 }
             }
         } finally {
-            for (Client c : clients) {
-                c.socket.close();
+            for (RelayClient c : clients) {
+                c.close();
             }
             server.getOutputStream().close();
             if (!server.waitFor(60, TimeUnit.SECONDS)) {
@@ -157,25 +168,31 @@ public final class CotRelayBench {
         return LADDER[LADDER.length - 1];
     }
 
-    private Step step(ProcessHandle server, List<Client> clients, int n, double rate) throws Exception {
-        long[] base = clients.stream().mapToLong(c -> c.received.get()).toArray();
-        for (Client c : clients) {
+    private Step step(ProcessHandle server, RelayStats stats, List<RelayClient> clients, int n, double rate)
+            throws Exception {
+        long[] base = clients.stream().mapToLong(RelayClient::received).toArray();
+        long[] server0 = stats.read();
+        for (RelayClient c : clients) {
             c.resetLatencies();
         }
         long start = System.nanoTime();
         long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
         long stopAt = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
-        for (Client c : clients) {
+        for (RelayClient c : clients) {
             c.window(measureFrom, stopAt);
         }
         long[] sent = new long[n];
+        long[] maxLag = new long[n];
         AtomicLong sentInWindow = new AtomicLong();
+        AtomicLong lateSends = new AtomicLong();
         List<Thread> senders = new ArrayList<>();
         long interval = (long) (1e9 / rate);
         for (int i = 0; i < n; i++) {
             int idx = i;
             senders.add(Thread.ofVirtual().start(() -> {
-                long next = start + (long) (Math.random() * interval);
+                // Phases spread evenly over one interval: at rates of one report in several seconds the
+                // devices still send the rate asked within one step, not a random share of it.
+                long next = start + (long) ((idx + 0.5) / n * interval);
                 try {
                     while (next < stopAt) {
                         long now = System.nanoTime();
@@ -187,6 +204,10 @@ public final class CotRelayBench {
                         sent[idx]++;
                         if (now >= measureFrom) {
                             sentInWindow.incrementAndGet();
+                            maxLag[idx] = Math.max(maxLag[idx], now - next);
+                            if (now - next > LATE_SEND) {
+                                lateSends.incrementAndGet();
+                            }
                         }
                         next += interval;
                     }
@@ -198,31 +219,32 @@ public final class CotRelayBench {
         LockSupport.parkNanos(measureFrom - System.nanoTime());
         Duration cpu0 = cpu(server);
         Duration self0 = cpu(ProcessHandle.current());
-        long out0 = clients.stream().mapToLong(c -> c.received.get()).sum();
+        long out0 = clients.stream().mapToLong(RelayClient::received).sum();
         LockSupport.parkNanos(stopAt - System.nanoTime());
         Duration cpu1 = cpu(server);
         Duration self1 = cpu(ProcessHandle.current());
-        long out1 = clients.stream().mapToLong(c -> c.received.get()).sum();
+        long out1 = clients.stream().mapToLong(RelayClient::received).sum();
         for (Thread t : senders) {
             t.join();
         }
         long lastTotal = -1;
         for (int i = 0; i < 100; i++) { // wait for the relay to drain: totals still for 300 ms, at most 30 s
-            long total = clients.stream().mapToLong(c -> c.received.get()).sum();
+            long total = clients.stream().mapToLong(RelayClient::received).sum();
             if (total == lastTotal) {
                 break;
             }
             lastTotal = total;
             Thread.sleep(300);
         }
+        long[] server1 = stats.read();
         long totalSent = Arrays.stream(sent).sum();
-        long lost = 0;
-        boolean open = true;
-        for (int i = 0; i <= n; i++) {
-            Client c = clients.get(i);
-            long expected = totalSent - (i < n ? sent[i] : 0);
-            lost += Math.max(0, expected - (c.received.get() - base[i]));
-            open &= !c.closed;
+        long got = clients.stream().mapToLong(RelayClient::received).sum() - Arrays.stream(base).sum();
+        long lost = lost(clients, base, sent, totalSent);
+        boolean open = clients.stream().noneMatch(RelayClient::closed);
+        long late = 0;
+        if (lost > 0) { // how many of them were only late: what arrives in 3 more seconds
+            Thread.sleep(3000);
+            late = lost - lost(clients, base, sent, totalSent);
         }
         double window = seconds;
         long[] lat = clients.get(n).latencies();
@@ -230,8 +252,22 @@ public final class CotRelayBench {
         double p99 = lat.length == 0 ? Double.NaN : lat[Math.min(lat.length - 1, (int) (0.99 * lat.length))] / 1e6;
         double p50 = lat.length == 0 ? Double.NaN : lat[lat.length / 2] / 1e6;
         return new Step(rate, sentInWindow.get() / window, n * rate, (out1 - out0) / window, p50, p99, lost, open,
+                new Tally(totalSent, lateSends.get(), Arrays.stream(maxLag).max().orElse(0) / 1e6,
+                        server1[0] - server0[0], server1[1] - server0[1], got, late, server1[2] - server0[2],
+                        server1[3] - server0[3]),
                 (cpu1.toNanos() - cpu0.toNanos()) / 1e9 / window, (self1.toNanos() - self0.toNanos()) / 1e9 / window,
                 Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    }
+
+    /** Events not (yet) received: each client expects every event sent but its own. */
+    private static long lost(List<RelayClient> clients, long[] base, long[] sent, long totalSent) {
+        int n = sent.length;
+        long lost = 0;
+        for (int i = 0; i <= n; i++) {
+            long expected = totalSent - (i < n ? sent[i] : 0);
+            lost += Math.max(0, expected - (clients.get(i).received() - base[i]));
+        }
+        return lost;
     }
 
     private static Duration cpu(ProcessHandle p) {
@@ -277,7 +313,7 @@ public final class CotRelayBench {
                 + "\" start=\"" + t + "\" stale=\"" + t.plusSeconds(120) + "\"><point lat=\"42.3\" lon=\"69.6\""
                 + " hae=\"300.0\" ce=\"10.0\" le=\"9999999.0\"/><detail><contact callsign=\"B" + i
                 + "\" endpoint=\"*:-1:stcp\"/><__group name=\"Cyan\" role=\"Team Member\"/>"
-                + "<track course=\"10.0\" speed=\"1.5\"/>" + MARK + nanos + "</remarks></detail></event>")
+                + "<track course=\"10.0\" speed=\"1.5\"/>" + RelayClient.MARK + nanos + "</remarks></detail></event>")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
@@ -291,7 +327,7 @@ public final class CotRelayBench {
 
     /** One step's figures. */
     private record Step(double rate, double inPerS, double targetInPerS, double outPerS, double p50Ms, double p99Ms,
-                        long lost, boolean open, double relayCpu, double driverCpu, String load) {
+                        long lost, boolean open, Tally tally, double relayCpu, double driverCpu, String load) {
         boolean passed(double p99Limit) {
             return open && lost == 0 && p99Ms <= p99Limit && inPerS >= 0.95 * targetInPerS;
         }
@@ -299,95 +335,28 @@ public final class CotRelayBench {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "in %.0f/s (asked %.0f) out %.0f/s p50 %.1f ms p99 %.1f ms lost %d%s"
-                    + " relay CPU %.2f driver CPU %.2f load %s", inPerS, targetInPerS, outPerS, p50Ms, p99Ms, lost,
-                    open ? "" : " DISCONNECTED", relayCpu, driverCpu, load);
+                    + " [%s] relay CPU %.2f driver CPU %.2f load %s", inPerS, targetInPerS, outPerS, p50Ms, p99Ms, lost,
+                    open ? "" : " DISCONNECTED", tally, relayCpu, driverCpu, load);
         }
     }
 
-    /** One connection of the driver: a device (reads and counts) or the listener (also measures latency). */
-    private static final class Client {
-        private final Socket socket;
-        private final OutputStream out;
-        private final boolean listener;
-        private final AtomicLong received = new AtomicLong();
-        private volatile boolean closed;
-        private volatile long from = Long.MAX_VALUE;
-        private volatile long to;
-        private long[] lat = new long[1 << 16]; // guarded by this
-        private int count; // guarded by this
-
-        Client(Socket socket, int index, boolean listener) throws IOException {
-            this.socket = socket;
-            this.out = socket.getOutputStream();
-            this.listener = listener;
-            Thread.ofVirtual().name("bench-read-" + index).start(this::read);
-        }
-
-        void send(byte[] event) throws IOException {
-            out.write(event);
-            out.flush();
-        }
-
-        void window(long fromNanos, long toNanos) {
-            from = fromNanos;
-            to = toNanos;
-        }
-
-        synchronized void resetLatencies() {
-            count = 0;
-        }
-
-        synchronized long[] latencies() {
-            return Arrays.copyOf(lat, count);
-        }
-
-        private synchronized void record(long nanos) {
-            if (count == lat.length) {
-                lat = Arrays.copyOf(lat, lat.length * 2);
-            }
-            lat[count++] = nanos;
-        }
-
-        /** Counts events by their end tag; the listener also reads each one's send time. */
-        private void read() {
-            byte[] end = "</event>".getBytes(StandardCharsets.US_ASCII);
-            byte[] mark = MARK.getBytes(StandardCharsets.US_ASCII);
-            byte[] buf = new byte[65_536];
-            int matched = 0; // bytes of the end tag matched so far, across reads
-            int marked = -1; // bytes of the mark matched, or -1; then digits follow
-            long value = 0;
-            try (InputStream in = socket.getInputStream()) {
-                for (int n; (n = in.read(buf)) >= 0; ) {
-                    long now = System.nanoTime();
-                    for (int i = 0; i < n; i++) {
-                        byte b = buf[i];
-                        matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
-                        if (matched == end.length) {
-                            matched = 0;
-                            received.incrementAndGet();
-                        }
-                        if (!listener) {
-                            continue;
-                        }
-                        if (marked == mark.length) {
-                            if (b >= '0' && b <= '9') {
-                                value = value * 10 + (b - '0');
-                                continue;
-                            }
-                            if (value >= from && value < to) {
-                                record(now - value);
-                            }
-                            marked = 0;
-                            value = 0;
-                        }
-                        marked = b == mark[Math.max(marked, 0)] ? Math.max(marked, 0) + 1 : (b == mark[0] ? 1 : 0);
-                    }
-                }
-            } catch (IOException e) {
-                // closed
-            } finally {
-                closed = true;
-            }
+    /**
+     * Where a step's events went, over the whole step: sent by the devices (of those in the measured
+     * window, how many went out over 10 ms after their turn and the latest: the driver's own
+     * scheduling), accepted and written by the relay (its own counters: N writes an accepted event),
+     * read by the driver's clients (late: those of the lost that arrived within 3 more seconds);
+     * clients the relay dropped as slow, inputs it rejected. Written short of N × accepted, the relay
+     * never wrote them; read short of written, they were still on their way or the driver's readers
+     * fell behind.
+     */
+    private record Tally(long sent, long lateSends, double maxSendLagMs, long accepted, long written, long read,
+                         long late, long slow, long rejected) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "sent %d (in window %d late by over 10 ms, at most %.0f ms), relay"
+                    + " accepted %d wrote %d, driver read %d (+%d late), slow %d, rejected %d", sent, lateSends,
+                    maxSendLagMs, accepted, written, read, late, slow, rejected);
         }
     }
+
 }

@@ -1,12 +1,17 @@
 package kz.shekara.bench.relay;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import kz.shekara.model.Classification;
@@ -25,7 +30,9 @@ import kz.shekara.server.store.StoreConfig;
  * {@code shekara} is Shekara's CoT server with its durable bus over a real SQLite file (default store
  * settings: synchronous FULL, group commit), {@code bare} the {@link BareRelay}; over {@code tcp} or
  * {@code tls} (a client certificate required, from the certificate authority in {@code dir}). Prints
- * {@code port=P} once it listens, and runs until its standard input closes.
+ * {@code port=P} once it listens, answers a {@code stats} line on its standard input with one line of
+ * its counters ({@code in=… out=… slow=… rejected=…}: events accepted, events written to clients,
+ * clients dropped as too slow, inputs rejected), and runs until its standard input closes.
  *
  * <p>Usage: {@code RelayServer shekara|bare tcp|tls DIR}.
  */
@@ -40,10 +47,13 @@ public final class RelayServer {
         SSLContext context = tls ? CertificateAuthority.open(dir, Clock.systemUTC())
                 .serverContext((reason, subject) -> System.err.println("refused " + reason + ": " + subject)) : null;
         AutoCloseable running;
+        Supplier<String> stats;
         int port;
         if ("bare".equals(kind)) {
             ServerSocket ss = tls ? tlsSocket(context) : new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
-            running = new BareRelay(ss);
+            BareRelay bare = new BareRelay(ss);
+            running = bare;
+            stats = () -> "in=" + bare.eventsIn() + " out=" + bare.eventsOut() + " slow=0 rejected=0";
             port = ss.getLocalPort();
         } else {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -56,6 +66,11 @@ public final class RelayServer {
             if (tls) {
                 port = server.startTls(context, 0, user -> java.util.Optional.empty());
             }
+            stats = () -> String.format(Locale.ROOT, "in=%.0f out=%.0f slow=%.0f rejected=%.0f",
+                    registry.get("shekara.adapter.events.in").counter().count(),
+                    registry.get("shekara.adapter.events.out").counter().count(),
+                    registry.get("shekara.cot.slow.clients").counter().count(),
+                    registry.find("shekara.adapter.rejections").counters().stream().mapToDouble(c -> c.count()).sum());
             running = () -> {
                 server.close();
                 bus.close();
@@ -65,8 +80,12 @@ public final class RelayServer {
         }
         System.out.println("port=" + port);
         System.out.flush();
-        while (System.in.read() >= 0) {
-            // runs until the driver closes our input
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = commands.readLine()) != null; ) { // runs until the driver closes our input
+            if ("stats".equals(line)) {
+                System.out.println(stats.get());
+                System.out.flush();
+            }
         }
         running.close();
     }

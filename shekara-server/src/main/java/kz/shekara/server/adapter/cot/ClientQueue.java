@@ -8,11 +8,13 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The bounded queue of encoded events waiting to be written to one client. An event with a
- * supersede key (an object's uid, for position updates) replaces a queued event with the same key
- * in place, so a slow client gets the newest position and never a backlog of old ones. When the
- * queue is full and nothing can be superseded, {@link #offer} refuses and the caller disconnects
- * the client. Thread-safe: many producers, one consumer.
+ * The bounded queue of encoded events waiting to be written to one client. While there is room every
+ * event is queued, positions included: a client whose writer is a few milliseconds behind (the
+ * scheduler, a TLS record being written) is not slow and loses nothing. Once the queue is full, an
+ * event with a supersede key (an object's uid, for position updates) replaces the newest queued event
+ * with the same key in place, so a slow client's backlog stops growing and still ends with the newest
+ * position of each object; when nothing can be superseded, {@link #offer} refuses and the caller
+ * disconnects the client. Thread-safe: many producers, one consumer.
  */
 final class ClientQueue {
     /** Outcome of {@link #offer}. */
@@ -30,6 +32,7 @@ final class ClientQueue {
 
     private final int capacity;
     private final ArrayDeque<Slot> queue = new ArrayDeque<>();
+    /** The newest queued slot of each supersede key. */
     private final Map<String, Slot> byKey = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
@@ -45,15 +48,13 @@ final class ClientQueue {
             if (closed) {
                 return Offer.CLOSED;
             }
-            if (supersedeKey != null) {
-                Slot queued = byKey.get(supersedeKey);
-                if (queued != null) {
-                    queued.bytes = bytes;
-                    return Offer.SUPERSEDED;
-                }
-            }
             if (queue.size() >= capacity) {
-                return Offer.FULL;
+                Slot queued = supersedeKey == null ? null : byKey.get(supersedeKey);
+                if (queued == null) {
+                    return Offer.FULL;
+                }
+                queued.bytes = bytes;
+                return Offer.SUPERSEDED;
             }
             Slot s = new Slot(bytes, supersedeKey);
             queue.addLast(s);
@@ -80,7 +81,7 @@ final class ClientQueue {
             Slot s;
             while ((s = queue.pollFirst()) != null) {
                 if (s.key != null) {
-                    byKey.remove(s.key);
+                    byKey.remove(s.key, s);
                 }
                 out.add(s.bytes);
             }

@@ -19,24 +19,35 @@ class ClientQueueTest {
     }
 
     @Test
-    void newerPositionReplacesQueuedOneInPlace() throws InterruptedException {
+    void queuesEveryPositionWhileThereIsRoom() throws InterruptedException {
         ClientQueue q = new ClientQueue(10);
         assertThat(q.offer(b("p1@t1"), "p1")).isEqualTo(ClientQueue.Offer.QUEUED);
         assertThat(q.offer(b("chat"), null)).isEqualTo(ClientQueue.Offer.QUEUED);
-        assertThat(q.offer(b("p1@t2"), "p1")).isEqualTo(ClientQueue.Offer.SUPERSEDED);
-        assertThat(drain(q)).containsExactly("p1@t2", "chat");
-        assertThat(q.offer(b("p1@t3"), "p1")).isEqualTo(ClientQueue.Offer.QUEUED);
+        assertThat(q.offer(b("p1@t2"), "p1")).isEqualTo(ClientQueue.Offer.QUEUED);
+        assertThat(drain(q)).containsExactly("p1@t1", "chat", "p1@t2");
     }
 
     @Test
-    void fullQueueStillTakesSupersedingPositionsButRefusesNewEvents() throws InterruptedException {
-        ClientQueue q = new ClientQueue(2);
+    void fullQueueSupersedesTheNewestQueuedPositionOfTheObjectAndRefusesNewEvents() throws InterruptedException {
+        ClientQueue q = new ClientQueue(3);
         q.offer(b("p1@t1"), "p1");
         q.offer(b("p2@t1"), "p2");
-        assertThat(q.offer(b("p1@t2"), "p1")).isEqualTo(ClientQueue.Offer.SUPERSEDED);
+        q.offer(b("p1@t2"), "p1");
+        assertThat(q.offer(b("p1@t3"), "p1")).isEqualTo(ClientQueue.Offer.SUPERSEDED);
+        assertThat(q.offer(b("p2@t2"), "p2")).isEqualTo(ClientQueue.Offer.SUPERSEDED);
         assertThat(q.offer(b("chat"), null)).isEqualTo(ClientQueue.Offer.FULL);
         assertThat(q.offer(b("p3@t1"), "p3")).isEqualTo(ClientQueue.Offer.FULL);
-        assertThat(drain(q)).containsExactly("p1@t2", "p2@t1");
+        assertThat(drain(q)).containsExactly("p1@t1", "p2@t2", "p1@t3");
+    }
+
+    @Test
+    void drainedPositionIsNoLongerSuperseded() throws InterruptedException {
+        ClientQueue q = new ClientQueue(1);
+        q.offer(b("p1@t1"), "p1");
+        assertThat(drain(q)).containsExactly("p1@t1");
+        q.offer(b("p2@t1"), "p2");
+        assertThat(q.offer(b("p1@t2"), "p1")).as("p1's slot has gone with the drain").isEqualTo(ClientQueue.Offer.FULL);
+        assertThat(drain(q)).containsExactly("p2@t1");
     }
 
     @Test

@@ -44,13 +44,7 @@ class CotLimitsTest {
 
     @AfterEach
     void stop() throws Exception {
-        for (TakTestClient c : clients) {
-            c.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        bus.close();
+        TakTestClient.closeAll(clients, server, bus);
     }
 
     private TakTestClient connect() throws Exception {

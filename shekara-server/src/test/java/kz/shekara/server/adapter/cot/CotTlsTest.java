@@ -93,6 +93,13 @@ class CotTlsTest {
     }
 
     private TakTestClient connectWith(Path out, String user) throws Exception {
+        TakTestClient c = new TakTestClient(tlsSocket(out, user, tlsPort));
+        clients.add(c);
+        return c;
+    }
+
+    /** A TLS socket to {@code port} with the .p12 files {@code certs issue} wrote for {@code user} into {@code out}. */
+    static SSLSocket tlsSocket(Path out, String user, int port) throws Exception {
         char[] pw = "atakatak".toCharArray();
         KeyStore keys = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(out.resolve(user + ".p12"))) {
@@ -108,10 +115,7 @@ class CotTlsTest {
         tmf.init(trust);
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", tlsPort);
-        TakTestClient c = new TakTestClient(s);
-        clients.add(c);
-        return c;
+        return (SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", port);
     }
 
     private double refusals(String reason) {

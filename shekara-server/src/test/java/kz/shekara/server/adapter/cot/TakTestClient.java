@@ -68,6 +68,12 @@ final class TakTestClient implements AutoCloseable {
         return decoder.decode(xml.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The next received event as decoded CoT, or null when none arrives within {@code seconds}. */
+    CotEvent poll(long seconds) throws Exception {
+        String xml = received.poll(seconds, TimeUnit.SECONDS);
+        return xml == null ? null : decoder.decode(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The next received event as the XML the server wrote; fails after a bounded wait. */
     String nextXml() throws Exception {
         String xml = received.poll(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -146,6 +152,18 @@ final class TakTestClient implements AutoCloseable {
         } finally {
             readerDone.countDown();
         }
+    }
+
+    /** Closes {@code clients}, then the server (when started) and the bus, as a test's teardown does. */
+    static void closeAll(java.util.List<TakTestClient> clients, CotServer server, kz.shekara.server.bus.Bus bus)
+            throws IOException {
+        for (TakTestClient c : clients) {
+            c.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        bus.close();
     }
 
     @Override

@@ -1,0 +1,121 @@
+package kz.shekara.server.adapter.cot;
+
+import static kz.shekara.server.adapter.cot.CotServerTest.sa;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import kz.shekara.server.adapter.cot.cert.CertificateAuthority;
+import kz.shekara.server.adapter.cot.cert.ClientFiles;
+import kz.shekara.server.bus.InMemoryBus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The relay over TLS under a burst: several devices, each with its own issued certificate, send
+ * their positions all at once, and every device receives every position of every other device, in
+ * the order sent. A client whose queue is far from full is not slow, so none of its positions is
+ * superseded however the writers are scheduled.
+ */
+class CotTlsRelayTest {
+    private static final Instant NOW = Instant.parse("2026-03-14T06:30:00Z");
+    private static final int DEVICES = 6;
+    private static final int POSITIONS = 150;
+
+    @TempDir
+    Path dir;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final InMemoryBus bus = new InMemoryBus(2, 10_000);
+    private final List<TakTestClient> clients = new ArrayList<>();
+    private CotServer server;
+
+    @AfterEach
+    void stop() throws Exception {
+        TakTestClient.closeAll(clients, server, bus);
+    }
+
+    @Test
+    void everyTlsDeviceGetsEveryPositionOfTheOthersWhenAllSendAtOnce() throws Exception {
+        CertificateAuthority ca = CertificateAuthority.init(dir.resolve("data"), Clock.systemUTC());
+        // Room for every event a client gets in this test, so a full queue is never the reason to shed.
+        int capacity = (DEVICES - 1) * POSITIONS + 100;
+        server = new CotServer(new CotServerConfig("127.0.0.1", -1, -1, 8192, capacity, Duration.ofMinutes(2), 50,
+                null), bus, CotTlsTest.MARKING, registry, Clock.fixed(NOW, ZoneOffset.UTC));
+        server.start();
+        int port = server.startTls(ca.serverContext(server::tlsRefused), 0, user -> java.util.Optional.empty());
+        for (int d = 0; d < DEVICES; d++) {
+            Path out = dir.resolve("out-" + d);
+            ClientFiles.write(ca.issue("dev-" + d, "kz-bs"), out, "atakatak", "localhost", port);
+            clients.add(new TakTestClient(CotTlsTest.tlsSocket(out, "dev-" + d, port)));
+        }
+        CotRoutingTest.await(() -> server.connectedClients().size() == DEVICES);
+
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> senders = new ArrayList<>();
+        for (int d = 0; d < DEVICES; d++) {
+            String burst = burst(d);
+            TakTestClient c = clients.get(d);
+            senders.add(Thread.ofVirtual().start(() -> {
+                try {
+                    go.await();
+                    c.send(burst);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        go.countDown();
+        for (Thread t : senders) {
+            t.join();
+        }
+
+        for (int d = 0; d < DEVICES; d++) {
+            Map<String, List<Instant>> got = new HashMap<>();
+            CotEvent next;
+            for (int i = 0; i < (DEVICES - 1) * POSITIONS && (next = clients.get(d).poll(20)) != null; i++) {
+                got.computeIfAbsent(next.uid(), u -> new ArrayList<>()).add(next.time());
+            }
+            assertThat(got.keySet()).as("device %d hears every other device and not itself", d)
+                    .hasSize(DEVICES - 1).doesNotContain(uid(d));
+            for (Map.Entry<String, List<Instant>> e : got.entrySet()) {
+                assertThat(e.getValue()).as("device %d got every position of %s in order", d, e.getKey())
+                        .containsExactlyElementsOf(times());
+            }
+        }
+        assertThat(registry.get("shekara.adapter.events.in").counter().count()).isEqualTo(DEVICES * POSITIONS);
+        assertThat(registry.get("shekara.cot.slow.clients").counter().count()).isZero();
+    }
+
+    private static String uid(int device) {
+        return "DEV-" + device;
+    }
+
+    /** Device {@code d}'s positions, 100 ms apart by its clock, as one write. */
+    private static String burst(int d) {
+        StringBuilder b = new StringBuilder();
+        List<Instant> times = times();
+        for (int i = 0; i < times.size(); i++) {
+            b.append(sa(uid(d), "D" + d, "Cyan", 42.0 + i * 1e-4, 69.0 + d * 1e-2, times.get(i)));
+        }
+        return b.toString();
+    }
+
+    private static List<Instant> times() {
+        List<Instant> t = new ArrayList<>();
+        for (int i = 0; i < POSITIONS; i++) {
+            t.add(NOW.plusMillis(100L * i));
+        }
+        return t;
+    }
+}
