@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * cannot run ahead of another's. Records that do not decode are counted as failures and skipped.
  * Thread-safe: the consumer is touched by its own thread only.
  */
-final class KafkaSubscription<E extends DomainEvent> implements Bus.Subscription {
+final class KafkaSubscription<E extends DomainEvent> implements GroupMember {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSubscription.class);
     private static final int BUFFERED_PER_PARTITION = 5_000;
     private static final Duration POLL = Duration.ofMillis(100);
@@ -69,6 +69,13 @@ final class KafkaSubscription<E extends DomainEvent> implements Bus.Subscription
         this.handler = handler;
         this.inOrder = inOrder;
         this.onClose = onClose;
+        this.consumer = new KafkaConsumer<>(consumerProperties(config, group, topic), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        this.thread = Thread.ofPlatform().daemon().name("kafka-" + group + "-" + topic.name()).unstarted(this::run);
+    }
+
+    /** A group member's settings: group {@code groupPrefix + group + "." + topic}, manual commits, from the start when new. */
+    static Properties consumerProperties(KafkaBusConfig config, String group, Topic<?> topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupPrefix() + group + "." + topic.name());
@@ -78,8 +85,7 @@ final class KafkaSubscription<E extends DomainEvent> implements Bus.Subscription
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(config.sessionTimeout().toMillis()));
         p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(Math.max(500, config.sessionTimeout().toMillis() / 4)));
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = Thread.ofPlatform().daemon().name("kafka-" + group + "-" + topic.name()).unstarted(this::run);
+        return p;
     }
 
     void start() {
@@ -90,7 +96,8 @@ final class KafkaSubscription<E extends DomainEvent> implements Bus.Subscription
      * Whether this subscription has joined its group and handled everything below {@code ends} on
      * every partition it holds (partitions it does not hold are another worker's).
      */
-    boolean caughtUp(Map<TopicPartition, Long> ends) {
+    @Override
+    public boolean caughtUp(Map<TopicPartition, Long> ends) {
         if (!assigned && !stopped) {
             return false;
         }
@@ -103,7 +110,8 @@ final class KafkaSubscription<E extends DomainEvent> implements Bus.Subscription
     }
 
     /** The partitions this subscription holds now. */
-    Collection<TopicPartition> partitions() {
+    @Override
+    public Collection<TopicPartition> partitions() {
         return List.copyOf(next.keySet());
     }
 
