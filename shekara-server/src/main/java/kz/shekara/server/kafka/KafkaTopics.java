@@ -12,6 +12,7 @@ import kz.shekara.server.bus.Topic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -23,6 +24,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class KafkaTopics {
     /** Bytes a partition keeps before its oldest segments go (1 GiB). */
     static final long RETENTION_BYTES = 1L << 30;
+    /** How long a topic just created may be without a leader for each partition. */
+    static final java.time.Duration LEADER_WAIT = java.time.Duration.ofSeconds(30);
 
     private KafkaTopics() {
     }
@@ -74,6 +77,39 @@ public final class KafkaTopics {
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while creating Kafka topic " + e.getKey(), ex);
+            }
+        }
+        awaitLeaders(admin, names);
+    }
+
+    /**
+     * Waits (up to {@link #LEADER_WAIT}) until every partition of the topics has a leader: a producer
+     * that sends to a partition created a moment ago can otherwise meet a leader not yet elected and, being
+     * idempotent, have its retried batch refused as out of sequence.
+     */
+    private static void awaitLeaders(Admin admin, Collection<String> names) {
+        long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+        while (true) {
+            try {
+                Map<String, TopicDescription> topics = admin.describeTopics(names).allTopicNames().get();
+                if (topics.values().stream().allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null
+                        && !p.leader().isEmpty()))) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                // not known to the broker's metadata yet: ask again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Kafka topics " + names, e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka topics " + names + " have no leader after " + LEADER_WAIT);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Kafka topics " + names, e);
             }
         }
     }
