@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * taken over); an {@code api} node without {@code rules} keeps its alert desk as a view of the rules'
  * outputs (alerts, alert changes, incidents, postures); a node without {@code ingest} opens no CoT port
  * and runs no scenario. Every node keeps its own event log of what it publishes, and serves health and
- * metrics on its HTTP port.
+ * metrics on its HTTP port. Its bus is a member named by a random node id, so that the groups of one
+ * role deal each worker the same partitions (sectors) of every topic (see {@link KafkaBusConfig#member}).
  */
 public final class KafkaNode {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaNode.class);
@@ -47,11 +48,11 @@ public final class KafkaNode {
     /** As above, on a bus configured in full (topic and group prefixes, session timeout). */
     public static ShekaraServer start(ShekaraConfig config, Theatre theatre, Clock clock, KafkaBusConfig kafka,
                                       NodeRoles roles) throws IOException {
-        KafkaBus bus = new KafkaBus(kafka);
+        String node = UUID.randomUUID().toString().substring(0, 8);
+        KafkaBus bus = new KafkaBus(kafka.withMember(node));
         if (roles.whole()) {
             return startOn(bus, () -> ShekaraServer.start(config, theatre, clock, null, bus));
         }
-        String node = UUID.randomUUID().toString().substring(0, 8);
         ShekaraConfig cfg = config;
         if (!roles.has(NodeRoles.Role.INGEST)) {
             ShekaraConfig.Simulation sim = config.simulation();
