@@ -2,6 +2,7 @@ package kz.shekara.server;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.TrackUpdate;
@@ -51,30 +52,27 @@ final class RoleBus implements Bus {
 
     @Override
     public <E extends DomainEvent> Subscription subscribe(Topic<E> topic, String group, Consumer<? super E> handler) {
-        return switch (roles.take(group)) {
-            case SKIP -> idle(group);
-            case SHARED -> delegate.subscribe(topic, group, once(topic, handler));
-            case OWN -> delegate.subscribe(topic, group + "." + node, handler);
-        };
+        return route(group, (g, shared) -> delegate.subscribe(topic, g, shared ? once(topic, handler) : handler));
     }
 
     @Override
     public <E extends DomainEvent> Subscription subscribeInOrder(Topic<E> topic, String group,
                                                                 Consumer<? super E> handler) {
-        return switch (roles.take(group)) {
-            case SKIP -> idle(group);
-            case SHARED -> delegate.subscribeInOrder(topic, group, once(topic, handler));
-            case OWN -> delegate.subscribeInOrder(topic, group + "." + node, handler);
-        };
+        return route(group, (g, shared) -> delegate.subscribeInOrder(topic, g, shared ? once(topic, handler) : handler));
     }
 
     @Override
     public <E extends DomainEvent> Subscription subscribeInLogOrder(Topic<E> topic, String group,
                                                                    Positioned<? super E> handler) {
+        return route(group, (g, shared) -> delegate.subscribeInLogOrder(topic, g, handler));
+    }
+
+    /** Subscribes as {@link NodeRoles#take} says: not at all, in the role's group, or in the node's own. */
+    private Subscription route(String group, BiFunction<String, Boolean, Subscription> subscribe) {
         return switch (roles.take(group)) {
             case SKIP -> idle(group);
-            case SHARED -> delegate.subscribeInLogOrder(topic, group, handler);
-            case OWN -> delegate.subscribeInLogOrder(topic, group + "." + node, handler);
+            case SHARED -> subscribe.apply(group, true);
+            case OWN -> subscribe.apply(group + "." + node, false);
         };
     }
 

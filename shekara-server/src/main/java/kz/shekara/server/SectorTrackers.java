@@ -10,6 +10,7 @@ import kz.shekara.model.Detection;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
+import kz.shekara.server.track.TrackerService;
 import kz.shekara.server.kafka.PartitionHandler;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
@@ -92,15 +93,8 @@ final class SectorTrackers implements PartitionHandler<Detection> {
         return t;
     }
 
-    /** Publishes each run of consecutive updates of one sector at once. */
     private void publish(List<TrackUpdate> list) {
-        int from = 0;
-        for (int i = 1; i <= list.size(); i++) {
-            if (i == list.size() || !list.get(i).sector().equals(list.get(from).sector())) {
-                out.publishAll(Topic.TRACKS, list.get(from).sector(), list.subList(from, i));
-                from = i;
-            }
-        }
+        TrackerService.publishBySector(out, list);
         updates.increment(list.size());
     }
 }

@@ -1,6 +1,5 @@
 package kz.shekara.server.kafka;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.server.bus.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,10 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -40,133 +34,53 @@ import org.slf4j.LoggerFactory;
  * counted as failures and skipped. The rebuild reads the whole partition: cost grows with the topic.
  * Thread-safe: the consumers are touched by the subscription's thread only.
  */
-final class PartitionedSubscription<E extends DomainEvent> implements GroupMember {
+final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer<E> {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionedSubscription.class);
-    private static final Duration POLL = Duration.ofMillis(100);
 
     private final KafkaBusConfig config;
-    private final Topic<E> topic;
-    private final String kafkaTopic;
-    private final String group;
     private final PartitionHandler<E> handler;
     private final Runnable beforeCommit;
-    private final Runnable onClose;
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final Thread thread;
-    private final Map<TopicPartition, Long> next = new ConcurrentHashMap<>();
-    private final Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
-    private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong replayed = new AtomicLong();
-    private volatile boolean assigned;
-    private volatile boolean stopped;
 
     PartitionedSubscription(KafkaBusConfig config, Topic<E> topic, String kafkaTopic, String group,
                             PartitionHandler<E> handler, Runnable beforeCommit, Runnable onClose) {
+        super(config, topic, kafkaTopic, group, onClose);
         this.config = config;
-        this.topic = topic;
-        this.kafkaTopic = kafkaTopic;
-        this.group = group;
         this.handler = handler;
         this.beforeCommit = beforeCommit;
-        this.onClose = onClose;
-        this.consumer = new KafkaConsumer<>(KafkaSubscription.consumerProperties(config, group, topic),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = Thread.ofPlatform().daemon().name("kafka-" + group + "-" + topic.name()).unstarted(this::run);
-    }
-
-    void start() {
-        thread.start();
     }
 
     @Override
-    public boolean caughtUp(Map<TopicPartition, Long> ends) {
-        if (!assigned && !stopped) {
-            return false;
-        }
-        for (Map.Entry<TopicPartition, Long> e : next.entrySet()) {
-            if (e.getValue() < ends.getOrDefault(e.getKey(), 0L)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    @Override
-    public Collection<TopicPartition> partitions() {
-        return List.copyOf(next.keySet());
-    }
-
-    /** Records read again to rebuild the state of partitions taken over. */
-    long replayed() {
-        return replayed.get();
-    }
-
-    private void run() {
-        try {
-            consumer.subscribe(List.of(kafkaTopic), new Rebalance());
-            while (!stopped) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                for (ConsumerRecord<String, byte[]> r : records) {
-                    E e = decode(r);
-                    if (e != null) {
-                        try {
-                            handler.accept(r.partition(), e);
-                        } catch (RuntimeException ex) {
-                            failures.incrementAndGet();
-                            LOG.warn("handler {} on {} failed: {}", group, kafkaTopic, ex.toString());
-                        }
-                    }
-                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                    toCommit.put(tp, new OffsetAndMetadata(r.offset() + 1));
-                    next.put(tp, r.offset() + 1);
+    void handle(ConsumerRecords<String, byte[]> records) {
+        for (ConsumerRecord<String, byte[]> r : records) {
+            E e = decode(r);
+            if (e != null) {
+                try {
+                    handler.accept(r.partition(), e);
+                } catch (RuntimeException ex) {
+                    failed(ex);
                 }
-                commit(false);
             }
-        } catch (WakeupException e) {
-            // close() asked the poll to stop
-        } catch (KafkaException e) {
-            LOG.error("Kafka subscription {} on {} stopped: {}", group, kafkaTopic, e.toString());
-        } finally {
-            try {
-                commit(true);
-            } catch (KafkaException e) {
-                LOG.warn("Kafka subscription {} on {}: last commit failed: {}", group, kafkaTopic, e.toString());
-            }
-            consumer.close(Duration.ofSeconds(5));
-            for (TopicPartition tp : List.copyOf(next.keySet())) {
-                handler.revoked(tp.partition());
-            }
-            next.clear();
-        }
-    }
-
-    private E decode(ConsumerRecord<String, byte[]> r) {
-        try {
-            return EventRecords.event(topic, r);
-        } catch (IllegalArgumentException ex) {
-            failures.incrementAndGet();
-            LOG.warn("{} on {}: skipped {}", group, kafkaTopic, ex.getMessage());
-            return null;
+            handled(r);
         }
     }
 
     /** Outputs first, then offsets: what a commit covers has been sent. */
-    private void commit(boolean sync) {
-        if (toCommit.isEmpty()) {
-            return;
-        }
+    @Override
+    void beforeCommit() {
         beforeCommit.run();
-        Map<TopicPartition, OffsetAndMetadata> offsets = Map.copyOf(toCommit);
-        toCommit.clear();
-        if (sync) {
-            consumer.commitSync(offsets);
-        } else {
-            consumer.commitAsync(offsets, (o, e) -> {
-                if (e != null) {
-                    LOG.debug("commit of {} on {} failed (the next one covers it): {}", group, kafkaTopic, e.toString());
-                }
-            });
+    }
+
+    @Override
+    void stopped() {
+        for (TopicPartition tp : List.copyOf(next.keySet())) {
+            handler.revoked(tp.partition());
         }
+        next.clear();
+    }
+
+    @Override
+    ConsumerRebalanceListener rebalance() {
+        return new Rebalance();
     }
 
     /** Reads {@code tp} from its start up to {@code end} (exclusive) into the handler's replay. */
@@ -190,7 +104,6 @@ final class PartitionedSubscription<E extends DomainEvent> implements GroupMembe
                     E e = decode(r);
                     if (e != null) {
                         handler.replay(tp.partition(), e);
-                        replayed.incrementAndGet();
                     }
                 }
             }
@@ -250,39 +163,7 @@ final class PartitionedSubscription<E extends DomainEvent> implements GroupMembe
     }
 
     @Override
-    public String group() {
-        return group;
-    }
-
-    @Override
     public int queueDepth() {
         return 0;
-    }
-
-    @Override
-    public long superseded() {
-        return 0;
-    }
-
-    @Override
-    public long failures() {
-        return failures.get();
-    }
-
-    @Override
-    public void close() {
-        if (stopped) {
-            return;
-        }
-        stopped = true;
-        consumer.wakeup();
-        if (Thread.currentThread() != thread) {
-            try {
-                thread.join(Duration.ofSeconds(15));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        onClose.run();
     }
 }
