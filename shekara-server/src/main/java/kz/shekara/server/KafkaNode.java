@@ -2,41 +2,97 @@ package kz.shekara.server;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.Set;
+import java.util.List;
+import java.util.UUID;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.server.alertdesk.RulesService;
+import kz.shekara.server.bus.Topic;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBus;
 import kz.shekara.server.kafka.KafkaBusConfig;
+import kz.shekara.server.track.TrackerService;
 import kz.shekara.theatre.Theatre;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One node of a Shekara cluster on Apache Kafka: the whole server (every role, as one process runs it
- * today) with its events delivered over a {@link KafkaBus} instead of the in-process bus, so its
- * tracker, rules and responder take their inputs from the topics (where {@code shekara publish} or other
- * nodes put them) and their outputs go back there. The event log and its views stay as in one process.
- * Roles that run apart ({@code tracker}, {@code rules}, …) are not built yet: only {@code all}.
+ * One node of a Shekara cluster on Apache Kafka, running the {@link NodeRoles} asked for, with its
+ * events delivered over a {@link KafkaBus}. With every role it is the whole server as one process runs
+ * it, its tracker, rules and responder taking their inputs from the topics. With some roles, the
+ * server is assembled as usual over a {@link RoleBus}, which leaves the services of other nodes' roles
+ * idle (unsubscribed) and gives views a group of this node's own; a {@code tracker} node runs
+ * {@link SectorTrackers} (a tracker per observations partition, rebuilt from the partition when it is
+ * taken over); an {@code api} node without {@code rules} keeps its alert desk as a view of the rules'
+ * outputs (alerts, alert changes, incidents, postures); a node without {@code ingest} opens no CoT port
+ * and runs no scenario. Every node keeps its own event log of what it publishes, and serves health and
+ * metrics on its HTTP port. Its bus is a member named by a random node id, so that the groups of one
+ * role deal each worker the same partitions (sectors) of every topic (see {@link KafkaBusConfig#member}).
  */
 public final class KafkaNode {
-    /** The roles a node can take; {@code all} is every one of them in this process. */
-    public static final Set<String> ROLES = Set.of("all");
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaNode.class);
 
     private KafkaNode() {
     }
 
     /**
-     * Starts a server whose bus is the Kafka cluster at {@code bootstrap} (topics made with
-     * {@code partitions} partitions when missing); IllegalArgumentException for a role not built.
+     * Starts a node whose bus is the Kafka cluster at {@code bootstrap} (topics made with
+     * {@code partitions} partitions when missing) running the roles named (see {@link NodeRoles#parse});
+     * IllegalArgumentException for an unknown role or a combination that cannot run.
      */
     public static ShekaraServer start(ShekaraConfig config, Theatre theatre, Clock clock, String bootstrap,
-                                      int partitions, Set<String> roles) throws IOException {
-        for (String role : roles) {
-            if (!ROLES.contains(role)) {
-                throw new IllegalArgumentException("role '" + role + "' cannot run apart yet; use --roles all "
-                        + "(see docs/kafka.md)");
-            }
+                                      int partitions, java.util.Set<String> roles) throws IOException {
+        return start(config, theatre, clock, KafkaBusConfig.of(bootstrap).withPartitions(partitions),
+                NodeRoles.parse(roles));
+    }
+
+    /** As above, on a bus configured in full (topic and group prefixes, session timeout). */
+    public static ShekaraServer start(ShekaraConfig config, Theatre theatre, Clock clock, KafkaBusConfig kafka,
+                                      NodeRoles roles) throws IOException {
+        String node = UUID.randomUUID().toString().substring(0, 8);
+        KafkaBus bus = new KafkaBus(kafka.withMember(node));
+        if (roles.whole()) {
+            return startOn(bus, () -> ShekaraServer.start(config, theatre, clock, null, bus));
         }
-        KafkaBus bus = new KafkaBus(KafkaBusConfig.of(bootstrap).withPartitions(partitions));
+        ShekaraConfig cfg = config;
+        if (!roles.has(NodeRoles.Role.INGEST)) {
+            ShekaraConfig.Simulation sim = config.simulation();
+            cfg = cfg.withCotPort(-1).withTlsPort(-1)
+                    .withSimulation(new ShekaraConfig.Simulation(false, sim.seed(), sim.speed(), sim.pdLateness()));
+        }
+        ShekaraConfig nodeConfig = cfg;
+        ShekaraServer server = startOn(bus, () -> ShekaraServer.start(nodeConfig, theatre, clock, null,
+                new RoleBus(bus, roles, node)));
         try {
-            return ShekaraServer.start(config, theatre, clock, null, bus);
+            if (roles.has(NodeRoles.Role.TRACKER)) {
+                server.closeWith(bus.subscribePartitioned(Topic.OBSERVATIONS, TrackerService.GROUP,
+                        new SectorTrackers(nodeConfig.tracker(), theatre, server.bus(), server.meters())));
+            }
+            if (roles.has(NodeRoles.Role.API) && !roles.has(NodeRoles.Role.RULES)) {
+                followRules(server);
+            }
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        LOG.info("Kafka node {} at {}: roles {}", node, kafka.bootstrap(), roles);
+        return server;
+    }
+
+    /** The alert desk of a node without the rules: a view of what the rules publish, every event of it. */
+    private static void followRules(ShekaraServer server) {
+        RulesService rules = server.rules();
+        for (Topic<? extends DomainEvent> t : List.of(Topic.ALERTS, Topic.ALERT_CHANGES, Topic.INCIDENTS, Topic.POSTURE)) {
+            server.closeWith(server.bus().subscribe(t, "api-desk", rules::replay));
+        }
+    }
+
+    private interface Start {
+        ShekaraServer run() throws IOException;
+    }
+
+    private static ShekaraServer startOn(KafkaBus bus, Start start) throws IOException {
+        try {
+            return start.run();
         } catch (IOException | RuntimeException e) {
             bus.close();
             throw e;

@@ -362,6 +362,16 @@ public final class ShekaraServer implements AutoCloseable {
         return access.audit();
     }
 
+    /** The live rules and alert desk (for a Kafka node that runs them apart, see {@link KafkaNode}). */
+    RulesService rules() {
+        return rules;
+    }
+
+    /** Closes {@code c} with the server, before what was started earlier. */
+    void closeWith(AutoCloseable c) {
+        started.push(c);
+    }
+
     /** The JSONL replay being fed, or null when none. */
     public JsonlReplaySource replay() {
         return replay;

@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code shekara collect}: reads the output topics (tracks, alerts, incidents) from their start
  * and writes tracks.jsonl, alerts.jsonl and incidents.jsonl in the format {@code process} writes,
  * each in event-time order (ties: partition, then offset), once nothing new has come for the idle
- * time. A record that is not an event is reported and skipped.
+ * time; an event read twice (an alert: its id) is written once. A record that is not an event is
+ * reported and skipped.
  */
 @Command(name = "collect", mixinStandardHelpOptions = true,
         description = "Write tracks, alerts and incidents from the Kafka topics as process writes them; stop when idle.")
@@ -47,6 +48,10 @@ public final class CollectCommand implements Callable<Integer> {
             description = "Event time written as time 0, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Instant start;
 
+    @Option(names = "--topic-prefix", defaultValue = "", paramLabel = "P",
+            description = "Put before every topic name (keeps several runs apart on one cluster; default none).")
+    String topicPrefix;
+
     @Mixin
     TheatreOption theatre;
 
@@ -57,7 +62,7 @@ public final class CollectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Files.createDirectories(out);
         List<Topic<?>> topics = List.of(Topic.TRACKS, Topic.ALERTS, Topic.INCIDENTS);
-        List<TopicReader.Read> read = TopicReader.readAll(kafka, topics, idle,
+        List<TopicReader.Read> read = TopicReader.readAll(kafka, topicPrefix, topics, idle,
                 bad -> spec.commandLine().getErr().println("shekara: skipped " + bad));
         JsonlCodec codec = new JsonlCodec(start, true, theatre.load().defaultMarking());
         OutputLines lines = new OutputLines(start);
@@ -71,7 +76,11 @@ public final class CollectCommand implements Callable<Integer> {
 
     private <E extends DomainEvent> long write(List<TopicReader.Read> read, Class<E> type, String file,
                                                Function<E, String> line) throws java.io.IOException {
-        List<TopicReader.Read> mine = new ArrayList<>(read.stream().filter(r -> type.isInstance(r.event())).toList());
+        // A worker that took over a partition sends again what its predecessor sent after its last commit:
+        // the same event twice is written once (an alert by its id).
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        List<TopicReader.Read> mine = new ArrayList<>(read.stream().filter(r -> type.isInstance(r.event()))
+                .filter(r -> seen.add(r.event() instanceof Alert a ? a.id() : r.event())).toList());
         mine.sort(Comparator.comparing((TopicReader.Read r) -> r.event().time())
                 .thenComparingInt(TopicReader.Read::partition).thenComparingLong(TopicReader.Read::offset));
         try (BufferedWriter w = Files.newBufferedWriter(out.resolve(file), StandardCharsets.UTF_8)) {

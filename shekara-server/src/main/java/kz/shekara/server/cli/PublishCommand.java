@@ -40,6 +40,10 @@ public final class PublishCommand implements Callable<Integer> {
             description = "Partitions of a topic that does not exist yet (default ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--topic-prefix", defaultValue = "", paramLabel = "P",
+            description = "Put before every topic name (keeps several runs apart on one cluster; default none).")
+    String topicPrefix;
+
     @Mixin
     TheatreOption theatre;
 
@@ -50,7 +54,7 @@ public final class PublishCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ReplayConfig replay = ReplayConfig.of(in).withUnits(units).withEpoch(start).withSpeed(Double.POSITIVE_INFINITY);
         JsonlReplaySource.Summary summary;
-        try (KafkaBus bus = new KafkaBus(KafkaBusConfig.of(kafka).withPartitions(partitions));
+        try (KafkaBus bus = new KafkaBus(KafkaBusConfig.of(kafka).withPartitions(partitions).withTopicPrefix(topicPrefix));
              JsonlReplaySource source = new JsonlReplaySource(replay, theatre.load(), bus, new SimpleMeterRegistry(),
                      Clock.systemUTC())) {
             source.start();

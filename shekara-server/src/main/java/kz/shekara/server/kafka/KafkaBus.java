@@ -49,7 +49,7 @@ public final class KafkaBus implements Bus {
     private final KafkaProducer<String, byte[]> producer;
     private final Admin admin;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
-    private final List<KafkaSubscription<?>> subscriptions = new CopyOnWriteArrayList<>();
+    private final List<GroupMember> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong sendFailures = new AtomicLong();
     private volatile boolean closed;
 
@@ -135,9 +135,30 @@ public final class KafkaBus implements Bus {
             throw new IllegalStateException("bus is closed");
         }
         String name = ensure(topic);
-        KafkaSubscription<?>[] self = new KafkaSubscription<?>[1];
+        GroupMember[] self = new GroupMember[1];
         KafkaSubscription<E> sub = new KafkaSubscription<>(config, topic, name, group, handler, inOrder,
                 () -> subscriptions.remove(self[0]));
+        self[0] = sub;
+        subscriptions.add(sub);
+        sub.start();
+        return sub;
+    }
+
+    /**
+     * Subscribes a handler that keeps state per partition (see {@link PartitionHandler} and
+     * {@link PartitionedSubscription}): a partition it takes is first rebuilt from the partition's
+     * records before the group's committed offset; offsets are committed only once what the handler
+     * published through this bus is on the cluster.
+     */
+    public <E extends DomainEvent> Subscription subscribePartitioned(Topic<E> topic, String group,
+                                                                    PartitionHandler<E> handler) {
+        if (closed) {
+            throw new IllegalStateException("bus is closed");
+        }
+        String name = ensure(topic);
+        GroupMember[] self = new GroupMember[1];
+        PartitionedSubscription<E> sub = new PartitionedSubscription<>(config, topic, name, group, handler,
+                producer::flush, () -> subscriptions.remove(self[0]));
         self[0] = sub;
         subscriptions.add(sub);
         sub.start();
@@ -202,7 +223,7 @@ public final class KafkaBus implements Bus {
             return;
         }
         closed = true;
-        subscriptions.forEach(KafkaSubscription::close);
+        subscriptions.forEach(GroupMember::close);
         producer.close();
         admin.close();
     }

@@ -1,6 +1,5 @@
 package kz.shekara.server.kafka;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.server.bus.Bus;
@@ -19,121 +16,66 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One subscription of a {@link KafkaBus}: a consumer in the group {@code groupPrefix + group + "." +
- * topic} on its own thread, handling records as they come (per partition, that is per sector, in
- * order) and committing what it handled after each poll (at least once: a worker that dies before its
- * commit has its last records handled again by the one that takes its partitions). In order
- * ({@link Bus#subscribeInOrder}), it merges its partitions by event time: a record is handed on only
- * when every assigned partition has a later one buffered or nothing more to read, so one sector's backlog
- * cannot run ahead of another's. Records that do not decode are counted as failures and skipped.
+ * topic} on its own thread ({@link GroupConsumer}), handling records as they come (per partition, that
+ * is per sector, in order) and committing what it handled after each poll (at least once: a worker that
+ * dies before its commit has its last records handled again by the one that takes its partitions). In
+ * order ({@link Bus#subscribeInOrder}), it merges its partitions by event time: a record is handed on
+ * only when every assigned partition has a later one buffered or nothing more to read, so one sector's
+ * backlog cannot run ahead of another's. Records that do not decode are counted as failures and skipped.
  * Thread-safe: the consumer is touched by its own thread only.
  */
-final class KafkaSubscription<E extends DomainEvent> implements Bus.Subscription {
-    private static final Logger LOG = LoggerFactory.getLogger(KafkaSubscription.class);
+final class KafkaSubscription<E extends DomainEvent> extends GroupConsumer<E> {
     private static final int BUFFERED_PER_PARTITION = 5_000;
-    private static final Duration POLL = Duration.ofMillis(100);
 
-    private final Topic<E> topic;
-    private final String kafkaTopic;
-    private final String group;
     private final Consumer<? super E> handler;
     private final boolean inOrder;
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final Thread thread;
-    /** Per assigned partition, the offset of the next record to handle. */
-    private final Map<TopicPartition, Long> next = new ConcurrentHashMap<>();
     private final Map<TopicPartition, ArrayDeque<ConsumerRecord<String, byte[]>>> buffers = new HashMap<>();
-    private final Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
-    private final AtomicLong failures = new AtomicLong();
     private final AtomicInteger queued = new AtomicInteger();
-    private final Runnable onClose;
-    private volatile boolean assigned;
-    private volatile boolean stopped;
 
     KafkaSubscription(KafkaBusConfig config, Topic<E> topic, String kafkaTopic, String group,
                       Consumer<? super E> handler, boolean inOrder, Runnable onClose) {
-        this.topic = topic;
-        this.kafkaTopic = kafkaTopic;
-        this.group = group;
+        super(config, topic, kafkaTopic, group, onClose);
         this.handler = handler;
         this.inOrder = inOrder;
-        this.onClose = onClose;
+    }
+
+    /** A group member's settings: group {@code groupPrefix + group + "." + topic}, manual commits, from the start when new. */
+    static Properties consumerProperties(KafkaBusConfig config, String group, Topic<?> topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupPrefix() + group + "." + topic.name());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "." + topic.name());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, (config.member().isEmpty() ? "" : config.member() + ".") + group + "."
+                + topic.name());
+        // Range over members sorted by client id: a worker holds the same partition numbers of every topic.
+        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
         // A new group reads the topic from its start: nothing published before it joined is missed.
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(config.sessionTimeout().toMillis()));
         p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(Math.max(500, config.sessionTimeout().toMillis() / 4)));
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = Thread.ofPlatform().daemon().name("kafka-" + group + "-" + topic.name()).unstarted(this::run);
+        return p;
     }
 
-    void start() {
-        thread.start();
-    }
-
-    /**
-     * Whether this subscription has joined its group and handled everything below {@code ends} on
-     * every partition it holds (partitions it does not hold are another worker's).
-     */
-    boolean caughtUp(Map<TopicPartition, Long> ends) {
-        if (!assigned && !stopped) {
-            return false;
-        }
-        for (Map.Entry<TopicPartition, Long> e : next.entrySet()) {
-            if (e.getValue() < ends.getOrDefault(e.getKey(), 0L)) {
-                return false;
+    @Override
+    void handle(ConsumerRecords<String, byte[]> records) {
+        if (inOrder) {
+            buffer(records);
+            release(records.isEmpty());
+        } else {
+            for (ConsumerRecord<String, byte[]> r : records) {
+                deliver(r);
             }
         }
-        return true;
     }
 
-    /** The partitions this subscription holds now. */
-    Collection<TopicPartition> partitions() {
-        return List.copyOf(next.keySet());
-    }
-
-    private void run() {
-        try {
-            consumer.subscribe(List.of(kafkaTopic), new Rebalance());
-            while (!stopped) {
-                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                if (inOrder) {
-                    buffer(records);
-                    release(records.isEmpty());
-                } else {
-                    for (ConsumerRecord<String, byte[]> r : records) {
-                        handle(r);
-                    }
-                }
-                commit(false);
-            }
-        } catch (WakeupException e) {
-            // close() asked the poll to stop
-        } catch (KafkaException e) {
-            LOG.error("Kafka subscription {} on {} stopped: {}", group, kafkaTopic, e.toString());
-        } finally {
-            try {
-                commit(true);
-            } catch (KafkaException e) {
-                LOG.warn("Kafka subscription {} on {}: last commit failed: {}", group, kafkaTopic, e.toString());
-            }
-            consumer.close(Duration.ofSeconds(5));
-        }
+    @Override
+    ConsumerRebalanceListener rebalance() {
+        return new Rebalance();
     }
 
     private void buffer(ConsumerRecords<String, byte[]> records) {
@@ -174,7 +116,7 @@ final class KafkaSubscription<E extends DomainEvent> implements Bus.Subscription
                 return;
             }
             ArrayDeque<ConsumerRecord<String, byte[]>> b = buffers.get(earliest);
-            handle(b.pollFirst());
+            deliver(b.pollFirst());
             queued.decrementAndGet();
             if (b.size() == BUFFERED_PER_PARTITION / 2 && consumer.paused().contains(earliest)) {
                 consumer.resume(List.of(earliest));
@@ -190,33 +132,13 @@ final class KafkaSubscription<E extends DomainEvent> implements Bus.Subscription
         return lag.isPresent() && lag.getAsLong() == 0;
     }
 
-    private void handle(ConsumerRecord<String, byte[]> r) {
+    private void deliver(ConsumerRecord<String, byte[]> r) {
         try {
             handler.accept(EventRecords.event(topic, r));
         } catch (RuntimeException e) {
-            failures.incrementAndGet();
-            LOG.warn("handler {} on {} failed: {}", group, kafkaTopic, e.toString());
+            failed(e);
         }
-        TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-        toCommit.put(tp, new OffsetAndMetadata(r.offset() + 1));
-        next.put(tp, r.offset() + 1);
-    }
-
-    private void commit(boolean sync) {
-        if (toCommit.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, OffsetAndMetadata> offsets = Map.copyOf(toCommit);
-        toCommit.clear();
-        if (sync) {
-            consumer.commitSync(offsets);
-        } else {
-            consumer.commitAsync(offsets, (o, e) -> {
-                if (e != null) {
-                    LOG.debug("commit of {} on {} failed (the next one covers it): {}", group, kafkaTopic, e.toString());
-                }
-            });
-        }
+        handled(r);
     }
 
     /** Keeps what is held in step with the group: commits before giving partitions up, drops their buffers. */
@@ -253,40 +175,7 @@ final class KafkaSubscription<E extends DomainEvent> implements Bus.Subscription
     }
 
     @Override
-    public String group() {
-        return group;
-    }
-
-    @Override
     public int queueDepth() {
         return queued.get();
-    }
-
-    /** Nothing is superseded on Kafka: every record stays in the topic. */
-    @Override
-    public long superseded() {
-        return 0;
-    }
-
-    @Override
-    public long failures() {
-        return failures.get();
-    }
-
-    @Override
-    public void close() {
-        if (stopped) {
-            return;
-        }
-        stopped = true;
-        consumer.wakeup();
-        if (Thread.currentThread() != thread) {
-            try {
-                thread.join(Duration.ofSeconds(15));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        onClose.run();
     }
 }

@@ -4,6 +4,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,10 @@ import kz.shekara.server.bus.Topic;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -23,6 +27,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class KafkaTopics {
     /** Bytes a partition keeps before its oldest segments go (1 GiB). */
     static final long RETENTION_BYTES = 1L << 30;
+    /** How long a topic just created may be without a leader for each partition. */
+    static final java.time.Duration LEADER_WAIT = java.time.Duration.ofSeconds(30);
 
     private KafkaTopics() {
     }
@@ -74,6 +80,42 @@ public final class KafkaTopics {
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while creating Kafka topic " + e.getKey(), ex);
+            }
+        }
+        awaitLeaders(admin, names);
+    }
+
+    /**
+     * Waits (up to {@link #LEADER_WAIT}) until every partition of the topics answers as a leader (a
+     * query of its end offset succeeds): the metadata may name a leader before that broker acts as one,
+     * and an idempotent producer whose first batch to a new partition is refused so ("not leader") while
+     * its next is taken has a gap in its sequence it never fills (the first batch is then refused as out
+     * of sequence until the producer gives up on it).
+     */
+    private static void awaitLeaders(Admin admin, Collection<String> names) {
+        long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+        while (true) {
+            try {
+                Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+                for (TopicDescription t : admin.describeTopics(names).allTopicNames().get().values()) {
+                    t.partitions().forEach(p -> ends.put(new TopicPartition(t.name(), p.partition()), OffsetSpec.latest()));
+                }
+                admin.listOffsets(ends).all().get();
+                return;
+            } catch (ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka topics " + names + " not ready after " + LEADER_WAIT + ": "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Kafka topics " + names, e);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Kafka topics " + names, e);
             }
         }
     }

@@ -34,8 +34,14 @@ public final class TopicReader {
      * offset order; a record that is not an event goes to {@code bad} and is skipped.
      */
     public static List<Read> readAll(String bootstrap, List<Topic<?>> topics, Duration idle, Consumer<String> bad) {
+        return readAll(bootstrap, "", topics, idle, bad);
+    }
+
+    /** As above, for the topics named {@code prefix + topic} (see {@link KafkaBusConfig#topicPrefix}). */
+    public static List<Read> readAll(String bootstrap, String prefix, List<Topic<?>> topics, Duration idle,
+                                     Consumer<String> bad) {
         Map<String, Topic<?>> byName = new HashMap<>();
-        topics.forEach(t -> byName.put(t.name(), t));
+        topics.forEach(t -> byName.put(prefix + t.name(), t));
         List<Read> read = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

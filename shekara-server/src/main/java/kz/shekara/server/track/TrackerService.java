@@ -144,8 +144,13 @@ public final class TrackerService implements AutoCloseable {
         live.set(tracker.liveTracks());
     }
 
-    /** Publishes each run of consecutive updates of one sector at once (one commit on a logged bus). */
     private void publish(List<TrackUpdate> out) {
+        publishBySector(bus, out);
+        updates.increment(out.size());
+    }
+
+    /** Publishes each run of consecutive updates of one sector at once (one commit on a logged bus), keyed by it. */
+    public static void publishBySector(Bus bus, List<TrackUpdate> out) {
         int from = 0;
         for (int i = 1; i <= out.size(); i++) {
             if (i == out.size() || !out.get(i).sector().equals(out.get(from).sector())) {
@@ -153,6 +158,5 @@ public final class TrackerService implements AutoCloseable {
                 from = i;
             }
         }
-        updates.increment(out.size());
     }
 }

@@ -30,7 +30,7 @@ class KafkaPipelineTest {
     @TempDir
     Path dir;
 
-    private static String run(String... args) {
+    static String run(String... args) {
         CommandLine cl = ShekaraCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -74,7 +74,7 @@ class KafkaPipelineTest {
      * same place; and they move event time on with the wall clock between inputs, so a sensor whose
      * plots are still queued can be called silent. See docs/kafka.md.
      */
-    private static List<String> comparable(Path file) throws java.io.IOException {
+    static List<String> comparable(Path file) throws java.io.IOException {
         ObjectMapper json = new ObjectMapper();
         List<String> lines = new java.util.ArrayList<>();
         for (String line : Files.readAllLines(file)) {

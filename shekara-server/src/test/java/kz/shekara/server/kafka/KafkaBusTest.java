@@ -65,6 +65,41 @@ class KafkaBusTest extends BusContractTest {
     }
 
     @Test
+    void workersOfOneRoleHoldTheSameSectorsOfEveryTopic() throws InterruptedException {
+        KafkaBusConfig config = TestBroker.config(4);
+        try (KafkaBus one = new KafkaBus(config.withMember("node-a"));
+             KafkaBus two = new KafkaBus(config.withMember("node-b"))) {
+            Map<String, List<String>> sensorsOf = new java.util.concurrent.ConcurrentHashMap<>();
+            for (KafkaBus bus : List.of(one, two)) {
+                String name = bus == one ? "a" : "b";
+                bus.subscribe(Topic.OBSERVATIONS, "rules",
+                        d -> sensorsOf.computeIfAbsent(name + ".obs", k -> Collections.synchronizedList(new ArrayList<>()))
+                                .add(d.sensor()));
+                bus.subscribe(Topic.HEARTBEATS, "rules",
+                        h -> sensorsOf.computeIfAbsent(name + ".hb", k -> Collections.synchronizedList(new ArrayList<>()))
+                                .add(h.sensor()));
+            }
+            one.drain();
+            two.drain();
+            for (int i = 0; i < 80; i++) {
+                String sector = "sector-" + (i % 8);
+                one.publish(Topic.OBSERVATIONS, sector, det(i, "radar-" + (i % 8)));
+                one.publish(Topic.HEARTBEATS, sector,
+                        new kz.shekara.model.SensorHeartbeat(T0.plusSeconds(i), "radar-" + (i % 8), M));
+            }
+            one.drain();
+            two.drain();
+            for (String w : List.of("a", "b")) {
+                assertThat(java.util.Set.copyOf(sensorsOf.getOrDefault(w + ".hb", List.of())))
+                        .as("worker " + w + ": the sectors of its heartbeats are those of its detections")
+                        .isEqualTo(java.util.Set.copyOf(sensorsOf.getOrDefault(w + ".obs", List.of())));
+            }
+            assertThat(sensorsOf.get("a.obs")).as("both workers hold sectors").isNotEmpty();
+            assertThat(sensorsOf.get("b.obs")).as("both workers hold sectors").isNotEmpty();
+        }
+    }
+
+    @Test
     void aRecordThatIsNotAnEventIsCountedAndSkipped() throws InterruptedException {
         KafkaBusConfig config = TestBroker.config(1);
         try (KafkaBus bus = new KafkaBus(config);

@@ -1,0 +1,111 @@
+package kz.shekara.server;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The roles one node of a Kafka cluster runs ({@code serve --kafka --roles …}): {@code ingest} (CoT/TAK
+ * inputs and the devices they serve), {@code tracker}, {@code rules}, {@code response} (workers that
+ * share a consumer group per role, each owning the sectors of its partitions), {@code api} (the web
+ * map, REST and WebSocket over views of its own); {@code all} is every role in one process, as one
+ * server runs. The responder runs beside the rules (it moves incidents on through their desk).
+ * Immutable.
+ */
+public record NodeRoles(Set<Role> roles) {
+    /** One role. */
+    public enum Role {
+        INGEST, TRACKER, RULES, RESPONSE, API;
+
+        String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The names {@code --roles} takes. */
+    public static final List<String> NAMES = List.of("all", "ingest", "tracker", "rules", "response", "api");
+
+    public NodeRoles {
+        roles = Set.copyOf(roles);
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("a node needs at least one role (" + String.join(", ", NAMES) + ")");
+        }
+        if (roles.contains(Role.RESPONSE) && !roles.contains(Role.RULES)) {
+            throw new IllegalArgumentException("role 'response' runs beside 'rules' (it moves incidents on through "
+                    + "the rules' desk): use --roles rules,response");
+        }
+    }
+
+    /** Every role. */
+    public static NodeRoles all() {
+        return new NodeRoles(EnumSet.allOf(Role.class));
+    }
+
+    /** The roles named ({@code all} or role names, any case); IllegalArgumentException naming what is unknown. */
+    public static NodeRoles parse(Collection<String> names) {
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        List<String> unknown = new ArrayList<>();
+        for (String raw : names) {
+            String n = raw.strip().toLowerCase(Locale.ROOT);
+            if (n.equals("all")) {
+                roles.addAll(EnumSet.allOf(Role.class));
+            } else if (NAMES.contains(n)) {
+                roles.add(Role.valueOf(n.toUpperCase(Locale.ROOT)));
+            } else {
+                unknown.add(raw);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown role(s) " + unknown + "; roles are " + String.join(", ", NAMES));
+        }
+        return new NodeRoles(roles);
+    }
+
+    /** Whether this node runs every role (one process, as without Kafka). */
+    public boolean whole() {
+        return roles.size() == Role.values().length;
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    @Override
+    public String toString() {
+        return whole() ? "all" : String.join(",", roles.stream().sorted().map(Role::id).toList());
+    }
+
+    /** How a node with these roles takes a subscription of a subscriber group (see {@link RoleBus}). */
+    enum Take {
+        /** Not at all: another node's role. */
+        SKIP,
+        /** In the group shared by every node of the role: partitions spread over them. */
+        SHARED,
+        /** In a group of this node's own: it sees every event (a view, a device's feed). */
+        OWN
+    }
+
+    /** How a subscriber group is taken on a node that does not run every role. */
+    Take take(String group) {
+        if (group.equals("tracker")) {
+            return Take.SKIP; // the partitioned worker (SectorTrackers) takes the tracker's place
+        }
+        if (group.equals("rules")) {
+            return has(Role.RULES) ? Take.SHARED : Take.SKIP;
+        }
+        if (group.equals("response")) {
+            return has(Role.RESPONSE) ? Take.SHARED : Take.SKIP;
+        }
+        if (group.startsWith("live-state") || group.startsWith("web-live") || group.startsWith("partner-feed")
+                || group.startsWith("federation")) {
+            return has(Role.API) ? Take.OWN : Take.SKIP;
+        }
+        if (group.startsWith("cot-") || group.equals("simulation") || group.equals("detection-probability")) {
+            return has(Role.INGEST) ? Take.OWN : Take.SKIP;
+        }
+        return Take.OWN;
+    }
+}
