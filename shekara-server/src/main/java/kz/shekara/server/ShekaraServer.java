@@ -237,22 +237,22 @@ public final class ShekaraServer implements AutoCloseable {
         CotSharing.devices(cot, config, theatre, releases);
         started.push(cot);
         cot.start();
-        startTls(cot, wall);
+        // Disabled accounts and revoked certificates lose their live connections (see docs/access.md).
+        started.push(LiveRevocations.start(cot, access.access(), startTls(cot, wall)));
         return cot;
     }
 
-    /** TLS streaming when it is on and the data directory holds the certificate authority (certificates live in wall time). */
-    private void startTls(CotServer cot, Clock wall) throws IOException {
-        if (config.cot().tlsPort() < 0) {
-            return;
-        }
-        if (!CertificateAuthority.exists(config.dataDir())) {
-            LOG.info("CoT TLS off: no certificate authority in {} (shekara certs init)", config.dataDir());
-            return;
+    /** TLS streaming when it is on and the data directory holds the certificate authority (certificates live in wall time); null when off. */
+    private CertificateAuthority startTls(CotServer cot, Clock wall) throws IOException {
+        if (config.cot().tlsPort() < 0 || !CertificateAuthority.exists(config.dataDir())) {
+            LOG.info("CoT TLS off: port {}, certificate authority in {}: {} (shekara certs init)",
+                    config.cot().tlsPort(), config.dataDir(), CertificateAuthority.exists(config.dataDir()));
+            return null;
         }
         try {
-            cot.startTls(CertificateAuthority.open(config.dataDir(), wall).serverContext(cot::tlsRefused),
-                    config.cot().tlsPort(), access.accounts()::find);
+            CertificateAuthority ca = CertificateAuthority.open(config.dataDir(), wall);
+            cot.startTls(ca.serverContext(cot::tlsRefused), config.cot().tlsPort(), access.accounts()::find);
+            return ca;
         } catch (GeneralSecurityException e) {
             throw new IOException("CoT TLS: " + e.getMessage(), e);
         }

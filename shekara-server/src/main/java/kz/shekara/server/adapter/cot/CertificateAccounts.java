@@ -42,6 +42,20 @@ final class CertificateAccounts {
         };
     }
 
+    /** The serial number of the certificate the TLS peer on {@code socket} proved, or null when there is none. */
+    static java.math.BigInteger serialOf(Socket socket) {
+        if (!(socket instanceof javax.net.ssl.SSLSocket tls)) {
+            return null;
+        }
+        try {
+            java.security.cert.Certificate[] chain = tls.getSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof java.security.cert.X509Certificate x
+                    ? x.getSerialNumber() : null;
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
+        }
+    }
+
     /** The CN (the user) of an RFC 2253 subject, or null when it has none. */
     static String userOf(String subject) {
         return part(subject, "CN");

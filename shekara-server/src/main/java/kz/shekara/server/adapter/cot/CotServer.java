@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
@@ -244,6 +246,26 @@ public final class CotServer implements AutoCloseable {
     public int udpPort() {
         DatagramSocket s = udpSocket;
         return s == null ? -1 : s.getLocalPort();
+    }
+
+    /**
+     * Closes at once every TLS connection whose certificate {@code gone} picks, given the certificate's
+     * user (its CN) and serial number: its account was disabled or the certificate revoked
+     * ({@code reason}). Each is counted in {@code shekara.cot.disconnects{reason}} and logged; returns
+     * the clients closed, as they were.
+     */
+    public List<ConnectedClient> disconnect(BiPredicate<String, BigInteger> gone, String reason) {
+        List<ConnectedClient> out = new ArrayList<>();
+        for (CotConnection c : connections) {
+            if (c.authenticated() && c.isOpen()
+                    && gone.test(CertificateAccounts.userOf(c.subject()), CertificateAccounts.serialOf(c.socket()))) {
+                out.add(c.snapshot());
+                c.close();
+                registry.counter("shekara.cot.disconnects", "reason", reason).increment();
+                LOG.warn("CoT TLS client disconnected ({}): {}", reason, c);
+            }
+        }
+        return out;
     }
 
     /** The clients connected now, in connection order. */
