@@ -67,6 +67,12 @@ public final class AccountStore {
         return update("disable " + user, "UPDATE accounts SET disabled = 1 WHERE username = ?", user) > 0;
     }
 
+    /** Enables a disabled account again, with no failures counted and no lockout; false when there is no such user. */
+    public boolean enable(String user) {
+        return update("enable " + user, "UPDATE accounts SET disabled = 0, failed_logins = 0, locked_until = NULL"
+                + " WHERE username = ?", user) > 0;
+    }
+
     /** Sets a new password hash, clears failures and lockout; false when there is no such user. */
     public boolean setPassword(String user, String passwordHash) {
         return update("set the password of " + user, "UPDATE accounts SET password_hash = ?, failed_logins = 0,"

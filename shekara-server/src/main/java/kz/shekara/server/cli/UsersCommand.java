@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
             UsersCommand.Passwd.class})
 public final class UsersCommand implements Runnable {
     /** Passwords shorter than this are refused. */
-    static final int MIN_PASSWORD = 8;
+    static final int MIN_PASSWORD = kz.shekara.server.access.AccessService.MIN_PASSWORD;
 
     @Spec
     CommandSpec spec;
