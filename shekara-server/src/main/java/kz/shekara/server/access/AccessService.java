@@ -159,11 +159,27 @@ public final class AccessService {
      * not kept). Audited ({@code account.add}); IllegalArgumentException for a bad or taken user name
      * or a password shorter than {@value #MIN_PASSWORD} characters.
      */
-    public void add(String user, Role role, String agency, char[] password, String actor, String address) {
+    public void add(String user, Role role, String agency, java.util.Set<String> groups, char[] password, String actor,
+                    String address) {
         AccountStore.checkUser(user);
+        groups.forEach(AccountStore::checkGroup);
         checkPassword(password);
-        accounts.add(user, role, agency, PasswordHasher.DEFAULT.hash(password), clock.instant());
-        audit.record(actor, "account.add", user, "ok " + role.id() + " " + agency, address);
+        accounts.add(user, role, agency, PasswordHasher.DEFAULT.hash(password), clock.instant(), groups);
+        audit.record(actor, "account.add", user, "ok " + role.id() + " " + agency + " " + new java.util.TreeSet<>(groups),
+                address);
+    }
+
+    /**
+     * Makes {@code groups} {@code user}'s groups beyond its agency as {@code actor} asks; its TAK
+     * devices route in them from their next connection. Audited ({@code account.groups}); false when
+     * there is no such user, IllegalArgumentException for a bad group name.
+     */
+    public boolean setGroups(String user, java.util.Set<String> groups, String actor, String address) {
+        if (!accounts.setGroups(user, groups)) {
+            return false;
+        }
+        audit.record(actor, "account.groups", user, "ok " + new java.util.TreeSet<>(groups), address);
+        return true;
     }
 
     /** Enables {@code user}'s account again as {@code actor} asks; audited ({@code account.enable}); false when there is no such user. */

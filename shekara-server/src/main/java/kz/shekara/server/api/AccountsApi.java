@@ -20,12 +20,15 @@ import kz.shekara.theatre.Theatre;
 /**
  * Account keeping on the API, for the admin role (route action {@code ACCOUNTS}, see docs/access.md):
  * <ul>
- * <li>{@code GET /api/v1/accounts} — every account: user, role, agency, state (active, locked,
- * disabled), created; never a password hash</li>
- * <li>{@code POST /api/v1/accounts} {@code {"user","role","agency","password"}} — adds one (201)</li>
+ * <li>{@code GET /api/v1/accounts} — every account: user, role, agency, groups, state (active,
+ * locked, disabled), created; never a password hash</li>
+ * <li>{@code POST /api/v1/accounts} {@code {"user","role","agency","password"}}, optionally
+ * {@code "groups"} — adds one (201)</li>
  * <li>{@code POST /api/v1/accounts/{user}/disable} and {@code /enable} — a disabled account loses its
  * sessions, tokens and TAK connections at once ({@link AccessService#disable})</li>
  * <li>{@code PUT /api/v1/accounts/{user}/password} {@code {"password"}} — sets a new one</li>
+ * <li>{@code PUT /api/v1/accounts/{user}/groups} {@code {"groups": [..]}} — sets the named groups it
+ * belongs to beyond its agency (its TAK devices' routing groups, from their next connection)</li>
  * </ul>
  * A password is read from the body, hashed and forgotten: never answered, logged or audited, and a
  * body that is not JSON is refused without quoting it. Each change is audited with the admin as
@@ -60,6 +63,11 @@ final class AccountsApi {
             found(access.enable(user, actor(ctx), ctx.ip()), user);
             ResponseApi.send(ctx, 200, json(access.accounts().find(user).orElseThrow()));
         });
+        app.put("/api/v1/accounts/{user}/groups", ctx -> {
+            String user = ctx.pathParam("user");
+            found(access.setGroups(user, groups(body(ctx, Set.of("groups"))), actor(ctx), ctx.ip()), user);
+            ResponseApi.send(ctx, 200, json(access.accounts().find(user).orElseThrow()));
+        });
         app.put("/api/v1/accounts/{user}/password", ctx -> {
             String user = ctx.pathParam("user");
             char[] password = password(body(ctx, Set.of("password")));
@@ -75,7 +83,7 @@ final class AccountsApi {
     }
 
     private void add(Context ctx) {
-        JsonNode body = body(ctx, Set.of("user", "role", "agency", "password"));
+        JsonNode body = body(ctx, Set.of("user", "role", "agency", "groups", "password"));
         String user = ResponseApi.text(body, "user");
         Role role;
         try {
@@ -93,7 +101,7 @@ final class AccountsApi {
         }
         char[] password = password(body);
         try {
-            access.add(user, role, agency, password, actor(ctx), ctx.ip());
+            access.add(user, role, agency, body.has("groups") ? groups(body) : Set.of(), password, actor(ctx), ctx.ip());
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("bad-account", e.getMessage());
         } finally {
@@ -104,8 +112,31 @@ final class AccountsApi {
 
     private ObjectNode json(Account a) {
         String state = access.state(a);
-        return mapper.createObjectNode().put("user", a.user()).put("role", a.role().id()).put("agency", a.agency())
+        ObjectNode o = mapper.createObjectNode().put("user", a.user()).put("role", a.role().id()).put("agency", a.agency())
                 .put("state", state).put("created", a.created().toString());
+        ArrayNode groups = o.putArray("groups");
+        a.groups().forEach(groups::add);
+        return o;
+    }
+
+    /** The {@code groups} of a body: an array of group names. */
+    private static Set<String> groups(JsonNode body) {
+        JsonNode g = body.get("groups");
+        if (g == null || !g.isArray()) {
+            throw ApiError.badRequest("missing-field", "field 'groups' must be an array of group names");
+        }
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        for (JsonNode n : g) {
+            if (!n.isTextual()) {
+                throw ApiError.badRequest("bad-group", "every group must be a string");
+            }
+            try {
+                out.add(kz.shekara.server.access.AccountStore.checkGroup(n.asText()));
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest("bad-group", e.getMessage());
+            }
+        }
+        return out;
     }
 
     private static String actor(Context ctx) {

@@ -105,7 +105,8 @@ final class RoutePolicy {
             rule("POST", "/api/v1/accounts", Action.ACCOUNTS),
             rule("POST", "/api/v1/accounts/{user}/disable", Action.ACCOUNTS),
             rule("POST", "/api/v1/accounts/{user}/enable", Action.ACCOUNTS),
-            rule("PUT", "/api/v1/accounts/{user}/password", Action.ACCOUNTS)));
+            rule("PUT", "/api/v1/accounts/{user}/password", Action.ACCOUNTS),
+            rule("PUT", "/api/v1/accounts/{user}/groups", Action.ACCOUNTS)));
 
     private final List<Rule> rules;
 

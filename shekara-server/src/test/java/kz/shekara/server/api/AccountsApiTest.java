@@ -87,13 +87,20 @@ class AccountsApiTest {
         assertThat(login("aigerim", SECOND).statusCode()).isEqualTo(401);
 
         assertThat(send(admin, "POST", "/api/v1/accounts/aigerim/enable", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> grouped = send(admin, "PUT", "/api/v1/accounts/aigerim/groups",
+                "{\"groups\":[\"joint-ops\",\"caspian\"]}");
+        assertThat(grouped.statusCode()).as(grouped.body()).isEqualTo(200);
+        assertThat(JSON.readTree(send(admin, "GET", "/api/v1/accounts", null).body()).findValues("groups"))
+                .anySatisfy(g -> assertThat(g.toString()).isEqualTo("[\"caspian\",\"joint-ops\"]"));
+        assertThat(error(send(admin, "PUT", "/api/v1/accounts/aigerim/groups", "{\"groups\":[\"no spaces\"]}")))
+                .isEqualTo("400 bad-group");
         assertThat(login("aigerim", SECOND).statusCode()).isEqualTo(200);
 
         List<AuditEntry> acts = server.audit().read(Instant.EPOCH, Instant.MAX, 1000).stream()
                 .filter(e -> e.action().startsWith("account.")).toList();
         assertThat(acts).extracting(e -> e.actor() + " " + e.action() + " " + e.target()).containsExactly(
                 "admin account.add aigerim", "admin account.password aigerim", "admin account.disable aigerim",
-                "admin account.enable aigerim");
+                "admin account.enable aigerim", "admin account.groups aigerim");
         assertThat(server.audit().read(Instant.EPOCH, Instant.MAX, 1000)).allSatisfy(e -> assertThat(
                 e.actor() + e.action() + e.target() + e.outcome()).doesNotContain(SECRET).doesNotContain(SECOND));
     }
@@ -110,6 +117,8 @@ class AccountsApiTest {
         assertThat(send(client, "POST", "/api/v1/accounts/operator/enable", null).statusCode()).isEqualTo(403);
         assertThat(send(client, "PUT", "/api/v1/accounts/operator/password", "{\"password\":\"" + SECRET + "\"}")
                 .statusCode()).isEqualTo(403);
+        assertThat(send(client, "PUT", "/api/v1/accounts/operator/groups", "{\"groups\":[]}").statusCode())
+                .isEqualTo(403);
         assertThat(login("operator", TestAccounts.password("operator")).statusCode()).as("still enabled, same password")
                 .isEqualTo(200);
         assertThat(login("x-" + role, SECRET).statusCode()).isEqualTo(401);

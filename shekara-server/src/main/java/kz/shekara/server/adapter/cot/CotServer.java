@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * A TAK streaming server on plain TCP (default 8087) and TLS with client certificates
  * ({@link #startTls}, 8089), with optional UDP SA input. Routing groups come from the connection,
  * never from the event ({@code __group} is the team colour, carried as sent): plain TCP and UDP
- * clients are in the one anonymous group, a TLS client in its certificate's agency. Every accepted
+ * clients are in the one anonymous group, a TLS client in its certificate's agency and its account's groups. Every accepted
  * event goes to the other clients sharing one of the sender's groups, silent ones included (never
  * back to the sender; {@code marti/dest} narrows it); a client that connects gets the latest SA it
  * may see ({@link LatestSa}) and is offered TAK protocol v1 ({@link TakV1}); emergencies repeat
@@ -167,14 +167,14 @@ public final class CotServer implements AutoCloseable {
     }
 
     /** A client has connected (and on TLS proved its certificate): it gets the latest SA, then everything else. */
-    private void admit(Socket s, String agency, String subject) {
+    private void admit(Socket s, String agency, Set<String> groups, String subject) {
         if (closed) {
             CotAdmission.closeQuietly(s);
             admission.left(s);
             return;
         }
         CotConnection c = new CotConnection(s, inbound.handler(), config.clientQueueCapacity(), config.maxEventBytes(),
-                agency, subject);
+                agency, groups, subject);
         c.send(control.offer(), null);
         for (LatestSa.Entry e : latest.visibleTo(c, clock.instant(), m -> outbound.releasable(c, m))) {
             c.send(outbound.latestFor(c, e), e.uid());

@@ -228,6 +228,33 @@ class CotTlsTest {
         assertThat(server.connectedClients()).hasSize(2);
     }
     @Test
+    void devicesOfAccountsSharingANamedGroupSeeEachOtherAcrossAgenciesAndAThirdDoesNot() throws Exception {
+        accounts.add("bs-joint", kz.shekara.server.access.Role.OPERATOR, "kz-bs", "unused", NOW,
+                Set.of("joint-ops"));
+        accounts.add("mod-joint", kz.shekara.server.access.Role.OPERATOR, "kz-mod", "unused", NOW,
+                Set.of("joint-ops", "caspian"));
+        accounts.add("customs", kz.shekara.server.access.Role.OPERATOR, "kz-customs", "unused", NOW);
+        TakTestClient bs = connect(ca, "bs-joint", "kz-bs");
+        TakTestClient mod = connect(ca, "mod-joint", "kz-mod");
+        TakTestClient customs = connect(ca, "customs", "kz-customs");
+        CotRoutingTest.await(() -> server.connectedClients().size() == 3);
+        assertThat(server.connectedClients()).filteredOn(c -> c.certificateSubject().contains("CN=mod-joint"))
+                .singleElement().satisfies(c -> assertThat(c.routingGroups())
+                        .containsExactlyInAnyOrder("kz-mod", "joint-ops", "caspian"));
+
+        bs.send(sa("BS-J", "BS-JOINT", "Cyan", 42.31, 69.61, NOW));
+        assertThat(mod.nextWithUid("BS-J").detail().callsign()).as("another agency, a shared group").isEqualTo("BS-JOINT");
+        mod.send(sa("MOD-J", "MOD-JOINT", "Red", 42.41, 69.71, NOW));
+        assertThat(bs.nextWithUid("MOD-J").detail().callsign()).isEqualTo("MOD-JOINT");
+        customs.send(sa("CUS-1", "CUSTOMS", "Green", 42.5, 69.8, NOW));
+        customs.send(CotServerTest.ping("C"));
+        assertThat(customs.xmlUpToType("t-x-c-t-r")).as("no shared group").noneMatch(x -> x.contains("BS-J")
+                || x.contains("MOD-J"));
+        bs.send(CotServerTest.ping("B"));
+        assertThat(bs.xmlUpToType("t-x-c-t-r")).noneMatch(x -> x.contains("CUS-1"));
+    }
+
+    @Test
     void aPartnerAgencysDeviceGetsWhatItMaySeeRedactedAsItsPartnerFeedIs() throws Exception {
         Theatre theatre = TheatreLoader.loadDefault();
         ReleaseBook book = new ReleaseBook();
