@@ -235,6 +235,7 @@ public final class ShekaraServer implements AutoCloseable {
         cot.storeHealth(() -> bus.log().health().up());
         // Plain TCP devices are the home agency's own (or the configured agency's); TLS devices their certificate's.
         CotSharing.devices(cot, config, theatre, releases);
+        cot.uidHoldings(access.uids()::hold); // a restart frees no device uid (see docs/cot-tak.md)
         started.push(cot);
         cot.start();
         // Disabled accounts and revoked certificates lose their live connections (see docs/access.md).

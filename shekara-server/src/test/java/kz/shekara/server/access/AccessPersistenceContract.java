@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the access database keeps across a restart (a new {@link AccessDatabase} over the same
- * store), in every dialect: an account's groups.
+ * store), in every dialect: an account's groups, and who holds a TAK device uid.
  */
 abstract class AccessPersistenceContract {
     /** A new, empty store's JDBC URL; each call a store of its own. */
@@ -33,5 +33,18 @@ abstract class AccessPersistenceContract {
         AccountStore again = new AccountStore(AccessDatabase.open(url));
         assertThat(again.list()).extracting(a -> a.user() + " " + a.groups())
                 .containsExactly("joint-1 []", "solo [joint-ops]");
+    }
+
+    @Test
+    void theFirstHolderOfAUidKeepsItAcrossAReopen() {
+        String url = newStore();
+        UidHoldings holdings = new UidHoldings(AccessDatabase.open(url), java.time.Clock.systemUTC());
+        assertThat(holdings.hold("DEV-9", "alpha")).isEqualTo("alpha");
+        assertThat(holdings.hold("DEV-9", "bravo")).isEqualTo("alpha");
+        assertThat(holdings.hold("DEV-10", "bravo")).isEqualTo("bravo");
+
+        UidHoldings reopened = new UidHoldings(AccessDatabase.open(url), java.time.Clock.systemUTC());
+        assertThat(reopened.hold("DEV-9", "bravo")).isEqualTo("alpha");
+        assertThat(reopened.hold("DEV-10", "alpha")).isEqualTo("bravo");
     }
 }

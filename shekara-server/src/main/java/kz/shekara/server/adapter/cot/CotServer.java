@@ -230,6 +230,14 @@ public final class CotServer implements AutoCloseable {
         inbound.deviceUids().owners(owningAgency);
     }
 
+    /**
+     * Keeps which certificate user holds each uid in {@code holdings} (uid, holder → who holds it now),
+     * so that a restart does not free them ({@link DeviceUids}); call before {@link #startTls}.
+     */
+    public void uidHoldings(java.util.function.BinaryOperator<String> holdings) {
+        inbound.deviceUids().holdings(holdings);
+    }
+
     /** The bound TLS port, or -1 when TLS is not started. */
     public int tlsPort() {
         ServerSocket ss = tlsSocket;
