@@ -152,7 +152,7 @@ public final class ShekaraServer implements AutoCloseable {
         addViewRoutes(api, restored, models);
         ResponseService responder = startResponder(restored, models, sectors, cot, clock);
         api.addRoutes(new ResponseApi(responder, theatre, api::viewer)::register);
-        api.addRoutes(new ControlApi(responder, theatre)::register);
+        api.addRoutes(new ControlApi(responder, theatre, api::viewer)::register);
         started.push(SharingRoutes.add(api, theatre, bus, rules, live, releases, clock));
         started.push(CotSharing.federation(config, theatre, bus, live, rules, releases, access.audit(), meters));
         int httpPort = api.start();
