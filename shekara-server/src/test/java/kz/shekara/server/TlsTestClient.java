@@ -1,17 +1,11 @@
 package kz.shekara.server;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import kz.shekara.server.adapter.cot.cert.CertificateAuthority;
 import kz.shekara.server.adapter.cot.cert.ClientFiles;
 
@@ -37,22 +31,7 @@ final class TlsTestClient implements AutoCloseable {
     }
 
     static TlsTestClient connect(Path out, String user, int port) throws Exception {
-        char[] pw = "atakatak".toCharArray();
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(out.resolve(user + ".p12"))) {
-            keys.load(in, pw);
-        }
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(out.resolve("truststore.p12"))) {
-            trust.load(in, pw);
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, pw);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", port);
+        SSLSocket s = kz.shekara.server.adapter.cot.TestTls.socket(out, user, port);
         s.startHandshake();
         return new TlsTestClient(s);
     }

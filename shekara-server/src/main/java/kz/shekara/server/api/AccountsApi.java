@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
@@ -36,7 +35,6 @@ import kz.shekara.theatre.Theatre;
  * user exists). Thread-safe.
  */
 final class AccountsApi {
-    private static final int MAX_BODY_BYTES = 4096;
     private final AccessService access;
     private final Theatre theatre;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -160,24 +158,13 @@ final class AccountsApi {
 
     /** The JSON object body, its fields all {@code known}; never quotes what it could not read (it may hold a password). */
     private JsonNode body(Context ctx, Set<String> known) {
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new ApiError(413, "too-large", "body over " + MAX_BODY_BYTES + " bytes");
-        }
-        JsonNode n;
         try {
-            n = mapper.readTree(bytes);
-        } catch (IOException e) {
-            throw ApiError.badRequest("malformed-json", "the body is not valid JSON");
-        }
-        if (n == null || !n.isObject()) {
-            throw ApiError.badRequest("malformed-json", "the body must be a JSON object");
-        }
-        n.fieldNames().forEachRemaining(f -> {
-            if (!known.contains(f)) {
-                throw ApiError.badRequest("unknown-field", "unknown field '" + f + "'");
+            return ResponseApi.body(mapper, ctx, known);
+        } catch (ApiError e) {
+            if (e.error().equals("malformed-json")) {
+                throw ApiError.badRequest("malformed-json", "the body is not a valid JSON object");
             }
-        });
-        return n;
+            throw e;
+        }
     }
 }

@@ -5,10 +5,8 @@ import static kz.shekara.server.adapter.cot.CotServerTest.sa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import kz.shekara.model.Classification;
 import kz.shekara.model.Marking;
 import kz.shekara.model.Release;
@@ -93,22 +88,7 @@ class CotTlsTest {
     }
 
     private TakTestClient connectWith(Path out, String user) throws Exception {
-        char[] pw = "atakatak".toCharArray();
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(out.resolve(user + ".p12"))) {
-            keys.load(in, pw);
-        }
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(out.resolve("truststore.p12"))) {
-            trust.load(in, pw);
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, pw);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", tlsPort);
+        SSLSocket s = TestTls.socket(out, user, tlsPort);
         TakTestClient c = new TakTestClient(s);
         clients.add(c);
         return c;

@@ -4,18 +4,11 @@ import static kz.shekara.server.adapter.cot.CotServerTest.sa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import kz.shekara.server.access.AccessDatabase;
 import kz.shekara.server.access.UidHoldings;
 import kz.shekara.server.adapter.cot.cert.CertificateAuthority;
@@ -65,22 +58,7 @@ class UidHoldingsRestartTest {
     }
 
     private static TakTestClient connect(Path out, String user, int port) throws Exception {
-        char[] pw = "atakatak".toCharArray();
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(out.resolve(user + ".p12"))) {
-            keys.load(in, pw);
-        }
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(out.resolve("truststore.p12"))) {
-            trust.load(in, pw);
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, pw);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return new TakTestClient((SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", port));
+        return new TakTestClient(TestTls.socket(out, user, port));
     }
 
     @Test
