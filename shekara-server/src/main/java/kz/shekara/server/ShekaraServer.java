@@ -152,7 +152,7 @@ public final class ShekaraServer implements AutoCloseable {
         addViewRoutes(api, restored, models);
         ResponseService responder = startResponder(restored, models, sectors, cot, clock);
         api.addRoutes(new ResponseApi(responder, theatre, api::viewer)::register);
-        api.addRoutes(new ControlApi(responder, theatre)::register);
+        api.addRoutes(new ControlApi(responder, theatre, api::viewer)::register);
         started.push(SharingRoutes.add(api, theatre, bus, rules, live, releases, clock));
         started.push(CotSharing.federation(config, theatre, bus, live, rules, releases, access.audit(), meters));
         int httpPort = api.start();
@@ -235,24 +235,25 @@ public final class ShekaraServer implements AutoCloseable {
         cot.storeHealth(() -> bus.log().health().up());
         // Plain TCP devices are the home agency's own (or the configured agency's); TLS devices their certificate's.
         CotSharing.devices(cot, config, theatre, releases);
+        cot.uidHoldings(access.uids()::hold); // a restart frees no device uid (see docs/cot-tak.md)
         started.push(cot);
         cot.start();
-        startTls(cot, wall);
+        // Disabled accounts and revoked certificates lose their live connections (see docs/access.md).
+        started.push(LiveRevocations.start(cot, access.access(), startTls(cot, wall)));
         return cot;
     }
 
-    /** TLS streaming when it is on and the data directory holds the certificate authority (certificates live in wall time). */
-    private void startTls(CotServer cot, Clock wall) throws IOException {
-        if (config.cot().tlsPort() < 0) {
-            return;
-        }
-        if (!CertificateAuthority.exists(config.dataDir())) {
-            LOG.info("CoT TLS off: no certificate authority in {} (shekara certs init)", config.dataDir());
-            return;
+    /** TLS streaming when it is on and the data directory holds the certificate authority (certificates live in wall time); null when off. */
+    private CertificateAuthority startTls(CotServer cot, Clock wall) throws IOException {
+        if (config.cot().tlsPort() < 0 || !CertificateAuthority.exists(config.dataDir())) {
+            LOG.info("CoT TLS off: port {}, certificate authority in {}: {} (shekara certs init)",
+                    config.cot().tlsPort(), config.dataDir(), CertificateAuthority.exists(config.dataDir()));
+            return null;
         }
         try {
-            cot.startTls(CertificateAuthority.open(config.dataDir(), wall).serverContext(cot::tlsRefused),
-                    config.cot().tlsPort(), access.accounts()::find);
+            CertificateAuthority ca = CertificateAuthority.open(config.dataDir(), wall);
+            cot.startTls(ca.serverContext(cot::tlsRefused), config.cot().tlsPort(), access.accounts()::find);
+            return ca;
         } catch (GeneralSecurityException e) {
             throw new IOException("CoT TLS: " + e.getMessage(), e);
         }

@@ -6,13 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The accounts table: add, find, list, disable, set a password, and count failed logins (a lockout
+ * The accounts table and the account groups: add, find, list, disable, set a password or the groups, and count failed logins (a lockout
  * once {@code maxFailures} follow one another). User names are 1 to 64 letters, digits, '.', '_' or
  * '-'. Thread-safe: every call is its own statement.
  */
@@ -36,14 +40,62 @@ public final class AccountStore {
         return user;
     }
 
-    /** Adds an account; IllegalArgumentException when the user exists. */
+    /** Adds an account in no group; IllegalArgumentException when the user exists. */
     public void add(String user, Role role, String agency, String passwordHash, Instant created) {
+        add(user, role, agency, passwordHash, created, Set.of());
+    }
+
+    /** Adds an account in {@code groups} (beyond its agency); IllegalArgumentException when the user exists or a group name is bad. */
+    public void add(String user, Role role, String agency, String passwordHash, Instant created, Set<String> groups) {
         checkUser(user);
+        groups.forEach(AccountStore::checkGroup);
         if (find(user).isPresent()) {
             throw new IllegalArgumentException("user '" + user + "' exists");
         }
         update("add " + user, "INSERT INTO accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, 0, 0, NULL, ?)",
                 user, role.id(), agency, passwordHash, created.toString());
+        setGroups(user, groups);
+    }
+
+    /** Checks a group name (as a user name: 1 to 64 letters, digits, '.', '_' or '-'); IllegalArgumentException otherwise. */
+    public static String checkGroup(String group) {
+        if (group == null || !USER.matcher(group).matches()) {
+            throw new IllegalArgumentException("group name must be 1 to 64 letters, digits, '.', '_' or '-', got '"
+                    + group + "'");
+        }
+        return group;
+    }
+
+    /**
+     * Makes {@code groups} the account's groups beyond its agency (none: it routes in its agency
+     * only), in one transaction; false when there is no such user.
+     */
+    public boolean setGroups(String user, Set<String> groups) {
+        groups.forEach(AccountStore::checkGroup);
+        if (find(user).isEmpty()) {
+            return false;
+        }
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM account_groups WHERE username = ?");
+                 PreparedStatement ins = c.prepareStatement(
+                         "INSERT INTO account_groups (username, group_name) VALUES (?, ?)")) {
+                del.setString(1, user);
+                del.executeUpdate();
+                for (String g : new TreeSet<>(groups)) {
+                    ins.setString(1, user);
+                    ins.setString(2, g);
+                    ins.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new AccessStoreException("set the groups of " + user, e);
+        }
+        return true;
     }
 
     /** The account of {@code user}, if any. */
@@ -65,6 +117,12 @@ public final class AccountStore {
     /** Disables an account (its sessions end at their next request); false when there is no such user. */
     public boolean disable(String user) {
         return update("disable " + user, "UPDATE accounts SET disabled = 1 WHERE username = ?", user) > 0;
+    }
+
+    /** Enables a disabled account again, with no failures counted and no lockout; false when there is no such user. */
+    public boolean enable(String user) {
+        return update("enable " + user, "UPDATE accounts SET disabled = 0, failed_logins = 0, locked_until = NULL"
+                + " WHERE username = ?", user) > 0;
     }
 
     /** Sets a new password hash, clears failures and lockout; false when there is no such user. */
@@ -101,18 +159,36 @@ public final class AccountStore {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             List<Account> out = new ArrayList<>();
+            Map<String, Set<String>> groups = groups(c, args.length == 1 ? (String) args[0] : null);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String locked = rs.getString(7);
                     out.add(new Account(rs.getString(1), Role.of(rs.getString(2)), rs.getString(3), rs.getString(4),
                             rs.getInt(5) != 0, rs.getInt(6), locked == null ? null : Instant.parse(locked),
-                            Instant.parse(rs.getString(8))));
+                            Instant.parse(rs.getString(8)), groups.getOrDefault(rs.getString(1), Set.of())));
                 }
             }
             return out;
         } catch (SQLException e) {
             throw new AccessStoreException(what, e);
         }
+    }
+
+    /** The groups of {@code user} (null: of every account), by user. */
+    private static Map<String, Set<String>> groups(Connection c, String user) throws SQLException {
+        Map<String, Set<String>> out = new HashMap<>();
+        String sql = "SELECT username, group_name FROM account_groups" + (user == null ? "" : " WHERE username = ?");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (user != null) {
+                ps.setString(1, user);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 
     static void bind(PreparedStatement ps, Object... args) throws SQLException {

@@ -69,9 +69,15 @@ final class Sessions {
         }
     }
 
-    /** Ends every session of {@code user}. */
-    void closeAll(String user) {
-        byId.values().removeIf(e -> e.session().identity().name().equals(user));
+    /** Ends every session of {@code user}; returns how many there were. */
+    int closeAll(String user) {
+        int[] n = {0};
+        byId.values().removeIf(e -> {
+            boolean his = e.session().identity().name().equals(user);
+            n[0] += his ? 1 : 0;
+            return his;
+        });
+        return n[0];
     }
 
     int size() {

@@ -3,8 +3,12 @@ package kz.shekara.server.access;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One row of the tokens table (the secret itself is never kept, only its SHA-256); {@code revoked} null while valid. Immutable. */
-public record Token(String name, String agency, TokenScope scope, Instant created, Instant revoked) {
+/**
+ * One row of the tokens table (the secret itself is never kept, only its SHA-256); {@code revoked}
+ * null while valid; {@code account} the account it belongs to (refused while that account is
+ * disabled), null for none. Immutable.
+ */
+public record Token(String name, String agency, TokenScope scope, Instant created, Instant revoked, String account) {
     public Token {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(agency, "agency");

@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 public final class TokenStore {
     private static final String PREFIX = "shk_";
-    private static final String COLUMNS = "name, agency, scope, created, revoked";
+    private static final String COLUMNS = "name, agency, scope, created, revoked, account";
     private final AccessDatabase db;
     private final SecureRandom random = new SecureRandom();
 
@@ -32,8 +32,16 @@ public final class TokenStore {
         this.db = Objects.requireNonNull(db, "db");
     }
 
-    /** Issues a token and returns its secret, which is not kept; IllegalArgumentException when the name exists. */
+    /** Issues a token of no account and returns its secret, which is not kept; IllegalArgumentException when the name exists. */
     public String issue(String name, String agency, TokenScope scope, Instant created) {
+        return issue(name, agency, scope, null, created);
+    }
+
+    /**
+     * Issues a token belonging to {@code account} (null: none; it stops working while that account is
+     * disabled) and returns its secret, which is not kept; IllegalArgumentException when the name exists.
+     */
+    public String issue(String name, String agency, TokenScope scope, String account, Instant created) {
         AccountStore.checkUser(name);
         if (find(name).isPresent()) {
             throw new IllegalArgumentException("token '" + name + "' exists");
@@ -41,14 +49,15 @@ public final class TokenStore {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        update("issue token " + name, "INSERT INTO tokens (name, agency, scope, token_sha256, created, revoked)"
-                + " VALUES (?, ?, ?, ?, ?, NULL)", name, agency, scope.id(), sha256(token), created.toString());
+        update("issue token " + name, "INSERT INTO tokens (name, agency, scope, token_sha256, created, revoked, account)"
+                + " VALUES (?, ?, ?, ?, ?, NULL, ?)", name, agency, scope.id(), sha256(token), created.toString(), account);
         return token;
     }
 
-    /** The valid (not revoked) token whose secret is {@code secret}, if any. */
+    /** The valid token whose secret is {@code secret}, if any: not revoked, and its account (if it has one) not disabled. */
     public Optional<Token> bySecret(String secret) {
-        return query("look up a token", "SELECT " + COLUMNS + " FROM tokens WHERE token_sha256 = ? AND revoked IS NULL",
+        return query("look up a token", "SELECT " + COLUMNS + " FROM tokens t WHERE token_sha256 = ? AND revoked IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.username = t.account AND a.disabled <> 0)",
                 sha256(secret)).stream().findFirst();
     }
 
@@ -94,7 +103,8 @@ public final class TokenStore {
                 while (rs.next()) {
                     String revoked = rs.getString(5);
                     out.add(new Token(rs.getString(1), rs.getString(2), TokenScope.of(rs.getString(3)),
-                            Instant.parse(rs.getString(4)), revoked == null ? null : Instant.parse(revoked)));
+                            Instant.parse(rs.getString(4)), revoked == null ? null : Instant.parse(revoked),
+                            rs.getString(6)));
                 }
             }
             return out;

@@ -221,6 +221,9 @@ public final class ApiServer implements AutoCloseable {
         if (audit != null) {
             new AuditRoutes(audit, mapper, registry).register(app);
         }
+        if (access != null) {
+            new AccountsApi(access, theatre).register(app);
+        }
         Banner.install(app);
         // Fixed paths (/units/control) before the read routes' path parameters (/units/{id}): Javalin matches in order.
         extraRoutes.forEach(r -> r.accept(app));

@@ -32,7 +32,8 @@ import kz.shekara.theatre.Theatre;
  * reason, crisis)</li>
  * <li>{@code PUT /api/v1/units/{id}/control} {@code {"command", "reason"}} — hands one unit to a
  * command the theatre defines (a commander of the agency that holds it now)</li>
- * <li>{@code GET /api/v1/crisis} — the crises in force the caller may see by their marking; {@code POST /api/v1/crisis}
+ * <li>{@code GET /api/v1/crisis} — the crises in force the caller may see by their marking, under the
+ * deployment's sharing rules (exercise crises reach no partner agency of a real deployment); {@code POST /api/v1/crisis}
  * {@code {"command", "to", "reason"}} — declares one (201); {@code DELETE /api/v1/crisis/{id}}
  * — ends it (200), each by a commander of the home agency or of the agency taking control</li>
  * </ul>
@@ -46,8 +47,14 @@ public final class ControlApi {
     private final Theatre theatre;
     private final String home;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final java.util.function.Function<Context, Viewer> viewers;
 
-    public ControlApi(ResponseService service, Theatre theatre) {
+    /**
+     * @param viewers who is asking, as a reader under the deployment's sharing rules (the release
+     *                overlay and the exercise rule, as a replay session's crisis route applies them)
+     */
+    public ControlApi(ResponseService service, Theatre theatre, java.util.function.Function<Context, Viewer> viewers) {
+        this.viewers = Objects.requireNonNull(viewers, "viewers");
         this.service = Objects.requireNonNull(service, "service");
         this.theatre = Objects.requireNonNull(theatre, "theatre");
         this.home = theatre.defaultMarking().originator();
@@ -64,8 +71,7 @@ public final class ControlApi {
             send(ctx, 200, change(c));
         });
         app.get("/api/v1/crisis", ctx -> {
-            Identity who = Caller.of(ctx);
-            Viewer viewer = Viewer.of(theatre, who.agency(), who.role().id());
+            Viewer viewer = viewers.apply(ctx);
             ArrayNode out = mapper.createArrayNode();
             service.crises().stream().filter(viewer::maySee).forEach(c -> out.add(crisis(mapper, c)));
             send(ctx, 200, out);

@@ -100,7 +100,13 @@ final class RoutePolicy {
             rule("POST", "/api/v1/releases", Action.RELEASE),
             // A partner lists the releases made to its own agency (ReleasesApi filters).
             rule("GET", "/api/v1/releases", Action.READ, Action.FEED),
-            rule("GET", "/api/v1/audit", Action.AUDIT)));
+            rule("GET", "/api/v1/audit", Action.AUDIT),
+            rule("GET", "/api/v1/accounts", Action.ACCOUNTS),
+            rule("POST", "/api/v1/accounts", Action.ACCOUNTS),
+            rule("POST", "/api/v1/accounts/{user}/disable", Action.ACCOUNTS),
+            rule("POST", "/api/v1/accounts/{user}/enable", Action.ACCOUNTS),
+            rule("PUT", "/api/v1/accounts/{user}/password", Action.ACCOUNTS),
+            rule("PUT", "/api/v1/accounts/{user}/groups", Action.ACCOUNTS)));
 
     private final List<Rule> rules;
 

@@ -46,6 +46,10 @@ public final class TokensCommand implements Runnable {
         @Option(names = "--scope", required = true, paramLabel = "S", description = "ingest, feed or metrics.")
         String scope;
 
+        @Option(names = "--account", paramLabel = "U",
+                description = "Account the token belongs to: it is refused while that account is disabled.")
+        String account;
+
         @Spec
         CommandSpec spec;
 
@@ -53,7 +57,11 @@ public final class TokensCommand implements Runnable {
         public Integer call() throws Exception {
             TokenScope s = TokenScope.of(scope);
             AgencyCheck.check(theatre.load(), agency);
-            String secret = new TokenStore(store.open()).issue(name, agency, s, Clock.systemUTC().instant());
+            var db = store.open();
+            if (account != null && new kz.shekara.server.access.AccountStore(db).find(account).isEmpty()) {
+                throw new IllegalArgumentException("no account '" + account + "'");
+            }
+            String secret = new TokenStore(db).issue(name, agency, s, account, Clock.systemUTC().instant());
             spec.commandLine().getOut().println(secret);
             spec.commandLine().getErr().printf("issued token %s (%s, %s); it is shown only now: send it as "
                     + "'Authorization: Bearer <token>'%n", name, s.id(), agency);

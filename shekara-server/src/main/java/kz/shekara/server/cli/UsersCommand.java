@@ -20,17 +20,17 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code shekara users add|list|disable|passwd}: the accounts of the web map and API, kept in the
+ * {@code shekara users add|list|disable|passwd|groups}: the accounts of the web map and API, kept in the
  * event store's database. Passwords are read from standard input (first line) or {@code --password-file}
  * and kept only as Argon2id hashes.
  */
 @Command(name = "users", mixinStandardHelpOptions = true,
-        description = "Accounts of the web map and API: add, list, disable, passwd.",
+        description = "Accounts of the web map and API: add, list, disable, passwd, groups.",
         subcommands = {UsersCommand.Add.class, UsersCommand.ListUsers.class, UsersCommand.Disable.class,
-            UsersCommand.Passwd.class})
+            UsersCommand.Passwd.class, UsersCommand.Groups.class})
 public final class UsersCommand implements Runnable {
     /** Passwords shorter than this are refused. */
-    static final int MIN_PASSWORD = 8;
+    static final int MIN_PASSWORD = kz.shekara.server.access.AccessService.MIN_PASSWORD;
 
     @Spec
     CommandSpec spec;
@@ -82,6 +82,10 @@ public final class UsersCommand implements Runnable {
         @Option(names = "--agency", required = true, paramLabel = "A", description = "One of the theatre's agencies.")
         String agency;
 
+        @Option(names = "--group", paramLabel = "G",
+                description = "A named group beyond the agency (repeatable): its TAK devices route in it too.")
+        java.util.List<String> groups = new java.util.ArrayList<>();
+
         @Spec
         CommandSpec spec;
 
@@ -91,8 +95,11 @@ public final class UsersCommand implements Runnable {
             AgencyCheck.check(theatre.load(), agency);
             AccountStore.checkUser(user);
             AccountStore accounts = new AccountStore(store.open());
-            accounts.add(user, r, agency, PasswordHasher.DEFAULT.hash(password.read()), Clock.systemUTC().instant());
-            spec.commandLine().getOut().printf("added %s (%s, %s)%n", user, r.id(), agency);
+            groups.forEach(AccountStore::checkGroup);
+            accounts.add(user, r, agency, PasswordHasher.DEFAULT.hash(password.read()), Clock.systemUTC().instant(),
+                    java.util.Set.copyOf(groups));
+            spec.commandLine().getOut().printf("added %s (%s, %s)%s%n", user, r.id(), agency,
+                    groups.isEmpty() ? "" : " in " + String.join(", ", new java.util.TreeSet<>(groups)));
             return 0;
         }
     }
@@ -108,11 +115,12 @@ public final class UsersCommand implements Runnable {
         @Override
         public Integer call() {
             var out = spec.commandLine().getOut();
-            out.printf("%-24s %-10s %-12s %-9s %s%n", "USER", "ROLE", "AGENCY", "STATE", "CREATED");
+            out.printf("%-24s %-10s %-12s %-9s %-24s %s%n", "USER", "ROLE", "AGENCY", "STATE", "CREATED", "GROUPS");
             Clock clock = Clock.systemUTC();
             for (Account a : new AccountStore(store.open()).list()) {
                 String state = a.disabled() ? "disabled" : a.lockedAt(clock.instant()) ? "locked" : "active";
-                out.printf("%-24s %-10s %-12s %-9s %s%n", a.user(), a.role().id(), a.agency(), state, a.created());
+                out.printf("%-24s %-10s %-12s %-9s %-24s %s%n", a.user(), a.role().id(), a.agency(), state, a.created(),
+                        String.join(",", a.groups()));
             }
             return 0;
         }
@@ -165,6 +173,35 @@ public final class UsersCommand implements Runnable {
             }
             accounts.setPassword(user, PasswordHasher.DEFAULT.hash(password.read()));
             spec.commandLine().getOut().println("password set for " + user);
+            return 0;
+        }
+    }
+
+    @Command(name = "groups", mixinStandardHelpOptions = true,
+            description = "Set an account's named groups (those given; none clears them). Its TAK devices route in"
+                    + " its agency and these from their next connection.")
+    static final class Groups implements Callable<Integer> {
+        @Mixin
+        StoreOption store;
+
+        @Parameters(paramLabel = "USER")
+        String user;
+
+        @Option(names = "--group", paramLabel = "G", description = "A group (repeatable).")
+        java.util.List<String> groups = new java.util.ArrayList<>();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            groups.forEach(AccountStore::checkGroup);
+            if (!new AccountStore(store.open()).setGroups(user, java.util.Set.copyOf(groups))) {
+                spec.commandLine().getErr().println("shekara: no user '" + user + "'");
+                return 1;
+            }
+            spec.commandLine().getOut().println("groups of " + user + ": " + String.join(", ",
+                    new java.util.TreeSet<>(groups)));
             return 0;
         }
     }

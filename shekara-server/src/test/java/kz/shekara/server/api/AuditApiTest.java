@@ -156,7 +156,7 @@ class AuditApiTest {
     private String concrete(String path) {
         return path.replace("/units/{id}", "/units/" + theatre.units().get(0).id())
                 .replace("/sectors/{id}", "/sectors/" + theatre.sectors().get(0).id())
-                .replace("{agency}", theatre.defaultMarking().originator()).replace("{id}", "none");
+                .replace("{agency}", theatre.defaultMarking().originator()).replace("{id}", "none").replace("{user}", "nobody");
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {

@@ -107,7 +107,7 @@ class CrisisApiTest {
         responder.start();
         api = new ApiServer(new HttpConfig("127.0.0.1", 0), theatre, live, bus, meters, clock);
         api.addRoutes(new ResponseApi(responder, theatre)::register);
-        api.addRoutes(new ControlApi(responder, theatre)::register);
+        api.addRoutes(new ControlApi(responder, theatre, api::viewer)::register);
         kz.shekara.server.access.AccessDatabase db = kz.shekara.server.access.TestAccounts.seed(
                 kz.shekara.server.store.EventLogs.jdbcUrl(null, accessDir), theatre);
         for (Identity id : List.of(HOME_COMMANDER, HOME_OPERATOR, MOD_OPERATOR, MOD_COMMANDER, CUSTOMS_CHIEF)) {

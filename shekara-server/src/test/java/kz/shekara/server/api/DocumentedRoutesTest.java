@@ -169,7 +169,7 @@ class DocumentedRoutesTest {
         return path.replace("/units/{id}", "/units/" + theatre.units().get(0).id())
                 .replace("/sectors/{id}", "/sectors/" + theatre.sectors().get(0).id())
                 .replace("{agency}", theatre.defaultMarking().originator())
-                .replace("{id}", "none");
+                .replace("{id}", "none").replace("{user}", "nobody");
     }
 
     private static HttpResponse<String> send(String method, String path) throws Exception {

@@ -61,7 +61,7 @@ class ControlBrowserTest {
         responder.start();
         api = new ApiServer(new HttpConfig("127.0.0.1", 0), theatre, live, bus, meters, clock);
         api.addRoutes(new ResponseApi(responder, theatre)::register);
-        api.addRoutes(new ControlApi(responder, theatre)::register);
+        api.addRoutes(new ControlApi(responder, theatre, api::viewer)::register);
         api.access(kz.shekara.server.access.TestAccounts.service(accessDir, theatre, meters));
         int port = api.start();
         kz.shekara.server.access.TestAccounts.browserLogin(browser.driver(), "http://127.0.0.1:" + port, "operator");

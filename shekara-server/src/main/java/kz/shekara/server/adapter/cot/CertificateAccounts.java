@@ -13,7 +13,8 @@ import kz.shekara.server.access.Account;
 
 /**
  * Client certificates mapped to accounts: a TLS client whose certificate's user (its CN) names an
- * account takes that account's agency (and so its routing group and what it may see), and is refused
+ * account takes that account's agency (what it may see, and a routing group) and its named groups
+ * (further routing groups), and is refused
  * when the account is disabled; a certificate that names no account keeps the agency it was issued
  * with (its O), as for a field device enrolled without an account. Stateless; the lookup is asked at
  * every handshake, so disabling an account refuses its devices' next connections.
@@ -30,7 +31,7 @@ final class CertificateAccounts {
                                            BiConsumer<String, String> refused, Consumer<Socket> drop) {
         Objects.requireNonNull(next, "next");
         Objects.requireNonNull(accounts, "accounts");
-        return (socket, agency, subject) -> {
+        return (socket, agency, groups, subject) -> {
             String user = subject == null ? null : userOf(subject);
             Optional<Account> account = user == null ? Optional.empty() : accounts.apply(user);
             if (account.isPresent() && account.get().disabled()) {
@@ -38,8 +39,23 @@ final class CertificateAccounts {
                 drop.accept(socket);
                 return;
             }
-            next.admit(socket, account.map(Account::agency).orElse(agency), subject);
+            next.admit(socket, account.map(Account::agency).orElse(agency), account.map(Account::groups).orElse(groups),
+                    subject);
         };
+    }
+
+    /** The serial number of the certificate the TLS peer on {@code socket} proved, or null when there is none. */
+    static java.math.BigInteger serialOf(Socket socket) {
+        if (!(socket instanceof javax.net.ssl.SSLSocket tls)) {
+            return null;
+        }
+        try {
+            java.security.cert.Certificate[] chain = tls.getSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof java.security.cert.X509Certificate x
+                    ? x.getSerialNumber() : null;
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            return null;
+        }
     }
 
     /** The CN (the user) of an RFC 2253 subject, or null when it has none. */

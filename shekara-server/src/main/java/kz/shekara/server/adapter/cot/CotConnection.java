@@ -64,13 +64,15 @@ final class CotConnection {
 
     /**
      * @param agency  the agency of the client's certificate, or null on plain TCP (then its group is {@link #ANONYMOUS})
+     * @param named   further routing groups (its account's groups; empty on plain TCP)
      * @param subject the certificate's subject, or null on plain TCP
      */
-    CotConnection(Socket socket, Handler handler, int queueCapacity, int maxEventBytes, String agency, String subject) {
+    CotConnection(Socket socket, Handler handler, int queueCapacity, int maxEventBytes, String agency,
+                  Set<String> named, String subject) {
         this.socket = socket;
         this.agency = agency;
         this.subject = subject;
-        this.groups = Set.of(agency == null ? ANONYMOUS : agency);
+        this.groups = agency == null ? Set.of(ANONYMOUS) : with(agency, named);
         this.handler = handler;
         this.queue = new ClientQueue(queueCapacity);
         this.maxEventBytes = maxEventBytes;
@@ -116,7 +118,13 @@ final class CotConnection {
         }
     }
 
-    /** The routing groups this client is in (one, for now). */
+    private static Set<String> with(String agency, Set<String> named) {
+        java.util.Set<String> all = new java.util.TreeSet<>(named);
+        all.add(agency);
+        return Set.copyOf(all);
+    }
+
+    /** The routing groups this client is in: the anonymous group, or its agency and its account's groups. */
     Set<String> groups() {
         return groups;
     }

@@ -26,7 +26,8 @@ final class CotListener implements Runnable {
 
     /** Where accepted clients go. */
     interface Admission {
-        void admit(Socket socket, String agency, String subject);
+        /** @param groups routing groups beyond the agency (those of the certificate's account), empty when none */
+        void admit(Socket socket, String agency, java.util.Set<String> groups, String subject);
     }
 
     /** Lets a socket in (false: it has been closed and counted) and is told when one let in has gone. */
@@ -61,7 +62,7 @@ final class CotListener implements Runnable {
                 if (s instanceof SSLSocket tls) {
                     Thread.ofVirtual().name("cot-tls-handshake").start(() -> handshake(tls));
                 } else {
-                    admission.admit(s, null, null);
+                    admission.admit(s, null, java.util.Set.of(), null);
                 }
             } catch (IOException e) {
                 if (!serverSocket.isClosed()) {
@@ -79,7 +80,7 @@ final class CotListener implements Runnable {
             Certificate[] chain = s.getSession().getPeerCertificates();
             X509Certificate cert = (X509Certificate) chain[0];
             String subject = cert.getSubjectX500Principal().getName();
-            admission.admit(s, agencyOf(subject), subject);
+            admission.admit(s, agencyOf(subject), java.util.Set.of(), subject);
         } catch (SSLException e) {
             // A refused certificate is counted and logged by the trust check; anything else here.
             handshakeFailed.accept(e.getMessage() == null ? e.toString() : e.getMessage());

@@ -4,26 +4,25 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import kz.shekara.server.access.Account;
-import kz.shekara.model.DomainEvent;
 import kz.shekara.model.Marking;
 import kz.shekara.model.Task;
-import kz.shekara.server.adapter.DecodeException;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
 import org.slf4j.Logger;
@@ -33,11 +32,11 @@ import org.slf4j.LoggerFactory;
  * A TAK streaming server on plain TCP (default 8087) and TLS with client certificates
  * ({@link #startTls}, 8089), with optional UDP SA input. Routing groups come from the connection,
  * never from the event ({@code __group} is the team colour, carried as sent): plain TCP and UDP
- * clients are in the one anonymous group, a TLS client in its certificate's agency. Every accepted
+ * clients are in the one anonymous group, a TLS client in its certificate's agency and its account's groups. Every accepted
  * event goes to the other clients sharing one of the sender's groups, silent ones included (never
  * back to the sender; {@code marti/dest} narrows it); a client that connects gets the latest SA it
  * may see ({@link LatestSa}) and is offered TAK protocol v1 ({@link TakV1}); emergencies repeat
- * until cancelled ({@link EmergencyRepeater}); pings are answered. What it accepts is placed on the
+ * until cancelled ({@link EmergencyRepeater}); pings are answered. What it accepts ({@link CotInbound}) is placed on the
  * server's clock ({@link DeviceTimes}), relayed, and handed to the bus by sector without waiting for
  * the event log's commit ({@link CotPublisher}); the bus's own events go
  * to clients as CoT ({@link CotOutbound}); a device uid belongs to the first connection announcing
@@ -47,7 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class CotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CotServer.class);
     private static final String ADAPTER = "cot";
-    private static final Set<String> ANONYMOUS = Set.of(CotConnection.ANONYMOUS);
 
     private final CotServerConfig config;
     private final Bus bus;
@@ -61,24 +59,17 @@ public final class CotServer implements AutoCloseable {
     private final List<CotConnection> connections = new CopyOnWriteArrayList<>();
     private final Set<String> clientUids = ConcurrentHashMap.newKeySet();
     private final List<Bus.Subscription> subscriptions = new ArrayList<>();
-    private final Counter eventsIn;
-    private final Counter eventsOut;
     private final Counter slowClients;
-    private final Handler handler = new Handler();
     private final CotTaskDelivery tasks;
     private final LatestSa latest = new LatestSa();
-    private final DeviceTimes times;
-    private final DeviceUids deviceUids = new DeviceUids();
-    private final UidOwners owners = new UidOwners(deviceUids);
     private final CotOutbound outbound;
     private final EmergencyRepeater emergencies;
     private final CotAdmission admission;
+    private final CotInbound inbound;
     private volatile ServerSocket serverSocket;
     private volatile ServerSocket tlsSocket;
     private volatile DatagramSocket udpSocket;
     private volatile boolean closed;
-    private volatile BooleanSupplier storeUp = () -> true;
-    private final java.util.concurrent.Semaphore udpUnlogged = CotPublisher.window();
 
     /** With every event keyed "default" on the bus. */
     public CotServer(CotServerConfig config, Bus bus, Marking defaultMarking, MeterRegistry registry, Clock clock) {
@@ -97,17 +88,14 @@ public final class CotServer implements AutoCloseable {
                 "reason", "store-retry"));
         this.mapping = new CotMapping(config.validity(), config.defaultSigmaM());
         this.control = new CotControl(clock);
-        this.times = new DeviceTimes(config.maxClockSkew(), config.limits().refuseAhead());
         this.admission = new CotAdmission(config.limits(), config.bindHost(), registry, connections);
         this.tasks = new CotTaskDelivery(config.agency(), encoder, connections, this::send);
         this.outbound = new CotOutbound(config, mapping, encoder, connections, clientUids, latest, this::send, clock);
         Counter repeats = Counter.builder("shekara.cot.emergency.repeats")
                 .description("emergencies sent again to a client until cancelled").register(registry);
         this.emergencies = new EmergencyRepeater(config.emergencyRepeat(), connections, this::send, repeats::increment);
-        eventsIn = Counter.builder("shekara.adapter.events.in").tag("adapter", ADAPTER)
-                .description("CoT events accepted from clients").register(registry);
-        eventsOut = Counter.builder("shekara.adapter.events.out").tag("adapter", ADAPTER)
-                .description("CoT events written to clients").register(registry);
+        this.inbound = new CotInbound(new CotInbound.Parts(config, registry, clock, defaultMarking, publisher, mapping,
+                encoder, control, tasks, latest, emergencies, admission, connections, this::send), ADAPTER, () -> closed);
         slowClients = Counter.builder("shekara.cot.slow.clients")
                 .description("CoT clients disconnected because their queue stayed full").register(registry);
         Gauge.builder("shekara.cot.clients", connections, List::size)
@@ -127,7 +115,8 @@ public final class CotServer implements AutoCloseable {
         }
         if (config.udpPort() >= 0) {
             udpSocket = new DatagramSocket(new InetSocketAddress(config.bindHost(), config.udpPort()));
-            Thread.ofPlatform().daemon().name("cot-udp").start(new UdpSaInput(udpSocket, config.maxEventBytes(), handler, this::reject));
+            Thread.ofPlatform().daemon().name("cot-udp").start(new UdpSaInput(udpSocket,
+                    config.maxEventBytes(), inbound.handler(), inbound::reject));
         }
         subscriptions.add(bus.subscribe(Topic.TASKS, "cot-unit-status", outbound::task));
         for (Topic t : List.of(Topic.UNIT_POSITIONS, Topic.OBSERVATIONS, Topic.TRACKS, Topic.MESSAGES, Topic.ALERTS)) {
@@ -168,7 +157,7 @@ public final class CotServer implements AutoCloseable {
      * it does not, an event that would be stored is refused as {@code store-unavailable}, not relayed.
      */
     public void storeHealth(BooleanSupplier up) {
-        this.storeUp = Objects.requireNonNull(up, "up");
+        inbound.storeHealth(up);
     }
 
     /** Counts and logs a client certificate refused at the TLS handshake ({@code reason}: revoked, unknown, ...). */
@@ -178,14 +167,14 @@ public final class CotServer implements AutoCloseable {
     }
 
     /** A client has connected (and on TLS proved its certificate): it gets the latest SA, then everything else. */
-    private void admit(Socket s, String agency, String subject) {
+    private void admit(Socket s, String agency, Set<String> groups, String subject) {
         if (closed) {
             CotAdmission.closeQuietly(s);
             admission.left(s);
             return;
         }
-        CotConnection c = new CotConnection(s, handler, config.clientQueueCapacity(), config.maxEventBytes(), agency,
-                subject);
+        CotConnection c = new CotConnection(s, inbound.handler(), config.clientQueueCapacity(), config.maxEventBytes(),
+                agency, groups, subject);
         c.send(control.offer(), null);
         for (LatestSa.Entry e : latest.visibleTo(c, clock.instant(), m -> outbound.releasable(c, m))) {
             c.send(outbound.latestFor(c, e), e.uid());
@@ -238,7 +227,15 @@ public final class CotServer implements AutoCloseable {
     public void viewers(String anonymousAgency, Function<String, kz.shekara.server.view.Viewer> viewerOfAgency,
                         kz.shekara.server.view.Redactor redactor, Function<String, String> owningAgency) {
         outbound.viewers(anonymousAgency, viewerOfAgency, redactor);
-        deviceUids.owners(owningAgency);
+        inbound.deviceUids().owners(owningAgency);
+    }
+
+    /**
+     * Keeps which certificate user holds each uid in {@code holdings} (uid, holder → who holds it now),
+     * so that a restart does not free them ({@link DeviceUids}); call before {@link #startTls}.
+     */
+    public void uidHoldings(java.util.function.BinaryOperator<String> holdings) {
+        inbound.deviceUids().holdings(holdings);
     }
 
     /** The bound TLS port, or -1 when TLS is not started. */
@@ -259,6 +256,26 @@ public final class CotServer implements AutoCloseable {
         return s == null ? -1 : s.getLocalPort();
     }
 
+    /**
+     * Closes at once every TLS connection whose certificate {@code gone} picks, given the certificate's
+     * user (its CN) and serial number: its account was disabled or the certificate revoked
+     * ({@code reason}). Each is counted in {@code shekara.cot.disconnects{reason}} and logged; returns
+     * the clients closed, as they were.
+     */
+    public List<ConnectedClient> disconnect(BiPredicate<String, BigInteger> gone, String reason) {
+        List<ConnectedClient> out = new ArrayList<>();
+        for (CotConnection c : connections) {
+            if (c.authenticated() && c.isOpen()
+                    && gone.test(CertificateAccounts.userOf(c.subject()), CertificateAccounts.serialOf(c.socket()))) {
+                out.add(c.snapshot());
+                c.close();
+                registry.counter("shekara.cot.disconnects", "reason", reason).increment();
+                LOG.warn("CoT TLS client disconnected ({}): {}", reason, c);
+            }
+        }
+        return out;
+    }
+
     /** The clients connected now, in connection order. */
     public List<ConnectedClient> connectedClients() {
         return connections.stream().map(CotConnection::snapshot).toList();
@@ -277,121 +294,10 @@ public final class CotServer implements AutoCloseable {
         connections.forEach(CotConnection::close);
     }
 
-    /** Handles a decoded event from a client (or UDP when {@code from} is null). */
-    private void inbound(CotConnection from, CotEvent e, byte[] raw) throws DecodeException {
-        if (from != null && owners.claim(from, e,
-                () -> registry.counter("shekara.cot.notices", "reason", "uid-conflict").increment())) {
-            tasks.identified(from);
-        }
-        if (CotControl.isPing(e) || CotControl.isProtocolQuery(e)) {
-            eventsIn.increment();
-            if (from != null && (CotControl.isPing(e) || CotControl.PROTOCOL_QUERY.equals(e.type()))) {
-                from.send(encoder.encode(control.answer(e)), null);
-                if (CotControl.asksForVersion1(e) && !from.speaksV1()) {
-                    from.switchToV1();
-                }
-            }
-            return;
-        }
-        Instant received = clock.instant();
-        DeviceTimes.Placement placed = times.place(e, received);
-        if (placed.aheadRefused()) {
-            throw new DecodeException("time-ahead", "event time " + e.time() + " is ahead of the server's " + received);
-        }
-        if (placed.skewed()) {
-            String reason = e.time().isAfter(received) ? "time-ahead" : "clock-skew";
-            registry.counter("shekara.cot.notices", "reason", reason).increment();
-        }
-        if (placed.outOfOrder()) {
-            registry.counter("shekara.cot.notices", "reason", "out-of-order").increment();
-            return;
-        }
-        DomainEvent domain = mapping.toDomain(placed.event(), from == null ? null : from.uid(), defaultMarking);
-        if (domain != null && !storeUp.getAsBoolean()) {
-            throw new DecodeException("store-unavailable", "the event store is down: neither stored nor relayed");
-        }
-        eventsIn.increment();
-        relay(from, placed.event(), raw);
-        if (domain != null) { // relayed already: nobody here waits for the log's commit
-            publisher.publish(domain, e.lat(), e.lon(), from == null ? udpUnlogged : from.unlogged());
-        }
-    }
-
-    private void relay(CotConnection from, CotEvent e, byte[] raw) {
-        CotDetail d = e.detail();
-        Set<String> groups = from == null ? ANONYMOUS : from.groups();
-        boolean emergency = EmergencyRepeater.isEmergency(e);
-        String key = e.type().startsWith("a-") || emergency ? e.uid() : null;
-        if (e.type().startsWith("a-f") && (from == null || e.uid().equals(from.uid()))) {
-            latest.fromClient(e.uid(), raw, groups, e.stale());
-        }
-        for (CotConnection c : connections) {
-            if (c == from || e.uid().equals(c.uid()) || !c.sharesGroup(groups)) {
-                continue;
-            }
-            if (!emergency && d.hasDestinations() && !d.destCallsigns().contains(c.callsign())
-                    && !d.destUids().contains(c.uid())) {
-                continue;
-            }
-            send(c, raw, key);
-        }
-        if (emergency) {
-            emergencies.received(e, raw, groups, from);
-        }
-    }
-
     void send(CotConnection c, byte[] bytes, String key) {
         if (c.send(bytes, key) == ClientQueue.Offer.FULL) {
             slowClients.increment();
             LOG.warn("disconnected slow {}: {} events queued", c, config.clientQueueCapacity());
-        }
-    }
-
-    void reject(DecodeException e) {
-        registry.counter("shekara.adapter.rejections", "adapter", ADAPTER, "reason", e.reason()).increment();
-        LOG.debug("CoT event rejected ({}): {}", e.reason(), e.getMessage());
-    }
-
-    /** Callbacks from connections: frames, oversized input, writes, disconnects. */
-    private final class Handler implements CotConnection.Handler {
-        @Override
-        public void frame(CotConnection from, CotDecoder decoder, byte[] buf, int off, int len) {
-            if (closed) {
-                return;
-            }
-            try {
-                CotEvent e = decoder.decode(buf, off, len);
-                inbound(from, e, java.util.Arrays.copyOfRange(buf, off, off + len));
-            } catch (DecodeException e) {
-                reject(e);
-            } catch (RuntimeException e) {
-                // A failure past decoding (the bus shutting down, say) loses this event, not the connection.
-                if (!closed) {
-                    LOG.warn("CoT event from {} not handled: {}", from, e.toString());
-                }
-            }
-        }
-
-        @Override
-        public void oversized(CotConnection from, long bytes) {
-            reject(new DecodeException("oversized", "event of " + bytes + " bytes exceeds " + config.maxEventBytes()));
-        }
-
-        @Override
-        public void rejected(CotConnection from, DecodeException e) {
-            reject(e);
-        }
-
-        @Override
-        public void written(int events) {
-            eventsOut.increment(events);
-        }
-
-        @Override
-        public void closed(CotConnection c) {
-            connections.remove(c);
-            owners.release(c);
-            admission.left(c.socket());
         }
     }
 }

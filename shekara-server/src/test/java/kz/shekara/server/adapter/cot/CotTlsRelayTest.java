@@ -57,7 +57,7 @@ class CotTlsRelayTest {
         for (int d = 0; d < DEVICES; d++) {
             Path out = dir.resolve("out-" + d);
             ClientFiles.write(ca.issue("dev-" + d, "kz-bs"), out, "atakatak", "localhost", port);
-            clients.add(new TakTestClient(CotTlsTest.tlsSocket(out, "dev-" + d, port)));
+            clients.add(new TakTestClient(TestTls.socket(out, "dev-" + d, port)));
         }
         CotRoutingTest.await(() -> server.connectedClients().size() == DEVICES);
 

@@ -5,10 +5,8 @@ import static kz.shekara.server.adapter.cot.CotServerTest.sa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import kz.shekara.model.Classification;
 import kz.shekara.model.Marking;
 import kz.shekara.model.Release;
@@ -93,29 +88,10 @@ class CotTlsTest {
     }
 
     private TakTestClient connectWith(Path out, String user) throws Exception {
-        TakTestClient c = new TakTestClient(tlsSocket(out, user, tlsPort));
+        SSLSocket s = TestTls.socket(out, user, tlsPort);
+        TakTestClient c = new TakTestClient(s);
         clients.add(c);
         return c;
-    }
-
-    /** A TLS socket to {@code port} with the .p12 files {@code certs issue} wrote for {@code user} into {@code out}. */
-    static SSLSocket tlsSocket(Path out, String user, int port) throws Exception {
-        char[] pw = "atakatak".toCharArray();
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(out.resolve(user + ".p12"))) {
-            keys.load(in, pw);
-        }
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(out.resolve("truststore.p12"))) {
-            trust.load(in, pw);
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(keys, pw);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return (SSLSocket) ctx.getSocketFactory().createSocket("127.0.0.1", port);
     }
 
     private double refusals(String reason) {
@@ -231,6 +207,33 @@ class CotTlsTest {
         CotRoutingTest.await(() -> refusals("account-disabled") == 1);
         assertThat(server.connectedClients()).hasSize(2);
     }
+    @Test
+    void devicesOfAccountsSharingANamedGroupSeeEachOtherAcrossAgenciesAndAThirdDoesNot() throws Exception {
+        accounts.add("bs-joint", kz.shekara.server.access.Role.OPERATOR, "kz-bs", "unused", NOW,
+                Set.of("joint-ops"));
+        accounts.add("mod-joint", kz.shekara.server.access.Role.OPERATOR, "kz-mod", "unused", NOW,
+                Set.of("joint-ops", "caspian"));
+        accounts.add("customs", kz.shekara.server.access.Role.OPERATOR, "kz-customs", "unused", NOW);
+        TakTestClient bs = connect(ca, "bs-joint", "kz-bs");
+        TakTestClient mod = connect(ca, "mod-joint", "kz-mod");
+        TakTestClient customs = connect(ca, "customs", "kz-customs");
+        CotRoutingTest.await(() -> server.connectedClients().size() == 3);
+        assertThat(server.connectedClients()).filteredOn(c -> c.certificateSubject().contains("CN=mod-joint"))
+                .singleElement().satisfies(c -> assertThat(c.routingGroups())
+                        .containsExactlyInAnyOrder("kz-mod", "joint-ops", "caspian"));
+
+        bs.send(sa("BS-J", "BS-JOINT", "Cyan", 42.31, 69.61, NOW));
+        assertThat(mod.nextWithUid("BS-J").detail().callsign()).as("another agency, a shared group").isEqualTo("BS-JOINT");
+        mod.send(sa("MOD-J", "MOD-JOINT", "Red", 42.41, 69.71, NOW));
+        assertThat(bs.nextWithUid("MOD-J").detail().callsign()).isEqualTo("MOD-JOINT");
+        customs.send(sa("CUS-1", "CUSTOMS", "Green", 42.5, 69.8, NOW));
+        customs.send(CotServerTest.ping("C"));
+        assertThat(customs.xmlUpToType("t-x-c-t-r")).as("no shared group").noneMatch(x -> x.contains("BS-J")
+                || x.contains("MOD-J"));
+        bs.send(CotServerTest.ping("B"));
+        assertThat(bs.xmlUpToType("t-x-c-t-r")).noneMatch(x -> x.contains("CUS-1"));
+    }
+
     @Test
     void aPartnerAgencysDeviceGetsWhatItMaySeeRedactedAsItsPartnerFeedIs() throws Exception {
         Theatre theatre = TheatreLoader.loadDefault();
