@@ -60,6 +60,7 @@ public final class CotServer implements AutoCloseable {
     private final Set<String> clientUids = ConcurrentHashMap.newKeySet();
     private final List<Bus.Subscription> subscriptions = new ArrayList<>();
     private final Counter slowClients;
+    private final Counter superseded;
     private final CotTaskDelivery tasks;
     private final LatestSa latest = new LatestSa();
     private final CotOutbound outbound;
@@ -98,6 +99,8 @@ public final class CotServer implements AutoCloseable {
                 encoder, control, tasks, latest, emergencies, admission, connections, this::send), ADAPTER, () -> closed);
         slowClients = Counter.builder("shekara.cot.slow.clients")
                 .description("CoT clients disconnected because their queue stayed full").register(registry);
+        superseded = Counter.builder("shekara.cot.superseded")
+                .description("Positions a full client queue replaced with a newer one of the same uid").register(registry);
         Gauge.builder("shekara.cot.clients", connections, List::size)
                 .description("connected CoT streaming clients").register(registry);
     }
@@ -295,9 +298,12 @@ public final class CotServer implements AutoCloseable {
     }
 
     void send(CotConnection c, byte[] bytes, String key) {
-        if (c.send(bytes, key) == ClientQueue.Offer.FULL) {
+        ClientQueue.Offer o = c.send(bytes, key);
+        if (o == ClientQueue.Offer.FULL) {
             slowClients.increment();
             LOG.warn("disconnected slow {}: {} events queued", c, config.clientQueueCapacity());
+        } else if (o == ClientQueue.Offer.SUPERSEDED) {
+            superseded.increment();
         }
     }
 }

@@ -452,6 +452,28 @@ class CotServerTest {
     }
 
     @Test
+    void aClientThatStopsReadingHasItsQueuedPositionsReplacedOnceFullNotItsConnection() throws Exception {
+        start(50);
+        TakTestClient a = join("A", "ALPHA", "Cyan");
+        TakTestClient stalled = new TakTestClient(port, false);
+        clients.add(stalled);
+        stalled.send(sa("S", "SIERRA", "Cyan", 42.3, 69.6, T));
+        await(() -> server.connectedClients().stream().anyMatch(c -> "SIERRA".equals(c.callsign())));
+        // Enough positions of one object to fill the socket buffers and then the 50-event queue.
+        for (int r = 0; r < 40; r++) {
+            StringBuilder batch = new StringBuilder();
+            for (int i = 0; i < 500; i++) {
+                batch.append(sa("A", "ALPHA", "Cyan", 42.0 + (r * 500 + i) * 1e-5, 69.6, T.plusSeconds(r * 500L + i + 1)));
+            }
+            a.send(batch.toString());
+            untilPong(a, "A");
+        }
+        await(() -> registry.get("shekara.cot.superseded").counter().count() > 0);
+        assertThat(server.connectedClients()).extracting(ConnectedClient::callsign).contains("SIERRA");
+        assertThat(registry.get("shekara.cot.slow.clients").counter().count()).isZero();
+    }
+
+    @Test
     void sendsOnlyWhatIsReleasableToTheConfiguredAgency() throws Exception {
         start(1000, "KZ-MOD");
         TakTestClient a = join("A", "ALPHA", "Cyan");
