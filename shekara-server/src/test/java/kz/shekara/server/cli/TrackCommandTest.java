@@ -53,6 +53,9 @@ class TrackCommandTest {
         Path again = tmp.resolve("again.jsonl");
         run("track", "--in", sim.resolve("detections.jsonl").toString(), "--out", again.toString());
         assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(tracks));
+        // The default configuration writes the very bytes it wrote before the whole-process speed work
+        // (SHA-256 of the output of commit 1c2043c on the same simulation).
+        assertThat(sha256(tracks)).isEqualTo("1ff188fd991188d3c7c0d71d5d3488390db5b3cf442e91d7f048322ccb2dae39");
 
         // The previous single-model configuration writes the very bytes it wrote before the multiple-model
         // filter (SHA-256 of the output of commit 78d01ba on the same simulation).
@@ -61,9 +64,7 @@ class TrackCommandTest {
         Path singleOut = tmp.resolve("single.jsonl");
         assertThat(run("track", "--in", sim.resolve("detections.jsonl").toString(), "--out", singleOut.toString(),
                 "--config", single.toString()).exit()).isZero();
-        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(Files.readAllBytes(singleOut))))
-                .isEqualTo("a15fde337e3f3e35e8059d7c5a8876a20a0bf1f0121d631af33e95725fb69fad");
+        assertThat(sha256(singleOut)).isEqualTo("a15fde337e3f3e35e8059d7c5a8876a20a0bf1f0121d631af33e95725fb69fad");
 
         Run score = run("score", "--truth", sim.resolve("truth.jsonl").toString(), "--tracks", tracks.toString());
         assertThat(score.exit()).as(score.err()).isZero();
@@ -71,6 +72,11 @@ class TrackCommandTest {
         assertThat(figure(score.out(), "false tracks")).isLessThanOrEqualTo(1);
         // Every mover that sensors actually saw (ten or more plots within 200 m) must be tracked.
         assertThat((int) figure(score.out(), "(tracked")).isGreaterThanOrEqualTo(detectedTargets(sim));
+    }
+
+    static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
     }
 
     /** Targets with at least ten detections within 200 m of their true position in the same second. */
