@@ -141,6 +141,39 @@ class TrackCommandTest {
     }
 
     @Test
+    void aBadLineDeepInAFileStopsTheRunWithWhatWasTrackedBeforeItWritten() throws Exception {
+        Path sim = tmp.resolve("sim");
+        assertThat(run("simulate", "--seed", "2", "--duration", "5m", "--out", sim.toString()).exit()).isZero();
+        List<String> lines = Files.readAllLines(sim.resolve("detections.jsonl"));
+        assertThat(lines).hasSizeGreaterThan(6_000);
+        List<String> withBad = new ArrayList<>(lines);
+        withBad.add(4_999, "{\"time\": \"not a time\", \"sensor\": \"radar-7\", \"lat\": 41.5, \"lon\": 69, \"sigma_m\": 25}");
+        Path bad = tmp.resolve("bad.jsonl");
+        Files.write(bad, withBad);
+        Path before = tmp.resolve("before.jsonl");
+        Files.write(before, lines.subList(0, 4_999));
+
+        Path stopped = tmp.resolve("stopped.jsonl");
+        Run stop = run("track", "--in", bad.toString(), "--out", stopped.toString());
+        assertThat(stop.exit()).isEqualTo(1);
+        assertThat(stop.err()).contains("bad.jsonl:5000: bad-time").doesNotContain("tracked");
+        Path upTo = tmp.resolve("up-to.jsonl");
+        assertThat(run("track", "--in", before.toString(), "--out", upTo.toString()).exit()).isZero();
+        // The tracks of the lines before the bad one, less those only the end of the file would flush.
+        String written = Files.readString(stopped);
+        assertThat(written).isNotEmpty();
+        assertThat(Files.readString(upTo)).startsWith(written);
+
+        Path skipped = tmp.resolve("skipped.jsonl");
+        Run skip = run("track", "--in", bad.toString(), "--out", skipped.toString(), "--skip-bad");
+        assertThat(skip.err()).contains(":5000: bad-time", "tracked " + withBad.size() + " lines (1 bad");
+        Path clean = tmp.resolve("clean.jsonl");
+        assertThat(run("track", "--in", sim.resolve("detections.jsonl").toString(), "--out", clean.toString()).exit())
+                .isZero();
+        assertThat(Files.readAllBytes(skipped)).isEqualTo(Files.readAllBytes(clean));
+    }
+
+    @Test
     void readsTheTrackerSectionOfTheServerConfigAndRejectsUnknownKeysAndBadValues() throws Exception {
         Path in = tmp.resolve("one.jsonl");
         Files.writeString(in, "{\"time\": 0, \"sensor\": \"r\", \"lat\": 41.5, \"lon\": 69.0, \"sigma_m\": 25}\n"
