@@ -166,61 +166,15 @@ public final class JsonlCodec {
     }
 
     /**
-     * A track line. Written straight into text, the same bytes as the JSON tree would give, unless the
-     * track id needs escaping in JSON (then by the tree).
+     * A track line. Written straight into text ({@link TrackLineText}), the same bytes as the JSON tree
+     * would give, unless the track id needs escaping in JSON (then by the tree).
      */
     public String encodeTrack(TrackUpdate t) {
-        if (!plainJsonText(t.track())) {
+        if (!TrackLineText.plain(t.track())) {
             return encodeTrackTree(t);
         }
-        StringBuilder o = new StringBuilder(192);
-        o.append("{\"time\":");
-        appendTime(o, t.time());
-        o.append(",\"track\":\"").append(t.track());
-        o.append("\",\"lat\":");
-        DecimalText.append(o, t.lat(), 7);
-        o.append(",\"lon\":");
-        DecimalText.append(o, t.lon(), 7);
-        o.append(",\"vn\":");
-        DecimalText.append(o, t.vnMps(), 3);
-        o.append(",\"ve\":");
-        DecimalText.append(o, t.veMps(), 3);
-        o.append(",\"sigma_m\":");
-        DecimalText.append(o, t.sigmaM(), 2);
-        java.util.List<Double> modes = t.modeProbabilities();
-        if (!modes.isEmpty()) {
-            o.append(",\"modes\":[");
-            for (int i = 0; i < modes.size(); i++) {
-                if (i > 0) {
-                    o.append(',');
-                }
-                DecimalText.append(o, modes.get(i), 3);
-            }
-            o.append(']');
-        }
-        if (t.status() == TrackStatus.DELETED) {
-            o.append(",\"status\":\"deleted\"");
-        }
-        return o.append('}').toString();
-    }
-
-    /** True if JSON writes {@code s} between its quotes as it is: no quote, backslash or control character. */
-    private static boolean plainJsonText(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void appendTime(StringBuilder o, Instant t) {
-        if (writeSeconds) {
-            o.append(DecimalText.seconds(Duration.between(epoch, t)));
-        } else {
-            o.append('"').append(t).append('"');
-        }
+        return TrackLineText.of(t, writeSeconds ? DecimalText.seconds(Duration.between(epoch, t.time()))
+                : "\"" + t.time() + "\"");
     }
 
     /** {@link #encodeTrack} through the JSON tree: the reference the direct text must equal. */
