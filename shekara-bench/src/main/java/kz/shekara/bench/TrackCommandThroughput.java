@@ -21,7 +21,9 @@ import picocli.CommandLine;
  * {@code targets} targets (300 one-second scans each, Poisson clutter), one after the other in time,
  * centred on the Uzbek border across sectors uz-02 and uz-03 (41.75 N, 69.6 E), so that detections
  * fall inside, between and just outside sector polygons. Runs the command {@code runs} times in this
- * JVM and prints each run's wall time and the CPU time of the thread that runs it, and their medians.
+ * JVM and prints each run's wall time, the CPU time of the thread that runs it and of the whole process
+ * (the command reads and writes on threads of its own), and their medians. The input file is kept and its
+ * path printed, for runs of the whole process ({@code ./shekara track --in FILE}).
  *
  * <pre>java -cp shekara-bench/target/benchmarks.jar kz.shekara.bench.TrackCommandThroughput [targets] [scenes] [runs]</pre>
  */
@@ -38,28 +40,39 @@ public final class TrackCommandThroughput {
         Path dir = Files.createTempDirectory("shekara-track-throughput");
         Path in = dir.resolve("detections.jsonl");
         long lines = write(in, targets, scenes);
+        System.out.printf(Locale.ROOT, "input: %s%n", in);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<Double> wall = new ArrayList<>();
         List<Double> cpu = new ArrayList<>();
+        List<Double> processCpu = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             long w0 = System.nanoTime();
             long c0 = mx.getCurrentThreadCpuTime();
+            long p0 = os.getProcessCpuTime();
             int rc = new CommandLine(new ShekaraCommand()).execute("track", "--in", in.toString(), "--out",
                     dir.resolve("tracks.jsonl").toString());
             double c = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+            double p = (os.getProcessCpuTime() - p0) / 1e9;
             double w = (System.nanoTime() - w0) / 1e9;
             if (rc != 0) {
                 throw new IllegalStateException("track exited " + rc);
             }
             wall.add(w);
             cpu.add(c);
-            System.out.printf(Locale.ROOT, "run %d: %d detections, wall %.2f s, cpu %.2f s, %,.0f detections per cpu-second%n",
-                    r + 1, lines, w, c, lines / c);
+            processCpu.add(p);
+            System.out.printf(Locale.ROOT, "run %d: %d detections, wall %.2f s, cpu %.2f s (process %.2f s), "
+                    + "%,.0f detections per process cpu-second%n", r + 1, lines, w, c, p, lines / p);
+        }
+        if (runs == 0) {
+            return;
         }
         double mw = median(wall);
         double mc = median(cpu);
-        System.out.printf(Locale.ROOT, "median of %d: wall %.2f s, cpu %.2f s, %,.0f detections per cpu-second%n",
-                runs, mw, mc, lines / mc);
+        double mp = median(processCpu);
+        System.out.printf(Locale.ROOT, "median of %d: wall %.2f s, cpu %.2f s (process %.2f s), "
+                + "%,.0f detections per process cpu-second%n", runs, mw, mc, mp, lines / mp);
     }
 
     private static long write(Path in, int targets, int scenes) throws IOException {

@@ -63,6 +63,8 @@ public final class SectorLocator {
 
     /** Answers of {@link #containing} for whole cells of the grid, decided once per cell (see {@link SectorCells}). */
     private final SectorCells<Entry> cells = new SectorCells<>(this::decide);
+    /** Answers of {@link #nearest} for whole cells, where the bounds of {@link NearestCells} settle them. */
+    private final SectorCells<Entry> nearCells = new SectorCells<>(this::decideNearest);
 
     /** Indexes the SECTOR zones of {@code theatre}, with the {@linkplain #DEFAULT_REACH_M default reach}. */
     public SectorLocator(Theatre theatre) {
@@ -170,6 +172,15 @@ public final class SectorLocator {
     }
 
     private Optional<Sector> nearest(double lat, double lon, Coordinate c) {
+        SectorCells.Answer<Entry> cell = nearCells.answer(lat, lon);
+        if (cell != null) {
+            return cell.value() == null ? Optional.empty() : Optional.of(cell.value().sector);
+        }
+        return nearestOnItsOwn(lat, lon, c);
+    }
+
+    /** {@link #nearest} decided for the point alone, without the cells' answers. */
+    Optional<Sector> nearestOnItsOwn(double lat, double lon, Coordinate c) {
         double dLat = maxDistanceM / MetresPerDegree.LAT_MIN;
         double cosLat = Math.max(Math.cos(Math.toRadians(Math.min(89.0, Math.abs(lat) + dLat))), 1e-6);
         double dLon = Math.min(180.0, dLat / cosLat);
@@ -206,6 +217,29 @@ public final class SectorLocator {
         }
         return Geodesy.distanceM(lat, lon, bestAt.y, bestAt.x) <= maxDistanceM ? Optional.of(best.sector)
                 : Optional.empty();
+    }
+
+    /** {@link #nearest}'s answer for every point of a cell when bounds settle it, else null (see {@link NearestCells}). */
+    private SectorCells.Answer<Entry> decideNearest(Envelope cell) {
+        double dLat = maxDistanceM / MetresPerDegree.LAT_MIN;
+        double maxAbsLat = Math.max(Math.abs(cell.getMinY()), Math.abs(cell.getMaxY()));
+        double cosLat = Math.max(Math.cos(Math.toRadians(Math.min(89.0, maxAbsLat + dLat))), 1e-6);
+        double dLon = Math.min(180.0, dLat / cosLat);
+        Envelope search = new Envelope(cell.getMinX() - dLon, cell.getMaxX() + dLon, cell.getMinY() - dLat,
+                cell.getMaxY() + dLat);
+        List<Entry> candidates = new ArrayList<>();
+        tree.query(search, o -> candidates.add((Entry) o));
+        candidates.sort((a, b) -> Integer.compare(a.order, b.order));
+        Point centre = factory.createPoint(cell.centre());
+        List<Coordinate> nearestToCentre = new ArrayList<>(candidates.size());
+        for (Entry e : candidates) {
+            nearestToCentre.add(e.nearest(centre));
+        }
+        int i = NearestCells.settle(cell, nearestToCentre, maxDistanceM);
+        if (i == NearestCells.MIXED) {
+            return null;
+        }
+        return new SectorCells.Answer<>(i == NearestCells.NONE ? null : candidates.get(i));
     }
 
     /** Voronoi cells of the origins on an equirectangular approximation, ample for origins hundreds of km apart. */

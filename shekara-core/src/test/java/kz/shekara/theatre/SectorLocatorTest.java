@@ -121,4 +121,46 @@ class SectorLocatorTest {
         assertThat(locator.locate(41.5, 68.9)).isEmpty();
         assertThat(SectorLocator.ofOrigins(List.of()).sectorOf(41.5, 68.9)).isEqualTo(SectorLocator.NONE);
     }
+    @Test
+    void nearestSectorOfAWholeCellIsWhatEachOfItsPointsGetsOnItsOwn() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        for (double reachM : new double[] {10_000, 25_000, 60_000}) {
+            SectorLocator locator = new SectorLocator(theatre(), reachM);
+            int outside = 0;
+            for (int i = 0; i < 60_000; i++) {
+                // Around the squares, out to beyond the reach; every fourth point on a cell's edge or corner.
+                double lat = random.nextDouble(40.2, 42.8);
+                double lon = random.nextDouble(66.8, 71.2);
+                if (i % 4 == 0) {
+                    lat = Math.floor(lat * 64) / 64;
+                }
+                if (i % 8 == 0) {
+                    lon = Math.floor(lon * 64) / 64;
+                }
+                if (locator.containing(lat, lon).isPresent()) {
+                    continue;
+                }
+                outside++;
+                assertThat(id(locator.locate(lat, lon))).as("%s, %s within %s m", lat, lon, reachM)
+                        .isEqualTo(id(locator.nearestOnItsOwn(lat, lon, new Coordinate(lon, lat))));
+            }
+            assertThat(outside).isGreaterThan(20_000);
+        }
+    }
+
+    @Test
+    void aCellSettlesOnlyWhenTheBoundsLeaveNoDoubt() {
+        // A cell whose centre is 0.1 degree (about 11 km) south of one polygon and far from any other.
+        org.locationtech.jts.geom.Envelope cell = new org.locationtech.jts.geom.Envelope(69.5, 69.5 + 1.0 / 64,
+                40.9 - 1.0 / 128, 40.9 + 1.0 / 128);
+        Coordinate near = new Coordinate(69.5 + 1.0 / 128, 41.0);
+        Coordinate far = new Coordinate(69.5 + 1.0 / 128, 41.5);
+        assertThat(NearestCells.settle(cell, List.of(far, near), 25_000)).isEqualTo(1);
+        assertThat(NearestCells.settle(cell, List.of(near), 5_000)).isEqualTo(NearestCells.NONE);
+        // Near the reach, or with two polygons at about the same distance, the points decide one by one.
+        assertThat(NearestCells.settle(cell, List.of(near), 11_300)).isEqualTo(NearestCells.MIXED);
+        assertThat(NearestCells.settle(cell, List.of(near, new Coordinate(69.4, 40.9)), 25_000))
+                .isEqualTo(NearestCells.MIXED);
+        assertThat(NearestCells.settle(cell, List.of(), 25_000)).isEqualTo(NearestCells.NONE);
+    }
 }

@@ -8,13 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import kz.shekara.model.Detection;
-import kz.shekara.model.TrackUpdate;
-import kz.shekara.server.adapter.DecodeException;
 import kz.shekara.server.adapter.jsonl.JsonlCodec;
 import kz.shekara.server.config.ConfigLoader;
 import kz.shekara.theatre.SectorLocator;
@@ -32,13 +26,11 @@ import picocli.CommandLine.Spec;
  * sectors and writes, for every scan time, each confirmed track in the tracks format of docs/formats.md (times
  * as the input gives them: seconds since {@code --start} or ISO-8601). A bad line stops the run with
  * its line number and reason unless {@code --skip-bad}, which reports and skips it. The same input
- * gives the same bytes.
+ * gives the same bytes. Reading, tracking and writing run on their own threads ({@link TrackPipeline}).
  */
 @Command(name = "track", mixinStandardHelpOptions = true,
         description = "Track a JSONL detections file; write confirmed tracks per scan time as JSONL.")
 public final class TrackCommand implements Callable<Integer> {
-    private static final java.util.regex.Pattern ISO_TIME = java.util.regex.Pattern.compile("\"time\"\\s*:\\s*\"");
-
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -71,56 +63,21 @@ public final class TrackCommand implements Callable<Integer> {
         MultiSectorTracker tracker = new MultiSectorTracker(cfg, t.sectors(), new SectorLocator(t));
         PrintWriter err = spec.commandLine().getErr();
         JsonlCodec reader = new JsonlCodec(start, true, t.defaultMarking());
-        long lines = 0;
-        long bad = 0;
-        long written = 0;
-        Set<String> ids = new HashSet<>();
-        JsonlCodec writer = null;
-        try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8);
-             BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                lines++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                Detection d;
-                try {
-                    if (!(reader.decodeSensorReport(line) instanceof Detection det)) {
-                        continue; // a sensor's heartbeat: nothing to track
-                    }
-                    d = det;
-                } catch (DecodeException e) {
-                    bad++;
-                    err.printf("%s:%d: %s: %s%n", in, lines, e.reason(), e.getMessage());
-                    if (!skipBad) {
-                        err.println("shekara: stopped at the first bad line (use --skip-bad to skip bad lines)");
-                        return 1;
-                    }
-                    continue;
-                }
-                if (writer == null) {
-                    writer = new JsonlCodec(start, !ISO_TIME.matcher(line).find(),
-                            t.defaultMarking());
-                }
-                written += write(tracker.accept(d), writer, w, ids);
-            }
-            if (writer != null) {
-                written += write(tracker.flush(), writer, w, ids);
-            }
+        BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8);
+        BufferedWriter w;
+        try {
+            w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            r.close();
+            throw e;
+        }
+        TrackPipeline.Outcome o = new TrackPipeline(in, reader,
+                seconds -> new JsonlCodec(start, seconds, t.defaultMarking()), skipBad, err).run(r, tracker, w);
+        if (o.exit() != 0) {
+            return o.exit();
         }
         err.printf("tracked %d lines (%d bad, %d late beyond the %s window): %d track reports of %d tracks in %s%n",
-                lines, bad, tracker.lateDetections(), cfg.reorderWindow(), written, ids.size(), out);
+                o.lines(), o.bad(), tracker.lateDetections(), cfg.reorderWindow(), o.written(), o.tracks(), out);
         return 0;
-    }
-
-    private static long write(List<TrackUpdate> updates, JsonlCodec codec, BufferedWriter w, Set<String> ids)
-            throws IOException {
-        for (TrackUpdate u : updates) {
-            w.write(codec.encodeTrack(u));
-            w.write('\n');
-            ids.add(u.track());
-        }
-        return updates.size();
     }
 }

@@ -53,6 +53,9 @@ class TrackCommandTest {
         Path again = tmp.resolve("again.jsonl");
         run("track", "--in", sim.resolve("detections.jsonl").toString(), "--out", again.toString());
         assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(tracks));
+        // The default configuration writes the very bytes it wrote before the whole-process speed work
+        // (SHA-256 of the output of commit 1c2043c on the same simulation).
+        assertThat(sha256(tracks)).isEqualTo("1ff188fd991188d3c7c0d71d5d3488390db5b3cf442e91d7f048322ccb2dae39");
 
         // The previous single-model configuration writes the very bytes it wrote before the multiple-model
         // filter (SHA-256 of the output of commit 78d01ba on the same simulation).
@@ -61,9 +64,7 @@ class TrackCommandTest {
         Path singleOut = tmp.resolve("single.jsonl");
         assertThat(run("track", "--in", sim.resolve("detections.jsonl").toString(), "--out", singleOut.toString(),
                 "--config", single.toString()).exit()).isZero();
-        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(Files.readAllBytes(singleOut))))
-                .isEqualTo("a15fde337e3f3e35e8059d7c5a8876a20a0bf1f0121d631af33e95725fb69fad");
+        assertThat(sha256(singleOut)).isEqualTo("a15fde337e3f3e35e8059d7c5a8876a20a0bf1f0121d631af33e95725fb69fad");
 
         Run score = run("score", "--truth", sim.resolve("truth.jsonl").toString(), "--tracks", tracks.toString());
         assertThat(score.exit()).as(score.err()).isZero();
@@ -71,6 +72,11 @@ class TrackCommandTest {
         assertThat(figure(score.out(), "false tracks")).isLessThanOrEqualTo(1);
         // Every mover that sensors actually saw (ten or more plots within 200 m) must be tracked.
         assertThat((int) figure(score.out(), "(tracked")).isGreaterThanOrEqualTo(detectedTargets(sim));
+    }
+
+    static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
     }
 
     /** Targets with at least ten detections within 200 m of their true position in the same second. */
@@ -132,6 +138,39 @@ class TrackCommandTest {
         Run skip = run("track", "--in", in.toString(), "--out", out.toString(), "--skip-bad");
         assertThat(skip.exit()).isZero();
         assertThat(skip.err()).contains(":2: lat-out-of-range", ":3: malformed-json", "4 lines (2 bad");
+    }
+
+    @Test
+    void aBadLineDeepInAFileStopsTheRunWithWhatWasTrackedBeforeItWritten() throws Exception {
+        Path sim = tmp.resolve("sim");
+        assertThat(run("simulate", "--seed", "2", "--duration", "5m", "--out", sim.toString()).exit()).isZero();
+        List<String> lines = Files.readAllLines(sim.resolve("detections.jsonl"));
+        assertThat(lines).hasSizeGreaterThan(6_000);
+        List<String> withBad = new ArrayList<>(lines);
+        withBad.add(4_999, "{\"time\": \"not a time\", \"sensor\": \"radar-7\", \"lat\": 41.5, \"lon\": 69, \"sigma_m\": 25}");
+        Path bad = tmp.resolve("bad.jsonl");
+        Files.write(bad, withBad);
+        Path before = tmp.resolve("before.jsonl");
+        Files.write(before, lines.subList(0, 4_999));
+
+        Path stopped = tmp.resolve("stopped.jsonl");
+        Run stop = run("track", "--in", bad.toString(), "--out", stopped.toString());
+        assertThat(stop.exit()).isEqualTo(1);
+        assertThat(stop.err()).contains("bad.jsonl:5000: bad-time").doesNotContain("tracked");
+        Path upTo = tmp.resolve("up-to.jsonl");
+        assertThat(run("track", "--in", before.toString(), "--out", upTo.toString()).exit()).isZero();
+        // The tracks of the lines before the bad one, less those only the end of the file would flush.
+        String written = Files.readString(stopped);
+        assertThat(written).isNotEmpty();
+        assertThat(Files.readString(upTo)).startsWith(written);
+
+        Path skipped = tmp.resolve("skipped.jsonl");
+        Run skip = run("track", "--in", bad.toString(), "--out", skipped.toString(), "--skip-bad");
+        assertThat(skip.err()).contains(":5000: bad-time", "tracked " + withBad.size() + " lines (1 bad");
+        Path clean = tmp.resolve("clean.jsonl");
+        assertThat(run("track", "--in", sim.resolve("detections.jsonl").toString(), "--out", clean.toString()).exit())
+                .isZero();
+        assertThat(Files.readAllBytes(skipped)).isEqualTo(Files.readAllBytes(clean));
     }
 
     @Test

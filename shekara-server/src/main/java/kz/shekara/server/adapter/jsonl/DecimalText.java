@@ -17,6 +17,13 @@ final class DecimalText {
     private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     static String round(double v, int places) {
+        StringBuilder out = new StringBuilder(24);
+        append(out, v, places);
+        return out.toString();
+    }
+
+    /** Appends {@link #round(double, int)}'s text to {@code out}; allocates nothing away from a half. */
+    static void append(StringBuilder out, double v, int places) {
         if (places < POW10.length) {
             // Away from a half, the double and its shortest decimal form round alike: their distance
             // (half an ulp, scaled) and the product's error are both below 3e-7 of a last place here.
@@ -24,17 +31,19 @@ final class DecimalText {
             if (x < 2e9) {
                 double frac = x - Math.floor(x);
                 if (Math.abs(frac - 0.5) > 1e-6) {
-                    return digits(v < 0, Math.round(x), places);
+                    digits(out, v < 0, Math.round(x), places);
+                    return;
                 }
             }
         }
-        return exact(v, places);
+        out.append(exact(v, places));
     }
 
     /** The number {@code units / 10^places}, negative if asked and not zero, without trailing zeros. */
-    private static String digits(boolean negative, long units, int places) {
+    private static void digits(StringBuilder out, boolean negative, long units, int places) {
         if (units == 0) {
-            return "0";
+            out.append('0');
+            return;
         }
         long whole = units / POW10[places];
         long frac = units % POW10[places];
@@ -43,20 +52,17 @@ final class DecimalText {
             frac /= 10;
             p--;
         }
-        StringBuilder out = new StringBuilder(24);
         if (negative) {
             out.append('-');
         }
         out.append(whole);
         if (p > 0) {
             out.append('.');
-            String f = Long.toString(frac);
-            for (int i = f.length(); i < p; i++) {
+            for (long bound = POW10[p - 1]; bound > 1 && frac < bound; bound /= 10) {
                 out.append('0');
             }
-            out.append(f);
+            out.append(frac);
         }
-        return out.toString();
     }
 
     /** Rounds the shortest decimal form of {@code v} digit by digit. */

@@ -165,7 +165,20 @@ public final class JsonlCodec {
         }
     }
 
+    /**
+     * A track line. Written straight into text ({@link TrackLineText}), the same bytes as the JSON tree
+     * would give, unless the track id needs escaping in JSON (then by the tree).
+     */
     public String encodeTrack(TrackUpdate t) {
+        if (!TrackLineText.plain(t.track())) {
+            return encodeTrackTree(t);
+        }
+        return TrackLineText.of(t, writeSeconds ? DecimalText.seconds(Duration.between(epoch, t.time()))
+                : "\"" + t.time() + "\"");
+    }
+
+    /** {@link #encodeTrack} through the JSON tree: the reference the direct text must equal. */
+    String encodeTrackTree(TrackUpdate t) {
         ObjectNode o = MAPPER.createObjectNode();
         putTime(o, t.time());
         o.put("track", t.track());
@@ -258,7 +271,10 @@ public final class JsonlCodec {
         if (line.length() > MAX_LINE_CHARS) {
             throw new DecodeException("oversized", "line longer than " + MAX_LINE_CHARS + " characters");
         }
-        JsonNode n;
+        JsonNode n = FlatJsonReader.read(line);
+        if (n != null) {
+            return n;
+        }
         try {
             n = MAPPER.readTree(line);
         } catch (JsonProcessingException e) {

@@ -123,4 +123,22 @@ class JsonlCodecTest {
         assertThatThrownBy(() -> codec.decodeTrack(live.replace("}", ",\"status\":\"gone\"}")))
                 .isInstanceOfSatisfying(DecodeException.class, e -> assertThat(e.reason()).isEqualTo("unknown-status"));
     }
+    @Test
+    void writesTrackLinesAsTheJsonTreeDoes() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        JsonlCodec iso = new JsonlCodec(EPOCH, false, M);
+        String[] ids = {"uz-01-7", "S1-12", "id \"quoted\"", "back\\slash", "tab\tid", "Ақтау-3", "del\u007fid"};
+        for (int i = 0; i < 20_000; i++) {
+            List<Double> modes = i % 3 == 0 ? List.of() : List.of(random.nextDouble(), random.nextDouble());
+            kz.shekara.model.TrackUpdate u = new kz.shekara.model.TrackUpdate(
+                    EPOCH.plusNanos(random.nextLong(0, 400_000_000_000L) / 1_000 * (i % 2 == 0 ? 1_000_000 : 1)),
+                    ids[i % ids.length], "uz-01", random.nextDouble(-90, 90), random.nextDouble(-180, 180),
+                    random.nextDouble(-40, 40), random.nextDouble(-40, 40), random.nextDouble(0, 900), 0,
+                    random.nextDouble(0, 900), i % 5 == 0 ? kz.shekara.model.TrackStatus.DELETED
+                    : kz.shekara.model.TrackStatus.CONFIRMED, kz.shekara.model.TargetClass.UNKNOWN,
+                    new java.util.TreeSet<>(), M, modes);
+            assertThat(codec.encodeTrack(u)).isEqualTo(codec.encodeTrackTree(u));
+            assertThat(iso.encodeTrack(u)).isEqualTo(iso.encodeTrackTree(u));
+        }
+    }
 }
