@@ -96,7 +96,7 @@ public abstract class BusContractTest {
     }
 
     @Test
-    void inOrderSubscriberSeesEventTimeOrderAcrossKeys() throws InterruptedException {
+    protected void inOrderSubscriberSeesEventTimeOrderAcrossKeys() throws InterruptedException {
         try (Bus bus = newBus(3, 16)) {
             List<Detection> seen = Collections.synchronizedList(new ArrayList<>());
             bus.subscribeInOrder(Topic.OBSERVATIONS, "serial", seen::add);
