@@ -2,7 +2,6 @@ package kz.shekara.server;
 
 import java.math.BigInteger;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -58,7 +57,7 @@ final class LiveRevocations implements AutoCloseable {
     }
 
     private void accountDisabled(String user) {
-        audited(cot.disconnect((u, serial) -> user.equals(u), "account-disabled"), "account-disabled");
+        cot.disconnect((u, serial) -> user.equals(u), "account-disabled", audited("account-disabled"));
     }
 
     /** One pass over the accounts table and the certificate index. */
@@ -67,26 +66,27 @@ final class LiveRevocations implements AutoCloseable {
             Set<String> disabled = accounts.list().stream().filter(Account::disabled).map(Account::user)
                     .collect(Collectors.toSet());
             disabled.forEach(u -> access.endSessions(u, "account-disabled"));
-            audited(cot.disconnect((u, serial) -> disabled.contains(u), "account-disabled"), "account-disabled");
+            cot.disconnect((u, serial) -> disabled.contains(u), "account-disabled", audited("account-disabled"));
             if (ca != null) {
                 Set<BigInteger> revoked = ca.list().stream().filter(CertificateAuthority.Listed::revoked)
                         .map(l -> new BigInteger(l.serialHex(), 16)).collect(Collectors.toSet());
-                audited(cot.disconnect((u, serial) -> serial != null && revoked.contains(serial), "certificate-revoked"),
-                        "certificate-revoked");
+                cot.disconnect((u, serial) -> serial != null && revoked.contains(serial), "certificate-revoked",
+                        audited("certificate-revoked"));
             }
         } catch (RuntimeException e) {
             LOG.warn("revocation sweep failed (tried again in {}): {}", SWEEP, e.toString());
         }
     }
 
-    private void audited(List<ConnectedClient> closed, String reason) {
-        for (ConnectedClient c : closed) {
+    /** Records a disconnection in the audit trail, before its connection closes. */
+    private java.util.function.Consumer<ConnectedClient> audited(String reason) {
+        return c -> {
             try {
                 audit.record("server", "cot.disconnect", c.certificateSubject(), reason, c.remoteAddress());
             } catch (RuntimeException e) {
                 LOG.error("audit entry not stored for the disconnection of {}: {}", c.certificateSubject(), e.toString());
             }
-        }
+        };
     }
 
     @Override

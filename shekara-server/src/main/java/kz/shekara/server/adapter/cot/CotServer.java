@@ -262,18 +262,22 @@ public final class CotServer implements AutoCloseable {
     /**
      * Closes at once every TLS connection whose certificate {@code gone} picks, given the certificate's
      * user (its CN) and serial number: its account was disabled or the certificate revoked
-     * ({@code reason}). Each is counted in {@code shekara.cot.disconnects{reason}} and logged; returns
-     * the clients closed, as they were.
+     * ({@code reason}). Each is counted in {@code shekara.cot.disconnects{reason}}, handed to
+     * {@code before} (to audit it) and logged before its connection closes, so whoever sees the close
+     * finds it counted and recorded; returns the clients closed, as they were.
      */
-    public List<ConnectedClient> disconnect(BiPredicate<String, BigInteger> gone, String reason) {
+    public List<ConnectedClient> disconnect(BiPredicate<String, BigInteger> gone, String reason,
+                                            java.util.function.Consumer<ConnectedClient> before) {
         List<ConnectedClient> out = new ArrayList<>();
         for (CotConnection c : connections) {
             if (c.authenticated() && c.isOpen()
                     && gone.test(CertificateAccounts.userOf(c.subject()), CertificateAccounts.serialOf(c.socket()))) {
-                out.add(c.snapshot());
-                c.close();
+                ConnectedClient was = c.snapshot();
+                out.add(was);
                 registry.counter("shekara.cot.disconnects", "reason", reason).increment();
+                before.accept(was);
                 LOG.warn("CoT TLS client disconnected ({}): {}", reason, c);
+                c.close();
             }
         }
         return out;
