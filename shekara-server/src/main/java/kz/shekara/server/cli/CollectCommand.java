@@ -34,8 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "collect", mixinStandardHelpOptions = true,
         description = "Write tracks, alerts and incidents from the Kafka topics as process writes them; stop when idle.")
 public final class CollectCommand implements Callable<Integer> {
-    @Option(names = "--kafka", required = true, paramLabel = "HOST:PORT", description = "Kafka bootstrap address.")
-    String kafka;
+    @Mixin
+    KafkaClusterOption cluster;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the files into.")
     Path out;
@@ -48,10 +48,6 @@ public final class CollectCommand implements Callable<Integer> {
             description = "Event time written as time 0, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Instant start;
 
-    @Option(names = "--topic-prefix", defaultValue = "", paramLabel = "P",
-            description = "Put before every topic name (keeps several runs apart on one cluster; default none).")
-    String topicPrefix;
-
     @Mixin
     TheatreOption theatre;
 
@@ -62,7 +58,7 @@ public final class CollectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Files.createDirectories(out);
         List<Topic<?>> topics = List.of(Topic.TRACKS, Topic.ALERTS, Topic.INCIDENTS);
-        List<TopicReader.Read> read = TopicReader.readAll(kafka, topicPrefix, topics, idle,
+        List<TopicReader.Read> read = TopicReader.readAll(cluster.bootstrap, cluster.topicPrefix, topics, idle,
                 bad -> spec.commandLine().getErr().println("shekara: skipped " + bad));
         JsonlCodec codec = new JsonlCodec(start, true, theatre.load().defaultMarking());
         OutputLines lines = new OutputLines(start);

@@ -23,8 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "publish", mixinStandardHelpOptions = true,
         description = "Publish a JSONL recording (detections, unit positions) into the Kafka topics, as fast as possible.")
 public final class PublishCommand implements Callable<Integer> {
-    @Option(names = "--kafka", required = true, paramLabel = "HOST:PORT", description = "Kafka bootstrap address.")
-    String kafka;
+    @Mixin
+    KafkaClusterOption cluster;
 
     @Option(names = "--in", required = true, paramLabel = "FILE", description = "Detections, JSONL.")
     Path in;
@@ -40,10 +40,6 @@ public final class PublishCommand implements Callable<Integer> {
             description = "Partitions of a topic that does not exist yet (default ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--topic-prefix", defaultValue = "", paramLabel = "P",
-            description = "Put before every topic name (keeps several runs apart on one cluster; default none).")
-    String topicPrefix;
-
     @Mixin
     TheatreOption theatre;
 
@@ -54,7 +50,9 @@ public final class PublishCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ReplayConfig replay = ReplayConfig.of(in).withUnits(units).withEpoch(start).withSpeed(Double.POSITIVE_INFINITY);
         JsonlReplaySource.Summary summary;
-        try (KafkaBus bus = new KafkaBus(KafkaBusConfig.of(kafka).withPartitions(partitions).withTopicPrefix(topicPrefix));
+        KafkaBusConfig config = KafkaBusConfig.of(cluster.bootstrap).withPartitions(partitions)
+                .withTopicPrefix(cluster.topicPrefix);
+        try (KafkaBus bus = new KafkaBus(config);
              JsonlReplaySource source = new JsonlReplaySource(replay, theatre.load(), bus, new SimpleMeterRegistry(),
                      Clock.systemUTC())) {
             source.start();
@@ -67,7 +65,7 @@ public final class PublishCommand implements Callable<Integer> {
             }
         }
         spec.commandLine().getOut().printf("%d detections, %d heartbeats, %d unit positions published to %s (%d lines rejected)%n",
-                summary.detections(), summary.heartbeats(), summary.units(), kafka, summary.rejected());
+                summary.detections(), summary.heartbeats(), summary.units(), cluster.bootstrap, summary.rejected());
         return 0;
     }
 }
