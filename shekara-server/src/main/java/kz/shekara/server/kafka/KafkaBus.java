@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class KafkaBus implements Bus {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBus.class);
     private static final java.time.Duration ASSIGNMENT_WAIT = java.time.Duration.ofSeconds(10);
+    private static final java.time.Duration MAX_BLOCK = java.time.Duration.ofSeconds(5);
 
     private final KafkaBusConfig config;
     private final KafkaProducer<String, byte[]> producer;
@@ -51,16 +52,22 @@ public final class KafkaBus implements Bus {
     private final Set<String> created = ConcurrentHashMap.newKeySet();
     private final List<GroupMember> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong sendFailures = new AtomicLong();
+    private final SendWindow window;
     private volatile boolean closed;
 
     public KafkaBus(KafkaBusConfig config) {
         this.config = config;
+        this.window = new SendWindow(config.maxUnsent());
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // A broker away is waited for: sends are retried (in order, never stored twice) until the delivery
+        // timeout; a send that cannot even be queued gives up after MAX_BLOCK and is tried again (see send).
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(config.deliveryTimeout().toMillis()));
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(MAX_BLOCK.toMillis()));
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap()));
     }
@@ -89,24 +96,50 @@ public final class KafkaBus implements Bus {
         return stored;
     }
 
+    /**
+     * Hands the event to the producer, first waiting while {@link KafkaBusConfig#maxUnsent} events are
+     * unsent (back-pressure: the publisher, an input's reader, is held); a send the producer refuses at
+     * once (no room or no metadata within MAX_BLOCK, the broker away) is counted and tried again, so the
+     * publisher's events reach the producer whole and in order.
+     */
     private void send(Topic<?> topic, String key, DomainEvent event, CompletableFuture<Void> stored) {
         if (closed) {
             throw new IllegalStateException("bus is closed");
         }
         String name = ensure(topic);
-        producer.send(EventRecords.record(name, key, event), (meta, e) -> {
-            if (e != null) {
-                sendFailures.incrementAndGet();
-                LOG.warn("event not stored on Kafka topic {}: {}", name, e.toString());
-            }
-            if (stored != null) {
-                if (e == null) {
-                    stored.complete(null);
-                } else {
-                    stored.completeExceptionally(e);
+        var record = EventRecords.record(name, key, event);
+        while (true) {
+            window.acquire(() -> closed);
+            Thread caller = Thread.currentThread();
+            boolean[] refused = new boolean[1];
+            boolean[] returned = new boolean[1];
+            producer.send(record, (meta, e) -> {
+                if (e instanceof org.apache.kafka.common.errors.TimeoutException && !returned[0]
+                        && Thread.currentThread() == caller) {
+                    refused[0] = true; // not queued: tried again below
+                    return;
                 }
+                window.release();
+                if (e != null) {
+                    sendFailures.incrementAndGet();
+                    LOG.warn("event not stored on Kafka topic {}: {}", name, e.toString());
+                }
+                if (stored != null) {
+                    if (e == null) {
+                        stored.complete(null);
+                    } else {
+                        stored.completeExceptionally(e);
+                    }
+                }
+            });
+            returned[0] = true;
+            if (!refused[0]) {
+                return;
             }
-        });
+            window.release();
+            window.refused();
+            LOG.warn("Kafka producer could not queue an event for topic {} within {}: trying again", name, MAX_BLOCK);
+        }
     }
 
     private String ensure(Topic<?> topic) {
@@ -163,6 +196,51 @@ public final class KafkaBus implements Bus {
         subscriptions.add(sub);
         sub.start();
         return sub;
+    }
+
+    /** Events handed to the producer and not yet on the cluster. */
+    public long unsent() {
+        return window.unsent();
+    }
+
+    /** Publishes that had to wait for the cluster (the unsent bound reached, or the producer could not queue). */
+    public long backPressured() {
+        return window.waits();
+    }
+
+    /** Publishers waiting for the cluster now. */
+    public int waitingPublishers() {
+        return window.waiting();
+    }
+
+    /**
+     * The consumer lag of every partition this bus's subscriptions hold: records on the partition not
+     * yet handled, as of each consumer's last fetch (cheap: no call to the cluster).
+     */
+    public List<ConsumerLag> lag() {
+        List<ConsumerLag> all = new java.util.ArrayList<>();
+        for (GroupMember s : subscriptions) {
+            s.lag().forEach((tp, n) -> all.add(new ConsumerLag(s.kafkaGroup(), tp.topic(), tp.partition(), n)));
+        }
+        return all;
+    }
+
+    /** Whether a broker of the cluster answers within {@code timeout}. */
+    public boolean reachable(java.time.Duration timeout) {
+        try {
+            return !admin.describeCluster(new org.apache.kafka.clients.admin.DescribeClusterOptions()
+                    .timeoutMs((int) timeout.toMillis())).nodes().get().isEmpty();
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The bootstrap address of the cluster. */
+    public String bootstrap() {
+        return config.bootstrap();
     }
 
     /** Events the producer gave up on (the cluster unreachable past its delivery timeout). */
@@ -223,6 +301,7 @@ public final class KafkaBus implements Bus {
             return;
         }
         closed = true;
+        window.wake();
         subscriptions.forEach(GroupMember::close);
         producer.close();
         admin.close();
