@@ -102,10 +102,23 @@ abstract class GroupConsumer<E extends DomainEvent> implements GroupMember {
         try {
             consumer.subscribe(List.of(kafkaTopic), rebalance());
             while (!stopped) {
-                handle(consumer.poll(POLL));
-                commit(false);
-                measureLag();
+                try {
+                    handle(consumer.poll(POLL));
+                    commit(false);
+                    measureLag();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (org.apache.kafka.common.errors.RetriableException
+                         | org.apache.kafka.clients.consumer.CommitFailedException
+                         | org.apache.kafka.common.errors.RebalanceInProgressException e) {
+                    // The cluster away or the group moving (a broker restart): what was not committed is
+                    // handled again by whoever holds the partition next; the consumer goes on.
+                    LOG.warn("Kafka subscription {} on {}: {}; going on", group, kafkaTopic, e.toString());
+                    Thread.sleep(POLL.toMillis());
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (WakeupException e) {
             // close() asked the poll to stop
         } catch (KafkaException e) {

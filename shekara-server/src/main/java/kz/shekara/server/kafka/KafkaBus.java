@@ -45,6 +45,7 @@ public final class KafkaBus implements Bus {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBus.class);
     private static final java.time.Duration ASSIGNMENT_WAIT = java.time.Duration.ofSeconds(10);
     private static final java.time.Duration MAX_BLOCK = java.time.Duration.ofSeconds(5);
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(30);
 
     private final KafkaBusConfig config;
     private final KafkaProducer<String, byte[]> producer;
@@ -53,6 +54,8 @@ public final class KafkaBus implements Bus {
     private final List<GroupMember> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong sendFailures = new AtomicLong();
     private final SendWindow window;
+    /** Publishers whose send the producer refused and who are trying again. */
+    private final java.util.concurrent.atomic.AtomicInteger refusedNow = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     public KafkaBus(KafkaBusConfig config) {
@@ -108,38 +111,58 @@ public final class KafkaBus implements Bus {
         }
         String name = ensure(topic);
         var record = EventRecords.record(name, key, event);
-        while (true) {
-            window.acquire(() -> closed);
-            Thread caller = Thread.currentThread();
-            boolean[] refused = new boolean[1];
-            boolean[] returned = new boolean[1];
-            producer.send(record, (meta, e) -> {
-                if (e instanceof org.apache.kafka.common.errors.TimeoutException && !returned[0]
-                        && Thread.currentThread() == caller) {
-                    refused[0] = true; // not queued: tried again below
+        boolean held = false;
+        try {
+            while (true) {
+                window.acquire(() -> closed);
+                if (trySend(name, record, stored)) {
                     return;
                 }
                 window.release();
-                if (e != null) {
-                    sendFailures.incrementAndGet();
-                    LOG.warn("event not stored on Kafka topic {}: {}", name, e.toString());
+                if (!held) {
+                    held = true;
+                    window.refused();
+                    refusedNow.incrementAndGet();
                 }
-                if (stored != null) {
-                    if (e == null) {
-                        stored.complete(null);
-                    } else {
-                        stored.completeExceptionally(e);
-                    }
+                if (closed) {
+                    throw new IllegalStateException("bus is closed");
                 }
-            });
-            returned[0] = true;
-            if (!refused[0]) {
+                LOG.warn("Kafka producer could not queue an event for topic {} within {}: trying again", name, MAX_BLOCK);
+            }
+        } finally {
+            if (held) {
+                refusedNow.decrementAndGet();
+            }
+        }
+    }
+
+    /** One send; false when the producer refused it at once (not queued: to be tried again). */
+    private boolean trySend(String name, org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record,
+                            CompletableFuture<Void> stored) {
+        Thread caller = Thread.currentThread();
+        boolean[] refused = new boolean[1];
+        boolean[] returned = new boolean[1];
+        producer.send(record, (meta, e) -> {
+            if (e instanceof org.apache.kafka.common.errors.TimeoutException && !returned[0]
+                    && Thread.currentThread() == caller) {
+                refused[0] = true;
                 return;
             }
             window.release();
-            window.refused();
-            LOG.warn("Kafka producer could not queue an event for topic {} within {}: trying again", name, MAX_BLOCK);
-        }
+            if (e != null) {
+                sendFailures.incrementAndGet();
+                LOG.warn("event not stored on Kafka topic {}: {}", name, e.toString());
+            }
+            if (stored != null) {
+                if (e == null) {
+                    stored.complete(null);
+                } else {
+                    stored.completeExceptionally(e);
+                }
+            }
+        });
+        returned[0] = true;
+        return !refused[0];
     }
 
     private String ensure(Topic<?> topic) {
@@ -203,14 +226,14 @@ public final class KafkaBus implements Bus {
         return window.unsent();
     }
 
-    /** Publishes that had to wait for the cluster (the unsent bound reached, or the producer could not queue). */
+    /** Publishes that had to wait for the cluster (the unsent bound reached, or the producer could not queue them). */
     public long backPressured() {
         return window.waits();
     }
 
-    /** Publishers waiting for the cluster now. */
+    /** Publishers waiting for the cluster now (at the unsent bound, or trying again a send the producer refused). */
     public int waitingPublishers() {
-        return window.waiting();
+        return window.waiting() + refusedNow.get();
     }
 
     /**
@@ -294,7 +317,10 @@ public final class KafkaBus implements Bus {
         }
     }
 
-    /** Stops every subscription (committing what it handled), sends what is buffered, then disconnects. */
+    /**
+     * Stops every subscription (committing what it handled), sends what is buffered (waiting at most 30 s
+     * for the cluster; what it has not taken by then is lost and logged), then disconnects.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -303,7 +329,12 @@ public final class KafkaBus implements Bus {
         closed = true;
         window.wake();
         subscriptions.forEach(GroupMember::close);
-        producer.close();
+        // A broker away at shutdown does not hold the process for the whole delivery timeout.
+        producer.close(CLOSE_WAIT);
+        if (window.unsent() > 0) {
+            LOG.warn("{} events not stored on Kafka: the cluster did not take them within {} of closing",
+                    window.unsent(), CLOSE_WAIT);
+        }
         admin.close();
     }
 }
