@@ -71,7 +71,7 @@ public final class StoreAppendThroughput {
         AtomicLong next = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         CountDownLatch done = new CountDownLatch(publishers);
-        long pgCpu0 = pgUrl == null ? 0 : serverCpuNanos(pgUrl);
+        long[] pgCpu0 = pgUrl == null ? new long[2] : serverCpuNanos(pgUrl);
         AtomicLong publisherCpu = new AtomicLong();
         long writer0 = writerCpuNanos();
         long cpu0 = processCpuNanos();
@@ -104,7 +104,9 @@ public final class StoreAppendThroughput {
         long wall = System.nanoTime() - t0;
         long cpu = processCpuNanos() - cpu0;
         long writer = writerCpuNanos() - writer0;
-        long pgCpu = pgUrl == null ? 0 : serverCpuNanos(pgUrl) - pgCpu0;
+        long[] pgCpu1 = pgUrl == null ? new long[2] : serverCpuNanos(pgUrl);
+        long pgCpu = pgCpu1[0] - pgCpu0[0];
+        long pgBackends = pgCpu1[1] - pgCpu0[1];
         if (pgUrl == null) {
             return;
         }
@@ -114,7 +116,8 @@ public final class StoreAppendThroughput {
                         + " (publishers %.1f, writer %.1f, other threads %.1f)%s%n",
                 store, mode, publishers, events / (wall / 1e9), wall / 1e9, cpu / perK, publisherCpu.get() / perK,
                 writer / perK, (cpu - publisherCpu.get() - writer) / perK,
-                store.equals("postgresql") ? String.format(Locale.ROOT, ", PostgreSQL %.1f ms", pgCpu / 1e6 / (events / 1000)) : "");
+                store.equals("postgresql") ? String.format(Locale.ROOT, ", PostgreSQL %.1f ms (client backends %.1f)",
+                        pgCpu / perK, pgBackends / perK) : "");
     }
 
     /** CPU time of the log's writer thread (group commit, rows, driver). */
@@ -127,10 +130,13 @@ public final class StoreAppendThroughput {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** CPU time of the PostgreSQL server's processes (the postmaster and its children), 0 for SQLite. */
-    private static long serverCpuNanos(String url) throws SQLException, IOException {
+    /**
+     * CPU time of the PostgreSQL server's processes (the postmaster and its children) and, second, of
+     * those serving client connections (the writer's {@code COPY} among them); zeros for SQLite.
+     */
+    private static long[] serverCpuNanos(String url) throws SQLException, IOException {
         if (!url.startsWith("jdbc:postgresql:")) {
-            return 0;
+            return new long[2];
         }
         long backend;
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
@@ -140,20 +146,26 @@ public final class StoreAppendThroughput {
         }
         long postmaster = Long.parseLong(stat(backend)[3]);
         long ticks = 0;
+        long clientTicks = 0;
         try (var procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 long pid = Long.parseLong(p.getFileName().toString());
                 try {
                     String[] f = stat(pid);
                     if (pid == postmaster || Long.parseLong(f[3]) == postmaster) {
-                        ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                        long t = Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                        ticks += t;
+                        // A client backend's title names its client ("127.0.0.1(port)"); background processes' do not.
+                        if (Files.readString(p.resolve("cmdline")).contains("(")) {
+                            clientTicks += t;
+                        }
                     }
                 } catch (IOException | RuntimeException e) {
                     // gone meanwhile
                 }
             }
         }
-        return ticks * 10_000_000L; // USER_HZ 100
+        return new long[] {ticks * 10_000_000L, clientTicks * 10_000_000L}; // USER_HZ 100
     }
 
     /** Fields of /proc/pid/stat after the command name, numbered as in proc(5) minus one. */
