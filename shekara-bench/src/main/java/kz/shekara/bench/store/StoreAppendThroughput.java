@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,14 +28,16 @@ import kz.shekara.server.store.LoggedBus;
  * Append rate through the {@link LoggedBus} (group commit, durable before {@code publish} returns)
  * as the server's sources use it: {@code single} (each of N publishers publishes one event and waits
  * for its commit), {@code batch} (each publishes chunks of 500 events with {@code publishAll}).
- * Prints events/s (wall clock) and the CPU spent per 1,000 events by this process and, on
+ * Prints events/s (wall clock) and the CPU spent per 1,000 events by this process (split into the
+ * publishers' threads, which encode the events, the log's writer, and the rest: JIT, GC) and, on
  * PostgreSQL, by the database server's processes (a figure the machine's load moves far less).
  * Run: {@code java -cp shekara-bench/target/benchmarks.jar kz.shekara.bench.store.StoreAppendThroughput
- * postgresql single 8 10} (store, mode, publishers, seconds; store one of sqlite-full, sqlite-normal,
- * postgresql).
+ * postgresql single 8 10} (store, mode, publishers, seconds, optionally warm-up seconds, 2 by default;
+ * store one of sqlite-full, sqlite-normal, postgresql).
  */
 public final class StoreAppendThroughput {
     private static final int CHUNK = 500;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private StoreAppendThroughput() {
     }
@@ -44,6 +47,7 @@ public final class StoreAppendThroughput {
         String mode = args.length > 1 ? args[1] : "single";
         int publishers = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 2;
         if (!mode.equals("single") && !mode.equals("batch")) {
             throw new IllegalArgumentException("mode: single or batch, got " + mode);
         }
@@ -51,7 +55,7 @@ public final class StoreAppendThroughput {
         try (BenchStore bench = new BenchStore(store); EventLog log = bench.open();
              LoggedBus bus = new LoggedBus(new InMemoryBus(), log, bench.config(), registry, List.of())) {
             bus.start();
-            run(bus, mode, publishers, 2, null, store); // warm-up
+            run(bus, mode, publishers, warmUp, null, store); // warm-up: the JIT compiles the path, its CPU not counted
             DistributionSummary batches = registry.get("shekara.store.batch.size").summary();
             long commits0 = batches.count();
             double events0 = batches.totalAmount();
@@ -67,11 +71,14 @@ public final class StoreAppendThroughput {
         AtomicLong next = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         CountDownLatch done = new CountDownLatch(publishers);
-        long pgCpu0 = pgUrl == null ? 0 : serverCpuNanos(pgUrl);
+        long[] pgCpu0 = pgUrl == null ? new long[2] : serverCpuNanos(pgUrl);
+        AtomicLong publisherCpu = new AtomicLong();
+        long writer0 = writerCpuNanos();
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         for (int p = 0; p < publishers; p++) {
             Thread.ofPlatform().name("publisher-" + p).start(() -> {
+                long own0 = THREADS.getCurrentThreadCpuTime();
                 try {
                     while (System.nanoTime() < end) {
                         if (mode.equals("single")) {
@@ -88,6 +95,7 @@ public final class StoreAppendThroughput {
                         }
                     }
                 } finally {
+                    publisherCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - own0);
                     done.countDown();
                 }
             });
@@ -95,24 +103,40 @@ public final class StoreAppendThroughput {
         done.await();
         long wall = System.nanoTime() - t0;
         long cpu = processCpuNanos() - cpu0;
-        long pgCpu = pgUrl == null ? 0 : serverCpuNanos(pgUrl) - pgCpu0;
+        long writer = writerCpuNanos() - writer0;
+        long[] pgCpu1 = pgUrl == null ? new long[2] : serverCpuNanos(pgUrl);
+        long pgCpu = pgCpu1[0] - pgCpu0[0];
+        long pgBackends = pgCpu1[1] - pgCpu0[1];
         if (pgUrl == null) {
             return;
         }
         double events = published.get();
-        System.out.printf(Locale.ROOT, "%s %s x%d: %.0f events/s over %.1f s; CPU per 1,000 events: process %.1f ms%s%n",
-                store, mode, publishers, events / (wall / 1e9), wall / 1e9, cpu / 1e6 / (events / 1000),
-                store.equals("postgresql") ? String.format(Locale.ROOT, ", PostgreSQL %.1f ms", pgCpu / 1e6 / (events / 1000)) : "");
+        double perK = 1e6 * events / 1000;
+        System.out.printf(Locale.ROOT, "%s %s x%d: %.0f events/s over %.1f s; CPU per 1,000 events: process %.1f ms"
+                        + " (publishers %.1f, writer %.1f, other threads %.1f)%s%n",
+                store, mode, publishers, events / (wall / 1e9), wall / 1e9, cpu / perK, publisherCpu.get() / perK,
+                writer / perK, (cpu - publisherCpu.get() - writer) / perK,
+                store.equals("postgresql") ? String.format(Locale.ROOT, ", PostgreSQL %.1f ms (client backends %.1f)",
+                        pgCpu / perK, pgBackends / perK) : "");
+    }
+
+    /** CPU time of the log's writer thread (group commit, rows, driver). */
+    private static long writerCpuNanos() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("store-writer"))
+                .mapToLong(t -> THREADS.getThreadCpuTime(t.threadId())).sum();
     }
 
     private static long processCpuNanos() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** CPU time of the PostgreSQL server's processes (the postmaster and its children), 0 for SQLite. */
-    private static long serverCpuNanos(String url) throws SQLException, IOException {
+    /**
+     * CPU time of the PostgreSQL server's processes (the postmaster and its children) and, second, of
+     * those serving client connections (the writer's {@code COPY} among them); zeros for SQLite.
+     */
+    private static long[] serverCpuNanos(String url) throws SQLException, IOException {
         if (!url.startsWith("jdbc:postgresql:")) {
-            return 0;
+            return new long[2];
         }
         long backend;
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
@@ -122,20 +146,26 @@ public final class StoreAppendThroughput {
         }
         long postmaster = Long.parseLong(stat(backend)[3]);
         long ticks = 0;
+        long clientTicks = 0;
         try (var procs = Files.list(Path.of("/proc"))) {
             for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 long pid = Long.parseLong(p.getFileName().toString());
                 try {
                     String[] f = stat(pid);
                     if (pid == postmaster || Long.parseLong(f[3]) == postmaster) {
-                        ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                        long t = Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                        ticks += t;
+                        // A client backend's title names its client ("127.0.0.1(port)"); background processes' do not.
+                        if (Files.readString(p.resolve("cmdline")).contains("(")) {
+                            clientTicks += t;
+                        }
                     }
                 } catch (IOException | RuntimeException e) {
                     // gone meanwhile
                 }
             }
         }
-        return ticks * 10_000_000L; // USER_HZ 100
+        return new long[] {ticks * 10_000_000L, clientTicks * 10_000_000L}; // USER_HZ 100
     }
 
     /** Fields of /proc/pid/stat after the command name, numbered as in proc(5) minus one. */

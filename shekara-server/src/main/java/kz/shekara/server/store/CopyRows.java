@@ -1,28 +1,43 @@
 package kz.shekara.server.store;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Log entries in PostgreSQL's binary {@code COPY} format, one row per entry with the columns of
  * {@link JdbcEventLog#COLUMNS}: a header, per row the field count and each field as a length and
  * its bytes (-1 for NULL; bigint as 8 bytes big-endian, boolean as one byte, text as UTF-8), and a
- * trailer. The server stores these without parsing text, so a batch costs less of its CPU than in
- * CSV. Not thread-safe: one per writer.
+ * trailer. The server stores these without parsing text. Rows are written into one reused buffer
+ * and handed to the {@link Sink} whenever {@link #FLUSH_BYTES} have gathered, so the server stores
+ * the first rows of a batch while the rest are being encoded; per entry nothing is allocated (the
+ * payload is copied as the UTF-8 its entry holds, ASCII text is written char by char, and the
+ * releasable list is joined once per distinct set). Not thread-safe: one per writer.
  */
 final class CopyRows {
+    /** Bytes gathered before they are handed on. */
+    static final int FLUSH_BYTES = 1 << 16;
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
         0, 0, 0, 0, 0, 0, 0, 0};
     private static final short FIELDS = 11;
 
-    private byte[] buf = new byte[1 << 16];
-    private int size;
+    /** Where encoded bytes go: the {@code COPY} in progress. */
+    @FunctionalInterface
+    interface Sink {
+        void write(byte[] bytes, int offset, int length) throws SQLException;
+    }
 
-    /** Encodes the entries, with seqs from {@code firstSeq}; the bytes are {@link #bytes()}[0, {@link #size()}). */
-    CopyRows encode(List<LogEntry> entries, long firstSeq) {
+    private byte[] buf = new byte[FLUSH_BYTES + 4096];
+    private int size;
+    private Set<String> releasableSet; // the set last joined, by identity (markings' sets are immutable)
+    private String releasable;
+
+    /** Encodes the entries, with seqs from {@code firstSeq}, header to trailer, into {@code sink}. */
+    void write(List<LogEntry> entries, long firstSeq, Sink sink) throws SQLException {
         size = 0;
-        put(HEADER);
+        put(HEADER, 0, HEADER.length);
         long seq = firstSeq;
         for (LogEntry e : entries) {
             putShort(FIELDS);
@@ -34,21 +49,29 @@ final class CopyRows {
             putText(e.tag());
             putText(e.event().marking().classification().name());
             putText(e.event().marking().originator());
-            putText(e.releasable());
+            putText(releasable(e.event().marking().releasableTo()));
             putInt(1);
             putByte(e.event().marking().exercise() ? 1 : 0);
-            putText(e.payload());
+            byte[] payload = e.payloadUtf8();
+            putInt(payload.length);
+            put(payload, 0, payload.length);
+            if (size >= FLUSH_BYTES) {
+                sink.write(buf, 0, size);
+                size = 0;
+            }
         }
         putShort((short) -1);
-        return this;
+        sink.write(buf, 0, size);
+        size = 0;
     }
 
-    byte[] bytes() {
-        return buf;
-    }
-
-    int size() {
-        return size;
+    /** The releasable column as {@link LogEntry#releasable()} writes it, joined again only for a new set. */
+    private String releasable(Set<String> agencies) {
+        if (agencies != releasableSet) {
+            releasable = String.join(",", agencies);
+            releasableSet = agencies;
+        }
+        return releasable;
     }
 
     private void putText(String s) {
@@ -56,9 +79,21 @@ final class CopyRows {
             putInt(-1);
             return;
         }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        putInt(b.length);
-        put(b);
+        int n = s.length();
+        ensure(4 + n);
+        int at = size + 4;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) { // not ASCII: as UTF-8 bytes
+                byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                putInt(b.length);
+                put(b, 0, b.length);
+                return;
+            }
+            buf[at + i] = (byte) c;
+        }
+        putInt(n);
+        size += n;
     }
 
     private void putLong(long v) {
@@ -86,10 +121,10 @@ final class CopyRows {
         buf[size++] = (byte) v;
     }
 
-    private void put(byte[] b) {
-        ensure(b.length);
-        System.arraycopy(b, 0, buf, size, b.length);
-        size += b.length;
+    private void put(byte[] b, int offset, int length) {
+        ensure(length);
+        System.arraycopy(b, offset, buf, size, length);
+        size += length;
     }
 
     private void ensure(int more) {

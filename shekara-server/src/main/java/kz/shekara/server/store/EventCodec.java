@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -92,6 +93,29 @@ public final class EventCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot encode " + event.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * The event as {@link #encode} writes it, as UTF-8 bytes: written as bytes directly (no string
+     * made and encoded again), so the log's writer copies them into its rows as they are. Jackson's
+     * byte output differs from its text output only for characters outside the Basic Multilingual
+     * Plane (and lone surrogates), which it escapes (backslash, u, D and three hex digits); an event
+     * with such an escape is encoded as text instead, so the bytes are always those of {@link #encode}.
+     */
+    public byte[] encodeUtf8(DomainEvent event) {
+        typeOf(event);
+        byte[] json;
+        try {
+            json = writers.get(event.getClass()).writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + event.getClass().getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+        for (int i = 0; i + 2 < json.length; i++) {
+            if (json[i] == '\\' && json[i + 1] == 'u' && (json[i + 2] == 'D' || json[i + 2] == 'd')) {
+                return encode(event).getBytes(StandardCharsets.UTF_8); // a surrogate (or a text "\\uD"): rare
+            }
+        }
+        return json;
     }
 
     /** Decodes a payload written by {@link #encode} under its type tag. */

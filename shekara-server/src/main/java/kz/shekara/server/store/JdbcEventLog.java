@@ -42,8 +42,20 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
     /** A new connection, configured for this dialect, autocommit on. */
     abstract Connection connect() throws SQLException;
 
-    /** Inserts the entries with seqs firstSeq, firstSeq + 1, ... inside the writer's open transaction. */
+    /**
+     * Inserts the entries with seqs firstSeq, firstSeq + 1, ... inside the writer's open transaction
+     * (or, when {@link #insertIsOneStatement()}, as one statement that commits itself).
+     */
     abstract void insert(Connection c, List<LogEntry> entries, long firstSeq) throws SQLException;
+
+    /**
+     * Whether {@link #insert} is one statement, run with autocommit on: the statement's own
+     * transaction then commits it, and neither a {@code BEGIN} nor a {@code COMMIT} costs a round
+     * trip to the server. The commit is as durable as an explicit one.
+     */
+    boolean insertIsOneStatement() {
+        return false;
+    }
 
     /** A short reason for an SQL failure (disk full, connection lost, ...). */
     abstract String reason(SQLException e);
@@ -65,7 +77,7 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
             long first = latestSeq + 1;
             insert(c, entries, first);
             return first;
-        }, entries.size());
+        }, entries.size(), false, insertIsOneStatement());
     }
 
     @Override
@@ -262,14 +274,15 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
     }
 
     private <T> T write(Work<T> work) {
-        return write(work, 0, false);
+        return write(work, 0, false, false);
     }
 
-    private <T> T write(Work<T> work, int appended) {
-        return write(work, appended, false);
+    private <T> T write(Work<T> work, int appended, boolean probe) {
+        return write(work, appended, probe, false);
     }
 
-    private synchronized <T> T write(Work<T> work, int appended, boolean probe) {
+    /** Runs the work and commits it; {@code autoCommit}: the work is one statement that commits itself. */
+    private synchronized <T> T write(Work<T> work, int appended, boolean probe, boolean autoCommit) {
         if (closed) {
             throw new IllegalStateException("event log " + name + " is closed");
         }
@@ -279,8 +292,15 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
                 writer.setAutoCommit(false);
                 latestSeq = readLatestSeq(writer);
             }
-            T result = work.run(writer);
-            writer.commit();
+            T result;
+            if (autoCommit) {
+                writer.setAutoCommit(true); // between transactions: nothing is sent
+                result = work.run(writer);
+                writer.setAutoCommit(false);
+            } else {
+                result = work.run(writer);
+                writer.commit();
+            }
             latestSeq += appended;
             if (probe && writesFailing) {
                 return result; // reachable, but only a write shows it accepts writes again

@@ -1,12 +1,13 @@
 package kz.shekara.server.store;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import kz.shekara.model.DomainEvent;
 
 /**
  * An event to append to the log, with the topic and partition key it is published under. The JSON
- * payload is encoded when the entry is made, on the publishing thread, so the single log writer does
- * no encoding. Immutable and thread-safe. (A class rather than a record: it carries that derived,
+ * payload is encoded (to UTF-8 bytes) when the entry is made, on the publishing thread, so the single
+ * log writer does no encoding. Immutable and thread-safe. (A class rather than a record: it carries that derived,
  * cached encoding.)
  */
 public final class LogEntry {
@@ -15,7 +16,7 @@ public final class LogEntry {
     private final DomainEvent event;
     private final EventType<?> type;
     private final String entity;
-    private final String payload;
+    private final byte[] payload;
 
     /** @param key the partition key (border sector), may be null */
     public LogEntry(String topic, String key, DomainEvent event) {
@@ -25,7 +26,7 @@ public final class LogEntry {
         EventCodec codec = EventCodec.standard();
         this.type = codec.typeOf(event);
         this.entity = type.entityOf(event);
-        this.payload = codec.encode(event);
+        this.payload = codec.encodeUtf8(event);
     }
 
     public String topic() {
@@ -48,8 +49,13 @@ public final class LogEntry {
         return entity;
     }
 
-    String payload() {
+    /** The JSON payload, UTF-8; not to be modified. */
+    byte[] payloadUtf8() {
         return payload;
+    }
+
+    String payload() {
+        return new String(payload, StandardCharsets.UTF_8);
     }
 
     long timeNs() {

@@ -34,6 +34,22 @@ class EventCodecTest {
     }
 
     @Test
+    void encodesToUtf8BytesExactlyAsTheTextEncodingEncoded() {
+        List<DomainEvent> events = new java.util.ArrayList<>();
+        for (EventFixtures.Line line : EventFixtures.everyEventType()) {
+            events.add(codec.decode(line.type(), line.eventJson()));
+        }
+        Instant t = Instant.parse("2026-03-01T10:00:00.000000001Z");
+        for (String text : List.of("Сейсмодатчик Тараз 1 — Қашаған", "\"q\" \\ \u0001 \n\t\u2028 東 😀", "lone \uD800 surrogate",
+                "reversed \uDC00\uD800 pair", "")) {
+            events.add(new kz.shekara.model.ChatMessage(t, "m", "A", text, "All", text, 43.25, 1e-7, EventFixtures.MARKING));
+        }
+        for (DomainEvent e : events) {
+            assertThat(codec.encodeUtf8(e)).as(codec.encode(e)).isEqualTo(codec.encode(e).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void fixtureCoversEveryRegisteredType() {
         Set<String> inFixture = EventFixtures.everyEventType().stream().map(EventFixtures.Line::type).collect(Collectors.toSet());
         Set<String> registered = EventTypes.ALL.stream().map(EventType::tag).collect(Collectors.toSet());

@@ -21,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import kz.shekara.model.ChatMessage;
+import kz.shekara.model.Classification;
+import kz.shekara.model.Marking;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
@@ -102,6 +104,42 @@ abstract class EventLogContract {
             assertThat(s.topic()).isEqualTo(entries.get(i).topic());
             assertThat(s.key()).isEqualTo(entries.get(i).key());
             assertThat(s.event()).isEqualTo(entries.get(i).event());
+        }
+    }
+
+    @Test
+    void storesEveryColumnAsTheEntryHasIt() throws SQLException {
+        EventLog log = open();
+        Marking other = Marking.of(Classification.SECRET, "ДПС-Қазақстан", Set.of("MVD", "KNB")).asExercise();
+        List<LogEntry> entries = new ArrayList<>(EventFixtures.everyEventTypeEntries());
+        for (int i = 0; i < 700; i++) { // over 150 KB of rows: the batch is sent in several pieces
+            UnitPosition p = EventFixtures.position(i, 7, T0, 1);
+            entries.add(new LogEntry("unit-positions", i % 5 == 0 ? null : "S" + i % 3,
+                    i % 3 == 0 ? new UnitPosition(p.time(), p.unit(), "Сұңқар " + i + " 🚤", p.cotType(), p.lat(), p.lon(),
+                            p.courseDeg(), p.speedMps(), p.status(), other) : p));
+        }
+        entries.add(new LogEntry("messages", "S1", new ChatMessage(T0, "m1", "A", "Бүркіт", "All",
+                "\"seen\" \\ \n\t né 東 😀", Double.NaN, Double.NaN, other)));
+        long first = log.append(entries.subList(0, 5));
+        log.append(entries.subList(5, entries.size()));
+        EventCodec codec = EventCodec.standard();
+        try (Connection c = DriverManager.getConnection(jdbcUrl()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT " + JdbcEventLog.COLUMNS + " FROM event_log ORDER BY seq")) {
+            for (int i = 0; i < entries.size(); i++) {
+                assertThat(rs.next()).isTrue();
+                LogEntry e = entries.get(i);
+                Marking m = e.event().marking();
+                assertThat(rs.getLong(1)).isEqualTo(first + i);
+                assertThat(rs.getLong(2)).isEqualTo(TimeColumns.toNanos(e.event().time()));
+                assertThat(List.of(rs.getString(3), String.valueOf(rs.getString(4)), String.valueOf(rs.getString(5)),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))).as("row %d", i)
+                        .containsExactly(e.topic(), String.valueOf(e.key()), String.valueOf(codec.typeOf(e.event()).entityOf(e.event())),
+                                codec.typeOf(e.event()).tag(), m.classification().name(), m.originator(),
+                                String.join(",", m.releasableTo()));
+                assertThat(rs.getBoolean(10)).isEqualTo(m.exercise());
+                assertThat(rs.getString(11)).as("row %d", i).isEqualTo(codec.encode(e.event()));
+            }
+            assertThat(rs.next()).isFalse();
         }
     }
 
