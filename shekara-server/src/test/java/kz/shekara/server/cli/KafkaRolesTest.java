@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import kz.shekara.server.KafkaNode;
@@ -26,40 +27,63 @@ import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Theatre;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Roles apart on Kafka: a node with {@code ingest,api} and a node with {@code tracker,rules,response} on
- * the test broker work off a published recording and give the alerts and incidents {@code process}
- * gives (compared as {@link KafkaPipelineTest#comparable} does); the api node's desk shows what the rules
- * node raised. Nodes run in this JVM.
+ * Roles apart on Kafka: a node with {@code ingest,api}, a node with {@code tracker,rules,response} and,
+ * in the three-worker case, two more {@code tracker} nodes on the test broker work off a published
+ * recording and give the alerts and incidents {@code process} gives (compared as
+ * {@link KafkaPipelineTest#comparable} does); the api node's desk shows what the rules node raised. Nodes
+ * run in this JVM.
  */
 class KafkaRolesTest {
     @TempDir
     Path dir;
 
-    @Test
-    void ingestApiNodeAndWorkerNodeGiveWhatProcessGives() throws Exception {
+    /**
+     * {@code trackers} tracker workers on as many partitions, each holding one before the recording is
+     * published: the first also runs the rules and the responder, the others only the tracker.
+     */
+    @ParameterizedTest(name = "{0} tracker workers")
+    @ValueSource(ints = {1, 3})
+    void ingestApiNodeAndWorkerNodesGiveWhatProcessGives(int trackers) throws Exception {
         String kafka = TestBroker.bootstrap();
         String prefix = TestBroker.prefix();
-        int partitions = 1;
+        int partitions = trackers;
         Path sim = dir.resolve("sim");
         KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "3m", "--out", sim.toString());
         String detections = sim.resolve("detections.jsonl").toString();
         KafkaPipelineTest.run("process", "--in", detections, "--out", dir.resolve("process").toString());
-        KafkaPipelineTest.run("publish", "--kafka", kafka, "--topic-prefix", prefix, "--partitions",
-                Integer.toString(partitions), "--in", detections);
 
         Theatre theatre = TheatreLoader.loadDefault();
         KafkaBusConfig bus = KafkaBusConfig.of(kafka).withPartitions(partitions).withTopicPrefix(prefix)
                 .withGroupPrefix("shekara." + prefix);
         ShekaraConfig apiConfig = nodeConfig("api");
         TestAccounts.seed(apiConfig, theatre);
+        List<ShekaraServer> more = new ArrayList<>();
         try (ShekaraServer api = KafkaNode.start(apiConfig, theatre, Clock.systemUTC(), bus,
                 NodeRoles.parse(Set.of("ingest", "api")));
              ShekaraServer worker = KafkaNode.start(nodeConfig("worker"), theatre, Clock.systemUTC(), bus,
                      NodeRoles.parse(List.of("tracker", "rules", "response")))) {
             assertThat(worker.ports().cot()).as("a node without ingest opens no CoT port").isEqualTo(-1);
+            for (int i = 1; i < trackers; i++) {
+                more.add(KafkaNode.start(nodeConfig("tracker" + i), theatre, Clock.systemUTC(), bus,
+                        NodeRoles.parse(List.of("tracker"))));
+            }
+            List<ShekaraServer> workers = new ArrayList<>(more);
+            workers.add(worker);
+            awaitEachHoldsOnePartition(workers);
+            KafkaPipelineTest.run("publish", "--kafka", kafka, "--topic-prefix", prefix, "--partitions",
+                    Integer.toString(partitions), "--in", detections);
+            for (ShekaraServer m : more) {
+                m.bus().drain();
+            }
             worker.bus().drain();
+            for (ShekaraServer w : workers) {
+                assertThat(w.meters().counter("shekara.tracker.detections").count())
+                        .as("detections each tracker worker tracked").isPositive();
+            }
             KafkaPipelineTest.run("collect", "--kafka", kafka, "--topic-prefix", prefix, "--out",
                     dir.resolve("kafka").toString(), "--idle", "5s");
             long alerts = Files.readAllLines(dir.resolve("kafka").resolve(ProcessCommand.ALERTS)).size();
@@ -80,6 +104,8 @@ class KafkaRolesTest {
                 }
             }
             assertThat(shown).as("alerts on the api node").isEqualTo(alerts);
+        } finally {
+            more.forEach(ShekaraServer::close);
         }
         for (String f : List.of(ProcessCommand.ALERTS, ProcessCommand.INCIDENTS)) {
             List<String> expected = KafkaPipelineTest.comparable(dir.resolve("process").resolve(f));
@@ -96,6 +122,15 @@ class KafkaRolesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rules,response");
         assertThat(NodeRoles.parse(List.of("all")).whole()).isTrue();
         assertThat(NodeRoles.parse(List.of("tracker", "rules", "response", "ingest", "api")).whole()).isTrue();
+    }
+
+    /** Waits until the tracker group has dealt every worker one partition. */
+    private static void awaitEachHoldsOnePartition(List<ShekaraServer> workers) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!workers.stream().allMatch(w -> w.meters().get("shekara.tracker.partitions").gauge().value() == 1)) {
+            assertThat(System.nanoTime()).as("every tracker worker holds a partition").isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private ShekaraConfig nodeConfig(String name) {

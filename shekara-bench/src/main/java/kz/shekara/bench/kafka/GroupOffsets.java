@@ -1,0 +1,86 @@
+package kz.shekara.bench.kafka;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What the cluster says about a run's consumer groups, read with an admin client: how many members a
+ * group has with every partition dealt out, the end offsets of a topic, and how far a group has
+ * committed (a record committed has been handled, and for a tracker worker its outputs are on the
+ * cluster).
+ */
+final class GroupOffsets implements AutoCloseable {
+    private final Admin admin;
+    private final int partitions;
+
+    GroupOffsets(String bootstrap, int partitions) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        this.partitions = partitions;
+    }
+
+    /** Whether {@code group} is stable with {@code members} members holding all the partitions between them. */
+    boolean stable(String group, int members) {
+        try {
+            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+            int held = d.members().stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum();
+            return d.groupState() == GroupState.STABLE && d.members().size() == members && held == partitions;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The end offset of each partition of {@code topic}. */
+    long[] ends(String topic) {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        try {
+            long[] out = new long[partitions];
+            admin.listOffsets(latest).all().get().forEach((tp, info) -> out[tp.partition()] = info.offset());
+            return out;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the end offsets of " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records of {@code topic} not yet committed by {@code group} (every record when it committed none). */
+    long lag(String group, String topic) {
+        long[] ends = ends(topic);
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            long lag = 0;
+            for (int p = 0; p < partitions; p++) {
+                OffsetAndMetadata c = committed.get(new TopicPartition(topic, p));
+                lag += ends[p] - (c == null ? 0 : c.offset());
+            }
+            return lag;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the offsets of " + group, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}
