@@ -59,24 +59,28 @@ final class GroupOffsets implements AutoCloseable {
         }
     }
 
-    /** Records of {@code topic} not yet committed by {@code group} (every record when it committed none). */
-    long lag(String group, String topic) {
-        long[] ends = ends(topic);
+    /** Records of {@code topic} committed by {@code group}, all partitions together. */
+    long committed(String group, String topic) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
-            long lag = 0;
+            long sum = 0;
             for (int p = 0; p < partitions; p++) {
                 OffsetAndMetadata c = committed.get(new TopicPartition(topic, p));
-                lag += ends[p] - (c == null ? 0 : c.offset());
+                sum += c == null ? 0 : c.offset();
             }
-            return lag;
+            return sum;
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot read the offsets of " + group, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Records of {@code topic} not yet committed by {@code group} (every record when it committed none). */
+    long lag(String group, String topic) {
+        return java.util.Arrays.stream(ends(topic)).sum() - committed(group, topic);
     }
 
     @Override

@@ -66,9 +66,21 @@ public final class KafkaWorkersBench {
                   int partitions, int targets, double probeRate, boolean clutterByArea) {
     }
 
+    /** CPU seconds (this JVM, rules node, tracker workers) and group commits at a moment of the throughput phase. */
+    record Snapshot(double seconds, long trackerCommitted, long rulesCommitted, double[] cpu) {
+        Snapshot(long nanos, long trackerCommitted, long rulesCommitted, double[] cpu) {
+            this(nanos / 1e9, trackerCommitted, rulesCommitted, cpu);
+        }
+
+        double trackersCpu() {
+            return Arrays.stream(cpu, 2, cpu.length).sum();
+        }
+    }
+
     /** One run's figures. */
-    record Result(int workers, long detections, double publishS, double trackedS, double ruledS, double trackerCpuS,
-                  double rulesCpuS, double benchCpuS, double latencyMedianMs, double latencyP99Ms, int probesLost) {
+    record Result(int workers, long detections, double trackedS, double ruledS, double warmRate, double trackerCpuS,
+                  double warmTrackerUs, double warmRulesUs, double benchCpuS, double latencyMedianMs,
+                  double latencyP99Ms, int probesLost) {
         double trackedRate() {
             return detections / trackedS;
         }
@@ -103,7 +115,8 @@ public final class KafkaWorkersBench {
                 // Worker counts interleaved run after run, so a change in the machine's load hits them all.
                 for (int n : p.workers()) {
                     String prefix = "kb" + n + "w" + r + ".";
-                    Result res = run(theatre, broker.bootstrap(), prefix, n, p, recording, live, dir.resolve(prefix));
+                    Result res = run(theatre, broker.bootstrap(), prefix, n, p, recording, w.plots(), live,
+                            dir.resolve(prefix));
                     results.computeIfAbsent(n, k -> new ArrayList<>()).add(res);
                 }
                 summarise(results);
@@ -112,7 +125,7 @@ public final class KafkaWorkersBench {
     }
 
     private static Result run(Theatre theatre, String bootstrap, String prefix, int n, Params p, Path recording,
-                              Path live, Path dir) throws Exception {
+                              long detections, Path live, Path dir) throws Exception {
         System.out.printf(Locale.ROOT, "%n== %d tracker worker(s), topics %s*, load average %s%n", n, prefix, loadAverage());
         String trackerGroup = "shekara." + prefix + "tracker.observations";
         String rulesObservations = "shekara." + prefix + "rules.observations";
@@ -132,33 +145,65 @@ public final class KafkaWorkersBench {
                     && groups.stable(rulesObservations, 1) && groups.stable(rulesTracks, 1));
             double[] cpu0 = cpu(rules, trackers);
             long t0 = System.nanoTime();
-            replay(theatre, bus, ReplayConfig.of(recording).withEpoch(RECORDING_START).withSpeed(Double.POSITIVE_INFINITY));
-            double publishS = (System.nanoTime() - t0) / 1e9;
+            double[] publishS = {Double.NaN};
+            Thread publisher = Thread.ofPlatform().name("publisher").start(() -> {
+                replay(theatre, bus, ReplayConfig.of(recording).withEpoch(RECORDING_START)
+                        .withSpeed(Double.POSITIVE_INFINITY));
+                publishS[0] = (System.nanoTime() - t0) / 1e9;
+            });
+            // Snapshots when the tracker group has committed half the detections (the JVMs are warm by
+            // then: the second half gives the marginal cost), all of them, and when the rules have too.
+            Snapshot half = null;
+            Snapshot tracked = null;
+            Snapshot ruled = null;
+            long deadline = System.nanoTime() + WAIT_NANOS;
+            while (ruled == null) {
+                long t = groups.committed(trackerGroup, observations);
+                long r = groups.committed(rulesObservations, observations);
+                if (half == null && t >= detections / 2) {
+                    half = new Snapshot(System.nanoTime() - t0, t, r, cpu(rules, trackers));
+                }
+                if (tracked == null && t >= detections) {
+                    tracked = new Snapshot(System.nanoTime() - t0, t, r, cpu(rules, trackers));
+                }
+                if (tracked != null && r >= detections && groups.lag(rulesTracks, tracks) == 0) {
+                    ruled = new Snapshot(System.nanoTime() - t0, t, r, cpu(rules, trackers));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("timed out waiting for the groups to commit every detection");
+                }
+                LockSupport.parkNanos(100_000_000L);
+            }
+            publisher.join();
             long[] ends = groups.ends(observations);
-            long detections = Arrays.stream(ends).sum();
-            await("the tracker workers have committed every detection", rules, trackers,
-                    () -> groups.lag(trackerGroup, observations) == 0);
-            double trackedS = (System.nanoTime() - t0) / 1e9;
-            double[] cpu1 = cpu(rules, trackers);
-            await("the rules have committed every detection and track update", rules, trackers,
-                    () -> groups.lag(rulesObservations, observations) == 0 && groups.lag(rulesTracks, tracks) == 0);
-            double ruledS = (System.nanoTime() - t0) / 1e9;
-            double[] cpu2 = cpu(rules, trackers);
-            double trackerCpu = Arrays.stream(cpu1, 2, cpu1.length).sum() - Arrays.stream(cpu0, 2, cpu0.length).sum();
+            if (Arrays.stream(ends).sum() != detections) {
+                throw new IllegalStateException("the observations topic holds " + Arrays.stream(ends).sum()
+                        + " records, not the recording's " + detections);
+            }
+            double trackerCpu = tracked.trackersCpu() - Arrays.stream(cpu0, 2, cpu0.length).sum();
+            double warmTrackerCpu = tracked.trackersCpu() - half.trackersCpu();
+            long warmTracked = detections - half.trackerCommitted();
+            double warmRulesCpu = ruled.cpu()[1] - half.cpu()[1];
+            long warmRuled = detections - half.rulesCommitted();
+            double rulesCpu = ruled.cpu()[1] - cpu0[1];
+            double benchCpu = ruled.cpu()[0] - cpu0[0];
             System.out.printf(Locale.ROOT, "  observations per partition: %s (largest %.0f%% of all; the busiest of %d"
                     + " workers, dealt partitions by range, has %.0f%%)%n", Arrays.toString(ends),
                     100.0 * Arrays.stream(ends).max().orElse(0) / Math.max(1, detections), n,
                     100.0 * busiestWorker(ends, n) / Math.max(1, detections));
             System.out.printf(Locale.ROOT, "  throughput: %,d detections published in %.1f s; tracker workers done at"
-                            + " %.1f s (%,.0f detections/s), rules done at %.1f s (%,.0f detections/s end to end)%n",
-                    detections, publishS, trackedS, detections / trackedS, ruledS, detections / ruledS);
-            System.out.printf(Locale.ROOT, "  CPU: tracker workers %.1f s (%.1f us a detection), rules node %.1f s"
-                            + " (%.1f us), broker + publisher (this JVM) %.1f s (%.1f us); load average %s%n",
-                    trackerCpu, 1e6 * trackerCpu / detections, cpu2[1] - cpu0[1], 1e6 * (cpu2[1] - cpu0[1]) / detections,
-                    cpu2[0] - cpu0[0], 1e6 * (cpu2[0] - cpu0[0]) / detections, loadAverage());
+                            + " %.1f s (%,.0f detections/s; second half %,.0f/s), rules done at %.1f s (%,.0f detections/s"
+                            + " end to end)%n", detections, publishS[0], tracked.seconds(), detections / tracked.seconds(),
+                    warmTracked / (tracked.seconds() - half.seconds()), ruled.seconds(), detections / ruled.seconds());
+            System.out.printf(Locale.ROOT, "  CPU: tracker workers %.1f s (%.1f us a detection; second half %.1f us),"
+                            + " rules node %.1f s (%.1f us; second half %.1f us), broker + publisher (this JVM) %.1f s"
+                            + " (%.1f us); load average %s%n", trackerCpu, 1e6 * trackerCpu / detections,
+                    1e6 * warmTrackerCpu / warmTracked, rulesCpu, 1e6 * rulesCpu / detections,
+                    1e6 * warmRulesCpu / warmRuled, benchCpu, 1e6 * benchCpu / detections, loadAverage());
             double[] latency = latency(theatre, bus, prefix, p, live);
-            return new Result(n, detections, publishS, trackedS, ruledS, trackerCpu, cpu2[1] - cpu0[1], cpu2[0] - cpu0[0],
-                    latency[0], latency[1], (int) latency[2]);
+            return new Result(n, detections, tracked.seconds(), ruled.seconds(),
+                    warmTracked / (tracked.seconds() - half.seconds()), trackerCpu, 1e6 * warmTrackerCpu / warmTracked,
+                    1e6 * warmRulesCpu / warmRuled, benchCpu, latency[0], latency[1], (int) latency[2]);
         } finally {
             trackers.forEach(ServeChild::close);
         }
@@ -244,16 +289,18 @@ public final class KafkaWorkersBench {
 
     private static void summarise(Map<Integer, List<Result>> results) {
         System.out.printf(Locale.ROOT, "%n== medians (load average now %s)%n", loadAverage());
-        System.out.println("| tracker workers | runs | detections/s, trackers done | detections/s, end to end"
-                + " | tracker CPU per detection | rules CPU per detection | broker + publisher CPU per detection"
-                + " | alarm → alert median | p99 | probes lost |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        results.forEach((n, rs) -> System.out.printf(Locale.ROOT,
-                "| %d | %d | %,.0f | %,.0f | %.1f µs | %.1f µs | %.1f µs | %.0f ms | %.0f ms | %d |%n", n, rs.size(),
-                med(rs, Result::trackedRate), med(rs, Result::endToEndRate),
-                med(rs, r -> 1e6 * r.trackerCpuS() / r.detections()), med(rs, r -> 1e6 * r.rulesCpuS() / r.detections()),
-                med(rs, r -> 1e6 * r.benchCpuS() / r.detections()), med(rs, Result::latencyMedianMs),
-                med(rs, Result::latencyP99Ms), rs.stream().mapToInt(Result::probesLost).sum()));
+        System.out.println("| tracker workers | runs | detections/s, trackers done | second half | detections/s,"
+                + " end to end | tracker CPU per detection, whole run | second half | rules CPU per detection,"
+                + " second half | broker + publisher CPU per detection, whole run | alarm → alert median | p99"
+                + " | probes lost |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        results.forEach((n, rs) -> System.out.printf(Locale.ROOT, "| %d | %d | %,.0f | %,.0f | %,.0f | %.0f µs | %.0f µs"
+                        + " | %.0f µs | %.0f µs | %.0f ms | %.0f ms | %d |%n", n, rs.size(), med(rs, Result::trackedRate),
+                med(rs, Result::warmRate), med(rs, Result::endToEndRate),
+                med(rs, r -> 1e6 * r.trackerCpuS() / r.detections()), med(rs, Result::warmTrackerUs),
+                med(rs, Result::warmRulesUs), med(rs, r -> 1e6 * r.benchCpuS() / r.detections()),
+                med(rs, Result::latencyMedianMs), med(rs, Result::latencyP99Ms),
+                rs.stream().mapToInt(Result::probesLost).sum()));
     }
 
     private static double med(List<Result> rs, java.util.function.ToDoubleFunction<Result> f) {

@@ -36,6 +36,8 @@ final class ServeChild implements AutoCloseable {
                 "--tls-port", "-1", "--data-dir", dataDir.toString(), "--bind", "127.0.0.1"));
         Path log = dataDir.resolve("serve.log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // A bench stopped half-way leaves no node running.
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "serve-child-stop"));
         return new ServeChild(p, log);
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import kz.shekara.server.KafkaNode;
@@ -38,6 +41,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * run in this JVM.
  */
 class KafkaRolesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     Path dir;
 
@@ -110,8 +115,52 @@ class KafkaRolesTest {
         for (String f : List.of(ProcessCommand.ALERTS, ProcessCommand.INCIDENTS)) {
             List<String> expected = KafkaPipelineTest.comparable(dir.resolve("process").resolve(f));
             assertThat(expected).as(f).isNotEmpty();
-            assertThat(KafkaPipelineTest.comparable(dir.resolve("kafka").resolve(f))).as(f).isEqualTo(expected);
+            List<String> got = KafkaPipelineTest.comparable(dir.resolve("kafka").resolve(f));
+            if (trackers == 1) {
+                assertThat(got).as(f).isEqualTo(expected);
+            } else {
+                // A partition's tracker sees only its own sectors' plots, so it moves its tracks on at other
+                // scan times than one tracker over every sector does (and takes no plot near a boundary from a
+                // sector of another partition): a crossing point can differ in its last digits (a seed-7
+                // run: 75.2213679 for 75.221368). Every other field is the same.
+                assertThat(withoutPlace(got)).as(f).isEqualTo(withoutPlace(expected));
+                assertThat(places(got)).as(f + " positions").usingElementComparator(KafkaRolesTest::withinAMetre)
+                        .isEqualTo(places(expected));
+            }
         }
+    }
+
+    /** The lines with their {@code lat} and {@code lon} taken out, sorted (each line's place as {@link #places}). */
+    private static List<String> withoutPlace(List<String> lines) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            ObjectNode o = (ObjectNode) JSON.readTree(line);
+            o.remove(List.of("lat", "lon"));
+            out.add(o.toString());
+        }
+        return out.stream().sorted().toList();
+    }
+
+    /** Each line's {lat, lon}, in the order of its line without them, then of the place. */
+    private static List<double[]> places(List<String> lines) throws IOException {
+        record Placed(String rest, double lat, double lon) {
+        }
+        List<Placed> placed = new ArrayList<>();
+        for (String line : lines) {
+            ObjectNode o = (ObjectNode) JSON.readTree(line);
+            double lat = o.path("lat").asDouble();
+            double lon = o.path("lon").asDouble();
+            o.remove(List.of("lat", "lon"));
+            placed.add(new Placed(o.toString(), lat, lon));
+        }
+        return placed.stream().sorted(Comparator.comparing(Placed::rest).thenComparingDouble(Placed::lat)
+                .thenComparingDouble(Placed::lon)).map(p -> new double[] {p.lat(), p.lon()}).toList();
+    }
+
+    /** 0 when two places are within 1e-5 degrees (about a metre) in latitude and longitude. */
+    private static int withinAMetre(double[] a, double[] b) {
+        boolean near = Math.abs(a[0] - b[0]) <= 1e-5 && Math.abs(a[1] - b[1]) <= 1e-5;
+        return near ? 0 : Double.compare(a[0], b[0]) != 0 ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]);
     }
 
     @Test
