@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -47,40 +48,38 @@ final class GroupOffsets implements AutoCloseable {
         for (int p = 0; p < partitions; p++) {
             latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
-        try {
-            long[] out = new long[partitions];
-            admin.listOffsets(latest).all().get().forEach((tp, info) -> out[tp.partition()] = info.offset());
-            return out;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read the end offsets of " + topic, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        long[] out = new long[partitions];
+        get(admin.listOffsets(latest).all(), "the end offsets of " + topic)
+                .forEach((tp, info) -> out[tp.partition()] = info.offset());
+        return out;
     }
 
     /** Records of {@code topic} committed by {@code group}, all partitions together. */
     long committed(String group, String topic) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            long sum = 0;
-            for (int p = 0; p < partitions; p++) {
-                OffsetAndMetadata c = committed.get(new TopicPartition(topic, p));
-                sum += c == null ? 0 : c.offset();
-            }
-            return sum;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot read the offsets of " + group, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata(), "the offsets of " + group);
+        long sum = 0;
+        for (int p = 0; p < partitions; p++) {
+            OffsetAndMetadata c = committed.get(new TopicPartition(topic, p));
+            sum += c == null ? 0 : c.offset();
         }
+        return sum;
     }
 
     /** Records of {@code topic} not yet committed by {@code group} (every record when it committed none). */
     long lag(String group, String topic) {
         return java.util.Arrays.stream(ends(topic)).sum() - committed(group, topic);
+    }
+
+    private static <T> T get(Future<T> answer, String what) {
+        try {
+            return answer.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read " + what, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
