@@ -74,6 +74,16 @@ final class RadarLoad {
      * as makes the plot rate reach {@code rate}.
      */
     static List<RadarLoad> targets(List<Sensor> radars, double rate, int targets, double periodS, long seed) {
+        return targets(radars, rate, targets, periodS, seed, true);
+    }
+
+    /**
+     * As above; with {@code clutterByArea} false every radar gets the same clutter rate whatever its
+     * range (so no long-range radar's sector carries most of the load, as the theatre's two 40 km coastal
+     * radars otherwise do).
+     */
+    static List<RadarLoad> targets(List<Sensor> radars, double rate, int targets, double periodS, long seed,
+                                   boolean clutterByArea) {
         SplittableRandom random = new SplittableRandom(seed);
         double area = radars.stream().mapToDouble(s -> s.rangeM() * s.rangeM()).sum();
         double targetRate = 0;
@@ -86,7 +96,8 @@ final class RadarLoad {
         for (int i = 0; i < radars.size(); i++) {
             Sensor s = radars.get(i);
             double p = period(s, periodS);
-            double clutter = clutterRate * s.rangeM() * s.rangeM() / area * p;
+            double share = clutterByArea ? s.rangeM() * s.rangeM() / area : 1.0 / radars.size();
+            double clutter = clutterRate * share * p;
             out.add(new RadarLoad(s, p, s.probabilityOfDetection(), clutter, share(targets, radars.size(), i), 20,
                     random));
         }
