@@ -78,16 +78,30 @@ final class ClientQueue {
             if (queue.isEmpty()) {
                 return false;
             }
-            Slot s;
-            while ((s = queue.pollFirst()) != null) {
-                if (s.key != null) {
-                    byKey.remove(s.key, s);
-                }
-                out.add(s.bytes);
-            }
+            moveAll(out);
             return true;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Moves whatever is queued now into {@code out}, without waiting. */
+    void drainQueued(List<byte[]> out) {
+        lock.lock();
+        try {
+            moveAll(out);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void moveAll(List<byte[]> out) {
+        Slot s;
+        while ((s = queue.pollFirst()) != null) {
+            if (s.key != null) {
+                byKey.remove(s.key, s);
+            }
+            out.add(s.bytes);
         }
     }
 

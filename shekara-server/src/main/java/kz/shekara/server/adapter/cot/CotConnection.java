@@ -37,6 +37,14 @@ final class CotConnection {
     /** Queued after the answer that agrees on TAK protocol v1: the writer sends protobuf from there on. */
     private static final byte[] SWITCH_TO_V1 = new byte[0];
 
+    /**
+     * The least time between two writes to a TLS client. Each write is a TLS record (its own cipher
+     * set-up, system call and read at the other end), which costs several times the event it carries;
+     * under load a client's events arrive faster than that, so they go out a few to a record instead
+     * of one each. A client written to less often than this waits for nothing.
+     */
+    static final java.time.Duration TLS_FLUSH_GAP = java.time.Duration.ofMillis(4);
+
     /** The one routing group of every client of an unauthenticated input (TAK Server's name for it). */
     static final String ANONYMOUS = "__ANON__";
 
@@ -47,6 +55,7 @@ final class CotConnection {
     private final Handler handler;
     private final ClientQueue queue;
     private final int maxEventBytes;
+    private final long flushGapNanos;
     private final String remote;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final java.util.concurrent.Semaphore unlogged = CotPublisher.window();
@@ -66,9 +75,11 @@ final class CotConnection {
      * @param agency  the agency of the client's certificate, or null on plain TCP (then its group is {@link #ANONYMOUS})
      * @param named   further routing groups (its account's groups; empty on plain TCP)
      * @param subject the certificate's subject, or null on plain TCP
+     * @param flushGap the least time between two writes to the socket (zero: write as soon as anything
+     *                 is queued); what is queued meanwhile goes out in the next write
      */
     CotConnection(Socket socket, Handler handler, int queueCapacity, int maxEventBytes, String agency,
-                  Set<String> named, String subject) {
+                  Set<String> named, String subject, java.time.Duration flushGap) {
         this.socket = socket;
         this.agency = agency;
         this.subject = subject;
@@ -76,6 +87,7 @@ final class CotConnection {
         this.handler = handler;
         this.queue = new ClientQueue(queueCapacity);
         this.maxEventBytes = maxEventBytes;
+        this.flushGapNanos = flushGap.toNanos();
         this.remote = socket.getInetAddress().getHostAddress() + ":" + socket.getPort();
     }
 
@@ -311,8 +323,15 @@ final class CotConnection {
         List<byte[]> batch = new ArrayList<>();
         CotDecoder decoder = new CotDecoder(maxEventBytes);
         boolean protobuf = false;
+        long lastWrite = System.nanoTime() - flushGapNanos;
         try (OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 65_536)) {
             while (queue.drainTo(batch)) {
+                long early = lastWrite + flushGapNanos - System.nanoTime();
+                if (early > 0) { // written a moment ago: what arrives until the gap is over goes in this write
+                    Thread.sleep(java.time.Duration.ofNanos(early));
+                    queue.drainQueued(batch);
+                }
+                lastWrite = System.nanoTime();
                 for (byte[] b : batch) {
                     if (b == SWITCH_TO_V1) {
                         protobuf = true;

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -176,8 +177,9 @@ public final class CotServer implements AutoCloseable {
             admission.left(s);
             return;
         }
+        Duration flushGap = s instanceof javax.net.ssl.SSLSocket ? CotConnection.TLS_FLUSH_GAP : Duration.ZERO;
         CotConnection c = new CotConnection(s, inbound.handler(), config.clientQueueCapacity(), config.maxEventBytes(),
-                agency, groups, subject);
+                agency, groups, subject, flushGap);
         c.send(control.offer(), null);
         for (LatestSa.Entry e : latest.visibleTo(c, clock.instant(), m -> outbound.releasable(c, m))) {
             c.send(outbound.latestFor(c, e), e.uid());

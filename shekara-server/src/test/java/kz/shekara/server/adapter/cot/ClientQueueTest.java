@@ -19,6 +19,21 @@ class ClientQueueTest {
     }
 
     @Test
+    void drainQueuedTakesWhatIsQueuedInOrderWithoutWaiting() {
+        ClientQueue q = new ClientQueue(10);
+        List<byte[]> out = new ArrayList<>();
+        q.drainQueued(out);
+        assertThat(out).isEmpty();
+        q.offer(b("p1@t1"), "p1");
+        q.offer(b("chat"), null);
+        q.drainQueued(out);
+        q.offer(b("p1@t2"), "p1");
+        q.drainQueued(out);
+        assertThat(out).extracting(x -> new String(x, StandardCharsets.UTF_8)).containsExactly("p1@t1", "chat", "p1@t2");
+        assertThat(q.size()).isZero();
+    }
+
+    @Test
     void queuesEveryPositionWhileThereIsRoom() throws InterruptedException {
         ClientQueue q = new ClientQueue(10);
         assertThat(q.offer(b("p1@t1"), "p1")).isEqualTo(ClientQueue.Offer.QUEUED);

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The relay over TLS under a burst: several devices, each with its own issued certificate, send
  * their positions all at once, and every device receives every position of every other device, in
  * the order sent. A client whose queue is far from full is not slow, so none of its positions is
- * superseded however the writers are scheduled.
+ * superseded however the writers are scheduled (a TLS writer gathers what arrives within
+ * {@link CotConnection#TLS_FLUSH_GAP} of its last write into its next: order and count stay).
  */
 class CotTlsRelayTest {
     private static final Instant NOW = Instant.parse("2026-03-14T06:30:00Z");
