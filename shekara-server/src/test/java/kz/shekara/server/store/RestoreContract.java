@@ -223,15 +223,7 @@ abstract class RestoreContract {
     void theLiveTrackersCheckpointsAndSnapshotEqualACleanReplayUpToTheirSeqWithConcurrentFeeds() throws Exception {
         Simulator sim = new Simulator(THEATRE, 11, Simulator.DEFAULT_START, ScenarioConfig.DEFAULT);
         run = new Run(openStore());
-        // Four feeds publish at once, so the order of delivery is not the order of publishing.
-        List<List<Detection>> feeds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (SimEvent e : sim.advanceTo(sim.now().plus(Duration.ofMinutes(12)))) {
-            if (e instanceof SimEvent.Observation o) {
-                feeds.get(Math.floorMod(o.detection().sensor().hashCode(), feeds.size())).add(o.detection());
-            }
-        }
-        List<Thread> threads = feeds.stream().map(f -> Thread.ofPlatform().start(() -> f.forEach(
-                d -> run.bus.publish(Topic.OBSERVATIONS, d.sensor(), d)))).toList();
+        List<Thread> threads = publishInFourFeeds(sim);
         List<TrackerService.Checkpoint> taken = new ArrayList<>();
         while (threads.stream().anyMatch(Thread::isAlive)) {
             run.tracker.checkpoint().ifPresent(taken::add);
@@ -267,14 +259,7 @@ abstract class RestoreContract {
     void aSnapshotSavedWhileDetectionsStraddleItRestartsToACleanReplay() throws Exception {
         Simulator sim = new Simulator(THEATRE, 13, Simulator.DEFAULT_START, ScenarioConfig.DEFAULT);
         run = new Run(openStore(), 300);
-        List<List<Detection>> feeds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (SimEvent e : sim.advanceTo(sim.now().plus(Duration.ofMinutes(12)))) {
-            if (e instanceof SimEvent.Observation o) {
-                feeds.get(Math.floorMod(o.detection().sensor().hashCode(), feeds.size())).add(o.detection());
-            }
-        }
-        List<Thread> threads = feeds.stream().map(f -> Thread.ofPlatform().start(() -> f.forEach(
-                d -> run.bus.publish(Topic.OBSERVATIONS, d.sensor(), d)))).toList();
+        List<Thread> threads = publishInFourFeeds(sim);
         // The background checkpointer saves snapshots while the feeds go on: collect them as they come.
         Map<Long, Snapshot> saved = new TreeMap<>();
         Set<Long> deskSeqs = new TreeSet<>();
@@ -310,6 +295,21 @@ abstract class RestoreContract {
                         .isEqualTo(clean);
             }
         }
+    }
+
+    /**
+     * Starts four feeds that publish the observations of 12 minutes of the scenario at once (each
+     * sensor's on one feed), so the order of delivery is not the order of publishing; returns their threads.
+     */
+    private List<Thread> publishInFourFeeds(Simulator sim) {
+        List<List<Detection>> feeds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (SimEvent e : sim.advanceTo(sim.now().plus(Duration.ofMinutes(12)))) {
+            if (e instanceof SimEvent.Observation o) {
+                feeds.get(Math.floorMod(o.detection().sensor().hashCode(), feeds.size())).add(o.detection());
+            }
+        }
+        return feeds.stream().map(f -> Thread.ofPlatform().start(() -> f.forEach(
+                d -> run.bus.publish(Topic.OBSERVATIONS, d.sensor(), d)))).toList();
     }
 
     /** The tracker's own state in a tracker-v1 snapshot (without the logged id high-water marks). */
