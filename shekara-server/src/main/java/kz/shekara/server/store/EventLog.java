@@ -57,7 +57,10 @@ public interface EventLog extends AutoCloseable {
      */
     StoreHealth probe();
 
-    /** Stores a view's snapshot and drops that view's older ones (keeps the last two). */
+    /**
+     * Stores a view's snapshot and drops that view's older ones (keeps the last two); one at a seq
+     * already saved for the view replaces it (the live tracker's seq stands still while no detection comes).
+     */
     void saveSnapshot(Snapshot snapshot);
 
     /** The newest snapshot of a view, if any. */

@@ -210,7 +210,8 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
     @Override
     public final void saveSnapshot(Snapshot s) {
         write(c -> {
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO view_snapshot(view_name, seq, state) VALUES (?, ?, ?)");
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO view_snapshot(view_name, seq, state) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (view_name, seq) DO UPDATE SET state = excluded.state");
                  PreparedStatement del = c.prepareStatement("DELETE FROM view_snapshot WHERE view_name = ? AND seq < "
                          + "(SELECT MIN(seq) FROM (SELECT seq FROM view_snapshot WHERE view_name = ? ORDER BY seq DESC LIMIT 2) t)")) {
                 ins.setString(1, s.view());

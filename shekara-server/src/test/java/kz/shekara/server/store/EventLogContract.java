@@ -336,6 +336,18 @@ abstract class EventLogContract {
     }
 
     @Test
+    void aSnapshotSavedAgainAtTheSameSeqReplacesTheFirstAndTheStoreStaysUp() {
+        EventLog log = open();
+        log.saveSnapshot(new Snapshot("a", 10, new byte[] {1}));
+        log.saveSnapshot(new Snapshot("a", 10, new byte[] {2}));
+        assertThat(log.latestSnapshot("a")).hasValueSatisfying(s -> {
+            assertThat(s.seq()).isEqualTo(10);
+            assertThat(s.state()).containsExactly(2);
+        });
+        assertThat(log.health().up()).isTrue();
+    }
+
+    @Test
     void keepsTheLastTwoSnapshotsPerView() {
         EventLog log = open();
         for (long seq = 10; seq <= 40; seq += 10) {

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kz.shekara.model.Alert;
@@ -92,6 +95,10 @@ abstract class RestoreContract {
         private boolean closed;
 
         Run(EventLog log) {
+            this(log, SNAPSHOT_EVERY);
+        }
+
+        Run(EventLog log, long snapshotEvery) {
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             this.log = log;
             bus = new LoggedBus(new InMemoryBus(), log, StoreConfig.defaults(), registry, List.of());
@@ -102,7 +109,7 @@ abstract class RestoreContract {
             trackerView.follow(tracker);
             rules = new RulesService(RulesConfigLoader.forTheatre(null), bus, THEATRE, registry, CLOCK);
             deskView.events().forEach(rules::replay);
-            checkpointer = new Checkpointer(log, List.of(trackerView, deskView), SNAPSHOT_EVERY,
+            checkpointer = new Checkpointer(log, List.of(trackerView, deskView), snapshotEvery,
                     Duration.ofMillis(20), registry);
             checkpointer.start(restored);
             tracker.start();
@@ -216,15 +223,7 @@ abstract class RestoreContract {
     void theLiveTrackersCheckpointsAndSnapshotEqualACleanReplayUpToTheirSeqWithConcurrentFeeds() throws Exception {
         Simulator sim = new Simulator(THEATRE, 11, Simulator.DEFAULT_START, ScenarioConfig.DEFAULT);
         run = new Run(openStore());
-        // Four feeds publish at once, so the order of delivery is not the order of publishing.
-        List<List<Detection>> feeds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (SimEvent e : sim.advanceTo(sim.now().plus(Duration.ofMinutes(12)))) {
-            if (e instanceof SimEvent.Observation o) {
-                feeds.get(Math.floorMod(o.detection().sensor().hashCode(), feeds.size())).add(o.detection());
-            }
-        }
-        List<Thread> threads = feeds.stream().map(f -> Thread.ofPlatform().start(() -> f.forEach(
-                d -> run.bus.publish(Topic.OBSERVATIONS, d.sensor(), d)))).toList();
+        List<Thread> threads = publishInFourFeeds(sim);
         List<TrackerService.Checkpoint> taken = new ArrayList<>();
         while (threads.stream().anyMatch(Thread::isAlive)) {
             run.tracker.checkpoint().ifPresent(taken::add);
@@ -254,6 +253,63 @@ abstract class RestoreContract {
             assertThat(json.writeValueAsString(restored.state()))
                     .isEqualTo(json.writeValueAsString(replayedUpTo(log, log.latestSeq()).state()));
         }
+    }
+
+    @Test
+    void aSnapshotSavedWhileDetectionsStraddleItRestartsToACleanReplay() throws Exception {
+        Simulator sim = new Simulator(THEATRE, 13, Simulator.DEFAULT_START, ScenarioConfig.DEFAULT);
+        run = new Run(openStore(), 300);
+        List<Thread> threads = publishInFourFeeds(sim);
+        // The background checkpointer saves snapshots while the feeds go on: collect them as they come.
+        Map<Long, Snapshot> saved = new TreeMap<>();
+        Set<Long> deskSeqs = new TreeSet<>();
+        while (threads.stream().anyMatch(Thread::isAlive)) {
+            run.log.latestSnapshot("tracker-v1").ifPresent(s -> saved.putIfAbsent(s.seq(), s));
+            run.log.latestSnapshot("desk-v1").ifPresent(s -> deskSeqs.add(s.seq()));
+            Thread.sleep(10);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        run.bus.drain();
+        long lastDetection = logged(run.log, 0, run.log.latestSeq()).stream()
+                .filter(e -> e.event() instanceof Detection).mapToLong(StoredEvent::seq).max().orElseThrow();
+        List<Snapshot> midStream = saved.values().stream().filter(s -> s.seq() < lastDetection).toList();
+        assertThat(midStream).as("snapshots saved while detections were still coming").hasSizeGreaterThanOrEqualTo(2);
+        // Taken at the live tracker's own seq, not at the checkpointer's (where the desk's was taken).
+        assertThat(midStream).anySatisfy(s -> assertThat(deskSeqs).doesNotContain(s.seq()));
+        run.close();
+        try (EventLog log = openStore()) {
+            // The clean stop saved every view, though the tracker's seq may not have moved since its last snapshot.
+            assertThat(log.latestSnapshot("desk-v1").map(Snapshot::seq)).contains(log.latestSeq());
+            String clean = json.writeValueAsString(replayedUpTo(log, log.latestSeq()).state());
+            for (Snapshot s : midStream) {
+                // The state saved is exactly the log's up to its seq: every detection up to it taken, none after.
+                assertThat(trackerOf(s.state())).as("snapshot at seq %d", s.seq())
+                        .isEqualTo(trackerOf(replayedUpTo(log, s.seq()).snapshot()));
+                // A restart from it (restore, then the log after it) equals a clean replay of the whole log.
+                TrackerView restarted = new TrackerView(TrackerConfig.DEFAULTS, THEATRE);
+                restarted.restore(s.state());
+                logged(log, s.seq(), log.latestSeq()).forEach(restarted::apply);
+                assertThat(json.writeValueAsString(restarted.state())).as("restart from seq %d", s.seq())
+                        .isEqualTo(clean);
+            }
+        }
+    }
+
+    /**
+     * Starts four feeds that publish the observations of 12 minutes of the scenario at once (each
+     * sensor's on one feed), so the order of delivery is not the order of publishing; returns their threads.
+     */
+    private List<Thread> publishInFourFeeds(Simulator sim) {
+        List<List<Detection>> feeds = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (SimEvent e : sim.advanceTo(sim.now().plus(Duration.ofMinutes(12)))) {
+            if (e instanceof SimEvent.Observation o) {
+                feeds.get(Math.floorMod(o.detection().sensor().hashCode(), feeds.size())).add(o.detection());
+            }
+        }
+        return feeds.stream().map(f -> Thread.ofPlatform().start(() -> f.forEach(
+                d -> run.bus.publish(Topic.OBSERVATIONS, d.sensor(), d)))).toList();
     }
 
     /** The tracker's own state in a tracker-v1 snapshot (without the logged id high-water marks). */
