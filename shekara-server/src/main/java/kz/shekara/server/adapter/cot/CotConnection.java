@@ -100,9 +100,24 @@ final class CotConnection {
     ClientQueue.Offer send(byte[] event, String supersedeKey) {
         ClientQueue.Offer o = queue.offer(event, supersedeKey);
         if (o == ClientQueue.Offer.FULL) {
-            close();
+            dropSlow();
         }
         return o;
+    }
+
+    /**
+     * Closes a client that stopped reading without waiting for it: its writer is blocked in a write
+     * holding the connection, and a TLS close would wait for that write to end (to send its
+     * close_notify) on the thread relaying to everyone else. With a zero linger the TLS socket gives up
+     * the close_notify at once and the connection is reset, which is all a stalled device can be told.
+     */
+    private void dropSlow() {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // closed already: close() below finds it so
+        }
+        close();
     }
 
     /**

@@ -98,6 +98,43 @@ class CotTlsRelayTest {
         assertThat(registry.get("shekara.cot.slow.clients").counter().count()).isZero();
     }
 
+    @Test
+    void aTlsDeviceThatStopsReadingIsDroppedWithoutHoldingUpTheOthers() throws Exception {
+        CertificateAuthority ca = CertificateAuthority.init(dir.resolve("data"), Clock.systemUTC());
+        server = new CotServer(new CotServerConfig("127.0.0.1", -1, -1, 8192, 200, Duration.ofMinutes(2), 50,
+                null), bus, CotTlsTest.MARKING, registry, Clock.fixed(NOW, ZoneOffset.UTC));
+        server.start();
+        int port = server.startTls(ca.serverContext(server::tlsRefused), 0, user -> java.util.Optional.empty());
+        List<String> users = List.of("dev-a", "dev-b", "dev-s");
+        for (String user : users) {
+            Path out = dir.resolve("out-" + user);
+            ClientFiles.write(ca.issue(user, "kz-bs"), out, "atakatak", "localhost", port);
+            javax.net.ssl.SSLSocket s = TestTls.socket(out, user, port);
+            s.startHandshake();
+            clients.add(new TakTestClient(s, !"dev-s".equals(user)));
+        }
+        TakTestClient a = clients.get(0);
+        TakTestClient b = clients.get(1);
+        CotRoutingTest.await(() -> server.connectedClients().size() == users.size());
+
+        // Far more than the stalled device's socket buffers and its 200-event queue hold: its writer blocks
+        // in a TLS write, and the device is dropped while that write still holds the connection.
+        String padding = "p".repeat(2000);
+        for (int r = 0; r < 40; r++) {
+            StringBuilder batch = new StringBuilder();
+            for (int i = 0; i < 100; i++) {
+                batch.append(CotServerTest.chat("A", "ALPHA", "m" + r + "-" + i, padding, null));
+            }
+            a.send(batch.toString());
+            for (int i = 0; i < 100; i++) {
+                assertThat(b.next().detail().chat().messageId()).as("B keeps getting A's chats")
+                        .isEqualTo("m" + r + "-" + i);
+            }
+        }
+        assertThat(registry.get("shekara.cot.slow.clients").counter().count()).isEqualTo(1);
+        CotRoutingTest.await(() -> server.connectedClients().size() == 2);
+    }
+
     private static String uid(int device) {
         return "DEV-" + device;
     }

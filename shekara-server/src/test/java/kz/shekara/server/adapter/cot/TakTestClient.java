@@ -39,9 +39,16 @@ final class TakTestClient implements AutoCloseable {
 
     /** Over a socket connected already (a TLS one, say), reading. */
     TakTestClient(Socket connected) throws IOException {
+        this(connected, true);
+    }
+
+    /** Over a socket connected already; @param reading false for a client that never reads */
+    TakTestClient(Socket connected, boolean reading) throws IOException {
         socket = connected;
         out = socket.getOutputStream();
-        Thread.ofVirtual().start(this::read);
+        if (reading) {
+            Thread.ofVirtual().start(this::read);
+        }
     }
 
     /** True once the server has closed the connection (or refused it); waits a bounded time. */
