@@ -65,18 +65,8 @@ class StoreFullCycleTest {
 
             // A store at its cap still takes the odd small row that fits a page it has: inputs are sent until
             // one is refused, and none is ever answered otherwise than stored or refused with the reason.
-            try (Socket device = new Socket("127.0.0.1", s.ports().cot())) {
-                int[] n = {0};
-                await("a report is refused and counted", () -> {
-                    try {
-                        send(device, sa("FULL-" + n[0]++, Instant.now()));
-                        Thread.sleep(100);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return rejected(m, "store-unavailable") + rejected(m, "unstored") >= 1;
-                });
-            }
+            reportUntil(s, "FULL-", "a report is refused and counted",
+                    () -> rejected(m, "store-unavailable") + rejected(m, "unstored") >= 1);
             HttpResponse<String> chat = postChat(s);
             for (int i = 0; i < 300 && chat.statusCode() == 202; i++) {
                 Thread.sleep(100);
@@ -100,22 +90,29 @@ class StoreFullCycleTest {
             // The resumed scenario may fill the freed space again before a report arrives, and a report
             // refused then is right: reports are sent until one is taken, as a device keeps reporting.
             double storedBefore = count(m, "shekara.adapter.events.in", "adapter", "cot");
-            try (Socket device = new Socket("127.0.0.1", s.ports().cot())) {
-                int[] n = {0};
-                await("a report is taken again", () -> {
-                    try {
-                        send(device, sa("AGAIN-" + n[0]++, Instant.now()));
-                        Thread.sleep(100);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return count(m, "shekara.adapter.events.in", "adapter", "cot") > storedBefore;
-                });
-            }
+            reportUntil(s, "AGAIN-", "a report is taken again",
+                    () -> count(m, "shekara.adapter.events.in", "adapter", "cot") > storedBefore);
 
             await("the store fills again and the scenario pauses again",
                     () -> count(m, "shekara.source.pauses", "source", "simulation") >= 2);
             await("health shows it", () -> health(s) == 503);
+        }
+    }
+
+    /** A device reports a new uid every 100 ms over its own CoT connection until {@code done} holds. */
+    private static void reportUntil(ShekaraServer s, String uidPrefix, String what, BooleanSupplier done)
+            throws Exception {
+        try (Socket device = new Socket("127.0.0.1", s.ports().cot())) {
+            int[] n = {0};
+            await(what, () -> {
+                try {
+                    send(device, sa(uidPrefix + n[0]++, Instant.now()));
+                    Thread.sleep(100);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return done.getAsBoolean();
+            });
         }
     }
 
