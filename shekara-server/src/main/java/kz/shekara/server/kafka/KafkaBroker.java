@@ -107,6 +107,9 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats the data directory for this node unless it already is (then its cluster id is kept). */
     private static void format(KafkaConfig config, Path dataDir) throws IOException {
+        if (Files.exists(dataDir.resolve("meta.properties"))) {
+            return; // formatted before: its cluster id stays (formatting again would ask for a new one)
+        }
         Formatter formatter = new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8))
                 .setNodeId(config.nodeId())
