@@ -9,15 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.access.AuditEntry;
 import kz.shekara.server.access.TestAccounts;
-import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.theatre.TheatreLoader;
-import kz.shekara.theatre.Theatre;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,11 +40,7 @@ class AccountsApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        Theatre theatre = TheatreLoader.loadDefault();
-        ShekaraConfig cfg = ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0)
-                .withTlsPort(-1).withDataDir(dir).validate();
-        TestAccounts.seed(cfg, theatre);
-        server = ShekaraServer.start(cfg, theatre, Clock.systemUTC(), null);
+        server = SeededServer.start(dir, TheatreLoader.loadDefault());
     }
 
     @AfterEach

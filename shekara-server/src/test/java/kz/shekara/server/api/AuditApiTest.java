@@ -11,14 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.access.AuditVerification;
-import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.store.StoreDatabase;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Theatre;
@@ -45,10 +43,7 @@ class AuditApiTest {
     @BeforeEach
     void start() throws Exception {
         theatre = TheatreLoader.loadDefault();
-        ShekaraConfig cfg = ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0)
-                .withTlsPort(-1).withDataDir(dir).validate();
-        TestAccounts.seed(cfg, theatre);
-        server = ShekaraServer.start(cfg, theatre, Clock.systemUTC(), null);
+        server = SeededServer.start(dir, theatre);
     }
 
     @AfterEach

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.stream.Stream;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.access.Role;
 import kz.shekara.server.access.TestAccounts;
-import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Theatre;
 import org.junit.jupiter.api.AfterAll;
@@ -97,10 +95,7 @@ class RoleRoutesTest {
     @BeforeAll
     static void start() throws Exception {
         theatre = TheatreLoader.loadDefault();
-        ShekaraConfig cfg = ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0)
-                .withTlsPort(-1).withDataDir(dir).validate();
-        TestAccounts.seed(cfg, theatre);
-        server = ShekaraServer.start(cfg, theatre, Clock.systemUTC(), null);
+        server = SeededServer.start(dir, theatre);
         for (Role r : Role.values()) {
             CLIENTS.put(r, TestAccounts.client(r.id()));
         }
