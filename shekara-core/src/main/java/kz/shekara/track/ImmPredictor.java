@@ -109,21 +109,9 @@ public final class ImmPredictor implements Predictor {
         }
         GaussianState.Modes m = modesOf(prior);
         int r = models.length;
-        double stay = stayProbability(dt);
-        double move = (1 - stay) / (r - 1);
-        // Step 1: predicted model probabilities and mixing probabilities.
         double[] cbar = new double[r];
-        double[][] mix = new double[r][r]; // mix[j][i] = μ_i|j
-        for (int j = 0; j < r; j++) {
-            for (int i = 0; i < r; i++) {
-                double pij = i == j ? stay : move;
-                mix[j][i] = pij * m.p()[i];
-                cbar[j] += mix[j][i];
-            }
-            for (int i = 0; i < r; i++) {
-                mix[j][i] = cbar[j] > 0 ? mix[j][i] / cbar[j] : (i == j ? 1 : 0);
-            }
-        }
+        double[][] mix = new double[r][r];
+        mixingProbabilities(dt, m.p(), cbar, mix);
         double[][] means = new double[r][];
         double[][] covs = new double[r][];
         for (int j = 0; j < r; j++) {
@@ -146,6 +134,27 @@ public final class ImmPredictor implements Predictor {
         double[] p = new double[16];
         mixInto(cbar, means, covs, x, p);
         return GaussianState.owning(time, x, p, new GaussianState.Modes(cbar, means, covs));
+    }
+
+    /**
+     * Step 1 over a step of {@code dt} seconds from model probabilities {@code p}: the predicted model
+     * probabilities into {@code cbar} and the mixing probabilities {@code mix[j][i] = μ_i|j} into {@code mix}.
+     */
+    private void mixingProbabilities(double dt, double[] p, double[] cbar, double[][] mix) {
+        int r = models.length;
+        double stay = stayProbability(dt);
+        double move = (1 - stay) / (r - 1);
+        for (int j = 0; j < r; j++) {
+            cbar[j] = 0;
+            for (int i = 0; i < r; i++) {
+                double pij = i == j ? stay : move;
+                mix[j][i] = pij * p[i];
+                cbar[j] += mix[j][i];
+            }
+            for (int i = 0; i < r; i++) {
+                mix[j][i] = cbar[j] > 0 ? mix[j][i] / cbar[j] : (i == j ? 1 : 0);
+            }
+        }
     }
 
     /** Scratch arrays for {@link #predictInPlace} and {@link ImmUpdater#updateInPlace}: one per thread that calls them. */
@@ -188,21 +197,9 @@ public final class ImmPredictor implements Predictor {
             return predict(state, time);
         }
         int r = models.length;
-        double stay = stayProbability(dt);
-        double move = (1 - stay) / (r - 1);
         double[] cbar = s.w;
         double[][] mix = s.mix;
-        for (int j = 0; j < r; j++) {
-            cbar[j] = 0;
-            for (int i = 0; i < r; i++) {
-                double pij = i == j ? stay : move;
-                mix[j][i] = pij * m.p()[i];
-                cbar[j] += mix[j][i];
-            }
-            for (int i = 0; i < r; i++) {
-                mix[j][i] = cbar[j] > 0 ? mix[j][i] / cbar[j] : (i == j ? 1 : 0);
-            }
-        }
+        mixingProbabilities(dt, m.p(), cbar, mix);
         // Every model's mixed initial condition reads every model's old estimate: all of them first.
         for (int j = 0; j < r; j++) {
             mixInto(mix[j], m.mean(), m.cov(), s.x0[j], s.p0[j]);
