@@ -1,6 +1,6 @@
 package kz.shekara.theatre;
 
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import org.locationtech.jts.geom.Envelope;
 
@@ -8,23 +8,30 @@ import org.locationtech.jts.geom.Envelope;
  * A memo of point queries whose answer is often the same for a whole cell of a grid of
  * {@value #CELLS_PER_DEGREE}ths of a degree: the first query in a cell asks {@code decide} once
  * for the cell's envelope, which gives the answer for every point of the closed cell or null when
- * the cell is mixed; later queries in the cell take the answer from a hash map. Queries on mixed
+ * the cell is mixed; later queries in the cell take the answer from a hash table. Queries on mixed
  * cells (along a polygon's edge) and beyond {@link #MAX_CELLS} remembered cells return null, and the
- * caller answers them point by point. Thread-safe: cells are decided under a lock, read without one.
+ * caller answers them point by point. Thread-safe: cells are decided under a lock, read without one
+ * (an open-addressing table of immutable entries keyed by the cell's number, no boxing per query).
  */
 final class SectorCells<T> {
     /** Cells per degree of latitude and of longitude (about 1.7 km north to south). */
     static final int CELLS_PER_DEGREE = 64;
-    /** Remembered cells at most (about 20 bytes of answer per cell besides the map's entry). */
+    /** Remembered cells at most (about 20 bytes of answer per cell besides the table's entry). */
     static final int MAX_CELLS = 1 << 20;
 
     /** One cell's answer; {@code value} null means "none" for every point of the cell. */
     record Answer<T>(T value) {
     }
 
+    /** A remembered cell: its number and its answer. */
+    private record Slot(long key, Answer<?> answer) {
+    }
+
     private static final Answer<?> MIXED = new Answer<>(null);
 
-    private final ConcurrentHashMap<Long, Answer<T>> answers = new ConcurrentHashMap<>();
+    // Linear probing, at most half full; replaced by a table twice the size under the lock, read without one.
+    private volatile AtomicReferenceArray<Slot> table = new AtomicReferenceArray<>(1 << 10);
+    private int size;
     private final Function<Envelope, Answer<T>> decide;
 
     SectorCells(Function<Envelope, Answer<T>> decide) {
@@ -47,17 +54,35 @@ final class SectorCells<T> {
         if (lat < south || lat > north || lon < west || lon > east) {
             return null;
         }
-        Long key = (row + 90L * CELLS_PER_DEGREE) * (360L * CELLS_PER_DEGREE + 1) + col + 180L * CELLS_PER_DEGREE;
-        Answer<T> a = answers.get(key);
+        long key = (row + 90L * CELLS_PER_DEGREE) * (360L * CELLS_PER_DEGREE + 1) + col + 180L * CELLS_PER_DEGREE;
+        Answer<T> a = (Answer<T>) find(table, key);
         if (a == null) {
             a = decideOnce(key, new Envelope(west, east, south, north));
         }
         return a == MIXED ? null : a;
     }
 
+    private static Answer<?> find(AtomicReferenceArray<Slot> t, long key) {
+        int mask = t.length() - 1;
+        for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+            Slot s = t.get(i);
+            if (s == null) {
+                return null;
+            }
+            if (s.key == key) {
+                return s.answer;
+            }
+        }
+    }
+
+    private static int slot(long key, int mask) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
+    }
+
     @SuppressWarnings("unchecked")
-    private synchronized Answer<T> decideOnce(Long key, Envelope cell) {
-        Answer<T> a = answers.get(key);
+    private synchronized Answer<T> decideOnce(long key, Envelope cell) {
+        Answer<T> a = (Answer<T>) find(table, key);
         if (a != null) {
             return a;
         }
@@ -65,9 +90,29 @@ final class SectorCells<T> {
         if (a == null) {
             a = (Answer<T>) MIXED;
         }
-        if (answers.size() < MAX_CELLS) {
-            answers.put(key, a);
+        if (size < MAX_CELLS) {
+            if (2 * (size + 1) > table.length()) {
+                AtomicReferenceArray<Slot> bigger = new AtomicReferenceArray<>(table.length() * 2);
+                for (int i = 0; i < table.length(); i++) {
+                    Slot s = table.get(i);
+                    if (s != null) {
+                        put(bigger, s);
+                    }
+                }
+                table = bigger;
+            }
+            put(table, new Slot(key, a));
+            size++;
         }
         return a;
+    }
+
+    private static void put(AtomicReferenceArray<Slot> t, Slot s) {
+        int mask = t.length() - 1;
+        int i = slot(s.key, mask);
+        while (t.get(i) != null) {
+            i = (i + 1) & mask;
+        }
+        t.set(i, s);
     }
 }

@@ -77,10 +77,22 @@ public final class CvKalmanPredictor implements Predictor {
             return prior.time().equals(time) ? prior : GaussianState.owning(time, prior.meanView().clone(),
                     prior.covView().clone());
         }
-        double[] x = prior.meanView();
-        double[] p = prior.covView();
-        double[] xm = {x[0] + dt * x[2], x[1] + dt * x[3], x[2], x[3]};
-        double[] m = new double[16];
+        double[] xm = new double[4];
+        double[] out = new double[16];
+        predictInto(prior.meanView(), prior.covView(), dt, xm, out, new double[16]);
+        return GaussianState.owning(time, xm, out);
+    }
+
+    /**
+     * The prediction of mean {@code x} and covariance {@code p} over {@code dt} seconds written into
+     * {@code xm} (4) and {@code out} (16), arrays other than the inputs; {@code m} is 16 doubles of scratch.
+     * The same arithmetic as {@link #predict}, so either gives the same bits.
+     */
+    void predictInto(double[] x, double[] p, double dt, double[] xm, double[] out, double[] m) {
+        xm[0] = x[0] + dt * x[2];
+        xm[1] = x[1] + dt * x[3];
+        xm[2] = x[2];
+        xm[3] = x[3];
         // M = F P: the position rows gain dt times the matching velocity row.
         for (int c = 0; c < 4; c++) {
             m[c] = p[c] + dt * p[8 + c];
@@ -88,7 +100,6 @@ public final class CvKalmanPredictor implements Predictor {
             m[8 + c] = p[8 + c];
             m[12 + c] = p[12 + c];
         }
-        double[] out = new double[16];
         // P' = M F': the position columns gain dt times the matching velocity column.
         for (int r = 0; r < 4; r++) {
             int o = r * 4;
@@ -109,6 +120,5 @@ public final class CvKalmanPredictor implements Predictor {
         out[13] += q12;
         out[10] += q22;
         out[15] += q22;
-        return GaussianState.owning(time, xm, out);
     }
 }

@@ -41,7 +41,7 @@ public final class GaussianState {
     /**
      * The per-model part of a multiple-model state: for model {@code j}, probability {@code p[j]},
      * mean {@code mean[j]} (4) and row-major covariance {@code cov[j]} (16). Arrays owned by their
-     * state and never written after it is built.
+     * state alone; only a tracker's in-place paths write to them, on its own states.
      */
     record Modes(double[] p, double[][] mean, double[][] cov) {
         int count() {

@@ -109,21 +109,9 @@ public final class ImmPredictor implements Predictor {
         }
         GaussianState.Modes m = modesOf(prior);
         int r = models.length;
-        double stay = stayProbability(dt);
-        double move = (1 - stay) / (r - 1);
-        // Step 1: predicted model probabilities and mixing probabilities.
         double[] cbar = new double[r];
-        double[][] mix = new double[r][r]; // mix[j][i] = μ_i|j
-        for (int j = 0; j < r; j++) {
-            for (int i = 0; i < r; i++) {
-                double pij = i == j ? stay : move;
-                mix[j][i] = pij * m.p()[i];
-                cbar[j] += mix[j][i];
-            }
-            for (int i = 0; i < r; i++) {
-                mix[j][i] = cbar[j] > 0 ? mix[j][i] / cbar[j] : (i == j ? 1 : 0);
-            }
-        }
+        double[][] mix = new double[r][r];
+        mixingProbabilities(dt, m.p(), cbar, mix);
         double[][] means = new double[r][];
         double[][] covs = new double[r][];
         for (int j = 0; j < r; j++) {
@@ -131,15 +119,98 @@ public final class ImmPredictor implements Predictor {
             double[] x0 = new double[4];
             double[] p0 = new double[16];
             mixInto(mix[j], m.mean(), m.cov(), x0, p0);
-            // Step 3 (prediction): model j's own Kalman prediction.
-            GaussianState pj = models[j].predict(GaussianState.owning(prior.time(), x0, p0), time);
-            means[j] = pj.meanView();
-            covs[j] = pj.covView();
+            // Step 3 (prediction): model j's own Kalman prediction (a zero step between unequal times copies).
+            if (dt == 0) {
+                GaussianState pj = models[j].predict(GaussianState.owning(prior.time(), x0, p0), time);
+                means[j] = pj.meanView();
+                covs[j] = pj.covView();
+            } else {
+                means[j] = new double[4];
+                covs[j] = new double[16];
+                models[j].predictInto(x0, p0, dt, means[j], covs[j], new double[16]);
+            }
         }
         double[] x = new double[4];
         double[] p = new double[16];
         mixInto(cbar, means, covs, x, p);
         return GaussianState.owning(time, x, p, new GaussianState.Modes(cbar, means, covs));
+    }
+
+    /**
+     * Step 1 over a step of {@code dt} seconds from model probabilities {@code p}: the predicted model
+     * probabilities into {@code cbar} and the mixing probabilities {@code mix[j][i] = μ_i|j} into {@code mix}.
+     */
+    private void mixingProbabilities(double dt, double[] p, double[] cbar, double[][] mix) {
+        int r = models.length;
+        double stay = stayProbability(dt);
+        double move = (1 - stay) / (r - 1);
+        for (int j = 0; j < r; j++) {
+            cbar[j] = 0;
+            for (int i = 0; i < r; i++) {
+                double pij = i == j ? stay : move;
+                mix[j][i] = pij * p[i];
+                cbar[j] += mix[j][i];
+            }
+            for (int i = 0; i < r; i++) {
+                mix[j][i] = cbar[j] > 0 ? mix[j][i] / cbar[j] : (i == j ? 1 : 0);
+            }
+        }
+    }
+
+    /** Scratch arrays for {@link #predictInPlace} and {@link ImmUpdater#updateInPlace}: one per thread that calls them. */
+    static final class Scratch {
+        final double[] w;
+        final double[][] mix;
+        final double[][] x0;
+        final double[][] p0;
+        final double[] m = new double[16];
+        final double[] k = new double[8];
+        final double[] xOut = new double[4];
+        final double[] pOut = new double[16];
+
+        Scratch(int r) {
+            w = new double[r];
+            mix = new double[r][r];
+            x0 = new double[r][4];
+            p0 = new double[r][16];
+        }
+    }
+
+    /** Scratch for this filter's in-place paths. */
+    Scratch scratch() {
+        return new Scratch(models.length);
+    }
+
+    /**
+     * The same prediction as {@link #predict}, bit for bit, written into {@code state} itself and its
+     * modes (the in-place fast path of a tracker's own states, which own every array they hold; no
+     * allocation). A state without modes, or a step that rounds to zero, takes {@link #predict}: the
+     * result is then a new state. Returns the predicted state.
+     */
+    GaussianState predictInPlace(GaussianState state, Instant time, Scratch s) {
+        double dt = Seconds.between(state.time(), time);
+        if (dt == 0 && state.time().equals(time)) {
+            return state;
+        }
+        GaussianState.Modes m = state.modes();
+        if (m == null || dt == 0 || m.count() != models.length) {
+            return predict(state, time);
+        }
+        int r = models.length;
+        double[] cbar = s.w;
+        double[][] mix = s.mix;
+        mixingProbabilities(dt, m.p(), cbar, mix);
+        // Every model's mixed initial condition reads every model's old estimate: all of them first.
+        for (int j = 0; j < r; j++) {
+            mixInto(mix[j], m.mean(), m.cov(), s.x0[j], s.p0[j]);
+        }
+        for (int j = 0; j < r; j++) {
+            models[j].predictInto(s.x0[j], s.p0[j], dt, m.mean()[j], m.cov()[j], s.m);
+        }
+        System.arraycopy(cbar, 0, m.p(), 0, r);
+        mixInto(m.p(), m.mean(), m.cov(), state.meanView(), state.covView());
+        state.retime(time);
+        return state;
     }
 
     /**
@@ -158,13 +229,12 @@ public final class ImmPredictor implements Predictor {
             if (w[i] == 0) {
                 continue;
             }
-            double[] d = new double[4];
+            double[] mi = means[i];
+            double[] ci = covs[i];
             for (int a = 0; a < 4; a++) {
-                d[a] = means[i][a] - x[a];
-            }
-            for (int a = 0; a < 4; a++) {
+                double da = mi[a] - x[a];
                 for (int b = a; b < 4; b++) {
-                    double v = w[i] * ((covs[i][a * 4 + b] + covs[i][b * 4 + a]) / 2 + d[a] * d[b]);
+                    double v = w[i] * ((ci[a * 4 + b] + ci[b * 4 + a]) / 2 + da * (mi[b] - x[b]));
                     p[a * 4 + b] += v;
                     if (b != a) {
                         p[b * 4 + a] += v;

@@ -77,28 +77,37 @@ public final class KalmanUpdater implements Updater {
     public GaussianState update(Hypothesis.Associated h) {
         GaussianState pred = h.prediction();
         MeasurementPrediction s = h.measurement();
-        double[] x = pred.meanView();
-        double[] p = pred.covView();
+        double[] xm = new double[4];
+        double[] out = new double[16];
+        updateInto(pred.meanView(), pred.covView(), s, h.plot().east(), h.plot().north(), xm, out, new double[8]);
+        return GaussianState.owning(pred.time(), xm, out);
+    }
+
+    /**
+     * The update of mean {@code x} and covariance {@code p} by a plot at ({@code plotEast},
+     * {@code plotNorth}) with measurement prediction {@code s}, written into {@code xm} (4) and
+     * {@code out} (16), arrays other than the inputs; {@code k} is 8 doubles of scratch. The same
+     * arithmetic as {@link #update}, so either gives the same bits.
+     */
+    static void updateInto(double[] x, double[] p, MeasurementPrediction s, double plotEast, double plotNorth,
+                           double[] xm, double[] out, double[] k) {
         double det = s.s00() * s.s11() - s.s01() * s.s01();
         double i00 = s.s11() / det;
         double i01 = -s.s01() / det;
         double i11 = s.s00() / det;
         // K = P H' S⁻¹: P H' is the first two columns of P.
-        double[] k = new double[8];
         for (int r = 0; r < 4; r++) {
             double a = p[r * 4];
             double b = p[r * 4 + 1];
             k[r * 2] = a * i00 + b * i01;
             k[r * 2 + 1] = a * i01 + b * i11;
         }
-        double nu0 = h.plot().east() - s.east();
-        double nu1 = h.plot().north() - s.north();
-        double[] xm = new double[4];
+        double nu0 = plotEast - s.east();
+        double nu1 = plotNorth - s.north();
         for (int r = 0; r < 4; r++) {
             xm[r] = x[r] + k[r * 2] * nu0 + k[r * 2 + 1] * nu1;
         }
         // P⁺ = P − K (H P): H P is the first two rows of P.
-        double[] out = new double[16];
         for (int r = 0; r < 4; r++) {
             for (int c = r; c < 4; c++) {
                 double v = p[r * 4 + c] - k[r * 2] * p[c] - k[r * 2 + 1] * p[4 + c];
@@ -108,6 +117,5 @@ public final class KalmanUpdater implements Updater {
                 out[c * 4 + r] = sym;
             }
         }
-        return GaussianState.owning(pred.time(), xm, out);
     }
 }

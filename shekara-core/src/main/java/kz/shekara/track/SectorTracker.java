@@ -40,9 +40,8 @@ public final class SectorTracker {
     private final double[] latLon = new double[2];
     private final double[] eastNorth = new double[2];
     private final SensorTable sensorTable = new SensorTable();
-    private final CvKalmanPredictor fastPredictor;
+    private final OwnStateFilters filters;
     private final double reachPsd;
-    private final KalmanUpdater fastUpdater;
     // Whether tentative tracks out of a scan's reach may be left at their own time (needs the Kalman gate's bound).
     private boolean lazyTentative;
     // Confirmed tracks ended since the last report, as their last update (kept only when reportEnded).
@@ -58,9 +57,7 @@ public final class SectorTracker {
         this.sectorId = Objects.requireNonNull(sectorId, "sectorId");
         this.frame = Objects.requireNonNull(frame, "frame");
         this.parts = Objects.requireNonNull(parts, "parts");
-        // The known hot implementations run in place on the tracker's own states; any other runs through its interface.
-        this.fastPredictor = parts.predictor() instanceof CvKalmanPredictor p ? p : null;
-        this.fastUpdater = parts.updater() instanceof KalmanUpdater u ? u : null;
+        this.filters = new OwnStateFilters(parts);
         this.reachPsd = PlotReach.psdBound(parts.predictor());
         this.lazyTentative = !Double.isNaN(reachPsd) && parts.gater() instanceof MahalanobisGater g && g.kalmanMeasurement();
     }
@@ -182,8 +179,7 @@ public final class SectorTracker {
             }
             if (lazyTentative && previous != null && t.state.time().isBefore(previous)) {
                 // Left behind by earlier scans: it ends first if the deleter would have ended it by then.
-                t.state = fastPredictor != null ? fastPredictor.predictInPlace(t.state, previous)
-                        : parts.predictor().predict(t.state, previous);
+                t.state = filters.predict(t.state, previous);
                 if (parts.deleter().shouldDelete(summary(t), previous)) {
                     end(t);
                     deleted = true;
@@ -191,13 +187,16 @@ public final class SectorTracker {
                 }
             }
             GaussianState p;
-            if (fastPredictor != null) {
+            if (filters.kalmanInPlace()) {
                 Instant from = t.state.time();
                 if (from != lastFrom) {
                     lastFrom = from;
                     lastDt = Seconds.between(from, scanTime);
                 }
-                fastPredictor.predictInPlace(t.state, scanTime, lastDt);
+                filters.predictKalman(t.state, scanTime, lastDt);
+                p = t.state;
+            } else if (filters.keepsPrediction()) {
+                t.state = filters.predict(t.state, scanTime);
                 p = t.state;
             } else {
                 p = parts.predictor().predict(t.state, scanTime);
@@ -260,11 +259,7 @@ public final class SectorTracker {
             Track t = group.get(i);
             Hypothesis h = a.hypotheses().get(i);
             if (h instanceof Hypothesis.Associated hit) {
-                if (fastUpdater != null && hit.prediction() == t.state && a.soft() == null) {
-                    fastUpdater.updateInPlace(hit);
-                } else {
-                    t.state = a.posterior(i, parts.updater());
-                }
+                t.state = filters.update(t.state, a, i, hit);
                 t.hit(hit, sensorId, scanTime, parts.initiator());
                 touched.add(t);
                 continue;

@@ -75,8 +75,8 @@ public record SoftAssociation(double missWeight, List<Hypothesis.Associated> opt
                 }
                 ImmPredictor.mixInto(wj, means, covs, modeMeans[j], modeCovs[j]);
             } else {
-                modeMeans[j] = first.mean()[j];
-                modeCovs[j] = first.cov()[j];
+                modeMeans[j] = first.mean()[j].clone();
+                modeCovs[j] = first.cov()[j].clone();
             }
         }
         ImmPredictor.mixInto(mu, modeMeans, modeCovs, x, p);

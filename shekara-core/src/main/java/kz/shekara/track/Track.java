@@ -67,8 +67,9 @@ final class Track {
             means[j] = java.util.Arrays.copyOfRange(r.modeMeans(), 4 * j, 4 * j + 4);
             covs[j] = java.util.Arrays.copyOfRange(r.modeCovs(), 16 * j, 16 * j + 16);
         }
-        return GaussianState.owning(r.stateTime(), r.mean(), r.cov(),
-                new GaussianState.Modes(r.modeProbabilities(), means, covs));
+        // Copies: the tracker's in-place paths write to the arrays of its own states.
+        return GaussianState.owning(r.stateTime(), r.mean().clone(), r.cov().clone(),
+                new GaussianState.Modes(r.modeProbabilities().clone(), means, covs));
     }
 
     /** The whole track as values (copies). */

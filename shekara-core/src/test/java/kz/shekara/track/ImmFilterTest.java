@@ -108,6 +108,43 @@ class ImmFilterTest {
     }
 
     @Test
+    void theInPlacePathsGiveTheSameBitsAsTheAllocatingOnes() {
+        ImmPredictor imm = new ImmPredictor(new double[] {0.001, 0.1}, new double[] {0.5, 0.5}, 60);
+        ImmPredictor.Scratch scratch = imm.scratch();
+        GaussianState kept = GaussianState.diagonal(at(0), 0, 0, 1, 0, 100, 1);
+        GaussianState own = GaussianState.diagonal(at(0), 0, 0, 1, 0, 100, 1);
+        double t = 0;
+        for (int k = 1; k <= 40; k++) {
+            // Uneven steps, a turn from the twelfth scan and every fifth scan missed.
+            t += 0.5 + (k % 3) * 0.75;
+            double tn = Math.max(0, k - 12);
+            double east = t * 1.5;
+            double north = tn * tn;
+            GaussianState p = imm.predict(kept, at(t));
+            GaussianState q = imm.predictInPlace(own, at(t), scratch);
+            assertThat(q).isEqualTo(p);
+            if (k == 1) {
+                assertThat(q).isNotSameAs(own); // a state without modes gets them from the allocating path
+            } else {
+                assertThat(q).isSameAs(own);
+            }
+            own = q;
+            if (k % 5 == 0) {
+                kept = p;
+                continue;
+            }
+            MeasurementPrediction mp = updater.predictMeasurement(p, 5);
+            kept = updater.update(new Hypothesis.Associated(p, Fixtures.plot(t, east, north, 5), mp,
+                    mp.mahalanobis2(east, north)));
+            MeasurementPrediction mq = updater.predictMeasurement(own, 5);
+            updater.updateInPlace(new Hypothesis.Associated(own, Fixtures.plot(t, east, north, 5), mq,
+                    mq.mahalanobis2(east, north)), scratch);
+            assertThat(own).isEqualTo(kept);
+        }
+        assertThat(own.modeProbabilities().get(1)).isGreaterThan(0.5);
+    }
+
+    @Test
     void aStateWithoutModesIsUpdatedAsTheKalmanFilterWould() {
         GaussianState predicted = GaussianState.diagonal(at(1), 0, 0, 5, 0, 900, 100);
         Plot z = Fixtures.plot(1, 60, -30, 20);

@@ -9,9 +9,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -49,7 +46,13 @@ public final class TheatreLoader {
 
     /** Loads and checks the theatre in {@code dir}. */
     public static Theatre load(Path dir) throws TheatreException {
-        return new Load(dir).run();
+        return new Load(dir.toString(), file -> Files.newInputStream(dir.resolve(file))).run();
+    }
+
+    /** Opens one file of a theatre folder by its name in the manifest; throws NoSuchFileException when it is absent. */
+    @FunctionalInterface
+    private interface Opener {
+        InputStream open(String file) throws IOException;
     }
 
     /** Loads the default theatre packaged with the server (southern Kazakhstan and the Aktau sector). */
@@ -58,8 +61,10 @@ public final class TheatreLoader {
     }
 
     /**
-     * Loads a theatre folder from the class path, from a directory or from inside a jar (through the
-     * jar's file system). Synchronized so that two loads never race to open and close one jar file system.
+     * Loads a theatre folder from the class path, from a directory or from inside a jar: its files
+     * there are read as class-path resources (the class loader's open jar, whose index is already
+     * read: opening the jar as a file system would read its tens of thousands of entries again), each
+     * file name taken within the folder. Synchronized as loads of the class path have always been.
      */
     static synchronized Theatre loadResource(ClassLoader loader, String folder) throws TheatreException {
         URL url = loader.getResource(folder + "/" + MANIFEST);
@@ -71,27 +76,31 @@ public final class TheatreLoader {
             if (!"jar".equals(uri.getScheme())) {
                 return load(Path.of(uri).getParent());
             }
-            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
-                return load(jar.provider().getPath(uri).getParent());
-            } catch (FileSystemAlreadyExistsException e) {
-                // Someone else holds the jar open (a static file handler, say): read through theirs.
-                return load(FileSystems.getFileSystem(uri).provider().getPath(uri).getParent());
-            }
-        } catch (URISyntaxException | IOException e) {
+            String where = url.toString().substring(0, url.toString().length() - MANIFEST.length() - 1);
+            return new Load(where, file -> {
+                InputStream in = loader.getResourceAsStream(folder + "/" + file);
+                if (in == null) {
+                    throw new NoSuchFileException(where + "/" + file);
+                }
+                return in;
+            }).run();
+        } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot open the theatre at " + url, e);
         }
     }
 
     /** One load: the folder, the problems found so far, and the files in reporting order. */
     private static final class Load {
-        private final Path dir;
+        private final String where;
+        private final Opener opener;
         private final Problems problems = new Problems();
         private final List<String> files = new ArrayList<>();
         private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
         private final ObjectMapper json = new ObjectMapper();
 
-        Load(Path dir) {
-            this.dir = dir;
+        Load(String where, Opener opener) {
+            this.where = where;
+            this.opener = opener;
         }
 
         Theatre run() throws TheatreException {
@@ -124,7 +133,7 @@ public final class TheatreLoader {
             Theatre theatre = new CrossCheck(problems).theatre(name, marking, markingItem, offset, commands, commandItems, agencies, zones,
                     bases, units, sensors);
             if (!problems.isEmpty() || theatre == null) {
-                throw new TheatreException(dir.toString(), problems.sorted(files));
+                throw new TheatreException(where, problems.sorted(files));
             }
             return theatre;
         }
@@ -201,8 +210,7 @@ public final class TheatreLoader {
             files.add(file);
             boolean isJson = file.endsWith(".geojson") || file.endsWith(".json");
             ObjectMapper mapper = isJson ? json : yaml;
-            Path path = dir.resolve(file);
-            try (InputStream in = Files.newInputStream(path); JsonParser p = mapper.getFactory().createParser(in)) {
+            try (InputStream in = opener.open(file); JsonParser p = mapper.getFactory().createParser(in)) {
                 return SourceNode.read(p, mapper, isJson ? Set.of("geometry") : Set.of(), file, problems);
             } catch (NoSuchFileException e) {
                 problems.add(file, 0, "file not found");

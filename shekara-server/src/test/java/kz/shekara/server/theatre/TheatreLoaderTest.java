@@ -110,7 +110,7 @@ class TheatreLoaderTest {
             Theatre t = TheatreLoader.loadResource(loader, "theatres/mini");
             assertThat(t.name()).isEqualTo("Mini");
             assertThat(t.sectors()).hasSize(2);
-            // The jar file system is closed after the load, so a second load opens it again.
+            // A second load reads the same resources again.
             assertThat(TheatreLoader.loadResource(loader, "theatres/mini").units()).hasSize(1);
         }
     }
