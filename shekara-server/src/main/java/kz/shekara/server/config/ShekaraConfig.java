@@ -27,10 +27,12 @@ import kz.shekara.track.TrackerConfig;
  * @param live the bounds of the live picture
  * @param access web sessions, logins and their lockout
  * @param federation the outbound CoT feeds to partners' TAK servers (none by default)
+ * @param kafka how a {@code serve --kafka} node rides out a broker away (unused without {@code --kafka})
  */
 public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, String db, Simulation simulation,
                             TrackerConfig tracker, JsonNode rules, Store store, Response response,
-                            LiveStateConfig live, AccessConfig access, FederationConfig federation) {
+                            LiveStateConfig live, AccessConfig access, FederationConfig federation,
+                            Kafka kafka) {
 
     /** The web map and REST API. Port 0 picks a free port; no route reads a body over {@code maxBodyBytes}. */
     public record Http(String bind, int port, int maxBodyBytes) {
@@ -109,6 +111,18 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
     public record Plan(double planStepS, double planHorizonS) {
     }
 
+    /**
+     * A node on Kafka ({@code serve --kafka}): its producer retries an event the cluster has not taken
+     * for {@code deliveryTimeout}; at most {@code maxUnsent} events wait unsent, then its inputs wait
+     * (back-pressure); its health is DOWN (HTTP 503) once no broker has answered for {@code brokerDownAfter}.
+     */
+    public record Kafka(Duration deliveryTimeout, int maxUnsent, Duration brokerDownAfter) {
+        /** An hour of retries, 10,000 events unsent, DOWN after 30 s without a broker. */
+        public static Kafka defaults() {
+            return new Kafka(Duration.ofHours(1), 10_000, Duration.ofSeconds(30));
+        }
+    }
+
     public ShekaraConfig {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(cot, "cot");
@@ -120,6 +134,7 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(access, "access");
         federation = federation == null ? FederationConfig.NONE : federation;
+        kafka = kafka == null ? Kafka.defaults() : kafka;
         rules = rules == null ? JsonNodeFactory.instance.objectNode() : rules.deepCopy();
     }
 
@@ -129,7 +144,7 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
                 Path.of("data"), null, null, new Simulation(false, 1, 1.0), TrackerConfig.DEFAULTS, null,
                 new Store(StoreConfig.defaults(), new Restart(Duration.ofSeconds(1), 200_000, Duration.ofMinutes(15))),
                 new Response(ResponseConfig.defaults(), new Plan(30, 4 * 3600)), LiveStateConfig.defaults(),
-                AccessConfig.defaults(), FederationConfig.NONE);
+                AccessConfig.defaults(), FederationConfig.NONE, Kafka.defaults());
     }
 
     /** The rules section as written (a copy: the config stays immutable). */
@@ -203,6 +218,14 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
             errors.add("store.restoreTailEvents: must be >= 0, got " + store.restart().restoreTailEvents());
         }
         notNegative(errors, "store.rulesWarmUp", store.restart().rulesWarmUp());
+        Duration delivery = kafka.deliveryTimeout();
+        if (delivery == null || delivery.compareTo(Duration.ofMinutes(1)) < 0 || delivery.compareTo(Duration.ofDays(24)) > 0) {
+            errors.add("kafka.deliveryTimeout: must be between PT1M and P24D, got " + delivery);
+        }
+        if (kafka.maxUnsent() < 1) {
+            errors.add("kafka.maxUnsent: must be >= 1, got " + kafka.maxUnsent());
+        }
+        positive(errors, "kafka.brokerDownAfter", kafka.brokerDownAfter());
         Plan plan = response.plan();
         if (!(plan.planStepS() > 0) || !(plan.planHorizonS() >= plan.planStepS())) {
             errors.add("response.planStepS, response.planHorizonS: need 0 < planStepS <= planHorizonS, got "
@@ -229,27 +252,31 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
     }
 
     public ShekaraConfig withDataDir(Path dir) {
-        return new ShekaraConfig(http, cot, dir, theatre, db, simulation, tracker, rules, store, response, live, access, federation);
+        return new ShekaraConfig(http, cot, dir, theatre, db, simulation, tracker, rules, store, response, live, access, federation, kafka);
     }
 
     public ShekaraConfig withTheatre(Path dir) {
-        return new ShekaraConfig(http, cot, dataDir, dir, db, simulation, tracker, rules, store, response, live, access, federation);
+        return new ShekaraConfig(http, cot, dataDir, dir, db, simulation, tracker, rules, store, response, live, access, federation, kafka);
     }
 
     public ShekaraConfig withDb(String url) {
-        return new ShekaraConfig(http, cot, dataDir, theatre, url, simulation, tracker, rules, store, response, live, access, federation);
+        return new ShekaraConfig(http, cot, dataDir, theatre, url, simulation, tracker, rules, store, response, live, access, federation, kafka);
     }
 
     public ShekaraConfig withSimulation(Simulation sim) {
-        return new ShekaraConfig(http, cot, dataDir, theatre, db, sim, tracker, rules, store, response, live, access, federation);
+        return new ShekaraConfig(http, cot, dataDir, theatre, db, sim, tracker, rules, store, response, live, access, federation, kafka);
+    }
+
+    public ShekaraConfig withKafka(Kafka k) {
+        return new ShekaraConfig(http, cot, dataDir, theatre, db, simulation, tracker, rules, store, response, live, access, federation, k);
     }
 
     private ShekaraConfig withHttp(Http h) {
-        return new ShekaraConfig(h, cot, dataDir, theatre, db, simulation, tracker, rules, store, response, live, access, federation);
+        return new ShekaraConfig(h, cot, dataDir, theatre, db, simulation, tracker, rules, store, response, live, access, federation, kafka);
     }
 
     private ShekaraConfig withCot(Cot c) {
-        return new ShekaraConfig(http, c, dataDir, theatre, db, simulation, tracker, rules, store, response, live, access, federation);
+        return new ShekaraConfig(http, c, dataDir, theatre, db, simulation, tracker, rules, store, response, live, access, federation, kafka);
     }
 
     private static void port(List<String> errors, String key, int port) {
