@@ -31,12 +31,12 @@ final class ClientTime {
 
     /**
      * What was read is handled: {@code framed} when it completed an event, {@code partialLeft} when part
-     * of the next one is held.
+     * of an event is held (whitespace between events is none).
      */
     synchronized void handled(boolean framed, boolean partialLeft) {
-        if (framed) {
-            pendingWaited = partialLeft ? 0 : -1;
-        } else if (pendingWaited < 0) {
+        if (!partialLeft) {
+            pendingWaited = -1;
+        } else if (framed || pendingWaited < 0) {
             pendingWaited = 0;
         }
     }

@@ -291,7 +291,7 @@ final class CotConnection {
                 time.arrived(System.nanoTime());
                 if (v1Framer != null) {
                     v1Framer.feed(buf, 0, n, v1Sink);
-                    readDone(false);
+                    readDone(v1Framer.holdsPart());
                     continue;
                 }
                 framer.feed(buf, 0, n, sink);
@@ -300,7 +300,7 @@ final class CotConnection {
                     byte[] rest = framer.takeRest();
                     v1Framer.feed(rest, 0, rest.length, v1Sink);
                 }
-                readDone(v1Framer == null && framer.buffered() > 0);
+                readDone(v1Framer == null ? framer.holdsPart() : v1Framer.holdsPart());
             }
         } catch (kz.shekara.server.adapter.DecodeException e) {
             handler.rejected(this, e);
