@@ -65,6 +65,12 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
                     Duration.ofMinutes(1));
         }
 
+        Cot withTimeouts(Duration idle, Duration event) {
+            return new Cot(bind, port, udpPort, maxEventBytes, clientQueueCapacity, validity, defaultSigmaM, agency,
+                    tlsPort, rawDetectionGroups, emergencyRepeat, maxClockSkew, timeAhead, maxConnections,
+                    maxConnectionsPerAddress, idle, event);
+        }
+
         Cot withPorts(String newBind, int newPort, int newTlsPort) {
             return new Cot(newBind, newPort, udpPort, maxEventBytes, clientQueueCapacity, validity, defaultSigmaM,
                     agency, newTlsPort, rawDetectionGroups, emergencyRepeat, maxClockSkew, timeAhead, maxConnections,
@@ -244,6 +250,11 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
 
     public ShekaraConfig withTlsPort(int port) {
         return withCot(cot.withPorts(cot.bind(), cot.port(), port));
+    }
+
+    /** With the CoT timeouts of a client sending nothing ({@code idle}) and not completing an event ({@code event}). */
+    public ShekaraConfig withCotTimeouts(Duration idle, Duration event) {
+        return withCot(cot.withTimeouts(idle, event));
     }
 
     public ShekaraConfig withBind(String bind) {

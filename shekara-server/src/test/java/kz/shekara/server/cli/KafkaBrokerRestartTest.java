@@ -48,7 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * so (health DOWN with HTTP 503 after {@code kafka.brokerDownAfter}, {@code broker: DOWN} on the status
  * line), holds its input back once {@code kafka.maxUnsent} events wait (counted), and loses nothing:
  * every position sent before, during and after the outage is on the topic exactly once, each device's
- * in the order it sent them. Waits are on conditions, with generous bounds; no time is asserted.
+ * in the order it sent them, and the devices' connection is never closed (held back, it is not a slow
+ * client for the CoT event timeout). Waits are on conditions, with generous bounds; no time is asserted.
  */
 class KafkaBrokerRestartTest {
     private static final Duration DEADLINE = Duration.ofMinutes(4);
@@ -79,6 +80,8 @@ class KafkaBrokerRestartTest {
         Theatre theatre = TheatreLoader.loadDefault();
         ShekaraConfig config = ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0)
                 .withTlsPort(-1).withDataDir(dir.resolve("node"))
+                // A short event timeout: the reader held through the outage must not be taken for a slow device.
+                .withCotTimeouts(Duration.ofMinutes(10), Duration.ofSeconds(5))
                 .withKafka(new ShekaraConfig.Kafka(Duration.ofMinutes(10), 20, Duration.ofSeconds(3))).validate();
         TestAccounts.seed(config, theatre);
         KafkaBusConfig bus = KafkaBusConfig.of(kafka).withPartitions(PARTITIONS).withTopicPrefix(prefix)
@@ -93,8 +96,9 @@ class KafkaBrokerRestartTest {
             send(out, base, 0);
             await("the first events are on the cluster", () -> gauge(node, "shekara.kafka.unsent") == 0
                     && count(node, "shekara.adapter.events.in") >= DEVICES * PER_PHASE);
-            assertThat(health(http).statusCode()).isEqualTo(200);
-            assertThat(kafkaHealth(http).get("status").asText()).isEqualTo("UP");
+            // A probe of a broker on a loaded machine may time out now and then: awaited, not asserted once.
+            await("health shows the broker reachable", () -> health(http).statusCode() == 200
+                    && "UP".equals(kafkaHealth(http).get("status").asText()));
             // A burst may meet the bound while the broker is up too: only what the outage adds is looked at.
             double heldBefore = count(node, "shekara.kafka.backpressure");
 
@@ -112,8 +116,11 @@ class KafkaBrokerRestartTest {
                     throw new IllegalStateException(e);
                 }
             }, r -> Thread.ofPlatform().daemon().start(r));
-            await("the input is held back and that is counted", () -> count(node, "shekara.kafka.backpressure") > heldBefore
-                    && gauge(node, "shekara.kafka.publishers.waiting") > 0);
+            await("the input is held back and that is counted", () -> {
+                throwIfFailed(during);
+                return count(node, "shekara.kafka.backpressure") > heldBefore
+                        && gauge(node, "shekara.kafka.publishers.waiting") > 0;
+            });
             assertThat(kafkaHealth(http).get("backPressure").asLong()).isPositive();
             assertThat(status(http).get("kafka").get("backPressure").asLong()).isPositive();
 
@@ -125,6 +132,8 @@ class KafkaBrokerRestartTest {
             await("every event is on the cluster", () -> gauge(node, "shekara.kafka.unsent") == 0
                     && count(node, "shekara.adapter.events.in") >= 3 * DEVICES * PER_PHASE);
             assertThat(count(node, "shekara.kafka.send.failures")).isZero();
+            // Held back, the device was not taken for a slow or idle one: its connection was never closed.
+            assertThat(count(node, "shekara.adapter.rejections")).as("CoT input refused or closed").isZero();
         }
 
         List<TopicReader.Read> read = new ArrayList<>();
@@ -148,6 +157,13 @@ class KafkaBrokerRestartTest {
                 .isEqualTo(all));
         broker.destroy();
         broker.waitFor(2, TimeUnit.MINUTES);
+    }
+
+    /** Throws the failure {@code sending} ended with (the device's connection closed, say), if it did. */
+    private static void throwIfFailed(CompletableFuture<Void> sending) {
+        if (sending.isCompletedExceptionally()) {
+            sending.join();
+        }
     }
 
     /** Part {@code part} of the stream: PER_PHASE positions of each device, the devices interleaved. */
