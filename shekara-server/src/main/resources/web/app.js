@@ -423,6 +423,13 @@ function status(s) {
   const store = document.getElementById('st-store');
   store.textContent = (s.store ? t(`store.${s.store}`) : '—') + (s.unstored ? ` · ${s.unstored} ${t('store.unstored')}` : '');
   store.dataset.state = s.store ?? '';
+  const kafka = document.getElementById('st-kafka');
+  document.getElementById('st-kafka-box').hidden = !s.kafka;
+  if (s.kafka) {
+    kafka.textContent = `${t(`store.${s.kafka.broker}`)} · ${t('status.lag')} ${s.kafka.lag}`
+      + (s.kafka.backPressure ? ` · ${s.kafka.backPressure} ${t('status.heldBack')}` : '');
+    kafka.dataset.state = s.kafka.broker;
+  }
   if (s.latestEventTime) latestMs = Math.max(latestMs, Date.parse(s.latestEventTime));
 }
 

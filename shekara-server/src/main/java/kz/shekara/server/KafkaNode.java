@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * taken over); an {@code api} node without {@code rules} keeps its alert desk as a view of the rules'
  * outputs (alerts, alert changes, incidents, postures); a node without {@code ingest} opens no CoT port
  * and runs no scenario. Every node keeps its own event log of what it publishes, and serves health and
- * metrics on its HTTP port. Its bus is a member named by a random node id, so that the groups of one
+ * metrics on its HTTP port, with its cluster's broker, consumer lag and back-pressure ({@link KafkaOperations}). Its bus is a member named by a random node id, so that the groups of one
  * role deal each worker the same partitions (sectors) of every topic (see {@link KafkaBusConfig#member}).
  */
 public final class KafkaNode {
@@ -49,9 +49,12 @@ public final class KafkaNode {
     public static ShekaraServer start(ShekaraConfig config, Theatre theatre, Clock clock, KafkaBusConfig kafka,
                                       NodeRoles roles) throws IOException {
         String node = UUID.randomUUID().toString().substring(0, 8);
-        KafkaBus bus = new KafkaBus(kafka.withMember(node));
+        KafkaBus bus = new KafkaBus(kafka.withMember(node).withDelivery(config.kafka().deliveryTimeout(),
+                config.kafka().maxUnsent()));
         if (roles.whole()) {
-            return startOn(bus, () -> ShekaraServer.start(config, theatre, clock, null, bus));
+            ShekaraServer whole = startOn(bus, () -> ShekaraServer.start(config, theatre, clock, null, bus));
+            KafkaOperations.start(whole, bus, config.kafka(), clock);
+            return whole;
         }
         ShekaraConfig cfg = config;
         if (!roles.has(NodeRoles.Role.INGEST)) {
@@ -70,6 +73,7 @@ public final class KafkaNode {
             if (roles.has(NodeRoles.Role.API) && !roles.has(NodeRoles.Role.RULES)) {
                 followRules(server);
             }
+            KafkaOperations.start(server, bus, config.kafka(), clock);
         } catch (RuntimeException e) {
             server.close();
             throw e;

@@ -95,6 +95,7 @@ public final class ShekaraServer implements AutoCloseable {
     private volatile DetectionProbability detectionProbability;
     private JsonlReplaySource replay;
     private ServerAccess access;
+    private ApiServer api;
     private final ReleaseBook releases = new ReleaseBook();
 
     private ShekaraServer(ShekaraConfig config, Theatre theatre) {
@@ -141,7 +142,7 @@ public final class ShekaraServer implements AutoCloseable {
         access = ServerAccess.open(config, wall, meters);
         started.push(access);
         CotServer cot = startCot(sectors, clock, wall);
-        ApiServer api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port(),
+        api = new ApiServer(new HttpConfig(config.http().bind(), config.http().port(),
                 config.http().maxBodyBytes()), theatre, live, bus,
                 meters, clock).storeHealth(bus::health)
                 // The built-in scenario makes an exercise deployment; otherwise exercise data stays home.
@@ -366,6 +367,11 @@ public final class ShekaraServer implements AutoCloseable {
     /** The live rules and alert desk (for a Kafka node that runs them apart, see {@link KafkaNode}). */
     RulesService rules() {
         return rules;
+    }
+
+    /** The web map and API: a Kafka node reports its cluster on health and the status line. */
+    ApiServer api() {
+        return api;
     }
 
     /** Closes {@code c} with the server, before what was started earlier. */

@@ -71,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
     private volatile boolean exerciseDeployment = true;
     private final java.util.List<java.util.function.Consumer<Javalin>> extraRoutes = new java.util.ArrayList<>();
     private volatile java.util.function.Supplier<StoreHealth> storeHealth;
+    private final java.util.List<ReportedPart> parts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private Postures postures;
     private AccessService access;
     private kz.shekara.server.access.AuditTrail audit;
@@ -98,7 +99,7 @@ public final class ApiServer implements AutoCloseable {
         this.status = new StatusProbe(registry, live, clock, () -> {
             var h = storeHealth;
             return h == null ? null : h.get().status().name();
-        });
+        }, parts);
         Map<String, Unit> defs = theatre.units().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         this.feed = new LiveFeed(mapper, registry, SESSION_CAPACITY, defs, ctx -> viewer(Caller.of(ctx)), redactor);
         this.messagesIn = Counter.builder(StatusProbe.EVENTS_IN).tag("adapter", "web")
@@ -178,6 +179,12 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalStateException("store health must be set before start");
         }
         this.storeHealth = Objects.requireNonNull(health, "health");
+        return this;
+    }
+
+    /** Reports {@code part} on {@code /api/v1/health} and the status line from now on (also after {@link #start}). */
+    public ApiServer report(ReportedPart part) {
+        parts.add(Objects.requireNonNull(part, "part"));
         return this;
     }
 
@@ -290,6 +297,13 @@ public final class ApiServer implements AutoCloseable {
             c.putObject("store").put("status", s.status().name()).put("store", s.store()).put("detail", s.detail())
                     .put("failures", s.failures());
             if (!s.up()) {
+                o.put("status", "DOWN");
+                ctx.status(503);
+            }
+        }
+        for (ReportedPart p : parts) {
+            c.set(p.name(), p.health());
+            if (p.failing()) {
                 o.put("status", "DOWN");
                 ctx.status(503);
             }

@@ -15,7 +15,8 @@ import kz.shekara.server.view.LiveState;
  * counters {@value #EVENTS_IN} and {@value #EVENTS_OUT}, tagged by adapter), events per second into the live
  * picture, the event time of the newest data, whether the event store is UP or DOWN (null
  * when there is none) and how many inputs it did not store since start ({@code unstored}: the
- * rejections of every adapter for {@code store-unavailable} or {@code unstored}). Rates are wall-clock operating figures of this
+ * rejections of every adapter for {@code store-unavailable} or {@code unstored}), and a field per
+ * {@link ReportedPart} of the server (e.g. {@code kafka}). Rates are wall-clock operating figures of this
  * process, measured between two {@link #sample} calls; they never reach domain state. Thread-safe.
  */
 final class StatusProbe {
@@ -29,15 +30,21 @@ final class StatusProbe {
     private final LiveState live;
     private final Clock clock;
     private final java.util.function.Supplier<String> storeStatus;
+    private final java.util.List<ReportedPart> parts;
     private long lastMillis = -1;
     private double lastIn;
     private double lastOut;
     private long lastLive;
     private ObjectNode lastRates = NODES.objectNode().put("inPerSec", 0.0).put("outPerSec", 0.0).put("livePerSec", 0.0);
 
-    /** @param storeStatus UP or DOWN of the event store, or null when there is none */
-    StatusProbe(MeterRegistry registry, LiveState live, Clock clock, java.util.function.Supplier<String> storeStatus) {
+    /**
+     * @param storeStatus UP or DOWN of the event store, or null when there is none
+     * @param parts further parts of the server, each a field of the status line (read at each sample)
+     */
+    StatusProbe(MeterRegistry registry, LiveState live, Clock clock, java.util.function.Supplier<String> storeStatus,
+                java.util.List<ReportedPart> parts) {
         this.storeStatus = storeStatus;
+        this.parts = parts;
         this.registry = registry;
         this.live = live;
         this.clock = clock;
@@ -77,6 +84,7 @@ final class StatusProbe {
         o.put("store", storeStatus.get());
         o.put("unstored", (long) registry.find(REJECTIONS).counters().stream()
                 .filter(c -> UNSTORED.contains(c.getId().getTag("reason"))).mapToDouble(Counter::count).sum());
+        parts.forEach(p -> o.set(p.name(), p.status()));
         return o;
     }
 

@@ -35,7 +35,7 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     private static final Set<String> TOP = Set.of("http", "cot", "dataDir", "theatre", "db", "simulation", "tracker",
-            "rules", "store", "response", "live", "access", "federation");
+            "rules", "store", "response", "live", "access", "federation", "kafka");
 
     private final Path file;
     private final List<String> errors = new ArrayList<>();
@@ -81,6 +81,7 @@ public final class ConfigLoader {
         TrackerConfig tracker = section("tracker", root, d.tracker());
         LiveStateConfig live = section("live", root, d.live());
         AccessConfig access = section("access", root, d.access());
+        ShekaraConfig.Kafka kafka = section("kafka", root, d.kafka());
         JsonNode storeGiven = sectionOf("store", root, d.store().log(), d.store().restart());
         ShekaraConfig.Store store = new ShekaraConfig.Store(map("store", storeGiven, d.store().log()),
                 map("store", storeGiven, d.store().restart()));
@@ -97,7 +98,8 @@ public final class ConfigLoader {
         Path dataDir = dataDirGiven == null ? d.dataDir() : base.resolve(dataDirGiven);
         Path theatre = theatreGiven == null ? null : base.resolve(theatreGiven);
         ShekaraConfig cfg = new ShekaraConfig(http, cot, dataDir, theatre, text(root, "db"), simulation, tracker,
-                rules == null || rules.isNull() ? null : rules, store, response, live, access, federation(root, base));
+                rules == null || rules.isNull() ? null : rules, store, response, live, access, federation(root, base),
+                kafka);
         errors.addAll(cfg.problems());
         checkRules(cfg);
         if (!errors.isEmpty()) {

@@ -27,10 +27,12 @@ import kz.shekara.track.TrackerConfig;
  * @param live the bounds of the live picture
  * @param access web sessions, logins and their lockout
  * @param federation the outbound CoT feeds to partners' TAK servers (none by default)
+ * @param kafka how a {@code serve --kafka} node rides out a broker away (unused without {@code --kafka})
  */
 public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, String db, Simulation simulation,
                             TrackerConfig tracker, JsonNode rules, Store store, Response response,
-                            LiveStateConfig live, AccessConfig access, FederationConfig federation) {
+                            LiveStateConfig live, AccessConfig access, FederationConfig federation,
+                            Kafka kafka) {
 
     /** The web map and REST API. Port 0 picks a free port; no route reads a body over {@code maxBodyBytes}. */
     public record Http(String bind, int port, int maxBodyBytes) {
@@ -61,6 +63,12 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
             this(bind, port, udpPort, maxEventBytes, 10_000, Duration.ofMinutes(2), 50.0, null, 8089, List.of(),
                     Duration.ofSeconds(5), Duration.ofSeconds(30), "clamp", 2000, 1000, Duration.ofMinutes(10),
                     Duration.ofMinutes(1));
+        }
+
+        Cot withTimeouts(Duration idle, Duration event) {
+            return new Cot(bind, port, udpPort, maxEventBytes, clientQueueCapacity, validity, defaultSigmaM, agency,
+                    tlsPort, rawDetectionGroups, emergencyRepeat, maxClockSkew, timeAhead, maxConnections,
+                    maxConnectionsPerAddress, idle, event);
         }
 
         Cot withPorts(String newBind, int newPort, int newTlsPort) {
@@ -109,6 +117,18 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
     public record Plan(double planStepS, double planHorizonS) {
     }
 
+    /**
+     * A node on Kafka ({@code serve --kafka}): its producer retries an event the cluster has not taken
+     * for {@code deliveryTimeout}; at most {@code maxUnsent} events wait unsent, then its inputs wait
+     * (back-pressure); its health is DOWN (HTTP 503) once no broker has answered for {@code brokerDownAfter}.
+     */
+    public record Kafka(Duration deliveryTimeout, int maxUnsent, Duration brokerDownAfter) {
+        /** An hour of retries, 10,000 events unsent, DOWN after 30 s without a broker. */
+        public static Kafka defaults() {
+            return new Kafka(Duration.ofHours(1), 10_000, Duration.ofSeconds(30));
+        }
+    }
+
     public ShekaraConfig {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(cot, "cot");
@@ -120,6 +140,7 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(access, "access");
         federation = federation == null ? FederationConfig.NONE : federation;
+        kafka = kafka == null ? Kafka.defaults() : kafka;
         rules = rules == null ? JsonNodeFactory.instance.objectNode() : rules.deepCopy();
     }
 
@@ -129,7 +150,7 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
                 Path.of("data"), null, null, new Simulation(false, 1, 1.0), TrackerConfig.DEFAULTS, null,
                 new Store(StoreConfig.defaults(), new Restart(Duration.ofSeconds(1), 200_000, Duration.ofMinutes(15))),
                 new Response(ResponseConfig.defaults(), new Plan(30, 4 * 3600)), LiveStateConfig.defaults(),
-                AccessConfig.defaults(), FederationConfig.NONE);
+                AccessConfig.defaults(), FederationConfig.NONE, Kafka.defaults());
     }
 
     /** The rules section as written (a copy: the config stays immutable). */
@@ -203,6 +224,14 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
             errors.add("store.restoreTailEvents: must be >= 0, got " + store.restart().restoreTailEvents());
         }
         notNegative(errors, "store.rulesWarmUp", store.restart().rulesWarmUp());
+        Duration delivery = kafka.deliveryTimeout();
+        if (delivery == null || delivery.compareTo(Duration.ofMinutes(1)) < 0 || delivery.compareTo(Duration.ofDays(24)) > 0) {
+            errors.add("kafka.deliveryTimeout: must be between PT1M and P24D, got " + delivery);
+        }
+        if (kafka.maxUnsent() < 1) {
+            errors.add("kafka.maxUnsent: must be >= 1, got " + kafka.maxUnsent());
+        }
+        positive(errors, "kafka.brokerDownAfter", kafka.brokerDownAfter());
         Plan plan = response.plan();
         if (!(plan.planStepS() > 0) || !(plan.planHorizonS() >= plan.planStepS())) {
             errors.add("response.planStepS, response.planHorizonS: need 0 < planStepS <= planHorizonS, got "
@@ -223,33 +252,42 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
         return withCot(cot.withPorts(cot.bind(), cot.port(), port));
     }
 
+    /** With the CoT timeouts of a client sending nothing ({@code idle}) and not completing an event ({@code event}). */
+    public ShekaraConfig withCotTimeouts(Duration idle, Duration event) {
+        return withCot(cot.withTimeouts(idle, event));
+    }
+
     public ShekaraConfig withBind(String bind) {
         return withHttp(new Http(bind, http.port(), http.maxBodyBytes())).withCot(cot.withPorts(bind, cot.port(),
                 cot.tlsPort()));
     }
 
     public ShekaraConfig withDataDir(Path dir) {
-        return new ShekaraConfig(http, cot, dir, theatre, db, simulation, tracker, rules, store, response, live, access, federation);
+        return new ShekaraConfig(http, cot, dir, theatre, db, simulation, tracker, rules, store, response, live, access, federation, kafka);
     }
 
     public ShekaraConfig withTheatre(Path dir) {
-        return new ShekaraConfig(http, cot, dataDir, dir, db, simulation, tracker, rules, store, response, live, access, federation);
+        return new ShekaraConfig(http, cot, dataDir, dir, db, simulation, tracker, rules, store, response, live, access, federation, kafka);
     }
 
     public ShekaraConfig withDb(String url) {
-        return new ShekaraConfig(http, cot, dataDir, theatre, url, simulation, tracker, rules, store, response, live, access, federation);
+        return new ShekaraConfig(http, cot, dataDir, theatre, url, simulation, tracker, rules, store, response, live, access, federation, kafka);
     }
 
     public ShekaraConfig withSimulation(Simulation sim) {
-        return new ShekaraConfig(http, cot, dataDir, theatre, db, sim, tracker, rules, store, response, live, access, federation);
+        return new ShekaraConfig(http, cot, dataDir, theatre, db, sim, tracker, rules, store, response, live, access, federation, kafka);
+    }
+
+    public ShekaraConfig withKafka(Kafka k) {
+        return new ShekaraConfig(http, cot, dataDir, theatre, db, simulation, tracker, rules, store, response, live, access, federation, k);
     }
 
     private ShekaraConfig withHttp(Http h) {
-        return new ShekaraConfig(h, cot, dataDir, theatre, db, simulation, tracker, rules, store, response, live, access, federation);
+        return new ShekaraConfig(h, cot, dataDir, theatre, db, simulation, tracker, rules, store, response, live, access, federation, kafka);
     }
 
     private ShekaraConfig withCot(Cot c) {
-        return new ShekaraConfig(http, c, dataDir, theatre, db, simulation, tracker, rules, store, response, live, access, federation);
+        return new ShekaraConfig(http, c, dataDir, theatre, db, simulation, tracker, rules, store, response, live, access, federation, kafka);
     }
 
     private static void port(List<String> errors, String key, int port) {

@@ -43,6 +43,9 @@ abstract class GroupConsumer<E extends DomainEvent> implements GroupMember {
     /** Handled since the last commit; touched by the consumer's thread only. */
     final Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
     private final AtomicLong failures = new AtomicLong();
+    /** Per assigned partition, records not yet handled as of the last fetch; written by the consumer's thread. */
+    private volatile Map<TopicPartition, Long> lag = Map.of();
+    private final String kafkaGroup;
     private final Runnable onClose;
     private final Thread thread;
     volatile boolean assigned;
@@ -53,6 +56,7 @@ abstract class GroupConsumer<E extends DomainEvent> implements GroupMember {
         this.kafkaTopic = kafkaTopic;
         this.group = group;
         this.onClose = onClose;
+        this.kafkaGroup = config.groupPrefix() + group + "." + topic.name();
         this.consumer = new KafkaConsumer<>(KafkaSubscription.consumerProperties(config, group, topic),
                 new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = Thread.ofPlatform().daemon().name("kafka-" + group + "-" + topic.name()).unstarted(this::run);
@@ -98,9 +102,23 @@ abstract class GroupConsumer<E extends DomainEvent> implements GroupMember {
         try {
             consumer.subscribe(List.of(kafkaTopic), rebalance());
             while (!stopped) {
-                handle(consumer.poll(POLL));
-                commit(false);
+                try {
+                    handle(consumer.poll(POLL));
+                    commit(false);
+                    measureLag();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (org.apache.kafka.common.errors.RetriableException
+                         | org.apache.kafka.clients.consumer.CommitFailedException
+                         | org.apache.kafka.common.errors.RebalanceInProgressException e) {
+                    // The cluster away or the group moving (a broker restart): what was not committed is
+                    // handled again by whoever holds the partition next; the consumer goes on.
+                    LOG.warn("Kafka subscription {} on {}: {}; going on", group, kafkaTopic, e.toString());
+                    Thread.sleep(POLL.toMillis());
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (WakeupException e) {
             // close() asked the poll to stop
         } catch (KafkaException e) {
@@ -114,6 +132,29 @@ abstract class GroupConsumer<E extends DomainEvent> implements GroupMember {
             consumer.close(Duration.ofSeconds(5));
             stopped();
         }
+    }
+
+    /** Notes each held partition's lag: its end as of the last fetch less the next offset to handle. */
+    private void measureLag() {
+        Map<TopicPartition, Long> now = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            java.util.OptionalLong fetched = consumer.currentLag(tp);
+            Long at = next.get(tp);
+            if (fetched.isPresent() && at != null) {
+                now.put(tp, Math.max(0, consumer.position(tp) + fetched.getAsLong() - at));
+            }
+        }
+        lag = Map.copyOf(now);
+    }
+
+    @Override
+    public Map<TopicPartition, Long> lag() {
+        return lag;
+    }
+
+    @Override
+    public String kafkaGroup() {
+        return kafkaGroup;
     }
 
     /** The event a record carries, or null (counted as a failure, logged) when it is not one. */

@@ -12,4 +12,10 @@ interface GroupMember extends Bus.Subscription {
 
     /** The partitions it holds now. */
     Collection<TopicPartition> partitions();
+
+    /** Its Kafka consumer group. */
+    String kafkaGroup();
+
+    /** Per partition it holds, records not yet handled, as of its last fetch (a partition not fetched yet is left out). */
+    Map<TopicPartition, Long> lag();
 }

@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class KafkaBus implements Bus {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaBus.class);
     private static final java.time.Duration ASSIGNMENT_WAIT = java.time.Duration.ofSeconds(10);
+    private static final java.time.Duration MAX_BLOCK = java.time.Duration.ofSeconds(5);
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(30);
 
     private final KafkaBusConfig config;
     private final KafkaProducer<String, byte[]> producer;
@@ -51,16 +53,24 @@ public final class KafkaBus implements Bus {
     private final Set<String> created = ConcurrentHashMap.newKeySet();
     private final List<GroupMember> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicLong sendFailures = new AtomicLong();
+    private final SendWindow window;
+    /** Publishers whose send the producer refused and who are trying again. */
+    private final java.util.concurrent.atomic.AtomicInteger refusedNow = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     public KafkaBus(KafkaBusConfig config) {
         this.config = config;
+        this.window = new SendWindow(config.maxUnsent());
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        // A broker away is waited for: sends are retried (in order, never stored twice) until the delivery
+        // timeout; a send that cannot even be queued gives up after MAX_BLOCK and is tried again (see send).
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(config.deliveryTimeout().toMillis()));
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(MAX_BLOCK.toMillis()));
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap()));
     }
@@ -89,12 +99,56 @@ public final class KafkaBus implements Bus {
         return stored;
     }
 
+    /**
+     * Hands the event to the producer, first waiting while {@link KafkaBusConfig#maxUnsent} events are
+     * unsent (back-pressure: the publisher, an input's reader, is held); a send the producer refuses at
+     * once (no room or no metadata within MAX_BLOCK, the broker away) is counted and tried again, so the
+     * publisher's events reach the producer whole and in order.
+     */
     private void send(Topic<?> topic, String key, DomainEvent event, CompletableFuture<Void> stored) {
         if (closed) {
             throw new IllegalStateException("bus is closed");
         }
         String name = ensure(topic);
-        producer.send(EventRecords.record(name, key, event), (meta, e) -> {
+        var record = EventRecords.record(name, key, event);
+        boolean held = false;
+        try {
+            while (true) {
+                window.acquire(() -> closed);
+                if (trySend(name, record, stored)) {
+                    return;
+                }
+                window.release();
+                if (!held) {
+                    held = true;
+                    window.refused();
+                    refusedNow.incrementAndGet();
+                }
+                if (closed) {
+                    throw new IllegalStateException("bus is closed");
+                }
+                LOG.warn("Kafka producer could not queue an event for topic {} within {}: trying again", name, MAX_BLOCK);
+            }
+        } finally {
+            if (held) {
+                refusedNow.decrementAndGet();
+            }
+        }
+    }
+
+    /** One send; false when the producer refused it at once (not queued: to be tried again). */
+    private boolean trySend(String name, org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record,
+                            CompletableFuture<Void> stored) {
+        Thread caller = Thread.currentThread();
+        boolean[] refused = new boolean[1];
+        boolean[] returned = new boolean[1];
+        producer.send(record, (meta, e) -> {
+            if (e instanceof org.apache.kafka.common.errors.TimeoutException && !returned[0]
+                    && Thread.currentThread() == caller) {
+                refused[0] = true;
+                return;
+            }
+            window.release();
             if (e != null) {
                 sendFailures.incrementAndGet();
                 LOG.warn("event not stored on Kafka topic {}: {}", name, e.toString());
@@ -107,6 +161,8 @@ public final class KafkaBus implements Bus {
                 }
             }
         });
+        returned[0] = true;
+        return !refused[0];
     }
 
     private String ensure(Topic<?> topic) {
@@ -165,6 +221,51 @@ public final class KafkaBus implements Bus {
         return sub;
     }
 
+    /** Events handed to the producer and not yet on the cluster. */
+    public long unsent() {
+        return window.unsent();
+    }
+
+    /** Publishes that had to wait for the cluster (the unsent bound reached, or the producer could not queue them). */
+    public long backPressured() {
+        return window.waits();
+    }
+
+    /** Publishers waiting for the cluster now (at the unsent bound, or trying again a send the producer refused). */
+    public int waitingPublishers() {
+        return window.waiting() + refusedNow.get();
+    }
+
+    /**
+     * The consumer lag of every partition this bus's subscriptions hold: records on the partition not
+     * yet handled, as of each consumer's last fetch (cheap: no call to the cluster).
+     */
+    public List<ConsumerLag> lag() {
+        List<ConsumerLag> all = new java.util.ArrayList<>();
+        for (GroupMember s : subscriptions) {
+            s.lag().forEach((tp, n) -> all.add(new ConsumerLag(s.kafkaGroup(), tp.topic(), tp.partition(), n)));
+        }
+        return all;
+    }
+
+    /** Whether a broker of the cluster answers within {@code timeout}. */
+    public boolean reachable(java.time.Duration timeout) {
+        try {
+            return !admin.describeCluster(new org.apache.kafka.clients.admin.DescribeClusterOptions()
+                    .timeoutMs((int) timeout.toMillis())).nodes().get().isEmpty();
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The bootstrap address of the cluster. */
+    public String bootstrap() {
+        return config.bootstrap();
+    }
+
     /** Events the producer gave up on (the cluster unreachable past its delivery timeout). */
     public long sendFailures() {
         return sendFailures.get();
@@ -216,15 +317,24 @@ public final class KafkaBus implements Bus {
         }
     }
 
-    /** Stops every subscription (committing what it handled), sends what is buffered, then disconnects. */
+    /**
+     * Stops every subscription (committing what it handled), sends what is buffered (waiting at most 30 s
+     * for the cluster; what it has not taken by then is lost and logged), then disconnects.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
+        window.wake();
         subscriptions.forEach(GroupMember::close);
-        producer.close();
+        // A broker away at shutdown does not hold the process for the whole delivery timeout.
+        producer.close(CLOSE_WAIT);
+        if (window.unsent() > 0) {
+            LOG.warn("{} events not stored on Kafka: the cluster did not take them within {} of closing",
+                    window.unsent(), CLOSE_WAIT);
+        }
         admin.close();
     }
 }

@@ -15,9 +15,13 @@ import java.util.Objects;
  *               deal partitions out by range over their members sorted by client id, so the buses of a role's
  *               workers, each named apart, hold the same partition numbers of every topic they subscribe
  *               to (the same sectors)
+ * @param deliveryTimeout how long the producer keeps retrying an event the cluster has not taken (a broker
+ *                        away for less than this loses nothing); an event still unsent after it is counted lost
+ * @param maxUnsent events handed to the producer and not yet on the cluster, at most: a publisher at this
+ *                  bound waits (back-pressure on the inputs) until the cluster takes them
  */
 public record KafkaBusConfig(String bootstrap, int partitions, String topicPrefix, String groupPrefix,
-                             Duration sessionTimeout, String member) {
+                             Duration sessionTimeout, String member, Duration deliveryTimeout, int maxUnsent) {
     public KafkaBusConfig {
         Objects.requireNonNull(bootstrap, "bootstrap");
         Objects.requireNonNull(topicPrefix, "topicPrefix");
@@ -27,29 +31,45 @@ public record KafkaBusConfig(String bootstrap, int partitions, String topicPrefi
         if (bootstrap.isBlank()) {
             throw new IllegalArgumentException("Kafka bootstrap address is empty");
         }
+        Objects.requireNonNull(deliveryTimeout, "deliveryTimeout");
+        if (deliveryTimeout.compareTo(Duration.ofMinutes(1)) < 0 || deliveryTimeout.toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Kafka delivery timeout must be 1 minute to 24 days, got " + deliveryTimeout);
+        }
+        if (maxUnsent < 1) {
+            throw new IllegalArgumentException("Kafka maxUnsent must be >= 1, got " + maxUnsent);
+        }
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
         }
     }
 
-    /** The cluster at {@code bootstrap}: 12 partitions, no topic prefix, groups {@code shekara.*}, 10 s sessions. */
+    /**
+     * The cluster at {@code bootstrap}: 12 partitions, no topic prefix, groups {@code shekara.*}, 10 s
+     * sessions, events retried for an hour, at most 10,000 unsent.
+     */
     public static KafkaBusConfig of(String bootstrap) {
-        return new KafkaBusConfig(bootstrap, 12, "", "shekara.", Duration.ofSeconds(10), "");
+        return new KafkaBusConfig(bootstrap, 12, "", "shekara.", Duration.ofSeconds(10), "", Duration.ofHours(1),
+                10_000);
     }
 
     public KafkaBusConfig withTopicPrefix(String prefix) {
-        return new KafkaBusConfig(bootstrap, partitions, prefix, groupPrefix, sessionTimeout, member);
+        return new KafkaBusConfig(bootstrap, partitions, prefix, groupPrefix, sessionTimeout, member, deliveryTimeout, maxUnsent);
     }
 
     public KafkaBusConfig withGroupPrefix(String prefix) {
-        return new KafkaBusConfig(bootstrap, partitions, topicPrefix, prefix, sessionTimeout, member);
+        return new KafkaBusConfig(bootstrap, partitions, topicPrefix, prefix, sessionTimeout, member, deliveryTimeout, maxUnsent);
     }
 
     public KafkaBusConfig withMember(String name) {
-        return new KafkaBusConfig(bootstrap, partitions, topicPrefix, groupPrefix, sessionTimeout, name);
+        return new KafkaBusConfig(bootstrap, partitions, topicPrefix, groupPrefix, sessionTimeout, name, deliveryTimeout, maxUnsent);
     }
 
     public KafkaBusConfig withPartitions(int n) {
-        return new KafkaBusConfig(bootstrap, n, topicPrefix, groupPrefix, sessionTimeout, member);
+        return new KafkaBusConfig(bootstrap, n, topicPrefix, groupPrefix, sessionTimeout, member, deliveryTimeout, maxUnsent);
+    }
+
+    /** The producer's delivery timeout and bound on unsent events (see the record's parameters). */
+    public KafkaBusConfig withDelivery(Duration timeout, int unsent) {
+        return new KafkaBusConfig(bootstrap, partitions, topicPrefix, groupPrefix, sessionTimeout, member, timeout, unsent);
     }
 }

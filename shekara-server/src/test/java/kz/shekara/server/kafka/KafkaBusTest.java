@@ -49,6 +49,34 @@ class KafkaBusTest extends BusContractTest {
         }
     }
 
+    /**
+     * A consumer fetches at most 500 records a poll, so a new group on a partition of 2,000 records has
+     * a backlog after its first poll: the lag its handler sees meanwhile is positive, and once everything
+     * is handled it is zero, reported for the one partition held, by group and topic.
+     */
+    @Test
+    void lagIsWhatIsOnAHeldPartitionAndNotYetHandled() throws InterruptedException {
+        KafkaBusConfig config = TestBroker.config(1);
+        try (KafkaBus bus = new KafkaBus(config)) {
+            for (int i = 0; i < 2_000; i++) {
+                bus.publish(Topic.OBSERVATIONS, "sector-1", det(i, "radar-1"));
+            }
+            bus.drain();
+            java.util.concurrent.atomic.AtomicLong mostSeen = new java.util.concurrent.atomic.AtomicLong();
+            bus.subscribe(Topic.OBSERVATIONS, "lag", d -> mostSeen.accumulateAndGet(
+                    bus.lag().stream().mapToLong(ConsumerLag::lag).sum(), Math::max));
+            bus.drain();
+            assertThat(mostSeen.get()).as("lag seen while the backlog was handled").isPositive();
+            ConsumerLag caughtUp = new ConsumerLag(config.groupPrefix() + "lag." + Topic.OBSERVATIONS.name(),
+                    config.topicPrefix() + Topic.OBSERVATIONS.name(), 0, 0);
+            long end = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+            while (!bus.lag().equals(List.of(caughtUp)) && System.nanoTime() < end) {
+                Thread.sleep(50);
+            }
+            assertThat(bus.lag()).containsExactly(caughtUp);
+        }
+    }
+
     @Test
     void eventsComeBackEqualWithTheirEventTime() throws InterruptedException {
         try (KafkaBus bus = new KafkaBus(TestBroker.config(2))) {

@@ -64,10 +64,8 @@ final class CotConnection {
     private volatile String group;
     private volatile boolean v1InputAgreed;
     private volatile boolean v1;
-    /** System.nanoTime of the last byte read (or of connecting). */
-    private volatile long lastByteNanos = System.nanoTime();
-    /** System.nanoTime of the first byte read since the last complete event, or 0 when none is pending. */
-    private volatile long pendingSinceNanos;
+    /** The time this client has kept its reader waiting, for the timeouts. */
+    private final ClientTime time = new ClientTime();
     /** Set by the reader when a frame completes during the read being handled. */
     private boolean framed;
 
@@ -221,26 +219,21 @@ final class CotConnection {
     /**
      * Why this client has outstayed its welcome at {@code nowNanos} (System.nanoTime): {@code idle-timeout}
      * after no byte for {@code idleNanos}, {@code event-timeout} when bytes of an event have been pending
-     * for {@code eventNanos}; null while neither.
+     * for {@code eventNanos}; null while neither. Only the time its reader waited for it counts
+     * ({@link ClientTime}), not the time the server held its reader.
      */
     String expired(long nowNanos, long idleNanos, long eventNanos) {
-        long pending = pendingSinceNanos;
-        if (pending != 0 && nowNanos - pending >= eventNanos) {
-            return "event-timeout";
-        }
-        return nowNanos - lastByteNanos >= idleNanos ? "idle-timeout" : null;
+        return time.expired(nowNanos, idleNanos, eventNanos);
     }
 
-    /** Notes a read once handled: whether it completed an event ({@link #framed}) and left part of the next held. */
+    /**
+     * Notes a read once handled, before the reader waits for the client again: whether it completed an
+     * event ({@link #framed}) and left part of the next held.
+     */
     private void readDone(boolean partialLeft) {
-        long now = System.nanoTime();
-        lastByteNanos = now;
-        if (framed) {
-            pendingSinceNanos = partialLeft ? now : 0;
-        } else if (pendingSinceNanos == 0) {
-            pendingSinceNanos = now;
-        }
+        time.handled(framed, partialLeft);
         framed = false;
+        time.waiting(System.nanoTime());
     }
 
     /** This client's events handed to the event log and not yet stored ({@link CotPublisher}). */
@@ -293,10 +286,12 @@ final class CotConnection {
         byte[] buf = new byte[16_384];
         try (InputStream in = socket.getInputStream()) {
             int n;
+            time.waiting(System.nanoTime());
             while ((n = in.read(buf)) >= 0) {
+                time.arrived(System.nanoTime());
                 if (v1Framer != null) {
                     v1Framer.feed(buf, 0, n, v1Sink);
-                    readDone(false);
+                    readDone(v1Framer.holdsPart());
                     continue;
                 }
                 framer.feed(buf, 0, n, sink);
@@ -305,7 +300,7 @@ final class CotConnection {
                     byte[] rest = framer.takeRest();
                     v1Framer.feed(rest, 0, rest.length, v1Sink);
                 }
-                readDone(v1Framer == null && framer.buffered() > 0);
+                readDone(v1Framer == null ? framer.holdsPart() : v1Framer.holdsPart());
             }
         } catch (kz.shekara.server.adapter.DecodeException e) {
             handler.rejected(this, e);

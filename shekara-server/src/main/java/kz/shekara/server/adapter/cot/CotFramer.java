@@ -148,6 +148,15 @@ public final class CotFramer {
         return discarding ? 0 : n;
     }
 
+    /**
+     * True while part of an event is held: bytes of one not ended, or an oversized one being discarded.
+     * Whitespace after an event's end tag (the newline most clients end each event with) is no part of
+     * the next one.
+     */
+    public boolean holdsPart() {
+        return discarding || truncated() > 0;
+    }
+
     /** Skips whitespace, an XML declaration and processing instructions before the root element. */
     private int skipPrologue(int from, int to) {
         int i = from;

@@ -71,6 +71,11 @@ final class TakV1Framer {
         len -= start;
     }
 
+    /** True while part of a message is held (whitespace between messages is not held). */
+    boolean holdsPart() {
+        return len > 0;
+    }
+
     private static boolean isSpace(byte b) {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }

@@ -79,7 +79,7 @@ final class UdpSaInput implements Runnable {
                     reject.accept(new DecodeException("garbage", bytes + " bytes before an event were no event"));
                 }
             });
-            if (framer.buffered() > 0) {
+            if (framer.holdsPart()) { // the newline most senders end an event with is no part of another
                 reject.accept(new DecodeException("malformed-xml", "datagram without a complete event"));
             }
         }

@@ -45,6 +45,19 @@ class CotFramerTest {
     }
 
     @Test
+    void holdsPartOfAnEventOnlyWhenBytesOtherThanWhitespaceAreLeft() {
+        CotFramer f = new CotFramer(1024);
+        feed(f, A + "\r\n", sink);
+        assertThat(f.buffered()).as("the newline is kept").isPositive();
+        assertThat(f.holdsPart()).as("but it is no part of the next event").isFalse();
+        feed(f, "<?xml version=\"1.0\"?>", sink);
+        assertThat(f.holdsPart()).as("a declaration begins the next one").isTrue();
+        feed(f, B + "\n", sink);
+        assertThat(frames).containsExactly(A, B);
+        assertThat(f.holdsPart()).isFalse();
+    }
+
+    @Test
     void reassemblesEventsDeliveredOneByteAtATime() {
         CotFramer f = new CotFramer(1024);
         byte[] all = (A + "\n" + B + "\r\n").getBytes(StandardCharsets.UTF_8);

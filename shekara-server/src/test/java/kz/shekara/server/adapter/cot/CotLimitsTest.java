@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a CoT input tolerates, over real sockets: connection caps in all and per address, the idle
- * and the event timeouts (a client dribbling an event a byte at a time), and reports stamped ahead
+ * and the event timeouts (a client dribbling an event a byte at a time; one quiet between events is
+ * idle, not dribbling), and reports stamped ahead
  * of the server's clock, refused or placed at their receive time; each counted.
  */
 class CotLimitsTest {
@@ -138,6 +139,23 @@ class CotLimitsTest {
         assertThat(rejected("event-timeout")).isEqualTo(1);
         assertThat(rejected("idle-timeout")).isZero();
         assertThat(server.connectedClients()).extracting(ConnectedClient::uid).containsExactly("GOOD");
+    }
+
+    @Test
+    void aClientQuietAfterEventsEndedByANewlineIsIdleNotDribblingAndIsClosedOnlyAfterTheIdleTimeout()
+            throws Exception {
+        start(CotLimits.DEFAULTS.withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(1)));
+        // Each event ends with a newline, as most clients send them: nothing of a next event is held.
+        TakTestClient quiet = join("QUIET");
+        quiet.send(sa("QUIET", "QUIET", "Cyan", 42.31, 69.6, NOW) + "\r\n");
+        // Three event timeouts of quiet: no event is incomplete, so the event timeout does not apply.
+        Thread.sleep(3_000);
+        assertThat(quiet.closedWithin(0)).as("not closed for an event it never began").isFalse();
+        assertThat(rejected("event-timeout")).isZero();
+
+        assertThat(quiet.closedWithin(30)).as("closed once idle for the idle timeout").isTrue();
+        assertThat(rejected("idle-timeout")).isEqualTo(1);
+        assertThat(rejected("event-timeout")).isZero();
     }
 
     @Test

@@ -497,5 +497,12 @@ class CotServerTest {
         }
         assertThat(d.next().uid()).isEqualTo("U");
         assertThat(nextPublished(UnitPosition.class).callsign()).isEqualTo("UNIFORM");
+        // One datagram at a time: once the next is handled, the first (ended by a newline) is done with.
+        byte[] next = sa("U", "UNIFORM", null, 43.3, 76.9, T.plusSeconds(1)).getBytes(StandardCharsets.UTF_8);
+        try (DatagramSocket s = new DatagramSocket()) {
+            s.send(new DatagramPacket(next, next.length, new InetSocketAddress("127.0.0.1", server.udpPort())));
+        }
+        assertThat(nextPublished(UnitPosition.class).lat()).isEqualTo(43.3);
+        assertThat(rejections("malformed-xml")).as("a whole event and a newline is no malformed datagram").isZero();
     }
 }
