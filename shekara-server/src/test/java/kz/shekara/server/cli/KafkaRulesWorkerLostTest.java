@@ -84,15 +84,20 @@ class KafkaRulesWorkerLostTest {
             tracker.bus().drain();
             await("the rules handled the first third", () -> committedToEnd(admin, group, prefix));
             publish(kafka, prefix, thirds.get(1)); // being tracked, its tracks reaching the rules, as the worker dies
+            long killed = System.nanoTime();
             lost.destroyForcibly(); // SIGKILL: no leave, no last commit
             lost.waitFor();
             await("the survivor holds every partition", () -> holdings(admin, group).equals(List.of(PARTITIONS)));
+            // A figure for the record (mostly the group's session timeout), never asserted.
+            System.out.printf("take-over: the survivor held every partition %d ms after the kill%n",
+                    (System.nanoTime() - killed) / 1_000_000);
             publish(kafka, prefix, thirds.get(2));
             tracker.bus().drain();
             await("the survivor handled the whole recording", () -> committedToEnd(admin, group, prefix));
             assertThat(survivor.isAlive()).isTrue();
         }
         String said = Files.readString(log("survivor"));
+        said.lines().filter(l -> l.contains(" rebuilt from ")).forEach(System.out::println); // for the record
         assertThat(REBUILT_FROM_OUTPUTS.matcher(said).find())
                 .as("the survivor rebuilt a partition from the lost worker's outputs; it said:%n%s", said).isTrue();
 
