@@ -55,7 +55,7 @@ final class RulesSectors implements SectorHandler {
 
     /** Subscribes a node's rules (their own subscriptions left idle) to the cluster as a rules worker. */
     static Bus.Subscription subscribe(KafkaBus bus, RulesService rules, Duration warmUp, MeterRegistry meters) {
-        return bus.subscribeSectors("rules", INPUTS, SECTOR_OUTPUTS, OTHER_OUTPUTS,
+        return bus.subscribeSectors("rules", INPUTS, SECTOR_OUTPUTS, OTHER_OUTPUTS, warmUp,
                 new RulesSectors(rules, warmUp, meters));
     }
 

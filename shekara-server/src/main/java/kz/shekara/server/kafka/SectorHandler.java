@@ -15,8 +15,8 @@ public interface SectorHandler {
      * Partition {@code partition} is this worker's now. {@code outputs}: the records of the output topics
      * on that partition (and of the output topics keyed otherwise, all of them), each topic in offset
      * order, topics in the order the subscription names them. {@code inputs}: the input records below the
-     * group's committed offsets, every input topic of the partition merged by event time. Rebuild from
-     * them; send nothing.
+     * group's committed offsets and within the subscription's input window of the latest of them, every
+     * input topic of the partition merged by event time. Rebuild from them; send nothing.
      */
     void rebuild(int partition, List<DomainEvent> outputs, List<DomainEvent> inputs);
 

@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * rebuilds the partition's state before handing on any new input of it ({@link SectorHandler#rebuild}),
  * by the restart rule: the previous owner's outputs are its state (read whole from the output topics: the
  * partition's sectors of the topics keyed by sector, every partition of the others), and the inputs it
- * handled (each input topic's partition below the group's committed offset) bring the handler's
- * short-lived state up to date. Records are then handed on in each partition's offset order; offsets are
+ * handled (each input topic's partition below the group's committed offset, from the input window
+ * before the latest of them: records are stamped with their event time) bring the handler's short-lived
+ * state up to date. Records are then handed on in each partition's offset order; offsets are
  * committed after each poll once the handler's outputs have been handed on and sent to the cluster, so
  * what a commit covers is never lost with a worker, and what a lost worker sent after its last commit is
  * sent again by its taker for the same inputs (a handler rebuilt from the outputs drops what it already
@@ -58,6 +59,7 @@ final class SectorSubscription implements GroupMember {
     private final Map<String, Topic<?>> inputs = new LinkedHashMap<>();
     private final Map<String, Topic<?>> bySector = new LinkedHashMap<>();
     private final Map<String, Topic<?>> whole = new LinkedHashMap<>();
+    private final Duration inputWindow;
     private final SectorHandler handler;
     private final Runnable flush;
     private final Runnable onClose;
@@ -74,15 +76,19 @@ final class SectorSubscription implements GroupMember {
      * @param inputs the topics handed on ({@code prefix + name} each), all keyed by sector
      * @param sectorOutputs the handler's output topics keyed by sector: the taken partitions are read back
      * @param otherOutputs its output topics keyed otherwise: read back whole
+     * @param inputWindow how far back in event time, before the latest input handled, the inputs handled
+     *                    are read back to rebuild a partition taken
      * @param flush sends what the bus's producer holds and waits until the cluster has it
      */
     SectorSubscription(KafkaBusConfig config, String group, List<Topic<?>> inputs, List<Topic<?>> sectorOutputs,
-                       List<Topic<?>> otherOutputs, SectorHandler handler, Runnable flush, Runnable onClose) {
+                       List<Topic<?>> otherOutputs, Duration inputWindow, SectorHandler handler, Runnable flush,
+                       Runnable onClose) {
         this.config = config;
         this.group = group;
         inputs.forEach(t -> this.inputs.put(config.topicPrefix() + t.name(), t));
         sectorOutputs.forEach(t -> bySector.put(config.topicPrefix() + t.name(), t));
         otherOutputs.forEach(t -> whole.put(config.topicPrefix() + t.name(), t));
+        this.inputWindow = inputWindow;
         this.handler = handler;
         this.flush = flush;
         this.onClose = onClose;
@@ -196,7 +202,7 @@ final class SectorSubscription implements GroupMember {
             Map<String, Topic<?>> all = new HashMap<>(inputs);
             all.putAll(bySector);
             all.putAll(whole);
-            Map<TopicPartition, List<DomainEvent>> read = read(reader, ends, all);
+            Map<TopicPartition, List<DomainEvent>> read = read(reader, windowStarts(reader, from), ends, all);
             List<DomainEvent> outputs = new ArrayList<>();
             outs.forEach(tp -> outputs.addAll(read.getOrDefault(tp, List.of())));
             List<DomainEvent> in = new ArrayList<>();
@@ -209,20 +215,59 @@ final class SectorSubscription implements GroupMember {
         }
     }
 
-    /** Each partition's events from its start to its end (exclusive), in offset order. */
+    /**
+     * Per input partition with records below {@code ends}, the first offset within {@link #inputWindow} of
+     * the latest record time below {@code ends} on any of them (record times are event times).
+     */
+    private Map<TopicPartition, Long> windowStarts(KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> ends) {
+        long latest = Long.MIN_VALUE;
+        for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
+            if (e.getValue() > 0) {
+                TopicPartition tp = e.getKey();
+                reader.assign(List.of(tp));
+                reader.seek(tp, e.getValue() - 1);
+                while (reader.position(tp) < e.getValue()) {
+                    for (ConsumerRecord<String, byte[]> r : reader.poll(POLL).records(tp)) {
+                        latest = Math.max(latest, r.timestamp());
+                    }
+                }
+            }
+        }
+        Map<TopicPartition, Long> starts = new HashMap<>();
+        if (latest == Long.MIN_VALUE) {
+            return starts;
+        }
+        Map<TopicPartition, Long> query = new HashMap<>();
+        long from = latest - inputWindow.toMillis();
+        ends.forEach((tp, end) -> {
+            if (end > 0) {
+                query.put(tp, from);
+            }
+        });
+        reader.offsetsForTimes(query).forEach((tp, found) -> starts.put(tp, found == null ? ends.get(tp) : found.offset()));
+        return starts;
+    }
+
+    /** Each partition's events from {@code starts} (else its start) to its end (exclusive), in offset order. */
     private Map<TopicPartition, List<DomainEvent>> read(KafkaConsumer<String, byte[]> reader,
-                                                       Map<TopicPartition, Long> ends, Map<String, Topic<?>> topics) {
+                                                       Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends,
+                                                       Map<String, Topic<?>> topics) {
         Map<TopicPartition, List<DomainEvent>> read = new TreeMap<>(
                 Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
         List<TopicPartition> todo = new ArrayList<>();
         ends.forEach((tp, end) -> {
             read.put(tp, new ArrayList<>());
-            if (end > 0) {
+            if (end > starts.getOrDefault(tp, 0L)) {
                 todo.add(tp);
             }
         });
         reader.assign(todo);
         reader.seekToBeginning(todo);
+        starts.forEach((tp, start) -> {
+            if (start > 0 && todo.contains(tp)) {
+                reader.seek(tp, start);
+            }
+        });
         while (todo.stream().anyMatch(tp -> reader.position(tp) < ends.get(tp))) {
             for (ConsumerRecord<String, byte[]> r : reader.poll(POLL)) {
                 TopicPartition tp = new TopicPartition(r.topic(), r.partition());
