@@ -2,14 +2,12 @@ package kz.shekara.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -28,9 +26,6 @@ import kz.shekara.server.theatre.TheatreLoader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,22 +62,25 @@ class KafkaRulesWorkerLostTest {
         KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "3m", "--out", sim.toString());
         Path detections = sim.resolve("detections.jsonl");
         KafkaPipelineTest.run("process", "--in", detections.toString(), "--out", dir.resolve("process").toString());
-        List<Path> thirds = thirds(detections);
+        List<Path> thirds = LostWorkers.thirds(dir, detections);
 
         String prefix = TestBroker.prefix();
         String group = "shekara." + prefix + "rules.sectors";
+        List<String> inputs = RULES_INPUTS.stream().map(t -> prefix + t.name()).toList();
         KafkaBusConfig bus = KafkaBusConfig.of(kafka).withPartitions(PARTITIONS).withTopicPrefix(prefix)
                 .withGroupPrefix("shekara." + prefix);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
              ShekaraServer tracker = KafkaNode.start(nodeConfig("tracker"), TheatreLoader.loadDefault(),
                      Clock.systemUTC(), bus, NodeRoles.parse(List.of("tracker")))) {
-            Process survivor = startRulesWorker(kafka, prefix, "survivor");
-            Process lost = startRulesWorker(kafka, prefix, "lost");
+            Process survivor = LostWorkers.start(dir, "survivor", kafka, prefix, PARTITIONS, "rules");
+            children.add(survivor);
+            Process lost = LostWorkers.start(dir, "lost", kafka, prefix, PARTITIONS, "rules");
+            children.add(lost);
             await("each rules worker holds one partition", () -> holdings(admin, group).size() == 2
                     && holdings(admin, group).stream().allMatch(ps -> ps == 1));
             publish(kafka, prefix, thirds.get(0));
             tracker.bus().drain();
-            await("the rules handled the first third", () -> committedToEnd(admin, group, prefix));
+            await("the rules handled the first third", () -> LostWorkers.committedToEnd(admin, group, inputs, PARTITIONS));
             publish(kafka, prefix, thirds.get(1)); // being tracked, its tracks reaching the rules, as the worker dies
             long killed = System.nanoTime();
             lost.destroyForcibly(); // SIGKILL: no leave, no last commit
@@ -93,10 +91,10 @@ class KafkaRulesWorkerLostTest {
                     (System.nanoTime() - killed) / 1_000_000);
             publish(kafka, prefix, thirds.get(2));
             tracker.bus().drain();
-            await("the survivor handled the whole recording", () -> committedToEnd(admin, group, prefix));
+            await("the survivor handled the whole recording", () -> LostWorkers.committedToEnd(admin, group, inputs, PARTITIONS));
             assertThat(survivor.isAlive()).isTrue();
         }
-        String said = Files.readString(log("survivor"));
+        String said = Files.readString(LostWorkers.log(dir, "survivor"));
         said.lines().filter(l -> l.contains(" rebuilt from ")).forEach(System.out::println); // for the record
         assertThat(REBUILT_FROM_OUTPUTS.matcher(said).find())
                 .as("the survivor rebuilt a partition from the lost worker's outputs; it said:%n%s", said).isTrue();
@@ -119,18 +117,6 @@ class KafkaRulesWorkerLostTest {
         }
     }
 
-    /** The recording's lines in three consecutive parts (the same event times and order as the whole). */
-    private List<Path> thirds(Path detections) throws IOException {
-        List<String> lines = Files.readAllLines(detections);
-        List<Path> parts = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Path p = dir.resolve("part" + i + ".jsonl");
-            Files.write(p, lines.subList(lines.size() * i / 3, lines.size() * (i + 1) / 3));
-            parts.add(p);
-        }
-        return parts;
-    }
-
     private static void publish(String kafka, String prefix, Path part) {
         KafkaPipelineTest.run("publish", "--kafka", kafka, "--topic-prefix", prefix, "--partitions",
                 Integer.toString(PARTITIONS), "--in", part.toString());
@@ -139,24 +125,6 @@ class KafkaRulesWorkerLostTest {
     private ShekaraConfig nodeConfig(String name) {
         return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0).withTlsPort(-1)
                 .withDataDir(dir.resolve(name)).validate();
-    }
-
-    private Path log(String name) {
-        return dir.resolve(name + ".log");
-    }
-
-    /** {@code shekara serve --kafka … --roles rules} in a child JVM, its output in {@code name.log}. */
-    private Process startRulesWorker(String kafka, String prefix, String name) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "kz.shekara.server.cli.ShekaraCommand", "serve", "--kafka", kafka, "--topic-prefix", prefix,
-                "--partitions", Integer.toString(PARTITIONS), "--roles", "rules", "--http-port", "0",
-                "--cot-port", "0", "--tls-port", "-1", "--data-dir", dir.resolve(name).toString(),
-                "--bind", "127.0.0.1");
-        pb.redirectErrorStream(true).redirectOutput(log(name).toFile());
-        Process p = pb.start();
-        children.add(p);
-        return p;
     }
 
     /** How many partitions of each input topic every member of the group holds (sorted; empty when none). */
@@ -174,50 +142,7 @@ class KafkaRulesWorkerLostTest {
         }
     }
 
-    /** Whether the group has committed every partition of the rules' input topics up to its end (and tracks exist). */
-    private static boolean committedToEnd(Admin admin, String group, String prefix) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (Topic<?> t : RULES_INPUTS) {
-                for (int p = 0; p < PARTITIONS; p++) {
-                    latest.put(new TopicPartition(prefix + t.name(), p), OffsetSpec.latest());
-                }
-            }
-            long tracks = 0;
-            for (var e : admin.listOffsets(latest).all().get().entrySet()) {
-                OffsetAndMetadata c = committed.get(e.getKey());
-                long end = e.getValue().offset();
-                if (e.getKey().topic().endsWith(Topic.TRACKS.name())) {
-                    tracks += end;
-                }
-                if (end > 0 && (c == null || c.offset() < end)) {
-                    return false;
-                }
-            }
-            return tracks > 0;
-        } catch (ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void await(String what, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                StringBuilder said = new StringBuilder();
-                for (String name : List.of("survivor", "lost")) {
-                    if (Files.exists(log(name))) {
-                        said.append("\n").append(name).append(" said:\n").append(Files.readString(log(name)));
-                    }
-                }
-                throw new AssertionError("timed out waiting until " + what + said);
-            }
-            Thread.sleep(50);
-        }
+        LostWorkers.await(what, condition, DEADLINE, dir, List.of("survivor", "lost"));
     }
 }
