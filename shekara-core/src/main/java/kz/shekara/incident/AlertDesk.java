@@ -96,6 +96,9 @@ public final class AlertDesk {
         }
         List<DomainEvent> out = new ArrayList<>(raised.size() * 2);
         for (DomainEvent e : raised) {
+            if (known(e)) {
+                continue;
+            }
             out.add(e);
             if (e instanceof Alert a) {
                 alerts.apply(a);
@@ -113,6 +116,26 @@ public final class AlertDesk {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the rules raised again what the books already hold: an alert of a known id (ids are made
+     * from the finding and its time, so the same finding at the same time is the same alert), or a change
+     * that would not move its alert on. It happens when a desk rebuilt from another desk's outputs
+     * handles again the inputs that desk handled last (a worker that took over a lost worker's sectors);
+     * never when one desk sees its inputs once.
+     */
+    private boolean known(DomainEvent e) {
+        return switch (e) {
+            case Alert a -> alerts.get(a.id()).isPresent();
+            case AlertChange c -> !movesOn(c);
+            default -> false;
+        };
+    }
+
+    /** Whether the change moves its alert's state on (an unknown alert's change is passed through). */
+    private boolean movesOn(AlertChange c) {
+        return alerts.get(c.alert()).map(entry -> c.state().ordinal() > entry.state().ordinal()).orElse(true);
     }
 
     public AlertChange acknowledge(String alert, String by, Instant time) {
@@ -174,9 +197,14 @@ public final class AlertDesk {
      * the postures, without running the rules. Folding every logged output in log order gives the
      * alerts, incidents (timelines and tracks included), statistics and postures of the desk that
      * produced them; the rules' own short-lived state (dwell timers, active alert keys) is not
-     * restored. Other events are ignored.
+     * restored. Other events are ignored. Folding is idempotent: an alert, alert change or incident
+     * event the books already hold (or a change that would move an alert back) is passed by, so the
+     * outputs of sectors this desk once held can be folded in again.
      */
     public void fold(DomainEvent e) {
+        if (known(e) || e instanceof IncidentEvent ie && incidents.has(ie)) {
+            return;
+        }
         switch (e) {
             case Alert a -> {
                 alerts.apply(a);

@@ -211,6 +211,12 @@ public final class IncidentBook {
         }
     }
 
+    /** Whether the event is on its incident's timeline already. */
+    public boolean has(IncidentEvent e) {
+        State s = incidents.get(e.incident());
+        return s != null && s.timeline.contains(e);
+    }
+
     public Optional<Incident> get(String id) {
         State s = incidents.get(id);
         return s == null ? Optional.empty() : Optional.of(snapshot(s));

@@ -24,16 +24,7 @@ import org.junit.jupiter.api.Test;
 class AlertDeskTest {
 
     private static List<DomainEvent> feed(AlertDesk desk, String scenario) {
-        List<DomainEvent> out = new ArrayList<>();
-        for (DomainEvent e : Fixtures.inputs(scenario)) {
-            switch (e) {
-                case TrackUpdate u -> out.addAll(desk.onTrack(u));
-                case Detection d -> out.addAll(desk.onDetection(d));
-                case UnitPosition p -> out.addAll(desk.onUnit(p));
-                default -> throw new IllegalStateException();
-            }
-        }
-        return out;
+        return feedAll(desk, Fixtures.inputs(scenario));
     }
 
     private static AlertDesk desk(String scenario) {
@@ -198,5 +189,46 @@ class AlertDeskTest {
             case UnitPosition p -> desk.onUnit(p);
             default -> throw new IllegalStateException();
         };
+    }
+    /**
+     * A desk that takes over another's sectors: folds the other's outputs (twice: folding is idempotent),
+     * re-runs the inputs the other handled, then handles again the last of them (the other died before
+     * committing them) and the rest. It raises none of the other's alerts again, opens no second incident,
+     * and goes on exactly as the other does.
+     */
+    @Test
+    void aDeskRebuiltFromAnothersOutputsRaisesNothingTwiceAndGoesOnAsTheOther() {
+        for (String scenario : List.of("boat-approach", "fence-alarm")) {
+            List<DomainEvent> inputs = Fixtures.inputs(scenario);
+            int committed = inputs.size() / 2;
+            int handled = Math.min(inputs.size(), committed + 3);
+            AlertDesk lost = desk(scenario);
+            List<DomainEvent> before = feedAll(lost, inputs.subList(0, handled));
+            assertThat(before).as(scenario).anyMatch(Alert.class::isInstance);
+            AlertDesk taker = desk(scenario);
+            for (int round = 0; round < 2; round++) {
+                before.forEach(taker::fold);
+            }
+            inputs.subList(0, committed).forEach(taker::replay);
+            List<DomainEvent> rest = inputs.subList(committed, inputs.size());
+            List<DomainEvent> again = feedAll(taker, rest);
+            List<DomainEvent> after = feedAll(lost, inputs.subList(handled, inputs.size()));
+            assertThat(again).as(scenario).containsExactlyElementsOf(after);
+            assertThat(taker.alerts().list()).as(scenario).isEqualTo(lost.alerts().list());
+            assertThat(taker.incidents().list()).as(scenario).isEqualTo(lost.incidents().list());
+        }
+    }
+
+    private static List<DomainEvent> feedAll(AlertDesk desk, List<DomainEvent> inputs) {
+        List<DomainEvent> out = new ArrayList<>();
+        for (DomainEvent e : inputs) {
+            switch (e) {
+                case TrackUpdate u -> out.addAll(desk.onTrack(u));
+                case Detection d -> out.addAll(desk.onDetection(d));
+                case UnitPosition p -> out.addAll(desk.onUnit(p));
+                default -> throw new IllegalStateException();
+            }
+        }
+        return out;
     }
 }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * server is assembled as usual over a {@link RoleBus}, which leaves the services of other nodes' roles
  * idle (unsubscribed) and gives views a group of this node's own; a {@code tracker} node runs
  * {@link SectorTrackers} (a tracker per observations partition, rebuilt from the partition when it is
- * taken over); an {@code api} node without {@code rules} keeps its alert desk as a view of the rules'
+ * taken over); a {@code rules} node takes the rules' inputs as {@link RulesSectors} (the sectors it takes
+ * over rebuilt from the outputs and inputs of their previous owner); an {@code api} node without {@code rules} keeps its alert desk as a view of the rules'
  * outputs (alerts, alert changes, incidents, postures); a node without {@code ingest} opens no CoT port
  * and runs no scenario. Every node keeps its own event log of what it publishes, and serves health and
  * metrics on its HTTP port, with its cluster's broker, consumer lag and back-pressure ({@link KafkaOperations}). Its bus is a member named by a random node id, so that the groups of one
@@ -69,6 +70,10 @@ public final class KafkaNode {
             if (roles.has(NodeRoles.Role.TRACKER)) {
                 server.closeWith(bus.subscribePartitioned(Topic.OBSERVATIONS, TrackerService.GROUP,
                         new SectorTrackers(nodeConfig.tracker(), theatre, server.bus(), server.meters())));
+            }
+            if (roles.has(NodeRoles.Role.RULES)) {
+                server.closeWith(RulesSectors.subscribe(bus, server.rules(), nodeConfig.store().restart().rulesWarmUp(),
+                        server.meters()));
             }
             if (roles.has(NodeRoles.Role.API) && !roles.has(NodeRoles.Role.RULES)) {
                 followRules(server);

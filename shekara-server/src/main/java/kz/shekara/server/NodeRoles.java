@@ -94,7 +94,7 @@ public record NodeRoles(Set<Role> roles) {
             return Take.SKIP; // the partitioned worker (SectorTrackers) takes the tracker's place
         }
         if (group.equals("rules")) {
-            return has(Role.RULES) ? Take.SHARED : Take.SKIP;
+            return Take.SKIP; // a rules worker takes its inputs on one subscription of its own (RulesSectors)
         }
         if (group.equals("response")) {
             return has(Role.RESPONSE) ? Take.SHARED : Take.SKIP;

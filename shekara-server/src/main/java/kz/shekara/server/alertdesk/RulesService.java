@@ -23,12 +23,17 @@ import kz.shekara.incident.AlertDesk;
 import kz.shekara.incident.AlertStatistics;
 import kz.shekara.incident.Incident;
 import kz.shekara.model.Alert;
+import kz.shekara.model.ControlChange;
 import kz.shekara.model.AlertChange;
 import kz.shekara.model.Detection;
 import kz.shekara.model.Disposition;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.IncidentStatus;
+import kz.shekara.model.SensorHeartbeat;
+import kz.shekara.model.Task;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.model.UnitPosition;
 import kz.shekara.rules.PostureChange;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
@@ -257,6 +262,49 @@ public final class RulesService implements AutoCloseable {
         synchronized (desk) {
             desk.replay(logged);
         }
+    }
+
+    /**
+     * An input as the subscriptions of {@link #start()} take it (track, detection, unit position, heartbeat,
+     * task, control change), for a node that subscribes the rules' inputs itself; other events are ignored.
+     */
+    public void take(DomainEvent input) {
+        switch (input) {
+            case TrackUpdate u -> handle(u.time(), () -> desk.onTrack(u));
+            case Detection d -> onDetection(d);
+            case UnitPosition p -> handle(p.time(), () -> desk.onUnit(p));
+            case SensorHeartbeat h -> handle(h.time(), () -> desk.onHeartbeat(h));
+            case Task t -> handle(t.time(), () -> desk.onTask(t));
+            case ControlChange c -> handle(c.time(), () -> desk.onControl(c));
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * Takes over sectors another desk worked, by the restart rule: folds that desk's outputs in (alerts,
+     * alert changes, incident events, posture changes: what the books already hold is passed by), then
+     * re-runs the inputs it handled within {@code warmUp} of the latest of them through the rules only
+     * (their dwell timers and active alert keys; what they raise is already among the outputs). Nothing
+     * is published. The inputs in event-time order.
+     */
+    public void rebuild(List<DomainEvent> outputs, List<DomainEvent> inputs, Duration warmUp) {
+        synchronized (desk) {
+            outputs.forEach(desk::fold);
+            if (!inputs.isEmpty()) {
+                Instant from = inputs.getLast().time().minus(warmUp);
+                inputs.stream().filter(e -> !e.time().isBefore(from)).forEach(desk::replay);
+            }
+        }
+    }
+
+    /** Blocks until every output so far has been handed to the bus (a failure to store them is not rethrown). */
+    public void handedOn() {
+        CompletableFuture<Void> upTo;
+        synchronized (desk) {
+            upTo = lastOutput;
+        }
+        upTo.exceptionally(failure -> null).join();
     }
 
     /**

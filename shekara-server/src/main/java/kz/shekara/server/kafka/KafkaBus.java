@@ -266,6 +266,28 @@ public final class KafkaBus implements Bus {
         return config.bootstrap();
     }
 
+    /**
+     * Subscribes a worker whose state spans several input topics keyed by sector (see
+     * {@link SectorSubscription}): one consumer over every input topic, a partition taken rebuilt from the
+     * outputs and the handled inputs (those within {@code inputWindow} of the latest) before its new
+     * records are handed on.
+     */
+    public Subscription subscribeSectors(String group, List<Topic<?>> inputs, List<Topic<?>> sectorOutputs,
+                                         List<Topic<?>> otherOutputs, java.time.Duration inputWindow,
+                                         SectorHandler handler) {
+        if (closed) {
+            throw new IllegalStateException("bus is closed");
+        }
+        java.util.stream.Stream.of(inputs, sectorOutputs, otherOutputs).flatMap(List::stream).forEach(this::ensure);
+        GroupMember[] self = new GroupMember[1];
+        SectorSubscription sub = new SectorSubscription(config, group, inputs, sectorOutputs, otherOutputs,
+                inputWindow, handler, producer::flush, () -> subscriptions.remove(self[0]));
+        self[0] = sub;
+        subscriptions.add(sub);
+        sub.start();
+        return sub;
+    }
+
     /** Events the producer gave up on (the cluster unreachable past its delivery timeout). */
     public long sendFailures() {
         return sendFailures.get();

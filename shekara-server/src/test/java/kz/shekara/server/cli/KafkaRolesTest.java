@@ -131,7 +131,7 @@ class KafkaRolesTest {
     }
 
     /** The lines with their {@code lat} and {@code lon} taken out, sorted (each line's place as {@link #places}). */
-    private static List<String> withoutPlace(List<String> lines) throws IOException {
+    static List<String> withoutPlace(List<String> lines) throws IOException {
         List<String> out = new ArrayList<>();
         for (String line : lines) {
             ObjectNode o = (ObjectNode) JSON.readTree(line);
@@ -142,7 +142,7 @@ class KafkaRolesTest {
     }
 
     /** Each line's {lat, lon}, in the order of its line without them, then of the place. */
-    private static List<double[]> places(List<String> lines) throws IOException {
+    static List<double[]> places(List<String> lines) throws IOException {
         record Placed(String rest, double lat, double lon) {
         }
         List<Placed> placed = new ArrayList<>();
@@ -158,7 +158,7 @@ class KafkaRolesTest {
     }
 
     /** 0 when two places are within 1e-5 degrees (about a metre) in latitude and longitude. */
-    private static int withinAMetre(double[] a, double[] b) {
+    static int withinAMetre(double[] a, double[] b) {
         boolean near = Math.abs(a[0] - b[0]) <= 1e-5 && Math.abs(a[1] - b[1]) <= 1e-5;
         return near ? 0 : Double.compare(a[0], b[0]) != 0 ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]);
     }

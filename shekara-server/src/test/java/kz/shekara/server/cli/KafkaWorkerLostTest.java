@@ -8,12 +8,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.shekara.model.Alert;
@@ -29,9 +27,6 @@ import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Theatre;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +59,7 @@ class KafkaWorkerLostTest {
         Theatre theatre = TheatreLoader.loadDefault();
         Path sim = dir.resolve("sim");
         KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "3m", "--out", sim.toString());
-        List<Path> thirds = thirds(sim.resolve("detections.jsonl"));
+        List<Path> thirds = LostWorkers.thirds(dir, sim.resolve("detections.jsonl"));
 
         // Undisturbed: one tracker worker (with the rules) works the whole recording.
         String quiet = TestBroker.prefix();
@@ -85,8 +80,9 @@ class KafkaWorkerLostTest {
              ShekaraServer rules = KafkaNode.start(nodeConfig("rules"), theatre, Clock.systemUTC(), bus(kafka, lost),
                      NodeRoles.parse(List.of("rules", "response")))) {
             publish(kafka, lost, thirds.get(0));
-            Process child = startWorker(kafka, lost, dir.resolve("child"));
-            await("the child worker handled the first third", () -> committedToEnd(admin, group, observations));
+            Process child = LostWorkers.start(dir, "child", kafka, lost, PARTITIONS, "tracker");
+            children.add(child);
+            await("the child worker handled the first third", () -> LostWorkers.committedToEnd(admin, group, List.of(observations), PARTITIONS));
             try (ShekaraServer survivor = KafkaNode.start(nodeConfig("survivor"), theatre, Clock.systemUTC(),
                     bus(kafka, lost), NodeRoles.parse(List.of("tracker")))) {
                 await("the partitions are shared", () -> held(survivor) == PARTITIONS / 2);
@@ -120,18 +116,6 @@ class KafkaWorkerLostTest {
         }
     }
 
-    /** The recording's lines in three consecutive parts (the same event times and order as the whole). */
-    private List<Path> thirds(Path detections) throws IOException {
-        List<String> lines = Files.readAllLines(detections);
-        List<Path> parts = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Path p = dir.resolve("part" + i + ".jsonl");
-            Files.write(p, lines.subList(lines.size() * i / 3, lines.size() * (i + 1) / 3));
-            parts.add(p);
-        }
-        return parts;
-    }
-
     private static void publish(String kafka, String prefix, Path part) {
         KafkaPipelineTest.run("publish", "--kafka", kafka, "--topic-prefix", prefix, "--partitions",
                 Integer.toString(PARTITIONS), "--in", part.toString());
@@ -154,60 +138,12 @@ class KafkaWorkerLostTest {
                 .withDataDir(dir.resolve(name)).validate();
     }
 
-    /** {@code shekara serve --kafka … --roles tracker} in a child JVM. */
-    private Process startWorker(String kafka, String prefix, Path data) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "kz.shekara.server.cli.ShekaraCommand", "serve", "--kafka", kafka, "--topic-prefix", prefix,
-                "--partitions", Integer.toString(PARTITIONS), "--roles", "tracker", "--http-port", "0",
-                "--cot-port", "0", "--tls-port", "-1", "--data-dir", data.toString(), "--bind", "127.0.0.1");
-        pb.redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
-        Process p = pb.start();
-        children.add(p);
-        return p;
-    }
-
     private static int held(ShekaraServer worker) {
         return (int) worker.meters().get("shekara.tracker.partitions").gauge().value();
     }
 
-    /** Whether the group has committed every partition of the topic up to its end (and the topic is not empty). */
-    private static boolean committedToEnd(Admin admin, String group, String topic) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int p = 0; p < PARTITIONS; p++) {
-                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-            }
-            long total = 0;
-            for (var e : admin.listOffsets(latest).all().get().entrySet()) {
-                OffsetAndMetadata c = committed.get(e.getKey());
-                long end = e.getValue().offset();
-                total += end;
-                if (end > 0 && (c == null || c.offset() < end)) {
-                    return false;
-                }
-            }
-            return total > 0;
-        } catch (ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void await(String what, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                Path log = dir.resolve("child.log");
-                throw new AssertionError("timed out waiting until " + what
-                        + (Files.exists(log) ? "; child worker said:\n" + Files.readString(log) : ""));
-            }
-            Thread.sleep(50);
-        }
+        LostWorkers.await(what, condition, DEADLINE, dir, List.of("child"));
     }
 
     private static List<String> sorted(Path file) throws IOException {

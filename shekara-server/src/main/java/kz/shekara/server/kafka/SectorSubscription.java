@@ -1,0 +1,431 @@
+package kz.shekara.server.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.server.bus.Topic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link KafkaBus} subscription of a worker whose state spans several input topics keyed by sector
+ * (the rules: tracks, detections, heartbeats, unit positions, tasks, control changes): one consumer in
+ * the group {@code groupPrefix + group + ".sectors"} subscribed to every input topic, so that a rebalance
+ * moves partition {@code p} of every input topic at once (the range assignor deals each topic's
+ * partitions alike over the members sorted by id: a worker holds the same sectors of every topic).
+ *
+ * <p>When it takes a partition (not one it gave up and got back with nobody committing meanwhile), it
+ * rebuilds the partition's state before handing on any new input of it ({@link SectorHandler#rebuild}),
+ * by the restart rule: the previous owner's outputs are its state (read whole from the output topics: the
+ * partition's sectors of the topics keyed by sector, every partition of the others), and the inputs it
+ * handled (each input topic's partition below the group's committed offset, from the input window
+ * before the latest of them: records are stamped with their event time) bring the handler's short-lived
+ * state up to date. Records are then handed on in each partition's offset order; offsets are
+ * committed after each poll once the handler's outputs have been handed on and sent to the cluster, so
+ * what a commit covers is never lost with a worker, and what a lost worker sent after its last commit is
+ * sent again by its taker for the same inputs (a handler rebuilt from the outputs drops what it already
+ * holds). Records that do not decode are counted as failures and skipped. Thread-safe: the consumers are
+ * touched by the subscription's thread only.
+ */
+final class SectorSubscription implements GroupMember {
+    private static final Logger LOG = LoggerFactory.getLogger(SectorSubscription.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final KafkaBusConfig config;
+    private final String group;
+    private final Map<String, Topic<?>> inputs = new LinkedHashMap<>();
+    private final Map<String, Topic<?>> bySector = new LinkedHashMap<>();
+    private final Map<String, Topic<?>> whole = new LinkedHashMap<>();
+    private final Duration inputWindow;
+    private final SectorHandler handler;
+    private final Runnable flush;
+    private final Runnable onClose;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Thread thread;
+    /** Per assigned input partition, the offset of the next record to hand on. */
+    private final Map<TopicPartition, Long> next = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
+    private final AtomicLong failures = new AtomicLong();
+    private final String kafkaGroup;
+    private volatile Map<TopicPartition, Long> lag = Map.of();
+    private volatile boolean assigned;
+    private volatile boolean stopped;
+
+    /**
+     * @param inputs the topics handed on ({@code prefix + name} each), all keyed by sector
+     * @param sectorOutputs the handler's output topics keyed by sector: the taken partitions are read back
+     * @param otherOutputs its output topics keyed otherwise: read back whole
+     * @param inputWindow how far back in event time, before the latest input handled, the inputs handled
+     *                    are read back to rebuild a partition taken
+     * @param flush sends what the bus's producer holds and waits until the cluster has it
+     */
+    SectorSubscription(KafkaBusConfig config, String group, List<Topic<?>> inputs, List<Topic<?>> sectorOutputs,
+                       List<Topic<?>> otherOutputs, Duration inputWindow, SectorHandler handler, Runnable flush,
+                       Runnable onClose) {
+        this.config = config;
+        this.group = group;
+        inputs.forEach(t -> this.inputs.put(config.topicPrefix() + t.name(), t));
+        sectorOutputs.forEach(t -> bySector.put(config.topicPrefix() + t.name(), t));
+        otherOutputs.forEach(t -> whole.put(config.topicPrefix() + t.name(), t));
+        this.inputWindow = inputWindow;
+        this.handler = handler;
+        this.flush = flush;
+        this.onClose = onClose;
+        Properties p = KafkaSubscription.consumerProperties(config, group, inputs.getFirst());
+        this.kafkaGroup = config.groupPrefix() + group + ".sectors";
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, kafkaGroup);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, (config.member().isEmpty() ? "" : config.member() + ".") + group
+                + ".sectors");
+        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        this.thread = Thread.ofPlatform().daemon().name("kafka-" + group + "-sectors").unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.copyOf(inputs.keySet()), new Rebalance());
+            while (!stopped) {
+                try {
+                    pollOnce();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (org.apache.kafka.common.errors.RetriableException
+                         | org.apache.kafka.clients.consumer.CommitFailedException
+                         | org.apache.kafka.common.errors.RebalanceInProgressException e) {
+                    // The cluster away or the group moving (a broker restart): what was not committed is
+                    // handled again by whoever holds the partition next, after its rebuild; the consumer goes on.
+                    LOG.warn("Kafka subscription {} on {}: {}; going on", group, inputs.keySet(), e.toString());
+                    Thread.sleep(POLL.toMillis());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (WakeupException e) {
+            // close() asked the poll to stop
+        } catch (KafkaException e) {
+            LOG.error("Kafka subscription {} on {} stopped: {}", group, inputs.keySet(), e.toString());
+        } finally {
+            try {
+                commit(true);
+            } catch (KafkaException e) {
+                LOG.warn("Kafka subscription {}: last commit failed: {}", group, e.toString());
+            }
+            consumer.close(Duration.ofSeconds(5));
+            partitionNumbers(next.keySet()).forEach(handler::revoked);
+            next.clear();
+        }
+    }
+
+    /** Outputs handed on and sent first, then the offsets: what a commit covers is on the cluster. */
+    private void commit(boolean sync) {
+        if (toCommit.isEmpty()) {
+            return;
+        }
+        handler.handedOn();
+        flush.run();
+        Map<TopicPartition, OffsetAndMetadata> offsets = Map.copyOf(toCommit);
+        toCommit.clear();
+        if (sync) {
+            consumer.commitSync(offsets);
+        } else {
+            consumer.commitAsync(offsets, (o, e) -> {
+                if (e != null) {
+                    LOG.debug("commit of {} failed (the next one covers it): {}", group, e.toString());
+                }
+            });
+        }
+    }
+
+    private DomainEvent decode(Map<String, Topic<?>> topics, ConsumerRecord<String, byte[]> r) {
+        try {
+            return EventRecords.event(topics.get(r.topic()), r);
+        } catch (IllegalArgumentException ex) {
+            failed(ex);
+            return null;
+        }
+    }
+
+    private void failed(RuntimeException e) {
+        failures.incrementAndGet();
+        LOG.warn("handler {} failed: {}", group, e.toString());
+    }
+
+    private static TreeSet<Integer> partitionNumbers(Collection<TopicPartition> tps) {
+        TreeSet<Integer> ps = new TreeSet<>();
+        tps.forEach(tp -> ps.add(tp.partition()));
+        return ps;
+    }
+
+    /**
+     * Reads back partition {@code p}: the outputs to their end, the inputs below {@code from} (the group's
+     * committed offsets), and hands them to the handler.
+     */
+    private void rebuild(int p, Map<TopicPartition, Long> from) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, group + ".rebuild-" + UUID.randomUUID());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> outs = new ArrayList<>();
+            bySector.keySet().forEach(t -> outs.add(new TopicPartition(t, p)));
+            for (String t : whole.keySet()) {
+                for (PartitionInfo info : reader.partitionsFor(t, Duration.ofSeconds(30))) {
+                    outs.add(new TopicPartition(t, info.partition()));
+                }
+            }
+            Map<TopicPartition, Long> ends = new HashMap<>(reader.endOffsets(outs));
+            ends.putAll(from);
+            Map<String, Topic<?>> all = new HashMap<>(inputs);
+            all.putAll(bySector);
+            all.putAll(whole);
+            Map<TopicPartition, List<DomainEvent>> read = read(reader, windowStarts(reader, from), ends, all);
+            List<DomainEvent> outputs = new ArrayList<>();
+            outs.forEach(tp -> outputs.addAll(read.getOrDefault(tp, List.of())));
+            List<DomainEvent> in = new ArrayList<>();
+            from.keySet().stream().sorted(Comparator.comparing(TopicPartition::topic))
+                    .forEach(tp -> in.addAll(read.getOrDefault(tp, List.of())));
+            in.sort(Comparator.comparing(DomainEvent::time)); // stable: ties keep the topics' order
+            handler.rebuild(p, outputs, in);
+            LOG.info("{}: partition {} rebuilt from {} outputs and {} inputs handled before", group, p,
+                    outputs.size(), in.size());
+        }
+    }
+
+    /**
+     * Per input partition with records below {@code ends}, the first offset within {@link #inputWindow} of
+     * the latest record time below {@code ends} on any of them (record times are event times).
+     */
+    private Map<TopicPartition, Long> windowStarts(KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> ends) {
+        long latest = Long.MIN_VALUE;
+        for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
+            if (e.getValue() > 0) {
+                TopicPartition tp = e.getKey();
+                reader.assign(List.of(tp));
+                reader.seek(tp, e.getValue() - 1);
+                while (reader.position(tp) < e.getValue()) {
+                    for (ConsumerRecord<String, byte[]> r : reader.poll(POLL).records(tp)) {
+                        latest = Math.max(latest, r.timestamp());
+                    }
+                }
+            }
+        }
+        Map<TopicPartition, Long> starts = new HashMap<>();
+        if (latest == Long.MIN_VALUE) {
+            return starts;
+        }
+        Map<TopicPartition, Long> query = new HashMap<>();
+        long from = latest - inputWindow.toMillis();
+        ends.forEach((tp, end) -> {
+            if (end > 0) {
+                query.put(tp, from);
+            }
+        });
+        reader.offsetsForTimes(query).forEach((tp, found) -> starts.put(tp, found == null ? ends.get(tp) : found.offset()));
+        return starts;
+    }
+
+    /** Each partition's events from {@code starts} (else its start) to its end (exclusive), in offset order. */
+    private Map<TopicPartition, List<DomainEvent>> read(KafkaConsumer<String, byte[]> reader,
+                                                       Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends,
+                                                       Map<String, Topic<?>> topics) {
+        Map<TopicPartition, List<DomainEvent>> read = new TreeMap<>(
+                Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
+        List<TopicPartition> todo = new ArrayList<>();
+        ends.forEach((tp, end) -> {
+            read.put(tp, new ArrayList<>());
+            if (end > starts.getOrDefault(tp, 0L)) {
+                todo.add(tp);
+            }
+        });
+        reader.assign(todo);
+        reader.seekToBeginning(todo);
+        starts.forEach((tp, start) -> {
+            if (start > 0 && todo.contains(tp)) {
+                reader.seek(tp, start);
+            }
+        });
+        while (todo.stream().anyMatch(tp -> reader.position(tp) < ends.get(tp))) {
+            for (ConsumerRecord<String, byte[]> r : reader.poll(POLL)) {
+                TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                if (r.offset() < ends.get(tp)) {
+                    DomainEvent e = decode(topics, r);
+                    if (e != null) {
+                        read.get(tp).add(e);
+                    }
+                }
+            }
+        }
+        return read;
+    }
+
+    /**
+     * Commits before giving partitions up; rebuilds the partitions taken. A partition given up and given
+     * back in one rebalance keeps its state when nobody committed past this worker meanwhile.
+     */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        private final Map<TopicPartition, Long> parked = new HashMap<>();
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commit(true);
+            for (TopicPartition tp : partitions) {
+                Long at = next.remove(tp);
+                if (at != null) {
+                    parked.put(tp, at);
+                }
+            }
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            toCommit.keySet().removeAll(partitions);
+            TreeSet<Integer> held = partitionNumbers(next.keySet());
+            partitions.forEach(next::remove);
+            held.removeAll(partitionNumbers(next.keySet()));
+            held.forEach(handler::revoked);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<Integer, Map<TopicPartition, Long>> taken = new TreeMap<>();
+            for (TopicPartition tp : partitions) {
+                taken.computeIfAbsent(tp.partition(), k -> new HashMap<>()).put(tp, consumer.position(tp));
+            }
+            TreeSet<Integer> wasParked = partitionNumbers(parked.keySet());
+            taken.forEach((p, from) -> {
+                boolean kept = wasParked.contains(p) && from.entrySet().stream()
+                        .allMatch(e -> e.getValue().equals(parked.get(e.getKey())));
+                if (!kept) {
+                    if (wasParked.contains(p)) {
+                        handler.revoked(p);
+                    }
+                    rebuild(p, from);
+                }
+                next.putAll(from);
+            });
+            wasParked.removeAll(taken.keySet());
+            wasParked.forEach(handler::revoked);
+            parked.clear();
+            assigned = true;
+        }
+    }
+
+    private void pollOnce() {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
+            DomainEvent e = decode(inputs, r);
+            if (e != null) {
+                try {
+                    handler.accept(r.partition(), e);
+                } catch (RuntimeException ex) {
+                    failed(ex);
+                }
+            }
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            toCommit.put(tp, new OffsetAndMetadata(r.offset() + 1));
+            next.put(tp, r.offset() + 1);
+        }
+        commit(false);
+        measureLag();
+    }
+
+    /** Notes each held partition's lag: its end as of the last fetch less the next offset to handle. */
+    private void measureLag() {
+        Map<TopicPartition, Long> now = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            java.util.OptionalLong fetched = consumer.currentLag(tp);
+            Long at = next.get(tp);
+            if (fetched.isPresent() && at != null) {
+                now.put(tp, Math.max(0, consumer.position(tp) + fetched.getAsLong() - at));
+            }
+        }
+        lag = Map.copyOf(now);
+    }
+
+    @Override
+    public Map<TopicPartition, Long> lag() {
+        return lag;
+    }
+
+    @Override
+    public String kafkaGroup() {
+        return kafkaGroup;
+    }
+
+    @Override
+    public boolean caughtUp(Map<TopicPartition, Long> ends) {
+        if (!assigned && !stopped) {
+            return false;
+        }
+        return next.entrySet().stream().allMatch(e -> e.getValue() >= ends.getOrDefault(e.getKey(), 0L));
+    }
+
+    @Override
+    public Collection<TopicPartition> partitions() {
+        return List.copyOf(next.keySet());
+    }
+
+    @Override
+    public String group() {
+        return group;
+    }
+
+    @Override
+    public int queueDepth() {
+        return 0;
+    }
+
+    /** Nothing is superseded on Kafka: every record stays in the topic. */
+    @Override
+    public long superseded() {
+        return 0;
+    }
+
+    @Override
+    public long failures() {
+        return failures.get();
+    }
+
+    @Override
+    public void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        consumer.wakeup();
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(Duration.ofSeconds(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        onClose.run();
+    }
+}

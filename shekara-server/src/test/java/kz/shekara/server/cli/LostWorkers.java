@@ -1,0 +1,111 @@
+package kz.shekara.server.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What the tests of a Kafka worker lost share: a recording cut in thirds, workers started as child JVMs
+ * ({@code shekara serve --kafka …}), a wait for a consumer group to have committed topics to their end,
+ * and waits that show what the children said when they time out. Stateless.
+ */
+final class LostWorkers {
+    private LostWorkers() {
+    }
+
+    /** The recording's lines in three consecutive parts written to {@code dir} (the same event times and order). */
+    static List<Path> thirds(Path dir, Path detections) throws IOException {
+        List<String> lines = Files.readAllLines(detections);
+        List<Path> parts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path p = dir.resolve("part" + i + ".jsonl");
+            Files.write(p, lines.subList(lines.size() * i / 3, lines.size() * (i + 1) / 3));
+            parts.add(p);
+        }
+        return parts;
+    }
+
+    /**
+     * {@code shekara serve --kafka … --roles ROLES} in a child JVM with its data in {@code dir/name} and its
+     * output in {@link #log}.
+     */
+    static Process start(Path dir, String name, String kafka, String prefix, int partitions, String roles)
+            throws IOException {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "kz.shekara.server.cli.ShekaraCommand", "serve", "--kafka", kafka, "--topic-prefix", prefix,
+                "--partitions", Integer.toString(partitions), "--roles", roles, "--http-port", "0",
+                "--cot-port", "0", "--tls-port", "-1", "--data-dir", dir.resolve(name).toString(),
+                "--bind", "127.0.0.1");
+        pb.redirectErrorStream(true).redirectOutput(log(dir, name).toFile());
+        return pb.start();
+    }
+
+    /** Where the child {@code name} writes its output. */
+    static Path log(Path dir, String name) {
+        return dir.resolve(name + ".log");
+    }
+
+    /**
+     * Whether the group has committed every partition of the topics up to its end, and the first topic
+     * is not empty.
+     */
+    static boolean committedToEnd(Admin admin, String group, List<String> topics, int partitions) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (String t : topics) {
+                for (int p = 0; p < partitions; p++) {
+                    latest.put(new TopicPartition(t, p), OffsetSpec.latest());
+                }
+            }
+            long first = 0;
+            for (var e : admin.listOffsets(latest).all().get().entrySet()) {
+                OffsetAndMetadata c = committed.get(e.getKey());
+                long end = e.getValue().offset();
+                if (e.getKey().topic().equals(topics.getFirst())) {
+                    first += end;
+                }
+                if (end > 0 && (c == null || c.offset() < end)) {
+                    return false;
+                }
+            }
+            return first > 0;
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the condition holds; past {@code limit}, fails saying what the children named said. */
+    static void await(String what, BooleanSupplier condition, Duration limit, Path dir, List<String> children)
+            throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                StringBuilder said = new StringBuilder();
+                for (String name : children) {
+                    if (Files.exists(log(dir, name))) {
+                        said.append("\n").append(name).append(" said:\n").append(Files.readString(log(dir, name)));
+                    }
+                }
+                throw new AssertionError("timed out waiting until " + what + said);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
