@@ -136,15 +136,7 @@ abstract class GroupConsumer<E extends DomainEvent> implements GroupMember {
 
     /** Notes each held partition's lag: its end as of the last fetch less the next offset to handle. */
     private void measureLag() {
-        Map<TopicPartition, Long> now = new HashMap<>();
-        for (TopicPartition tp : consumer.assignment()) {
-            java.util.OptionalLong fetched = consumer.currentLag(tp);
-            Long at = next.get(tp);
-            if (fetched.isPresent() && at != null) {
-                now.put(tp, Math.max(0, consumer.position(tp) + fetched.getAsLong() - at));
-            }
-        }
-        lag = Map.copyOf(now);
+        lag = PartitionLag.of(consumer, next);
     }
 
     @Override

@@ -205,7 +205,8 @@ final class SectorSubscription implements GroupMember {
             Map<String, Topic<?>> all = new HashMap<>(inputs);
             all.putAll(bySector);
             all.putAll(whole);
-            Map<TopicPartition, List<DomainEvent>> read = read(reader, windowStarts(reader, from), ends, all);
+            Map<TopicPartition, List<DomainEvent>> read = PartitionReadBack.read(reader,
+                    PartitionReadBack.windowStarts(reader, from, inputWindow), ends, r -> decode(all, r));
             List<DomainEvent> outputs = new ArrayList<>();
             outs.forEach(tp -> outputs.addAll(read.getOrDefault(tp, List.of())));
             List<DomainEvent> in = new ArrayList<>();
@@ -216,73 +217,6 @@ final class SectorSubscription implements GroupMember {
             LOG.info("{}: partition {} rebuilt from {} outputs and {} inputs handled before", group, p,
                     outputs.size(), in.size());
         }
-    }
-
-    /**
-     * Per input partition with records below {@code ends}, the first offset within {@link #inputWindow} of
-     * the latest record time below {@code ends} on any of them (record times are event times).
-     */
-    private Map<TopicPartition, Long> windowStarts(KafkaConsumer<String, byte[]> reader, Map<TopicPartition, Long> ends) {
-        long latest = Long.MIN_VALUE;
-        for (Map.Entry<TopicPartition, Long> e : ends.entrySet()) {
-            if (e.getValue() > 0) {
-                TopicPartition tp = e.getKey();
-                reader.assign(List.of(tp));
-                reader.seek(tp, e.getValue() - 1);
-                while (reader.position(tp) < e.getValue()) {
-                    for (ConsumerRecord<String, byte[]> r : reader.poll(POLL).records(tp)) {
-                        latest = Math.max(latest, r.timestamp());
-                    }
-                }
-            }
-        }
-        Map<TopicPartition, Long> starts = new HashMap<>();
-        if (latest == Long.MIN_VALUE) {
-            return starts;
-        }
-        Map<TopicPartition, Long> query = new HashMap<>();
-        long from = latest - inputWindow.toMillis();
-        ends.forEach((tp, end) -> {
-            if (end > 0) {
-                query.put(tp, from);
-            }
-        });
-        reader.offsetsForTimes(query).forEach((tp, found) -> starts.put(tp, found == null ? ends.get(tp) : found.offset()));
-        return starts;
-    }
-
-    /** Each partition's events from {@code starts} (else its start) to its end (exclusive), in offset order. */
-    private Map<TopicPartition, List<DomainEvent>> read(KafkaConsumer<String, byte[]> reader,
-                                                       Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends,
-                                                       Map<String, Topic<?>> topics) {
-        Map<TopicPartition, List<DomainEvent>> read = new TreeMap<>(
-                Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
-        List<TopicPartition> todo = new ArrayList<>();
-        ends.forEach((tp, end) -> {
-            read.put(tp, new ArrayList<>());
-            if (end > starts.getOrDefault(tp, 0L)) {
-                todo.add(tp);
-            }
-        });
-        reader.assign(todo);
-        reader.seekToBeginning(todo);
-        starts.forEach((tp, start) -> {
-            if (start > 0 && todo.contains(tp)) {
-                reader.seek(tp, start);
-            }
-        });
-        while (todo.stream().anyMatch(tp -> reader.position(tp) < ends.get(tp))) {
-            for (ConsumerRecord<String, byte[]> r : reader.poll(POLL)) {
-                TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                if (r.offset() < ends.get(tp)) {
-                    DomainEvent e = decode(topics, r);
-                    if (e != null) {
-                        read.get(tp).add(e);
-                    }
-                }
-            }
-        }
-        return read;
     }
 
     /**
@@ -357,15 +291,7 @@ final class SectorSubscription implements GroupMember {
 
     /** Notes each held partition's lag: its end as of the last fetch less the next offset to handle. */
     private void measureLag() {
-        Map<TopicPartition, Long> now = new HashMap<>();
-        for (TopicPartition tp : consumer.assignment()) {
-            java.util.OptionalLong fetched = consumer.currentLag(tp);
-            Long at = next.get(tp);
-            if (fetched.isPresent() && at != null) {
-                now.put(tp, Math.max(0, consumer.position(tp) + fetched.getAsLong() - at));
-            }
-        }
-        lag = Map.copyOf(now);
+        lag = PartitionLag.of(consumer, next);
     }
 
     @Override
