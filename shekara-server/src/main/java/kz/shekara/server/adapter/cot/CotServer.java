@@ -177,8 +177,7 @@ public final class CotServer implements AutoCloseable {
             admission.left(s);
             return;
         }
-        Duration flushGap = s instanceof javax.net.ssl.SSLSocket ? CotConnection.TLS_FLUSH_GAP
-                : CotConnection.PLAIN_FLUSH_GAP;
+        Duration flushGap = s instanceof javax.net.ssl.SSLSocket ? CotConnection.TLS_FLUSH_GAP : Duration.ZERO;
         CotConnection c = new CotConnection(s, inbound.handler(), config.clientQueueCapacity(), config.maxEventBytes(),
                 agency, groups, subject, flushGap);
         c.send(control.offer(), null);
