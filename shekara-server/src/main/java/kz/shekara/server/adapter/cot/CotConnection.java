@@ -45,13 +45,6 @@ final class CotConnection {
      */
     static final java.time.Duration TLS_FLUSH_GAP = java.time.Duration.ofMillis(4);
 
-    /**
-     * The least time between two writes to a plain TCP client. A plain write costs less than a TLS
-     * record, but it is still a system call and a wake-up of the reader at the other end for each
-     * event: under load a few events to a write instead of one, for at most this much more latency.
-     */
-    static final java.time.Duration PLAIN_FLUSH_GAP = java.time.Duration.ofMillis(2);
-
     /** The one routing group of every client of an unauthenticated input (TAK Server's name for it). */
     static final String ANONYMOUS = "__ANON__";
 
