@@ -85,8 +85,8 @@ public final class CotRelayBench {
                 for (String relay : relays) {
                     Step best = bench.search(relay, transport, n);
                     table.add(best == null
-                            ? String.format(Locale.ROOT, "| %d | %s | %s | below %.1f | | | | | | | |", n, transport, relay,
-                            firstRate(n))
+                            ? String.format(Locale.ROOT, "| %d | %s | %s | below %s | | | | | | | |", n, transport, relay,
+                            fmt(firstRate(n)))
                             : String.format(Locale.ROOT, "| %d | %s | %s | %s | %.0f | %.0f | %.1f | %.2f | %.2f | %.2f | %s |",
                             n, transport, relay, fmt(best.rate), best.inPerS, best.outPerS, best.p99Ms, best.relayCpu,
                             best.relayMicrosPerEvent(), best.driverCpu, best.load));
