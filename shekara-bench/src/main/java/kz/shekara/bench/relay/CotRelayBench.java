@@ -47,8 +47,9 @@ import kz.shekara.server.adapter.cot.cert.CertificateAuthority;
 public final class CotRelayBench {
     /** A report sent this long after its turn was sent late: the driver's own threads waited to run. */
     private static final long LATE_SEND = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final double[] LADDER = {0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 3, 5, 7, 10, 14, 20, 28, 40, 56, 80, 113, 160, 226,
-            320, 453, 640};
+    private static final double[] LADDER = ladder(System.getProperty("shekara.bench.rates"));
+
+    private static final boolean FIXED_RATES = System.getProperty("shekara.bench.rates") != null;
 
     private final Path dir;
     private final SSLContext clientTls;
@@ -77,18 +78,18 @@ public final class CotRelayBench {
                 Integer.parseInt(arg(args, 3, "5")), Integer.parseInt(arg(args, 4, "2")),
                 Double.parseDouble(arg(args, 5, "50")), "first".equals(arg(args, 6, "last")));
         List<String> table = new ArrayList<>();
-        table.add("| devices | transport | relay | R/device | events/s in | relayed events/s out | p99 ms | relay CPU cores | driver CPU cores | load avg |");
-        table.add("|---|---|---|---|---|---|---|---|---|---|");
+        table.add("| devices | transport | relay | R/device | events/s in | relayed events/s out | p99 ms | relay CPU cores | relay µs/event out | driver CPU cores | load avg |");
+        table.add("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int n : devices) {
             for (String transport : transports) {
                 for (String relay : relays) {
                     Step best = bench.search(relay, transport, n);
                     table.add(best == null
-                            ? String.format(Locale.ROOT, "| %d | %s | %s | below %.1f | | | | | | |", n, transport, relay,
-                            firstRate(n))
-                            : String.format(Locale.ROOT, "| %d | %s | %s | %s | %.0f | %.0f | %.1f | %.2f | %.2f | %s |",
+                            ? String.format(Locale.ROOT, "| %d | %s | %s | below %s | | | | | | | |", n, transport, relay,
+                            fmt(firstRate(n)))
+                            : String.format(Locale.ROOT, "| %d | %s | %s | %s | %.0f | %.0f | %.1f | %.2f | %.2f | %.2f | %s |",
                             n, transport, relay, fmt(best.rate), best.inPerS, best.outPerS, best.p99Ms, best.relayCpu,
-                            best.driverCpu, best.load));
+                            best.relayMicrosPerEvent(), best.driverCpu, best.load));
                 }
             }
         }
@@ -98,11 +99,19 @@ public final class CotRelayBench {
 
     /** Steps the rate up until a step fails (one retry), returns the last step that passed, or null. */
     private Step search(String relay, String transport, int n) throws Exception {
-        Process server = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), RelayServer.class.getName(), relay, transport,
-                dir.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        String jvmOptions = System.getProperty("shekara.bench.relayJvm", "");
+        if (!jvmOptions.isBlank()) { // e.g. a flight recording of the relay process alone
+            command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RelayServer.class.getName(), relay,
+                transport, dir.toString()));
+        Process server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         String first = lines.readLine();
+        while (first != null && first.startsWith("[")) { // the JVM's own start-up lines (a flight recording's)
+            first = lines.readLine();
+        }
         if (first == null || !first.startsWith("port=")) {
             throw new IllegalStateException("relay server did not start: " + first);
         }
@@ -133,6 +142,8 @@ public final class CotRelayBench {
                 System.out.printf(Locale.ROOT, "%d %s %s %s/s per device: %s%n", n, transport, relay, fmt(rate), s);
                 if (s.passed(p99Limit)) {
                     best = s;
+                } else if (FIXED_RATES && s.open) {
+                    continue; // fixed rates: each is measured for its CPU per event
                 } else if (!retried && s.open) {
                     retried = true;
                     Step again = step(server.toHandle(), stats, clients, n, rate);
@@ -317,6 +328,18 @@ public final class CotRelayBench {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The rates per device tried: the standard ladder, or {@code rates} (comma-separated, ascending) to
+     * measure a few fixed rates only (then every one is run, failed or not, for CPU per event).
+     */
+    private static double[] ladder(String rates) {
+        if (rates == null || rates.isBlank()) {
+            return new double[] {0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 3, 5, 7, 10, 14, 20, 28, 40, 56, 80, 113, 160, 226,
+                    320, 453, 640};
+        }
+        return Arrays.stream(rates.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
     private static String fmt(double rate) {
         return rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate);
     }
@@ -328,6 +351,11 @@ public final class CotRelayBench {
     /** One step's figures. */
     private record Step(double rate, double inPerS, double targetInPerS, double outPerS, double p50Ms, double p99Ms,
                         long lost, boolean open, Tally tally, double relayCpu, double driverCpu, String load) {
+        /** The relay process's CPU per event it wrote out, in microseconds. */
+        double relayMicrosPerEvent() {
+            return outPerS == 0 ? Double.NaN : relayCpu * 1e6 / outPerS;
+        }
+
         boolean passed(double p99Limit) {
             return open && lost == 0 && p99Ms <= p99Limit && inPerS >= 0.95 * targetInPerS;
         }
@@ -335,8 +363,8 @@ public final class CotRelayBench {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "in %.0f/s (asked %.0f) out %.0f/s p50 %.1f ms p99 %.1f ms lost %d%s"
-                    + " [%s] relay CPU %.2f driver CPU %.2f load %s", inPerS, targetInPerS, outPerS, p50Ms, p99Ms, lost,
-                    open ? "" : " DISCONNECTED", tally, relayCpu, driverCpu, load);
+                    + " [%s] relay CPU %.2f (%.2f µs/event out) driver CPU %.2f load %s", inPerS, targetInPerS, outPerS, p50Ms,
+                    p99Ms, lost, open ? "" : " DISCONNECTED", tally, relayCpu, relayMicrosPerEvent(), driverCpu, load);
         }
     }
 

@@ -15,6 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * with the same key in place, so a slow client's backlog stops growing and still ends with the newest
  * position of each object; when nothing can be superseded, {@link #offer} refuses and the caller
  * disconnects the client. Thread-safe: many producers, one consumer.
+ *
+ * <p>An event is offered once per recipient, so an offer is kept to a slot and a signal: the index of
+ * queued events by supersede key is built only when the queue fills (from what is queued then) and
+ * dropped when the writer drains it, so a client that keeps up never pays for it.
  */
 final class ClientQueue {
     /** Outcome of {@link #offer}. */
@@ -32,8 +36,8 @@ final class ClientQueue {
 
     private final int capacity;
     private final ArrayDeque<Slot> queue = new ArrayDeque<>();
-    /** The newest queued slot of each supersede key. */
-    private final Map<String, Slot> byKey = new HashMap<>();
+    /** The newest queued slot of each supersede key while the queue is full or was since its last drain; else null. */
+    private Map<String, Slot> byKey;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private boolean closed;
@@ -49,7 +53,7 @@ final class ClientQueue {
                 return Offer.CLOSED;
             }
             if (queue.size() >= capacity) {
-                Slot queued = supersedeKey == null ? null : byKey.get(supersedeKey);
+                Slot queued = supersedeKey == null ? null : index().get(supersedeKey);
                 if (queued == null) {
                     return Offer.FULL;
                 }
@@ -58,7 +62,7 @@ final class ClientQueue {
             }
             Slot s = new Slot(bytes, supersedeKey);
             queue.addLast(s);
-            if (supersedeKey != null) {
+            if (supersedeKey != null && byKey != null) {
                 byKey.put(supersedeKey, s);
             }
             notEmpty.signal();
@@ -95,14 +99,25 @@ final class ClientQueue {
         }
     }
 
+    /** The index by supersede key, built from what is queued now if there is none. */
+    private Map<String, Slot> index() {
+        if (byKey == null) {
+            byKey = new HashMap<>();
+            for (Slot s : queue) { // oldest first: the newest slot of each key stays
+                if (s.key != null) {
+                    byKey.put(s.key, s);
+                }
+            }
+        }
+        return byKey;
+    }
+
     private void moveAll(List<byte[]> out) {
         Slot s;
         while ((s = queue.pollFirst()) != null) {
-            if (s.key != null) {
-                byKey.remove(s.key, s);
-            }
             out.add(s.bytes);
         }
+        byKey = null; // nothing queued: nothing to supersede until the queue fills again
     }
 
     int size() {

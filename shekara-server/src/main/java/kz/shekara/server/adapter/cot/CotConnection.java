@@ -48,6 +48,9 @@ final class CotConnection {
     /** The one routing group of every client of an unauthenticated input (TAK Server's name for it). */
     static final String ANONYMOUS = "__ANON__";
 
+    /** The groups of every client of an unauthenticated input: one set, so relaying among them compares it by identity. */
+    static final Set<String> ANONYMOUS_GROUPS = Set.of(ANONYMOUS);
+
     private final Socket socket;
     private final Set<String> groups;
     private final String agency;
@@ -81,7 +84,7 @@ final class CotConnection {
         this.socket = socket;
         this.agency = agency;
         this.subject = subject;
-        this.groups = agency == null ? Set.of(ANONYMOUS) : with(agency, named);
+        this.groups = agency == null ? ANONYMOUS_GROUPS : with(agency, named);
         this.handler = handler;
         this.queue = new ClientQueue(queueCapacity);
         this.maxEventBytes = maxEventBytes;
@@ -156,6 +159,9 @@ final class CotConnection {
 
     /** True when this client is in at least one of {@code others}. */
     boolean sharesGroup(Set<String> others) {
+        if (others == groups) {
+            return true;
+        }
         for (String g : groups) {
             if (others.contains(g)) {
                 return true;

@@ -1,7 +1,6 @@
 package kz.shekara.server.adapter.cot;
 
 import com.ctc.wstx.stax.WstxInputFactory;
-import java.io.ByteArrayInputStream;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import kz.shekara.model.EventTimes;
 import kz.shekara.server.adapter.DecodeException;
+import org.codehaus.stax2.io.Stax2ByteArraySource;
 
 /**
  * Decodes one CoT XML event (a frame from {@link CotFramer}) into a {@link CotEvent}: pure, no
@@ -25,7 +25,7 @@ import kz.shekara.server.adapter.DecodeException;
  * {@code bad-time}, {@code lat-out-of-range}, {@code lon-out-of-range}, {@code stale-before-start}.
  */
 public final class CotDecoder {
-    private final XMLInputFactory factory;
+    private final WstxInputFactory factory;
     private final int maxEventBytes;
 
     public CotDecoder(int maxEventBytes) {
@@ -48,7 +48,8 @@ public final class CotDecoder {
         }
         XMLStreamReader r = null;
         try {
-            r = factory.createXMLStreamReader(new ByteArrayInputStream(buf, off, len));
+            // Parsed from the frame's bytes where they lie: no stream over them, no copy into a buffer of its own.
+            r = factory.createXMLStreamReader(new Stax2ByteArraySource(buf, off, len));
             toRoot(r);
             return event(r);
         } catch (XMLStreamException | RuntimeException e) {

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CotInbound {
     private static final Logger LOG = LoggerFactory.getLogger(CotInbound.class);
-    private static final Set<String> ANONYMOUS = Set.of(CotConnection.ANONYMOUS);
+    private static final Set<String> ANONYMOUS = CotConnection.ANONYMOUS_GROUPS;
 
     /** The parts of the server the inbound path reads and writes. */
     record Parts(CotServerConfig config, MeterRegistry registry, Clock clock, Marking defaultMarking,
@@ -118,12 +118,13 @@ final class CotInbound {
         if (e.type().startsWith("a-f") && (from == null || e.uid().equals(from.uid()))) {
             p.latest().fromClient(e.uid(), raw, groups, e.stale());
         }
-        for (CotConnection c : p.connections()) {
-            if (c == from || e.uid().equals(c.uid()) || !c.sharesGroup(groups)) {
+        String uid = e.uid();
+        boolean addressed = !emergency && d.hasDestinations();
+        for (CotConnection c : p.connections()) { // the same bytes to every recipient: encoded by nobody
+            if (c == from || !c.sharesGroup(groups) || uid.equals(c.uid())) {
                 continue;
             }
-            if (!emergency && d.hasDestinations() && !d.destCallsigns().contains(c.callsign())
-                    && !d.destUids().contains(c.uid())) {
+            if (addressed && !d.destCallsigns().contains(c.callsign()) && !d.destUids().contains(c.uid())) {
                 continue;
             }
             p.sender().send(c, raw, key);

@@ -66,6 +66,20 @@ class ClientQueueTest {
     }
 
     @Test
+    void queueFilledAgainAfterADrainSupersedesOnlyWhatIsQueuedNow() throws InterruptedException {
+        ClientQueue q = new ClientQueue(2);
+        q.offer(b("p1@t1"), "p1");
+        q.offer(b("p2@t1"), "p2");
+        assertThat(q.offer(b("p1@t2"), "p1")).isEqualTo(ClientQueue.Offer.SUPERSEDED);
+        assertThat(drain(q)).containsExactly("p1@t2", "p2@t1");
+        q.offer(b("p2@t2"), "p2");
+        q.offer(b("p2@t3"), "p2");
+        assertThat(q.offer(b("p1@t3"), "p1")).as("p1's slot went with the drain").isEqualTo(ClientQueue.Offer.FULL);
+        assertThat(q.offer(b("p2@t4"), "p2")).isEqualTo(ClientQueue.Offer.SUPERSEDED);
+        assertThat(drain(q)).as("the newest queued p2 is replaced").containsExactly("p2@t2", "p2@t4");
+    }
+
+    @Test
     void closedQueueHandsOutWhatIsQueuedThenEnds() throws InterruptedException {
         ClientQueue q = new ClientQueue(2);
         q.offer(b("last"), null);
