@@ -61,14 +61,25 @@ final class GroupCommitter implements AutoCloseable {
      * A lone publisher (last commit served one) never waits.
      */
     private static final long COMPANY_WAIT_NS = 300_000;
+    /**
+     * How long a batch holding an urgent event (an alarm, delivered while it is stored) waits for the
+     * next front request: the alert the rules raise from it then shares its commit instead of waiting
+     * for a commit of its own. An alarm that raises nothing is stored this much later.
+     */
+    static final long URGENT_ANSWER_NS = 1_000_000;
+    /** Most bulk events in a commit without front requests: bounds how long a front request waits for it. */
+    static final int BULK_PER_COMMIT = 1_024;
+    /** Most bulk events in a commit with front requests: they lengthen the front requests' commit. */
+    static final int BULK_BESIDE_FRONT = 256;
     private boolean closed; // guarded by lock
     private int lastRequests;
     private long lastSnapshotSeq;
 
     /** Entries to append; {@code onStored} is null for a synchronous request. */
-    private record Request(List<LogEntry> entries, CompletableFuture<Long> done, Runnable onStored, boolean bulk) {
-        Request(List<LogEntry> entries, Runnable onStored, boolean bulk) {
-            this(entries, new CompletableFuture<>(), onStored, bulk);
+    private record Request(List<LogEntry> entries, CompletableFuture<Long> done, Runnable onStored, boolean bulk,
+                           boolean urgent) {
+        Request(List<LogEntry> entries, Runnable onStored, boolean bulk, boolean urgent) {
+            this(entries, new CompletableFuture<>(), onStored, bulk, urgent);
         }
 
         boolean async() {
@@ -104,7 +115,7 @@ final class GroupCommitter implements AutoCloseable {
      * @throws StoreUnavailableException when the store failed: nothing of these entries is stored
      */
     long commit(List<LogEntry> entries) {
-        Request r = new Request(entries, null, false);
+        Request r = new Request(entries, null, false, false);
         enqueue(r);
         try {
             return r.done.join();
@@ -124,7 +135,19 @@ final class GroupCommitter implements AutoCloseable {
      * stay queued and are retried until stored).
      */
     CompletableFuture<Long> commitAsync(List<LogEntry> entries, Runnable onStored) {
-        Request r = new Request(entries, java.util.Objects.requireNonNull(onStored, "onStored"), false);
+        Request r = new Request(entries, java.util.Objects.requireNonNull(onStored, "onStored"), false, false);
+        enqueue(r);
+        return r.done;
+    }
+
+    /**
+     * Like {@link #commitAsync} with nothing to run once stored, for urgent events already delivered:
+     * their commit waits up to {@link #URGENT_ANSWER_NS} for the next front request (what a subscriber
+     * publishes in answer) to share it.
+     */
+    CompletableFuture<Long> commitUrgent(List<LogEntry> entries) {
+        Request r = new Request(entries, () -> {
+        }, false, true);
         enqueue(r);
         return r.done;
     }
@@ -135,7 +158,7 @@ final class GroupCommitter implements AutoCloseable {
      * Its {@code onStored} runs after those of the front requests of the same commit.
      */
     CompletableFuture<Long> commitBulk(List<LogEntry> entries, Runnable onStored) {
-        Request r = new Request(entries, java.util.Objects.requireNonNull(onStored, "onStored"), true);
+        Request r = new Request(entries, java.util.Objects.requireNonNull(onStored, "onStored"), true, false);
         enqueue(r);
         return r.done;
     }
@@ -178,10 +201,17 @@ final class GroupCommitter implements AutoCloseable {
         final List<Request> front = new ArrayList<>();
         final List<Request> bulk = new ArrayList<>();
         int size;
+        int bulkSize;
+        boolean unanswered; // an urgent request with no front request after it
 
         void add(Request r) {
             (r.bulk ? bulk : front).add(r);
             size += r.entries.size();
+            if (r.bulk) {
+                bulkSize += r.entries.size();
+            } else {
+                unanswered = r.urgent;
+            }
         }
 
         boolean fits(Request r, int max) {
@@ -208,6 +238,8 @@ final class GroupCommitter implements AutoCloseable {
             front.clear();
             bulk.clear();
             size = 0;
+            bulkSize = 0;
+            unanswered = false;
         }
     }
 
@@ -238,19 +270,27 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    /** Moves queued requests into the batch, front lane first, taking at most {@code most}; holds the lock. */
+    /**
+     * Moves queued requests into the batch, front lane first, taking at most {@code most}; bulk ones
+     * only while the front lane is empty and up to {@link #BULK_PER_COMMIT} bulk events
+     * ({@link #BULK_BESIDE_FRONT} beside front requests). Holds the lock.
+     */
     private int fill(Batch batch, int most) {
         int taken = 0;
         while (taken < most && !front.isEmpty() && (batch.isEmpty() || batch.fits(front.peekFirst(), config.maxBatch()))) {
             batch.add(front.pollFirst());
             taken++;
         }
-        while (taken < most && front.isEmpty() && !bulk.isEmpty()
-                && (batch.isEmpty() || batch.fits(bulk.peekFirst(), config.maxBatch()))) {
+        while (taken < most && front.isEmpty() && !bulk.isEmpty() && (batch.isEmpty() || fitsBulk(batch, bulk.peekFirst()))) {
             batch.add(bulk.pollFirst());
             taken++;
         }
         return taken;
+    }
+
+    private boolean fitsBulk(Batch batch, Request r) {
+        int most = batch.front.isEmpty() ? BULK_PER_COMMIT : BULK_BESIDE_FRONT;
+        return batch.fits(r, config.maxBatch()) && batch.bulkSize + r.entries.size() <= most;
     }
 
     /** Writes the batch (if any) and clears it; never throws, so no publisher waits on a dead writer. */
@@ -272,19 +312,29 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@link #COMPANY_WAIT_NS} for as many publishers as the last commit served. */
+    /**
+     * Waits up to {@link #COMPANY_WAIT_NS} for as many publishers as the last commit served, and up to
+     * {@link #URGENT_ANSWER_NS} for a front request after an urgent one, while they fit the batch.
+     */
     private void awaitCompany(Batch batch) {
-        long deadline = System.nanoTime() + COMPANY_WAIT_NS;
+        long now = System.nanoTime();
+        long companyDeadline = now + COMPANY_WAIT_NS;
+        long answerDeadline = now + URGENT_ANSWER_NS;
         lock.lock();
         try {
-            while (lastRequests > 1 && batch.requests() < lastRequests && batch.size < config.maxBatch()) {
-                if (fill(batch, lastRequests - batch.requests()) > 0) {
+            while (batch.size < config.maxBatch()) {
+                boolean answer = batch.unanswered;
+                boolean company = lastRequests > 1 && batch.requests() < lastRequests;
+                if (!answer && !company) {
+                    return;
+                }
+                if (fill(batch, answer ? Integer.MAX_VALUE : lastRequests - batch.requests()) > 0) {
                     continue;
                 }
-                if (!front.isEmpty() || !bulk.isEmpty() || closed) {
-                    return; // what is queued does not fit: it starts the next batch
+                if (!front.isEmpty() || closed || (!answer && !bulk.isEmpty())) {
+                    return; // what is queued and does not fit starts the next batch at once
                 }
-                long left = deadline - System.nanoTime();
+                long left = Math.max(answer ? answerDeadline : 0, company ? companyDeadline : 0) - System.nanoTime();
                 if (left <= 0) {
                     return;
                 }

@@ -157,8 +157,7 @@ public final class LoggedBus implements Bus {
      * queues behind them.
      */
     private <E extends DomainEvent> void publishUrgent(Topic<E> topic, String key, List<E> events) {
-        CompletableFuture<Long> stored = committer.commitAsync(entries(topic, key, events), () -> {
-        });
+        CompletableFuture<Long> stored = committer.commitUrgent(entries(topic, key, events));
         for (E e : events) {
             delegate.publish(topic, key, e);
         }
@@ -220,8 +219,7 @@ public final class LoggedBus implements Bus {
         }
         CompletableFuture<Long> urgentStored = CompletableFuture.completedFuture(0L);
         if (!urgent.isEmpty()) {
-            urgentStored = committer.commitAsync(entries(topic, key, urgent), () -> {
-            });
+            urgentStored = committer.commitUrgent(entries(topic, key, urgent));
             for (E e : urgent) {
                 delegate.publish(topic, key, e);
             }
