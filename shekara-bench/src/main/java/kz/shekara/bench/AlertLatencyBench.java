@@ -32,7 +32,7 @@ import kz.shekara.track.TrackerConfig;
  * plot rates, the deepest bus queues and the busiest threads (where it saturates). Run:
  * {@code java -cp shekara-bench/target/benchmarks.jar kz.shekara.bench.AlertLatencyBench [rate] [seconds]
  * [memory|logged|both] [warmupSeconds] [probesPerSecond] [feeds] [chunk] [targets|dense] [targets]
- * [scanPeriodS] [window]} (defaults 50000 45 both 15 20 4 50 targets 1500 1 16; {@code window}: chunks a
+ * [scanPeriodS] [window]} (defaults 50000 45 both 15 20 4 50 targets 1500 1 1; {@code window}: chunks a
  * feed leaves in flight, not waiting for their commit, 1 for a feed that stalls on each commit). The load model
  * ({@link RadarLoad}): {@code targets} is DESIGN's tracker scenario on the theatre's radars (that
  * many real movers plus clutter filling the rate, every radar scanning each {@code scanPeriodS}
@@ -59,7 +59,7 @@ public final class AlertLatencyBench {
         String load = args.length > 7 ? args[7] : "targets";
         int targets = args.length > 8 ? Integer.parseInt(args[8]) : 1500;
         double scanPeriodS = args.length > 9 ? Double.parseDouble(args[9]) : 1;
-        int window = args.length > 10 ? Integer.parseInt(args[10]) : 16;
+        int window = args.length > 10 ? Integer.parseInt(args[10]) : 1;
         if (!load.equals("targets") && !load.equals("dense")) {
             throw new IllegalArgumentException("load model must be targets or dense, not " + load);
         }

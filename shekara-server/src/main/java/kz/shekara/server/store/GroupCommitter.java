@@ -68,9 +68,9 @@ final class GroupCommitter implements AutoCloseable {
      */
     static final long URGENT_ANSWER_NS = 1_000_000;
     /** Most bulk events in a commit without front requests: bounds how long a front request waits for it. */
-    static final int BULK_PER_COMMIT = 512;
+    static final int BULK_PER_COMMIT = 256;
     /** Most bulk events in a commit with front requests: they lengthen the front requests' commit. */
-    static final int BULK_BESIDE_FRONT = 128;
+    static final int BULK_BESIDE_FRONT = 64;
     private boolean closed; // guarded by lock
     private int lastRequests;
     private long lastSnapshotSeq;
