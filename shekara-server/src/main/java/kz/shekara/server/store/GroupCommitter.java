@@ -67,10 +67,8 @@ final class GroupCommitter implements AutoCloseable {
      * for a commit of its own. An alarm that raises nothing is stored this much later.
      */
     static final long URGENT_ANSWER_NS = 1_000_000;
-    /** Most bulk events in a commit without front requests: bounds how long a front request waits for it. */
+    /** Most bulk events in a commit: bounds how long a front request waits for the commit in progress. */
     static final int BULK_PER_COMMIT = 256;
-    /** Most bulk events in a commit with front requests: they lengthen the front requests' commit. */
-    static final int BULK_BESIDE_FRONT = 64;
     private boolean closed; // guarded by lock
     private int lastRequests;
     private long lastSnapshotSeq;
@@ -272,8 +270,7 @@ final class GroupCommitter implements AutoCloseable {
 
     /**
      * Moves queued requests into the batch, front lane first, taking at most {@code most}; bulk ones
-     * only while the front lane is empty and up to {@link #BULK_PER_COMMIT} bulk events
-     * ({@link #BULK_BESIDE_FRONT} beside front requests). Holds the lock.
+     * only while the front lane is empty and up to {@link #BULK_PER_COMMIT} bulk events. Holds the lock.
      */
     private int fill(Batch batch, int most) {
         int taken = 0;
@@ -289,8 +286,7 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     private boolean fitsBulk(Batch batch, Request r) {
-        int most = batch.front.isEmpty() ? BULK_PER_COMMIT : BULK_BESIDE_FRONT;
-        return batch.fits(r, config.maxBatch()) && batch.bulkSize + r.entries.size() <= most;
+        return batch.fits(r, config.maxBatch()) && batch.bulkSize + r.entries.size() <= BULK_PER_COMMIT;
     }
 
     /** Writes the batch (if any) and clears it; never throws, so no publisher waits on a dead writer. */
