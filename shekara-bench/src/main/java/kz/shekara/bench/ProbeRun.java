@@ -38,6 +38,7 @@ final class ProbeRun {
     private final AtomicLongArray sent;
     private final AtomicLongArray due;
     private final AtomicLongArray received;
+    private final AtomicLongArray returned;
     private double offered;
 
     ProbeRun(String label, Theatre theatre, AlertLatencyBench.Params p, Bus bus, InMemoryBus memory,
@@ -53,6 +54,7 @@ final class ProbeRun {
         this.sent = new AtomicLongArray(probes);
         this.due = new AtomicLongArray(probes);
         this.received = new AtomicLongArray(probes);
+        this.returned = new AtomicLongArray(probes);
     }
 
     void run() throws InterruptedException {
@@ -143,6 +145,7 @@ final class ProbeRun {
             due.set(n, at);
             sent.set(n, System.nanoTime());
             bus.publish(Topic.OBSERVATIONS, s.sector(), d);
+            returned.set(n, System.nanoTime());
         }
     }
 
@@ -179,8 +182,12 @@ final class ProbeRun {
         int last = issued();
         List<Long> fromPublish = new ArrayList<>();
         List<Long> fromDue = new ArrayList<>();
+        List<Long> publishCalls = new ArrayList<>();
         int missing = 0;
         for (int n = first; n < last; n++) {
+            if (returned.get(n) != 0) {
+                publishCalls.add(returned.get(n) - sent.get(n));
+            }
             if (received.get(n) == 0) {
                 missing++;
             } else {
@@ -195,6 +202,7 @@ final class ProbeRun {
                 fromPublish.size(), missing);
         System.out.println("  latency publish -> alert:  " + percentiles(fromPublish));
         System.out.println("  latency due time -> alert: " + percentiles(fromDue) + "  (includes publisher waits)");
+        System.out.println("  probe publish call:        " + percentiles(publishCalls) + "  (on the logged bus: until the alarm is durable)");
         System.out.printf(Locale.ROOT, "  deepest bus queue after warm-up: %,d events (group %s); tracker updates %,.0f,"
                         + " late plots %,.0f, live tracks %,.0f; rules evaluation mean %.1f us over %,d inputs"
                         + " (%,.0f repeated plots passed by without the desk lock)%n",

@@ -50,8 +50,10 @@ public interface Bus extends AutoCloseable {
 
     /**
      * Publishes several events under one key without waiting for a durable store, for a feed that
-     * acknowledges nothing (radar plots) and so need not stall on each commit: stored in order behind
-     * everything queued before, delivered only once stored (urgent ones delivered at once, as by
+     * acknowledges nothing (radar plots) and so need not stall on each commit: stored in order with
+     * the other events published this way and behind everything else queued before (a durable bus may
+     * store what is published later by the other methods ahead of them, so that an alarm and its
+     * alert do not wait behind plots), delivered only once stored (urgent ones delivered at once, as by
      * {@link #publishAll}), in order with the other events published this way. The future completes
      * when all of them are handed on, or fails when the first attempt to store them fails (a durable
      * bus keeps them and retries). The caller bounds how many it leaves in flight; here it publishes

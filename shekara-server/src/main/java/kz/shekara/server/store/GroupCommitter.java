@@ -3,13 +3,14 @@ package kz.shekara.server.store;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,18 +27,29 @@ import org.slf4j.LoggerFactory;
  * event, in seq order, before the batch's publishers are released. When the store fails, synchronous requests of the batch fail at once, while
  * asynchronous ones fail their future but stay queued ahead of everything newer and are retried
  * (on the next request or every {@link #RETRY_NANOS}) until stored: nothing handed over is lost.
+ *
+ * <p>Two lanes. The front lane ({@link #commit}, {@link #commitAsync}) holds whatever someone waits
+ * for or what must not wait: acknowledged events, alarms, the rules' alerts. The bulk lane
+ * ({@link #commitBulk}) holds chunks of a feed that acknowledges nothing and leaves several in flight
+ * (radar plots). Each lane is stored in the order it was handed over; each batch takes the whole front
+ * lane first, then fills up from the bulk lane only if the front lane is empty, and stores the front
+ * requests ahead of the bulk ones. So a front request is stored in the next commit, no later than any
+ * bulk request handed over after it, and may be stored before bulk requests handed over before it: an
+ * alarm and its alert do not queue behind the plot chunks in flight.
  * Thread-safe.
  */
 final class GroupCommitter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
-    private static final Request STOP = new Request(List.of(), null);
     /** Wait between retries of asynchronous entries while the store is down, nanoseconds. */
     static final long RETRY_NANOS = 200_000_000L;
 
     private final EventLog log;
     private final StoreConfig config;
     private final List<LogView> views;
-    private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
+    private final ArrayDeque<Request> front = new ArrayDeque<>(); // guarded by lock
+    private final ArrayDeque<Request> bulk = new ArrayDeque<>(); // guarded by lock
     private final List<LogOrderSubscription<?>> subscriptions = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private final Counter appended;
@@ -49,15 +61,23 @@ final class GroupCommitter implements AutoCloseable {
      * A lone publisher (last commit served one) never waits.
      */
     private static final long COMPANY_WAIT_NS = 300_000;
-    private boolean closed; // guarded by queue
-    private Request carry; // taken while waiting for company but not fitting the batch: first of the next
+    /**
+     * How long a batch holding an urgent event (an alarm, delivered while it is stored) waits for the
+     * next front request: the alert the rules raise from it then shares its commit instead of waiting
+     * for a commit of its own. An alarm that raises nothing is stored this much later.
+     */
+    static final long URGENT_ANSWER_NS = 1_000_000;
+    /** Most bulk events in a commit: bounds how long a front request waits for the commit in progress. */
+    static final int BULK_PER_COMMIT = 256;
+    private boolean closed; // guarded by lock
     private int lastRequests;
     private long lastSnapshotSeq;
 
     /** Entries to append; {@code onStored} is null for a synchronous request. */
-    private record Request(List<LogEntry> entries, CompletableFuture<Long> done, Runnable onStored) {
-        Request(List<LogEntry> entries, Runnable onStored) {
-            this(entries, new CompletableFuture<>(), onStored);
+    private record Request(List<LogEntry> entries, CompletableFuture<Long> done, Runnable onStored, boolean bulk,
+                           boolean urgent) {
+        Request(List<LogEntry> entries, Runnable onStored, boolean bulk, boolean urgent) {
+            this(entries, new CompletableFuture<>(), onStored, bulk, urgent);
         }
 
         boolean async() {
@@ -93,7 +113,7 @@ final class GroupCommitter implements AutoCloseable {
      * @throws StoreUnavailableException when the store failed: nothing of these entries is stored
      */
     long commit(List<LogEntry> entries) {
-        Request r = new Request(entries, null);
+        Request r = new Request(entries, null, false, false);
         enqueue(r);
         try {
             return r.done.join();
@@ -113,96 +133,213 @@ final class GroupCommitter implements AutoCloseable {
      * stay queued and are retried until stored).
      */
     CompletableFuture<Long> commitAsync(List<LogEntry> entries, Runnable onStored) {
-        Request r = new Request(entries, java.util.Objects.requireNonNull(onStored, "onStored"));
+        Request r = new Request(entries, java.util.Objects.requireNonNull(onStored, "onStored"), false, false);
+        enqueue(r);
+        return r.done;
+    }
+
+    /**
+     * Like {@link #commitAsync} with nothing to run once stored, for urgent events already delivered:
+     * their commit waits up to {@link #URGENT_ANSWER_NS} for the next front request (what a subscriber
+     * publishes in answer) to share it.
+     */
+    CompletableFuture<Long> commitUrgent(List<LogEntry> entries) {
+        Request r = new Request(entries, () -> {
+        }, false, true);
+        enqueue(r);
+        return r.done;
+    }
+
+    /**
+     * Like {@link #commitAsync}, in the bulk lane: stored in order with the other bulk requests, after
+     * the front requests handed over before it, and possibly after front requests handed over later.
+     * Its {@code onStored} runs after those of the front requests of the same commit.
+     */
+    CompletableFuture<Long> commitBulk(List<LogEntry> entries, Runnable onStored) {
+        Request r = new Request(entries, java.util.Objects.requireNonNull(onStored, "onStored"), true, false);
         enqueue(r);
         return r.done;
     }
 
     private void enqueue(Request r) {
-        synchronized (queue) { // nothing is queued behind STOP
+        lock.lock();
+        try {
             if (closed) {
                 throw new IllegalStateException("event log writer is closed");
             }
-            queue.add(r);
+            (r.bulk ? bulk : front).addLast(r);
+            arrived.signal();
+        } finally {
+            lock.unlock();
         }
     }
 
     private void run() {
-        List<Request> batch = new ArrayList<>();
-        List<LogEntry> entries = new ArrayList<>();
+        Batch batch = new Batch();
         while (true) {
-            Request first;
+            boolean last;
             try {
-                first = carry != null ? carry
-                        : retry.isEmpty() ? queue.take() : queue.poll(RETRY_NANOS, TimeUnit.NANOSECONDS);
+                last = take(batch);
             } catch (InterruptedException e) {
                 return;
             }
-            carry = null;
-            for (Request r : retry) { // handed over earlier: they go first
-                batch.add(r);
-                entries.addAll(r.entries);
+            if (!last) {
+                awaitCompany(batch);
+                lastRequests = batch.requests();
             }
-            retry.clear();
-            if (first == STOP) {
-                writeOnce(batch, entries);
+            writeOnce(batch);
+            if (last) {
                 return;
             }
-            if (first == null) { // a retry round with nothing new
-                writeOnce(batch, entries);
-                continue;
-            }
-            batch.add(first);
-            entries.addAll(first.entries);
-            for (Request next; entries.size() < config.maxBatch() && (next = queue.peek()) != null; ) {
-                if (next == STOP || entries.size() + next.entries.size() > config.maxBatch()) {
-                    break;
-                }
-                batch.add(queue.poll());
-                entries.addAll(next.entries);
-            }
-            awaitCompany(batch, entries);
-            lastRequests = batch.size();
-            writeOnce(batch, entries);
         }
+    }
+
+    /** The requests of one commit: the front ones are stored first. Only the writer thread touches it. */
+    private static final class Batch {
+        final List<Request> front = new ArrayList<>();
+        final List<Request> bulk = new ArrayList<>();
+        int size;
+        int bulkSize;
+        boolean unanswered; // an urgent request with no front request after it
+
+        void add(Request r) {
+            (r.bulk ? bulk : front).add(r);
+            size += r.entries.size();
+            if (r.bulk) {
+                bulkSize += r.entries.size();
+            } else {
+                unanswered = r.urgent;
+            }
+        }
+
+        boolean fits(Request r, int max) {
+            return size + r.entries.size() <= max;
+        }
+
+        int requests() {
+            return front.size() + bulk.size();
+        }
+
+        boolean isEmpty() {
+            return front.isEmpty() && bulk.isEmpty();
+        }
+
+        /** The requests in store order. */
+        List<Request> ordered() {
+            List<Request> all = new ArrayList<>(front.size() + bulk.size());
+            all.addAll(front);
+            all.addAll(bulk);
+            return all;
+        }
+
+        void clear() {
+            front.clear();
+            bulk.clear();
+            size = 0;
+            bulkSize = 0;
+            unanswered = false;
+        }
+    }
+
+    /**
+     * Fills the batch: the retried requests first, then the front lane, then (only once the front lane
+     * is empty) the bulk lane, up to {@code maxBatch} events (a first request larger than that alone).
+     * Waits while there is nothing to write (up to {@link #RETRY_NANOS} when something is to be
+     * retried). Returns true when the writer is closed and this is the last batch.
+     */
+    private boolean take(Batch batch) throws InterruptedException {
+        lock.lock();
+        try {
+            if (retry.isEmpty()) {
+                while (front.isEmpty() && bulk.isEmpty() && !closed) {
+                    arrived.await();
+                }
+            } else if (front.isEmpty() && bulk.isEmpty() && !closed) {
+                arrived.awaitNanos(RETRY_NANOS);
+            }
+            for (Request r : retry) { // handed over earlier: they go first
+                batch.add(r);
+            }
+            retry.clear();
+            fill(batch, Integer.MAX_VALUE);
+            return closed && front.isEmpty() && bulk.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Moves queued requests into the batch, front lane first, taking at most {@code most}; bulk ones
+     * only while the front lane is empty and up to {@link #BULK_PER_COMMIT} bulk events. Holds the lock.
+     */
+    private int fill(Batch batch, int most) {
+        int taken = 0;
+        while (taken < most && !front.isEmpty() && (batch.isEmpty() || batch.fits(front.peekFirst(), config.maxBatch()))) {
+            batch.add(front.pollFirst());
+            taken++;
+        }
+        while (taken < most && front.isEmpty() && !bulk.isEmpty() && (batch.isEmpty() || fitsBulk(batch, bulk.peekFirst()))) {
+            batch.add(bulk.pollFirst());
+            taken++;
+        }
+        return taken;
+    }
+
+    private boolean fitsBulk(Batch batch, Request r) {
+        return batch.fits(r, config.maxBatch()) && batch.bulkSize + r.entries.size() <= BULK_PER_COMMIT;
     }
 
     /** Writes the batch (if any) and clears it; never throws, so no publisher waits on a dead writer. */
-    private void writeOnce(List<Request> batch, List<LogEntry> entries) {
+    private void writeOnce(Batch batch) {
         if (batch.isEmpty()) {
             return;
         }
+        List<Request> requests = batch.ordered();
+        batch.clear();
+        List<LogEntry> entries = new ArrayList<>();
+        for (Request r : requests) {
+            entries.addAll(r.entries);
+        }
         try {
-            write(batch, entries);
+            write(requests, entries);
         } catch (Throwable t) {
             LOG.error("event log writer failed: {}", t.toString());
-            fail(batch, new StoreUnavailableException("event log writer failed: " + t, t));
+            fail(requests, new StoreUnavailableException("event log writer failed: " + t, t));
         }
-        batch.clear();
-        entries.clear();
     }
 
-    /** Waits up to {@link #COMPANY_WAIT_NS} for as many publishers as the last commit served. */
-    private void awaitCompany(List<Request> batch, List<LogEntry> entries) {
-        long deadline = System.nanoTime() + COMPANY_WAIT_NS;
-        while (lastRequests > 1 && batch.size() < lastRequests && entries.size() < config.maxBatch()) {
-            long left = deadline - System.nanoTime();
-            Request next;
-            try {
-                next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // write this batch; the next take() ends the writer
-                return;
+    /**
+     * Waits up to {@link #COMPANY_WAIT_NS} for as many publishers as the last commit served, and up to
+     * {@link #URGENT_ANSWER_NS} for a front request after an urgent one, while they fit the batch.
+     */
+    private void awaitCompany(Batch batch) {
+        long now = System.nanoTime();
+        long companyDeadline = now + COMPANY_WAIT_NS;
+        long answerDeadline = now + URGENT_ANSWER_NS;
+        lock.lock();
+        try {
+            while (batch.size < config.maxBatch()) {
+                boolean answer = batch.unanswered;
+                boolean company = lastRequests > 1 && batch.requests() < lastRequests;
+                if (!answer && !company) {
+                    return;
+                }
+                if (fill(batch, answer ? Integer.MAX_VALUE : lastRequests - batch.requests()) > 0) {
+                    continue;
+                }
+                if (!front.isEmpty() || closed || (!answer && !bulk.isEmpty())) {
+                    return; // what is queued and does not fit starts the next batch at once
+                }
+                long left = Math.max(answer ? answerDeadline : 0, company ? companyDeadline : 0) - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                arrived.awaitNanos(left);
             }
-            if (next == null) {
-                return;
-            }
-            if (next == STOP || entries.size() + next.entries.size() > config.maxBatch()) {
-                carry = next;
-                return;
-            }
-            batch.add(next);
-            entries.addAll(next.entries);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // write this batch; the next wait ends the writer
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -302,12 +439,15 @@ final class GroupCommitter implements AutoCloseable {
     /** Writes everything queued so far, then stops the writer. */
     @Override
     public void close() {
-        synchronized (queue) {
+        lock.lock();
+        try {
             if (closed) {
                 return;
             }
             closed = true;
-            queue.add(STOP);
+            arrived.signal();
+        } finally {
+            lock.unlock();
         }
         try {
             thread.join();
@@ -318,8 +458,15 @@ final class GroupCommitter implements AutoCloseable {
         if (unstored > 0) {
             LOG.error("event log writer closed with {} handed-over events the store refused", unstored);
         }
-        for (Request r; (r = queue.poll()) != null; ) {
-            r.done.completeExceptionally(new IllegalStateException("event log writer closed"));
+        lock.lock();
+        try {
+            for (ArrayDeque<Request> lane : List.of(front, bulk)) {
+                for (Request r; (r = lane.poll()) != null; ) {
+                    r.done.completeExceptionally(new IllegalStateException("event log writer closed"));
+                }
+            }
+        } finally {
+            lock.unlock();
         }
     }
 }

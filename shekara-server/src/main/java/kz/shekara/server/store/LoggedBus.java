@@ -32,12 +32,18 @@ import kz.shekara.server.bus.Topic;
  *
  * <p>{@link #publishAsync} (the rules' outputs) and {@link #publishAllAsync} (a plot feed, which
  * acknowledges nothing and so need not stall on each commit) return without waiting: the event joins the group
- * commit queue in order and, once committed, one forwarder thread hands it on to the delegate bus in
+ * commit queue in order and, once committed, a forwarder thread hands it on to the delegate bus in
  * commit order, so the invariant holds (nothing is delivered before it is in the log) while the
  * publisher goes on working. If the store refuses it, its future fails (health DOWN) and it stays
- * queued and is retried until stored. In the log, a publisher's events keep the order it published
- * them in by either method; on delivery, only its asynchronous events keep their order among
- * themselves (a later synchronous publish may reach subscribers before them).
+ * queued and is retried until stored. The ordinary events of {@link #publishAllAsync} go in the
+ * writer's bulk lane (see {@link GroupCommitter}) and have their own forwarder thread: everything
+ * else published after them (a synchronous publish, an alarm, an alert) is stored in the next commit
+ * and may be stored and delivered ahead of them; so neither an alert's commit nor its delivery waits
+ * behind the plot chunks a feed has in flight. In the log, a publisher's events keep the order it
+ * published them in, except that its {@link #publishAllAsync} chunks may fall behind what it
+ * publishes later by the other methods; on delivery, its {@link #publishAsync} events keep their
+ * order among themselves, and so do its {@link #publishAllAsync} chunks (a later synchronous publish
+ * may reach subscribers before either).
  *
  * <p>An {@linkplain Topic#urgent urgent} event (an alarm detection) is the one exception to "stored,
  * then delivered": it is handed to the writer and at once to the delegate bus, so the rules raise its
@@ -57,6 +63,9 @@ public final class LoggedBus implements Bus {
     private final List<LogView> views;
     private final ExecutorService forwarder = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("store-forwarder").daemon().unstarted(r));
+    /** Hands on the bulk lane's chunks, so that a subscriber slow to take plots holds up no alert. */
+    private final ExecutorService bulkForwarder = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("store-forwarder-bulk").daemon().unstarted(r));
     private final Object pendingLock = new Object();
     private long pending; // guarded by pendingLock: asynchronous events not yet handed on
     private volatile boolean started;
@@ -148,8 +157,7 @@ public final class LoggedBus implements Bus {
      * queues behind them.
      */
     private <E extends DomainEvent> void publishUrgent(Topic<E> topic, String key, List<E> events) {
-        CompletableFuture<Long> stored = committer.commitAsync(entries(topic, key, events), () -> {
-        });
+        CompletableFuture<Long> stored = committer.commitUrgent(entries(topic, key, events));
         for (E e : events) {
             delegate.publish(topic, key, e);
         }
@@ -195,9 +203,10 @@ public final class LoggedBus implements Bus {
     }
 
     /**
-     * Queues the events for the writer and returns: urgent ones are delivered at once (stored ahead of
-     * the others), the others handed on by the forwarder once stored, in commit order. Publishers of a
-     * topic fed {@linkplain #subscribeInLogOrder in log order} wait while its queue is full.
+     * Queues the events for the writer and returns: urgent ones are delivered at once (stored in the
+     * next commit, ahead of the others), the others go in the writer's bulk lane and are handed on by
+     * the bulk forwarder once stored, in commit order. Publishers of a topic fed
+     * {@linkplain #subscribeInLogOrder in log order} wait while its queue is full.
      */
     @Override
     public <E extends DomainEvent> CompletableFuture<Void> publishAllAsync(Topic<E> topic, String key,
@@ -210,8 +219,7 @@ public final class LoggedBus implements Bus {
         }
         CompletableFuture<Long> urgentStored = CompletableFuture.completedFuture(0L);
         if (!urgent.isEmpty()) {
-            urgentStored = committer.commitAsync(entries(topic, key, urgent), () -> {
-            });
+            urgentStored = committer.commitUrgent(entries(topic, key, urgent));
             for (E e : urgent) {
                 delegate.publish(topic, key, e);
             }
@@ -226,8 +234,8 @@ public final class LoggedBus implements Bus {
         }
         CompletableFuture<Long> stored;
         try {
-            stored = committer.commitAsync(entries(topic, key, ordinary),
-                    () -> forwarder.execute(() -> forwardAll(topic, key, ordinary, delivered)));
+            stored = committer.commitBulk(entries(topic, key, ordinary),
+                    () -> bulkForwarder.execute(() -> forwardAll(topic, key, ordinary, delivered)));
         } catch (RuntimeException e) {
             handedOn();
             throw e;
@@ -371,8 +379,10 @@ public final class LoggedBus implements Bus {
     public void close() {
         committer.close();
         forwarder.shutdown();
+        bulkForwarder.shutdown();
         try {
             forwarder.awaitTermination(10, TimeUnit.SECONDS);
+            bulkForwarder.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
