@@ -48,8 +48,8 @@ final class GroupCommitter implements AutoCloseable {
     private final List<LogView> views;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
-    private final ArrayDeque<Request> front = new ArrayDeque<>(); // guarded by lock
-    private final ArrayDeque<Request> bulk = new ArrayDeque<>(); // guarded by lock
+    private final ArrayDeque<CommitRequest> front = new ArrayDeque<>(); // guarded by lock
+    private final ArrayDeque<CommitRequest> bulk = new ArrayDeque<>(); // guarded by lock
     private final List<LogOrderSubscription<?>> subscriptions = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private final Counter appended;
@@ -67,26 +67,12 @@ final class GroupCommitter implements AutoCloseable {
      * for a commit of its own. An alarm that raises nothing is stored this much later.
      */
     static final long URGENT_ANSWER_NS = 1_000_000;
-    /** Most bulk events in a commit: bounds how long a front request waits for the commit in progress. */
-    static final int BULK_PER_COMMIT = 256;
     private boolean closed; // guarded by lock
     private int lastRequests;
     private long lastSnapshotSeq;
 
-    /** Entries to append; {@code onStored} is null for a synchronous request. */
-    private record Request(List<LogEntry> entries, CompletableFuture<Long> done, Runnable onStored, boolean bulk,
-                           boolean urgent) {
-        Request(List<LogEntry> entries, Runnable onStored, boolean bulk, boolean urgent) {
-            this(entries, new CompletableFuture<>(), onStored, bulk, urgent);
-        }
-
-        boolean async() {
-            return onStored != null;
-        }
-    }
-
     /** Asynchronous requests whose append failed, oldest first; only the writer thread touches it. */
-    private final List<Request> retry = new ArrayList<>();
+    private final List<CommitRequest> retry = new ArrayList<>();
 
     GroupCommitter(EventLog log, StoreConfig config, List<LogView> views, MeterRegistry registry) {
         this.log = log;
@@ -113,10 +99,10 @@ final class GroupCommitter implements AutoCloseable {
      * @throws StoreUnavailableException when the store failed: nothing of these entries is stored
      */
     long commit(List<LogEntry> entries) {
-        Request r = new Request(entries, null, false, false);
+        CommitRequest r = new CommitRequest(entries, null, false, false);
         enqueue(r);
         try {
-            return r.done.join();
+            return r.done().join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
@@ -133,9 +119,9 @@ final class GroupCommitter implements AutoCloseable {
      * stay queued and are retried until stored).
      */
     CompletableFuture<Long> commitAsync(List<LogEntry> entries, Runnable onStored) {
-        Request r = new Request(entries, java.util.Objects.requireNonNull(onStored, "onStored"), false, false);
+        CommitRequest r = new CommitRequest(entries, java.util.Objects.requireNonNull(onStored, "onStored"), false, false);
         enqueue(r);
-        return r.done;
+        return r.done();
     }
 
     /**
@@ -144,10 +130,10 @@ final class GroupCommitter implements AutoCloseable {
      * publishes in answer) to share it.
      */
     CompletableFuture<Long> commitUrgent(List<LogEntry> entries) {
-        Request r = new Request(entries, () -> {
+        CommitRequest r = new CommitRequest(entries, () -> {
         }, false, true);
         enqueue(r);
-        return r.done;
+        return r.done();
     }
 
     /**
@@ -156,18 +142,18 @@ final class GroupCommitter implements AutoCloseable {
      * Its {@code onStored} runs after those of the front requests of the same commit.
      */
     CompletableFuture<Long> commitBulk(List<LogEntry> entries, Runnable onStored) {
-        Request r = new Request(entries, java.util.Objects.requireNonNull(onStored, "onStored"), true, false);
+        CommitRequest r = new CommitRequest(entries, java.util.Objects.requireNonNull(onStored, "onStored"), true, false);
         enqueue(r);
-        return r.done;
+        return r.done();
     }
 
-    private void enqueue(Request r) {
+    private void enqueue(CommitRequest r) {
         lock.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("event log writer is closed");
             }
-            (r.bulk ? bulk : front).addLast(r);
+            (r.bulk() ? bulk : front).addLast(r);
             arrived.signal();
         } finally {
             lock.unlock();
@@ -175,7 +161,7 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     private void run() {
-        Batch batch = new Batch();
+        CommitBatch batch = new CommitBatch();
         while (true) {
             boolean last;
             try {
@@ -194,60 +180,13 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    /** The requests of one commit: the front ones are stored first. Only the writer thread touches it. */
-    private static final class Batch {
-        final List<Request> front = new ArrayList<>();
-        final List<Request> bulk = new ArrayList<>();
-        int size;
-        int bulkSize;
-        boolean unanswered; // an urgent request with no front request after it
-
-        void add(Request r) {
-            (r.bulk ? bulk : front).add(r);
-            size += r.entries.size();
-            if (r.bulk) {
-                bulkSize += r.entries.size();
-            } else {
-                unanswered = r.urgent;
-            }
-        }
-
-        boolean fits(Request r, int max) {
-            return size + r.entries.size() <= max;
-        }
-
-        int requests() {
-            return front.size() + bulk.size();
-        }
-
-        boolean isEmpty() {
-            return front.isEmpty() && bulk.isEmpty();
-        }
-
-        /** The requests in store order. */
-        List<Request> ordered() {
-            List<Request> all = new ArrayList<>(front.size() + bulk.size());
-            all.addAll(front);
-            all.addAll(bulk);
-            return all;
-        }
-
-        void clear() {
-            front.clear();
-            bulk.clear();
-            size = 0;
-            bulkSize = 0;
-            unanswered = false;
-        }
-    }
-
     /**
      * Fills the batch: the retried requests first, then the front lane, then (only once the front lane
      * is empty) the bulk lane, up to {@code maxBatch} events (a first request larger than that alone).
      * Waits while there is nothing to write (up to {@link #RETRY_NANOS} when something is to be
      * retried). Returns true when the writer is closed and this is the last batch.
      */
-    private boolean take(Batch batch) throws InterruptedException {
+    private boolean take(CommitBatch batch) throws InterruptedException {
         lock.lock();
         try {
             if (retry.isEmpty()) {
@@ -257,48 +196,27 @@ final class GroupCommitter implements AutoCloseable {
             } else if (front.isEmpty() && bulk.isEmpty() && !closed) {
                 arrived.awaitNanos(RETRY_NANOS);
             }
-            for (Request r : retry) { // handed over earlier: they go first
+            for (CommitRequest r : retry) { // handed over earlier: they go first
                 batch.add(r);
             }
             retry.clear();
-            fill(batch, Integer.MAX_VALUE);
+            batch.fill(front, bulk, Integer.MAX_VALUE, config.maxBatch());
             return closed && front.isEmpty() && bulk.isEmpty();
         } finally {
             lock.unlock();
         }
     }
 
-    /**
-     * Moves queued requests into the batch, front lane first, taking at most {@code most}; bulk ones
-     * only while the front lane is empty and up to {@link #BULK_PER_COMMIT} bulk events. Holds the lock.
-     */
-    private int fill(Batch batch, int most) {
-        int taken = 0;
-        while (taken < most && !front.isEmpty() && (batch.isEmpty() || batch.fits(front.peekFirst(), config.maxBatch()))) {
-            batch.add(front.pollFirst());
-            taken++;
-        }
-        while (taken < most && front.isEmpty() && !bulk.isEmpty() && (batch.isEmpty() || fitsBulk(batch, bulk.peekFirst()))) {
-            batch.add(bulk.pollFirst());
-            taken++;
-        }
-        return taken;
-    }
-
-    private boolean fitsBulk(Batch batch, Request r) {
-        return batch.fits(r, config.maxBatch()) && batch.bulkSize + r.entries.size() <= BULK_PER_COMMIT;
-    }
-
     /** Writes the batch (if any) and clears it; never throws, so no publisher waits on a dead writer. */
-    private void writeOnce(Batch batch) {
+    private void writeOnce(CommitBatch batch) {
         if (batch.isEmpty()) {
             return;
         }
-        List<Request> requests = batch.ordered();
+        List<CommitRequest> requests = batch.ordered();
         batch.clear();
         List<LogEntry> entries = new ArrayList<>();
-        for (Request r : requests) {
-            entries.addAll(r.entries);
+        for (CommitRequest r : requests) {
+            entries.addAll(r.entries());
         }
         try {
             write(requests, entries);
@@ -312,7 +230,7 @@ final class GroupCommitter implements AutoCloseable {
      * Waits up to {@link #COMPANY_WAIT_NS} for as many publishers as the last commit served, and up to
      * {@link #URGENT_ANSWER_NS} for a front request after an urgent one, while they fit the batch.
      */
-    private void awaitCompany(Batch batch) {
+    private void awaitCompany(CommitBatch batch) {
         long now = System.nanoTime();
         long companyDeadline = now + COMPANY_WAIT_NS;
         long answerDeadline = now + URGENT_ANSWER_NS;
@@ -324,7 +242,8 @@ final class GroupCommitter implements AutoCloseable {
                 if (!answer && !company) {
                     return;
                 }
-                if (fill(batch, answer ? Integer.MAX_VALUE : lastRequests - batch.requests()) > 0) {
+                if (batch.fill(front, bulk, answer ? Integer.MAX_VALUE : lastRequests - batch.requests(),
+                        config.maxBatch()) > 0) {
                     continue;
                 }
                 if (!front.isEmpty() || closed || (!answer && !bulk.isEmpty())) {
@@ -343,7 +262,7 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    private void write(List<Request> batch, List<LogEntry> entries) {
+    private void write(List<CommitRequest> batch, List<LogEntry> entries) {
         long firstSeq;
         try {
             firstSeq = log.append(entries);
@@ -356,12 +275,12 @@ final class GroupCommitter implements AutoCloseable {
         batchSize.record(entries.size());
         handOver(entries, firstSeq); // before releasing the publishers, so a drain after publish sees them queued
         long seq = firstSeq;
-        for (Request r : batch) {
-            r.done.complete(seq);
-            seq += r.entries.size();
+        for (CommitRequest r : batch) {
+            r.done().complete(seq);
+            seq += r.entries().size();
             if (r.async()) {
                 try {
-                    r.onStored.run();
+                    r.onStored().run();
                 } catch (RuntimeException e) { // stored already: must not fail (and be stored again)
                     LOG.error("after-commit action failed at seq {}: {}", seq, e.toString());
                 }
@@ -399,9 +318,9 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     /** Fails every request of the batch; asynchronous ones are kept, in order, for the next attempt. */
-    private void fail(List<Request> batch, RuntimeException e) {
-        for (Request r : batch) {
-            r.done.completeExceptionally(e);
+    private void fail(List<CommitRequest> batch, RuntimeException e) {
+        for (CommitRequest r : batch) {
+            r.done().completeExceptionally(e);
             if (r.async()) {
                 retry.add(r);
             }
@@ -454,15 +373,15 @@ final class GroupCommitter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        int unstored = retry.stream().mapToInt(r -> r.entries.size()).sum();
+        int unstored = retry.stream().mapToInt(r -> r.entries().size()).sum();
         if (unstored > 0) {
             LOG.error("event log writer closed with {} handed-over events the store refused", unstored);
         }
         lock.lock();
         try {
-            for (ArrayDeque<Request> lane : List.of(front, bulk)) {
-                for (Request r; (r = lane.poll()) != null; ) {
-                    r.done.completeExceptionally(new IllegalStateException("event log writer closed"));
+            for (ArrayDeque<CommitRequest> lane : List.of(front, bulk)) {
+                for (CommitRequest r; (r = lane.poll()) != null; ) {
+                    r.done().completeExceptionally(new IllegalStateException("event log writer closed"));
                 }
             }
         } finally {
