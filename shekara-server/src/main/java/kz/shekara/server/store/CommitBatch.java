@@ -14,9 +14,9 @@ final class CommitBatch {
 
     private final List<CommitRequest> front = new ArrayList<>();
     private final List<CommitRequest> bulk = new ArrayList<>();
-    int size;
+    private int size;
     private int bulkSize;
-    boolean unanswered; // an urgent request with no front request after it
+    private boolean unanswered; // an urgent request with no front request after it
 
     void add(CommitRequest r) {
         (r.bulk() ? bulk : front).add(r);
@@ -50,6 +50,16 @@ final class CommitBatch {
 
     private boolean fits(CommitRequest r, int max) {
         return size + r.entries().size() <= max;
+    }
+
+    /** Events in the batch. */
+    int size() {
+        return size;
+    }
+
+    /** Whether the last front request is urgent: the commit may wait briefly for its answer. */
+    boolean awaitsAnswer() {
+        return unanswered;
     }
 
     int requests() {

@@ -236,8 +236,8 @@ final class GroupCommitter implements AutoCloseable {
         long answerDeadline = now + URGENT_ANSWER_NS;
         lock.lock();
         try {
-            while (batch.size < config.maxBatch()) {
-                boolean answer = batch.unanswered;
+            while (batch.size() < config.maxBatch()) {
+                boolean answer = batch.awaitsAnswer();
                 boolean company = lastRequests > 1 && batch.requests() < lastRequests;
                 if (!answer && !company) {
                     return;
