@@ -80,6 +80,7 @@ public final class AlertLatencyBench {
 
     private static void run(String label, Theatre theatre, Params p, Path logDir) throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        StoreTimes.configure(meters);
         InMemoryBus memory = new InMemoryBus();
         EventLog log = null;
         Bus bus = memory;

@@ -211,6 +211,10 @@ final class ProbeRun {
                 meters.timer("shekara.rules.evaluation").mean(java.util.concurrent.TimeUnit.MICROSECONDS),
                 meters.timer("shekara.rules.evaluation").count(), meters.counter("shekara.rules.skipped").count());
         System.out.print("  busiest threads (CPU over the measured window):\n" + threads);
+        String store = StoreTimes.report(meters);
+        if (!store.isEmpty()) {
+            System.out.print("  event store, whole run (warm-up included):\n" + store);
+        }
     }
 
     private static String percentiles(List<Long> nanos) {

@@ -3,6 +3,7 @@ package kz.shekara.server.store;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,9 @@ final class GroupCommitter implements AutoCloseable {
                 .register(registry);
         this.batchSize = DistributionSummary.builder("shekara.store.batch.size").description("events per group commit")
                 .register(registry);
+        if (log instanceof MeterBinder store) {
+            store.bindTo(registry); // commit and checkpoint durations
+        }
     }
 
     /** Starts the writer; {@code afterSeq} is the seq the views were rebuilt up to. */

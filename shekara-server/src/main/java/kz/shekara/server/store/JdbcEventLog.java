@@ -1,5 +1,8 @@
 package kz.shekara.server.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -18,10 +22,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The part of an {@link EventLog} common to SQLite and PostgreSQL: one writer connection (opened
  * again after a failure), sequence numbers assigned here, reads on connections of their own,
- * snapshots, retention and health. The dialects supply connections and the batch insert.
+ * snapshots, retention and health. The dialects supply connections and the batch insert. Bound to a
+ * registry ({@link #bindTo}), it times each append's rows ({@code shekara.store.write}, up to the
+ * commit) and its commit ({@code shekara.store.commit}: the sync, where a store stalls).
  * Thread-safe: writes are serialized on this object.
  */
-abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, PostgresEventLog {
+abstract sealed class JdbcEventLog implements EventLog, MeterBinder permits SqliteEventLog, PostgresEventLog {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEventLog.class);
     static final String COLUMNS =
             "seq, time_ns, topic, event_key, entity, type, classification, originator, releasable, exercise, payload";
@@ -33,6 +39,8 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
     private Connection writer;
     private long latestSeq;
     private boolean closed;
+    private volatile Timer writeTimer;
+    private volatile Timer commitTimer;
 
     JdbcEventLog(String name) {
         this.name = name;
@@ -63,6 +71,25 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
     /** Whether the failure was losing (or not getting) the connection, which a successful query shows is over. */
     abstract boolean connectionLost(SQLException e);
 
+    /** Registers the append timers {@code shekara.store.write} and {@code shekara.store.commit}. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        writeTimer = Timer.builder("shekara.store.write")
+                .description("time to hand an append's rows to the database, up to its commit")
+                .publishPercentiles(0.5, 0.9, 0.99).register(registry);
+        commitTimer = Timer.builder("shekara.store.commit")
+                .description("time of an append's commit (the sync to disk), or of the whole append when it is one statement")
+                .publishPercentiles(0.5, 0.9, 0.99).register(registry);
+    }
+
+    /** Called on the appending thread after each append has committed. */
+    void appended(List<LogEntry> entries) {
+    }
+
+    /** Called by {@link #close()} before the writer connection is closed. */
+    void closing() {
+    }
+
     /** Opens the writer connection once, so a store that is down fails at start, not at first write. */
     final void open() {
         write(c -> null);
@@ -73,11 +100,13 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
         if (entries.isEmpty()) {
             return latestSeq();
         }
-        return write(c -> {
-            long first = latestSeq + 1;
-            insert(c, entries, first);
-            return first;
+        long first = write(c -> {
+            long seq = latestSeq + 1;
+            insert(c, entries, seq);
+            return seq;
         }, entries.size(), false, insertIsOneStatement());
+        appended(entries);
+        return first;
     }
 
     @Override
@@ -263,6 +292,9 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
 
     @Override
     public final synchronized void close() {
+        if (!closed) {
+            closing();
+        }
         closed = true;
         closeQuietly(writer);
         writer = null;
@@ -294,13 +326,21 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
                 latestSeq = readLatestSeq(writer);
             }
             T result;
+            long start = System.nanoTime();
+            long rowsDone;
             if (autoCommit) {
                 writer.setAutoCommit(true); // between transactions: nothing is sent
                 result = work.run(writer);
+                rowsDone = start;
                 writer.setAutoCommit(false);
             } else {
                 result = work.run(writer);
+                rowsDone = System.nanoTime();
                 writer.commit();
+            }
+            if (appended > 0) {
+                time(writeTimer, rowsDone - start);
+                time(commitTimer, System.nanoTime() - rowsDone);
             }
             latestSeq += appended;
             if (probe && writesFailing) {
@@ -316,6 +356,12 @@ abstract sealed class JdbcEventLog implements EventLog permits SqliteEventLog, P
             closeQuietly(writer);
             writer = null; // reconnect, and re-read the latest seq, on the next write
             throw unavailable(e);
+        }
+    }
+
+    private static void time(Timer timer, long nanos) {
+        if (timer != null) {
+            timer.record(nanos, TimeUnit.NANOSECONDS);
         }
     }
 

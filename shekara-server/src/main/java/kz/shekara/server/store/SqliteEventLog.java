@@ -1,10 +1,12 @@
 package kz.shekara.server.store;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
@@ -13,15 +15,31 @@ import org.sqlite.SQLiteException;
 /**
  * The embedded event log: one SQLite file, in write-ahead-log mode, with
  * {@code PRAGMA synchronous} as configured ({@link StoreConfig.Synchronous#FULL} by default, see
- * there for the trade-off). Readers never block the writer. Thread-safe.
+ * there for the trade-off). Readers never block the writer. The writer never checkpoints
+ * ({@code wal_autocheckpoint=0}): a {@link WalCheckpointer} on its own thread and connection copies
+ * the write-ahead log into the database file every {@value #CHECKPOINT_BYTES} bytes of rows, so a
+ * commit is never held up by a checkpoint. Thread-safe.
  */
 public final class SqliteEventLog extends JdbcEventLog {
     private static final int PAGE_BYTES = 4_096;
+    /**
+     * Bytes of rows appended between checkpoints: about SQLite's own default of 1,000 pages of
+     * write-ahead log, counting the indexes' pages.
+     */
+    static final long CHECKPOINT_BYTES = 2L * 1024 * 1024;
+    /** Rough bytes of a row beside its payload (columns, index entries). */
+    private static final int ROW_BYTES = 200;
     private final String url;
     private final SQLiteConfig sqlite;
+    private final WalCheckpointer checkpointer;
 
     /** Opens (creating and migrating if needed) the log in {@code file}; creates missing parent directories. */
     public SqliteEventLog(Path file, StoreConfig config) {
+        this(file, config, true);
+    }
+
+    /** As {@link #SqliteEventLog(Path, StoreConfig)}; {@code checkpoints} false leaves the WAL uncopied while open (tests). */
+    SqliteEventLog(Path file, StoreConfig config, boolean checkpoints) {
         super("sqlite:" + file.toAbsolutePath());
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -42,12 +60,50 @@ public final class SqliteEventLog extends JdbcEventLog {
             sqlite.setMaxPageCount((int) Math.min(Integer.MAX_VALUE, config.sqliteMaxBytes() / PAGE_BYTES));
         }
         Migrations.migrate(url, "sqlite", toString());
+        this.checkpointer = new WalCheckpointer(toString(), this::connect, CHECKPOINT_BYTES);
         open();
+        if (checkpoints) {
+            checkpointer.start();
+        }
+    }
+
+    /** A new connection that never checkpoints on commit (the {@link WalCheckpointer} does). */
+    @Override
+    Connection connect() throws SQLException {
+        Connection c = sqlite.createConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_autocheckpoint=0");
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw e;
+        }
+        return c;
+    }
+
+    /** Also registers the checkpointer's meters ({@code shekara.store.checkpoint...}). */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        super.bindTo(registry);
+        checkpointer.bindTo(registry);
     }
 
     @Override
-    Connection connect() throws SQLException {
-        return sqlite.createConnection(url);
+    void appended(List<LogEntry> entries) {
+        long bytes = 0;
+        for (LogEntry e : entries) {
+            bytes += e.payloadUtf8().length + ROW_BYTES;
+        }
+        checkpointer.appended(bytes);
+    }
+
+    @Override
+    void closing() {
+        checkpointer.close();
+    }
+
+    /** The checkpointer, for tests. */
+    WalCheckpointer checkpointer() {
+        return checkpointer;
     }
 
     @Override
