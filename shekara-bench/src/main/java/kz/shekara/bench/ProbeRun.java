@@ -211,6 +211,11 @@ final class ProbeRun {
                 meters.timer("shekara.rules.evaluation").mean(java.util.concurrent.TimeUnit.MICROSECONDS),
                 meters.timer("shekara.rules.evaluation").count(), meters.counter("shekara.rules.skipped").count());
         System.out.print("  busiest threads (CPU over the measured window):\n" + threads);
+        StringBuilder gc = new StringBuilder();
+        for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            gc.append(String.format(Locale.ROOT, " %s %,d in %,d ms;", b.getName(), b.getCollectionCount(), b.getCollectionTime()));
+        }
+        System.out.println("  garbage collections, whole run (pauses, except concurrent collectors):" + gc);
         String store = StoreTimes.report(meters);
         if (!store.isEmpty()) {
             System.out.print("  event store, whole run (warm-up included):\n" + store);
