@@ -29,7 +29,8 @@ import kz.shekara.track.TrackerConfig;
  * the server wires it, under a steady paced load of background radar plots, measured on probe
  * detections (fence, ground sensor, radiation alarms) that must each raise a new alert at once.
  * Prints median, p90, p99 and max latency of the probes after warm-up, the offered and achieved
- * plot rates, the deepest bus queues and the busiest threads (where it saturates). Run:
+ * plot rates, the deepest bus queues, the busiest threads (where it saturates), the run's GC pauses and, on
+ * the logged bus, the event store's commit and checkpoint durations ({@link StoreTimes}). Run:
  * {@code java -cp shekara-bench/target/benchmarks.jar kz.shekara.bench.AlertLatencyBench [rate] [seconds]
  * [memory|logged|both] [warmupSeconds] [probesPerSecond] [feeds] [chunk] [targets|dense] [targets]
  * [scanPeriodS] [window]} (defaults 50000 45 both 15 20 4 50 targets 1500 1 1; {@code window}: chunks a
