@@ -1,7 +1,6 @@
 package kz.shekara.server.store;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -39,8 +37,7 @@ abstract sealed class JdbcEventLog implements EventLog, MeterBinder permits Sqli
     private Connection writer;
     private long latestSeq;
     private boolean closed;
-    private volatile Timer writeTimer;
-    private volatile Timer commitTimer;
+    private final AppendTimers timers = new AppendTimers();
 
     JdbcEventLog(String name) {
         this.name = name;
@@ -74,12 +71,7 @@ abstract sealed class JdbcEventLog implements EventLog, MeterBinder permits Sqli
     /** Registers the append timers {@code shekara.store.write} and {@code shekara.store.commit}. */
     @Override
     public void bindTo(MeterRegistry registry) {
-        writeTimer = Timer.builder("shekara.store.write")
-                .description("time to hand an append's rows to the database, up to its commit")
-                .publishPercentiles(0.5, 0.9, 0.99).register(registry);
-        commitTimer = Timer.builder("shekara.store.commit")
-                .description("time of an append's commit (the sync to disk), or of the whole append when it is one statement")
-                .publishPercentiles(0.5, 0.9, 0.99).register(registry);
+        timers.bindTo(registry);
     }
 
     /** Called on the appending thread after each append has committed. */
@@ -339,8 +331,7 @@ abstract sealed class JdbcEventLog implements EventLog, MeterBinder permits Sqli
                 writer.commit();
             }
             if (appended > 0) {
-                time(writeTimer, rowsDone - start);
-                time(commitTimer, System.nanoTime() - rowsDone);
+                timers.record(rowsDone - start, System.nanoTime() - rowsDone);
             }
             latestSeq += appended;
             if (probe && writesFailing) {
@@ -356,12 +347,6 @@ abstract sealed class JdbcEventLog implements EventLog, MeterBinder permits Sqli
             closeQuietly(writer);
             writer = null; // reconnect, and re-read the latest seq, on the next write
             throw unavailable(e);
-        }
-    }
-
-    private static void time(Timer timer, long nanos) {
-        if (timer != null) {
-            timer.record(nanos, TimeUnit.NANOSECONDS);
         }
     }
 
