@@ -74,7 +74,7 @@ class KafkaStoreTest {
         Path sim = simulate();
         String prefix = TestBroker.prefix();
         KafkaBusConfig bus = busConfig(kafka, prefix);
-        createTopics(kafka, prefix);
+        createTopics(kafka, prefix, PARTITIONS);
         List<TopicReader.Read> onTopics;
         try (ShekaraServer store = KafkaNode.start(nodeConfig("store"), TheatreLoader.loadDefault(), Clock.systemUTC(),
                 bus, NodeRoles.parse(List.of("store")))) {
@@ -116,7 +116,7 @@ class KafkaStoreTest {
         String prefix = TestBroker.prefix();
         String db = pg.createDatabase();
 
-        createTopics(kafka, prefix);
+        createTopics(kafka, prefix, PARTITIONS);
         Process first = startStore(kafka, prefix, db, "store-1");
         publish(kafka, prefix, thirds.get(0), null);
         long firstThird = events(kafka, prefix).size();
@@ -199,10 +199,10 @@ class KafkaStoreTest {
     }
 
     /** Every topic with the test's partitions, before anything reads or writes them. */
-    private static void createTopics(String kafka, String prefix) throws Exception {
+    static void createTopics(String kafka, String prefix, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka))) {
             admin.createTopics(KafkaTopics.all().stream()
-                    .map(t -> new NewTopic(prefix + t.name(), PARTITIONS, (short) 1).configs(Map.of("retention.ms", "-1")))
+                    .map(t -> new NewTopic(prefix + t.name(), partitions, (short) 1).configs(Map.of("retention.ms", "-1")))
                     .toList()).all().get();
         }
     }
