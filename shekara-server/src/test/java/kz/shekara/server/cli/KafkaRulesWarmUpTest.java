@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * them (found by record time), not the older ones. With a warm-up of 30 s on a recording of 6 minutes, taken
  * over half-way, exactly the inputs within the cut are re-run, and the alerts and incidents are still those
  * {@code process} gives; with a warm-up shorter than the rules' state lasts (none at all), the taker does
- * not know which findings are in force and raises some again: the outputs differ. In one JVM, one partition.
+ * not know which findings are in force and raises some of them again. In one JVM, one partition.
  */
 class KafkaRulesWarmUpTest {
     private static final List<Topic<?>> INPUTS = List.of(Topic.TRACKS, Topic.OBSERVATIONS, Topic.UNIT_POSITIONS,
@@ -75,7 +75,7 @@ class KafkaRulesWarmUpTest {
         List<String> missing = new ArrayList<>(expected);
         got.forEach(missing::remove);
         System.out.printf("warm-up 0: alerts not in process %s; missing %s%n", extra, missing); // for the record
-        assertThat(got).as("alerts with no warm-up, but for their places").isNotEqualTo(expected);
+        assertThat(extra).as("findings in force raised again by a taker that re-ran nothing").isNotEmpty();
     }
 
     /** Two places within about 50 m (5e-4 degrees) compare equal. */
