@@ -282,15 +282,7 @@ public final class StoreSubscription implements GroupMember {
 
     @Override
     public boolean caughtUp(Map<TopicPartition, Long> endOffsets) {
-        if (!assigned && !stopped) {
-            return false;
-        }
-        for (Map.Entry<TopicPartition, Long> e : next.entrySet()) {
-            if (e.getValue() < endOffsets.getOrDefault(e.getKey(), 0L)) {
-                return false;
-            }
-        }
-        return true;
+        return (assigned || stopped) && ConsumerThreads.reached(next, endOffsets);
     }
 
     @Override
@@ -318,14 +310,16 @@ public final class StoreSubscription implements GroupMember {
         return gathered;
     }
 
-    @Override
-    public long superseded() {
-        return 0;
-    }
-
+    /** Records on the topics that are no Shekara event (skipped). */
     @Override
     public long failures() {
         return failures.get();
+    }
+
+    /** Nothing is superseded: every event is stored. */
+    @Override
+    public long superseded() {
+        return 0;
     }
 
     @Override
@@ -334,14 +328,7 @@ public final class StoreSubscription implements GroupMember {
             return;
         }
         stopped = true;
-        consumer.wakeup();
-        if (Thread.currentThread() != thread) {
-            try {
-                thread.join(Duration.ofSeconds(15));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ConsumerThreads.stop(consumer, thread);
         onClose.run();
     }
 }

@@ -219,14 +219,7 @@ class KafkaStoreTest {
 
     /** {@code serve --kafka … --roles store --db URL} in a child JVM. */
     private Process startStore(String kafka, String prefix, String db, String name) throws Exception {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "kz.shekara.server.cli.ShekaraCommand", "serve", "--kafka", kafka, "--topic-prefix", prefix,
-                "--partitions", Integer.toString(PARTITIONS), "--roles", "store", "--http-port", "0",
-                "--cot-port", "0", "--tls-port", "-1", "--data-dir", dir.resolve(name).toString(), "--db", db,
-                "--bind", "127.0.0.1");
-        pb.redirectErrorStream(true).redirectOutput(LostWorkers.log(dir, name).toFile());
-        Process p = pb.start();
+        Process p = LostWorkers.start(dir, name, kafka, prefix, PARTITIONS, "store", "--db", db);
         children.add(p);
         return p;
     }
