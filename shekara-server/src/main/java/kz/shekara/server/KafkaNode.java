@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@link SectorTrackers} (a tracker per observations partition, rebuilt from the partition when it is
  * taken over); a {@code rules} node takes the rules' inputs as {@link RulesSectors} (the sectors it takes
  * over rebuilt from the outputs and inputs of their previous owner); an {@code api} node without {@code rules} keeps its alert desk as a view of the rules'
- * outputs (alerts, alert changes, incidents, postures); a node without {@code ingest} opens no CoT port
+ * outputs (alerts, alert changes, incidents, postures); a {@code store} node writes every event of every
+ * topic into its event log ({@link StoreNode}); a node without {@code ingest} opens no CoT port
  * and runs no scenario. Every node keeps its own event log of what it publishes, and serves health and
  * metrics on its HTTP port, with its cluster's broker, consumer lag and back-pressure ({@link KafkaOperations}). Its bus is a member named by a random node id, so that the groups of one
  * role deal each worker the same partitions (sectors) of every topic (see {@link KafkaBusConfig#member}).
@@ -74,6 +75,9 @@ public final class KafkaNode {
             if (roles.has(NodeRoles.Role.RULES)) {
                 server.closeWith(RulesSectors.subscribe(bus, server.rules(), nodeConfig.store().restart().rulesWarmUp(),
                         server.meters()));
+            }
+            if (roles.has(NodeRoles.Role.STORE)) {
+                StoreNode.start(server, bus, server.bus().log(), nodeConfig.store().log().maxBatch());
             }
             if (roles.has(NodeRoles.Role.API) && !roles.has(NodeRoles.Role.RULES)) {
                 followRules(server);

@@ -11,14 +11,17 @@ import java.util.Set;
  * The roles one node of a Kafka cluster runs ({@code serve --kafka --roles …}): {@code ingest} (CoT/TAK
  * inputs and the devices they serve), {@code tracker}, {@code rules}, {@code response} (workers that
  * share a consumer group per role, each owning the sectors of its partitions), {@code api} (the web
- * map, REST and WebSocket over views of its own); {@code all} is every role in one process, as one
- * server runs. The responder runs beside the rules (it moves incidents on through their desk).
+ * map, REST and WebSocket over views of its own), {@code store} (the event store as a consumer group of
+ * every topic, see {@link StoreNode}); {@code all} is every role but {@code store} in one process, as one
+ * server runs (it logs everything it handles itself). The responder runs beside the rules (it moves
+ * incidents on through their desk); the store runs alone on its node (a node logs what it publishes
+ * itself, so with other roles their events would be stored twice).
  * Immutable.
  */
 public record NodeRoles(Set<Role> roles) {
     /** One role. */
     public enum Role {
-        INGEST, TRACKER, RULES, RESPONSE, API;
+        INGEST, TRACKER, RULES, RESPONSE, API, STORE;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -26,7 +29,11 @@ public record NodeRoles(Set<Role> roles) {
     }
 
     /** The names {@code --roles} takes. */
-    public static final List<String> NAMES = List.of("all", "ingest", "tracker", "rules", "response", "api");
+    public static final List<String> NAMES = List.of("all", "ingest", "tracker", "rules", "response", "api",
+            "store");
+
+    /** The roles of the whole server ({@code all}): every role but {@code store}. */
+    private static final Set<Role> WHOLE = Set.copyOf(EnumSet.complementOf(EnumSet.of(Role.STORE)));
 
     public NodeRoles {
         roles = Set.copyOf(roles);
@@ -37,12 +44,17 @@ public record NodeRoles(Set<Role> roles) {
             throw new IllegalArgumentException("role 'response' runs beside 'rules' (it moves incidents on through "
                     + "the rules' desk): use --roles rules,response");
         }
+        if (roles.contains(Role.STORE) && roles.size() > 1) {
+            throw new IllegalArgumentException("role 'store' runs alone on its node (a node logs what it publishes "
+                    + "itself: with other roles, their events would be stored twice): use --roles store");
+        }
     }
 
-    /** Every role. */
+    /** Every role of the whole server: all but {@code store} (the whole server logs what it handles itself). */
     public static NodeRoles all() {
-        return new NodeRoles(EnumSet.allOf(Role.class));
+        return new NodeRoles(WHOLE);
     }
+
 
     /** The roles named ({@code all} or role names, any case); IllegalArgumentException naming what is unknown. */
     public static NodeRoles parse(Collection<String> names) {
@@ -51,7 +63,7 @@ public record NodeRoles(Set<Role> roles) {
         for (String raw : names) {
             String n = raw.strip().toLowerCase(Locale.ROOT);
             if (n.equals("all")) {
-                roles.addAll(EnumSet.allOf(Role.class));
+                roles.addAll(WHOLE);
             } else if (NAMES.contains(n)) {
                 roles.add(Role.valueOf(n.toUpperCase(Locale.ROOT)));
             } else {
@@ -64,9 +76,9 @@ public record NodeRoles(Set<Role> roles) {
         return new NodeRoles(roles);
     }
 
-    /** Whether this node runs every role (one process, as without Kafka). */
+    /** Whether this node runs every role of the whole server (one process, as without Kafka). */
     public boolean whole() {
-        return roles.size() == Role.values().length;
+        return roles.equals(WHOLE);
     }
 
     public boolean has(Role role) {
@@ -90,6 +102,9 @@ public record NodeRoles(Set<Role> roles) {
 
     /** How a subscriber group is taken on a node that does not run every role. */
     Take take(String group) {
+        if (has(Role.STORE)) {
+            return Take.SKIP; // a store node stores the topics (StoreNode) and runs nothing else
+        }
         if (group.equals("tracker")) {
             return Take.SKIP; // the partitioned worker (SectorTrackers) takes the tracker's place
         }

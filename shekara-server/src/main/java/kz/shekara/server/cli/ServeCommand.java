@@ -38,8 +38,8 @@ public final class ServeCommand implements Callable<Integer> {
     String kafka;
 
     @Option(names = "--roles", defaultValue = "all", split = ",", paramLabel = "ROLE[,ROLE...]",
-            description = "With --kafka, the roles this node runs: all, ingest, tracker, rules, response, api "
-                    + "(default ${DEFAULT-VALUE}; response runs beside rules).")
+            description = "With --kafka, the roles this node runs: all, ingest, tracker, rules, response, api, "
+                    + "store (default ${DEFAULT-VALUE}: all but store; response runs beside rules; store runs alone).")
     java.util.Set<String> roles;
 
     @Option(names = "--partitions", defaultValue = "12", paramLabel = "N",

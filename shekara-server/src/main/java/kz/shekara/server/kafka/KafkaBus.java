@@ -221,6 +221,25 @@ public final class KafkaBus implements Bus {
         return sub;
     }
 
+    /**
+     * Subscribes the event store to every topic (see {@link StoreSubscription}): one consumer in the group
+     * {@code groupPrefix + "store"}, shared by every store node, writing each event into {@code log} once, in
+     * batches of up to {@code maxBatch}.
+     */
+    public StoreSubscription subscribeStore(kz.shekara.server.store.EventLog log, int maxBatch) {
+        if (closed) {
+            throw new IllegalStateException("bus is closed");
+        }
+        Map<String, Topic<?>> names = new HashMap<>();
+        KafkaTopics.all().forEach(t -> names.put(ensure(t), t));
+        GroupMember[] self = new GroupMember[1];
+        StoreSubscription sub = new StoreSubscription(config, log, names, maxBatch, () -> subscriptions.remove(self[0]));
+        self[0] = sub;
+        subscriptions.add(sub);
+        sub.start();
+        return sub;
+    }
+
     /** Events handed to the producer and not yet on the cluster. */
     public long unsent() {
         return window.unsent();

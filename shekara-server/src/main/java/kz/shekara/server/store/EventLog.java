@@ -27,6 +27,29 @@ public interface EventLog extends AutoCloseable {
      */
     long append(List<LogEntry> entries);
 
+    /**
+     * Appends events consumed from a partitioned source (the Kafka topics) and moves the source's stored
+     * positions on, in one transaction: an entry whose place is below its partition's stored position is
+     * already stored and is skipped, so a batch handed in again (after a restart, a rebalance, or by another
+     * consumer of the same source) stores nothing twice. Several processes may append so to one PostgreSQL
+     * log (they take turns).
+     *
+     * @param source the consumer's name (its positions are its own)
+     * @param entries the events, in the order to store them (each partition's in offset order)
+     * @param at where each entry came from ({@code at.get(i)} for {@code entries.get(i)})
+     * @param ends per partition of the batch, the offset after its last record (records that are no event
+     *     included, so they are not read again)
+     * @return how many entries were stored (the others were stored before)
+     */
+    default int appendConsumed(String source, List<LogEntry> entries, List<SourceOffset> at, List<SourceOffset> ends) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not consume sources");
+    }
+
+    /** The stored positions of {@code source}: per partition, the offset of the next record to store. */
+    default List<SourceOffset> sourcePositions(String source) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not consume sources");
+    }
+
     /** Events with seq greater than {@code afterSeq}, in seq order. Close the stream (try-with-resources). */
     Stream<StoredEvent> readAfter(long afterSeq);
 

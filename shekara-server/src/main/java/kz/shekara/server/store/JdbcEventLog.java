@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -99,6 +100,33 @@ abstract sealed class JdbcEventLog implements EventLog, MeterBinder permits Sqli
         }, entries.size(), false, insertIsOneStatement());
         appended(entries);
         return first;
+    }
+
+    @Override
+    public final int appendConsumed(String source, List<LogEntry> entries, List<SourceOffset> at,
+                                    List<SourceOffset> ends) {
+        return write(c -> {
+            lockSources(c);
+            Map<SourcePositions.Partition, Long> stored = SourcePositions.read(c, source);
+            List<LogEntry> fresh = SourcePositions.unstored(stored, entries, at);
+            long last = readLatestSeq(c); // other processes may append to the same database
+            if (!fresh.isEmpty()) {
+                insert(c, fresh, last + 1);
+            }
+            SourcePositions.advance(c, source, stored, ends);
+            latestSeq = last + fresh.size(); // re-read from the database if the commit fails
+            return fresh.size();
+        });
+    }
+
+    @Override
+    public final List<SourceOffset> sourcePositions(String source) {
+        return write(c -> SourcePositions.read(c, source).entrySet().stream()
+                .map(e -> new SourceOffset(e.getKey().topic(), e.getKey().partition(), e.getValue())).toList());
+    }
+
+    /** Makes writers of source positions in other processes wait for this transaction (none needed on SQLite). */
+    void lockSources(Connection c) throws SQLException {
     }
 
     @Override

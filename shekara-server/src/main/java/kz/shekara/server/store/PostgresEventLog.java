@@ -56,6 +56,14 @@ public final class PostgresEventLog extends JdbcEventLog {
         }
     }
 
+    /** One consumer's batch at a time over every process on this database: they assign the seqs in turn. */
+    @Override
+    void lockSources(Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("LOCK TABLE source_position IN SHARE ROW EXCLUSIVE MODE");
+        }
+    }
+
     /**
      * One {@code COPY}, committed by itself: two round trips per batch (start, then rows and end)
      * instead of four with {@code BEGIN} and {@code COMMIT}, which is most of a small group's time.

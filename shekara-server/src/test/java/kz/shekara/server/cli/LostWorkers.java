@@ -38,16 +38,18 @@ final class LostWorkers {
 
     /**
      * {@code shekara serve --kafka … --roles ROLES} in a child JVM with its data in {@code dir/name} and its
-     * output in {@link #log}.
+     * output in {@link #log}; {@code more} options follow.
      */
-    static Process start(Path dir, String name, String kafka, String prefix, int partitions, String roles)
-            throws IOException {
+    static Process start(Path dir, String name, String kafka, String prefix, int partitions, String roles,
+                         String... more) throws IOException {
         String java = ProcessHandle.current().info().command().orElseThrow();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "kz.shekara.server.cli.ShekaraCommand", "serve", "--kafka", kafka, "--topic-prefix", prefix,
                 "--partitions", Integer.toString(partitions), "--roles", roles, "--http-port", "0",
                 "--cot-port", "0", "--tls-port", "-1", "--data-dir", dir.resolve(name).toString(),
-                "--bind", "127.0.0.1");
+                "--bind", "127.0.0.1"));
+        command.addAll(List.of(more));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectErrorStream(true).redirectOutput(log(dir, name).toFile());
         return pb.start();
     }

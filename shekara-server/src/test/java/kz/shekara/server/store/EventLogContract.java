@@ -86,7 +86,7 @@ abstract class EventLogContract {
                 versions.add(rs.getString(1));
                 assertThat(rs.getBoolean(2)).isTrue();
             }
-            assertThat(versions).containsExactly("1", "2.6", "3", "4", "5", "6", "7");
+            assertThat(versions).containsExactly("1", "2.6", "3", "4", "5", "6", "7", "8");
         }
         assertThat(again.health().up()).isTrue();
     }
