@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import kz.shekara.dispatch.DispatchDesk;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.server.alertdesk.RulesService;
 import kz.shekara.server.bus.Topic;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * idle (unsubscribed) and gives views a group of this node's own; a {@code tracker} node runs
  * {@link SectorTrackers} (a tracker per observations partition, rebuilt from the partition when it is
  * taken over); a {@code rules} node takes the rules' inputs as {@link RulesSectors} (the sectors it takes
- * over rebuilt from the outputs and inputs of their previous owner); an {@code api} node without {@code rules} keeps its alert desk as a view of the rules'
+ * over rebuilt from the outputs and inputs of their previous owner), and with {@code response} its dispatch
+ * desk as {@link ResponseSectors} (their tasks rebuilt so too); an {@code api} node without {@code rules} keeps its alert desk as a view of the rules'
  * outputs (alerts, alert changes, incidents, postures); a node without {@code ingest} opens no CoT port
  * and runs no scenario. Every node keeps its own event log of what it publishes, and serves health and
  * metrics on its HTTP port, with its cluster's broker, consumer lag and back-pressure ({@link KafkaOperations}). Its bus is a member named by a random node id, so that the groups of one
@@ -74,6 +76,12 @@ public final class KafkaNode {
             if (roles.has(NodeRoles.Role.RULES)) {
                 server.closeWith(RulesSectors.subscribe(bus, server.rules(), nodeConfig.store().restart().rulesWarmUp(),
                         server.meters()));
+            }
+            if (roles.has(NodeRoles.Role.RESPONSE)) {
+                java.time.Duration warmUp = nodeConfig.store().restart().rulesWarmUp();
+                ResponseSectors.subscribe(bus, server.bus(), server.responder(),
+                        warmUp.compareTo(DispatchDesk.TRACK_MEMORY) > 0 ? warmUp : DispatchDesk.TRACK_MEMORY,
+                        server.meters()).forEach(server::closeWith);
             }
             if (roles.has(NodeRoles.Role.API) && !roles.has(NodeRoles.Role.RULES)) {
                 followRules(server);
