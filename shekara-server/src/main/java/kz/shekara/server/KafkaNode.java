@@ -75,11 +75,12 @@ public final class KafkaNode {
             }
             if (roles.has(NodeRoles.Role.RULES)) {
                 server.closeWith(RulesSectors.subscribe(bus, server.rules(), nodeConfig.store().restart().rulesWarmUp(),
-                        server.meters()));
+                        kafka.partitions(), server.meters()));
             }
             if (roles.has(NodeRoles.Role.RESPONSE)) {
                 java.time.Duration warmUp = nodeConfig.store().restart().rulesWarmUp();
                 ResponseSectors.subscribe(bus, server.bus(), server.responder(),
+                        new SectorCommands(server.rules(), server.meters()),
                         warmUp.compareTo(DispatchDesk.TRACK_MEMORY) > 0 ? warmUp : DispatchDesk.TRACK_MEMORY,
                         server.meters()).forEach(server::closeWith);
             }
@@ -95,12 +96,16 @@ public final class KafkaNode {
         return server;
     }
 
-    /** The alert desk of a node without the rules: a view of what the rules publish, every event of it. */
+    /**
+     * The alert desk of a node without the rules: a view of what the rules publish, every event of it; its
+     * operators' commands go to the rules worker of their sector ({@link SectorCommands}).
+     */
     private static void followRules(ShekaraServer server) {
         RulesService rules = server.rules();
         for (Topic<? extends DomainEvent> t : List.of(Topic.ALERTS, Topic.ALERT_CHANGES, Topic.INCIDENTS, Topic.POSTURE)) {
             server.closeWith(server.bus().subscribe(t, "api-desk", rules::replay));
         }
+        SectorCommands.relay(rules, server.responder(), server.bus());
     }
 
     private interface Start {

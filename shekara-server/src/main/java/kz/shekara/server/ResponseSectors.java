@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import kz.shekara.model.DomainEvent;
+import kz.shekara.model.OperatorCommand;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
@@ -15,7 +16,8 @@ import kz.shekara.server.response.ResponseService;
 
 /**
  * A response worker of a Kafka cluster (beside the rules on a {@code rules,response} node): takes the
- * dispatch desk's inputs keyed by sector (tracks, alerts, incident events, postures) on one consumer per
+ * dispatch desk's inputs keyed by sector (tracks, alerts, incident events, postures, and operators' dispatches
+ * sent from other nodes: {@link SectorCommands}) on one consumer per
  * worker in the group shared by every response worker, so that it holds the same sectors of every one of
  * them (and, as the groups deal partitions alike over the same nodes, the sectors its rules hold); when it
  * takes sectors over it rebuilds their tasks, unit assignments and incidents followed from what the
@@ -29,7 +31,8 @@ import kz.shekara.server.response.ResponseService;
  */
 final class ResponseSectors implements SectorHandler {
     /** The desk's inputs keyed by sector. */
-    static final List<Topic<?>> INPUTS = List.of(Topic.TRACKS, Topic.ALERTS, Topic.INCIDENTS, Topic.POSTURE);
+    static final List<Topic<?>> INPUTS = List.of(Topic.TRACKS, Topic.ALERTS, Topic.INCIDENTS, Topic.POSTURE,
+            Topic.COMMANDS);
     /** The desk's output keyed by sector (its incident's): read back for the partitions taken. */
     static final List<Topic<?>> OUTPUTS = List.of(Topic.TASKS);
     /** The subscriber group of the inputs every worker takes whole (a group of the node's own on a {@link RoleBus}). */
@@ -38,9 +41,11 @@ final class ResponseSectors implements SectorHandler {
     private final ResponseService response;
     private final TrackReplayFilter tracks = new TrackReplayFilter();
     private final Counter rebuilt;
+    private final SectorCommands commands;
 
-    ResponseSectors(ResponseService response, MeterRegistry meters) {
+    ResponseSectors(ResponseService response, SectorCommands commands, MeterRegistry meters) {
         this.response = response;
+        this.commands = commands;
         this.rebuilt = meters.counter("shekara.response.rebuilt");
     }
 
@@ -48,14 +53,14 @@ final class ResponseSectors implements SectorHandler {
      * Subscribes a node's dispatch desk (its own subscriptions left idle) to the cluster as a response worker:
      * the sector inputs on {@code bus}, the others whole on the node's {@code roleBus}.
      */
-    static List<Bus.Subscription> subscribe(KafkaBus bus, Bus roleBus, ResponseService response, Duration window,
-                                            MeterRegistry meters) {
+    static List<Bus.Subscription> subscribe(KafkaBus bus, Bus roleBus, ResponseService response,
+                                            SectorCommands commands, Duration window, MeterRegistry meters) {
         List<Bus.Subscription> subs = new ArrayList<>();
         for (Topic<? extends DomainEvent> t : List.of(Topic.UNIT_POSITIONS, Topic.MESSAGES, Topic.UNIT_CONTROL)) {
             subs.add(roleBus.subscribe(t, UNITS_GROUP, response::take));
         }
         subs.add(bus.subscribeSectors("response", INPUTS, OUTPUTS, List.of(), window,
-                new ResponseSectors(response, meters)));
+                new ResponseSectors(response, commands, meters)));
         return subs;
     }
 
@@ -73,6 +78,10 @@ final class ResponseSectors implements SectorHandler {
     @Override
     public void accept(int partition, DomainEvent event) {
         if (event instanceof TrackUpdate u && !tracks.fresh(u)) {
+            return;
+        }
+        if (event instanceof OperatorCommand c) {
+            commands.dispatch(response, c); // an operator's dispatch sent from another node (SectorCommands)
             return;
         }
         response.take(event);

@@ -19,6 +19,7 @@ import kz.shekara.dispatch.ResponseConfig;
 import kz.shekara.model.ControlChange;
 import kz.shekara.model.CrisisEvent;
 import kz.shekara.model.DomainEvent;
+import kz.shekara.model.OperatorCommand;
 import kz.shekara.model.Task;
 import kz.shekara.planning.ResponseModels;
 import kz.shekara.server.alertdesk.RulesService;
@@ -51,6 +52,9 @@ public final class ResponseService implements AutoCloseable {
     /** Control changes this service applied and published, not yet delivered back by the bus (guarded by desk). */
     private final Set<ControlChange> applied = new HashSet<>();
     private final List<Bus.Subscription> subscriptions = new ArrayList<>();
+    private final kz.shekara.model.Marking marking;
+    /** Where dispatches go when the desk that owns their sector runs elsewhere; null: decided here. */
+    private volatile java.util.function.Consumer<OperatorCommand> relay;
 
     public ResponseService(ResponseConfig config, Bus bus, RulesService rules, Theatre theatre, ResponseModels models,
                            SectorLocator sectors, Clock clock) {
@@ -60,6 +64,7 @@ public final class ResponseService implements AutoCloseable {
         this.desk = new DispatchDesk(Objects.requireNonNull(config, "config"), Objects.requireNonNull(theatre, "theatre"),
                 Objects.requireNonNull(models, "models"), sectors);
         this.controls = new ControlDesk(theatre);
+        this.marking = theatre.defaultMarking();
     }
 
     /**
@@ -183,10 +188,29 @@ public final class ResponseService implements AutoCloseable {
      * agency): the unit must be under one of that agency's commands.
      */
     public Task dispatch(String incident, String unitId, String by, String agency) {
+        java.util.function.Consumer<OperatorCommand> to = relay;
+        if (to != null) {
+            to.accept(new OperatorCommand(clock.instant(), OperatorCommand.Kind.DISPATCH, incident, null, by, agency,
+                    null, unitId, null, null, marking));
+            return null;
+        }
+        return dispatch(incident, unitId, by, agency, clock.instant());
+    }
+
+    /**
+     * Sends dispatches on to the desk that owns the incident's sector ({@code to}) instead of deciding them here
+     * (a node that does not run the desk); {@link #dispatch(String, String, String, String)} then answers null.
+     */
+    public void relayCommands(java.util.function.Consumer<OperatorCommand> to) {
+        relay = to;
+    }
+
+    /** As above at a given time: a dispatch relayed from another node, at its operator's time. */
+    public Task dispatch(String incident, String unitId, String by, String agency, java.time.Instant time) {
         DispatchDesk.Pending pending;
         synchronized (desk) {
-            pending = agency == null ? desk.dispatch(incident, unitId, by, clock.instant())
-                    : desk.dispatch(incident, unitId, by, agency, clock.instant());
+            pending = agency == null ? desk.dispatch(incident, unitId, by, time)
+                    : desk.dispatch(incident, unitId, by, agency, time);
         }
         DispatchOutput.IncidentStep a = pending.assignment();
         try {
