@@ -19,7 +19,8 @@ import kz.shekara.server.kafka.SectorPartitions;
 
 /**
  * A rules worker of a Kafka cluster: takes the rules' inputs (tracks, detections, unit positions,
- * heartbeats, tasks, control changes, and operators' commands sent from other nodes: {@link SectorCommands}) on one consumer per worker in the group shared by every rules worker,
+ * heartbeats, tasks, control changes, and operators' commands sent from other nodes: {@link SectorCommands})
+ * on one consumer per worker in the group shared by every rules worker,
  * so that a worker holds the same sectors of every input topic and a rebalance moves them together; when it
  * takes sectors over (a worker lost, or a new one), it rebuilds their alerts (with their ids and lifecycle),
  * incidents and postures from what the previous owner published, and their rules' state from the inputs it
@@ -28,7 +29,8 @@ import kz.shekara.server.kafka.SectorPartitions;
  * they raise again have the same ids (made from the finding and its time) and the desk drops them, so an
  * alert is neither raised twice nor lost and an incident is not split. Track updates a tracker worker sends
  * again are dropped ({@link TrackReplayFilter}). The desk is one for the node: the sectors a worker gives up
- * stay in it as they were (it shows their alerts) and are folded in again, idempotently, if they come back.
+ * stay in it as they were (it shows their alerts) and are folded in again, idempotently, if they come back; the
+ * rules stop watching their sensors for silence.
  * Meters: {@code shekara.rules.partitions} (partitions held), {@code shekara.rules.rebuilt} (outputs folded
  * and inputs re-run to rebuild). Thread-safe: the subscription's thread calls it.
  */

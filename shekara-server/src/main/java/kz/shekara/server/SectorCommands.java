@@ -62,12 +62,12 @@ final class SectorCommands {
         return sector == null ? "-" : sector;
     }
 
-    /** Applies a command taken from the commands topic (a dispatch on {@code response}); a refusal is logged and counted. */
+    /** Applies a command taken from the commands topic (a dispatch is passed by); a refusal is logged and counted. */
     void obey(OperatorCommand c) {
         obey(c, () -> rules.obey(c));
     }
 
-    /** Applies a dispatch taken from the commands topic on the node's dispatch desk; a refusal is logged and counted. */
+    /** Applies a dispatch taken from the commands topic on the node's dispatch desk; a refusal is counted. */
     void dispatch(ResponseService response, OperatorCommand c) {
         if (c.kind() == OperatorCommand.Kind.DISPATCH) {
             obey(c, () -> response.dispatch(c.target(), c.unit(), c.by(), c.agency(), c.time()));

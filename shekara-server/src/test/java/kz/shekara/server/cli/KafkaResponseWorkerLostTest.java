@@ -13,15 +13,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.shekara.model.Alert;
 import kz.shekara.model.Task;
+import kz.shekara.model.TaskStatus;
 import kz.shekara.server.KafkaNode;
 import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
@@ -35,7 +34,6 @@ import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Theatre;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,7 +98,8 @@ class KafkaResponseWorkerLostTest {
             survivorUrl = "http://127.0.0.1:" + httpPort("survivor");
             String lostUrl = "http://127.0.0.1:" + httpPort("lost");
             for (String group : List.of(rulesGroup, responseGroup)) {
-                await(group + ": each worker holds one partition", () -> holdings(admin, group).equals(List.of(1, 1)));
+                await(group + ": each worker holds one partition",
+                        () -> LostWorkers.holdings(admin, group).equals(List.of(1, 1)));
             }
             // The operator's commands take the wall clock's time: the recording is stamped so that they fall
             // inside it (with the default start, a dispatch would move the rules' time on by months).
@@ -118,7 +117,7 @@ class KafkaResponseWorkerLostTest {
             int stepsByTheLost = (int) tasks(kafka, prefix).stream().filter(t -> t.id().equals(taskId)).count();
             for (String group : List.of(rulesGroup, responseGroup)) {
                 await(group + ": the survivor holds every partition",
-                        () -> holdings(admin, group).equals(List.of(PARTITIONS)));
+                        () -> LostWorkers.holdings(admin, group).equals(List.of(PARTITIONS)));
             }
             publish(kafka, prefix, thirds.get(2));
             tracker.bus().drain();
@@ -127,32 +126,30 @@ class KafkaResponseWorkerLostTest {
             assertThat(survivor.isAlive()).isTrue();
 
             // Carried on: the survivor holds the task as the lost worker made it ...
-            List<Task> stepsOfTask = tasks(kafka, prefix).stream().filter(t -> t.id().equals(taskId)).toList();
-            Task last = stepsOfTask.getLast();
-            JsonNode held = get(survivorUrl + "/api/v1/tasks");
-            if (last.status().active()) {
-                assertThat(held.findValuesAsText("id")).as("the survivor's tasks").contains(taskId);
-            }
-            // ... moves it on (a new intercept point as its target moves, or its end), never a step twice ...
-            System.out.printf("task %s: %d steps by the lost worker, %d in all%n", taskId, stepsByTheLost,
-                    stepsOfTask.size());
-            assertThat(stepsOfTask).as("steps of " + taskId).hasSizeGreaterThan(stepsByTheLost)
-                    .doesNotHaveDuplicates();
-            // ... and the unit is not free for another incident.
-            if (last.status().active()) {
-                for (JsonNode i : get(survivorUrl + "/api/v1/incidents?open=true")) {
-                    String other = i.path("id").asText();
-                    if (other.equals(task.incident()) || !i.path("status").asText().equals("open")) {
-                        continue;
-                    }
+            assertThat(get(survivorUrl + "/api/v1/tasks").findValuesAsText("id")).as("the survivor's tasks")
+                    .contains(taskId);
+            // ... does not free its unit for another incident ...
+            for (JsonNode i : get(survivorUrl + "/api/v1/incidents?open=true")) {
+                String other = i.path("id").asText();
+                if (!other.equals(task.incident()) && i.path("status").asText().equals("open")) {
                     HttpResponse<String> again = post(survivorUrl + "/api/v1/incidents/" + other + "/dispatch",
                             JSON.createObjectNode().put("unit", task.unit()).toString());
                     assertThat(again.statusCode()).as("dispatching the tasked unit %s again: %s", task.unit(),
                             again.body()).isEqualTo(409);
-                    System.out.printf("the survivor refused %s for %s: %s%n", task.unit(), other, again.body());
                     break;
                 }
             }
+            // ... and ends it when the operator resolves the incident there.
+            HttpResponse<String> resolved = send("PUT", survivorUrl + "/api/v1/incidents/" + task.incident()
+                    + "/status", "{\"status\":\"resolved\",\"disposition\":\"confirmed\"}");
+            assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+            await("the survivor ended the task", () -> tasks(kafka, prefix).stream()
+                    .anyMatch(t -> t.id().equals(taskId) && t.status() == TaskStatus.ENDED));
+            List<Task> steps = tasks(kafka, prefix).stream().filter(t -> t.id().equals(taskId)).toList();
+            System.out.printf("task %s: %d steps by the lost worker, %d in all%n", taskId, stepsByTheLost,
+                    steps.size());
+            assertThat(steps).as("steps of " + taskId).doesNotHaveDuplicates();
+            assertThat(steps.stream().filter(t -> t.status() == TaskStatus.ENDED)).as("ends of " + taskId).hasSize(1);
         }
         String said = Files.readString(LostWorkers.log(dir, "survivor"));
         assertThat(REBUILT_TASKS.matcher(said).find())
@@ -165,8 +162,8 @@ class KafkaResponseWorkerLostTest {
                 .stream().map(r -> ((Alert) r.event()).id()).toList();
         assertThat(raised).as("alert ids on the alerts topic").isNotEmpty().doesNotHaveDuplicates();
         for (String f : List.of(ProcessCommand.ALERTS, ProcessCommand.INCIDENTS)) {
-            List<String> expected = KafkaPipelineTest.comparable(dir.resolve("process").resolve(f));
-            List<String> lines = withoutDispatch(KafkaPipelineTest.comparable(got.resolve(f)));
+            List<String> expected = withoutOperator(KafkaPipelineTest.comparable(dir.resolve("process").resolve(f)));
+            List<String> lines = withoutOperator(KafkaPipelineTest.comparable(got.resolve(f)));
             assertThat(KafkaRolesTest.withoutPlace(lines)).as(f).isEqualTo(KafkaRolesTest.withoutPlace(expected));
         }
     }
@@ -192,11 +189,15 @@ class KafkaResponseWorkerLostTest {
         throw new AssertionError("no open incident with a unit to send on the lost worker");
     }
 
-    /** The incident lines less those of the operator's dispatch ({@code process} has no operator). */
-    private static List<String> withoutDispatch(List<String> lines) throws Exception {
+    /**
+     * The lines less the incident steps past open (the operator's dispatch and resolution, which {@code process},
+     * without operators, has not), on both sides alike.
+     */
+    private static List<String> withoutOperator(List<String> lines) throws Exception {
         List<String> kept = new ArrayList<>();
         for (String l : lines) {
-            if (JSON.readTree(l).path("unit").asText("").isEmpty()) {
+            JsonNode n = JSON.readTree(l);
+            if (!n.has("change") || n.path("status").asText().equals("open")) {
                 kept.add(l);
             }
         }
@@ -216,8 +217,12 @@ class KafkaResponseWorkerLostTest {
     }
 
     private HttpResponse<String> post(String url, String body) throws Exception {
+        return send("POST", url, body);
+    }
+
+    private HttpResponse<String> send(String method, String url, String body) throws Exception {
         return commander.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The HTTP port the child {@code name} printed once it served. */
@@ -247,21 +252,6 @@ class KafkaResponseWorkerLostTest {
     private ShekaraConfig nodeConfig(String name) {
         return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0).withTlsPort(-1)
                 .withDataDir(dir.resolve(name)).validate();
-    }
-
-    /** How many partitions of the tracks topic every member of the group holds (sorted; empty when none). */
-    private static List<Integer> holdings(Admin admin, String group) {
-        try {
-            Collection<MemberDescription> members = admin.describeConsumerGroups(List.of(group)).all().get()
-                    .get(group).members();
-            return members.stream().map(m -> (int) m.assignment().topicPartitions().stream()
-                    .filter(tp -> tp.topic().endsWith(Topic.TRACKS.name())).count()).sorted().toList();
-        } catch (ExecutionException e) {
-            return List.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private void await(String what, BooleanSupplier condition) throws Exception {

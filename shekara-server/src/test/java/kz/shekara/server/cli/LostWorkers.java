@@ -91,6 +91,22 @@ final class LostWorkers {
         }
     }
 
+    /** How many partitions of the tracks topic every member of the group holds (sorted; empty when none). */
+    static List<Integer> holdings(Admin admin, String group) {
+        try {
+            java.util.Collection<org.apache.kafka.clients.admin.MemberDescription> members = admin
+                    .describeConsumerGroups(List.of(group)).all().get().get(group).members();
+            return members.stream().map(m -> (int) m.assignment().topicPartitions().stream()
+                    .filter(tp -> tp.topic().endsWith(kz.shekara.server.bus.Topic.TRACKS.name())).count())
+                    .sorted().toList();
+        } catch (ExecutionException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits until the condition holds; past {@code limit}, fails saying what the children named said. */
     static void await(String what, BooleanSupplier condition, Duration limit, Path dir, List<String> children)
             throws Exception {
