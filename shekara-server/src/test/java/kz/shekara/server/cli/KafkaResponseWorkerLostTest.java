@@ -71,11 +71,7 @@ class KafkaResponseWorkerLostTest {
     void survivingResponseWorkerCarriesOnTheLostWorkersTask() throws Exception {
         String kafka = TestBroker.bootstrap();
         Theatre theatre = TheatreLoader.loadDefault();
-        Path sim = dir.resolve("sim");
-        KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "3m", "--out", sim.toString());
-        Path detections = sim.resolve("detections.jsonl");
-        KafkaPipelineTest.run("process", "--in", detections.toString(), "--out", dir.resolve("process").toString());
-        List<Path> thirds = LostWorkers.thirds(dir, detections);
+        List<Path> thirds = LostWorkers.recordingInThirds(dir);
 
         String prefix = TestBroker.prefix();
         String rulesGroup = "shekara." + prefix + "rules.sectors";

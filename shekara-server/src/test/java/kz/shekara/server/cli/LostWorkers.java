@@ -24,6 +24,18 @@ final class LostWorkers {
     private LostWorkers() {
     }
 
+    /**
+     * The seed-7 recording of three minutes simulated into {@code dir/sim}, {@code process} run over it into
+     * {@code dir/process}, and its detections in thirds (see {@link #thirds}).
+     */
+    static List<Path> recordingInThirds(Path dir) throws IOException {
+        Path sim = dir.resolve("sim");
+        KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "3m", "--out", sim.toString());
+        Path detections = sim.resolve("detections.jsonl");
+        KafkaPipelineTest.run("process", "--in", detections.toString(), "--out", dir.resolve("process").toString());
+        return thirds(dir, detections);
+    }
+
     /** The recording's lines in three consecutive parts written to {@code dir} (the same event times and order). */
     static List<Path> thirds(Path dir, Path detections) throws IOException {
         List<String> lines = Files.readAllLines(detections);
