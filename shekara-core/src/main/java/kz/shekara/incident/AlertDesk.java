@@ -85,6 +85,11 @@ public final class AlertDesk {
         engine.expectSensors(sensors, feedMarking);
     }
 
+    /** See {@link RuleEngine#forgetSensors}: sensors no longer this desk's to watch. */
+    public void forgetSensors(java.util.Collection<String> sensors) {
+        engine.forgetSensors(sensors);
+    }
+
     /** Moves event time forward (the live clock's tick). */
     public List<DomainEvent> advance(Instant now) {
         return settle(engine.advance(now));

@@ -146,6 +146,18 @@ public final class RuleEngine {
         }
     }
 
+    /**
+     * Stops watching the sensors named for silence (their sectors are another desk's now): neither expected nor
+     * remembered as heard, until they are heard again.
+     */
+    public void forgetSensors(java.util.Collection<String> sensors) {
+        for (Rule r : rules) {
+            if (r instanceof SensorSilentRule s) {
+                s.forget(sensors);
+            }
+        }
+    }
+
     public List<DomainEvent> onUnit(UnitPosition p) {
         return run(p.time(), (rule, ctx) -> rule.onUnit(p, ctx), null);
     }

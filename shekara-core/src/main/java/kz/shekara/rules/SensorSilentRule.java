@@ -66,6 +66,16 @@ final class SensorSilentRule implements Rule {
         });
     }
 
+    /** Forgets the sensors named: not watched until heard again. */
+    void forget(Collection<String> ids) {
+        for (String id : ids) {
+            lastHeard.remove(id);
+            lastMarking.remove(id);
+            declared.remove(id);
+        }
+        nextDeadline = null;
+    }
+
     @Override
     public void onDetection(Detection d, RuleContext ctx) {
         heard(d.sensor(), d.time(), d.marking(), ctx);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import kz.shekara.dispatch.DispatchDesk;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.server.alertdesk.RulesService;
 import kz.shekara.server.bus.Topic;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * idle (unsubscribed) and gives views a group of this node's own; a {@code tracker} node runs
  * {@link SectorTrackers} (a tracker per observations partition, rebuilt from the partition when it is
  * taken over); a {@code rules} node takes the rules' inputs as {@link RulesSectors} (the sectors it takes
- * over rebuilt from the outputs and inputs of their previous owner); an {@code api} node without {@code rules} keeps its alert desk as a view of the rules'
+ * over rebuilt from the outputs and inputs of their previous owner), and with {@code response} its dispatch
+ * desk as {@link ResponseSectors} (their tasks rebuilt so too); an {@code api} node without {@code rules} keeps its alert desk as a view of the rules'
  * outputs (alerts, alert changes, incidents, postures); a {@code store} node writes every event of every
  * topic into its event log ({@link StoreNode}); a node without {@code ingest} opens no CoT port
  * and runs no scenario. Every node keeps its own event log of what it publishes, and serves health and
@@ -74,7 +76,14 @@ public final class KafkaNode {
             }
             if (roles.has(NodeRoles.Role.RULES)) {
                 server.closeWith(RulesSectors.subscribe(bus, server.rules(), nodeConfig.store().restart().rulesWarmUp(),
-                        server.meters()));
+                        kafka.partitions(), server.meters()));
+            }
+            if (roles.has(NodeRoles.Role.RESPONSE)) {
+                java.time.Duration warmUp = nodeConfig.store().restart().rulesWarmUp();
+                ResponseSectors.subscribe(bus, server.bus(), server.responder(),
+                        new SectorCommands(server.rules(), server.meters()),
+                        warmUp.compareTo(DispatchDesk.TRACK_MEMORY) > 0 ? warmUp : DispatchDesk.TRACK_MEMORY,
+                        server.meters()).forEach(server::closeWith);
             }
             if (roles.has(NodeRoles.Role.STORE)) {
                 StoreNode.start(server, bus, server.bus().log(), nodeConfig.store().log().maxBatch());
@@ -91,12 +100,16 @@ public final class KafkaNode {
         return server;
     }
 
-    /** The alert desk of a node without the rules: a view of what the rules publish, every event of it. */
+    /**
+     * The alert desk of a node without the rules: a view of what the rules publish, every event of it; its
+     * operators' commands go to the rules worker of their sector ({@link SectorCommands}).
+     */
     private static void followRules(ShekaraServer server) {
         RulesService rules = server.rules();
         for (Topic<? extends DomainEvent> t : List.of(Topic.ALERTS, Topic.ALERT_CHANGES, Topic.INCIDENTS, Topic.POSTURE)) {
             server.closeWith(server.bus().subscribe(t, "api-desk", rules::replay));
         }
+        SectorCommands.relay(rules, server.responder(), server.bus());
     }
 
     private interface Start {

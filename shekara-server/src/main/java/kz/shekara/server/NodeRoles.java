@@ -112,7 +112,10 @@ public record NodeRoles(Set<Role> roles) {
             return Take.SKIP; // a rules worker takes its inputs on one subscription of its own (RulesSectors)
         }
         if (group.equals("response")) {
-            return has(Role.RESPONSE) ? Take.SHARED : Take.SKIP;
+            return Take.SKIP; // a response worker takes its sector inputs on one subscription (ResponseSectors)
+        }
+        if (group.equals(ResponseSectors.UNITS_GROUP)) {
+            return has(Role.RESPONSE) ? Take.OWN : Take.SKIP;
         }
         if (group.startsWith("live-state") || group.startsWith("web-live") || group.startsWith("partner-feed")
                 || group.startsWith("federation")) {

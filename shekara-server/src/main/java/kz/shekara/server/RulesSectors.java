@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import kz.shekara.model.DomainEvent;
+import kz.shekara.model.OperatorCommand;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.server.alertdesk.RulesService;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.kafka.KafkaBus;
 import kz.shekara.server.kafka.SectorHandler;
+import kz.shekara.server.kafka.SectorPartitions;
 
 /**
  * A rules worker of a Kafka cluster: takes the rules' inputs (tracks, detections, unit positions,
- * heartbeats, tasks, control changes) on one consumer per worker in the group shared by every rules worker,
+ * heartbeats, tasks, control changes, and operators' commands sent from other nodes: {@link SectorCommands})
+ * on one consumer per worker in the group shared by every rules worker,
  * so that a worker holds the same sectors of every input topic and a rebalance moves them together; when it
  * takes sectors over (a worker lost, or a new one), it rebuilds their alerts (with their ids and lifecycle),
  * incidents and postures from what the previous owner published, and their rules' state from the inputs it
@@ -26,37 +29,43 @@ import kz.shekara.server.kafka.SectorHandler;
  * they raise again have the same ids (made from the finding and its time) and the desk drops them, so an
  * alert is neither raised twice nor lost and an incident is not split. Track updates a tracker worker sends
  * again are dropped ({@link TrackReplayFilter}). The desk is one for the node: the sectors a worker gives up
- * stay in it as they were (it shows their alerts) and are folded in again, idempotently, if they come back.
+ * stay in it as they were (it shows their alerts) and are folded in again, idempotently, if they come back; the
+ * rules stop watching their sensors for silence.
  * Meters: {@code shekara.rules.partitions} (partitions held), {@code shekara.rules.rebuilt} (outputs folded
  * and inputs re-run to rebuild). Thread-safe: the subscription's thread calls it.
  */
 final class RulesSectors implements SectorHandler {
     /** The rules' inputs, every one keyed by sector. */
     static final List<Topic<?>> INPUTS = List.of(Topic.TRACKS, Topic.OBSERVATIONS, Topic.UNIT_POSITIONS,
-            Topic.HEARTBEATS, Topic.TASKS, Topic.UNIT_CONTROL);
+            Topic.HEARTBEATS, Topic.TASKS, Topic.UNIT_CONTROL, Topic.COMMANDS);
     /** The rules' outputs keyed by sector (read back for the partitions taken). */
     static final List<Topic<?>> SECTOR_OUTPUTS = List.of(Topic.ALERTS, Topic.INCIDENTS, Topic.POSTURE);
     /** Alert changes are keyed by alert: read back whole, folded for the alerts known. */
     static final List<Topic<?>> OTHER_OUTPUTS = List.of(Topic.ALERT_CHANGES);
 
     private final RulesService rules;
+    private final SectorCommands commands;
+    private final int partitions;
     private final Duration warmUp;
     private final TrackReplayFilter tracks = new TrackReplayFilter();
     private final Set<Integer> held = new TreeSet<>();
     private final Counter rebuilt;
     private volatile int holding;
 
-    RulesSectors(RulesService rules, Duration warmUp, MeterRegistry meters) {
+    RulesSectors(RulesService rules, Duration warmUp, int partitions, MeterRegistry meters) {
         this.rules = rules;
+        this.partitions = partitions;
+        this.commands = new SectorCommands(rules, meters);
         this.warmUp = warmUp;
         this.rebuilt = meters.counter("shekara.rules.rebuilt");
         Gauge.builder("shekara.rules.partitions", this, r -> r.holding).register(meters);
     }
 
     /** Subscribes a node's rules (their own subscriptions left idle) to the cluster as a rules worker. */
-    static Bus.Subscription subscribe(KafkaBus bus, RulesService rules, Duration warmUp, MeterRegistry meters) {
+    static Bus.Subscription subscribe(KafkaBus bus, RulesService rules, Duration warmUp, int partitions,
+                                      MeterRegistry meters) {
         return bus.subscribeSectors("rules", INPUTS, SECTOR_OUTPUTS, OTHER_OUTPUTS, warmUp,
-                new RulesSectors(rules, warmUp, meters));
+                new RulesSectors(rules, warmUp, partitions, meters));
     }
 
     @Override
@@ -76,6 +85,10 @@ final class RulesSectors implements SectorHandler {
         if (event instanceof TrackUpdate u && !tracks.fresh(u)) {
             return;
         }
+        if (event instanceof OperatorCommand c) {
+            commands.obey(c); // an operator's command sent from a node that shows the desk (SectorCommands)
+            return;
+        }
         rules.take(event);
     }
 
@@ -87,6 +100,9 @@ final class RulesSectors implements SectorHandler {
     @Override
     public void revoked(int partition) {
         held(partition, false);
+        // Its sensors are another worker's to watch now: the wall-clock tick must not call them silent here.
+        rules.forgetSectors(SectorPartitions.in(partition,
+                rules.theatre().sectors().stream().map(kz.shekara.theatre.Sector::id).toList(), partitions));
     }
 
     private void held(int partition, boolean now) {

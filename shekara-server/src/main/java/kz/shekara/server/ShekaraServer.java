@@ -91,6 +91,7 @@ public final class ShekaraServer implements AutoCloseable {
     private Ports ports;
     private LiveState live;
     private RulesService rules;
+    private ResponseService responder;
     private SimulationSource simulation;
     private volatile DetectionProbability detectionProbability;
     private JsonlReplaySource replay;
@@ -151,7 +152,7 @@ public final class ShekaraServer implements AutoCloseable {
         api.audit(access.audit()).access(access.access());
         ResponseModels models = ResponseModels.of(theatre);
         addViewRoutes(api, restored, models);
-        ResponseService responder = startResponder(restored, models, sectors, cot, clock);
+        responder = startResponder(restored, models, sectors, cot, clock);
         api.addRoutes(new ResponseApi(responder, theatre, api::viewer)::register);
         api.addRoutes(new ControlApi(responder, theatre, api::viewer)::register);
         started.push(SharingRoutes.add(api, theatre, bus, rules, live, releases, clock));
@@ -277,14 +278,14 @@ public final class ShekaraServer implements AutoCloseable {
     private ResponseService startResponder(Restored restored, ResponseModels models, SectorLocator sectors,
                                            CotServer cot, Clock clock) {
         ResponseConfig responseConfig = config.response().desk();
-        ResponseService responder = new ResponseService(responseConfig, bus, rules, theatre, models, sectors, clock);
+        ResponseService desk = new ResponseService(responseConfig, bus, rules, theatre, models, sectors, clock);
         TaskView.State tasksBack = restored.tasksAtStart();
-        responder.restore(tasksBack);
-        responder.start();
-        started.push(responder);
+        desk.restore(tasksBack);
+        desk.start();
+        started.push(desk);
         cot.restoreTasks(tasksBack.tasks(), tasksBack.orders());
         cot.deliverTasks(new TaskCot(responseConfig.centreUid(), responseConfig.centreCallsign()));
-        return responder;
+        return desk;
     }
 
     private void startSimulation(Clock wall, ExerciseClock exercise) {
@@ -367,6 +368,11 @@ public final class ShekaraServer implements AutoCloseable {
     /** The live rules and alert desk (for a Kafka node that runs them apart, see {@link KafkaNode}). */
     RulesService rules() {
         return rules;
+    }
+
+    /** The dispatch desk (for a Kafka node that runs it apart, see {@link KafkaNode}). */
+    ResponseService responder() {
+        return responder;
     }
 
     /** The web map and API: a Kafka node reports its cluster on health and the status line. */

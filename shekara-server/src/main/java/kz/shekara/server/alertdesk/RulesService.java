@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,6 +29,7 @@ import kz.shekara.model.Disposition;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.IncidentStatus;
+import kz.shekara.model.OperatorCommand;
 import kz.shekara.model.SensorHeartbeat;
 import kz.shekara.model.Task;
 import kz.shekara.model.TrackUpdate;
@@ -72,6 +72,8 @@ public final class RulesService implements AutoCloseable {
     private Instant lastEventTime;
     private Instant lastEventWall;
     private CompletableFuture<Void> lastOutput = CompletableFuture.completedFuture(null); // guarded by desk
+    /** Where operator commands go when the desk that owns their sector runs elsewhere; null: applied here. */
+    private volatile java.util.function.Consumer<OperatorCommand> relay;
 
     public RulesService(RulesSettings settings, Bus bus, Theatre theatre, MeterRegistry registry, Clock clock) {
         Objects.requireNonNull(settings, "settings");
@@ -176,37 +178,58 @@ public final class RulesService implements AutoCloseable {
         return last;
     }
 
-    /** An operator command answers once its output is stored: waits (outside the desk lock), rethrows a store failure. */
-    private static <T> T stored(T result, CompletableFuture<Void> published) {
-        try {
-            published.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw e;
-        }
-        return result;
-    }
-
     private static String key(String sector) {
         return sector == null ? NO_SECTOR : sector;
     }
 
-    /** See {@link AlertBook#acknowledge}; publishes the change. */
+    /** See {@link AlertBook#acknowledge}; publishes the change (relayed: sends the command on, answers null). */
     public AlertChange acknowledge(String alert, String by) {
-        return command(() -> desk.acknowledge(alert, by, clock.instant()));
+        return relayed(OperatorCommand.Kind.ACKNOWLEDGE, alert, by, null, null, null, null) ? null
+                : command(() -> desk.acknowledge(alert, by, clock.instant()));
     }
 
-    /** See {@link AlertBook#close}; publishes the change. */
+    /** See {@link AlertBook#close}; publishes the change (relayed: sends the command on, answers null). */
     public AlertChange close(String alert, String by, Disposition disposition, String note) {
-        return command(() -> desk.close(alert, by, disposition, note, clock.instant()));
+        return relayed(OperatorCommand.Kind.CLOSE, alert, by, null, null, disposition, note) ? null
+                : command(() -> desk.close(alert, by, disposition, note, clock.instant()));
     }
 
-    /** See {@link kz.shekara.incident.IncidentBook#change}; publishes the incident event. */
+    /** See {@link kz.shekara.incident.IncidentBook#change}; publishes the incident event (relayed: as above). */
     public IncidentEvent changeIncident(String incident, IncidentStatus status, String unit, String by, String note,
                                         Disposition disposition) {
-        return changeIncident(incident, status, unit, by, note, disposition, clock.instant());
+        return relayed(OperatorCommand.Kind.INCIDENT_STATUS, incident, by, status, unit, disposition, note) ? null
+                : changeIncident(incident, status, unit, by, note, disposition, clock.instant());
+    }
+
+    /**
+     * Sends operator commands on to the desk that owns their sector ({@code to}, keyed by sector) instead of
+     * applying them here: for a node whose desk only shows what another node's rules publish. Call before serving.
+     */
+    public void relayCommands(java.util.function.Consumer<OperatorCommand> to) {
+        relay = to;
+    }
+
+    /** When commands are relayed: sends this one on (its sector left to the relay) and says so. */
+    private boolean relayed(OperatorCommand.Kind kind, String target, String by, IncidentStatus status, String unit,
+                            Disposition disposition, String note) {
+        java.util.function.Consumer<OperatorCommand> to = relay;
+        if (to != null) {
+            to.accept(new OperatorCommand(clock.instant(), kind, target, null, by, null, status, unit, disposition,
+                    note, desk.theatre().defaultMarking()));
+        }
+        return to != null;
+    }
+
+    /** Applies a command relayed from another node at its time, as its operator's (a dispatch is passed by). */
+    public void obey(OperatorCommand c) {
+        switch (c.kind()) {
+            case ACKNOWLEDGE -> command(() -> desk.acknowledge(c.target(), c.by(), c.time()));
+            case CLOSE -> command(() -> desk.close(c.target(), c.by(), c.disposition(), c.note(), c.time()));
+            case INCIDENT_STATUS -> changeIncident(c.target(), c.status(), c.unit(), c.by(), c.note(), c.disposition(),
+                    c.time());
+            case DISPATCH -> {
+            }
+        }
     }
 
     /**
@@ -231,7 +254,7 @@ public final class RulesService implements AutoCloseable {
             e = step.get();
             published = publish(List.of(e));
         }
-        return stored(e, published);
+        return StoredAnswer.of(e, published);
     }
 
     /** How much a posture level widens zone buffers (its profile's buffer factor). */
@@ -246,6 +269,14 @@ public final class RulesService implements AutoCloseable {
     public void expectSensors(java.util.Collection<String> sensors, kz.shekara.model.Marking feedMarking) {
         synchronized (desk) {
             desk.expectSensors(sensors, feedMarking);
+        }
+    }
+
+    /** Stops watching the sensors of the sectors named for silence (given up to another rules worker). */
+    public void forgetSectors(java.util.Collection<String> sectors) {
+        synchronized (desk) {
+            desk.forgetSensors(desk.theatre().sensors().stream().filter(s -> sectors.contains(s.sector()))
+                    .map(kz.shekara.theatre.Sensor::id).toList());
         }
     }
 

@@ -32,7 +32,8 @@ import kz.shekara.theatre.Unit;
  * list is a pursuit ({@code intercept} false): each unit's arrival at the last point of the target's
  * path inside the area, with the {@code reason} it cannot intercept and {@code late_s} behind the
  * target</li>
- * <li>{@code POST /api/v1/incidents/{id}/dispatch} {@code {"unit", "by"}} — dispatches; 201 with the task</li>
+ * <li>{@code POST /api/v1/incidents/{id}/dispatch} {@code {"unit", "by"}} — dispatches; 201 with the task (202
+ * when the node sends it on to the desk that owns the incident's sector)</li>
  * <li>{@code GET /api/v1/tasks} — the active tasks</li>
  * <li>The actor ({@code by}) of a dispatch is the authenticated caller ({@link Caller}); a {@code by}
  * in the body is accepted for older clients and ignored.</li>
@@ -87,6 +88,11 @@ public final class ResponseApi {
             JsonNode body = body(mapper, ctx, Set.of("unit", "by"));
             Task t = service.dispatch(ctx.pathParam("id"), text(body, "unit"), Caller.of(ctx).name(),
                     Caller.of(ctx).agency());
+            if (t == null) { // sent on to the desk that owns the incident's sector (a Kafka api node)
+                send(ctx, 202, mapper.createObjectNode().put("incident", ctx.pathParam("id"))
+                        .put("unit", text(body, "unit")).put("relayed", true));
+                return;
+            }
             send(ctx, 201, task(t));
         });
         app.get("/api/v1/tasks", ctx -> {

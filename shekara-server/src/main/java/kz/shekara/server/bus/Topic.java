@@ -2,6 +2,7 @@ package kz.shekara.server.bus;
 
 import java.util.Objects;
 import java.util.function.Function;
+import kz.shekara.model.OperatorCommand;
 import kz.shekara.model.Alert;
 import kz.shekara.model.AlertChange;
 import kz.shekara.model.ChatMessage;
@@ -50,6 +51,12 @@ public record Topic<E extends DomainEvent>(String name, Class<E> type, Function<
 
     /** Incidents, alerts and tracks released to a partner agency (who, when, why); never dropped. */
     public static final Topic<Release> RELEASES = new Topic<>("releases", Release.class, null);
+
+    /**
+     * Operators' commands sent to the desk that owns their sector (from a Kafka {@code api} node), keyed by
+     * sector; never dropped.
+     */
+    public static final Topic<OperatorCommand> COMMANDS = new Topic<>("commands", OperatorCommand.class, null);
 
     public Topic {
         Objects.requireNonNull(name, "name");

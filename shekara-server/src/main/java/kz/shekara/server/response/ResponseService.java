@@ -2,6 +2,7 @@ package kz.shekara.server.response;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,14 @@ import kz.shekara.dispatch.IncidentResponse;
 import kz.shekara.dispatch.ResponseConfig;
 import kz.shekara.model.ControlChange;
 import kz.shekara.model.CrisisEvent;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.model.OperatorCommand;
 import kz.shekara.model.Task;
 import kz.shekara.planning.ResponseModels;
 import kz.shekara.server.alertdesk.RulesService;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
+import kz.shekara.server.store.StoredEvent;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import org.slf4j.Logger;
@@ -48,6 +52,9 @@ public final class ResponseService implements AutoCloseable {
     /** Control changes this service applied and published, not yet delivered back by the bus (guarded by desk). */
     private final Set<ControlChange> applied = new HashSet<>();
     private final List<Bus.Subscription> subscriptions = new ArrayList<>();
+    private final kz.shekara.model.Marking marking;
+    /** Where dispatches go when the desk that owns their sector runs elsewhere; null: decided here. */
+    private volatile java.util.function.Consumer<OperatorCommand> relay;
 
     public ResponseService(ResponseConfig config, Bus bus, RulesService rules, Theatre theatre, ResponseModels models,
                            SectorLocator sectors, Clock clock) {
@@ -57,6 +64,7 @@ public final class ResponseService implements AutoCloseable {
         this.desk = new DispatchDesk(Objects.requireNonNull(config, "config"), Objects.requireNonNull(theatre, "theatre"),
                 Objects.requireNonNull(models, "models"), sectors);
         this.controls = new ControlDesk(theatre);
+        this.marking = theatre.defaultMarking();
     }
 
     /**
@@ -85,6 +93,38 @@ public final class ResponseService implements AutoCloseable {
         subscriptions.add(bus.subscribe(Topic.MESSAGES, "response", m -> handle(desk::onChat, m)));
         subscriptions.add(bus.subscribe(Topic.POSTURE, "response", c -> handle(desk::onPosture, c)));
         subscriptions.add(bus.subscribe(Topic.UNIT_CONTROL, "response", c -> handle(this::delivered, c)));
+    }
+
+    /**
+     * An input as the subscriptions of {@link #start()} take it (alert, incident event, track, unit position,
+     * chat, posture, control change), for a node that subscribes the desk's inputs itself; others give nothing.
+     */
+    public void take(DomainEvent input) {
+        if (input instanceof ControlChange c) {
+            handle(this::delivered, c);
+        } else {
+            handle(desk::on, input);
+        }
+    }
+
+    /**
+     * Takes over sectors another desk worked, as a restart takes the desk back from the log: that desk's
+     * task steps ({@code tasks}) and the inputs it handled (tracks, alerts, incident events, postures) are
+     * folded in event-time order into the state a {@link TaskView} keeps, which the desk takes in beside
+     * what it holds. Decides nothing and publishes nothing.
+     */
+    public void rebuild(List<? extends DomainEvent> tasks, List<? extends DomainEvent> inputs) {
+        List<DomainEvent> all = new ArrayList<>(inputs);
+        all.addAll(tasks);
+        all.sort(Comparator.comparing(DomainEvent::time)); // stable: a task step after the inputs of its time
+        TaskView view = new TaskView();
+        long seq = 0;
+        for (DomainEvent e : all) {
+            view.apply(new StoredEvent(++seq, "-", "-", e));
+        }
+        synchronized (desk) {
+            desk.restore(view.state().toDesk());
+        }
     }
 
     /** A control change from the bus: one this service made is applied already (a later one may have followed it). */
@@ -148,10 +188,29 @@ public final class ResponseService implements AutoCloseable {
      * agency): the unit must be under one of that agency's commands.
      */
     public Task dispatch(String incident, String unitId, String by, String agency) {
+        java.util.function.Consumer<OperatorCommand> to = relay;
+        if (to != null) {
+            to.accept(new OperatorCommand(clock.instant(), OperatorCommand.Kind.DISPATCH, incident, null, by, agency,
+                    null, unitId, null, null, marking));
+            return null;
+        }
+        return dispatch(incident, unitId, by, agency, clock.instant());
+    }
+
+    /**
+     * Sends dispatches on to the desk that owns the incident's sector ({@code to}) instead of deciding them here
+     * (a node that does not run the desk); {@link #dispatch(String, String, String, String)} then answers null.
+     */
+    public void relayCommands(java.util.function.Consumer<OperatorCommand> to) {
+        relay = to;
+    }
+
+    /** As above at a given time: a dispatch relayed from another node, at its operator's time. */
+    public Task dispatch(String incident, String unitId, String by, String agency, java.time.Instant time) {
         DispatchDesk.Pending pending;
         synchronized (desk) {
-            pending = agency == null ? desk.dispatch(incident, unitId, by, clock.instant())
-                    : desk.dispatch(incident, unitId, by, agency, clock.instant());
+            pending = agency == null ? desk.dispatch(incident, unitId, by, time)
+                    : desk.dispatch(incident, unitId, by, agency, time);
         }
         DispatchOutput.IncidentStep a = pending.assignment();
         try {

@@ -6,6 +6,7 @@ import kz.shekara.model.AlertChange;
 import kz.shekara.model.ChatMessage;
 import kz.shekara.model.ControlChange;
 import kz.shekara.model.CrisisEvent;
+import kz.shekara.model.OperatorCommand;
 import kz.shekara.model.Release;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.SensorHeartbeat;
@@ -35,7 +36,8 @@ public final class EventTypes {
             EventType.of("task", Task.class, Task::id),
             EventType.of("control-change", ControlChange.class, ControlChange::unit),
             EventType.of("crisis-event", CrisisEvent.class, CrisisEvent::crisis),
-            EventType.of("release", Release.class, Release::object));
+            EventType.of("release", Release.class, Release::object),
+            EventType.of("operator-command", OperatorCommand.class, OperatorCommand::target));
 
     private EventTypes() {
     }

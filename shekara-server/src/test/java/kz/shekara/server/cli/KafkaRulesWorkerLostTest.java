@@ -7,10 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import kz.shekara.model.Alert;
@@ -25,7 +23,6 @@ import kz.shekara.server.kafka.TopicReader;
 import kz.shekara.server.theatre.TheatreLoader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,11 +55,7 @@ class KafkaRulesWorkerLostTest {
     @Test
     void survivingRulesWorkerTakesOverTheLostWorkersAlertsAndIncidents() throws Exception {
         String kafka = TestBroker.bootstrap();
-        Path sim = dir.resolve("sim");
-        KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "3m", "--out", sim.toString());
-        Path detections = sim.resolve("detections.jsonl");
-        KafkaPipelineTest.run("process", "--in", detections.toString(), "--out", dir.resolve("process").toString());
-        List<Path> thirds = LostWorkers.thirds(dir, detections);
+        List<Path> thirds = LostWorkers.recordingInThirds(dir);
 
         String prefix = TestBroker.prefix();
         String group = "shekara." + prefix + "rules.sectors";
@@ -76,8 +69,8 @@ class KafkaRulesWorkerLostTest {
             children.add(survivor);
             Process lost = LostWorkers.start(dir, "lost", kafka, prefix, PARTITIONS, "rules");
             children.add(lost);
-            await("each rules worker holds one partition", () -> holdings(admin, group).size() == 2
-                    && holdings(admin, group).stream().allMatch(ps -> ps == 1));
+            await("each rules worker holds one partition", () -> LostWorkers.holdings(admin, group).size() == 2
+                    && LostWorkers.holdings(admin, group).stream().allMatch(ps -> ps == 1));
             publish(kafka, prefix, thirds.get(0));
             tracker.bus().drain();
             await("the rules handled the first third", () -> LostWorkers.committedToEnd(admin, group, inputs, PARTITIONS));
@@ -85,7 +78,7 @@ class KafkaRulesWorkerLostTest {
             long killed = System.nanoTime();
             lost.destroyForcibly(); // SIGKILL: no leave, no last commit
             lost.waitFor();
-            await("the survivor holds every partition", () -> holdings(admin, group).equals(List.of(PARTITIONS)));
+            await("the survivor holds every partition", () -> LostWorkers.holdings(admin, group).equals(List.of(PARTITIONS)));
             // A figure for the record (mostly the group's session timeout), never asserted.
             System.out.printf("take-over: the survivor held every partition %d ms after the kill%n",
                     (System.nanoTime() - killed) / 1_000_000);
@@ -125,21 +118,6 @@ class KafkaRulesWorkerLostTest {
     private ShekaraConfig nodeConfig(String name) {
         return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0).withTlsPort(-1)
                 .withDataDir(dir.resolve(name)).validate();
-    }
-
-    /** How many partitions of each input topic every member of the group holds (sorted; empty when none). */
-    private static List<Integer> holdings(Admin admin, String group) {
-        try {
-            Collection<MemberDescription> members = admin.describeConsumerGroups(List.of(group)).all().get()
-                    .get(group).members();
-            return members.stream().map(m -> (int) m.assignment().topicPartitions().stream()
-                    .filter(tp -> tp.topic().endsWith(Topic.TRACKS.name())).count()).sorted().toList();
-        } catch (ExecutionException e) {
-            return List.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private void await(String what, BooleanSupplier condition) throws Exception {

@@ -24,6 +24,18 @@ final class LostWorkers {
     private LostWorkers() {
     }
 
+    /**
+     * The seed-7 recording of three minutes simulated into {@code dir/sim}, {@code process} run over it into
+     * {@code dir/process}, and its detections in thirds (see {@link #thirds}).
+     */
+    static List<Path> recordingInThirds(Path dir) throws IOException {
+        Path sim = dir.resolve("sim");
+        KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "3m", "--out", sim.toString());
+        Path detections = sim.resolve("detections.jsonl");
+        KafkaPipelineTest.run("process", "--in", detections.toString(), "--out", dir.resolve("process").toString());
+        return thirds(dir, detections);
+    }
+
     /** The recording's lines in three consecutive parts written to {@code dir} (the same event times and order). */
     static List<Path> thirds(Path dir, Path detections) throws IOException {
         List<String> lines = Files.readAllLines(detections);
@@ -87,6 +99,22 @@ final class LostWorkers {
             return first > 0;
         } catch (ExecutionException e) {
             return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many partitions of the tracks topic every member of the group holds (sorted; empty when none). */
+    static List<Integer> holdings(Admin admin, String group) {
+        try {
+            java.util.Collection<org.apache.kafka.clients.admin.MemberDescription> members = admin
+                    .describeConsumerGroups(List.of(group)).all().get().get(group).members();
+            return members.stream().map(m -> (int) m.assignment().topicPartitions().stream()
+                    .filter(tp -> tp.topic().endsWith(kz.shekara.server.bus.Topic.TRACKS.name())).count())
+                    .sorted().toList();
+        } catch (ExecutionException e) {
+            return List.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,0 +1,36 @@
+package kz.shekara.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An operator's command to the desk that owns a sector, sent from a node that shows the desk but does not
+ * run it (a Kafka {@code api} node): acknowledge or close an alert, move an incident on, or dispatch a unit to
+ * an incident. The owning desk applies it at its time, as the operator's (named by {@code by}, of
+ * {@code agency}) and publishes the outcome as usual. {@code target} is the alert's or the incident's id;
+ * {@code disposition} and {@code note} go with a closure or an incident step, {@code status} with an incident
+ * step, {@code unit} with a dispatch or an incident step naming one. Immutable.
+ */
+public record OperatorCommand(Instant time, Kind kind, String target, String sector, String by, String agency,
+                              IncidentStatus status, String unit, Disposition disposition, String note,
+                              Marking marking) implements DomainEvent {
+    /** What the operator asked. */
+    public enum Kind {
+        ACKNOWLEDGE, CLOSE, INCIDENT_STATUS, DISPATCH
+    }
+
+    public OperatorCommand {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(marking, "marking");
+        note = note == null ? "" : note;
+        if (kind == Kind.INCIDENT_STATUS && status == null) {
+            throw new IllegalArgumentException("an incident step names the status");
+        }
+        if (kind == Kind.DISPATCH && unit == null) {
+            throw new IllegalArgumentException("a dispatch names the unit");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package kz.shekara.server;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import kz.shekara.model.DomainEvent;
+import kz.shekara.model.OperatorCommand;
+import kz.shekara.model.TrackUpdate;
+import kz.shekara.server.bus.Bus;
+import kz.shekara.server.bus.Topic;
+import kz.shekara.server.kafka.KafkaBus;
+import kz.shekara.server.kafka.SectorHandler;
+import kz.shekara.server.response.ResponseService;
+
+/**
+ * A response worker of a Kafka cluster (beside the rules on a {@code rules,response} node): takes the
+ * dispatch desk's inputs keyed by sector (tracks, alerts, incident events, postures, and operators' dispatches
+ * sent from other nodes: {@link SectorCommands}) on one consumer per
+ * worker in the group shared by every response worker, so that it holds the same sectors of every one of
+ * them (and, as the groups deal partitions alike over the same nodes, the sectors its rules hold); when it
+ * takes sectors over it rebuilds their tasks, unit assignments and incidents followed from what the
+ * previous owner published on the tasks topic and the inputs it handled within the window (see
+ * {@link ResponseService#rebuild}), before any new input of them. Inputs the previous owner handled after
+ * its last commit are handled again: the desk holds their task steps already and does not step a task
+ * twice. Unit positions, crews' messages and control changes are keyed otherwise (by sector of the unit,
+ * chatroom, unit): every response worker takes all of them, in a group of its node's own, so it knows
+ * every unit wherever its task lies. Meter: {@code shekara.response.rebuilt} (task steps and inputs
+ * folded). Thread-safe: the desk locks.
+ */
+final class ResponseSectors implements SectorHandler {
+    /** The desk's inputs keyed by sector. */
+    static final List<Topic<?>> INPUTS = List.of(Topic.TRACKS, Topic.ALERTS, Topic.INCIDENTS, Topic.POSTURE,
+            Topic.COMMANDS);
+    /** The desk's output keyed by sector (its incident's): read back for the partitions taken. */
+    static final List<Topic<?>> OUTPUTS = List.of(Topic.TASKS);
+    /** The subscriber group of the inputs every worker takes whole (a group of the node's own on a {@link RoleBus}). */
+    static final String UNITS_GROUP = "response-units";
+
+    private final ResponseService response;
+    private final TrackReplayFilter tracks = new TrackReplayFilter();
+    private final Counter rebuilt;
+    private final SectorCommands commands;
+
+    ResponseSectors(ResponseService response, SectorCommands commands, MeterRegistry meters) {
+        this.response = response;
+        this.commands = commands;
+        this.rebuilt = meters.counter("shekara.response.rebuilt");
+    }
+
+    /**
+     * Subscribes a node's dispatch desk (its own subscriptions left idle) to the cluster as a response worker:
+     * the sector inputs on {@code bus}, the others whole on the node's {@code roleBus}.
+     */
+    static List<Bus.Subscription> subscribe(KafkaBus bus, Bus roleBus, ResponseService response,
+                                            SectorCommands commands, Duration window, MeterRegistry meters) {
+        List<Bus.Subscription> subs = new ArrayList<>();
+        for (Topic<? extends DomainEvent> t : List.of(Topic.UNIT_POSITIONS, Topic.MESSAGES, Topic.UNIT_CONTROL)) {
+            subs.add(roleBus.subscribe(t, UNITS_GROUP, response::take));
+        }
+        subs.add(bus.subscribeSectors("response", INPUTS, OUTPUTS, List.of(), window,
+                new ResponseSectors(response, commands, meters)));
+        return subs;
+    }
+
+    @Override
+    public void rebuild(int partition, List<DomainEvent> outputs, List<DomainEvent> inputs) {
+        for (DomainEvent e : inputs) {
+            if (e instanceof TrackUpdate u) {
+                tracks.fresh(u); // handled by the previous owner: not to be taken again when a tracker resends it
+            }
+        }
+        response.rebuild(outputs, inputs);
+        rebuilt.increment(outputs.size() + inputs.size());
+    }
+
+    @Override
+    public void accept(int partition, DomainEvent event) {
+        if (event instanceof TrackUpdate u && !tracks.fresh(u)) {
+            return;
+        }
+        if (event instanceof OperatorCommand c) {
+            commands.dispatch(response, c); // an operator's dispatch sent from another node (SectorCommands)
+            return;
+        }
+        response.take(event);
+    }
+
+    @Override
+    public void handedOn() {
+        // The desk publishes as it decides (bus.publish): the bus's flush before a commit sends it.
+    }
+
+    @Override
+    public void revoked(int partition) {
+        // The desk keeps what it held of the partition (see docs/kafka.md, What is left).
+    }
+}

@@ -1,0 +1,96 @@
+package kz.shekara.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import kz.shekara.model.Alert;
+import kz.shekara.model.RuleKind;
+import kz.shekara.model.SensorHeartbeat;
+import kz.shekara.server.alertdesk.RulesService;
+import kz.shekara.server.bus.InMemoryBus;
+import kz.shekara.server.bus.Topic;
+import kz.shekara.server.config.RulesSettings;
+import kz.shekara.server.kafka.SectorPartitions;
+import kz.shekara.server.theatre.TheatreLoader;
+import kz.shekara.theatre.Sensor;
+import kz.shekara.theatre.Theatre;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A rules worker that gives a partition up stops watching the sensors of its sectors: the rules' wall-clock
+ * tick, moving event time on while nothing arrives, calls the sensors of the sectors it still holds silent and
+ * never those of the sectors another worker holds now.
+ */
+class RulesSectorsTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final int PARTITIONS = 2;
+
+    /** A wall clock the test moves. */
+    private static final class MovingClock extends Clock {
+        private volatile Instant now = T0;
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void aGivenUpPartitionsSensorsAreNotCalledSilent() throws Exception {
+        Theatre theatre = TheatreLoader.loadDefault();
+        MovingClock clock = new MovingClock();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        List<Alert> raised = new CopyOnWriteArrayList<>();
+        try (InMemoryBus bus = new InMemoryBus();
+             RulesService rules = new RulesService(RulesSettings.defaults(), bus, theatre, meters, clock)) {
+            bus.subscribe(Topic.ALERTS, "test", raised::add);
+            RulesSectors worker = new RulesSectors(rules, Duration.ofMinutes(15), PARTITIONS, meters);
+            worker.rebuild(0, List.of(), List.of());
+            worker.rebuild(1, List.of(), List.of());
+            List<Sensor> watched = theatre.sensors().stream()
+                    .filter(s -> s.period().compareTo(Duration.ZERO) > 0 && s.sector() != null).toList();
+            for (Sensor s : watched) {
+                worker.accept(SectorPartitions.of(s.sector(), PARTITIONS),
+                        new SensorHeartbeat(T0, s.id(), theatre.defaultMarking()));
+            }
+            Set<String> kept = sectorsOf(watched, 0);
+            Set<String> given = sectorsOf(watched, 1);
+            assertThat(kept).as("sectors of the partition kept").isNotEmpty();
+            assertThat(given).as("sectors of the partition given up").isNotEmpty();
+
+            worker.revoked(1);
+            clock.now = T0.plus(Duration.ofHours(1));
+            rules.tick();
+            bus.drain();
+
+            Set<String> silent = raised.stream().filter(a -> a.rule() == RuleKind.SENSOR_SILENT).map(Alert::sector)
+                    .collect(Collectors.toSet());
+            assertThat(silent).as("sectors with a silent sensor called").isNotEmpty().isSubsetOf(kept)
+                    .doesNotContainAnyElementsOf(given);
+        }
+    }
+
+    private static Set<String> sectorsOf(List<Sensor> sensors, int partition) {
+        return sensors.stream().map(Sensor::sector).filter(s -> SectorPartitions.of(s, PARTITIONS) == partition)
+                .collect(Collectors.toSet());
+    }
+}

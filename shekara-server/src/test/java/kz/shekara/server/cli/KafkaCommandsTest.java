@@ -1,0 +1,141 @@
+package kz.shekara.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import kz.shekara.model.AlertChange;
+import kz.shekara.model.AlertState;
+import kz.shekara.model.OperatorCommand;
+import kz.shekara.server.KafkaNode;
+import kz.shekara.server.NodeRoles;
+import kz.shekara.server.ShekaraServer;
+import kz.shekara.server.access.TestAccounts;
+import kz.shekara.server.bus.Topic;
+import kz.shekara.server.config.ShekaraConfig;
+import kz.shekara.server.kafka.KafkaBusConfig;
+import kz.shekara.server.kafka.TestBroker;
+import kz.shekara.server.kafka.TopicReader;
+import kz.shekara.server.theatre.TheatreLoader;
+import kz.shekara.theatre.Theatre;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Operator commands from an {@code api} node reach the rules worker that owns the sector: an operator
+ * acknowledges an alert through the api node's REST API; the command travels on the commands topic keyed by the
+ * alert's sector, the {@code rules,response} node applies it as the operator's and publishes the alert's change,
+ * and the api node's view shows the alert acknowledged by that operator. A command the owning desk refuses (the
+ * same alert acknowledged again) is counted there, and the worker goes on; an alert the view does not know is
+ * refused on the api node (404).
+ */
+class KafkaCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration LIMIT = Duration.ofMinutes(2);
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient commander = TestAccounts.commander();
+
+    @Test
+    void anAcknowledgementOnTheApiNodeIsAppliedByTheRulesWorkerOfItsSector() throws Exception {
+        String kafka = TestBroker.bootstrap();
+        String prefix = TestBroker.prefix();
+        Path sim = dir.resolve("sim");
+        KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "2m", "--out", sim.toString());
+        Theatre theatre = TheatreLoader.loadDefault();
+        KafkaBusConfig bus = KafkaBusConfig.of(kafka).withPartitions(1).withTopicPrefix(prefix)
+                .withGroupPrefix("shekara." + prefix);
+        ShekaraConfig apiConfig = nodeConfig("api");
+        TestAccounts.seed(apiConfig, theatre);
+        try (ShekaraServer api = KafkaNode.start(apiConfig, theatre, Clock.systemUTC(), bus,
+                NodeRoles.parse(List.of("api")));
+             ShekaraServer worker = KafkaNode.start(nodeConfig("worker"), theatre, Clock.systemUTC(), bus,
+                     NodeRoles.parse(List.of("tracker", "rules", "response")))) {
+            KafkaPipelineTest.run("publish", "--kafka", kafka, "--topic-prefix", prefix, "--partitions", "1",
+                    "--in", sim.resolve("detections.jsonl").toString());
+            worker.bus().drain();
+            String base = "http://127.0.0.1:" + api.ports().http() + "/api/v1/alerts";
+            String[] alert = new String[1];
+            await("the api node shows a raised alert", () -> {
+                for (JsonNode a : get(base + "?limit=1000")) {
+                    if (a.path("state").asText().equals("raised") && !a.path("sector").isNull()) {
+                        alert[0] = a.path("id").asText();
+                        return true;
+                    }
+                }
+                return false;
+            });
+
+            HttpResponse<String> ack = post(base + "/" + alert[0] + "/ack");
+            assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
+
+            await("the rules worker published the acknowledgement", () -> changes(kafka, prefix).stream()
+                    .anyMatch(c -> c.alert().equals(alert[0]) && c.state() == AlertState.ACKNOWLEDGED));
+            AlertChange change = changes(kafka, prefix).stream().filter(c -> c.alert().equals(alert[0])).findFirst()
+                    .orElseThrow();
+            assertThat(change.by()).as("who acknowledged, kept through the relay").isEqualTo("commander");
+            await("the api node shows the alert acknowledged",
+                    () -> get(base + "/" + alert[0]).path("state").asText().equals("acknowledged"));
+            assertThat(get(base + "/" + alert[0]).path("acknowledged_by").asText()).isEqualTo("commander");
+            List<OperatorCommand> sent = TopicReader.readAll(kafka, prefix, List.of(Topic.COMMANDS),
+                    Duration.ofSeconds(1), b -> { }).stream().map(r -> (OperatorCommand) r.event()).toList();
+            assertThat(sent).as("commands on the topic").hasSize(1);
+            assertThat(sent.getFirst().sector()).as("keyed by the alert's sector").isNotBlank();
+
+            // Bad commands: refused on the api node when its view has no such alert, counted by the owner otherwise.
+            assertThat(post(base + "/no-such-alert/ack").statusCode()).isEqualTo(404);
+            assertThat(post(base + "/" + alert[0] + "/ack").statusCode()).isEqualTo(200);
+            await("the owner refused the second acknowledgement and counted it",
+                    () -> worker.meters().counter("shekara.commands.refused").count() == 1);
+            assertThat(changes(kafka, prefix).stream().filter(c -> c.alert().equals(alert[0]))).hasSize(1);
+        }
+    }
+
+    private static List<AlertChange> changes(String kafka, String prefix) {
+        return TopicReader.readAll(kafka, prefix, List.of(Topic.ALERT_CHANGES), Duration.ofSeconds(1), b -> { })
+                .stream().map(r -> (AlertChange) r.event()).toList();
+    }
+
+    private JsonNode get(String url) {
+        try {
+            HttpResponse<String> r = commander.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
+            return JSON.readTree(r.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> post(String url) throws Exception {
+        return commander.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("timed out waiting until " + what).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private ShekaraConfig nodeConfig(String name) {
+        return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0).withTlsPort(-1)
+                .withDataDir(dir.resolve(name)).validate();
+    }
+}
