@@ -1,0 +1,325 @@
+package kz.shekara.server.adapter.jsonl;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import kz.shekara.model.Detection;
+import kz.shekara.model.EventTimes;
+import kz.shekara.model.Marking;
+import kz.shekara.model.SensorKind;
+
+/**
+ * Reads the usual detection line straight into a {@link Detection}, without a JSON tree: one flat
+ * object with {@code time} in seconds, {@code sensor}, {@code lat}, {@code lon}, {@code sigma_m} and
+ * optionally {@code kind}, each key once, other keys ignored when their values are plain, every
+ * string free of escapes and every number a plain decimal. Anything else, and any line the tree
+ * path would refuse (missing or mistyped fields, values out of range, unknown kinds, heartbeats,
+ * ISO-8601 times), is not read here: {@link #read} answers null and the caller decodes the line
+ * through the tree, whose answer or error stands. The detection is the one the tree path gives, bit
+ * for bit. Stateless; thread-safe.
+ */
+final class DetectionLine {
+    private static final int TIME = 0;
+    private static final int SENSOR = 1;
+    private static final int LAT = 2;
+    private static final int LON = 3;
+    private static final int SIGMA = 4;
+    private static final int KIND = 5;
+    private static final int REQUIRED = (1 << TIME) | (1 << SENSOR) | (1 << LAT) | (1 << LON) | (1 << SIGMA);
+    /** Up to this many digits a decimal's digits fit a double exactly (below 2^53). */
+    private static final int EXACT_DIGITS = 15;
+    /** The same limit as the tree reader's: longer numbers are not read here. */
+    private static final int MAX_NUMBER_CHARS = 18;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    };
+    private static final long[] LONG_POWERS_OF_TEN = {
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L,
+    };
+
+    private DetectionLine() {
+    }
+
+    /** The detection on the line, or null if the line is not of the usual shape or would be refused. */
+    static Detection read(String s, Instant epoch, Marking marking) {
+        int n = s.length();
+        int i = skipSpace(s, 0);
+        if (i >= n || s.charAt(i) != '{') {
+            return null;
+        }
+        i = skipSpace(s, i + 1);
+        int seen = 0;
+        long nanos = 0;
+        String sensor = null;
+        String kind = null;
+        double lat = 0;
+        double lon = 0;
+        double sigma = 0;
+        while (true) {
+            if (i >= n || s.charAt(i) != '"') {
+                return null;
+            }
+            int keyEnd = stringEnd(s, i + 1);
+            if (keyEnd < 0) {
+                return null;
+            }
+            int field = field(s, i + 1, keyEnd);
+            if (field >= 0) {
+                if ((seen & (1 << field)) != 0) {
+                    return null;
+                }
+                seen |= 1 << field;
+            } else if (s.startsWith("heartbeat\"", i + 1)) {
+                return null;
+            }
+            i = skipSpace(s, keyEnd + 1);
+            if (i >= n || s.charAt(i) != ':') {
+                return null;
+            }
+            i = skipSpace(s, i + 1);
+            if (i >= n) {
+                return null;
+            }
+            int end;
+            if (field == SENSOR || (field == KIND && s.charAt(i) == '"')) {
+                end = s.charAt(i) == '"' ? stringEnd(s, i + 1) : -1;
+                if (end < 0) {
+                    return null;
+                }
+                String text = s.substring(i + 1, end);
+                end++;
+                if (field == SENSOR) {
+                    sensor = text;
+                } else {
+                    kind = text;
+                }
+            } else if (field == KIND) {
+                end = s.startsWith("null", i) ? i + 4 : -1;
+            } else if (field >= 0) {
+                end = numberEnd(s, i);
+                if (end < 0) {
+                    return null;
+                }
+                if (field == TIME) {
+                    nanos = nanos(s, i, end);
+                    if (nanos == Long.MIN_VALUE) {
+                        return null;
+                    }
+                } else {
+                    double v = decimal(s, i, end);
+                    if (field == LAT) {
+                        lat = v;
+                    } else if (field == LON) {
+                        lon = v;
+                    } else {
+                        sigma = v;
+                    }
+                }
+            } else {
+                end = plainValueEnd(s, i);
+            }
+            if (end < 0) {
+                return null;
+            }
+            i = skipSpace(s, end);
+            if (i >= n) {
+                return null;
+            }
+            char c = s.charAt(i);
+            if (c == '}') {
+                if (skipSpace(s, i + 1) != n) {
+                    return null;
+                }
+                break;
+            }
+            if (c != ',') {
+                return null;
+            }
+            i = skipSpace(s, i + 1);
+        }
+        if ((seen & REQUIRED) != REQUIRED || sensor.isBlank()) {
+            return null;
+        }
+        try {
+            Instant time = epoch.plus(Duration.ofNanos(nanos));
+            if (!EventTimes.inRange(time)) {
+                return null;
+            }
+            SensorKind k = kind == null ? SensorKind.OTHER : SensorKind.fromCode(kind);
+            return new Detection(time, sensor, k, lat, lon, sigma, marking);
+        } catch (RuntimeException refused) {
+            return null; // the tree path refuses it with its own reason
+        }
+    }
+
+    /** Which known field the key between {@code from} and {@code to} is, or -1. */
+    private static int field(String s, int from, int to) {
+        int len = to - from;
+        if (len == 3 && s.startsWith("lat", from)) {
+            return LAT;
+        }
+        if (len == 3 && s.startsWith("lon", from)) {
+            return LON;
+        }
+        if (len == 4 && s.startsWith("time", from)) {
+            return TIME;
+        }
+        if (len == 4 && s.startsWith("kind", from)) {
+            return KIND;
+        }
+        if (len == 6 && s.startsWith("sensor", from)) {
+            return SENSOR;
+        }
+        if (len == 7 && s.startsWith("sigma_m", from)) {
+            return SIGMA;
+        }
+        return -1;
+    }
+
+    /**
+     * The time in nanoseconds from the epoch that the tree path computes for the number text (the
+     * decimal of the double it reads, to the nearest nanosecond, ties to even), or Long.MIN_VALUE when
+     * the text is out of the accepted range.
+     */
+    private static long nanos(String s, int start, int end) {
+        int dot = s.indexOf('.', start);
+        if (dot < 0 || dot >= end) {
+            int digits = end - start - (s.charAt(start) == '-' ? 1 : 0);
+            if (digits <= 9) {
+                return Long.parseLong(s, start, end, 10) * NANOS_PER_SECOND;
+            }
+        } else if (end - start - (s.charAt(start) == '-' ? 2 : 1) <= EXACT_DIGITS && end - dot - 1 <= 9
+                && dot - start <= 9) {
+            // At most 15 digits: the double's shortest decimal is this very number, so it is exact here.
+            boolean negative = s.charAt(start) == '-';
+            long whole = Long.parseLong(s, negative ? start + 1 : start, dot, 10);
+            long fraction = Long.parseLong(s, dot + 1, end, 10) * LONG_POWERS_OF_TEN[9 - (end - dot - 1)];
+            long v = whole * NANOS_PER_SECOND + fraction;
+            return negative ? -v : v;
+        }
+        // Other shapes: the tree path's own arithmetic (a whole number is read as a long, else as a double).
+        String text = s.substring(start, end);
+        boolean whole = dot < 0 || dot >= end;
+        double d = whole ? (double) Long.parseLong(text) : Double.parseDouble(text);
+        if (!Double.isFinite(d) || Math.abs(d) > JsonlCodec.MAX_SECONDS) {
+            return Long.MIN_VALUE;
+        }
+        BigDecimal seconds = whole ? BigDecimal.valueOf(Long.parseLong(text)) : BigDecimal.valueOf(d);
+        try {
+            return seconds.movePointRight(9).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        } catch (ArithmeticException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    /** The double nearest the plain decimal text, as {@link Double#parseDouble} reads it. */
+    private static double decimal(String s, int start, int end) {
+        boolean negative = s.charAt(start) == '-';
+        int i = negative ? start + 1 : start;
+        long digits = 0;
+        int count = 0;
+        int fractionDigits = 0;
+        boolean fraction = false;
+        for (; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                fraction = true;
+                continue;
+            }
+            digits = digits * 10 + (c - '0');
+            count++;
+            if (fraction) {
+                fractionDigits++;
+            }
+        }
+        if (!fraction) {
+            // A whole number is read as a long, so "-0" is 0.0, not -0.0.
+            return (double) Long.parseLong(s, start, end, 10);
+        }
+        if (count > EXACT_DIGITS) {
+            return Double.parseDouble(s.substring(start, end));
+        }
+        // Both the digits and the power of ten are exact doubles: one division rounds correctly.
+        double v = digits / POWERS_OF_TEN[fractionDigits];
+        return negative ? -v : v;
+    }
+
+    /** Where the plain value (escape-free string, plain number, true, false, null) at {@code i} ends, or -1. */
+    private static int plainValueEnd(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '"') {
+            int e = stringEnd(s, i + 1);
+            return e < 0 ? -1 : e + 1;
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            return numberEnd(s, i);
+        }
+        for (String word : new String[] {"true", "false", "null"}) {
+            if (s.startsWith(word, i)) {
+                return i + word.length();
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the closing quote of a string with no escape or control character, else -1. */
+    private static int stringEnd(String s, int i) {
+        for (int n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                return i;
+            }
+            if (c == '\\' || c < 0x20) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The end of {@code -?(0|[1-9][0-9]*)(.[0-9]+)?} at {@code i}, or -1 if the text there is not that. */
+    private static int numberEnd(String s, int i) {
+        int n = s.length();
+        int start = i;
+        if (i < n && s.charAt(i) == '-') {
+            i++;
+        }
+        int digits = i;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i == digits || (s.charAt(digits) == '0' && i - digits > 1)) {
+            return -1;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            int fraction = ++i;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+            }
+            if (i == fraction) {
+                return -1;
+            }
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E') || i - start > MAX_NUMBER_CHARS) {
+            return -1;
+        }
+        return i;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int skipSpace(String s, int i) {
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return i;
+            }
+            i++;
+        }
+        return i;
+    }
+}
