@@ -29,8 +29,6 @@ final class DetectionLine {
     private static final int REQUIRED = (1 << TIME) | (1 << SENSOR) | (1 << LAT) | (1 << LON) | (1 << SIGMA);
     /** Up to this many digits a decimal's digits fit a double exactly (below 2^53). */
     private static final int EXACT_DIGITS = 15;
-    /** The same limit as the tree reader's: longer numbers are not read here. */
-    private static final int MAX_NUMBER_CHARS = 18;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final double[] POWERS_OF_TEN = {
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
@@ -45,11 +43,11 @@ final class DetectionLine {
     /** The detection on the line, or null if the line is not of the usual shape or would be refused. */
     static Detection read(String s, Instant epoch, Marking marking) {
         int n = s.length();
-        int i = skipSpace(s, 0);
+        int i = FlatJsonReader.skipSpace(s, 0);
         if (i >= n || s.charAt(i) != '{') {
             return null;
         }
-        i = skipSpace(s, i + 1);
+        i = FlatJsonReader.skipSpace(s, i + 1);
         int seen = 0;
         long nanos = 0;
         String sensor = null;
@@ -61,7 +59,7 @@ final class DetectionLine {
             if (i >= n || s.charAt(i) != '"') {
                 return null;
             }
-            int keyEnd = stringEnd(s, i + 1);
+            int keyEnd = FlatJsonReader.stringEnd(s, i + 1);
             if (keyEnd < 0) {
                 return null;
             }
@@ -74,17 +72,17 @@ final class DetectionLine {
             } else if (s.startsWith("heartbeat\"", i + 1)) {
                 return null;
             }
-            i = skipSpace(s, keyEnd + 1);
+            i = FlatJsonReader.skipSpace(s, keyEnd + 1);
             if (i >= n || s.charAt(i) != ':') {
                 return null;
             }
-            i = skipSpace(s, i + 1);
+            i = FlatJsonReader.skipSpace(s, i + 1);
             if (i >= n) {
                 return null;
             }
             int end;
             if (field == SENSOR || (field == KIND && s.charAt(i) == '"')) {
-                end = s.charAt(i) == '"' ? stringEnd(s, i + 1) : -1;
+                end = s.charAt(i) == '"' ? FlatJsonReader.stringEnd(s, i + 1) : -1;
                 if (end < 0) {
                     return null;
                 }
@@ -98,7 +96,7 @@ final class DetectionLine {
             } else if (field == KIND) {
                 end = s.startsWith("null", i) ? i + 4 : -1;
             } else if (field >= 0) {
-                end = numberEnd(s, i);
+                end = FlatJsonReader.numberEnd(s, i);
                 if (end < 0) {
                     return null;
                 }
@@ -118,18 +116,18 @@ final class DetectionLine {
                     }
                 }
             } else {
-                end = plainValueEnd(s, i);
+                end = FlatJsonReader.valueEnd(s, i);
             }
             if (end < 0) {
                 return null;
             }
-            i = skipSpace(s, end);
+            i = FlatJsonReader.skipSpace(s, end);
             if (i >= n) {
                 return null;
             }
             char c = s.charAt(i);
             if (c == '}') {
-                if (skipSpace(s, i + 1) != n) {
+                if (FlatJsonReader.skipSpace(s, i + 1) != n) {
                     return null;
                 }
                 break;
@@ -137,7 +135,7 @@ final class DetectionLine {
             if (c != ',') {
                 return null;
             }
-            i = skipSpace(s, i + 1);
+            i = FlatJsonReader.skipSpace(s, i + 1);
         }
         if ((seen & REQUIRED) != REQUIRED || sensor.isBlank()) {
             return null;
@@ -244,82 +242,5 @@ final class DetectionLine {
         // Both the digits and the power of ten are exact doubles: one division rounds correctly.
         double v = digits / POWERS_OF_TEN[fractionDigits];
         return negative ? -v : v;
-    }
-
-    /** Where the plain value (escape-free string, plain number, true, false, null) at {@code i} ends, or -1. */
-    private static int plainValueEnd(String s, int i) {
-        char c = s.charAt(i);
-        if (c == '"') {
-            int e = stringEnd(s, i + 1);
-            return e < 0 ? -1 : e + 1;
-        }
-        if (c == '-' || (c >= '0' && c <= '9')) {
-            return numberEnd(s, i);
-        }
-        for (String word : new String[] {"true", "false", "null"}) {
-            if (s.startsWith(word, i)) {
-                return i + word.length();
-            }
-        }
-        return -1;
-    }
-
-    /** The index of the closing quote of a string with no escape or control character, else -1. */
-    private static int stringEnd(String s, int i) {
-        for (int n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '"') {
-                return i;
-            }
-            if (c == '\\' || c < 0x20) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    /** The end of {@code -?(0|[1-9][0-9]*)(.[0-9]+)?} at {@code i}, or -1 if the text there is not that. */
-    private static int numberEnd(String s, int i) {
-        int n = s.length();
-        int start = i;
-        if (i < n && s.charAt(i) == '-') {
-            i++;
-        }
-        int digits = i;
-        while (i < n && isDigit(s.charAt(i))) {
-            i++;
-        }
-        if (i == digits || (s.charAt(digits) == '0' && i - digits > 1)) {
-            return -1;
-        }
-        if (i < n && s.charAt(i) == '.') {
-            int fraction = ++i;
-            while (i < n && isDigit(s.charAt(i))) {
-                i++;
-            }
-            if (i == fraction) {
-                return -1;
-            }
-        }
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E') || i - start > MAX_NUMBER_CHARS) {
-            return -1;
-        }
-        return i;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static int skipSpace(String s, int i) {
-        int n = s.length();
-        while (i < n) {
-            char c = s.charAt(i);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                return i;
-            }
-            i++;
-        }
-        return i;
     }
 }
