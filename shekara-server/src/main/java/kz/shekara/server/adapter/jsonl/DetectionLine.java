@@ -47,77 +47,10 @@ final class DetectionLine {
         if (i >= n || s.charAt(i) != '{') {
             return null;
         }
+        Fields f = new Fields();
         i = FlatJsonReader.skipSpace(s, i + 1);
-        int seen = 0;
-        long nanos = 0;
-        String sensor = null;
-        String kind = null;
-        double lat = 0;
-        double lon = 0;
-        double sigma = 0;
         while (true) {
-            if (i >= n || s.charAt(i) != '"') {
-                return null;
-            }
-            int keyEnd = FlatJsonReader.stringEnd(s, i + 1);
-            if (keyEnd < 0) {
-                return null;
-            }
-            int field = field(s, i + 1, keyEnd);
-            if (field >= 0) {
-                if ((seen & (1 << field)) != 0) {
-                    return null;
-                }
-                seen |= 1 << field;
-            } else if (s.startsWith("heartbeat\"", i + 1)) {
-                return null;
-            }
-            i = FlatJsonReader.skipSpace(s, keyEnd + 1);
-            if (i >= n || s.charAt(i) != ':') {
-                return null;
-            }
-            i = FlatJsonReader.skipSpace(s, i + 1);
-            if (i >= n) {
-                return null;
-            }
-            int end;
-            if (field == SENSOR || (field == KIND && s.charAt(i) == '"')) {
-                end = s.charAt(i) == '"' ? FlatJsonReader.stringEnd(s, i + 1) : -1;
-                if (end < 0) {
-                    return null;
-                }
-                String text = s.substring(i + 1, end);
-                end++;
-                if (field == SENSOR) {
-                    sensor = text;
-                } else {
-                    kind = text;
-                }
-            } else if (field == KIND) {
-                end = s.startsWith("null", i) ? i + 4 : -1;
-            } else if (field >= 0) {
-                end = FlatJsonReader.numberEnd(s, i);
-                if (end < 0) {
-                    return null;
-                }
-                if (field == TIME) {
-                    nanos = nanos(s, i, end);
-                    if (nanos == Long.MIN_VALUE) {
-                        return null;
-                    }
-                } else {
-                    double v = decimal(s, i, end);
-                    if (field == LAT) {
-                        lat = v;
-                    } else if (field == LON) {
-                        lon = v;
-                    } else {
-                        sigma = v;
-                    }
-                }
-            } else {
-                end = FlatJsonReader.valueEnd(s, i);
-            }
+            int end = member(s, i, f);
             if (end < 0) {
                 return null;
             }
@@ -127,29 +60,110 @@ final class DetectionLine {
             }
             char c = s.charAt(i);
             if (c == '}') {
-                if (FlatJsonReader.skipSpace(s, i + 1) != n) {
-                    return null;
-                }
-                break;
+                return FlatJsonReader.skipSpace(s, i + 1) == n ? f.detection(epoch, marking) : null;
             }
             if (c != ',') {
                 return null;
             }
             i = FlatJsonReader.skipSpace(s, i + 1);
         }
-        if ((seen & REQUIRED) != REQUIRED || sensor.isBlank()) {
-            return null;
-        }
-        try {
-            Instant time = epoch.plus(Duration.ofNanos(nanos));
-            if (!EventTimes.inRange(time)) {
+    }
+
+    /** The known fields of one line as read so far. */
+    private static final class Fields {
+        int seen;
+        long nanos;
+        String sensor;
+        String kind;
+        double lat;
+        double lon;
+        double sigma;
+
+        /** The detection these fields give, or null if the tree path would refuse them. */
+        Detection detection(Instant epoch, Marking marking) {
+            if ((seen & REQUIRED) != REQUIRED || sensor.isBlank()) {
                 return null;
             }
-            SensorKind k = kind == null ? SensorKind.OTHER : SensorKind.fromCode(kind);
-            return new Detection(time, sensor, k, lat, lon, sigma, marking);
-        } catch (RuntimeException refused) {
-            return null; // the tree path refuses it with its own reason
+            try {
+                Instant time = epoch.plus(Duration.ofNanos(nanos));
+                if (!EventTimes.inRange(time)) {
+                    return null;
+                }
+                SensorKind k = kind == null ? SensorKind.OTHER : SensorKind.fromCode(kind);
+                return new Detection(time, sensor, k, lat, lon, sigma, marking);
+            } catch (RuntimeException refused) {
+                return null; // the tree path refuses it with its own reason
+            }
         }
+    }
+
+    /**
+     * Reads the member (key and value) at {@code i} into {@code f}: where it ends, or -1 to leave the
+     * line to the tree.
+     */
+    private static int member(String s, int i, Fields f) {
+        int n = s.length();
+        if (i >= n || s.charAt(i) != '"') {
+            return -1;
+        }
+        int keyEnd = FlatJsonReader.stringEnd(s, i + 1);
+        if (keyEnd < 0) {
+            return -1;
+        }
+        int field = field(s, i + 1, keyEnd);
+        if (field >= 0) {
+            if ((f.seen & (1 << field)) != 0) {
+                return -1;
+            }
+            f.seen |= 1 << field;
+        } else if (s.startsWith("heartbeat\"", i + 1)) {
+            return -1;
+        }
+        i = FlatJsonReader.skipSpace(s, keyEnd + 1);
+        if (i >= n || s.charAt(i) != ':') {
+            return -1;
+        }
+        i = FlatJsonReader.skipSpace(s, i + 1);
+        if (i >= n) {
+            return -1;
+        }
+        return field < 0 ? FlatJsonReader.valueEnd(s, i) : value(s, i, field, f);
+    }
+
+    /** Reads the value of a known field at {@code i} into {@code f}; where it ends, or -1. */
+    private static int value(String s, int i, int field, Fields f) {
+        if (field == SENSOR || field == KIND) {
+            if (field == KIND && s.startsWith("null", i)) {
+                return i + 4;
+            }
+            int end = s.charAt(i) == '"' ? FlatJsonReader.stringEnd(s, i + 1) : -1;
+            if (end < 0) {
+                return -1;
+            }
+            String text = s.substring(i + 1, end);
+            if (field == SENSOR) {
+                f.sensor = text;
+            } else {
+                f.kind = text;
+            }
+            return end + 1;
+        }
+        int end = FlatJsonReader.numberEnd(s, i);
+        if (end < 0) {
+            return -1;
+        }
+        switch (field) {
+            case TIME -> {
+                f.nanos = nanos(s, i, end);
+                if (f.nanos == Long.MIN_VALUE) {
+                    return -1;
+                }
+            }
+            case LAT -> f.lat = decimal(s, i, end);
+            case LON -> f.lon = decimal(s, i, end);
+            default -> f.sigma = decimal(s, i, end);
+        }
+        return end;
     }
 
     /** Which known field the key between {@code from} and {@code to} is, or -1. */
