@@ -2,8 +2,6 @@ package kz.shekara.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,21 +13,9 @@ class ShekaraCommandTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(CommandLine cl, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private static void sameAnswer(String... args) {
-        Run whole = run(ShekaraCommand.commandLine(), args);
-        Run trackOnly = run(ShekaraCommand.commandLineFor(args), args);
+        TrackCommandTest.Run whole = TrackCommandTest.run(ShekaraCommand.commandLine(), args);
+        TrackCommandTest.Run trackOnly = TrackCommandTest.run(ShekaraCommand.commandLineFor(args), args);
         assertThat(trackOnly).isEqualTo(whole);
     }
 
@@ -51,7 +37,7 @@ class ShekaraCommandTest {
         sameAnswer("track", "--in", tmp.resolve("missing.jsonl").toString(), "--out", tmp.resolve("o.jsonl").toString());
         Path in = tmp.resolve("in.jsonl");
         Files.writeString(in, "{\"time\":0,\"sensor\":\"r\",\"lat\":91,\"lon\":69,\"sigma_m\":10}\n");
-        Run bad = run(ShekaraCommand.commandLineFor("track"), "track", "--in", in.toString(), "--out",
+        TrackCommandTest.Run bad = TrackCommandTest.run(ShekaraCommand.commandLineFor("track"), "track", "--in", in.toString(), "--out",
                 tmp.resolve("o.jsonl").toString());
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains(":1: lat-out-of-range");

@@ -26,6 +26,8 @@ final class DetectionLine {
     private static final int LON = 3;
     private static final int SIGMA = 4;
     private static final int KIND = 5;
+    /** The known keys, at their fields' indices. */
+    private static final String[] KEYS = {"time", "sensor", "lat", "lon", "sigma_m", "kind"};
     private static final int REQUIRED = (1 << TIME) | (1 << SENSOR) | (1 << LAT) | (1 << LON) | (1 << SIGMA);
     /** Up to this many digits a decimal's digits fit a double exactly (below 2^53). */
     private static final int EXACT_DIGITS = 15;
@@ -168,24 +170,10 @@ final class DetectionLine {
 
     /** Which known field the key between {@code from} and {@code to} is, or -1. */
     private static int field(String s, int from, int to) {
-        int len = to - from;
-        if (len == 3 && s.startsWith("lat", from)) {
-            return LAT;
-        }
-        if (len == 3 && s.startsWith("lon", from)) {
-            return LON;
-        }
-        if (len == 4 && s.startsWith("time", from)) {
-            return TIME;
-        }
-        if (len == 4 && s.startsWith("kind", from)) {
-            return KIND;
-        }
-        if (len == 6 && s.startsWith("sensor", from)) {
-            return SENSOR;
-        }
-        if (len == 7 && s.startsWith("sigma_m", from)) {
-            return SIGMA;
+        for (int f = 0; f < KEYS.length; f++) {
+            if (to - from == KEYS[f].length() && s.startsWith(KEYS[f], from)) {
+                return f;
+            }
         }
         return -1;
     }
