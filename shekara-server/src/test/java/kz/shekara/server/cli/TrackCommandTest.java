@@ -27,7 +27,10 @@ class TrackCommandTest {
     }
 
     static Run run(String... args) {
-        CommandLine cl = ShekaraCommand.commandLine();
+        return run(ShekaraCommand.commandLine(), args);
+    }
+
+    static Run run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));

@@ -78,7 +78,7 @@ final class FlatJsonReader {
     }
 
     /** Where the value starting at {@code i} ends (exclusive), or -1 if it is not of the plain shape. */
-    private static int valueEnd(String s, int i) {
+    static int valueEnd(String s, int i) {
         char c = s.charAt(i);
         if (c == '"') {
             int e = stringEnd(s, i + 1);
@@ -118,7 +118,7 @@ final class FlatJsonReader {
     }
 
     /** The index of the closing quote of a string with no escape or control character, else -1. */
-    private static int stringEnd(String s, int i) {
+    static int stringEnd(String s, int i) {
         for (int n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (c == '"') {
@@ -132,7 +132,7 @@ final class FlatJsonReader {
     }
 
     /** The end of {@code -?(0|[1-9][0-9]*)(.[0-9]+)?} at {@code i}, or -1 if the text there is not that. */
-    private static int numberEnd(String s, int i) {
+    static int numberEnd(String s, int i) {
         int n = s.length();
         int start = i;
         if (s.charAt(i) == '-') {
@@ -164,7 +164,7 @@ final class FlatJsonReader {
         return c >= '0' && c <= '9';
     }
 
-    private static int skipSpace(String s, int i) {
+    static int skipSpace(String s, int i) {
         int n = s.length();
         while (i < n) {
             char c = s.charAt(i);

@@ -43,7 +43,7 @@ public final class JsonlCodec {
             .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     /** The largest number of seconds from the epoch a time may be given as (about 285 years). */
-    private static final double MAX_SECONDS = 9e9;
+    static final double MAX_SECONDS = 9e9;
 
     private final Instant epoch;
     private final boolean writeSeconds;
@@ -60,7 +60,8 @@ public final class JsonlCodec {
     }
 
     public Detection decodeDetection(String line) throws DecodeException {
-        return detection(parse(line));
+        Detection d = plainDetection(line);
+        return d != null ? d : detection(parse(line));
     }
 
     /**
@@ -68,6 +69,12 @@ public final class JsonlCodec {
      * detection. A heartbeat line carries no position; {@code "heartbeat"} must be a boolean.
      */
     public DomainEvent decodeSensorReport(String line) throws DecodeException {
+        Detection d = plainDetection(line);
+        return d != null ? d : decodeSensorReportTree(line);
+    }
+
+    /** {@link #decodeSensorReport} through the JSON tree: the reference the direct reading must equal. */
+    DomainEvent decodeSensorReportTree(String line) throws DecodeException {
         JsonNode n = parse(line);
         return isHeartbeat(n) ? heartbeat(n) : detection(n);
     }
@@ -87,6 +94,11 @@ public final class JsonlCodec {
         o.put("sensor", h.sensor());
         o.put("heartbeat", true);
         return write(o);
+    }
+
+    /** The usual detection line read without a JSON tree ({@link DetectionLine}), or null for the tree. */
+    private Detection plainDetection(String line) {
+        return line.length() > MAX_LINE_CHARS ? null : DetectionLine.read(line, epoch, defaultMarking);
     }
 
     private static boolean isHeartbeat(JsonNode n) throws DecodeException {
