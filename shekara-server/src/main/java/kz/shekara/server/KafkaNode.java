@@ -68,8 +68,8 @@ public final class KafkaNode {
                 new RoleBus(bus, roles, node)));
         try {
             if (roles.has(NodeRoles.Role.TRACKER)) {
-                server.closeWith(bus.subscribePartitioned(Topic.OBSERVATIONS, TrackerService.GROUP,
-                        new SectorTrackers(nodeConfig.tracker(), theatre, server.bus(), server.meters())));
+                SectorTrackers.subscribe(bus, new SectorTrackers(nodeConfig.tracker(), theatre, server.bus(), bus,
+                        kafka.partitions(), server.meters()), server);
             }
             if (roles.has(NodeRoles.Role.RULES)) {
                 server.closeWith(RulesSectors.subscribe(bus, server.rules(), nodeConfig.store().restart().rulesWarmUp(),

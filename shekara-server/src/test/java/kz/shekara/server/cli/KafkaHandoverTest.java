@@ -1,0 +1,141 @@
+package kz.shekara.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import kz.shekara.server.KafkaNode;
+import kz.shekara.server.NodeRoles;
+import kz.shekara.server.ShekaraServer;
+import kz.shekara.server.config.ShekaraConfig;
+import kz.shekara.server.kafka.KafkaBusConfig;
+import kz.shekara.server.kafka.SectorPartitions;
+import kz.shekara.server.kafka.TestBroker;
+import kz.shekara.server.theatre.TheatreLoader;
+import kz.shekara.theatre.SectorLocator;
+import kz.shekara.theatre.Theatre;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cross-sector hand-over between tracker workers: in the seed-7 ten-minute recording a target crosses
+ * from a sector of one observations partition into a sector of the other (two partitions). Two tracker
+ * workers (nodes in this JVM on the test broker, one partition each, one of them also running the rules
+ * and the responder) work the published recording: the crossing track keeps its id in the sector it
+ * enters (the destination's tracker adopts it from the hand-over topic instead of starting a track of its
+ * own), no sector gets more track ids than {@code process} gives it, and the alerts and incidents are
+ * those {@code process} gives (compared as {@link KafkaRolesTest} compares two or more partitions).
+ */
+class KafkaHandoverTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PARTITIONS = 2;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTrackCrossingIntoAnotherWorkersSectorKeepsItsIdAndAlertsAreWhatProcessGives() throws Exception {
+        String kafka = TestBroker.bootstrap();
+        String prefix = TestBroker.prefix();
+        Path sim = dir.resolve("sim");
+        KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "10m", "--out", sim.toString());
+        String detections = sim.resolve("detections.jsonl").toString();
+        KafkaPipelineTest.run("process", "--in", detections, "--out", dir.resolve("process").toString());
+        Theatre theatre = TheatreLoader.loadDefault();
+        SectorLocator locator = new SectorLocator(theatre);
+        Map<String, Set<String>> expected = sectorsByTrack(dir.resolve("process").resolve(ProcessCommand.TRACKS), locator);
+        Map<String, Set<String>> crossing = new TreeMap<>();
+        expected.forEach((track, sectors) -> {
+            if (sectors.stream().map(s -> SectorPartitions.of(s, PARTITIONS)).distinct().count() > 1) {
+                crossing.put(track, sectors);
+            }
+        });
+        assertThat(crossing).as("tracks of process that cross into another partition's sector").isNotEmpty();
+
+        KafkaBusConfig bus = KafkaBusConfig.of(kafka).withPartitions(PARTITIONS).withTopicPrefix(prefix)
+                .withGroupPrefix("shekara." + prefix);
+        try (ShekaraServer rules = KafkaNode.start(nodeConfig("w1"), theatre, Clock.systemUTC(), bus,
+                NodeRoles.parse(List.of("tracker", "rules", "response")));
+             ShekaraServer other = KafkaNode.start(nodeConfig("w2"), theatre, Clock.systemUTC(), bus,
+                     NodeRoles.parse(List.of("tracker")))) {
+            List<ShekaraServer> workers = List.of(rules, other);
+            awaitEachHoldsOnePartition(workers);
+            KafkaPipelineTest.run("publish", "--kafka", kafka, "--topic-prefix", prefix, "--partitions",
+                    Integer.toString(PARTITIONS), "--in", detections);
+            other.bus().drain();
+            rules.bus().drain();
+            other.bus().drain();
+            rules.bus().drain();
+            double sent = workers.stream().mapToDouble(w -> w.meters().counter("shekara.tracker.handovers.sent").count()).sum();
+            double received = workers.stream()
+                    .mapToDouble(w -> w.meters().counter("shekara.tracker.handovers.received").count()).sum();
+            assertThat(sent).as("hand-overs sent").isGreaterThanOrEqualTo(crossing.size());
+            assertThat(received).as("hand-overs received").isEqualTo(sent);
+            KafkaPipelineTest.run("collect", "--kafka", kafka, "--topic-prefix", prefix, "--out",
+                    dir.resolve("kafka").toString(), "--idle", "5s");
+        }
+        Map<String, Set<String>> got = sectorsByTrack(dir.resolve("kafka").resolve(ProcessCommand.TRACKS), locator);
+        for (Map.Entry<String, Set<String>> c : crossing.entrySet()) {
+            assertThat(got.get(c.getKey())).as("sectors of track " + c.getKey() + " on two workers")
+                    .isEqualTo(c.getValue());
+        }
+        Map<String, Integer> idsPerSector = idsPerSector(expected);
+        assertThat(idsPerSector(got)).as("track ids per sector").isEqualTo(idsPerSector);
+        for (String f : List.of(ProcessCommand.ALERTS, ProcessCommand.INCIDENTS)) {
+            List<String> want = KafkaPipelineTest.comparable(dir.resolve("process").resolve(f));
+            assertThat(want).as(f).isNotEmpty();
+            List<String> have = KafkaPipelineTest.comparable(dir.resolve("kafka").resolve(f));
+            // Sorted: the two workers' outputs reach the topics in no fixed order (see docs/kafka.md).
+            assertThat(KafkaRolesTest.withoutPlace(have)).as(f).isEqualTo(KafkaRolesTest.withoutPlace(want));
+            assertThat(KafkaRolesTest.places(have)).as(f + " positions")
+                    .usingElementComparator(KafkaRolesTest::withinAMetre).isEqualTo(KafkaRolesTest.places(want));
+        }
+    }
+
+    /** For each track id of a tracks file, the sectors its positions lie in. */
+    private static Map<String, Set<String>> sectorsByTrack(Path tracks, SectorLocator locator) throws IOException {
+        Map<String, Set<String>> out = new TreeMap<>();
+        for (String line : Files.readAllLines(tracks)) {
+            JsonNode o = JSON.readTree(line);
+            String sector = locator.sectorOf(o.path("lat").asDouble(), o.path("lon").asDouble());
+            out.computeIfAbsent(o.path("track").asText(), k -> new TreeSet<>()).add(String.valueOf(sector));
+        }
+        return out;
+    }
+
+    /** For each sector, how many track ids were ever in it. */
+    private static Map<String, Integer> idsPerSector(Map<String, Set<String>> sectorsByTrack) {
+        Map<String, Integer> out = new TreeMap<>();
+        sectorsByTrack.values().forEach(sectors -> sectors.forEach(s -> out.merge(s, 1, Integer::sum)));
+        return out;
+    }
+
+    /** Waits until the tracker group has dealt every worker one partition. */
+    private static void awaitEachHoldsOnePartition(List<ShekaraServer> workers) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!workers.stream().allMatch(w -> w.meters().get("shekara.tracker.partitions").gauge().value() == 1)) {
+            assertThat(System.nanoTime()).as("every tracker worker holds a partition").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private ShekaraConfig nodeConfig(String name) {
+        return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(-1).withTlsPort(-1)
+                .withDataDir(dir.resolve(name)).validate();
+    }
+
+    static List<String> lines(Path p) throws IOException {
+        return new ArrayList<>(Files.readAllLines(p));
+    }
+}
