@@ -47,7 +47,7 @@ import kz.shekara.track.TrackerConfig;
  */
 final class SectorTrackers implements PartitionHandler<Detection> {
     /** A hand-over is adopted before the destination's first scan later than its time plus this. */
-    static final Duration HANDOVER_LAG = Duration.ofSeconds(1);
+    static final Duration HANDOVER_LAG = Duration.ofSeconds(2);
     /** How long a source's progress mark may stand still before a destination stops waiting for it. */
     static final Duration PATIENCE = Duration.ofSeconds(5);
     /** A tracker sends a progress mark when its detections have moved on by this much event time. */

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,11 +130,7 @@ class KafkaHandoverTest {
     }
 
     private ShekaraConfig nodeConfig(String name) {
-        return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(-1).withTlsPort(-1)
+        return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0).withTlsPort(-1)
                 .withDataDir(dir.resolve(name)).validate();
-    }
-
-    static List<String> lines(Path p) throws IOException {
-        return new ArrayList<>(Files.readAllLines(p));
     }
 }
