@@ -171,6 +171,9 @@ final class SectorTrackers implements PartitionHandler<Detection> {
             @Override
             public void assigned(int partition) {
                 gate.held(partition, false);
+                synchronized (SectorTrackers.this) {
+                    inbox.remove(partition);
+                }
             }
 
             @Override
