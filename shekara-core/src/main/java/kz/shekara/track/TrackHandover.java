@@ -1,6 +1,7 @@
 package kz.shekara.track;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import kz.shekara.model.Classification;
@@ -40,6 +41,31 @@ public record TrackHandover(Instant time, String toSector, int fromPartition, Tr
     /** Whether this hands a track over (false: a progress mark). */
     public boolean carriesTrack() {
         return track != null;
+    }
+
+    /** Equal when every field is, the track's arrays compared by value. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TrackHandover h && time.equals(h.time) && toSector.equals(h.toSector)
+                && fromPartition == h.fromPartition && sameTrack(track, h.track);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(time, toSector, fromPartition, track == null ? null : track.id());
+    }
+
+    private static boolean sameTrack(TrackerState.TrackRecord a, TrackerState.TrackRecord b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return a.id().equals(b.id()) && Objects.equals(a.stateTime(), b.stateTime()) && Arrays.equals(a.mean(), b.mean())
+                && Arrays.equals(a.cov(), b.cov()) && a.status() == b.status()
+                && Objects.equals(a.lastDetection(), b.lastDetection()) && a.hits() == b.hits() && a.scans() == b.scans()
+                && a.misses() == b.misses() && a.maritime() == b.maritime() && Objects.equals(a.marking(), b.marking())
+                && a.sensors().equals(b.sensors()) && a.sensorBits() == b.sensorBits()
+                && Arrays.equals(a.modeProbabilities(), b.modeProbabilities())
+                && Arrays.equals(a.modeMeans(), b.modeMeans()) && Arrays.equals(a.modeCovs(), b.modeCovs());
     }
 
     /** The track's marking; a mark's is unclassified. */

@@ -59,6 +59,8 @@ class KafkaHandoverTest {
 
         KafkaBusConfig bus = KafkaBusConfig.of(kafka).withPartitions(PARTITIONS).withTopicPrefix(prefix)
                 .withGroupPrefix("shekara." + prefix);
+        double sent;
+        double received;
         try (ShekaraServer rules = KafkaNode.start(nodeConfig("w1"), theatre, Clock.systemUTC(), bus,
                 NodeRoles.parse(List.of("tracker", "rules", "response")));
              ShekaraServer other = KafkaNode.start(nodeConfig("w2"), theatre, Clock.systemUTC(), bus,
@@ -71,11 +73,9 @@ class KafkaHandoverTest {
             rules.bus().drain();
             other.bus().drain();
             rules.bus().drain();
-            double sent = workers.stream().mapToDouble(w -> w.meters().counter("shekara.tracker.handovers.sent").count()).sum();
-            double received = workers.stream()
+            sent = workers.stream().mapToDouble(w -> w.meters().counter("shekara.tracker.handovers.sent").count()).sum();
+            received = workers.stream()
                     .mapToDouble(w -> w.meters().counter("shekara.tracker.handovers.received").count()).sum();
-            assertThat(sent).as("hand-overs sent").isGreaterThanOrEqualTo(crossing.size());
-            assertThat(received).as("hand-overs received").isEqualTo(sent);
             KafkaPipelineTest.run("collect", "--kafka", kafka, "--topic-prefix", prefix, "--out",
                     dir.resolve("kafka").toString(), "--idle", "5s");
         }
@@ -87,6 +87,8 @@ class KafkaHandoverTest {
         assertThat(List.copyOf(crossing(got).values())).as("crossing tracks on two workers: " + summary)
                 .isEqualTo(List.copyOf(crossing.values()));
         assertThat(idsPerSector(got)).as("track ids per sector").isEqualTo(idsPerSector(expected));
+        assertThat(sent).as("hand-overs sent").isGreaterThanOrEqualTo(crossing.size());
+        assertThat(received).as("hand-overs received").isEqualTo(sent);
         for (String f : List.of(ProcessCommand.ALERTS, ProcessCommand.INCIDENTS)) {
             List<String> want = KafkaPipelineTest.comparable(dir.resolve("process").resolve(f));
             assertThat(want).as(f).isNotEmpty();
