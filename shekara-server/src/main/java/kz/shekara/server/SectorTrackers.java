@@ -170,10 +170,7 @@ final class SectorTrackers implements PartitionHandler<Detection> {
         return new PartitionHandler<>() {
             @Override
             public void assigned(int partition) {
-                gate.held(partition, false);
-                synchronized (SectorTrackers.this) {
-                    inbox.remove(partition);
-                }
+                forget(partition);
             }
 
             @Override
@@ -193,12 +190,17 @@ final class SectorTrackers implements PartitionHandler<Detection> {
 
             @Override
             public void revoked(int partition) {
-                gate.held(partition, false);
-                synchronized (SectorTrackers.this) {
-                    inbox.remove(partition);
-                }
+                forget(partition);
             }
         };
+    }
+
+    /** A hand-over partition taken (it is read again from its start) or given up: what was read of it goes. */
+    private void forget(int partition) {
+        gate.held(partition, false);
+        synchronized (this) {
+            inbox.remove(partition);
+        }
     }
 
     /** Waits, before a detection is taken, until the hand-overs it may need are in (see {@link HandoverGate}). */
