@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +65,7 @@ class KafkaHandoverTest {
              ShekaraServer other = KafkaNode.start(nodeConfig("w2"), theatre, Clock.systemUTC(), bus,
                      NodeRoles.parse(List.of("tracker")))) {
             List<ShekaraServer> workers = List.of(rules, other);
-            awaitEachHoldsOnePartition(workers);
+            KafkaRolesTest.awaitEachHoldsOnePartition(workers);
             KafkaPipelineTest.run("publish", "--kafka", kafka, "--topic-prefix", prefix, "--partitions",
                     Integer.toString(PARTITIONS), "--in", detections);
             other.bus().drain();
@@ -136,15 +135,6 @@ class KafkaHandoverTest {
         Map<String, Integer> out = new TreeMap<>();
         sectorsByTrack.values().forEach(sectors -> sectors.forEach(s -> out.merge(s, 1, Integer::sum)));
         return out;
-    }
-
-    /** Waits until the tracker group has dealt every worker one partition. */
-    private static void awaitEachHoldsOnePartition(List<ShekaraServer> workers) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!workers.stream().allMatch(w -> w.meters().get("shekara.tracker.partitions").gauge().value() == 1)) {
-            assertThat(System.nanoTime()).as("every tracker worker holds a partition").isLessThan(deadline);
-            Thread.sleep(50);
-        }
     }
 
     private ShekaraConfig nodeConfig(String name) {
