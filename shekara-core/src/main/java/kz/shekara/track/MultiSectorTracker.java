@@ -1,12 +1,18 @@
 package kz.shekara.track;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Predicate;
 import kz.shekara.geo.LocalFrame;
 import kz.shekara.geo.MetresPerDegree;
 import kz.shekara.model.Detection;
@@ -25,7 +31,13 @@ import kz.shekara.theatre.SectorLocator;
  * a detection, turned to coasting or ended (the live bus; an ended track's last update has status
  * {@link kz.shekara.model.TrackStatus#DELETED}). Live, a scan skips the sectors it has no plot in and
  * whose tracks its sensor never saw: their tracks move on, and may end, at the next scan that touches
- * them (the batch mode moves every confirmed track to every scan time, as its files show them). Not thread-safe: feed it from one thread.
+ * them (the batch mode moves every confirmed track to every scan time, as its files show them).
+ *
+ * <p>A tracker that owns only some of its sectors ({@link #handOverAcross}: a worker of a cluster, fed
+ * only the detections of its sectors) hands a track that moves into a sector it does not own over to
+ * that sector's tracker: the track is reported from the new sector as here, then taken out and given to
+ * {@link #takeHandovers()}; the owner {@link #receive receives} it and adopts it, with its id, before its
+ * first scan later than the hand-over's time plus the hand-over lag. Not thread-safe: feed it from one thread.
  */
 public final class MultiSectorTracker {
     /** How the tracker is fed and what it reports after each scan time. */
@@ -47,6 +59,16 @@ public final class MultiSectorTracker {
     private final Mode mode;
     private long outside;
     private long handovers;
+    // Hand-over across trackers: off (every sector owned) until handOverAcross.
+    private Predicate<String> owns = id -> true;
+    private int partition = -1;
+    private Duration handoverLag = Duration.ZERO;
+    private final List<TrackHandover> outgoing = new ArrayList<>();
+    private final PriorityQueue<TrackHandover> incoming = new PriorityQueue<>(
+            Comparator.comparing(TrackHandover::time).thenComparing(h -> h.track().id()));
+    private final Set<String> received = new HashSet<>();
+    private Instant lastScan;
+    private long lateHandovers;
 
     public MultiSectorTracker(TrackerConfig config, List<Sector> sectorList, SectorLocator locator) {
         this(config, sectorList, locator, Mode.BATCH);
@@ -67,6 +89,56 @@ public final class MultiSectorTracker {
         this.locator = Objects.requireNonNull(locator, "locator");
         this.buffer = new ReorderBuffer(config.reorderWindow());
         this.overlapM = config.overlapM();
+    }
+
+    /**
+     * Makes this tracker own only the sectors {@code owned} accepts (the others are where it hands tracks
+     * over: see {@link #takeHandovers()}); {@code partition} names it in the hand-overs it sends, and a track
+     * it receives is adopted before its first scan later than the hand-over's time plus {@code lag}.
+     */
+    public MultiSectorTracker handOverAcross(int partition, Predicate<String> owned, Duration lag) {
+        this.partition = partition;
+        this.owns = Objects.requireNonNull(owned, "owned");
+        this.handoverLag = Objects.requireNonNull(lag, "lag");
+        return this;
+    }
+
+    /** The tracks that moved into sectors this tracker does not own since the last call, in the order they left. */
+    public List<TrackHandover> takeHandovers() {
+        List<TrackHandover> out = List.copyOf(outgoing);
+        outgoing.clear();
+        return out;
+    }
+
+    /**
+     * A track handed over by another tracker into a sector this one owns: adopted, keeping its id, before
+     * the first scan later than its time plus the hand-over lag (at the next scan when that is past).
+     * Returns false, doing nothing, for a hand-over received before (the same track at the same time: a
+     * sender that took over a partition sends again what its predecessor sent after its last commit).
+     *
+     * @throws IllegalArgumentException for a mark, or a sector this tracker does not own
+     */
+    public boolean receive(TrackHandover h) {
+        if (!h.carriesTrack()) {
+            throw new IllegalArgumentException("a progress mark carries no track to receive");
+        }
+        if (!sectors.containsKey(h.toSector()) || !owns.test(h.toSector())) {
+            throw new IllegalArgumentException("track " + h.track().id() + " handed over to sector " + h.toSector()
+                    + ", which this tracker does not own");
+        }
+        if (!received.add(h.track().id() + "@" + h.time())) {
+            return false;
+        }
+        if (lastScan != null && lastScan.isAfter(h.time().plus(handoverLag))) {
+            lateHandovers++;
+        }
+        incoming.add(h);
+        return true;
+    }
+
+    /** Hand-overs received after this tracker had already run a scan they were due before. */
+    public long lateHandovers() {
+        return lateHandovers;
     }
 
     /** Takes one detection; returns the confirmed tracks of every scan time it completed, in time order. */
@@ -137,7 +209,9 @@ public final class MultiSectorTracker {
         List<TrackUpdate> out = new ArrayList<>();
         for (int i = 0; i < scans.size(); i++) {
             Scan scan = scans.get(i);
+            adoptDue(scan.time());
             step(scan);
+            lastScan = scan.time();
             boolean lastOfTime = i + 1 == scans.size() || !scans.get(i + 1).time().equals(scan.time());
             if (lastOfTime) {
                 for (SectorTracker s : sectors.values()) {
@@ -147,6 +221,7 @@ public final class MultiSectorTracker {
                         out.addAll(s.changedTracks());
                     }
                 }
+                sendForeign(scan.time());
             }
         }
         return out;
@@ -239,16 +314,30 @@ public final class MultiSectorTracker {
         return false;
     }
 
-    /** Hands over the tracks this scan's update gave a detection (a skipped sector's list is an older scan's). */
+    /**
+     * Hands over the tracks this scan's update gave a detection (a skipped sector's list is an older
+     * scan's); across trackers also those whose prediction crossed into a sector not owned.
+     */
     private void handOver(List<SectorTracker> updated) {
         double[] ll = new double[2];
         List<Track> moving = new ArrayList<>();
         List<String> targets = new ArrayList<>();
         for (SectorTracker s : updated) {
-            for (Track t : s.touched()) {
+            List<Track> touched = s.touched();
+            List<Track> candidates = touched;
+            if (partition >= 0) {
+                // The plots beyond the boundary go to the other sector's tracker, never to this one.
+                Set<Track> hit = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+                hit.addAll(touched);
+                candidates = new ArrayList<>(touched);
+                s.predicted().stream().filter(t -> t.status != null && !hit.contains(t)).forEach(candidates::add);
+            }
+            for (int i = 0; i < candidates.size(); i++) {
+                Track t = candidates.get(i);
                 s.frame().toLatLon(t.state.east(), t.state.north(), ll);
                 String owner = locator.sectorOf(ll[0], ll[1]);
-                if (owner != null && !owner.equals(s.sectorId()) && sectors.containsKey(owner)) {
+                boolean move = owner != null && (i < touched.size() || !owns.test(owner));
+                if (move && !owner.equals(s.sectorId()) && sectors.containsKey(owner)) {
                     moving.add(s.remove(t));
                     targets.add(owner);
                     t.state = Handover.reframe(t.state, s.frame(), sectors.get(owner).frame());
@@ -258,6 +347,29 @@ public final class MultiSectorTracker {
         for (int i = 0; i < moving.size(); i++) {
             sectors.get(targets.get(i)).adopt(moving.get(i));
             handovers++;
+        }
+    }
+
+    /** Adopts the hand-overs received that are due before a scan at {@code time}. */
+    private void adoptDue(Instant time) {
+        while (!incoming.isEmpty() && time.isAfter(incoming.peek().time().plus(handoverLag))) {
+            TrackHandover h = incoming.poll();
+            sectors.get(h.toSector()).adopt(new Track(h.track()));
+            handovers++;
+        }
+    }
+
+    /** Takes the tracks handed over into sectors not owned out of them, for {@link #takeHandovers()}. */
+    private void sendForeign(Instant time) {
+        if (partition < 0) {
+            return;
+        }
+        for (SectorTracker s : sectors.values()) {
+            if (s.liveTracks() > 0 && !owns.test(s.sectorId())) {
+                for (Track t : s.inOrder()) {
+                    outgoing.add(new TrackHandover(time, s.sectorId(), partition, s.remove(t).record()));
+                }
+            }
         }
     }
 

@@ -317,8 +317,8 @@ public final class SectorTracker {
         return confirmedTracks.size() + tentativeTracks.size();
     }
 
-    /** Every live track in the sector's track order. */
-    private List<Track> inOrder() {
+    /** Every live track in the sector's track order (a new list). */
+    List<Track> inOrder() {
         List<Track> all = new ArrayList<>(liveTracks());
         all.addAll(confirmedTracks);
         all.addAll(tentativeTracks);
@@ -336,6 +336,11 @@ public final class SectorTracker {
         return new TrackUpdate(s.time(), t.id, sectorId, latLon[0], latLon[1], s.vNorth(), s.vEast(), s.cov(0, 0),
                 s.cov(0, 1), s.cov(1, 1), status, parts.classifier().classify(s, t.maritime),
                 new TreeSet<>(Arrays.asList(t.sensors())), t.marking, s.modeProbabilities());
+    }
+
+    /** The confirmed tracks the last update moved to its scan time (deleted ones have a null status). */
+    List<Track> predicted() {
+        return confirmed;
     }
 
     /** Tracks the last update gave a detection, for the hand-over check. */

@@ -11,7 +11,6 @@ import kz.shekara.server.bus.Topic;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBus;
 import kz.shekara.server.kafka.KafkaBusConfig;
-import kz.shekara.server.track.TrackerService;
 import kz.shekara.theatre.Theatre;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * server is assembled as usual over a {@link RoleBus}, which leaves the services of other nodes' roles
  * idle (unsubscribed) and gives views a group of this node's own; a {@code tracker} node runs
  * {@link SectorTrackers} (a tracker per observations partition, rebuilt from the partition when it is
- * taken over); a {@code rules} node takes the rules' inputs as {@link RulesSectors} (the sectors it takes
+ * taken over, handing tracks that cross into another partition's sectors over on a topic); a {@code rules}
+ * node takes the rules' inputs as {@link RulesSectors} (the sectors it takes
  * over rebuilt from the outputs and inputs of their previous owner), and with {@code response} its dispatch
  * desk as {@link ResponseSectors} (their tasks rebuilt so too); an {@code api} node without {@code rules} keeps its alert desk as a view of the rules'
  * outputs (alerts, alert changes, incidents, postures); a {@code store} node writes every event of every
@@ -71,8 +71,8 @@ public final class KafkaNode {
                 new RoleBus(bus, roles, node)));
         try {
             if (roles.has(NodeRoles.Role.TRACKER)) {
-                server.closeWith(bus.subscribePartitioned(Topic.OBSERVATIONS, TrackerService.GROUP,
-                        new SectorTrackers(nodeConfig.tracker(), theatre, server.bus(), server.meters())));
+                SectorTrackers.subscribe(bus, new SectorTrackers(nodeConfig.tracker(), theatre, server.bus(), bus,
+                        kafka.partitions(), server.meters()), server);
             }
             if (roles.has(NodeRoles.Role.RULES)) {
                 server.closeWith(RulesSectors.subscribe(bus, server.rules(), nodeConfig.store().restart().rulesWarmUp(),

@@ -3,18 +3,25 @@ package kz.shekara.server;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import kz.shekara.model.Detection;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.track.TrackerService;
 import kz.shekara.server.kafka.PartitionHandler;
+import kz.shekara.server.kafka.SectorPartitions;
+import kz.shekara.server.track.TrackerService;
+import kz.shekara.theatre.Sector;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.track.MultiSectorTracker;
+import kz.shekara.track.TrackHandover;
 import kz.shekara.track.TrackerConfig;
 
 /**
@@ -22,67 +29,255 @@ import kz.shekara.track.TrackerConfig;
  * holds (detections are keyed by the sector they lie in, so a partition is a fixed set of sectors and
  * every track id {@code sector-n} is made by the one tracker that owns its sector), fed that partition's
  * detections in offset order, publishing its live track updates on {@link Topic#TRACKS}. A tracker's
- * output depends only on its partition's records, so whichever worker holds a partition, and however
- * often it moved, the tracks are the same: a partition taken over is rebuilt by replaying its records
- * up to the committed offset with nothing sent ({@link PartitionHandler#replay}), the next owner sends
- * again what its predecessor sent after its last commit (equal updates, dropped by consumers), and a
- * track id is neither made twice nor lost. Buffered scans are not flushed when a partition leaves (its
- * next owner rebuilds them). A track that moves into a sector of another partition is handed over only
- * within its own tracker, where it coasts out; the other partition's tracker starts its own track
- * (hand-over on a topic is not built). Meters: {@code shekara.tracker.detections},
- * {@code shekara.tracker.updates}, {@code shekara.tracker.replayed}, {@code shekara.tracker.partitions}.
- * Thread-safe: the subscription's thread calls it; the gauge reads a volatile count.
+ * output depends only on its partition's records and the hand-overs it receives, so whichever worker
+ * holds a partition, and however often it moved, the tracks are the same: a partition taken over is
+ * rebuilt by replaying its records up to the committed offset with nothing sent
+ * ({@link PartitionHandler#replay}), the next owner sends again what its predecessor sent after its last
+ * commit (equal updates, dropped by consumers), and a track id is neither made twice nor lost. Buffered
+ * scans are not flushed when a partition leaves (its next owner rebuilds them).
+ *
+ * <p>A track that moves into a sector of another partition is sent, as a {@link TrackHandover}, on
+ * {@link Topic#HANDOVERS} keyed by that sector; the worker holding that partition ({@link #intake()},
+ * the same partition of the hand-over topic) gives it to the partition's tracker, which adopts it with its
+ * id. Each tracker also sends progress marks to every other partition, and a detection is taken only once
+ * the {@link HandoverGate} says no hand-over it needs can still come. Meters: {@code shekara.tracker.detections},
+ * {@code shekara.tracker.updates}, {@code shekara.tracker.replayed}, {@code shekara.tracker.partitions},
+ * {@code shekara.tracker.handovers.sent}, {@code .received}, {@code .late}, {@code .refused},
+ * {@code .waitsGivenUp}. Thread-safe: the subscriptions' threads call it; the gauges read volatile counts.
  */
 final class SectorTrackers implements PartitionHandler<Detection> {
+    /** A hand-over is adopted before the destination's first scan later than its time plus this. */
+    static final Duration HANDOVER_LAG = Duration.ofSeconds(2);
+    /** How long a source's progress mark may stand still before a destination stops waiting for it. */
+    static final Duration PATIENCE = Duration.ofSeconds(5);
+    /** A tracker sends a progress mark when its detections have moved on by this much event time. */
+    static final Duration MARK_EVERY = Duration.ofMillis(500);
+
     private final TrackerConfig config;
     private final Theatre theatre;
     private final SectorLocator sectors;
     private final Bus out;
+    private final Bus handovers;
+    private final Map<Integer, String> keySector = new TreeMap<>();
+    private final Map<String, Integer> partitionOf = new HashMap<>();
     private final Map<Integer, MultiSectorTracker> trackers = new HashMap<>();
+    /** Per hand-over partition held, the hand-overs read from it (given to its tracker when it comes). */
+    private final Map<Integer, List<TrackHandover>> inbox = new HashMap<>();
+    private final Map<Integer, Instant> fed = new HashMap<>();
+    private final Map<Integer, Instant> marked = new HashMap<>();
+    private final HandoverGate gate;
     private final Counter detections;
     private final Counter updates;
     private final Counter replayed;
+    private final Counter sent;
+    private final Counter received;
+    private final Counter late;
+    private final Counter refused;
     private volatile int held;
+    private volatile Set<Integer> heldSet = Set.of();
 
-    SectorTrackers(TrackerConfig config, Theatre theatre, Bus out, MeterRegistry meters) {
+    /**
+     * @param handovers the bus hand-overs and marks go on (a Kafka bus: not the node's logged bus), or null
+     *                  for none (a track crossing into another partition's sector then coasts out here)
+     * @param partitions the partition count of the observations and hand-over topics
+     */
+    SectorTrackers(TrackerConfig config, Theatre theatre, Bus out, Bus handovers, int partitions, MeterRegistry meters) {
         this.config = config;
         this.theatre = theatre;
         this.sectors = new SectorLocator(theatre);
         this.out = out;
+        this.handovers = handovers;
+        for (Sector s : theatre.sectors()) {
+            int p = SectorPartitions.of(s.id(), partitions);
+            partitionOf.put(s.id(), p);
+            keySector.merge(p, s.id(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+        this.gate = new HandoverGate(HANDOVER_LAG, PATIENCE, p -> heldSet.contains(p));
         this.detections = meters.counter("shekara.tracker.detections");
         this.updates = meters.counter("shekara.tracker.updates");
         this.replayed = meters.counter("shekara.tracker.replayed");
+        this.sent = meters.counter("shekara.tracker.handovers.sent");
+        this.received = meters.counter("shekara.tracker.handovers.received");
+        this.late = meters.counter("shekara.tracker.handovers.late");
+        this.refused = meters.counter("shekara.tracker.handovers.refused");
         Gauge.builder("shekara.tracker.partitions", this, t -> t.held).register(meters);
+        Gauge.builder("shekara.tracker.handovers.waitsGivenUp", gate, HandoverGate::givenUp).register(meters);
     }
 
     @Override
     public synchronized void assigned(int partition) {
-        trackers.put(partition, new MultiSectorTracker(config, theatre.sectors(), sectors,
-                MultiSectorTracker.Mode.LIVE));
-        held = trackers.size();
+        MultiSectorTracker t = new MultiSectorTracker(config, theatre.sectors(), sectors, MultiSectorTracker.Mode.LIVE);
+        if (handovers != null) {
+            t.handOverAcross(partition, id -> partitionOf.get(id) == partition, HANDOVER_LAG);
+            inbox.getOrDefault(partition, List.of()).forEach(h -> receive(t, h));
+        }
+        trackers.put(partition, t);
+        fed.remove(partition);
+        marked.remove(partition);
+        heldChanged();
     }
 
     @Override
-    public synchronized void replay(int partition, Detection d) {
-        tracker(partition).accept(d);
-        replayed.increment();
+    public void replay(int partition, Detection d) {
+        admit(partition, d, false);
+        synchronized (this) {
+            MultiSectorTracker t = tracker(partition);
+            t.accept(d);
+            t.takeHandovers();
+            advance(partition, d);
+            replayed.increment();
+        }
     }
 
     @Override
-    public synchronized void accept(int partition, Detection d) {
-        detections.increment();
-        publish(tracker(partition).accept(d));
+    public void accept(int partition, Detection d) {
+        admit(partition, d, true);
+        synchronized (this) {
+            detections.increment();
+            MultiSectorTracker t = tracker(partition);
+            publish(t.accept(d));
+            for (TrackHandover h : t.takeHandovers()) {
+                handovers.publish(Topic.HANDOVERS, h.toSector(), h);
+                sent.increment();
+            }
+            advance(partition, d);
+            sendMarks(partition, false);
+        }
     }
 
     @Override
     public synchronized void revoked(int partition) {
         trackers.remove(partition);
-        held = trackers.size();
+        heldChanged();
+    }
+
+    /**
+     * Subscribes a tracker worker on a Kafka bus: the observations' partitions to {@code trackers}, the same
+     * partitions of the hand-over topic to its {@link #intake()}, both in the tracker group.
+     */
+    static void subscribe(kz.shekara.server.kafka.KafkaBus bus, SectorTrackers trackers, ShekaraServer server) {
+        server.closeWith(bus.subscribePartitioned(Topic.HANDOVERS, TrackerService.GROUP, trackers.intake()));
+        server.closeWith(bus.subscribePartitioned(Topic.OBSERVATIONS, TrackerService.GROUP, trackers));
     }
 
     /** The partitions held now. */
     synchronized List<Integer> partitions() {
         return trackers.keySet().stream().sorted().toList();
+    }
+
+    /** The handler of the hand-over topic's partitions: hand-overs to the trackers, marks to the gate. */
+    PartitionHandler<TrackHandover> intake() {
+        return new PartitionHandler<>() {
+            @Override
+            public void assigned(int partition) {
+                forget(partition);
+            }
+
+            @Override
+            public void replay(int partition, TrackHandover h) {
+                take(partition, h);
+            }
+
+            @Override
+            public void rebuilt(int partition) {
+                gate.held(partition, true);
+            }
+
+            @Override
+            public void accept(int partition, TrackHandover h) {
+                take(partition, h);
+            }
+
+            @Override
+            public void revoked(int partition) {
+                forget(partition);
+            }
+        };
+    }
+
+    /** A hand-over partition taken (it is read again from its start) or given up: what was read of it goes. */
+    private void forget(int partition) {
+        gate.held(partition, false);
+        synchronized (this) {
+            inbox.remove(partition);
+        }
+    }
+
+    /** Waits, before a detection is taken, until the hand-overs it may need are in (see {@link HandoverGate}). */
+    private void admit(int partition, Detection d, boolean live) {
+        if (handovers == null || d.kind().isAlarm() || gate.open(partition, d.time())) {
+            return;
+        }
+        if (live) {
+            sendMarks(partition, true);
+        }
+        try {
+            gate.await(partition, d.time());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void take(int partition, TrackHandover h) {
+        if (!h.carriesTrack()) {
+            gate.mark(partition, h.fromPartition(), h.time());
+            return;
+        }
+        synchronized (this) {
+            if (!Integer.valueOf(partition).equals(partitionOf.get(h.toSector()))) {
+                refused(h, "sector " + h.toSector() + " is not on hand-over partition " + partition);
+                return;
+            }
+            inbox.computeIfAbsent(partition, k -> new java.util.ArrayList<>()).add(h);
+            MultiSectorTracker t = trackers.get(partition);
+            if (t != null) {
+                receive(t, h);
+            }
+        }
+    }
+
+    private void receive(MultiSectorTracker t, TrackHandover h) {
+        long before = t.lateHandovers();
+        try {
+            if (t.receive(h)) {
+                received.increment();
+            }
+        } catch (IllegalArgumentException e) {
+            refused(h, e.getMessage());
+        }
+        late.increment(t.lateHandovers() - before);
+    }
+
+    private void refused(TrackHandover h, String why) {
+        refused.increment();
+        org.slf4j.LoggerFactory.getLogger(SectorTrackers.class).warn("hand-over refused: {}", why);
+    }
+
+    /** Notes the latest non-alarm detection time fed to a partition's tracker (what its marks say). */
+    private void advance(int partition, Detection d) {
+        if (!d.kind().isAlarm()) {
+            fed.merge(partition, d.time(), (a, b) -> b.isAfter(a) ? b : a);
+        }
+    }
+
+    /** Sends partition {@code p}'s progress to every other partition: when it moved on enough, or ({@code force}) at all. */
+    private synchronized void sendMarks(int p, boolean force) {
+        Instant f = fed.get(p);
+        Instant last = marked.get(p);
+        if (handovers == null || f == null || last != null && (force ? !f.isAfter(last) : f.isBefore(last.plus(MARK_EVERY)))) {
+            return;
+        }
+        marked.put(p, f);
+        for (Map.Entry<Integer, String> e : keySector.entrySet()) {
+            if (e.getKey() != p) {
+                handovers.publish(Topic.HANDOVERS, e.getValue(), TrackHandover.mark(f, e.getValue(), p));
+            }
+        }
+    }
+
+    private void heldChanged() {
+        held = trackers.size();
+        heldSet = Set.copyOf(trackers.keySet());
     }
 
     private MultiSectorTracker tracker(int partition) {

@@ -17,6 +17,7 @@ import kz.shekara.model.DomainEvent;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.rules.PostureChange;
+import kz.shekara.track.TrackHandover;
 
 /**
  * A named stream of one type of domain event. Events are ordered per partition key (the border
@@ -48,6 +49,12 @@ public record Topic<E extends DomainEvent>(String name, Class<E> type, Function<
     public static final Topic<ControlChange> UNIT_CONTROL = new Topic<>("unit-control", ControlChange.class, null);
     /** Crises declared and ended (each followed by the control changes it makes on {@link #UNIT_CONTROL}). */
     public static final Topic<CrisisEvent> CRISES = new Topic<>("crises", CrisisEvent.class, null);
+
+    /**
+     * Tracks handed over between tracker workers of a cluster, keyed by the sector they move into, and
+     * the workers' progress marks; never dropped.
+     */
+    public static final Topic<TrackHandover> HANDOVERS = new Topic<>("track-handovers", TrackHandover.class, null);
 
     /** Incidents, alerts and tracks released to a partner agency (who, when, why); never dropped. */
     public static final Topic<Release> RELEASES = new Topic<>("releases", Release.class, null);

@@ -18,6 +18,10 @@ public interface PartitionHandler<E extends DomainEvent> {
     /** A record below the committed offset: rebuild state from it, send nothing. */
     void replay(int partition, E event);
 
+    /** The records of {@link #replay} for the partition taken are all given (none, for a partition never committed). */
+    default void rebuilt(int partition) {
+    }
+
     /** A record to handle: its outputs are sent (before its offset is committed). */
     void accept(int partition, E event);
 

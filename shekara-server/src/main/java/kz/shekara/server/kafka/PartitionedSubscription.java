@@ -153,6 +153,7 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
                     }
                     handler.assigned(tp.partition());
                     rebuild(tp, from);
+                    handler.rebuilt(tp.partition());
                 }
                 next.put(tp, from);
             }

@@ -15,6 +15,7 @@ import kz.shekara.rules.PostureChange;
 import kz.shekara.model.Detection;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.model.UnitPosition;
+import kz.shekara.track.TrackHandover;
 
 /**
  * Every domain event type the log stores, one line each. A new event type (alert, incident, task,
@@ -37,7 +38,8 @@ public final class EventTypes {
             EventType.of("control-change", ControlChange.class, ControlChange::unit),
             EventType.of("crisis-event", CrisisEvent.class, CrisisEvent::crisis),
             EventType.of("release", Release.class, Release::object),
-            EventType.of("operator-command", OperatorCommand.class, OperatorCommand::target));
+            EventType.of("operator-command", OperatorCommand.class, OperatorCommand::target),
+            EventType.of("track-handover", TrackHandover.class, TrackHandover::toSector));
 
     private EventTypes() {
     }

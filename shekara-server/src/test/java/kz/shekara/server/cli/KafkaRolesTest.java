@@ -174,7 +174,7 @@ class KafkaRolesTest {
     }
 
     /** Waits until the tracker group has dealt every worker one partition. */
-    private static void awaitEachHoldsOnePartition(List<ShekaraServer> workers) throws InterruptedException {
+    static void awaitEachHoldsOnePartition(List<ShekaraServer> workers) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!workers.stream().allMatch(w -> w.meters().get("shekara.tracker.partitions").gauge().value() == 1)) {
             assertThat(System.nanoTime()).as("every tracker worker holds a partition").isLessThan(deadline);
