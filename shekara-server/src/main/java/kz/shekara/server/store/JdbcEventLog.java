@@ -131,14 +131,15 @@ abstract sealed class JdbcEventLog implements EventLog, MeterBinder permits Sqli
 
     @Override
     public final Stream<StoredEvent> readAfter(long afterSeq) {
-        return query("SELECT seq, topic, event_key, type, payload FROM event_log WHERE seq > ? ORDER BY seq",
-                afterSeq, Long.MIN_VALUE);
+        return query("WHERE seq > ?", ps -> ps.setLong(1, afterSeq));
     }
 
     @Override
     public final Stream<StoredEvent> readTimeRange(Instant from, Instant to) {
-        return query("SELECT seq, topic, event_key, type, payload FROM event_log WHERE time_ns >= ? AND time_ns < ?"
-                + " ORDER BY seq", TimeColumns.toNanos(from), TimeColumns.toNanos(to));
+        return query("WHERE time_ns >= ? AND time_ns < ?", ps -> {
+            ps.setLong(1, TimeColumns.toNanos(from));
+            ps.setLong(2, TimeColumns.toNanos(to));
+        });
     }
 
     @Override
@@ -147,55 +148,39 @@ abstract sealed class JdbcEventLog implements EventLog, MeterBinder permits Sqli
             return Stream.empty();
         }
         List<String> names = topics.stream().sorted().toList();
-        Connection c = null;
-        try {
-            c = connect();
-            c.setAutoCommit(false);
-            PreparedStatement ps = c.prepareStatement("SELECT seq, topic, event_key, type, payload FROM event_log"
-                    + " WHERE time_ns >= ? AND time_ns < ? AND topic IN (" + String.join(", ", names.stream().map(n -> "?").toList())
-                    + ") ORDER BY seq", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(1_000);
+        return query("WHERE time_ns >= ? AND time_ns < ? AND topic IN ("
+                + String.join(", ", names.stream().map(n -> "?").toList()) + ")", ps -> {
             ps.setLong(1, TimeColumns.toNanos(from));
             ps.setLong(2, TimeColumns.toNanos(to));
             for (int i = 0; i < names.size(); i++) {
                 ps.setString(3 + i, names.get(i));
             }
-            return RowStream.of(c, ps, ps.executeQuery(), this::unavailable);
-        } catch (SQLException e) {
-            closeQuietly(c);
-            throw unavailable(e);
-        }
+        });
     }
 
     @Override
     public final Stream<StoredEvent> readEntity(String topic, String entity) {
-        Connection c = null;
-        try {
-            c = connect();
-            c.setAutoCommit(false);
-            PreparedStatement ps = c.prepareStatement("SELECT seq, topic, event_key, type, payload FROM event_log"
-                    + " WHERE entity = ? AND topic = ? ORDER BY seq", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(1_000);
+        return query("WHERE entity = ? AND topic = ?", ps -> {
             ps.setString(1, entity);
             ps.setString(2, topic);
-            return RowStream.of(c, ps, ps.executeQuery(), this::unavailable);
-        } catch (SQLException e) {
-            closeQuietly(c);
-            throw unavailable(e);
-        }
+        });
     }
 
-    private Stream<StoredEvent> query(String sql, long a, long b) {
+    /** Sets a query's parameters. */
+    private interface Parameters {
+        void set(PreparedStatement ps) throws SQLException;
+    }
+
+    /** The events {@code where} selects, in seq order, streamed from a connection of their own. */
+    private Stream<StoredEvent> query(String where, Parameters parameters) {
         Connection c = null;
         try {
             c = connect();
             c.setAutoCommit(false); // PostgreSQL streams rows (fetch size) only inside a transaction
-            PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            PreparedStatement ps = c.prepareStatement("SELECT seq, topic, event_key, type, payload FROM event_log "
+                    + where + " ORDER BY seq", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(1_000);
-            ps.setLong(1, a);
-            if (b != Long.MIN_VALUE) {
-                ps.setLong(2, b);
-            }
+            parameters.set(ps);
             return RowStream.of(c, ps, ps.executeQuery(), this::unavailable);
         } catch (SQLException e) {
             closeQuietly(c);
@@ -399,11 +384,8 @@ abstract sealed class JdbcEventLog implements EventLog, MeterBinder permits Sqli
     }
 
     static void closeQuietly(AutoCloseable c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
+        try (c) { // a null resource is skipped
+            LOG.trace("closing {}", c);
         } catch (Exception e) {
             LOG.debug("close failed: {}", e.toString());
         }
