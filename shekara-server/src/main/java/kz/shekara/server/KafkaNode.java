@@ -50,8 +50,10 @@ public final class KafkaNode {
     public static ShekaraServer start(ShekaraConfig config, Theatre theatre, Clock clock, KafkaBusConfig kafka,
                                       NodeRoles roles) throws IOException {
         String node = UUID.randomUUID().toString().substring(0, 8);
-        KafkaBus bus = new KafkaBus(kafka.withMember(node).withDelivery(config.kafka().deliveryTimeout(),
-                config.kafka().maxUnsent()));
+        ShekaraConfig.Kafka k = config.kafka();
+        KafkaBus bus = new KafkaBus(kafka.withMember(node).withDelivery(k.deliveryTimeout(), k.maxUnsent())
+                .withBatching(new KafkaBusConfig.Batching(k.commitInterval(), k.commitRecords(), k.linger(),
+                        k.batchBytes(), k.pollRecords())));
         if (roles.whole()) {
             ShekaraServer whole = startOn(bus, () -> ShekaraServer.start(config, theatre, clock, null, bus));
             KafkaOperations.start(whole, bus, config.kafka(), clock);
@@ -69,7 +71,7 @@ public final class KafkaNode {
         try {
             if (roles.has(NodeRoles.Role.TRACKER)) {
                 server.closeWith(bus.subscribePartitioned(Topic.OBSERVATIONS, TrackerService.GROUP,
-                        new SectorTrackers(nodeConfig.tracker(), theatre, server.bus(), server.meters())));
+                        new SectorTrackers(nodeConfig.tracker(), theatre, bus, server.meters())));
             }
             if (roles.has(NodeRoles.Role.RULES)) {
                 server.closeWith(RulesSectors.subscribe(bus, server.rules(), nodeConfig.store().restart().rulesWarmUp(),
