@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * taken over); a {@code rules} node takes the rules' inputs as {@link RulesSectors} (the sectors it takes
  * over rebuilt from the outputs and inputs of their previous owner); an {@code api} node without {@code rules} keeps its alert desk as a view of the rules'
  * outputs (alerts, alert changes, incidents, postures); a node without {@code ingest} opens no CoT port
- * and runs no scenario. Every node keeps its own event log of what it publishes, and serves health and
+ * and runs no scenario. Every node keeps its own event log of what it publishes (but a tracker worker's
+ * track updates, sent straight to the cluster: their topic holds them, and a tracker rebuilds from its
+ * observations partition, not from the log), and serves health and
  * metrics on its HTTP port, with its cluster's broker, consumer lag and back-pressure ({@link KafkaOperations}). Its bus is a member named by a random node id, so that the groups of one
  * role deal each worker the same partitions (sectors) of every topic (see {@link KafkaBusConfig#member}).
  */
