@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * desk as {@link ResponseSectors} (their tasks rebuilt so too); an {@code api} node without {@code rules} keeps its alert desk as a view of the rules'
  * outputs (alerts, alert changes, incidents, postures); a {@code store} node writes every event of every
  * topic into its event log ({@link StoreNode}); a node without {@code ingest} opens no CoT port
- * and runs no scenario. Every node keeps its own event log of what it publishes, and serves health and
+ * and runs no scenario. Every node keeps its own event log of what it publishes (but a tracker worker's
+ * track updates, sent straight to the cluster: their topic holds them, and a tracker rebuilds from its
+ * observations partition, not from the log), and serves health and
  * metrics on its HTTP port, with its cluster's broker, consumer lag and back-pressure ({@link KafkaOperations}). Its bus is a member named by a random node id, so that the groups of one
  * role deal each worker the same partitions (sectors) of every topic (see {@link KafkaBusConfig#member}).
  */
@@ -53,8 +55,10 @@ public final class KafkaNode {
     public static ShekaraServer start(ShekaraConfig config, Theatre theatre, Clock clock, KafkaBusConfig kafka,
                                       NodeRoles roles) throws IOException {
         String node = UUID.randomUUID().toString().substring(0, 8);
-        KafkaBus bus = new KafkaBus(kafka.withMember(node).withDelivery(config.kafka().deliveryTimeout(),
-                config.kafka().maxUnsent()));
+        ShekaraConfig.Kafka k = config.kafka();
+        KafkaBus bus = new KafkaBus(kafka.withMember(node).withDelivery(k.deliveryTimeout(), k.maxUnsent())
+                .withBatching(new KafkaBusConfig.Batching(k.commitInterval(), k.commitRecords(), k.linger(),
+                        k.batchBytes(), k.pollRecords())));
         if (roles.whole()) {
             ShekaraServer whole = startOn(bus, () -> ShekaraServer.start(config, theatre, clock, null, bus));
             KafkaOperations.start(whole, bus, config.kafka(), clock);
@@ -71,7 +75,7 @@ public final class KafkaNode {
                 new RoleBus(bus, roles, node)));
         try {
             if (roles.has(NodeRoles.Role.TRACKER)) {
-                SectorTrackers.subscribe(bus, new SectorTrackers(nodeConfig.tracker(), theatre, server.bus(), bus,
+                SectorTrackers.subscribe(bus, new SectorTrackers(nodeConfig.tracker(), theatre, bus, bus,
                         kafka.partitions(), server.meters()), server);
             }
             if (roles.has(NodeRoles.Role.RULES)) {

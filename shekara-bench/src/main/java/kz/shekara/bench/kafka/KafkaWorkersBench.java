@@ -131,8 +131,8 @@ public final class KafkaWorkersBench {
                               long detections, Path live, Path dir) throws Exception {
         System.out.printf(Locale.ROOT, "%n== %d tracker worker(s), topics %s*, load average %s%n", n, prefix, loadAverage());
         String trackerGroup = "shekara." + prefix + "tracker.observations";
-        String rulesObservations = "shekara." + prefix + "rules.observations";
-        String rulesTracks = "shekara." + prefix + "rules.tracks";
+        // The rules take every input on one consumer, in one group (RulesSectors).
+        String rulesGroup = "shekara." + prefix + "rules.sectors";
         String observations = prefix + Topic.OBSERVATIONS.name();
         String tracks = prefix + Topic.TRACKS.name();
         List<ServeChild> trackers = new ArrayList<>();
@@ -145,7 +145,7 @@ public final class KafkaWorkersBench {
                 trackers.add(ServeChild.start(bootstrap, prefix, p.partitions(), "tracker", dir.resolve("tracker" + i), "512m"));
             }
             await("the groups have dealt out every partition", rules, trackers, () -> groups.stable(trackerGroup, n)
-                    && groups.stable(rulesObservations, 1) && groups.stable(rulesTracks, 1));
+                    && groups.stable(rulesGroup, 1));
             double[] cpu0 = cpu(rules, trackers);
             long t0 = System.nanoTime();
             double[] publishS = {Double.NaN};
@@ -164,7 +164,7 @@ public final class KafkaWorkersBench {
             long deadline = System.nanoTime() + WAIT_NANOS;
             while (ruled == null) {
                 long t = groups.committed(trackerGroup, observations);
-                long r = groups.committed(rulesObservations, observations);
+                long r = groups.committed(rulesGroup, observations);
                 if (rulesHalf == null && r >= detections / 2) {
                     rulesHalf = new Snapshot(System.nanoTime() - t0, t, r, cpu(rules, trackers));
                 }
@@ -174,7 +174,7 @@ public final class KafkaWorkersBench {
                 if (tracked == null && t >= detections) {
                     tracked = new Snapshot(System.nanoTime() - t0, t, r, cpu(rules, trackers));
                 }
-                if (tracked != null && r >= detections && groups.lag(rulesTracks, tracks) == 0) {
+                if (tracked != null && r >= detections && groups.lag(rulesGroup, tracks) == 0) {
                     ruled = new Snapshot(System.nanoTime() - t0, t, r, cpu(rules, trackers));
                 }
                 if (System.nanoTime() > deadline) {

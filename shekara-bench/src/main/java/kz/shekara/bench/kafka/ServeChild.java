@@ -14,6 +14,9 @@ import java.util.List;
  * broker's and the publisher's.
  */
 final class ServeChild implements AutoCloseable {
+    /** The system property whose JVM options every child is started with. */
+    static final String CHILD_OPTIONS = "shekara.bench.childOptions";
+
     private final Process process;
     private final Path log;
 
@@ -30,8 +33,9 @@ final class ServeChild implements AutoCloseable {
             throws IOException {
         Files.createDirectories(dataDir);
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-                "kz.shekara.server.cli.ShekaraCommand", "serve", "--kafka", bootstrap, "--topic-prefix", prefix,
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap));
+        cmd.addAll(childOptions(dataDir));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "kz.shekara.server.cli.ShekaraCommand", "serve", "--kafka", bootstrap, "--topic-prefix", prefix,
                 "--partitions", Integer.toString(partitions), "--roles", roles, "--http-port", "0", "--cot-port", "0",
                 "--tls-port", "-1", "--data-dir", dataDir.toString(), "--bind", "127.0.0.1"));
         Path log = dataDir.resolve("serve.log");
@@ -39,6 +43,20 @@ final class ServeChild implements AutoCloseable {
         // A bench stopped half-way leaves no node running.
         Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "serve-child-stop"));
         return new ServeChild(p, log);
+    }
+
+    /**
+     * JVM options for every child from the system property {@value #CHILD_OPTIONS} (split on spaces), with
+     * {@code {dir}} replaced by the child's data directory: e.g.
+     * {@code -Dshekara.bench.childOptions=-XX:StartFlightRecording=filename={dir}/serve.jfr,settings=profile}
+     * profiles each node into a recording of its own, written when the node stops.
+     */
+    static List<String> childOptions(Path dataDir) {
+        String options = System.getProperty(CHILD_OPTIONS, "").strip();
+        if (options.isEmpty()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(options.split("\\s+")).map(o -> o.replace("{dir}", dataDir.toString())).toList();
     }
 
     /** CPU time the node has used so far (user and system), in seconds; fails if it has exited. */

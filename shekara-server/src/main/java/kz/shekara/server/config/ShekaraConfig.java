@@ -121,9 +121,23 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
      * A node on Kafka ({@code serve --kafka}): its producer retries an event the cluster has not taken
      * for {@code deliveryTimeout}; at most {@code maxUnsent} events wait unsent, then its inputs wait
      * (back-pressure); its health is DOWN (HTTP 503) once no broker has answered for {@code brokerDownAfter}.
+     * Records travel in groups: a consumer commits its offsets (its outputs sent first) at most
+     * {@code commitInterval} after its last commit while records keep coming, or after {@code commitRecords}
+     * records, and at once when it has caught up; the producer waits up to {@code linger} to fill a batch of
+     * up to {@code batchBytes} bytes a partition; a poll returns at most {@code pollRecords} records.
      */
-    public record Kafka(Duration deliveryTimeout, int maxUnsent, Duration brokerDownAfter) {
-        /** An hour of retries, 10,000 events unsent, DOWN after 30 s without a broker. */
+    public record Kafka(Duration deliveryTimeout, int maxUnsent, Duration brokerDownAfter, Duration commitInterval,
+                        int commitRecords, Duration linger, int batchBytes, int pollRecords) {
+        /** The given delivery keys and the default batching. */
+        public Kafka(Duration deliveryTimeout, int maxUnsent, Duration brokerDownAfter) {
+            this(deliveryTimeout, maxUnsent, brokerDownAfter, Duration.ofSeconds(1), 10_000, Duration.ofMillis(5),
+                    256 << 10, 2_000);
+        }
+
+        /**
+         * An hour of retries, 10,000 events unsent, DOWN after 30 s without a broker; commits at most once a
+         * second or every 10,000 records, 5 ms linger, 256 KiB batches, polls of at most 2,000 records.
+         */
         public static Kafka defaults() {
             return new Kafka(Duration.ofHours(1), 10_000, Duration.ofSeconds(30));
         }
@@ -232,6 +246,7 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
             errors.add("kafka.maxUnsent: must be >= 1, got " + kafka.maxUnsent());
         }
         positive(errors, "kafka.brokerDownAfter", kafka.brokerDownAfter());
+        kafkaBatching(errors, kafka);
         Plan plan = response.plan();
         if (!(plan.planStepS() > 0) || !(plan.planHorizonS() >= plan.planStepS())) {
             errors.add("response.planStepS, response.planHorizonS: need 0 < planStepS <= planHorizonS, got "
@@ -293,6 +308,26 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
     private static void port(List<String> errors, String key, int port) {
         if (port < 0 || port > 65_535) {
             errors.add(key + ": must be a TCP/UDP port 0-65535 (0 = pick a free one), got " + port);
+        }
+    }
+
+    private static void kafkaBatching(List<String> errors, Kafka kafka) {
+        Duration commit = kafka.commitInterval();
+        if (commit == null || commit.isNegative() || commit.compareTo(Duration.ofMinutes(1)) > 0) {
+            errors.add("kafka.commitInterval: must be between PT0S and PT1M, got " + commit);
+        }
+        Duration linger = kafka.linger();
+        if (linger == null || linger.isNegative() || linger.compareTo(Duration.ofSeconds(1)) > 0) {
+            errors.add("kafka.linger: must be between PT0S and PT1S, got " + linger);
+        }
+        if (kafka.commitRecords() < 1) {
+            errors.add("kafka.commitRecords: must be >= 1, got " + kafka.commitRecords());
+        }
+        if (kafka.batchBytes() < 1024 || kafka.batchBytes() > 16 << 20) {
+            errors.add("kafka.batchBytes: must be between 1024 and 16777216, got " + kafka.batchBytes());
+        }
+        if (kafka.pollRecords() < 1) {
+            errors.add("kafka.pollRecords: must be >= 1, got " + kafka.pollRecords());
         }
     }
 

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What every subscription of a {@link KafkaBus} shares: a consumer in the group
  * {@code groupPrefix + group + "." + topic} on a thread of its own, polling, handing the records to
- * the subclass and committing what was handled after each poll (and once more when it stops); the
+ * the subclass and committing what was handled as {@link CommitPacing} says (and before a rebalance takes
+ * partitions, and once more when it stops); the
  * partitions held with the offset of the next record to handle; failures counted. Subclasses say how
  * records are handled and what a rebalance does. Thread-safe: the consumer is touched by its own thread
  * only.
@@ -43,6 +44,7 @@ abstract class GroupConsumer<E extends DomainEvent> implements GroupMember {
     /** Handled since the last commit; touched by the consumer's thread only. */
     final Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
     private final AtomicLong failures = new AtomicLong();
+    private final CommitPacing pacing;
     /** Per assigned partition, records not yet handled as of the last fetch; written by the consumer's thread. */
     private volatile Map<TopicPartition, Long> lag = Map.of();
     private final String kafkaGroup;
@@ -56,6 +58,7 @@ abstract class GroupConsumer<E extends DomainEvent> implements GroupMember {
         this.kafkaTopic = kafkaTopic;
         this.group = group;
         this.onClose = onClose;
+        this.pacing = new CommitPacing(config.batching().commitInterval(), config.batching().commitRecords());
         this.kafkaGroup = config.groupPrefix() + group + "." + topic.name();
         this.consumer = new KafkaConsumer<>(KafkaSubscription.consumerProperties(config, group, topic),
                 new StringDeserializer(), new ByteArrayDeserializer());
@@ -103,8 +106,11 @@ abstract class GroupConsumer<E extends DomainEvent> implements GroupMember {
             consumer.subscribe(List.of(kafkaTopic), rebalance());
             while (!stopped) {
                 try {
-                    handle(consumer.poll(POLL));
-                    commit(false);
+                    ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                    handle(records);
+                    if (pacing.due(records.count())) {
+                        commit(false);
+                    }
                     measureLag();
                 } catch (WakeupException e) {
                     throw e;

@@ -65,7 +65,8 @@ public final class KafkaBus implements Bus {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, Long.toString(config.batching().linger().toMillis()));
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(config.batching().batchBytes()));
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // A broker away is waited for: sends are retried (in order, never stored twice) until the delivery
         // timeout; a send that cannot even be queued gives up after MAX_BLOCK and is tried again (see send).

@@ -56,6 +56,7 @@ final class KafkaSubscription<E extends DomainEvent> extends GroupConsumer<E> {
         // A new group reads the topic from its start: nothing published before it joined is missed.
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.batching().pollRecords()));
         p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(config.sessionTimeout().toMillis()));
         p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(Math.max(500, config.sessionTimeout().toMillis() / 4)));
         return p;

@@ -19,6 +19,7 @@ import kz.shekara.server.bus.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -44,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * handled (each input topic's partition below the group's committed offset, from the input window
  * before the latest of them: records are stamped with their event time) bring the handler's short-lived
  * state up to date. Records are then handed on in each partition's offset order; offsets are
- * committed after each poll once the handler's outputs have been handed on and sent to the cluster, so
- * what a commit covers is never lost with a worker, and what a lost worker sent after its last commit is
+ * committed as {@link CommitPacing} says (after a poll), once the handler's outputs have been handed on
+ * and sent to the cluster, so what a commit covers is never lost with a worker, and what a lost worker sent after its last commit is
  * sent again by its taker for the same inputs (a handler rebuilt from the outputs drops what it already
  * holds). Records that do not decode are counted as failures and skipped. Thread-safe: the consumers are
  * touched by the subscription's thread only.
@@ -63,6 +64,7 @@ final class SectorSubscription implements GroupMember {
     private final SectorHandler handler;
     private final Runnable flush;
     private final Runnable onClose;
+    private final CommitPacing pacing;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread thread;
     /** Per assigned input partition, the offset of the next record to hand on. */
@@ -94,6 +96,7 @@ final class SectorSubscription implements GroupMember {
         this.handler = handler;
         this.flush = flush;
         this.onClose = onClose;
+        this.pacing = new CommitPacing(config.batching().commitInterval(), config.batching().commitRecords());
         Properties p = KafkaSubscription.consumerProperties(config, group, inputs.getFirst());
         this.kafkaGroup = config.groupPrefix() + group + ".sectors";
         p.put(ConsumerConfig.GROUP_ID_CONFIG, kafkaGroup);
@@ -272,7 +275,8 @@ final class SectorSubscription implements GroupMember {
     }
 
     private void pollOnce() {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+        for (ConsumerRecord<String, byte[]> r : records) {
             DomainEvent e = decode(inputs, r);
             if (e != null) {
                 try {
@@ -285,7 +289,9 @@ final class SectorSubscription implements GroupMember {
             toCommit.put(tp, new OffsetAndMetadata(r.offset() + 1));
             next.put(tp, r.offset() + 1);
         }
-        commit(false);
+        if (pacing.due(records.count())) {
+            commit(false);
+        }
         measureLag();
     }
 

@@ -2,6 +2,7 @@ package kz.shekara.server.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -41,6 +42,9 @@ public final class EventCodec {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                // Numbers are most of a detection's or a track update's JSON: this parser gives the same
+                // doubles as Double.parseDouble (correctly rounded) at a fraction of its cost.
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .addMixIn(TrackUpdate.class, TrackUpdateMixIn.class)
                 .addMixIn(ControlChange.class, ControlChangeMixIn.class)
                 .build();

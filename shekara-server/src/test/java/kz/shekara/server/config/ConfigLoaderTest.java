@@ -39,6 +39,7 @@ class ConfigLoaderTest {
         assertThat(cfg.db()).isNull();
         assertThat(cfg.theatre()).isNull();
         assertThat(cfg.federation()).isEqualTo(FederationConfig.NONE);
+        assertThat(cfg.kafka()).isEqualTo(def.kafka());
         assertThat(cfg.dataDir()).isEqualTo(Path.of("..").toAbsolutePath().resolve("data"));
     }
 
@@ -180,6 +181,21 @@ class ConfigLoaderTest {
                 assertThat(e.errors()).hasSize(4).anyMatch(s -> s.startsWith("http.port"))
                         .anyMatch(s -> s.startsWith("cot.port")).anyMatch(s -> s.startsWith("simulation.speed"))
                         .anyMatch(s -> s.startsWith("db")));
+    }
+
+    @Test
+    void kafkaBatchingKeysLoadAndBadOnesAreListed() throws IOException {
+        ShekaraConfig.Kafka k = ConfigLoader.load(write("kafka:\n  commitInterval: PT0.25S\n  linger: PT0S\n"
+                + "  batchBytes: 65536\n  pollRecords: 500\n  commitRecords: 100\n")).kafka();
+        assertThat(k).isEqualTo(new ShekaraConfig.Kafka(Duration.ofHours(1), 10_000, Duration.ofSeconds(30),
+                Duration.ofMillis(250), 100, Duration.ZERO, 65_536, 500));
+        Path bad = write("kafka:\n  commitInterval: PT2M\n  linger: PT-1S\n  batchBytes: 100\n  pollRecords: 0\n"
+                + "  commitRecords: 0\n");
+        assertThatThrownBy(() -> ConfigLoader.load(bad)).isInstanceOfSatisfying(ConfigException.class, e ->
+                assertThat(e.errors()).hasSize(5).anyMatch(s -> s.startsWith("kafka.commitInterval"))
+                        .anyMatch(s -> s.startsWith("kafka.linger")).anyMatch(s -> s.startsWith("kafka.batchBytes"))
+                        .anyMatch(s -> s.startsWith("kafka.pollRecords"))
+                        .anyMatch(s -> s.startsWith("kafka.commitRecords")));
     }
 
     @Test

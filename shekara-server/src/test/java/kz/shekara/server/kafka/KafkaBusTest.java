@@ -50,13 +50,15 @@ class KafkaBusTest extends BusContractTest {
     }
 
     /**
-     * A consumer fetches at most 500 records a poll, so a new group on a partition of 2,000 records has
+     * A consumer here fetches at most 500 records a poll, so a new group on a partition of 2,000 records has
      * a backlog after its first poll: the lag its handler sees meanwhile is positive, and once everything
      * is handled it is zero, reported for the one partition held, by group and topic.
      */
     @Test
     void lagIsWhatIsOnAHeldPartitionAndNotYetHandled() throws InterruptedException {
-        KafkaBusConfig config = TestBroker.config(1);
+        KafkaBusConfig.Batching b = KafkaBusConfig.Batching.defaults();
+        KafkaBusConfig config = TestBroker.config(1).withBatching(new KafkaBusConfig.Batching(b.commitInterval(),
+                b.commitRecords(), b.linger(), b.batchBytes(), 500));
         try (KafkaBus bus = new KafkaBus(config)) {
             for (int i = 0; i < 2_000; i++) {
                 bus.publish(Topic.OBSERVATIONS, "sector-1", det(i, "radar-1"));
