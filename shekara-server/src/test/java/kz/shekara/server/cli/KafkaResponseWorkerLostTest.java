@@ -119,6 +119,11 @@ class KafkaResponseWorkerLostTest {
             tracker.bus().drain();
             await("the survivor handled the whole recording", () -> LostWorkers.committedToEnd(admin, rulesGroup,
                     inputs, PARTITIONS));
+            // The dispatch desk takes the rules' outputs (incidents, alerts) from the topics after the rules.
+            List<String> responseInputs = List.of(Topic.TRACKS, Topic.ALERTS, Topic.INCIDENTS).stream()
+                    .map(t -> prefix + t.name()).toList();
+            await("the survivor's dispatch desk handled the whole recording", () -> LostWorkers.committedToEnd(admin,
+                    responseGroup, responseInputs, PARTITIONS));
             assertThat(survivor.isAlive()).isTrue();
 
             // Carried on: the survivor holds the task as the lost worker made it ...
