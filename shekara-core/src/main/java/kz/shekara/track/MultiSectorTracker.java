@@ -14,7 +14,6 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Predicate;
 import kz.shekara.geo.LocalFrame;
-import kz.shekara.geo.MetresPerDegree;
 import kz.shekara.model.Detection;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.theatre.Sector;
@@ -54,8 +53,10 @@ public final class MultiSectorTracker {
 
     private final Map<String, SectorTracker> sectors = new LinkedHashMap<>();
     private final SectorLocator locator;
+    private final SectorRouter router;
+    // Routes worked out ahead of the tracker (accept(Detection, Route)) of detections still buffered.
+    private final IdentityHashMap<Detection, SectorRouter.Route> routes = new IdentityHashMap<>();
     private final ReorderBuffer buffer;
-    private final double overlapM;
     private final Mode mode;
     private long outside;
     private long handovers;
@@ -87,8 +88,10 @@ public final class MultiSectorTracker {
             throw new IllegalArgumentException("need at least one sector");
         }
         this.locator = Objects.requireNonNull(locator, "locator");
+        Map<String, LocalFrame> frames = new LinkedHashMap<>();
+        sectors.forEach((id, t) -> frames.put(id, t.frame()));
+        this.router = new SectorRouter(locator, frames, config.overlapM());
         this.buffer = new ReorderBuffer(config.reorderWindow());
-        this.overlapM = config.overlapM();
     }
 
     /**
@@ -146,6 +149,24 @@ public final class MultiSectorTracker {
         return process(buffer.add(d, mode == Mode.BATCH || !d.kind().isAlarm()));
     }
 
+    /**
+     * {@link #accept(Detection)} with the detection's route worked out ahead by this tracker's
+     * {@link #router()} (on another thread, say): the same output, the routing left out of this call.
+     */
+    public List<TrackUpdate> accept(Detection d, SectorRouter.Route route) {
+        long late = buffer.lateDetections();
+        List<Scan> scans = buffer.add(d, mode == Mode.BATCH || !d.kind().isAlarm());
+        if (buffer.lateDetections() == late) {
+            routes.put(d, route);
+        }
+        return process(scans);
+    }
+
+    /** Works out detections' routes to this tracker's sectors; thread-safe. */
+    public SectorRouter router() {
+        return router;
+    }
+
     /** Processes everything still buffered (end of input). */
     public List<TrackUpdate> flush() {
         return process(buffer.flush());
@@ -200,6 +221,7 @@ public final class MultiSectorTracker {
             }
             t.restore(s);
         }
+        routes.clear();
         buffer.restore(state.pending(), state.latest(), state.late());
         outside = state.outside();
         handovers = state.handovers();
@@ -232,6 +254,7 @@ public final class MultiSectorTracker {
             SectorTracker only = sectors.values().iterator().next();
             List<Plot> plots = new ArrayList<>(scan.detections().size());
             for (Detection d : scan.detections()) {
+                routes.remove(d);
                 plots.add(only.plot(d));
             }
             only.step(scan.time(), scan.sensor(), plots);
@@ -282,36 +305,18 @@ public final class MultiSectorTracker {
     }
 
     private void route(Detection d, Map<String, List<Plot>> routed, Map<String, List<Detection>> owned) {
-        String home = locator.sectorOf(d.lat(), d.lon());
-        SectorTracker owner = home == null ? null : sectors.get(home);
-        if (owner == null) {
+        SectorRouter.Route r = routes.isEmpty() ? null : routes.remove(d);
+        if (r == null) {
+            r = router.route(d);
+        }
+        if (r.outside()) {
             outside++;
             return;
         }
-        owned.get(home).add(d);
-        routed.get(home).add(owner.plot(d));
-        if (overlapM <= 0) {
-            return;
+        owned.get(r.sectors()[0]).add(d);
+        for (int i = 0; i < r.sectors().length; i++) {
+            routed.get(r.sectors()[i]).add(r.plots()[i]);
         }
-        double dLat = overlapM / MetresPerDegree.SPHERE;
-        double dLon = overlapM / (MetresPerDegree.SPHERE * Math.max(0.01, Math.cos(Math.toRadians(d.lat()))));
-        double[][] probes = {{dLat, 0}, {-dLat, 0}, {0, dLon}, {0, -dLon}};
-        for (double[] probe : probes) {
-            String near = locator.sectorOf(d.lat() + probe[0], d.lon() + probe[1]);
-            SectorTracker other = near == null ? null : sectors.get(near);
-            if (other != null && !near.equals(home) && !containsSource(routed.get(near), d)) {
-                routed.get(near).add(other.plot(d));
-            }
-        }
-    }
-
-    private static boolean containsSource(List<Plot> plots, Detection d) {
-        for (int i = plots.size() - 1; i >= 0 && i >= plots.size() - 4; i--) {
-            if (plots.get(i).source() == d) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -103,8 +103,7 @@ public final class SectorTracker {
 
     /** A detection as a plot in this sector's frame. */
     public Plot plot(Detection d) {
-        frame.toEastNorth(d.lat(), d.lon(), eastNorth);
-        return new Plot(d.time(), eastNorth[0], eastNorth[1], d.sigmaM(), d);
+        return SectorRouter.plot(frame, d, eastNorth);
     }
 
     /** Runs one whole scan of {@code sensor} at {@code scanTime}. */

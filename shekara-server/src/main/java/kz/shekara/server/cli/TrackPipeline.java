@@ -18,10 +18,12 @@ import kz.shekara.model.TrackUpdate;
 import kz.shekara.server.adapter.DecodeException;
 import kz.shekara.server.adapter.jsonl.JsonlCodec;
 import kz.shekara.track.MultiSectorTracker;
+import kz.shekara.track.SectorRouter;
 
 /**
  * The batch {@code track} run as three stages on three threads: a reader thread reads and decodes the
- * detections file, the calling thread tracks, a writer thread encodes and writes the track lines. The
+ * detections file and works out each detection's route to the sectors ({@link SectorRouter}), the
+ * calling thread tracks, a writer thread encodes and writes the track lines. The
  * stages hand on batches of lines in file order through bounded queues, and only the calling thread
  * touches the tracker and the error stream, so output and messages are those of one thread doing
  * all three. One run per instance; not reusable.
@@ -45,7 +47,8 @@ final class TrackPipeline {
      * One detection line's outcome: a detection, or the reason it was refused. {@code secondsTimes}
      * says whether the line gave its time in seconds (read for the first detection only).
      */
-    private record Line(long number, Detection detection, DecodeException refused, boolean secondsTimes) {
+    private record Line(long number, Detection detection, SectorRouter.Route route, DecodeException refused,
+                        boolean secondsTimes) {
     }
 
     /** A batch of lines; the last one of the file carries its line count, or what stopped the reader. */
@@ -85,7 +88,7 @@ final class TrackPipeline {
     /** Runs the lines of {@code input} through {@code tracker} into {@code out}; closes both. */
     Outcome run(BufferedReader input, MultiSectorTracker tracker, BufferedWriter out)
             throws IOException, InterruptedException {
-        Thread readerThread = start("track-reader", () -> readAll(input));
+        Thread readerThread = start("track-reader", () -> readAll(input, tracker.router()));
         Thread writerThread = start("track-writer", () -> writeAll(out));
         Tracked t;
         try {
@@ -127,7 +130,7 @@ final class TrackPipeline {
                 if (writer == null) {
                     writer = writerFor.apply(l.secondsTimes());
                 }
-                updates.addAll(tracker.accept(l.detection()));
+                updates.addAll(tracker.accept(l.detection(), l.route()));
             }
             if (b.last()) {
                 if (writer != null) {
@@ -146,7 +149,7 @@ final class TrackPipeline {
         }
     }
 
-    private void readAll(BufferedReader r) {
+    private void readAll(BufferedReader r, SectorRouter router) {
         long number = 0;
         boolean first = true;
         try {
@@ -161,10 +164,10 @@ final class TrackPipeline {
                     if (!(reader.decodeSensorReport(line) instanceof Detection d)) {
                         continue; // a sensor's heartbeat: nothing to track
                     }
-                    batch.add(new Line(number, d, null, first && !ISO_TIME.matcher(line).find()));
+                    batch.add(new Line(number, d, router.route(d), null, first && !ISO_TIME.matcher(line).find()));
                     first = false;
                 } catch (DecodeException e) {
-                    batch.add(new Line(number, null, e, false));
+                    batch.add(new Line(number, null, null, e, false));
                 }
                 if (batch.size() == BATCH_LINES) {
                     read.put(new Batch(batch, number, false, null));
