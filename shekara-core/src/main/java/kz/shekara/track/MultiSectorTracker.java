@@ -54,8 +54,7 @@ public final class MultiSectorTracker {
     private final Map<String, SectorTracker> sectors = new LinkedHashMap<>();
     private final SectorLocator locator;
     private final SectorRouter router;
-    // Routes worked out ahead of the tracker (accept(Detection, Route)) of detections still buffered.
-    private final IdentityHashMap<Detection, SectorRouter.Route> routes = new IdentityHashMap<>();
+    private final RoutesAhead ahead;
     private final ReorderBuffer buffer;
     private final Mode mode;
     private long outside;
@@ -91,6 +90,7 @@ public final class MultiSectorTracker {
         Map<String, LocalFrame> frames = new LinkedHashMap<>();
         sectors.forEach((id, t) -> frames.put(id, t.frame()));
         this.router = new SectorRouter(locator, frames, config.overlapM());
+        this.ahead = new RoutesAhead(router);
         this.buffer = new ReorderBuffer(config.reorderWindow());
     }
 
@@ -156,8 +156,8 @@ public final class MultiSectorTracker {
     public List<TrackUpdate> accept(Detection d, SectorRouter.Route route) {
         long late = buffer.lateDetections();
         List<Scan> scans = buffer.add(d, mode == Mode.BATCH || !d.kind().isAlarm());
-        if (buffer.lateDetections() == late) {
-            routes.put(d, route);
+        if (buffer.lateDetections() == late && sectors.size() > 1) {
+            ahead.add(d, route);
         }
         return process(scans);
     }
@@ -221,7 +221,7 @@ public final class MultiSectorTracker {
             }
             t.restore(s);
         }
-        routes.clear();
+        ahead.clear();
         buffer.restore(state.pending(), state.latest(), state.late());
         outside = state.outside();
         handovers = state.handovers();
@@ -254,7 +254,6 @@ public final class MultiSectorTracker {
             SectorTracker only = sectors.values().iterator().next();
             List<Plot> plots = new ArrayList<>(scan.detections().size());
             for (Detection d : scan.detections()) {
-                routes.remove(d);
                 plots.add(only.plot(d));
             }
             only.step(scan.time(), scan.sensor(), plots);
@@ -305,10 +304,7 @@ public final class MultiSectorTracker {
     }
 
     private void route(Detection d, Map<String, List<Plot>> routed, Map<String, List<Detection>> owned) {
-        SectorRouter.Route r = routes.isEmpty() ? null : routes.remove(d);
-        if (r == null) {
-            r = router.route(d);
-        }
+        SectorRouter.Route r = ahead.routeOf(d);
         if (r.outside()) {
             outside++;
             return;
