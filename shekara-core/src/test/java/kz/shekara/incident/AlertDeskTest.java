@@ -125,6 +125,39 @@ class AlertDeskTest {
     }
 
     @Test
+    void aSectorGivenUpLeavesTheBooksAndTheStatistics() {
+        AlertDesk desk = desk("boat-approach");
+        feed(desk, "boat-approach");
+        assertThat(desk.alerts().list()).extracting(e -> e.alert().sector()).contains("caspian");
+        assertThat(desk.incidents().list()).extracting(Incident::sector).contains("caspian");
+        assertThat(desk.statistics().rules()).isNotEmpty();
+        desk.giveUpSectors(List.of("caspian"));
+        assertThat(desk.alerts().list()).extracting(e -> e.alert().sector()).doesNotContain("caspian");
+        assertThat(desk.incidents().list()).extracting(Incident::sector).doesNotContain("caspian");
+        assertThat(desk.statistics().rules()).as("the statistics of the alerts left (all were in caspian)").isEmpty();
+    }
+
+    @Test
+    void aSectorGivenUpLeavesTheRulesStateOfItsTracks() {
+        List<DomainEvent> inputs = Fixtures.inputs("loiterer");
+        Instant cut = Fixtures.EPOCH.plusSeconds(300); // the track has stayed 5 of the 10 minutes loitering takes
+        List<DomainEvent> before = inputs.stream().filter(e -> e.time().isBefore(cut)).toList();
+        List<DomainEvent> after = inputs.subList(before.size(), inputs.size());
+        AlertDesk kept = desk("loiterer");
+        feedAll(kept, before);
+        assertThat(feedAll(kept, after)).as("the same desk, the sector kept").filteredOn(Alert.class::isInstance)
+                .extracting(e -> ((Alert) e).time()).contains(Fixtures.EPOCH.plusSeconds(600));
+
+        AlertDesk given = desk("loiterer");
+        feedAll(given, before);
+        given.giveUpSectors(List.of("south"));
+        given.takeSectors(List.of("south"));
+        // Its dwell timer went with the sector: taken back without a rebuild, the stay starts again.
+        assertThat(feedAll(given, after)).as("the sector given up and taken back").filteredOn(Alert.class::isInstance)
+                .extracting(e -> ((Alert) e).time()).doesNotContain(Fixtures.EPOCH.plusSeconds(600));
+    }
+
+    @Test
     void aPostureChangeNeedsAKnownSectorAndAReason() {
         AlertDesk desk = desk("loiterer");
         assertThatThrownBy(() -> desk.setPosture("nowhere", Posture.HIGH, "cmdr", "threat", Fixtures.EPOCH))
