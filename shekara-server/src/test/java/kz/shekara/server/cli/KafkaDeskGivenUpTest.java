@@ -71,13 +71,12 @@ class KafkaDeskGivenUpTest {
         Theatre theatre = TheatreLoader.loadDefault();
         List<Path> thirds = LostWorkers.recordingInThirds(dir);
         String prefix = TestBroker.prefix();
-        String rulesGroup = "shekara." + prefix + "rules.sectors";
-        String responseGroup = "shekara." + prefix + "response.sectors";
+        String rulesGroup = LostWorkers.sectorsGroup(prefix, "rules");
+        String responseGroup = LostWorkers.sectorsGroup(prefix, "response");
         List<String> inputs = INPUTS.stream().map(t -> prefix + t).toList();
         List<String> responseInputs = List.of(Topic.TRACKS, Topic.ALERTS, Topic.INCIDENTS).stream()
                 .map(t -> prefix + t.name()).toList();
-        KafkaBusConfig bus = KafkaBusConfig.of(kafka).withPartitions(PARTITIONS).withTopicPrefix(prefix)
-                .withGroupPrefix("shekara." + prefix);
+        KafkaBusConfig bus = LostWorkers.bus(kafka, prefix, PARTITIONS);
         Map<Integer, Dispatched> dispatched = new HashMap<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
              ShekaraServer tracker = KafkaNode.start(nodeConfig("tracker", theatre), theatre, Clock.systemUTC(), bus,
