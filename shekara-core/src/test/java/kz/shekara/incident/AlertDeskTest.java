@@ -138,6 +138,22 @@ class AlertDeskTest {
     }
 
     @Test
+    void nothingOfNoTrackIsRaisedForASectorGivenUpUntilItIsTakenBack() {
+        List<DomainEvent> inputs = Fixtures.inputs("fence-alarm"); // a fence's alarms at 10 s, 40 s and 300 s
+        AlertDesk desk = desk("fence-alarm");
+        assertThat(feedAll(desk, inputs.subList(0, 1))).filteredOn(Alert.class::isInstance).hasSize(1);
+        desk.giveUpSectors(List.of("south"));
+        assertThat(feedAll(desk, inputs.subList(1, 3))).as("raised for the sector given up").isEmpty();
+        assertThat(desk.alerts().list()).isEmpty();
+        desk.takeSectors(List.of("south"));
+        Detection last = (Detection) inputs.get(2);
+        Detection later = new Detection(last.time().plusSeconds(600), last.sensor(), last.kind(), last.lat(), last.lon(),
+                last.sigmaM(), last.marking());
+        assertThat(feedAll(desk, List.of(later))).as("an alarm in the sector taken back")
+                .filteredOn(Alert.class::isInstance).hasSize(1);
+    }
+
+    @Test
     void aSectorGivenUpLeavesTheRulesStateOfItsTracks() {
         List<DomainEvent> inputs = Fixtures.inputs("loiterer");
         Instant cut = Fixtures.EPOCH.plusSeconds(300); // the track has stayed 5 of the 10 minutes loitering takes
