@@ -105,6 +105,20 @@ public final class DispatchDesk {
         stale.clear();
     }
 
+    /**
+     * Gives the sectors named up (to another desk): their open incidents, their rankings and their tasks leave
+     * the desk (each task's unit is no longer tasked here: the desk that takes the sectors holds the task now),
+     * with the tracks last seen there. Units, their positions and control, and postures stay.
+     */
+    public void giveUpSectors(Collection<String> sectors) {
+        Set<String> gone = new HashSet<>(sectors);
+        for (String id : watch.forget(gone::contains)) {
+            latest.remove(id);
+            stale.remove(id);
+            tasks.ofIncident(id).ifPresent(this::cancel);
+        }
+    }
+
     /** Any input the desk reads (alert, incident event, track, unit position, chat, posture, control); others give nothing. */
     public List<DispatchOutput> on(DomainEvent e) {
         return switch (e) {

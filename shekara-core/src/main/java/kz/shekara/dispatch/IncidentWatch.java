@@ -103,6 +103,21 @@ final class IncidentWatch {
         return out;
     }
 
+    /** Drops the open incidents of the sectors {@code gone} accepts, with the tracks last seen there; returns their ids. */
+    List<String> forget(java.util.function.Predicate<String> gone) {
+        List<String> ids = new ArrayList<>();
+        for (Iterator<Watched> it = open.values().iterator(); it.hasNext(); ) {
+            Watched w = it.next();
+            if (gone.test(w.sector())) {
+                w.alerts().forEach(alertTrack::remove);
+                ids.add(w.id());
+                it.remove();
+            }
+        }
+        tracks.values().removeIf(t -> gone.test(t.sector()));
+        return ids;
+    }
+
     Optional<Watched> get(String id) {
         return Optional.ofNullable(open.get(id));
     }

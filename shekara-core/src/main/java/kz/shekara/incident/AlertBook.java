@@ -98,6 +98,13 @@ public final class AlertBook {
         return l;
     }
 
+    /** Drops the alerts of the sectors {@code gone} accepts (given up to another desk); returns their ids. */
+    public List<String> forget(java.util.function.Predicate<String> gone) {
+        List<String> ids = new ArrayList<>();
+        entries.values().removeIf(e -> gone.test(e.alert().sector()) && ids.add(e.id()));
+        return ids;
+    }
+
     public int size() {
         return entries.size();
     }

@@ -41,6 +41,9 @@ public final class AlertDesk {
     private final IncidentBook incidents;
     private final AlertStatistics statistics = new AlertStatistics();
     private final UnitCoverage coverage;
+    /** Sectors given up to another desk and not taken back, and the alerts of them the books dropped. */
+    private final java.util.Set<String> givenUp = new java.util.HashSet<>();
+    private final java.util.Set<String> alertsGivenUp = new java.util.HashSet<>();
 
     public AlertDesk(Theatre theatre, RulesConfig rules, IncidentConfig incidentConfig) {
         this.theatre = theatre;
@@ -90,6 +93,41 @@ public final class AlertDesk {
         engine.forgetSensors(sensors);
     }
 
+    /**
+     * Gives the sectors named up (to another desk that shares the sectors with this one: a rules worker of a
+     * cluster): their alerts, incidents and what the statistics counted of them leave the books, the rules drop
+     * the state of the tracks last seen there (dwell timers, active alert keys) and stop watching their sensors
+     * for silence (until heard). From then on, until they are {@link #takeSectors taken} back, what the rules
+     * would raise for them of no track (a sensor's silence or alarm, a sector void) and any change of an alert
+     * given up are dropped: nothing more is raised or changed for them here. An alert of a track is raised as
+     * before by the desk that holds the track, whatever the sector of its zone. Postures stay.
+     */
+    public void giveUpSectors(java.util.Collection<String> sectors) {
+        givenUp.addAll(sectors);
+        java.util.Set<String> gone = new java.util.HashSet<>(sectors);
+        engine.forgetSensors(theatre.sensors().stream().filter(s -> gone.contains(s.sector()))
+                .map(kz.shekara.theatre.Sensor::id).toList());
+        engine.forgetTracksIn(gone::contains);
+        List<String> dropped = alerts.forget(gone::contains);
+        alertsGivenUp.addAll(dropped);
+        statistics.forget(dropped, incidents.forget(gone::contains));
+    }
+
+    /** Takes sectors given up back (their outputs folded in again): they are worked as before. */
+    public void takeSectors(java.util.Collection<String> sectors) {
+        givenUp.removeAll(sectors);
+        alertsGivenUp.removeIf(id -> alerts.get(id).isPresent());
+    }
+
+    /** Whether an output is for a sector given up: an alert of no track there, or a change of an alert given up. */
+    private boolean givenUp(DomainEvent e) {
+        return switch (e) {
+            case Alert a -> a.track() == null && givenUp.contains(a.sector());
+            case AlertChange c -> alertsGivenUp.contains(c.alert()) && alerts.get(c.alert()).isEmpty();
+            default -> false;
+        };
+    }
+
     /** Moves event time forward (the live clock's tick). */
     public List<DomainEvent> advance(Instant now) {
         return settle(engine.advance(now));
@@ -101,7 +139,7 @@ public final class AlertDesk {
         }
         List<DomainEvent> out = new ArrayList<>(raised.size() * 2);
         for (DomainEvent e : raised) {
-            if (known(e)) {
+            if (known(e) || givenUp(e)) {
                 continue;
             }
             out.add(e);

@@ -79,6 +79,27 @@ public final class AlertStatistics {
         }
     }
 
+    /** Drops what the alerts and incidents named (given up to another desk) counted. */
+    public void forget(java.util.Collection<String> alertIds, java.util.Collection<String> incidents) {
+        for (String id : alertIds) {
+            alerts.remove(id);
+            closedAs.remove(id);
+            String event = eventOfAlert.remove(id);
+            Set<String> members = event == null ? null : alertsOfEvent.get(event);
+            if (members != null) {
+                members.remove(id);
+                if (members.isEmpty()) {
+                    alertsOfEvent.remove(event);
+                    confirmedEvents.remove(event);
+                }
+            }
+        }
+        for (String incident : incidents) {
+            alertsOfEvent.remove(incident);
+            confirmedEvents.remove(incident);
+        }
+    }
+
     public Snapshot snapshot() {
         Map<String, Counts> byRule = new TreeMap<>();
         Map<String, Counts> bySensor = new TreeMap<>();

@@ -199,16 +199,36 @@ public final class IncidentBook {
             s.place = openByPlace.add(s.seq, s, s.last.lat(), s.last.lon());
             s.tracks.forEach(t -> openByTrack.computeIfAbsent(t, k -> new ArrayList<>(1)).add(s));
         } else if (wasOpen) {
-            openByPlace.remove(s.place);
-            s.place = null;
-            for (String t : s.tracks) {
-                List<State> of = openByTrack.get(t);
-                of.remove(s);
-                if (of.isEmpty()) {
-                    openByTrack.remove(t);
-                }
+            unindex(s);
+        }
+    }
+
+    private void unindex(State s) {
+        openByPlace.remove(s.place);
+        s.place = null;
+        for (String t : s.tracks) {
+            List<State> of = openByTrack.get(t);
+            of.remove(s);
+            if (of.isEmpty()) {
+                openByTrack.remove(t);
             }
         }
+    }
+
+    /** Drops the incidents of the sectors {@code gone} accepts (given up to another desk); returns their ids. */
+    public List<String> forget(java.util.function.Predicate<String> gone) {
+        List<String> ids = new ArrayList<>();
+        for (var it = incidents.values().iterator(); it.hasNext(); ) {
+            State s = it.next();
+            if (gone.test(s.last.sector())) {
+                if (s.place != null) {
+                    unindex(s);
+                }
+                ids.add(s.last.incident());
+                it.remove();
+            }
+        }
+        return ids;
     }
 
     /** Whether the event is on its incident's timeline already. */

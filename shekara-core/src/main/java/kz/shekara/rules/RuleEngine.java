@@ -51,6 +51,8 @@ public final class RuleEngine {
     private final Map<String, Instant> rearmedAt = new HashMap<>();
     private final Map<String, Set<String>> keysByTrack = new HashMap<>();
     private final Map<String, Instant> trackSeen = new LinkedHashMap<>();
+    /** The sector of each track's latest update, for the tracks in {@link #trackSeen}. */
+    private final Map<String, String> trackSector = new HashMap<>();
     private Instant watermark;
     private Instant nextSweep;
 
@@ -100,6 +102,7 @@ public final class RuleEngine {
             }
             return ctx.out;
         }
+        trackSector.put(u.track(), u.sector());
         return run(u.time(), (rule, ctx) -> rule.onTrack(u, ctx), u.track());
     }
 
@@ -154,6 +157,21 @@ public final class RuleEngine {
         for (Rule r : rules) {
             if (r instanceof SensorSilentRule s) {
                 s.forget(sensors);
+            }
+        }
+    }
+
+    /**
+     * Drops the state of every track last seen in a sector {@code gone} accepts (their sectors are another
+     * desk's now), in every rule, as if the tracks had ended: their dwell timers stop and their alert keys
+     * re-arm. What that would raise is dropped.
+     */
+    public void forgetTracksIn(java.util.function.Predicate<String> gone) {
+        Ctx ctx = new Ctx();
+        for (String track : List.copyOf(trackSeen.keySet())) {
+            if (gone.test(trackSector.get(track))) {
+                trackSeen.remove(track);
+                forget(track, ctx);
             }
         }
     }
@@ -237,6 +255,7 @@ public final class RuleEngine {
 
     /** Drops an ended track's state in every rule and re-arms its alert keys. */
     private void forget(String track, Ctx ctx) {
+        trackSector.remove(track);
         for (Rule r : rules) {
             r.forgetTrack(track, ctx);
         }

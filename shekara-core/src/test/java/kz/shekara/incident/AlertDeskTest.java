@@ -125,6 +125,55 @@ class AlertDeskTest {
     }
 
     @Test
+    void aSectorGivenUpLeavesTheBooksAndTheStatistics() {
+        AlertDesk desk = desk("boat-approach");
+        feed(desk, "boat-approach");
+        assertThat(desk.alerts().list()).extracting(e -> e.alert().sector()).contains("caspian");
+        assertThat(desk.incidents().list()).extracting(Incident::sector).contains("caspian");
+        assertThat(desk.statistics().rules()).isNotEmpty();
+        desk.giveUpSectors(List.of("caspian"));
+        assertThat(desk.alerts().list()).extracting(e -> e.alert().sector()).doesNotContain("caspian");
+        assertThat(desk.incidents().list()).extracting(Incident::sector).doesNotContain("caspian");
+        assertThat(desk.statistics().rules()).as("the statistics of the alerts left (all were in caspian)").isEmpty();
+    }
+
+    @Test
+    void nothingOfNoTrackIsRaisedForASectorGivenUpUntilItIsTakenBack() {
+        List<DomainEvent> inputs = Fixtures.inputs("fence-alarm"); // a fence's alarms at 10 s, 40 s and 300 s
+        AlertDesk desk = desk("fence-alarm");
+        assertThat(feedAll(desk, inputs.subList(0, 1))).filteredOn(Alert.class::isInstance).hasSize(1);
+        desk.giveUpSectors(List.of("south"));
+        assertThat(feedAll(desk, inputs.subList(1, 3))).as("raised for the sector given up").isEmpty();
+        assertThat(desk.alerts().list()).isEmpty();
+        desk.takeSectors(List.of("south"));
+        Detection last = (Detection) inputs.get(2);
+        Detection later = new Detection(last.time().plusSeconds(600), last.sensor(), last.kind(), last.lat(), last.lon(),
+                last.sigmaM(), last.marking());
+        assertThat(feedAll(desk, List.of(later))).as("an alarm in the sector taken back")
+                .filteredOn(Alert.class::isInstance).hasSize(1);
+    }
+
+    @Test
+    void aSectorGivenUpLeavesTheRulesStateOfItsTracks() {
+        List<DomainEvent> inputs = Fixtures.inputs("loiterer");
+        Instant cut = Fixtures.EPOCH.plusSeconds(300); // the track has stayed 5 of the 10 minutes loitering takes
+        List<DomainEvent> before = inputs.stream().filter(e -> e.time().isBefore(cut)).toList();
+        List<DomainEvent> after = inputs.subList(before.size(), inputs.size());
+        AlertDesk kept = desk("loiterer");
+        feedAll(kept, before);
+        assertThat(feedAll(kept, after)).as("the same desk, the sector kept").filteredOn(Alert.class::isInstance)
+                .extracting(e -> ((Alert) e).time()).contains(Fixtures.EPOCH.plusSeconds(600));
+
+        AlertDesk given = desk("loiterer");
+        feedAll(given, before);
+        given.giveUpSectors(List.of("south"));
+        given.takeSectors(List.of("south"));
+        // Its dwell timer went with the sector: taken back without a rebuild, the stay starts again.
+        assertThat(feedAll(given, after)).as("the sector given up and taken back").filteredOn(Alert.class::isInstance)
+                .extracting(e -> ((Alert) e).time()).doesNotContain(Fixtures.EPOCH.plusSeconds(600));
+    }
+
+    @Test
     void aPostureChangeNeedsAKnownSectorAndAReason() {
         AlertDesk desk = desk("loiterer");
         assertThatThrownBy(() -> desk.setPosture("nowhere", Posture.HIGH, "cmdr", "threat", Fixtures.EPOCH))

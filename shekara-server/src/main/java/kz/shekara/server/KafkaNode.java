@@ -85,7 +85,7 @@ public final class KafkaNode {
             if (roles.has(NodeRoles.Role.RESPONSE)) {
                 java.time.Duration warmUp = nodeConfig.store().restart().rulesWarmUp();
                 ResponseSectors.subscribe(bus, server.bus(), server.responder(),
-                        new SectorCommands(server.rules(), server.meters()),
+                        new SectorCommands(server.rules(), server.meters()), theatre, kafka.partitions(),
                         warmUp.compareTo(DispatchDesk.TRACK_MEMORY) > 0 ? warmUp : DispatchDesk.TRACK_MEMORY,
                         server.meters()).forEach(server::closeWith);
             }

@@ -12,6 +12,7 @@ import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.kafka.KafkaBus;
 import kz.shekara.server.kafka.SectorHandler;
+import kz.shekara.server.kafka.SectorPartitions;
 import kz.shekara.server.response.ResponseService;
 
 /**
@@ -21,8 +22,10 @@ import kz.shekara.server.response.ResponseService;
  * worker in the group shared by every response worker, so that it holds the same sectors of every one of
  * them (and, as the groups deal partitions alike over the same nodes, the sectors its rules hold); when it
  * takes sectors over it rebuilds their tasks, unit assignments and incidents followed from what the
- * previous owner published on the tasks topic and the inputs it handled within the window (see
- * {@link ResponseService#rebuild}), before any new input of them. Inputs the previous owner handled after
+ * previous owner published on the tasks topic, every incident event of their partition (read whole: an open
+ * incident is followed however long ago it had its last event) and the other inputs it handled within the window
+ * (see {@link ResponseService#rebuild}), before any new input of them; when it gives sectors up, their incidents,
+ * tasks and unit assignments leave the desk ({@link ResponseService#giveUpSectors}). Inputs the previous owner handled after
  * its last commit are handled again: the desk holds their task steps already and does not step a task
  * twice. Unit positions, crews' messages and control changes are keyed otherwise (by sector of the unit,
  * chatroom, unit): every response worker takes all of them, in a group of its node's own, so it knows
@@ -37,15 +40,22 @@ final class ResponseSectors implements SectorHandler {
     static final List<Topic<?>> OUTPUTS = List.of(Topic.TASKS);
     /** The subscriber group of the inputs every worker takes whole (a group of the node's own on a {@link RoleBus}). */
     static final String UNITS_GROUP = "response-units";
+    /** The key of the task steps of no sector (as {@link ResponseService} publishes them). */
+    private static final String NO_SECTOR = "-";
 
     private final ResponseService response;
     private final TrackReplayFilter tracks = new TrackReplayFilter();
     private final Counter rebuilt;
     private final SectorCommands commands;
+    private final kz.shekara.theatre.Theatre theatre;
+    private final int partitions;
 
-    ResponseSectors(ResponseService response, SectorCommands commands, MeterRegistry meters) {
+    ResponseSectors(ResponseService response, SectorCommands commands, kz.shekara.theatre.Theatre theatre,
+                    int partitions, MeterRegistry meters) {
         this.response = response;
         this.commands = commands;
+        this.theatre = theatre;
+        this.partitions = partitions;
         this.rebuilt = meters.counter("shekara.response.rebuilt");
     }
 
@@ -54,13 +64,14 @@ final class ResponseSectors implements SectorHandler {
      * the sector inputs on {@code bus}, the others whole on the node's {@code roleBus}.
      */
     static List<Bus.Subscription> subscribe(KafkaBus bus, Bus roleBus, ResponseService response,
-                                            SectorCommands commands, Duration window, MeterRegistry meters) {
+                                            SectorCommands commands, kz.shekara.theatre.Theatre theatre,
+                                            int partitions, Duration window, MeterRegistry meters) {
         List<Bus.Subscription> subs = new ArrayList<>();
         for (Topic<? extends DomainEvent> t : List.of(Topic.UNIT_POSITIONS, Topic.MESSAGES, Topic.UNIT_CONTROL)) {
             subs.add(roleBus.subscribe(t, UNITS_GROUP, response::take));
         }
         subs.add(bus.subscribeSectors("response", INPUTS, OUTPUTS, List.of(), window,
-                new ResponseSectors(response, commands, meters)));
+                new ResponseSectors(response, commands, theatre, partitions, meters)));
         return subs;
     }
 
@@ -94,6 +105,18 @@ final class ResponseSectors implements SectorHandler {
 
     @Override
     public void revoked(int partition) {
-        // The desk keeps what it held of the partition (see docs/kafka.md, What is left).
+        // Its incidents and tasks are another worker's now: they leave the desk (units stay: every worker knows them).
+        List<String> sectors = new ArrayList<>(SectorPartitions.in(partition,
+                theatre.sectors().stream().map(kz.shekara.theatre.Sector::id).toList(), partitions));
+        if (SectorPartitions.of(NO_SECTOR, partitions) == partition) {
+            sectors.add(null);
+        }
+        response.giveUpSectors(sectors);
+    }
+
+    /** Incident events are read back whole for a partition taken: every open incident is followed, however old. */
+    @Override
+    public java.util.Set<Topic<?>> inputsReadWhole() {
+        return java.util.Set.of(Topic.INCIDENTS);
     }
 }

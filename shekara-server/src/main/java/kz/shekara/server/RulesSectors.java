@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,9 +29,9 @@ import kz.shekara.server.kafka.SectorPartitions;
  * new input of them. The previous owner's last inputs after its last commit are handled again: the alerts
  * they raise again have the same ids (made from the finding and its time) and the desk drops them, so an
  * alert is neither raised twice nor lost and an incident is not split. Track updates a tracker worker sends
- * again are dropped ({@link TrackReplayFilter}). The desk is one for the node: the sectors a worker gives up
- * stay in it as they were (it shows their alerts) and are folded in again, idempotently, if they come back; the
- * rules stop watching their sensors for silence.
+ * again are dropped ({@link TrackReplayFilter}). The desk is one for the node: when a partition leaves, its
+ * sectors' alerts, incidents and rules' track state leave the desk and nothing more is raised or changed for them
+ * here ({@link RulesService#giveUpSectors}); taken back, they are rebuilt as any partition taken.
  * Meters: {@code shekara.rules.partitions} (partitions held), {@code shekara.rules.rebuilt} (outputs folded
  * and inputs re-run to rebuild). Thread-safe: the subscription's thread calls it.
  */
@@ -42,6 +43,9 @@ final class RulesSectors implements SectorHandler {
     static final List<Topic<?>> SECTOR_OUTPUTS = List.of(Topic.ALERTS, Topic.INCIDENTS, Topic.POSTURE);
     /** Alert changes are keyed by alert: read back whole, folded for the alerts known. */
     static final List<Topic<?>> OTHER_OUTPUTS = List.of(Topic.ALERT_CHANGES);
+
+    /** The key of the outputs of no sector (as {@link RulesService} publishes them). */
+    private static final String NO_SECTOR = "-";
 
     private final RulesService rules;
     private final SectorCommands commands;
@@ -76,6 +80,7 @@ final class RulesSectors implements SectorHandler {
             }
         }
         rules.rebuild(outputs, inputs, warmUp);
+        rules.takeSectors(sectorsOf(partition));
         rebuilt.increment(outputs.size() + inputs.size());
         held(partition, true);
     }
@@ -100,9 +105,9 @@ final class RulesSectors implements SectorHandler {
     @Override
     public void revoked(int partition) {
         held(partition, false);
-        // Its sensors are another worker's to watch now: the wall-clock tick must not call them silent here.
-        rules.forgetSectors(SectorPartitions.in(partition,
-                rules.theatre().sectors().stream().map(kz.shekara.theatre.Sector::id).toList(), partitions));
+        // Its alerts, incidents, tracks and sensors are another worker's now: they leave the desk, and the
+        // wall-clock tick must not raise or change anything for them here.
+        rules.giveUpSectors(sectorsOf(partition));
     }
 
     private void held(int partition, boolean now) {
@@ -112,5 +117,15 @@ final class RulesSectors implements SectorHandler {
             held.remove(partition);
         }
         holding = held.size();
+    }
+
+    /** The sectors whose records go to {@code partition}, with null when the key of no sector does. */
+    private List<String> sectorsOf(int partition) {
+        List<String> sectors = new ArrayList<>(SectorPartitions.in(partition,
+                rules.theatre().sectors().stream().map(kz.shekara.theatre.Sector::id).toList(), partitions));
+        if (SectorPartitions.of(NO_SECTOR, partitions) == partition) {
+            sectors.add(null);
+        }
+        return sectors;
     }
 }

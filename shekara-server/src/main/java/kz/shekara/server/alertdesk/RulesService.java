@@ -72,8 +72,7 @@ public final class RulesService implements AutoCloseable {
     private Instant lastEventTime;
     private Instant lastEventWall;
     private CompletableFuture<Void> lastOutput = CompletableFuture.completedFuture(null); // guarded by desk
-    /** Where operator commands go when the desk that owns their sector runs elsewhere; null: applied here. */
-    private volatile java.util.function.Consumer<OperatorCommand> relay;
+    private final CommandRelay relay;
 
     public RulesService(RulesSettings settings, Bus bus, Theatre theatre, MeterRegistry registry, Clock clock) {
         Objects.requireNonNull(settings, "settings");
@@ -82,6 +81,7 @@ public final class RulesService implements AutoCloseable {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.desk = new AlertDesk(theatre, settings.rules(), settings.incidents());
         this.rulesConfig = settings.rules();
+        this.relay = new CommandRelay(clock, theatre.defaultMarking());
         this.evaluation = Timer.builder("shekara.rules.evaluation").description("Rule evaluation time per input event")
                 .register(registry);
         this.skipped = Counter.builder("shekara.rules.skipped")
@@ -184,20 +184,20 @@ public final class RulesService implements AutoCloseable {
 
     /** See {@link AlertBook#acknowledge}; publishes the change (relayed: sends the command on, answers null). */
     public AlertChange acknowledge(String alert, String by) {
-        return relayed(OperatorCommand.Kind.ACKNOWLEDGE, alert, by, null, null, null, null) ? null
+        return relay.sent(OperatorCommand.Kind.ACKNOWLEDGE, alert, by, null, null, null, null) ? null
                 : command(() -> desk.acknowledge(alert, by, clock.instant()));
     }
 
     /** See {@link AlertBook#close}; publishes the change (relayed: sends the command on, answers null). */
     public AlertChange close(String alert, String by, Disposition disposition, String note) {
-        return relayed(OperatorCommand.Kind.CLOSE, alert, by, null, null, disposition, note) ? null
+        return relay.sent(OperatorCommand.Kind.CLOSE, alert, by, null, null, disposition, note) ? null
                 : command(() -> desk.close(alert, by, disposition, note, clock.instant()));
     }
 
     /** See {@link kz.shekara.incident.IncidentBook#change}; publishes the incident event (relayed: as above). */
     public IncidentEvent changeIncident(String incident, IncidentStatus status, String unit, String by, String note,
                                         Disposition disposition) {
-        return relayed(OperatorCommand.Kind.INCIDENT_STATUS, incident, by, status, unit, disposition, note) ? null
+        return relay.sent(OperatorCommand.Kind.INCIDENT_STATUS, incident, by, status, unit, disposition, note) ? null
                 : changeIncident(incident, status, unit, by, note, disposition, clock.instant());
     }
 
@@ -206,18 +206,7 @@ public final class RulesService implements AutoCloseable {
      * applying them here: for a node whose desk only shows what another node's rules publish. Call before serving.
      */
     public void relayCommands(java.util.function.Consumer<OperatorCommand> to) {
-        relay = to;
-    }
-
-    /** When commands are relayed: sends this one on (its sector left to the relay) and says so. */
-    private boolean relayed(OperatorCommand.Kind kind, String target, String by, IncidentStatus status, String unit,
-                            Disposition disposition, String note) {
-        java.util.function.Consumer<OperatorCommand> to = relay;
-        if (to != null) {
-            to.accept(new OperatorCommand(clock.instant(), kind, target, null, by, null, status, unit, disposition,
-                    note, desk.theatre().defaultMarking()));
-        }
-        return to != null;
+        relay.to(to);
     }
 
     /** Applies a command relayed from another node at its time, as its operator's (a dispatch is passed by). */
@@ -272,11 +261,17 @@ public final class RulesService implements AutoCloseable {
         }
     }
 
-    /** Stops watching the sensors of the sectors named for silence (given up to another rules worker). */
-    public void forgetSectors(java.util.Collection<String> sectors) {
+    /** See {@link AlertDesk#takeSectors}: sectors given up, taken back from another rules worker once rebuilt. */
+    public void takeSectors(java.util.Collection<String> sectors) {
         synchronized (desk) {
-            desk.forgetSensors(desk.theatre().sensors().stream().filter(s -> sectors.contains(s.sector()))
-                    .map(kz.shekara.theatre.Sensor::id).toList());
+            desk.takeSectors(sectors);
+        }
+    }
+
+    /** See {@link AlertDesk#giveUpSectors}: their alerts, incidents and rules' state leave the desk. */
+    public void giveUpSectors(java.util.Collection<String> sectors) {
+        synchronized (desk) {
+            desk.giveUpSectors(sectors);
         }
     }
 

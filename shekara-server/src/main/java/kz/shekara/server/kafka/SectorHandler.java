@@ -16,7 +16,7 @@ public interface SectorHandler {
      * on that partition (and of the output topics keyed otherwise, all of them), each topic in offset
      * order, topics in the order the subscription names them. {@code inputs}: the input records below the
      * group's committed offsets and within the subscription's input window of the latest of them, every
-     * input topic of the partition merged by event time. Rebuild from them; send nothing.
+     * input topic of the partition merged by event time (those of {@link #inputsReadWhole} from the partition's start). Rebuild from them; send nothing.
      */
     void rebuild(int partition, List<DomainEvent> outputs, List<DomainEvent> inputs);
 
@@ -28,4 +28,13 @@ public interface SectorHandler {
 
     /** The partition has left this worker. */
     void revoked(int partition);
+
+    /**
+     * The input topics whose records below the committed offsets are read back whole, from the partition's
+     * start, not only within the input window (inputs that are the state a taker must follow however old: the
+     * dispatch desk's incident events); none by default.
+     */
+    default java.util.Set<kz.shekara.server.bus.Topic<?>> inputsReadWhole() {
+        return java.util.Set.of();
+    }
 }

@@ -208,8 +208,11 @@ final class SectorSubscription implements GroupMember {
             Map<String, Topic<?>> all = new HashMap<>(inputs);
             all.putAll(bySector);
             all.putAll(whole);
-            Map<TopicPartition, List<DomainEvent>> read = PartitionReadBack.read(reader,
-                    PartitionReadBack.windowStarts(reader, from, inputWindow), ends, r -> decode(all, r));
+            Map<TopicPartition, Long> starts = PartitionReadBack.windowStarts(reader, from, inputWindow);
+            java.util.Set<Topic<?>> readWhole = handler.inputsReadWhole();
+            starts.keySet().removeIf(tp -> readWhole.contains(inputs.get(tp.topic()))); // from the partition's start
+            Map<TopicPartition, List<DomainEvent>> read = PartitionReadBack.read(reader, starts, ends,
+                    r -> decode(all, r));
             List<DomainEvent> outputs = new ArrayList<>();
             outs.forEach(tp -> outputs.addAll(read.getOrDefault(tp, List.of())));
             List<DomainEvent> in = new ArrayList<>();

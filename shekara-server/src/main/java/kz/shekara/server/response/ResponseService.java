@@ -127,6 +127,13 @@ public final class ResponseService implements AutoCloseable {
         }
     }
 
+    /** See {@link DispatchDesk#giveUpSectors}: sectors given up to another response worker leave the desk. */
+    public void giveUpSectors(java.util.Collection<String> sectors) {
+        synchronized (desk) {
+            desk.giveUpSectors(sectors);
+        }
+    }
+
     /** A control change from the bus: one this service made is applied already (a later one may have followed it). */
     private List<DispatchOutput> delivered(ControlChange c) {
         if (applied.remove(c)) {

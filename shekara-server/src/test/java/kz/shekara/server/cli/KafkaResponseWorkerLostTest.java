@@ -74,11 +74,10 @@ class KafkaResponseWorkerLostTest {
         List<Path> thirds = LostWorkers.recordingInThirds(dir);
 
         String prefix = TestBroker.prefix();
-        String rulesGroup = "shekara." + prefix + "rules.sectors";
-        String responseGroup = "shekara." + prefix + "response.sectors";
+        String rulesGroup = LostWorkers.sectorsGroup(prefix, "rules");
+        String responseGroup = LostWorkers.sectorsGroup(prefix, "response");
         List<String> inputs = INPUTS.stream().map(t -> prefix + t.name()).toList();
-        KafkaBusConfig bus = KafkaBusConfig.of(kafka).withPartitions(PARTITIONS).withTopicPrefix(prefix)
-                .withGroupPrefix("shekara." + prefix);
+        KafkaBusConfig bus = LostWorkers.bus(kafka, prefix, PARTITIONS);
         for (String name : List.of("survivor", "lost")) {
             TestAccounts.seed(dir.resolve(name), theatre);
         }

@@ -66,6 +66,17 @@ final class LostWorkers {
         return pb.start();
     }
 
+    /** The Kafka consumer group of the sector workers of {@code role} ({@code rules}, {@code response}) under {@code prefix}. */
+    static String sectorsGroup(String prefix, String role) {
+        return "shekara." + prefix + role + ".sectors";
+    }
+
+    /** The bus of a test's nodes in the test JVM: topics of {@code partitions} partitions, topics and groups under {@code prefix}. */
+    static kz.shekara.server.kafka.KafkaBusConfig bus(String kafka, String prefix, int partitions) {
+        return kz.shekara.server.kafka.KafkaBusConfig.of(kafka).withPartitions(partitions).withTopicPrefix(prefix)
+                .withGroupPrefix("shekara." + prefix);
+    }
+
     /** Where the child {@code name} writes its output. */
     static Path log(Path dir, String name) {
         return dir.resolve(name + ".log");

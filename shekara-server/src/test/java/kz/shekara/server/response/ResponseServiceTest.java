@@ -15,6 +15,7 @@ import kz.shekara.model.ControlChange;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.TargetClass;
 import kz.shekara.model.TrackStatus;
+import kz.shekara.model.Task;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.planning.Recommendation;
 import kz.shekara.planning.Recommendations;
@@ -178,6 +179,23 @@ class ResponseServiceTest {
         List<Recommendation> after = responder.recommendations(second, null).orElseThrow().recommendations().ranked();
         assertThat(after).extracting(Recommendation::unit).doesNotContain("GP-W");
         assertThat(find(after, "FP-W").leavesSectorUncovered()).isTrue();
+    }
+
+    @Test
+    void aSectorGivenUpLeavesItsIncidentsAndTasksAndFreesTheirUnitsHere() throws Exception {
+        String incident = crossMini();
+        clock.set(T0.plusSeconds(205));
+        Task task = responder.dispatch(incident, "GP-W", "duty");
+        bus.drain();
+        assertThat(responder.tasks()).extracting(Task::id).containsExactly(task.id());
+
+        responder.giveUpSectors(List.of("east")); // another sector: nothing of the west leaves
+        assertThat(responder.tasks()).extracting(Task::id).containsExactly(task.id());
+        responder.giveUpSectors(List.of("west"));
+        assertThat(responder.tasks()).as("tasks after giving the west up").isEmpty();
+        assertThat(responder.taskOf("GP-W")).isEmpty();
+        assertThat(responder.recommendations(incident, null)).as("the incident given up is not followed").isEmpty();
+        assertThat(responder.control()).as("units stay").containsKeys("GP-W", "FP-W", "GP-E");
     }
 
     /** A second walker crossing 7 km east of the first (a separate incident), still in the west sector. */
