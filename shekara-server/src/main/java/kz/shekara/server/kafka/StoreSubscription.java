@@ -159,7 +159,7 @@ public final class StoreSubscription implements GroupMember {
                 LOG.warn("event store: skipped a record: {}", ex.getMessage());
                 continue;
             }
-            entries.add(new LogEntry(topic.name(), r.key(), e));
+            entries.add(LogEntry.encoded(topic.name(), r.key(), e, r.value())); // the record's value is the log's JSON
             places.add(new SourceOffset(r.topic(), r.partition(), r.offset()));
         }
         gathered = places.size();
