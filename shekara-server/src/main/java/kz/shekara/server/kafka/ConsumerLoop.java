@@ -206,20 +206,6 @@ abstract class ConsumerLoop implements GroupMember {
     }
 
     /**
-     * Moves the partitions given from those held to {@code parked} with their next offsets (a partition
-     * revoked may be given back at once by the group's eager rebalance, its state kept if nobody committed
-     * past it meanwhile).
-     */
-    void park(Collection<TopicPartition> partitions, Map<TopicPartition, Long> parked) {
-        for (TopicPartition tp : partitions) {
-            Long at = next.remove(tp);
-            if (at != null) {
-                parked.put(tp, at);
-            }
-        }
-    }
-
-    /**
      * A subscription's rebalance listener: commits what was handled before partitions are revoked, drops
      * the offsets of partitions lost (another member has them already), and notes the first assignment
      * (until then the subscription is not caught up). Subclasses say what each does to what they hold.
@@ -250,6 +236,26 @@ abstract class ConsumerLoop implements GroupMember {
         public final void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             taken(partitions);
             assigned = true;
+        }
+    }
+
+    /**
+     * A rebalance listener of a subscription that keeps state per partition: a partition revoked is parked
+     * with its next offset, since the group's eager rebalance may give it back at once, its state kept if
+     * nobody committed past it meanwhile ({@link #taken} compares and clears {@link #parked}).
+     */
+    abstract class Parking extends Rebalance {
+        /** The partitions revoked in this rebalance with the offset of the next record each had to handle. */
+        final Map<TopicPartition, Long> parked = new HashMap<>();
+
+        @Override
+        final void revoked(Collection<TopicPartition> partitions) {
+            for (TopicPartition tp : partitions) {
+                Long at = next.remove(tp);
+                if (at != null) {
+                    parked.put(tp, at);
+                }
+            }
         }
     }
 

@@ -2,9 +2,7 @@ package kz.shekara.server.kafka;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.server.bus.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -97,14 +95,7 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
      * and given back at once (the group's eager rebalance takes every partition back before it deals
      * them out again) keeps its state when nobody committed past this worker meanwhile.
      */
-    private final class Rebuilding extends Rebalance {
-        private final Map<TopicPartition, Long> parked = new HashMap<>();
-
-        @Override
-        void revoked(Collection<TopicPartition> partitions) {
-            park(partitions, parked);
-        }
-
+    private final class Rebuilding extends Parking {
         @Override
         void lost(Collection<TopicPartition> partitions) {
             for (TopicPartition tp : partitions) {

@@ -137,14 +137,7 @@ final class SectorSubscription extends ConsumerLoop {
      * Commits before giving partitions up; rebuilds the partitions taken. A partition given up and given
      * back in one rebalance keeps its state when nobody committed past this worker meanwhile.
      */
-    private final class Rebuilding extends Rebalance {
-        private final Map<TopicPartition, Long> parked = new HashMap<>();
-
-        @Override
-        void revoked(Collection<TopicPartition> partitions) {
-            park(partitions, parked);
-        }
-
+    private final class Rebuilding extends Parking {
         @Override
         void lost(Collection<TopicPartition> partitions) {
             TreeSet<Integer> held = partitionNumbers(next.keySet());
