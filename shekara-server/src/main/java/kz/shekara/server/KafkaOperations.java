@@ -2,8 +2,6 @@ package kz.shekara.server;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -54,16 +52,16 @@ final class KafkaOperations implements ReportedPart, AutoCloseable {
         this.since = wall.instant();
         this.lagGauges = MultiGauge.builder(LAG).description("Records on a partition the node's consumer group has "
                 + "not handled yet").register(meters);
-        Gauge.builder(BROKER_UP, this, o -> o.up ? 1 : 0).description("1 while a Kafka broker answers, else 0")
-                .register(meters);
-        Gauge.builder("shekara.kafka.unsent", bus, KafkaBus::unsent)
-                .description("Events handed to the Kafka producer and not yet on the cluster").register(meters);
-        Gauge.builder("shekara.kafka.publishers.waiting", bus, KafkaBus::waitingPublishers)
-                .description("Publishers (inputs) waiting for the Kafka cluster now").register(meters);
-        FunctionCounter.builder("shekara.kafka.backpressure", bus, KafkaBus::backPressured)
-                .description("Publishes that waited for the Kafka cluster (back-pressure on the inputs)").register(meters);
-        FunctionCounter.builder("shekara.kafka.send.failures", bus, KafkaBus::sendFailures)
-                .description("Events the Kafka producer gave up on after its delivery timeout").register(meters);
+        new NodeMeters<>(meters, this).gauge(BROKER_UP, "1 while a Kafka broker answers, else 0", o -> o.up ? 1 : 0);
+        new NodeMeters<>(meters, bus)
+                .gauge("shekara.kafka.unsent", "Events handed to the Kafka producer and not yet on the cluster",
+                        KafkaBus::unsent)
+                .gauge("shekara.kafka.publishers.waiting", "Publishers (inputs) waiting for the Kafka cluster now",
+                        KafkaBus::waitingPublishers)
+                .counter("shekara.kafka.backpressure",
+                        "Publishes that waited for the Kafka cluster (back-pressure on the inputs)", KafkaBus::backPressured)
+                .counter("shekara.kafka.send.failures", "Events the Kafka producer gave up on after its delivery timeout",
+                        KafkaBus::sendFailures);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
                 .name("kafka-operations").unstarted(r));
     }

@@ -1,8 +1,5 @@
 package kz.shekara.server;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import kz.shekara.server.kafka.KafkaBus;
 import kz.shekara.server.kafka.StoreSubscription;
 import kz.shekara.server.store.EventLog;
@@ -23,17 +20,15 @@ final class StoreNode {
     static StoreSubscription start(ShekaraServer server, KafkaBus bus, EventLog log, int maxBatch) {
         StoreSubscription sub = bus.subscribeStore(log, maxBatch);
         server.closeWith(sub);
-        MeterRegistry m = server.meters();
-        FunctionCounter.builder("shekara.store.consumed", sub, StoreSubscription::stored)
-                .description("events stored from the topics").register(m);
-        FunctionCounter.builder("shekara.store.consumed.skipped", sub, StoreSubscription::skipped)
-                .description("events handed to the store again and already held").register(m);
-        FunctionCounter.builder("shekara.store.consumed.refused", sub, StoreSubscription::storeRefusals)
-                .description("batches the store refused (retried)").register(m);
-        FunctionCounter.builder("shekara.store.consumed.failures", sub, StoreSubscription::failures)
-                .description("records on the topics that are no Shekara event (skipped)").register(m);
-        Gauge.builder("shekara.store.consumed.queued", sub, StoreSubscription::queueDepth)
-                .description("events read and not yet stored").register(m);
+        new NodeMeters<>(server.meters(), sub)
+                .counter("shekara.store.consumed", "events stored from the topics", StoreSubscription::stored)
+                .counter("shekara.store.consumed.skipped", "events handed to the store again and already held",
+                        StoreSubscription::skipped)
+                .counter("shekara.store.consumed.refused", "batches the store refused (retried)",
+                        StoreSubscription::storeRefusals)
+                .counter("shekara.store.consumed.failures", "records on the topics that are no Shekara event (skipped)",
+                        StoreSubscription::failures)
+                .gauge("shekara.store.consumed.queued", "events read and not yet stored", StoreSubscription::queueDepth);
         return sub;
     }
 }

@@ -28,7 +28,7 @@ public final class EventRecords {
         RecordHeaders headers = new RecordHeaders();
         headers.add(TYPE_HEADER, tag.getBytes(StandardCharsets.UTF_8));
         return new ProducerRecord<>(kafkaTopic, null, event.time().toEpochMilli(), key,
-                codec.encode(event).getBytes(StandardCharsets.UTF_8), headers);
+                codec.encodeUtf8(event), headers);
     }
 
     /**

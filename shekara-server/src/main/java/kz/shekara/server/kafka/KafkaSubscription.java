@@ -6,17 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -44,24 +40,6 @@ final class KafkaSubscription<E extends DomainEvent> extends GroupConsumer<E> {
         this.inOrder = inOrder;
     }
 
-    /** A group member's settings: group {@code groupPrefix + group + "." + topic}, manual commits, from the start when new. */
-    static Properties consumerProperties(KafkaBusConfig config, String group, Topic<?> topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupPrefix() + group + "." + topic.name());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, (config.member().isEmpty() ? "" : config.member() + ".") + group + "."
-                + topic.name());
-        // Range over members sorted by client id: a worker holds the same partition numbers of every topic.
-        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName());
-        // A new group reads the topic from its start: nothing published before it joined is missed.
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.batching().pollRecords()));
-        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(config.sessionTimeout().toMillis()));
-        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, Long.toString(Math.max(500, config.sessionTimeout().toMillis() / 4)));
-        return p;
-    }
-
     @Override
     void handle(ConsumerRecords<String, byte[]> records) {
         if (inOrder) {
@@ -75,8 +53,8 @@ final class KafkaSubscription<E extends DomainEvent> extends GroupConsumer<E> {
     }
 
     @Override
-    ConsumerRebalanceListener rebalance() {
-        return new Rebalance();
+    Rebalance rebalance() {
+        return new Forgetting();
     }
 
     private void buffer(ConsumerRecords<String, byte[]> records) {
@@ -134,34 +112,26 @@ final class KafkaSubscription<E extends DomainEvent> extends GroupConsumer<E> {
     }
 
     private void deliver(ConsumerRecord<String, byte[]> r) {
-        try {
-            handler.accept(EventRecords.event(topic, r));
-        } catch (RuntimeException e) {
-            failed(e);
-        }
-        handled(r);
+        hand(r, decode(r), handler);
     }
 
-    /** Keeps what is held in step with the group: commits before giving partitions up, drops their buffers. */
-    private final class Rebalance implements ConsumerRebalanceListener {
+    /** Keeps what is held in step with the group: drops the buffers of partitions given up. */
+    private final class Forgetting extends Rebalance {
         @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            commit(true);
+        void revoked(Collection<TopicPartition> partitions) {
             forget(partitions);
         }
 
         @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            toCommit.keySet().removeAll(partitions);
+        void lost(Collection<TopicPartition> partitions) {
             forget(partitions);
         }
 
         @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        void taken(Collection<TopicPartition> partitions) {
             for (TopicPartition tp : partitions) {
                 next.put(tp, consumer.position(tp));
             }
-            assigned = true;
         }
 
         private void forget(Collection<TopicPartition> partitions) {

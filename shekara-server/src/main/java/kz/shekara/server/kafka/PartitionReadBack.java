@@ -6,18 +6,33 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 import kz.shekara.model.DomainEvent;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reading partitions back with a consumer of no group (assigned, not subscribed), as a worker rebuilds what it takes over. */
 final class PartitionReadBack {
     private static final Duration POLL = Duration.ofMillis(100);
 
     private PartitionReadBack() {
+    }
+
+    /** A consumer of no group for reading back ({@code clientId} made unique), committing nothing; the caller closes it. */
+    static KafkaConsumer<String, byte[]> reader(KafkaBusConfig config, String clientId) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + ".rebuild-" + UUID.randomUUID());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /**

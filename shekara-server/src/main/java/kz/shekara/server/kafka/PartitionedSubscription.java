@@ -2,21 +2,13 @@ package kz.shekara.server.kafka;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.server.bus.Topic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,15 +44,7 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
     @Override
     void handle(ConsumerRecords<String, byte[]> records) {
         for (ConsumerRecord<String, byte[]> r : records) {
-            E e = decode(r);
-            if (e != null) {
-                try {
-                    handler.accept(r.partition(), e);
-                } catch (RuntimeException ex) {
-                    failed(ex);
-                }
-            }
-            handled(r);
+            hand(r, decode(r), e -> handler.accept(r.partition(), e));
         }
     }
 
@@ -79,8 +63,8 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
     }
 
     @Override
-    ConsumerRebalanceListener rebalance() {
-        return new Rebalance();
+    Rebalance rebalance() {
+        return new Rebuilding();
     }
 
     /** Reads {@code tp} from its start up to {@code end} (exclusive) into the handler's replay. */
@@ -88,12 +72,7 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
         if (end <= 0) {
             return;
         }
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, group + "." + topic.name() + ".rebuild-" + UUID.randomUUID());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> reader = PartitionReadBack.reader(config, group + "." + topic.name())) {
             reader.assign(List.of(tp));
             reader.seekToBeginning(List.of(tp));
             while (reader.position(tp) < end) {
@@ -108,7 +87,7 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
                 }
             }
         }
-        LOG.info("{} on {}: partition {} rebuilt from offsets 0 to {}", group, kafkaTopic, tp.partition(), end);
+        LOG.info("{} on {}: partition {} rebuilt from offsets 0 to {}", group, tp.topic(), tp.partition(), end);
     }
 
     /**
@@ -116,23 +95,9 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
      * and given back at once (the group's eager rebalance takes every partition back before it deals
      * them out again) keeps its state when nobody committed past this worker meanwhile.
      */
-    private final class Rebalance implements ConsumerRebalanceListener {
-        private final Map<TopicPartition, Long> parked = new HashMap<>();
-
+    private final class Rebuilding extends Parking {
         @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            commit(true);
-            for (TopicPartition tp : partitions) {
-                Long at = next.remove(tp);
-                if (at != null) {
-                    parked.put(tp, at);
-                }
-            }
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            toCommit.keySet().removeAll(partitions);
+        void lost(Collection<TopicPartition> partitions) {
             for (TopicPartition tp : partitions) {
                 if (next.remove(tp) != null) {
                     handler.revoked(tp.partition());
@@ -141,7 +106,7 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
         }
 
         @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        void taken(Collection<TopicPartition> partitions) {
             List<TopicPartition> taken = new ArrayList<>(partitions);
             taken.sort(java.util.Comparator.comparingInt(TopicPartition::partition));
             for (TopicPartition tp : taken) {
@@ -159,12 +124,6 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
             }
             parked.keySet().forEach(tp -> handler.revoked(tp.partition()));
             parked.clear();
-            assigned = true;
         }
-    }
-
-    @Override
-    public int queueDepth() {
-        return 0;
     }
 }

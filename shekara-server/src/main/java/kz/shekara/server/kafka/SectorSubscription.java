@@ -8,26 +8,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.server.bus.Topic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,30 +40,16 @@ import org.slf4j.LoggerFactory;
  * holds). Records that do not decode are counted as failures and skipped. Thread-safe: the consumers are
  * touched by the subscription's thread only.
  */
-final class SectorSubscription implements GroupMember {
+final class SectorSubscription extends ConsumerLoop {
     private static final Logger LOG = LoggerFactory.getLogger(SectorSubscription.class);
-    private static final Duration POLL = Duration.ofMillis(100);
 
     private final KafkaBusConfig config;
-    private final String group;
     private final Map<String, Topic<?>> inputs = new LinkedHashMap<>();
     private final Map<String, Topic<?>> bySector = new LinkedHashMap<>();
     private final Map<String, Topic<?>> whole = new LinkedHashMap<>();
     private final Duration inputWindow;
     private final SectorHandler handler;
     private final Runnable flush;
-    private final Runnable onClose;
-    private final CommitPacing pacing;
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final Thread thread;
-    /** Per assigned input partition, the offset of the next record to hand on. */
-    private final Map<TopicPartition, Long> next = new ConcurrentHashMap<>();
-    private final Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
-    private final AtomicLong failures = new AtomicLong();
-    private final String kafkaGroup;
-    private volatile Map<TopicPartition, Long> lag = Map.of();
-    private volatile boolean assigned;
-    private volatile boolean stopped;
 
     /**
      * @param inputs the topics handed on ({@code prefix + name} each), all keyed by sector
@@ -87,82 +62,28 @@ final class SectorSubscription implements GroupMember {
     SectorSubscription(KafkaBusConfig config, String group, List<Topic<?>> inputs, List<Topic<?>> sectorOutputs,
                        List<Topic<?>> otherOutputs, Duration inputWindow, SectorHandler handler, Runnable flush,
                        Runnable onClose) {
+        super(config, group, group + ".sectors", inputs.stream().map(t -> config.topicPrefix() + t.name()).toList(),
+                config.batching().pollRecords(), onClose);
         this.config = config;
-        this.group = group;
         inputs.forEach(t -> this.inputs.put(config.topicPrefix() + t.name(), t));
         sectorOutputs.forEach(t -> bySector.put(config.topicPrefix() + t.name(), t));
         otherOutputs.forEach(t -> whole.put(config.topicPrefix() + t.name(), t));
         this.inputWindow = inputWindow;
         this.handler = handler;
         this.flush = flush;
-        this.onClose = onClose;
-        this.pacing = new CommitPacing(config.batching().commitInterval(), config.batching().commitRecords());
-        Properties p = KafkaSubscription.consumerProperties(config, group, inputs.getFirst());
-        this.kafkaGroup = config.groupPrefix() + group + ".sectors";
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, kafkaGroup);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, (config.member().isEmpty() ? "" : config.member() + ".") + group
-                + ".sectors");
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = Thread.ofPlatform().daemon().name("kafka-" + group + "-sectors").unstarted(this::run);
     }
 
-    void start() {
-        thread.start();
-    }
-
-    private void run() {
-        try {
-            consumer.subscribe(List.copyOf(inputs.keySet()), new Rebalance());
-            while (!stopped) {
-                try {
-                    pollOnce();
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (org.apache.kafka.common.errors.RetriableException
-                         | org.apache.kafka.clients.consumer.CommitFailedException
-                         | org.apache.kafka.common.errors.RebalanceInProgressException e) {
-                    // The cluster away or the group moving (a broker restart): what was not committed is
-                    // handled again by whoever holds the partition next, after its rebuild; the consumer goes on.
-                    LOG.warn("Kafka subscription {} on {}: {}; going on", group, inputs.keySet(), e.toString());
-                    Thread.sleep(POLL.toMillis());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (WakeupException e) {
-            // close() asked the poll to stop
-        } catch (KafkaException e) {
-            LOG.error("Kafka subscription {} on {} stopped: {}", group, inputs.keySet(), e.toString());
-        } finally {
-            try {
-                commit(true);
-            } catch (KafkaException e) {
-                LOG.warn("Kafka subscription {}: last commit failed: {}", group, e.toString());
-            }
-            consumer.close(Duration.ofSeconds(5));
-            partitionNumbers(next.keySet()).forEach(handler::revoked);
-            next.clear();
-        }
+    @Override
+    void stopped() {
+        partitionNumbers(next.keySet()).forEach(handler::revoked);
+        next.clear();
     }
 
     /** Outputs handed on and sent first, then the offsets: what a commit covers is on the cluster. */
-    private void commit(boolean sync) {
-        if (toCommit.isEmpty()) {
-            return;
-        }
+    @Override
+    void beforeCommit() {
         handler.handedOn();
         flush.run();
-        Map<TopicPartition, OffsetAndMetadata> offsets = Map.copyOf(toCommit);
-        toCommit.clear();
-        if (sync) {
-            consumer.commitSync(offsets);
-        } else {
-            consumer.commitAsync(offsets, (o, e) -> {
-                if (e != null) {
-                    LOG.debug("commit of {} failed (the next one covers it): {}", group, e.toString());
-                }
-            });
-        }
     }
 
     private DomainEvent decode(Map<String, Topic<?>> topics, ConsumerRecord<String, byte[]> r) {
@@ -172,11 +93,6 @@ final class SectorSubscription implements GroupMember {
             failed(ex);
             return null;
         }
-    }
-
-    private void failed(RuntimeException e) {
-        failures.incrementAndGet();
-        LOG.warn("handler {} failed: {}", group, e.toString());
     }
 
     private static TreeSet<Integer> partitionNumbers(Collection<TopicPartition> tps) {
@@ -190,12 +106,7 @@ final class SectorSubscription implements GroupMember {
      * committed offsets), and hands them to the handler.
      */
     private void rebuild(int p, Map<TopicPartition, Long> from) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, group + ".rebuild-" + UUID.randomUUID());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<String, byte[]> reader = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> reader = PartitionReadBack.reader(config, group)) {
             List<TopicPartition> outs = new ArrayList<>();
             bySector.keySet().forEach(t -> outs.add(new TopicPartition(t, p)));
             for (String t : whole.keySet()) {
@@ -229,23 +140,9 @@ final class SectorSubscription implements GroupMember {
      * Commits before giving partitions up; rebuilds the partitions taken. A partition given up and given
      * back in one rebalance keeps its state when nobody committed past this worker meanwhile.
      */
-    private final class Rebalance implements ConsumerRebalanceListener {
-        private final Map<TopicPartition, Long> parked = new HashMap<>();
-
+    private final class Rebuilding extends Parking {
         @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            commit(true);
-            for (TopicPartition tp : partitions) {
-                Long at = next.remove(tp);
-                if (at != null) {
-                    parked.put(tp, at);
-                }
-            }
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            toCommit.keySet().removeAll(partitions);
+        void lost(Collection<TopicPartition> partitions) {
             TreeSet<Integer> held = partitionNumbers(next.keySet());
             partitions.forEach(next::remove);
             held.removeAll(partitionNumbers(next.keySet()));
@@ -253,7 +150,7 @@ final class SectorSubscription implements GroupMember {
         }
 
         @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        void taken(Collection<TopicPartition> partitions) {
             Map<Integer, Map<TopicPartition, Long>> taken = new TreeMap<>();
             for (TopicPartition tp : partitions) {
                 taken.computeIfAbsent(tp.partition(), k -> new HashMap<>()).put(tp, consumer.position(tp));
@@ -273,94 +170,18 @@ final class SectorSubscription implements GroupMember {
             wasParked.removeAll(taken.keySet());
             wasParked.forEach(handler::revoked);
             parked.clear();
-            assigned = true;
         }
     }
 
-    private void pollOnce() {
-        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+    @Override
+    Rebalance rebalance() {
+        return new Rebuilding();
+    }
+
+    @Override
+    void handle(ConsumerRecords<String, byte[]> records) {
         for (ConsumerRecord<String, byte[]> r : records) {
-            DomainEvent e = decode(inputs, r);
-            if (e != null) {
-                try {
-                    handler.accept(r.partition(), e);
-                } catch (RuntimeException ex) {
-                    failed(ex);
-                }
-            }
-            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-            toCommit.put(tp, new OffsetAndMetadata(r.offset() + 1));
-            next.put(tp, r.offset() + 1);
+            hand(r, decode(inputs, r), e -> handler.accept(r.partition(), e));
         }
-        if (pacing.due(records.count())) {
-            commit(false);
-        }
-        measureLag();
-    }
-
-    /** Notes each held partition's lag: its end as of the last fetch less the next offset to handle. */
-    private void measureLag() {
-        lag = PartitionLag.of(consumer, next);
-    }
-
-    @Override
-    public Map<TopicPartition, Long> lag() {
-        return lag;
-    }
-
-    @Override
-    public String kafkaGroup() {
-        return kafkaGroup;
-    }
-
-    @Override
-    public boolean caughtUp(Map<TopicPartition, Long> ends) {
-        if (!assigned && !stopped) {
-            return false;
-        }
-        return next.entrySet().stream().allMatch(e -> e.getValue() >= ends.getOrDefault(e.getKey(), 0L));
-    }
-
-    @Override
-    public Collection<TopicPartition> partitions() {
-        return List.copyOf(next.keySet());
-    }
-
-    @Override
-    public String group() {
-        return group;
-    }
-
-    @Override
-    public int queueDepth() {
-        return 0;
-    }
-
-    /** Nothing is superseded on Kafka: every record stays in the topic. */
-    @Override
-    public long superseded() {
-        return 0;
-    }
-
-    @Override
-    public long failures() {
-        return failures.get();
-    }
-
-    @Override
-    public void close() {
-        if (stopped) {
-            return;
-        }
-        stopped = true;
-        consumer.wakeup();
-        if (Thread.currentThread() != thread) {
-            try {
-                thread.join(Duration.ofSeconds(15));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        onClose.run();
     }
 }

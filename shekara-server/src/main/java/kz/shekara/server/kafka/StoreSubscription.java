@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.server.bus.Topic;
@@ -15,17 +14,11 @@ import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.LogEntry;
 import kz.shekara.server.store.SourceOffset;
 import kz.shekara.server.store.StoreUnavailableException;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,24 +33,16 @@ import org.slf4j.LoggerFactory;
  * counted as a failure and skipped. While the store refuses writes, the consumer pauses and retries the
  * batch every second (counted and logged once). Thread-safe: the consumer is touched by its own thread only.
  */
-public final class StoreSubscription implements GroupMember {
+public final class StoreSubscription extends ConsumerLoop {
     private static final Logger LOG = LoggerFactory.getLogger(StoreSubscription.class);
     static final String GROUP = "store";
-    private static final Duration POLL = Duration.ofMillis(100);
     /** A batch waits at most this long for more records before it is written. */
     private static final long LINGER_NS = Duration.ofMillis(200).toNanos();
     private static final long RETRY_NS = Duration.ofSeconds(1).toNanos();
 
     private final EventLog log;
     private final Map<String, Topic<?>> topics;
-    private final String kafkaGroup;
     private final int maxBatch;
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final Runnable onClose;
-    private final Thread thread;
-    /** Per partition held, the offset of the next record to store: everything before it is durable. */
-    private final Map<TopicPartition, Long> next = new ConcurrentHashMap<>();
-    private final AtomicLong failures = new AtomicLong();
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong storeRefusals = new AtomicLong();
@@ -69,30 +54,20 @@ public final class StoreSubscription implements GroupMember {
     private long batchStarted;
     private long retryAt;
     private boolean refusing;
-    private volatile Map<TopicPartition, Long> lag = Map.of();
-    private volatile boolean assigned;
-    private volatile boolean stopped;
 
     /** @param topics the Kafka topic name of each of Shekara's topics */
     StoreSubscription(KafkaBusConfig config, EventLog log, Map<String, Topic<?>> topics, int maxBatch, Runnable onClose) {
-        if (maxBatch < 1) {
-            throw new IllegalArgumentException("maxBatch must be >= 1, got " + maxBatch);
-        }
+        super(config, GROUP, GROUP, List.copyOf(topics.keySet()), Math.min(positive(maxBatch), 2_000), onClose);
         this.log = log;
         this.topics = Map.copyOf(topics);
         this.maxBatch = maxBatch;
-        this.onClose = onClose;
-        this.kafkaGroup = config.groupPrefix() + GROUP;
-        java.util.Properties p = KafkaSubscription.consumerProperties(config, GROUP, Topic.OBSERVATIONS);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, kafkaGroup);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, (config.member().isEmpty() ? "" : config.member() + ".") + GROUP);
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(Math.min(maxBatch, 2_000)));
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = Thread.ofPlatform().daemon().name("kafka-store").unstarted(this::run);
     }
 
-    void start() {
-        thread.start();
+    private static int positive(int maxBatch) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be >= 1, got " + maxBatch);
+        }
+        return maxBatch;
     }
 
     /** Events stored by this consumer. */
@@ -110,40 +85,22 @@ public final class StoreSubscription implements GroupMember {
         return storeRefusals.get();
     }
 
-    private void run() {
-        try {
-            consumer.subscribe(List.copyOf(topics.keySet()), new Rebalance());
-            while (!stopped) {
-                try {
-                    gather(consumer.poll(POLL));
-                    if (!ends.isEmpty() && (places.size() >= maxBatch || System.nanoTime() - batchStarted >= LINGER_NS)) {
-                        flush();
-                    }
-                    lag = PartitionLag.of(consumer, next);
-                } catch (org.apache.kafka.common.errors.RetriableException
-                         | org.apache.kafka.common.errors.RebalanceInProgressException e) {
-                    LOG.warn("event store consumer: {}; going on", e.toString());
-                    Thread.sleep(POLL.toMillis());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (WakeupException e) {
-            // close() asked the poll to stop
-        } catch (KafkaException e) {
-            LOG.error("event store consumer stopped: {}", e.toString());
-        } finally {
-            try {
-                flush();
-            } catch (KafkaException e) {
-                LOG.warn("event store consumer: last commit failed: {}", e.toString());
-            }
-            consumer.close(Duration.ofSeconds(5));
+    /** Writes the batch once it is full or has waited long enough. */
+    @Override
+    void afterPoll(int polled) {
+        if (!ends.isEmpty() && (places.size() >= maxBatch || System.nanoTime() - batchStarted >= LINGER_NS)) {
+            flush();
         }
     }
 
+    @Override
+    void finish() {
+        flush();
+    }
+
     /** Adds a poll's records to the batch (those that are no event advance their partition only). */
-    private void gather(ConsumerRecords<String, byte[]> records) {
+    @Override
+    void handle(ConsumerRecords<String, byte[]> records) {
         for (ConsumerRecord<String, byte[]> r : records) {
             if (ends.isEmpty()) {
                 batchStarted = System.nanoTime();
@@ -155,11 +112,10 @@ public final class StoreSubscription implements GroupMember {
             try {
                 e = EventRecords.event(topic, r);
             } catch (IllegalArgumentException ex) {
-                failures.incrementAndGet();
-                LOG.warn("event store: skipped a record: {}", ex.getMessage());
+                failed(ex);
                 continue;
             }
-            entries.add(new LogEntry(topic.name(), r.key(), e));
+            entries.add(LogEntry.encoded(topic.name(), r.key(), e, r.value())); // the record's value is the log's JSON
             places.add(new SourceOffset(r.topic(), r.partition(), r.offset()));
         }
         gathered = places.size();
@@ -177,7 +133,7 @@ public final class StoreSubscription implements GroupMember {
         ends.forEach((tp, at) -> to.add(new SourceOffset(tp.topic(), tp.partition(), at)));
         int n;
         try {
-            n = log.appendConsumed(kafkaGroup, entries, places, to);
+            n = log.appendConsumed(kafkaGroup(), entries, places, to);
         } catch (StoreUnavailableException e) {
             storeRefusals.incrementAndGet();
             if (!refusing) {
@@ -196,20 +152,15 @@ public final class StoreSubscription implements GroupMember {
         }
         stored.addAndGet(n);
         skipped.addAndGet(entries.size() - n);
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         ends.forEach((tp, at) -> {
-            offsets.put(tp, new OffsetAndMetadata(at));
+            toCommit.put(tp, new OffsetAndMetadata(at));
             next.computeIfPresent(tp, (k, was) -> Math.max(was, at));
         });
         entries.clear();
         places.clear();
         ends.clear();
         gathered = 0;
-        consumer.commitAsync(offsets, (o, e) -> {
-            if (e != null) {
-                LOG.debug("event store consumer: commit failed (the stored positions rule): {}", e.toString());
-            }
-        });
+        commit(false); // for the lag and for tools: the stored positions rule
     }
 
     /** Drops the gathered records of the partitions given (another consumer stores them from the stored positions). */
@@ -226,9 +177,9 @@ public final class StoreSubscription implements GroupMember {
     }
 
     /** Stores what was gathered before partitions leave; reads the partitions taken from their stored positions. */
-    private final class Rebalance implements ConsumerRebalanceListener {
+    private final class FromStoredPositions extends Rebalance {
         @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        void revoked(Collection<TopicPartition> partitions) {
             refusing = false; // one more try before they go
             flush();
             drop(partitions);
@@ -236,13 +187,13 @@ public final class StoreSubscription implements GroupMember {
         }
 
         @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+        void lost(Collection<TopicPartition> partitions) {
             drop(partitions);
             next.keySet().removeAll(partitions);
         }
 
         @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        void taken(Collection<TopicPartition> partitions) {
             Map<TopicPartition, Long> at = storedPositions();
             for (TopicPartition tp : partitions) {
                 Long from = at.get(tp);
@@ -254,8 +205,12 @@ public final class StoreSubscription implements GroupMember {
             if (refusing) {
                 consumer.pause(partitions);
             }
-            assigned = true;
         }
+    }
+
+    @Override
+    Rebalance rebalance() {
+        return new FromStoredPositions();
     }
 
     /** The log's stored positions, waiting (every second) while the store is down. */
@@ -263,7 +218,7 @@ public final class StoreSubscription implements GroupMember {
         while (true) {
             try {
                 Map<TopicPartition, Long> at = new HashMap<>();
-                for (SourceOffset o : log.sourcePositions(kafkaGroup)) {
+                for (SourceOffset o : log.sourcePositions(kafkaGroup())) {
                     at.put(new TopicPartition(o.topic(), o.partition()), o.offset());
                 }
                 return at;
@@ -281,54 +236,7 @@ public final class StoreSubscription implements GroupMember {
     }
 
     @Override
-    public boolean caughtUp(Map<TopicPartition, Long> endOffsets) {
-        return (assigned || stopped) && ConsumerThreads.reached(next, endOffsets);
-    }
-
-    @Override
-    public Collection<TopicPartition> partitions() {
-        return List.copyOf(next.keySet());
-    }
-
-    @Override
-    public String kafkaGroup() {
-        return kafkaGroup;
-    }
-
-    @Override
-    public Map<TopicPartition, Long> lag() {
-        return lag;
-    }
-
-    @Override
-    public String group() {
-        return GROUP;
-    }
-
-    @Override
     public int queueDepth() {
         return gathered;
-    }
-
-    /** Records on the topics that are no Shekara event (skipped). */
-    @Override
-    public long failures() {
-        return failures.get();
-    }
-
-    /** Nothing is superseded: every event is stored. */
-    @Override
-    public long superseded() {
-        return 0;
-    }
-
-    @Override
-    public void close() {
-        if (stopped) {
-            return;
-        }
-        stopped = true;
-        ConsumerThreads.stop(consumer, thread);
-        onClose.run();
     }
 }

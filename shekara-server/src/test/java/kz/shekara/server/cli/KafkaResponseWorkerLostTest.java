@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.shekara.model.Alert;
 import kz.shekara.model.Task;
@@ -26,7 +24,6 @@ import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBusConfig;
 import kz.shekara.server.kafka.TestBroker;
 import kz.shekara.server.kafka.TopicReader;
@@ -34,8 +31,8 @@ import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Theatre;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,21 +48,16 @@ class KafkaResponseWorkerLostTest {
     private static final int PARTITIONS = 2;
     private static final Duration DEADLINE = Duration.ofMinutes(3);
     private static final List<Topic<?>> INPUTS = List.of(Topic.TRACKS, Topic.OBSERVATIONS, Topic.HEARTBEATS);
-    private static final Pattern HTTP_PORT = Pattern.compile("shekara: http=(\\d+)");
     private static final Pattern REBUILT_TASKS = Pattern.compile("response: partition \\d+ rebuilt from [1-9]\\d* outputs");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
-    private final List<Process> children = new ArrayList<>();
+    @RegisterExtension
+    final WorkerNodes nodes = new WorkerNodes(() -> dir, PARTITIONS, DEADLINE);
     private java.time.Instant recordingStart;
     private final HttpClient commander = TestAccounts.commander();
-
-    @AfterEach
-    void killChildren() {
-        children.forEach(Process::destroyForcibly);
-    }
 
     @Test
     void survivingResponseWorkerCarriesOnTheLostWorkersTask() throws Exception {
@@ -77,23 +69,21 @@ class KafkaResponseWorkerLostTest {
         String rulesGroup = LostWorkers.sectorsGroup(prefix, "rules");
         String responseGroup = LostWorkers.sectorsGroup(prefix, "response");
         List<String> inputs = INPUTS.stream().map(t -> prefix + t.name()).toList();
-        KafkaBusConfig bus = LostWorkers.bus(kafka, prefix, PARTITIONS);
+        KafkaBusConfig bus = nodes.bus(kafka, prefix);
         for (String name : List.of("survivor", "lost")) {
             TestAccounts.seed(dir.resolve(name), theatre);
         }
         String survivorUrl;
         Dispatched task;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
-             ShekaraServer tracker = KafkaNode.start(nodeConfig("tracker"), theatre, Clock.systemUTC(), bus,
+             ShekaraServer tracker = KafkaNode.start(nodes.nodeConfig("tracker"), theatre, Clock.systemUTC(), bus,
                      NodeRoles.parse(List.of("tracker")))) {
-            Process survivor = LostWorkers.start(dir, "survivor", kafka, prefix, PARTITIONS, "rules,response");
-            children.add(survivor);
-            Process lost = LostWorkers.start(dir, "lost", kafka, prefix, PARTITIONS, "rules,response");
-            children.add(lost);
-            survivorUrl = "http://127.0.0.1:" + httpPort("survivor");
-            String lostUrl = "http://127.0.0.1:" + httpPort("lost");
+            Process survivor = nodes.start("survivor", kafka, prefix, "rules,response");
+            Process lost = nodes.start("lost", kafka, prefix, "rules,response");
+            survivorUrl = "http://127.0.0.1:" + nodes.httpPort("survivor");
+            String lostUrl = "http://127.0.0.1:" + nodes.httpPort("lost");
             for (String group : List.of(rulesGroup, responseGroup)) {
-                await(group + ": each worker holds one partition",
+                nodes.await(group + ": each worker holds one partition",
                         () -> LostWorkers.holdings(admin, group).equals(List.of(1, 1)));
             }
             // The operator's commands take the wall clock's time: the recording is stamped so that they fall
@@ -101,27 +91,27 @@ class KafkaResponseWorkerLostTest {
             recordingStart = java.time.Instant.now().minusSeconds(60);
             publish(kafka, prefix, thirds.get(0));
             tracker.bus().drain();
-            await("the rules handled the first third", () -> LostWorkers.committedToEnd(admin, rulesGroup, inputs,
+            nodes.await("the rules handled the first third", () -> LostWorkers.committedToEnd(admin, rulesGroup, inputs,
                     PARTITIONS));
             task = dispatchOnAnOpenIncident(lostUrl);
             String taskId = task.id();
-            await("the task is on the tasks topic", () -> tasks(kafka, prefix).stream().anyMatch(t -> t.id().equals(taskId)));
+            nodes.await("the task is on the tasks topic", () -> tasks(kafka, prefix).stream().anyMatch(t -> t.id().equals(taskId)));
             publish(kafka, prefix, thirds.get(1));
             lost.destroyForcibly(); // SIGKILL: no leave, no last commit
             lost.waitFor();
             int stepsByTheLost = (int) tasks(kafka, prefix).stream().filter(t -> t.id().equals(taskId)).count();
             for (String group : List.of(rulesGroup, responseGroup)) {
-                await(group + ": the survivor holds every partition",
+                nodes.await(group + ": the survivor holds every partition",
                         () -> LostWorkers.holdings(admin, group).equals(List.of(PARTITIONS)));
             }
             publish(kafka, prefix, thirds.get(2));
             tracker.bus().drain();
-            await("the survivor handled the whole recording", () -> LostWorkers.committedToEnd(admin, rulesGroup,
+            nodes.await("the survivor handled the whole recording", () -> LostWorkers.committedToEnd(admin, rulesGroup,
                     inputs, PARTITIONS));
             // The dispatch desk takes the rules' outputs (incidents, alerts) from the topics after the rules.
             List<String> responseInputs = List.of(Topic.TRACKS, Topic.ALERTS, Topic.INCIDENTS).stream()
                     .map(t -> prefix + t.name()).toList();
-            await("the survivor's dispatch desk handled the whole recording", () -> LostWorkers.committedToEnd(admin,
+            nodes.await("the survivor's dispatch desk handled the whole recording", () -> LostWorkers.committedToEnd(admin,
                     responseGroup, responseInputs, PARTITIONS));
             assertThat(survivor.isAlive()).isTrue();
 
@@ -143,7 +133,7 @@ class KafkaResponseWorkerLostTest {
             HttpResponse<String> resolved = send("PUT", survivorUrl + "/api/v1/incidents/" + task.incident()
                     + "/status", "{\"status\":\"resolved\",\"disposition\":\"confirmed\"}");
             assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
-            await("the survivor ended the task", () -> tasks(kafka, prefix).stream()
+            nodes.await("the survivor ended the task", () -> tasks(kafka, prefix).stream()
                     .anyMatch(t -> t.id().equals(taskId) && t.status() == TaskStatus.ENDED));
             List<Task> steps = tasks(kafka, prefix).stream().filter(t -> t.id().equals(taskId)).toList();
             System.out.printf("task %s: %d steps by the lost worker, %d in all%n", taskId, stepsByTheLost,
@@ -225,36 +215,8 @@ class KafkaResponseWorkerLostTest {
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The HTTP port the child {@code name} printed once it served. */
-    private int httpPort(String name) throws Exception {
-        int[] port = new int[1];
-        await(name + " serves", () -> {
-            try {
-                Path log = LostWorkers.log(dir, name);
-                Matcher m = HTTP_PORT.matcher(Files.exists(log) ? Files.readString(log) : "");
-                if (m.find()) {
-                    port[0] = Integer.parseInt(m.group(1));
-                    return true;
-                }
-                return false;
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        });
-        return port[0];
-    }
-
     private void publish(String kafka, String prefix, Path part) {
-        KafkaPipelineTest.run("publish", "--kafka", kafka, "--topic-prefix", prefix, "--partitions",
-                Integer.toString(PARTITIONS), "--in", part.toString(), "--start", recordingStart.toString());
+        nodes.publish(kafka, prefix, part, "--start", recordingStart.toString());
     }
 
-    private ShekaraConfig nodeConfig(String name) {
-        return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0).withTlsPort(-1)
-                .withDataDir(dir.resolve(name)).validate();
-    }
-
-    private void await(String what, BooleanSupplier condition) throws Exception {
-        LostWorkers.await(what, condition, DEADLINE, dir, List.of("survivor", "lost"));
-    }
 }

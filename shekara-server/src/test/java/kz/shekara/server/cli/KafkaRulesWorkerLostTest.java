@@ -6,25 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import kz.shekara.model.Alert;
 import kz.shekara.server.KafkaNode;
 import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBusConfig;
 import kz.shekara.server.kafka.TestBroker;
 import kz.shekara.server.kafka.TopicReader;
 import kz.shekara.server.theatre.TheatreLoader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,12 +42,8 @@ class KafkaRulesWorkerLostTest {
     @TempDir
     Path dir;
 
-    private final List<Process> children = new ArrayList<>();
-
-    @AfterEach
-    void killChildren() {
-        children.forEach(Process::destroyForcibly);
-    }
+    @RegisterExtension
+    final WorkerNodes nodes = new WorkerNodes(() -> dir, PARTITIONS, DEADLINE);
 
     @Test
     void survivingRulesWorkerTakesOverTheLostWorkersAlertsAndIncidents() throws Exception {
@@ -60,31 +53,28 @@ class KafkaRulesWorkerLostTest {
         String prefix = TestBroker.prefix();
         String group = "shekara." + prefix + "rules.sectors";
         List<String> inputs = RULES_INPUTS.stream().map(t -> prefix + t.name()).toList();
-        KafkaBusConfig bus = KafkaBusConfig.of(kafka).withPartitions(PARTITIONS).withTopicPrefix(prefix)
-                .withGroupPrefix("shekara." + prefix);
+        KafkaBusConfig bus = nodes.bus(kafka, prefix);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
-             ShekaraServer tracker = KafkaNode.start(nodeConfig("tracker"), TheatreLoader.loadDefault(),
+             ShekaraServer tracker = KafkaNode.start(nodes.nodeConfig("tracker"), TheatreLoader.loadDefault(),
                      Clock.systemUTC(), bus, NodeRoles.parse(List.of("tracker")))) {
-            Process survivor = LostWorkers.start(dir, "survivor", kafka, prefix, PARTITIONS, "rules");
-            children.add(survivor);
-            Process lost = LostWorkers.start(dir, "lost", kafka, prefix, PARTITIONS, "rules");
-            children.add(lost);
-            await("each rules worker holds one partition", () -> LostWorkers.holdings(admin, group).size() == 2
+            Process survivor = nodes.start("survivor", kafka, prefix, "rules");
+            Process lost = nodes.start("lost", kafka, prefix, "rules");
+            nodes.await("each rules worker holds one partition", () -> LostWorkers.holdings(admin, group).size() == 2
                     && LostWorkers.holdings(admin, group).stream().allMatch(ps -> ps == 1));
-            publish(kafka, prefix, thirds.get(0));
+            nodes.publish(kafka, prefix, thirds.get(0));
             tracker.bus().drain();
-            await("the rules handled the first third", () -> LostWorkers.committedToEnd(admin, group, inputs, PARTITIONS));
-            publish(kafka, prefix, thirds.get(1)); // being tracked, its tracks reaching the rules, as the worker dies
+            nodes.await("the rules handled the first third", () -> LostWorkers.committedToEnd(admin, group, inputs, PARTITIONS));
+            nodes.publish(kafka, prefix, thirds.get(1)); // being tracked, its tracks reaching the rules, as the worker dies
             long killed = System.nanoTime();
             lost.destroyForcibly(); // SIGKILL: no leave, no last commit
             lost.waitFor();
-            await("the survivor holds every partition", () -> LostWorkers.holdings(admin, group).equals(List.of(PARTITIONS)));
+            nodes.await("the survivor holds every partition", () -> LostWorkers.holdings(admin, group).equals(List.of(PARTITIONS)));
             // A figure for the record (mostly the group's session timeout), never asserted.
             System.out.printf("take-over: the survivor held every partition %d ms after the kill%n",
                     (System.nanoTime() - killed) / 1_000_000);
-            publish(kafka, prefix, thirds.get(2));
+            nodes.publish(kafka, prefix, thirds.get(2));
             tracker.bus().drain();
-            await("the survivor handled the whole recording", () -> LostWorkers.committedToEnd(admin, group, inputs, PARTITIONS));
+            nodes.await("the survivor handled the whole recording", () -> LostWorkers.committedToEnd(admin, group, inputs, PARTITIONS));
             assertThat(survivor.isAlive()).isTrue();
         }
         String said = Files.readString(LostWorkers.log(dir, "survivor"));
@@ -110,17 +100,4 @@ class KafkaRulesWorkerLostTest {
         }
     }
 
-    private static void publish(String kafka, String prefix, Path part) {
-        KafkaPipelineTest.run("publish", "--kafka", kafka, "--topic-prefix", prefix, "--partitions",
-                Integer.toString(PARTITIONS), "--in", part.toString());
-    }
-
-    private ShekaraConfig nodeConfig(String name) {
-        return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0).withTlsPort(-1)
-                .withDataDir(dir.resolve(name)).validate();
-    }
-
-    private void await(String what, BooleanSupplier condition) throws Exception {
-        LostWorkers.await(what, condition, DEADLINE, dir, List.of("survivor", "lost"));
-    }
 }

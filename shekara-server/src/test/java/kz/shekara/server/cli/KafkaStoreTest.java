@@ -3,7 +3,6 @@ package kz.shekara.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,9 +24,9 @@ import kz.shekara.server.KafkaNode;
 import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBusConfig;
 import kz.shekara.server.kafka.KafkaTopics;
+import kz.shekara.server.kafka.SectorPartitions;
 import kz.shekara.server.kafka.TestBroker;
 import kz.shekara.server.kafka.TopicReader;
 import kz.shekara.server.store.EventCodec;
@@ -41,10 +40,9 @@ import kz.shekara.server.theatre.TheatreLoader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -61,26 +59,22 @@ class KafkaStoreTest {
     @TempDir
     Path dir;
 
-    private final List<Process> children = new ArrayList<>();
-
-    @AfterEach
-    void killChildren() {
-        children.forEach(Process::destroyForcibly);
-    }
+    @RegisterExtension
+    final WorkerNodes nodes = new WorkerNodes(() -> dir, PARTITIONS, DEADLINE);
 
     @Test
     void storeNodeOnSqliteStoresEveryEventOfThePipelineOnceInPartitionOrder() throws Exception {
         String kafka = TestBroker.bootstrap();
         Path sim = simulate();
         String prefix = TestBroker.prefix();
-        KafkaBusConfig bus = busConfig(kafka, prefix);
+        KafkaBusConfig bus = nodes.bus(kafka, prefix);
         createTopics(kafka, prefix, PARTITIONS);
         List<TopicReader.Read> onTopics;
-        try (ShekaraServer store = KafkaNode.start(nodeConfig("store"), TheatreLoader.loadDefault(), Clock.systemUTC(),
+        try (ShekaraServer store = KafkaNode.start(nodes.nodeConfig("store"), TheatreLoader.loadDefault(), Clock.systemUTC(),
                 bus, NodeRoles.parse(List.of("store")))) {
             publish(kafka, prefix, sim.resolve("detections.jsonl"), sim.resolve("units.jsonl"));
             // Another node works the recording: its tracks, alerts and incidents reach the store from the topics.
-            try (ShekaraServer worker = KafkaNode.start(nodeConfig("worker"), TheatreLoader.loadDefault(),
+            try (ShekaraServer worker = KafkaNode.start(nodes.nodeConfig("worker"), TheatreLoader.loadDefault(),
                     Clock.systemUTC(), bus, NodeRoles.parse(List.of("all")))) {
                 worker.bus().drain();
             }
@@ -89,7 +83,7 @@ class KafkaStoreTest {
                     .contains(Topic.OBSERVATIONS.name(), Topic.UNIT_POSITIONS.name(), Topic.TRACKS.name(),
                             Topic.ALERTS.name(), Topic.INCIDENTS.name());
             EventLog log = store.bus().log();
-            await("the store holds every event on the topics", () -> count(log) >= onTopics.size());
+            nodes.await("the store holds every event on the topics", () -> count(log) >= onTopics.size());
             store.bus().drain();
             assertOncePerPartitionInOrder(log, prefix, onTopics);
 
@@ -120,10 +114,10 @@ class KafkaStoreTest {
         Process first = startStore(kafka, prefix, db, "store-1");
         publish(kafka, prefix, thirds.get(0), null);
         long firstThird = events(kafka, prefix).size();
-        await("the store node stored the first third", () -> rows(db) >= firstThird);
+        nodes.await("the store node stored the first third", () -> rows(db) >= firstThird);
         // The second third is published while the node stores it; it dies part-way, with no last commit.
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> publish(kafka, prefix, thirds.get(1), null));
-        await("the store node is storing the second third",
+        nodes.await("the store node is storing the second third",
                 () -> rows(db) > firstThird + 200 || (second.isDone() && rows(db) > firstThird));
         first.destroyForcibly(); // SIGKILL
         first.waitFor();
@@ -135,7 +129,7 @@ class KafkaStoreTest {
         Process again = startStore(kafka, prefix, db, "store-2");
         List<TopicReader.Read> onTopics = events(kafka, prefix);
         assertThat(atKill).as("killed mid-stream").isGreaterThan(firstThird).isLessThan(onTopics.size());
-        await("the restarted store node stored everything", () -> rows(db) >= onTopics.size());
+        nodes.await("the restarted store node stored everything", () -> rows(db) >= onTopics.size());
         Thread.sleep(2_000); // anything stored twice would arrive now
         try (EventLog log = EventLogs.open(db, dir, StoreConfig.defaults())) {
             assertOncePerPartitionInOrder(log, prefix, onTopics);
@@ -168,7 +162,7 @@ class KafkaStoreTest {
         try (Stream<StoredEvent> s = log.readAfter(0)) {
             s.forEach(e -> {
                 assertThat(e.key()).as("key of a stored %s", e.topic()).isNotNull();
-                int partition = Utils.toPositive(Utils.murmur2(e.key().getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+                int partition = SectorPartitions.of(e.key(), PARTITIONS);
                 stored.computeIfAbsent(e.topic() + "/" + partition, k -> new ArrayList<>()).add(codec.encode(e.event()));
             });
         }
@@ -190,13 +184,8 @@ class KafkaStoreTest {
         return TopicReader.readAll(kafka, prefix, KafkaTopics.all(), Duration.ofSeconds(2), b -> { });
     }
 
-    private static void publish(String kafka, String prefix, Path detections, Path units) {
-        List<String> args = new ArrayList<>(List.of("publish", "--kafka", kafka, "--topic-prefix", prefix,
-                "--partitions", Integer.toString(PARTITIONS), "--in", detections.toString()));
-        if (units != null) {
-            args.addAll(List.of("--units", units.toString()));
-        }
-        KafkaPipelineTest.run(args.toArray(String[]::new));
+    private void publish(String kafka, String prefix, Path detections, Path units) {
+        nodes.publish(kafka, prefix, detections, units == null ? new String[0] : new String[] {"--units", units.toString()});
     }
 
     /** Every topic with the test's partitions, before anything reads or writes them. */
@@ -208,21 +197,10 @@ class KafkaStoreTest {
         }
     }
 
-    private static KafkaBusConfig busConfig(String kafka, String prefix) {
-        return KafkaBusConfig.of(kafka).withPartitions(PARTITIONS).withTopicPrefix(prefix)
-                .withGroupPrefix("shekara." + prefix);
-    }
-
-    private ShekaraConfig nodeConfig(String name) {
-        return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0).withTlsPort(-1)
-                .withDataDir(dir.resolve(name)).validate();
-    }
 
     /** {@code serve --kafka … --roles store --db URL} in a child JVM. */
     private Process startStore(String kafka, String prefix, String db, String name) throws Exception {
-        Process p = LostWorkers.start(dir, name, kafka, prefix, PARTITIONS, "store", "--db", db);
-        children.add(p);
-        return p;
+        return nodes.start(name, kafka, prefix, "store", "--db", db);
     }
 
     /** Events in the store's log (read with a connection of the test's own). */
@@ -240,9 +218,5 @@ class KafkaStoreTest {
         try (Stream<StoredEvent> s = log.readAfter(0)) {
             return s.count();
         }
-    }
-
-    private void await(String what, java.util.function.BooleanSupplier condition) throws Exception {
-        LostWorkers.await(what, condition, DEADLINE, dir, List.of("store-1", "store-2"));
     }
 }

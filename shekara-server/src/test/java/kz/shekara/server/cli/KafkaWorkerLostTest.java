@@ -7,28 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kz.shekara.model.Alert;
 import kz.shekara.server.KafkaNode;
 import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.config.ShekaraConfig;
-import kz.shekara.server.kafka.KafkaBusConfig;
 import kz.shekara.server.kafka.TestBroker;
 import kz.shekara.server.kafka.TopicReader;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Theatre;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,12 +42,8 @@ class KafkaWorkerLostTest {
     @TempDir
     Path dir;
 
-    private final List<Process> children = new ArrayList<>();
-
-    @AfterEach
-    void killChildren() {
-        children.forEach(Process::destroyForcibly);
-    }
+    @RegisterExtension
+    final WorkerNodes nodes = new WorkerNodes(() -> dir, PARTITIONS, DEADLINE);
 
     @Test
     void survivingWorkerTakesOverTheLostWorkersSectors() throws Exception {
@@ -64,9 +56,9 @@ class KafkaWorkerLostTest {
         // Undisturbed: one tracker worker (with the rules) works the whole recording.
         String quiet = TestBroker.prefix();
         for (Path part : thirds) {
-            publish(kafka, quiet, part);
+            nodes.publish(kafka, quiet, part);
         }
-        try (ShekaraServer one = KafkaNode.start(nodeConfig("quiet"), theatre, Clock.systemUTC(), bus(kafka, quiet),
+        try (ShekaraServer one = KafkaNode.start(nodes.nodeConfig("quiet"), theatre, Clock.systemUTC(), nodes.bus(kafka, quiet),
                 NodeRoles.parse(List.of("tracker", "rules", "response")))) {
             one.bus().drain();
         }
@@ -77,25 +69,24 @@ class KafkaWorkerLostTest {
         String group = "shekara." + lost + "tracker.observations";
         String observations = lost + Topic.OBSERVATIONS.name();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
-             ShekaraServer rules = KafkaNode.start(nodeConfig("rules"), theatre, Clock.systemUTC(), bus(kafka, lost),
+             ShekaraServer rules = KafkaNode.start(nodes.nodeConfig("rules"), theatre, Clock.systemUTC(), nodes.bus(kafka, lost),
                      NodeRoles.parse(List.of("rules", "response")))) {
-            publish(kafka, lost, thirds.get(0));
-            Process child = LostWorkers.start(dir, "child", kafka, lost, PARTITIONS, "tracker");
-            children.add(child);
-            await("the child worker handled the first third", () -> LostWorkers.committedToEnd(admin, group, List.of(observations), PARTITIONS));
-            try (ShekaraServer survivor = KafkaNode.start(nodeConfig("survivor"), theatre, Clock.systemUTC(),
-                    bus(kafka, lost), NodeRoles.parse(List.of("tracker")))) {
-                await("the partitions are shared", () -> held(survivor) == PARTITIONS / 2);
-                publish(kafka, lost, thirds.get(1));
+            nodes.publish(kafka, lost, thirds.get(0));
+            Process child = nodes.start("child", kafka, lost, "tracker");
+            nodes.await("the child worker handled the first third", () -> LostWorkers.committedToEnd(admin, group, List.of(observations), PARTITIONS));
+            try (ShekaraServer survivor = KafkaNode.start(nodes.nodeConfig("survivor"), theatre, Clock.systemUTC(),
+                    nodes.bus(kafka, lost), NodeRoles.parse(List.of("tracker")))) {
+                nodes.await("the partitions are shared", () -> held(survivor) == PARTITIONS / 2);
+                nodes.publish(kafka, lost, thirds.get(1));
                 long killed = System.nanoTime();
                 child.destroyForcibly(); // SIGKILL: no leave, no last commit
                 child.waitFor();
-                await("the survivor holds every partition", () -> held(survivor) == PARTITIONS);
+                nodes.await("the survivor holds every partition", () -> held(survivor) == PARTITIONS);
                 // A figure for the record (the group's session timeout and the rebuild), never asserted.
                 System.out.printf("take-over: every partition held by the survivor %d ms after the kill, %.0f records "
                         + "replayed in all%n", (System.nanoTime() - killed) / 1_000_000,
                         survivor.meters().counter("shekara.tracker.replayed").count());
-                publish(kafka, lost, thirds.get(2));
+                nodes.publish(kafka, lost, thirds.get(2));
                 survivor.bus().drain();
                 assertThat(survivor.meters().counter("shekara.tracker.replayed").count())
                         .as("records replayed to rebuild the partitions taken over").isPositive();
@@ -116,11 +107,6 @@ class KafkaWorkerLostTest {
         }
     }
 
-    private static void publish(String kafka, String prefix, Path part) {
-        KafkaPipelineTest.run("publish", "--kafka", kafka, "--topic-prefix", prefix, "--partitions",
-                Integer.toString(PARTITIONS), "--in", part.toString());
-    }
-
     private Path collect(String kafka, String prefix, String name) {
         Path out = dir.resolve(name);
         KafkaPipelineTest.run("collect", "--kafka", kafka, "--topic-prefix", prefix, "--out", out.toString(),
@@ -128,22 +114,8 @@ class KafkaWorkerLostTest {
         return out;
     }
 
-    private static KafkaBusConfig bus(String kafka, String prefix) {
-        return KafkaBusConfig.of(kafka).withPartitions(PARTITIONS).withTopicPrefix(prefix)
-                .withGroupPrefix("shekara." + prefix);
-    }
-
-    private ShekaraConfig nodeConfig(String name) {
-        return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0).withTlsPort(-1)
-                .withDataDir(dir.resolve(name)).validate();
-    }
-
     private static int held(ShekaraServer worker) {
         return (int) worker.meters().get("shekara.tracker.partitions").gauge().value();
-    }
-
-    private void await(String what, BooleanSupplier condition) throws Exception {
-        LostWorkers.await(what, condition, DEADLINE, dir, List.of("child"));
     }
 
     private static List<String> sorted(Path file) throws IOException {
