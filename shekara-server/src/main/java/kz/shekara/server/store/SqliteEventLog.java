@@ -109,7 +109,7 @@ public final class SqliteEventLog extends JdbcEventLog {
     @Override
     void insert(Connection c, List<LogEntry> entries, long firstSeq) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO event_log (" + COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT))")) {
             long seq = firstSeq;
             for (LogEntry e : entries) {
                 ps.setLong(1, seq++);
@@ -122,7 +122,9 @@ public final class SqliteEventLog extends JdbcEventLog {
                 ps.setString(8, e.event().marking().originator());
                 ps.setString(9, e.releasable());
                 ps.setInt(10, e.event().marking().exercise() ? 1 : 0);
-                ps.setString(11, e.payload());
+                // The UTF-8 bytes as they are: a String would be decoded here and encoded again by the
+                // driver (two copies per row on the writer's thread); the cast stores them as TEXT.
+                ps.setBytes(11, e.payloadUtf8());
                 ps.addBatch();
             }
             ps.executeBatch();
