@@ -33,11 +33,14 @@ final class CommitCountingLog implements EventLog, MeterBinder {
 
     @Override
     public long append(List<LogEntry> entries) {
+        long began = System.nanoTime();
         long seq = log.append(entries);
         long commit = stages.commitsFinished.incrementAndGet();
         for (LogEntry e : entries) {
             if (e.event() instanceof Detection d) {
-                ProbeStages.stamp(stages.alarmCommit, ProbeStages.probe(d.sensor()), commit);
+                int n = ProbeStages.probe(d.sensor());
+                ProbeStages.stamp(stages.alarmCommit, n, commit);
+                ProbeStages.stamp(stages.alarmCommitBegan, n, began);
             } else if (e.event() instanceof Alert a) {
                 int n = ProbeStages.probe(a.sensor());
                 ProbeStages.stamp(stages.alertCommit, n, commit);

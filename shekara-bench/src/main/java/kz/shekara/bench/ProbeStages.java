@@ -27,6 +27,8 @@ final class ProbeStages {
     /** 1 + the index of the commit storing the alarm / the alert (0: not seen). */
     final AtomicLongArray alarmCommit;
     final AtomicLongArray alertCommit;
+    /** When the commit storing the alarm began (its append was called). */
+    final AtomicLongArray alarmCommitBegan;
     final AtomicLong commitsFinished = new AtomicLong();
 
     ProbeStages(int probes) {
@@ -36,6 +38,7 @@ final class ProbeStages {
         commitsBefore = new AtomicLongArray(probes);
         alarmCommit = new AtomicLongArray(probes);
         alertCommit = new AtomicLongArray(probes);
+        alarmCommitBegan = new AtomicLongArray(probes);
     }
 
     /** The probe number of a sensor id, or -1 for any other sensor. */
@@ -67,6 +70,8 @@ final class ProbeStages {
         int[] inSeries = new int[5];
         int shared = 0;
         int seen = 0;
+        int raisedInTime = 0;
+        int missed = 0;
         for (int n = first; n < last; n++) {
             if (alertCommit.get(n) == 0 || alarmCommit.get(n) == 0) {
                 continue;
@@ -74,10 +79,16 @@ final class ProbeStages {
             seen++;
             shared += alarmCommit.get(n) == alertCommit.get(n) ? 1 : 0;
             inSeries[(int) Math.min(4, alertCommit.get(n) - commitsBefore.get(n))]++;
+            if (raised.get(n) != 0 && raised.get(n) < alarmCommitBegan.get(n)) {
+                raisedInTime++;
+                missed += alarmCommit.get(n) != alertCommit.get(n) ? 1 : 0;
+            }
         }
         sb.append(String.format(Locale.ROOT, "  commits in series per probe (of %d): 1: %d, 2: %d, 3: %d, 4+: %d;"
                 + " alarm and alert in one commit: %d (%.1f%%)%n", seen, inSeries[1], inSeries[2], inSeries[3],
                 inSeries[4], shared, seen == 0 ? 0 : 100.0 * shared / seen));
+        sb.append(String.format(Locale.ROOT, "  alerts raised before their alarm's commit began: %d, of which stored in a later"
+                + " commit: %d%n", raisedInTime, missed));
         return sb.toString();
     }
 
