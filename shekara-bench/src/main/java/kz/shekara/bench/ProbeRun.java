@@ -96,6 +96,8 @@ final class ProbeRun {
         double warmTracked = 0;
         Map<Long, Long> cpuBefore = Map.of();
         long allocatedBefore = 0;
+        long writerBefore = 0;
+        double appendedBefore = 0;
         long nextReport = start + 5_000_000_000L;
         while (System.nanoTime() < end) {
             LockSupport.parkNanos(50_000_000L);
@@ -104,6 +106,8 @@ final class ProbeRun {
                 warmTracked = meters.counter("shekara.tracker.detections").count();
                 cpuBefore = AlertLatencyBench.threadCpu();
                 allocatedBefore = allocated();
+                writerBefore = writerAllocated();
+                appendedBefore = appended();
             }
             for (Bus.Subscription s : memory.subscriptions()) {
                 if (s.queueDepth() > maxDepth && warmPublished >= 0) {
@@ -122,6 +126,10 @@ final class ProbeRun {
         long measuredPublished = published(feeds) - warmPublished;
         System.out.printf(Locale.ROOT, "  allocated in the measured window: %,.0f MB/s, %,.0f bytes per plot taken%n",
                 allocatedInWindow / 1e6 / p.seconds(), allocatedInWindow / (double) Math.max(1, measuredPublished));
+        if (writerBefore >= 0 && appended() > appendedBefore) {
+            System.out.printf(Locale.ROOT, "  store writer thread allocated %,.0f bytes per event appended in the measured window%n",
+                    (writerAllocated() - writerBefore) / (appended() - appendedBefore));
+        }
         double tracked = meters.counter("shekara.tracker.detections").count() - warmTracked;
         // The tracker's thread: a bus partition on the in-memory bus, the log-order feed on the logged one.
         long trackerCpu = AlertLatencyBench.cpuOf(cpuBefore, cpuAfter, "bus-observations-tracker")
@@ -170,6 +178,22 @@ final class ProbeRun {
     private static long allocated() {
         return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
                 .getTotalThreadAllocatedBytes();
+    }
+
+    /** Bytes the log writer's thread has allocated so far, -1 without one. */
+    private static long writerAllocated() {
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("store-writer")) {
+                return mx.getThreadAllocatedBytes(t.threadId());
+            }
+        }
+        return -1;
+    }
+
+    private double appended() {
+        var c = meters.find("shekara.store.appended").counter();
+        return c == null ? 0 : c.count();
     }
 
     private static long published(List<RadarFeed> feeds) {
