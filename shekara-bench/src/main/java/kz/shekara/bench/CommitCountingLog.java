@@ -1,40 +1,29 @@
 package kz.shekara.bench;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 import kz.shekara.model.Alert;
 import kz.shekara.model.Detection;
 import kz.shekara.server.store.EventLog;
+import kz.shekara.server.store.ForwardingEventLog;
 import kz.shekara.server.store.LogEntry;
-import kz.shekara.server.store.Snapshot;
-import kz.shekara.server.store.SourceOffset;
-import kz.shekara.server.store.StoreHealth;
-import kz.shekara.server.store.StoredEvent;
 
 /**
- * An {@link EventLog} that numbers its appends (one append is one commit of the group-commit writer)
- * and notes in {@link ProbeStages} which commit stored each probe's alarm and alert. Everything else
- * goes straight to the log under it (its store timers too). Thread-safe as the log under it.
+ * An event log that numbers its appends (one append is one commit of the group-commit writer) and
+ * notes in {@link ProbeStages} which commit stored each probe's alarm and alert; everything else goes
+ * straight to the log under it (its store timers too). Thread-safe as the log under it.
  */
-final class CommitCountingLog implements EventLog, MeterBinder {
-    private final EventLog log;
+final class CommitCountingLog extends ForwardingEventLog {
     private final ProbeStages stages;
 
     CommitCountingLog(EventLog log, ProbeStages stages) {
-        this.log = log;
+        super(log);
         this.stages = stages;
     }
 
     @Override
     public long append(List<LogEntry> entries) {
         long began = System.nanoTime();
-        long seq = log.append(entries);
+        long seq = super.append(entries);
         long commit = stages.commitsFinished.incrementAndGet();
         for (LogEntry e : entries) {
             if (e.event() instanceof Detection d) {
@@ -48,72 +37,5 @@ final class CommitCountingLog implements EventLog, MeterBinder {
             }
         }
         return seq;
-    }
-
-    @Override
-    public void bindTo(MeterRegistry registry) {
-        if (log instanceof MeterBinder binder) {
-            binder.bindTo(registry);
-        }
-    }
-
-    @Override
-    public Stream<StoredEvent> readAfter(long afterSeq) {
-        return log.readAfter(afterSeq);
-    }
-
-    @Override
-    public Stream<StoredEvent> readTimeRange(Instant from, Instant to) {
-        return log.readTimeRange(from, to);
-    }
-
-    @Override
-    public Stream<StoredEvent> readTimeRange(Instant from, Instant to, Set<String> topics) {
-        return log.readTimeRange(from, to, topics);
-    }
-
-    @Override
-    public Stream<StoredEvent> readEntity(String topic, String entity) {
-        return log.readEntity(topic, entity);
-    }
-
-    @Override
-    public long latestSeq() {
-        return log.latestSeq();
-    }
-
-    @Override
-    public StoreHealth health() {
-        return log.health();
-    }
-
-    @Override
-    public StoreHealth probe() {
-        return log.probe();
-    }
-
-    @Override
-    public void saveSnapshot(Snapshot snapshot) {
-        log.saveSnapshot(snapshot);
-    }
-
-    @Override
-    public Optional<Snapshot> latestSnapshot(String view) {
-        return log.latestSnapshot(view);
-    }
-
-    @Override
-    public long downsample(Set<String> topics, Instant before, Duration bucket) {
-        return log.downsample(topics, before, bucket);
-    }
-
-    @Override
-    public List<SourceOffset> sourcePositions(String source) {
-        return log.sourcePositions(source);
-    }
-
-    @Override
-    public void close() {
-        log.close();
     }
 }
