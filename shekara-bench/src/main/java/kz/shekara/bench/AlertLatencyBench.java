@@ -29,7 +29,8 @@ import kz.shekara.track.TrackerConfig;
  * the server wires it, under a steady paced load of background radar plots, measured on probe
  * detections (fence, ground sensor, radiation alarms) that must each raise a new alert at once.
  * Prints median, p90, p99 and max latency of the probes after warm-up, the offered and achieved
- * plot rates, the deepest bus queues, the busiest threads (where it saturates), the run's GC pauses and, on
+ * plot rates, the deepest bus queues, the busiest threads (where it saturates), the run's GC pauses, the
+ * probes' times per stage of their path and the commits each passes ({@link ProbeStages}) and, on
  * the logged bus, the event store's commit and checkpoint durations ({@link StoreTimes}). Run:
  * {@code java -cp shekara-bench/target/benchmarks.jar kz.shekara.bench.AlertLatencyBench [rate] [seconds]
  * [memory|logged|both] [warmupSeconds] [probesPerSecond] [feeds] [chunk] [targets|dense] [targets]
@@ -83,11 +84,12 @@ public final class AlertLatencyBench {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         StoreTimes.configure(meters);
         InMemoryBus memory = new InMemoryBus();
+        ProbeStages stages = new ProbeStages(ProbeRun.probes(p));
         EventLog log = null;
         Bus bus = memory;
         if (logDir != null) {
             StoreConfig store = StoreConfig.defaults();
-            log = EventLogs.open(null, logDir, store);
+            log = new CommitCountingLog(EventLogs.open(null, logDir, store), stages);
             LoggedBus logged = new LoggedBus(memory, log, store, meters, List.of());
             logged.start();
             bus = logged;
@@ -95,10 +97,10 @@ public final class AlertLatencyBench {
         Clock clock = Clock.systemUTC();
         var tracker = new kz.shekara.server.track.TrackerService(TrackerConfig.DEFAULTS, bus, theatre, meters);
         tracker.start();
-        RulesService rules = new RulesService(RulesConfigLoader.forTheatre(null), bus, theatre, meters, clock);
+        RulesService rules = new RulesService(RulesConfigLoader.forTheatre(null), new StagedBus(bus, stages), theatre, meters, clock);
         rules.start();
         try {
-            new ProbeRun(label, theatre, p, bus, memory, meters, clock).run();
+            new ProbeRun(label, theatre, p, bus, memory, meters, clock, stages).run();
         } finally {
             rules.close();
             tracker.close();

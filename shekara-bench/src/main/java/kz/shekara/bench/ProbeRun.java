@@ -3,7 +3,6 @@ package kz.shekara.bench;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * sensor's kind), so the sensor-alarm rule's per-sensor re-arm never holds one back.
  */
 final class ProbeRun {
-    private static final String PROBE = "probe-";
+    private static final String PROBE = ProbeStages.PROBE;
 
     private final String label;
     private final Theatre theatre;
@@ -39,10 +38,11 @@ final class ProbeRun {
     private final AtomicLongArray due;
     private final AtomicLongArray received;
     private final AtomicLongArray returned;
+    private final ProbeStages stages;
     private double offered;
 
     ProbeRun(String label, Theatre theatre, AlertLatencyBench.Params p, Bus bus, InMemoryBus memory,
-             MeterRegistry meters, Clock clock) {
+             MeterRegistry meters, Clock clock, ProbeStages stages) {
         this.label = label;
         this.theatre = theatre;
         this.p = p;
@@ -50,11 +50,17 @@ final class ProbeRun {
         this.memory = memory;
         this.meters = meters;
         this.clock = clock;
-        int probes = (int) Math.ceil(p.probeRate() * (p.seconds() + p.warmupSeconds())) + 1;
+        this.stages = stages;
+        int probes = probes(p);
         this.sent = new AtomicLongArray(probes);
         this.due = new AtomicLongArray(probes);
         this.received = new AtomicLongArray(probes);
         this.returned = new AtomicLongArray(probes);
+    }
+
+    /** How many probes a run can publish. */
+    static int probes(AlertLatencyBench.Params p) {
+        return (int) Math.ceil(p.probeRate() * (p.seconds() + p.warmupSeconds())) + 1;
     }
 
     void run() throws InterruptedException {
@@ -89,6 +95,9 @@ final class ProbeRun {
         long warmPublished = -1;
         double warmTracked = 0;
         Map<Long, Long> cpuBefore = Map.of();
+        long allocatedBefore = 0;
+        long writerBefore = 0;
+        double appendedBefore = 0;
         long nextReport = start + 5_000_000_000L;
         while (System.nanoTime() < end) {
             LockSupport.parkNanos(50_000_000L);
@@ -96,6 +105,9 @@ final class ProbeRun {
                 warmPublished = published(feeds);
                 warmTracked = meters.counter("shekara.tracker.detections").count();
                 cpuBefore = AlertLatencyBench.threadCpu();
+                allocatedBefore = allocated();
+                writerBefore = writerAllocated();
+                appendedBefore = appended();
             }
             for (Bus.Subscription s : memory.subscriptions()) {
                 if (s.queueDepth() > maxDepth && warmPublished >= 0) {
@@ -110,7 +122,14 @@ final class ProbeRun {
             }
         }
         Map<Long, Long> cpuAfter = AlertLatencyBench.threadCpu();
+        long allocatedInWindow = allocated() - allocatedBefore;
         long measuredPublished = published(feeds) - warmPublished;
+        System.out.printf(Locale.ROOT, "  allocated in the measured window: %,.0f MB/s, %,.0f bytes per plot taken%n",
+                allocatedInWindow / 1e6 / p.seconds(), allocatedInWindow / (double) Math.max(1, measuredPublished));
+        if (writerBefore >= 0 && appended() > appendedBefore) {
+            System.out.printf(Locale.ROOT, "  store writer thread allocated %,.0f bytes per event appended in the measured window%n",
+                    (writerAllocated() - writerBefore) / (appended() - appendedBefore));
+        }
         double tracked = meters.counter("shekara.tracker.detections").count() - warmTracked;
         // The tracker's thread: a bus partition on the in-memory bus, the log-order feed on the logged one.
         long trackerCpu = AlertLatencyBench.cpuOf(cpuBefore, cpuAfter, "bus-observations-tracker")
@@ -143,6 +162,7 @@ final class ProbeRun {
             Detection d = new Detection(epoch.plusNanos(at - start), PROBE + n, s.kind(), s.lat(), s.lon(), s.sigmaM(),
                     theatre.defaultMarking());
             due.set(n, at);
+            stages.commitsBefore.set(n, stages.commitsFinished.get());
             sent.set(n, System.nanoTime());
             bus.publish(Topic.OBSERVATIONS, s.sector(), d);
             returned.set(n, System.nanoTime());
@@ -151,10 +171,29 @@ final class ProbeRun {
 
     private void onAlert(Alert a) {
         long now = System.nanoTime();
-        if (a.sensor() != null && a.sensor().startsWith(PROBE)) {
-            int n = Integer.parseInt(a.sensor().substring(PROBE.length()));
-            received.compareAndSet(n, 0, now);
+        ProbeStages.stamp(received, ProbeStages.probe(a.sensor()), now);
+    }
+
+    /** Bytes allocated on the heap by all threads so far (HotSpot's count). */
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+                .getTotalThreadAllocatedBytes();
+    }
+
+    /** Bytes the log writer's thread has allocated so far, -1 without one. */
+    private static long writerAllocated() {
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("store-writer")) {
+                return mx.getThreadAllocatedBytes(t.threadId());
+            }
         }
+        return -1;
+    }
+
+    private double appended() {
+        var c = meters.find("shekara.store.appended").counter();
+        return c == null ? 0 : c.count();
     }
 
     private static long published(List<RadarFeed> feeds) {
@@ -210,6 +249,7 @@ final class ProbeRun {
                 meters.counter("shekara.tracker.late").count(), meters.get("shekara.tracker.live").gauge().value(),
                 meters.timer("shekara.rules.evaluation").mean(java.util.concurrent.TimeUnit.MICROSECONDS),
                 meters.timer("shekara.rules.evaluation").count(), meters.counter("shekara.rules.skipped").count());
+        System.out.print(stages.report(first, last, sent, returned, received));
         System.out.print("  busiest threads (CPU over the measured window):\n" + threads);
         StringBuilder gc = new StringBuilder();
         for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -223,16 +263,6 @@ final class ProbeRun {
     }
 
     private static String percentiles(List<Long> nanos) {
-        if (nanos.isEmpty()) {
-            return "no samples";
-        }
-        long[] v = nanos.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(v);
-        return String.format(Locale.ROOT, "median %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)",
-                at(v, 0.5), at(v, 0.9), at(v, 0.99), v[v.length - 1] / 1e6, v.length);
-    }
-
-    private static double at(long[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+        return ProbeStages.percentiles(nanos);
     }
 }

@@ -16,15 +16,22 @@ final class CommitBatch {
     private final List<CommitRequest> bulk = new ArrayList<>();
     private int size;
     private int bulkSize;
-    private boolean unanswered; // an urgent request with no front request after it
+    private boolean unanswered; // an urgent request with no asynchronous front request after it
 
+    /**
+     * Adds a request. An urgent one leaves the batch {@linkplain #awaitsAnswer awaiting its answer} until
+     * an asynchronous front request follows it (the rules publish their alerts so); a synchronous one
+     * (the tracker's track updates, an operator's command) is no answer to an alarm and ends no wait.
+     */
     void add(CommitRequest r) {
         (r.bulk() ? bulk : front).add(r);
         size += r.entries().size();
         if (r.bulk()) {
             bulkSize += r.entries().size();
-        } else {
-            unanswered = r.urgent();
+        } else if (r.urgent()) {
+            unanswered = true;
+        } else if (r.async()) {
+            unanswered = false;
         }
     }
 
@@ -57,7 +64,7 @@ final class CommitBatch {
         return size;
     }
 
-    /** Whether the last front request is urgent: the commit may wait briefly for its answer. */
+    /** Whether an urgent request has no asynchronous front request after it: the commit may wait briefly for its answer. */
     boolean awaitsAnswer() {
         return unanswered;
     }

@@ -64,7 +64,8 @@ final class GroupCommitter implements AutoCloseable {
     private static final long COMPANY_WAIT_NS = 300_000;
     /**
      * How long a batch holding an urgent event (an alarm, delivered while it is stored) waits for the
-     * next front request: the alert the rules raise from it then shares its commit instead of waiting
+     * next asynchronous front request (synchronous ones, such as the tracker's track updates, are
+     * taken in meanwhile): the alert the rules raise from it then shares its commit instead of waiting
      * for a commit of its own. An alarm that raises nothing is stored this much later.
      */
     static final long URGENT_ANSWER_NS = 1_000_000;
@@ -130,8 +131,8 @@ final class GroupCommitter implements AutoCloseable {
 
     /**
      * Like {@link #commitAsync} with nothing to run once stored, for urgent events already delivered:
-     * their commit waits up to {@link #URGENT_ANSWER_NS} for the next front request (what a subscriber
-     * publishes in answer) to share it.
+     * their commit waits up to {@link #URGENT_ANSWER_NS} for the next asynchronous front request (what a
+     * subscriber publishes in answer) to share it.
      */
     CompletableFuture<Long> commitUrgent(List<LogEntry> entries) {
         CommitRequest r = new CommitRequest(entries, () -> {
@@ -232,7 +233,7 @@ final class GroupCommitter implements AutoCloseable {
 
     /**
      * Waits up to {@link #COMPANY_WAIT_NS} for as many publishers as the last commit served, and up to
-     * {@link #URGENT_ANSWER_NS} for a front request after an urgent one, while they fit the batch.
+     * {@link #URGENT_ANSWER_NS} for an asynchronous front request after an urgent one, while they fit the batch.
      */
     private void awaitCompany(CommitBatch batch) {
         long now = System.nanoTime();

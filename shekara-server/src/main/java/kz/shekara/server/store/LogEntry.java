@@ -1,6 +1,5 @@
 package kz.shekara.server.store;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import kz.shekara.model.DomainEvent;
 
@@ -66,10 +65,6 @@ public final class LogEntry {
     /** The JSON payload, UTF-8; not to be modified. */
     byte[] payloadUtf8() {
         return payload;
-    }
-
-    String payload() {
-        return new String(payload, StandardCharsets.UTF_8);
     }
 
     long timeNs() {

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import kz.shekara.model.Marking;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -32,6 +33,7 @@ public final class SqliteEventLog extends JdbcEventLog {
     private final String url;
     private final SQLiteConfig sqlite;
     private final WalCheckpointer checkpointer;
+    private final Utf8Columns columns = new Utf8Columns(); // the writer's: inserts run one at a time
 
     /** Opens (creating and migrating if needed) the log in {@code file}; creates missing parent directories. */
     public SqliteEventLog(Path file, StoreConfig config) {
@@ -108,21 +110,27 @@ public final class SqliteEventLog extends JdbcEventLog {
 
     @Override
     void insert(Connection c, List<LogEntry> entries, long firstSeq) throws SQLException {
+        // Text columns are bound as UTF-8 bytes and cast to TEXT in SQL: the payload as the entry
+        // encoded it, the repeated values from a cache. A bound String would be encoded by the driver
+        // to a new array per row (and the payload first decoded from its bytes): garbage on the
+        // writer's thread for every event.
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO event_log (" + COLUMNS + ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " VALUES (?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, CAST(? AS TEXT), CAST(? AS TEXT),"
+                + " CAST(? AS TEXT), CAST(? AS TEXT), ?, CAST(? AS TEXT))")) {
             long seq = firstSeq;
             for (LogEntry e : entries) {
+                Marking m = e.event().marking();
                 ps.setLong(1, seq++);
                 ps.setLong(2, e.timeNs());
-                ps.setString(3, e.topic());
-                ps.setString(4, e.key());
+                ps.setBytes(3, columns.of(e.topic()));
+                ps.setBytes(4, columns.of(e.key()));
                 ps.setString(5, e.entity());
-                ps.setString(6, e.tag());
-                ps.setString(7, e.event().marking().classification().name());
-                ps.setString(8, e.event().marking().originator());
-                ps.setString(9, e.releasable());
-                ps.setInt(10, e.event().marking().exercise() ? 1 : 0);
-                ps.setString(11, e.payload());
+                ps.setBytes(6, columns.of(e.tag()));
+                ps.setBytes(7, columns.of(m.classification().name()));
+                ps.setBytes(8, columns.of(m.originator()));
+                ps.setBytes(9, columns.releasable(m));
+                ps.setInt(10, m.exercise() ? 1 : 0);
+                ps.setBytes(11, e.payloadUtf8());
                 ps.addBatch();
             }
             ps.executeBatch();

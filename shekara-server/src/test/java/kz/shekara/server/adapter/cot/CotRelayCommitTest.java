@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +18,10 @@ import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.EventLogs;
+import kz.shekara.server.store.ForwardingEventLog;
 import kz.shekara.server.store.LogEntry;
 import kz.shekara.server.store.LoggedBus;
-import kz.shekara.server.store.Snapshot;
 import kz.shekara.server.store.StoreConfig;
-import kz.shekara.server.store.StoreHealth;
 import kz.shekara.server.store.StoredEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,13 +120,12 @@ class CotRelayCommitTest {
     }
 
     /** A real log whose appends can be held back at will, as a slow disk would hold them. */
-    private static final class HeldLog implements EventLog {
-        private final EventLog delegate;
+    private static final class HeldLog extends ForwardingEventLog {
         private final CountDownLatch held = new CountDownLatch(1);
         private volatile CountDownLatch gate = new CountDownLatch(0);
 
         HeldLog(EventLog delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         void hold() {
@@ -156,62 +152,7 @@ class CotRelayCommitTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            return delegate.append(entries);
-        }
-
-        @Override
-        public Stream<StoredEvent> readAfter(long afterSeq) {
-            return delegate.readAfter(afterSeq);
-        }
-
-        @Override
-        public Stream<StoredEvent> readTimeRange(Instant from, Instant to) {
-            return delegate.readTimeRange(from, to);
-        }
-
-        @Override
-        public Stream<StoredEvent> readTimeRange(Instant from, Instant to, Set<String> topics) {
-            return delegate.readTimeRange(from, to, topics);
-        }
-
-        @Override
-        public Stream<StoredEvent> readEntity(String topic, String entity) {
-            return delegate.readEntity(topic, entity);
-        }
-
-        @Override
-        public long latestSeq() {
-            return delegate.latestSeq();
-        }
-
-        @Override
-        public StoreHealth health() {
-            return delegate.health();
-        }
-
-        @Override
-        public StoreHealth probe() {
-            return delegate.probe();
-        }
-
-        @Override
-        public void saveSnapshot(Snapshot snapshot) {
-            delegate.saveSnapshot(snapshot);
-        }
-
-        @Override
-        public Optional<Snapshot> latestSnapshot(String view) {
-            return delegate.latestSnapshot(view);
-        }
-
-        @Override
-        public long downsample(Set<String> topics, Instant before, Duration bucket) {
-            return delegate.downsample(topics, before, bucket);
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
+            return super.append(entries);
         }
     }
 }
