@@ -75,6 +75,11 @@ abstract class GroupConsumer<E extends DomainEvent> implements GroupMember {
     /** What the group's rebalances do to what this subscription holds. */
     abstract ConsumerRebalanceListener rebalance();
 
+    /** How long the next poll may wait for records: {@link #POLL} unless records already fetched wait to be handed on. */
+    Duration pollTimeout() {
+        return POLL;
+    }
+
     /** Runs before each commit (e.g. sends what the handler published). */
     void beforeCommit() {
     }
@@ -106,9 +111,9 @@ abstract class GroupConsumer<E extends DomainEvent> implements GroupMember {
             consumer.subscribe(List.of(kafkaTopic), rebalance());
             while (!stopped) {
                 try {
-                    ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                    ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout());
                     handle(records);
-                    if (pacing.due(records.count())) {
+                    if (pacing.due(records.count(), records.isEmpty() && queueDepth() == 0)) {
                         commit(false);
                     }
                     measureLag();
