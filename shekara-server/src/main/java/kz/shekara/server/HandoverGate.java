@@ -95,6 +95,26 @@ final class HandoverGate {
     }
 
     /**
+     * The latest detection time partition {@code p} may take now: the earliest of its sources' marks plus the
+     * lag ({@link Instant#MAX} when none holds it back); null while its hand-over partition is not held. A
+     * question only.
+     */
+    synchronized Instant frontier(int p) {
+        if (!ready.contains(p) && !notReadyGivenUp.contains(p)) {
+            return null;
+        }
+        Instant out = Instant.MAX;
+        Set<Integer> silent = stale.getOrDefault(p, Set.of());
+        for (Map.Entry<Integer, Instant> e : marks.getOrDefault(p, Map.of()).entrySet()) {
+            Instant until = e.getValue().plus(lag);
+            if (e.getKey() != p && !silent.contains(e.getKey()) && until.isBefore(out)) {
+                out = until;
+            }
+        }
+        return out;
+    }
+
+    /**
      * Whether a detection of time {@code t} of partition {@code p} may be taken now; when not, the partition is
      * held from now (if it was not already), and the sources it has waited for, with marks standing still, for
      * the patience are no longer waited for (counted), as is the hand-over partition not held for as long.

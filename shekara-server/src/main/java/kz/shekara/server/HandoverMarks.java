@@ -8,18 +8,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import kz.shekara.model.Detection;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.SectorNeighbours;
 import kz.shekara.theatre.Theatre;
+import kz.shekara.track.MultiSectorTracker;
 import kz.shekara.track.TrackHandover;
 import kz.shekara.track.TrackerConfig;
 
 /**
- * The progress marks of a tracker worker's partitions (see {@link HandoverGate}): per partition held, the
- * latest detection time fed to its tracker, sent on {@link Topic#HANDOVERS} to the partitions that may take a
+ * The progress marks of a tracker worker's partitions (see {@link HandoverGate}): per partition held, what
+ * its tracker can promise ({@link MultiSectorTracker#progress}: the latest detection time it was fed, or
+ * more when its next detection is known and later), sent on {@link Topic#HANDOVERS} to the partitions that may take a
  * track from it (its neighbours, whichever worker holds them, this one included) when it has moved on by
  * the mark interval, and whenever the worker asks (a partition held back, or nothing to do): a worker waiting
  * for another's mark never waits for one that other could have sent.
@@ -87,10 +88,10 @@ final class HandoverMarks {
         marked.remove(p);
     }
 
-    /** Notes the latest non-alarm detection time fed to a partition's tracker (what its marks say). */
-    void fed(int p, Detection d) {
-        if (!d.kind().isAlarm()) {
-            fed.merge(p, d.time(), (a, b) -> b.isAfter(a) ? b : a);
+    /** Notes what partition {@code p}'s marks may say ({@link MultiSectorTracker#progress}; null: nothing yet). */
+    void progress(int p, Instant f) {
+        if (f != null) {
+            fed.merge(p, f, (a, b) -> b.isAfter(a) ? b : a);
         }
     }
 

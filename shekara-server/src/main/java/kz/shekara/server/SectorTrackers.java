@@ -141,12 +141,17 @@ final class SectorTrackers implements PartitionHandler<Detection> {
             MultiSectorTracker t = tracker(partition);
             t.accept(d);
             t.takeHandovers();
-            marks.fed(partition, d);
+            marks.progress(partition, t.progress(null));
             replayed.increment();
         }
     }
 
-    /** Whether the hand-overs a detection may need are in (see {@link HandoverGate}); if not, the partition's mark goes out. */
+    /**
+     * Whether the hand-overs a detection may need are in (see {@link HandoverGate}). If not, the partition's
+     * tracker runs the scans the gate lets it run without the detection (those before the latest time it may
+     * take, less the reorder window: its input goes on at the detection's time), and its mark, which may now
+     * say up to the detection's time, goes out: no two partitions wait for each other for lack of a mark.
+     */
     @Override
     public boolean ready(int partition, Detection d) {
         if (handovers == null || d.kind().isAlarm()) {
@@ -158,7 +163,15 @@ final class SectorTrackers implements PartitionHandler<Detection> {
         }
         heldAt = heldAt < 0 ? seen : Math.min(heldAt, seen);
         synchronized (this) {
-            marks.send(partition, true);
+            MultiSectorTracker t = trackers.get(partition);
+            if (t != null) {
+                java.time.Instant until = gate.frontier(partition);
+                if (until != null && until.isBefore(d.time())) {
+                    send(t, t.advanceTo(until));
+                }
+                marks.progress(partition, t.progress(d.time()));
+                marks.send(partition, true);
+            }
         }
         return false;
     }
@@ -184,12 +197,8 @@ final class SectorTrackers implements PartitionHandler<Detection> {
         synchronized (this) {
             detections.increment();
             MultiSectorTracker t = tracker(partition);
-            publish(t.accept(d));
-            for (TrackHandover h : t.takeHandovers()) {
-                handovers.publish(Topic.HANDOVERS, h.toSector(), h);
-                sent.increment();
-            }
-            marks.fed(partition, d);
+            send(t, t.accept(d));
+            marks.progress(partition, t.progress(null));
             marks.send(partition, false);
         }
     }
@@ -296,8 +305,13 @@ final class SectorTrackers implements PartitionHandler<Detection> {
         return t;
     }
 
-    private void publish(List<TrackUpdate> list) {
+    /** Publishes a tracker's track updates and the hand-overs its scans made. */
+    private void send(MultiSectorTracker t, List<TrackUpdate> list) {
         TrackerService.publishBySector(out, list);
         updates.increment(list.size());
+        for (TrackHandover h : t.takeHandovers()) {
+            handovers.publish(Topic.HANDOVERS, h.toSector(), h);
+            sent.increment();
+        }
     }
 }

@@ -17,18 +17,24 @@ import kz.shekara.server.kafka.TestBroker;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
+import kz.shekara.theatre.Zone;
+import kz.shekara.theatre.ZoneKind;
 import org.junit.jupiter.api.Test;
 
 /**
  * The hand-over ordering rule with several partitions on each tracker worker: two workers (nodes in this
  * JVM on the test broker, one of them also running the rules and the responder) hold three of six
  * observations partitions each and work a recording published as fast as the broker takes it (a backlog,
- * where one partition's records can run far ahead of another's). No worker ever waits for a mark that
- * another could have sent: no wait is given up for the patience ({@code waitsGivenUp} is 0 on both, read
- * while both are alive), no hand-over arrives after the scan it was due before, and the alerts and
- * incidents are those {@code process} gives (compared as {@link KafkaHandoverTest} compares them).
+ * where one partition's records can run far ahead of another's, and detections of a partition can be
+ * seconds apart). No worker ever waits for a mark that another could have sent: no wait is given up for the
+ * patience ({@code waitsGivenUp} is 0 on both, read while both are alive), no hand-over arrives after the
+ * scan it was due before, and the alerts and incidents are those {@code process} gives (compared as
+ * {@link KafkaHandoverTest} compares them). The recording ends with one plot in every sector a second after
+ * its last line, so that no partition's input ends before another's (a partition whose input is over is
+ * rightly given up after the patience: nothing says it will not go on).
  */
 class KafkaHandoverGateTest {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final int PARTITIONS = 6;
 
     @Test
@@ -37,10 +43,10 @@ class KafkaHandoverGateTest {
         String kafka = TestBroker.bootstrap();
         String prefix = TestBroker.prefix();
         Path sim = dir.resolve("sim");
-        KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "5m", "--out", sim.toString());
-        String detections = sim.resolve("detections.jsonl").toString();
-        KafkaPipelineTest.run("process", "--in", detections, "--out", dir.resolve("process").toString());
+        KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "10m", "--out", sim.toString());
         Theatre theatre = TheatreLoader.loadDefault();
+        String detections = closeEverySector(sim.resolve("detections.jsonl"), theatre).toString();
+        KafkaPipelineTest.run("process", "--in", detections, "--out", dir.resolve("process").toString());
 
         KafkaBusConfig bus = KafkaBusConfig.of(kafka).withPartitions(PARTITIONS).withTopicPrefix(prefix)
                 .withGroupPrefix("shekara." + prefix);
@@ -89,6 +95,25 @@ class KafkaHandoverGateTest {
             assertThat(KafkaRolesTest.places(have)).as(f + " positions")
                     .usingElementComparator(KafkaHandoverTest::withinTwentyMetres).isEqualTo(KafkaRolesTest.places(want));
         }
+    }
+
+    /** Appends a radar plot inside every sector a second after the recording's last line. */
+    private static Path closeEverySector(Path detections, Theatre theatre) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(detections);
+        double end = JSON.readTree(lines.getLast()).path("time").asDouble() + 1;
+        SectorLocator locator = new SectorLocator(theatre);
+        java.util.Set<String> closed = new java.util.TreeSet<>();
+        for (Zone z : theatre.zones(ZoneKind.SECTOR)) {
+            org.locationtech.jts.geom.Point in = z.geometry().getInteriorPoint();
+            String sector = locator.sectorOf(in.getY(), in.getX());
+            if (closed.add(sector)) {
+                lines.add(String.format(java.util.Locale.ROOT, "{\"time\": %.3f, \"sensor\": \"closing-%s\", \"lat\": %.6f,"
+                        + " \"lon\": %.6f, \"sigma_m\": 25.0, \"kind\": \"radar\"}", end, sector, in.getY(), in.getX()));
+            }
+        }
+        assertThat(closed).as("sectors closed").hasSameSizeAs(theatre.sectors());
+        java.nio.file.Files.write(detections, lines);
+        return detections;
     }
 
     /** Waits until each worker holds {@code each} observations partitions. */
