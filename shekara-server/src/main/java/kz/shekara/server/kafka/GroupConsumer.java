@@ -145,6 +145,15 @@ abstract class GroupConsumer<E extends DomainEvent> implements GroupMember {
         }
     }
 
+    /** Whether {@code tp} is read to its end as of the last fetch (not paused, nothing more on it). */
+    boolean readToEnd(TopicPartition tp) {
+        if (consumer.paused().contains(tp)) {
+            return false;
+        }
+        java.util.OptionalLong lag = consumer.currentLag(tp);
+        return lag.isPresent() && lag.getAsLong() == 0;
+    }
+
     /** Notes each held partition's lag: its end as of the last fetch less the next offset to handle. */
     private void measureLag() {
         lag = PartitionLag.of(consumer, next);

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -151,14 +150,6 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
                 consumer.resume(List.of(earliest));
             }
         }
-    }
-
-    private boolean readToEnd(TopicPartition tp) {
-        if (consumer.paused().contains(tp)) {
-            return false;
-        }
-        OptionalLong lag = consumer.currentLag(tp);
-        return lag.isPresent() && lag.getAsLong() == 0;
     }
 
     /** Records fetched and not handed on of the partitions given up go: their next owner reads them again. */

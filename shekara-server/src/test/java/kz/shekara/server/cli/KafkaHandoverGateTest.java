@@ -87,14 +87,7 @@ class KafkaHandoverGateTest {
                 locator);
         assertThat(KafkaHandoverTest.idsPerSector(got)).as("track ids per sector")
                 .isEqualTo(KafkaHandoverTest.idsPerSector(expected));
-        for (String f : List.of(ProcessCommand.ALERTS, ProcessCommand.INCIDENTS)) {
-            List<String> want = KafkaPipelineTest.comparable(dir.resolve("process").resolve(f));
-            assertThat(want).as(f).isNotEmpty();
-            List<String> have = KafkaPipelineTest.comparable(dir.resolve("kafka").resolve(f));
-            assertThat(KafkaRolesTest.withoutPlace(have)).as(f).isEqualTo(KafkaRolesTest.withoutPlace(want));
-            assertThat(KafkaRolesTest.places(have)).as(f + " positions")
-                    .usingElementComparator(KafkaHandoverTest::withinTwentyMetres).isEqualTo(KafkaRolesTest.places(want));
-        }
+        KafkaHandoverTest.assertAlertsAndIncidentsAsProcess(dir);
     }
 
     /** Appends a radar plot inside every sector a second after the recording's last line. */

@@ -88,6 +88,11 @@ class KafkaHandoverTest {
         assertThat(idsPerSector(got)).as("track ids per sector").isEqualTo(idsPerSector(expected));
         assertThat(sent).as("hand-overs sent").isGreaterThanOrEqualTo(crossing.size());
         assertThat(received).as("hand-overs received").isEqualTo(sent);
+        assertAlertsAndIncidentsAsProcess(dir);
+    }
+
+    /** The alerts and incidents collected in {@code dir/kafka} are those of {@code dir/process}, sorted, places to 20 m. */
+    static void assertAlertsAndIncidentsAsProcess(Path dir) throws IOException {
         for (String f : List.of(ProcessCommand.ALERTS, ProcessCommand.INCIDENTS)) {
             List<String> want = KafkaPipelineTest.comparable(dir.resolve("process").resolve(f));
             assertThat(want).as(f).isNotEmpty();
