@@ -110,6 +110,11 @@ public final class SectorLocator {
         tree.build();
     }
 
+    /** How far outside every sector polygon a point still belongs to the nearest one, metres (the reach). */
+    public double reachM() {
+        return maxDistanceM;
+    }
+
     /**
      * The id of the sector every event at the point is filed under: {@link #locate}'s answer, else
      * the sector whose frame origin is nearest (ties to the first listed), else {@link #NONE} when

@@ -172,6 +172,19 @@ public final class MultiSectorTracker {
         return process(buffer.flush());
     }
 
+    /**
+     * Runs the scans a detection of time {@code time} would release, without one (the input goes on at
+     * {@code time} or later: see {@link ReorderBuffer#advanceTo}); returns their confirmed tracks as {@link #accept}.
+     */
+    public List<TrackUpdate> advanceTo(Instant time) {
+        return process(buffer.advanceTo(time));
+    }
+
+    /** What this tracker's progress mark may say, its next detection known to be no earlier than {@code next}: {@link ReorderBuffer#progress}. */
+    public Instant progress(Instant next) {
+        return buffer.progress(next);
+    }
+
     /** Detections dropped because they came later than the reorder window allows. */
     public long lateDetections() {
         return buffer.lateDetections();
@@ -187,11 +200,7 @@ public final class MultiSectorTracker {
     }
 
     public int liveTracks() {
-        int n = 0;
-        for (SectorTracker s : sectors.values()) {
-            n += s.liveTracks();
-        }
-        return n;
+        return sectors.values().stream().mapToInt(SectorTracker::liveTracks).sum();
     }
 
     /** Everything this tracker carries between detections, as values (see {@link TrackerState}). */

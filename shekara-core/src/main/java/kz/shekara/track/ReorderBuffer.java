@@ -56,6 +56,30 @@ public final class ReorderBuffer {
         return List.of();
     }
 
+    /**
+     * Releases the pending scans the watermark would pass if a detection of time {@code time} came, without
+     * one coming (its input is known to go on at {@code time} or later: the scans released are those the
+     * detection would release, with the same detections). The latest time seen does not move.
+     */
+    public List<Scan> advanceTo(Instant time) {
+        return releaseBefore(time.minus(window));
+    }
+
+    /**
+     * A time {@code F} such that every scan released from now on is no earlier than {@code F} less the window,
+     * when the next detection added is no earlier than {@code next} (null: not known): the latest time seen or
+     * {@code next}, whichever is later (an older detection is dropped), but no later than the earliest one
+     * pending plus the window. Null before any detection, when nothing is known.
+     */
+    public Instant progress(Instant next) {
+        Instant coming = next == null || latest != null && latest.isAfter(next) ? latest : next;
+        if (coming == null || pending.isEmpty()) {
+            return coming;
+        }
+        Instant fromPending = pending.firstKey().time().plus(window);
+        return fromPending.isBefore(coming) ? fromPending : coming;
+    }
+
     /** Releases every pending scan (end of input). */
     public List<Scan> flush() {
         return releaseBefore(Instant.MAX);

@@ -40,4 +40,34 @@ class ReorderBufferTest {
         assertThat(b.lateDetections()).isEqualTo(1);
         assertThat(b.flush()).singleElement().extracting(Scan::time).isEqualTo(at(10));
     }
+
+    @Test
+    void advancingToTheNextDetectionsTimeReleasesWhatThatDetectionWouldWithTheSameDetections() {
+        ReorderBuffer ahead = new ReorderBuffer(Duration.ofSeconds(2));
+        ReorderBuffer plain = new ReorderBuffer(Duration.ofSeconds(2));
+        for (double t : new double[] {1, 2, 3}) {
+            ahead.add(det(t, "a"));
+            plain.add(det(t, "a"));
+        }
+        List<Scan> early = new ArrayList<>(ahead.advanceTo(at(4.5)));
+        assertThat(early).extracting(Scan::time).containsExactly(at(1), at(2));
+        assertThat(ahead.latest()).as("the latest time seen does not move").isEqualTo(at(3));
+        early.addAll(ahead.add(det(4.5, "a")));
+        List<Scan> late = plain.add(det(4.5, "a"));
+        assertThat(early).isEqualTo(late);
+        assertThat(ahead.pending()).isEqualTo(plain.pending());
+    }
+
+    @Test
+    void progressIsTheLatestTimeOrTheNextDetectionsButNoLaterThanTheEarliestPendingPlusTheWindow() {
+        ReorderBuffer b = new ReorderBuffer(Duration.ofSeconds(2));
+        assertThat(b.progress(null)).as("nothing seen, nothing known").isNull();
+        assertThat(b.progress(at(5))).as("the next detection's time, nothing pending").isEqualTo(at(5));
+        b.add(det(10, "a"));
+        assertThat(b.progress(null)).isEqualTo(at(10));
+        assertThat(b.progress(at(9))).as("an older next detection does not move it back").isEqualTo(at(10));
+        assertThat(b.progress(at(30))).as("the scan at 10 s still to run").isEqualTo(at(12));
+        b.advanceTo(at(30));
+        assertThat(b.progress(at(30))).isEqualTo(at(30));
+    }
 }

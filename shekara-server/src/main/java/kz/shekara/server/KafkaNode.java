@@ -76,7 +76,8 @@ public final class KafkaNode {
         try {
             if (roles.has(NodeRoles.Role.TRACKER)) {
                 SectorTrackers.subscribe(bus, new SectorTrackers(nodeConfig.tracker(), theatre, bus, bus,
-                        kafka.partitions(), server.meters()), server);
+                        kafka.partitions(), new SectorTrackers.Rule(k.handoverLag(), k.handoverPatience(),
+                        k.handoverMarkEvery()), server.meters()), server);
             }
             if (roles.has(NodeRoles.Role.RULES)) {
                 server.closeWith(RulesSectors.subscribe(bus, server.rules(), nodeConfig.store().restart().rulesWarmUp(),

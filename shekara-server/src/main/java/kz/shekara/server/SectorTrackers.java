@@ -4,11 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import kz.shekara.model.Detection;
 import kz.shekara.model.TrackUpdate;
@@ -39,19 +37,28 @@ import kz.shekara.track.TrackerConfig;
  * <p>A track that moves into a sector of another partition is sent, as a {@link TrackHandover}, on
  * {@link Topic#HANDOVERS} keyed by that sector; the worker holding that partition ({@link #intake()},
  * the same partition of the hand-over topic) gives it to the partition's tracker, which adopts it with its
- * id. Each tracker also sends progress marks to every other partition, and a detection is taken only once
- * the {@link HandoverGate} says no hand-over it needs can still come. Meters: {@code shekara.tracker.detections},
+ * id. Each tracker also sends progress marks to its neighbour partitions ({@link HandoverMarks}), and a
+ * detection is taken only once the {@link HandoverGate} says no hand-over it needs can still come; a partition
+ * held back so waits while the worker's other partitions go on ({@link #ready}), and a worker with nothing it
+ * may take sends every mark it can ({@link #stalled}). Meters: {@code shekara.tracker.detections},
  * {@code shekara.tracker.updates}, {@code shekara.tracker.replayed}, {@code shekara.tracker.partitions},
  * {@code shekara.tracker.handovers.sent}, {@code .received}, {@code .late}, {@code .refused},
  * {@code .waitsGivenUp}. Thread-safe: the subscriptions' threads call it; the gauges read volatile counts.
  */
 final class SectorTrackers implements PartitionHandler<Detection> {
-    /** A hand-over is adopted before the destination's first scan later than its time plus this. */
-    static final Duration HANDOVER_LAG = Duration.ofSeconds(2);
-    /** How long a source's progress mark may stand still before a destination stops waiting for it. */
-    static final Duration PATIENCE = Duration.ofSeconds(5);
-    /** A tracker sends a progress mark when its detections have moved on by this much event time. */
-    static final Duration MARK_EVERY = Duration.ofMillis(500);
+    /**
+     * The hand-over rule's settings (the {@code kafka} section's {@code handoverLag}, {@code handoverPatience},
+     * {@code handoverMarkEvery}).
+     *
+     * @param lag a hand-over is adopted before the destination's first scan later than its time plus this
+     * @param patience how long a source's progress mark may stand still, while a detection waits for it, before
+     *                 the destination stops waiting for it
+     * @param markEvery a tracker sends a progress mark when its detections have moved on by this much event time
+     */
+    record Rule(Duration lag, Duration patience, Duration markEvery) {
+        /** A lag of 2 s, a patience of 5 s, a mark every 0.5 s. */
+        static final Rule DEFAULTS = new Rule(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(500));
+    }
 
     private final TrackerConfig config;
     private final Theatre theatre;
@@ -63,8 +70,8 @@ final class SectorTrackers implements PartitionHandler<Detection> {
     private final Map<Integer, MultiSectorTracker> trackers = new HashMap<>();
     /** Per hand-over partition held, the hand-overs read from it (given to its tracker when it comes). */
     private final Map<Integer, List<TrackHandover>> inbox = new HashMap<>();
-    private final Map<Integer, Instant> fed = new HashMap<>();
-    private final Map<Integer, Instant> marked = new HashMap<>();
+    private final Duration lag;
+    private final HandoverMarks marks;
     private final HandoverGate gate;
     private final Counter detections;
     private final Counter updates;
@@ -74,14 +81,16 @@ final class SectorTrackers implements PartitionHandler<Detection> {
     private final Counter late;
     private final Counter refused;
     private volatile int held;
-    private volatile Set<Integer> heldSet = Set.of();
+    /** The gate's change count when a detection was last held back (-1: none since the last stall); subscription thread only. */
+    private long heldAt = -1;
 
     /**
      * @param handovers the bus hand-overs and marks go on (a Kafka bus: not the node's logged bus), or null
      *                  for none (a track crossing into another partition's sector then coasts out here)
      * @param partitions the partition count of the observations and hand-over topics
      */
-    SectorTrackers(TrackerConfig config, Theatre theatre, Bus out, Bus handovers, int partitions, MeterRegistry meters) {
+    SectorTrackers(TrackerConfig config, Theatre theatre, Bus out, Bus handovers, int partitions, Rule rule,
+                   MeterRegistry meters) {
         this.config = config;
         this.theatre = theatre;
         this.sectors = new SectorLocator(theatre);
@@ -92,7 +101,10 @@ final class SectorTrackers implements PartitionHandler<Detection> {
             partitionOf.put(s.id(), p);
             keySector.merge(p, s.id(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
         }
-        this.gate = new HandoverGate(HANDOVER_LAG, PATIENCE, p -> heldSet.contains(p));
+        this.lag = rule.lag();
+        this.marks = new HandoverMarks(handovers, keySector, HandoverMarks.neighbours(theatre, config, sectors, partitionOf),
+                rule.markEvery());
+        this.gate = new HandoverGate(rule.lag(), rule.patience());
         this.detections = meters.counter("shekara.tracker.detections");
         this.updates = meters.counter("shekara.tracker.updates");
         this.replayed = meters.counter("shekara.tracker.replayed");
@@ -108,47 +120,94 @@ final class SectorTrackers implements PartitionHandler<Detection> {
     public synchronized void assigned(int partition) {
         MultiSectorTracker t = new MultiSectorTracker(config, theatre.sectors(), sectors, MultiSectorTracker.Mode.LIVE);
         if (handovers != null) {
-            t.handOverAcross(partition, id -> partitionOf.get(id) == partition, HANDOVER_LAG);
+            t.handOverAcross(partition, id -> partitionOf.get(id) == partition, lag);
             inbox.getOrDefault(partition, List.of()).forEach(h -> receive(t, h));
         }
         trackers.put(partition, t);
-        fed.remove(partition);
-        marked.remove(partition);
-        heldChanged();
+        marks.forget(partition);
+        held = trackers.size();
     }
 
     @Override
     public void replay(int partition, Detection d) {
-        admit(partition, d, false);
+        if (handovers != null && !d.kind().isAlarm()) {
+            try {
+                gate.await(partition, d.time());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         synchronized (this) {
             MultiSectorTracker t = tracker(partition);
             t.accept(d);
             t.takeHandovers();
-            advance(partition, d);
+            marks.progress(partition, t.progress(null));
             replayed.increment();
+        }
+    }
+
+    /**
+     * Whether the hand-overs a detection may need are in (see {@link HandoverGate}). If not, the partition's
+     * tracker runs the scans the gate lets it run without the detection (those before the latest time it may
+     * take, less the reorder window: its input goes on at the detection's time), and its mark, which may now
+     * say up to the detection's time, goes out: no two partitions wait for each other for lack of a mark.
+     */
+    @Override
+    public boolean ready(int partition, Detection d) {
+        if (handovers == null || d.kind().isAlarm()) {
+            return true;
+        }
+        long seen = gate.changes();
+        if (gate.admit(partition, d.time())) {
+            return true;
+        }
+        heldAt = heldAt < 0 ? seen : Math.min(heldAt, seen);
+        synchronized (this) {
+            MultiSectorTracker t = trackers.get(partition);
+            if (t != null) {
+                java.time.Instant until = gate.frontier(partition);
+                if (until != null && until.isBefore(d.time())) {
+                    send(t, t.advanceTo(until));
+                }
+                marks.progress(partition, t.progress(d.time()));
+                marks.send(partition, true);
+            }
+        }
+        return false;
+    }
+
+    /** Nothing may be taken now: every partition's progress goes out, then a wait for a mark (at most {@code max}). */
+    @Override
+    public void stalled(Duration max) throws InterruptedException {
+        if (handovers == null) {
+            return;
+        }
+        synchronized (this) {
+            marks.sendAll(trackers.keySet());
+        }
+        long seen = heldAt;
+        heldAt = -1;
+        if (seen >= 0 && max.isPositive()) {
+            gate.awaitChange(seen, max);
         }
     }
 
     @Override
     public void accept(int partition, Detection d) {
-        admit(partition, d, true);
         synchronized (this) {
             detections.increment();
             MultiSectorTracker t = tracker(partition);
-            publish(t.accept(d));
-            for (TrackHandover h : t.takeHandovers()) {
-                handovers.publish(Topic.HANDOVERS, h.toSector(), h);
-                sent.increment();
-            }
-            advance(partition, d);
-            sendMarks(partition, false);
+            send(t, t.accept(d));
+            marks.progress(partition, t.progress(null));
+            marks.send(partition, false);
         }
     }
 
     @Override
     public synchronized void revoked(int partition) {
         trackers.remove(partition);
-        heldChanged();
+        marks.forget(partition);
+        held = trackers.size();
     }
 
     /**
@@ -156,8 +215,8 @@ final class SectorTrackers implements PartitionHandler<Detection> {
      * partitions of the hand-over topic to its {@link #intake()}, both in the tracker group.
      */
     static void subscribe(kz.shekara.server.kafka.KafkaBus bus, SectorTrackers trackers, ShekaraServer server) {
-        server.closeWith(bus.subscribePartitioned(Topic.HANDOVERS, TrackerService.GROUP, trackers.intake()));
-        server.closeWith(bus.subscribePartitioned(Topic.OBSERVATIONS, TrackerService.GROUP, trackers));
+        server.closeWith(bus.subscribePartitioned(Topic.HANDOVERS, TrackerService.GROUP, trackers.intake(), false));
+        server.closeWith(bus.subscribePartitioned(Topic.OBSERVATIONS, TrackerService.GROUP, trackers, true));
     }
 
     /** The partitions held now. */
@@ -203,21 +262,6 @@ final class SectorTrackers implements PartitionHandler<Detection> {
         }
     }
 
-    /** Waits, before a detection is taken, until the hand-overs it may need are in (see {@link HandoverGate}). */
-    private void admit(int partition, Detection d, boolean live) {
-        if (handovers == null || d.kind().isAlarm() || gate.open(partition, d.time())) {
-            return;
-        }
-        if (live) {
-            sendMarks(partition, true);
-        }
-        try {
-            gate.await(partition, d.time());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private void take(int partition, TrackHandover h) {
         if (!h.carriesTrack()) {
             gate.mark(partition, h.fromPartition(), h.time());
@@ -253,33 +297,6 @@ final class SectorTrackers implements PartitionHandler<Detection> {
         org.slf4j.LoggerFactory.getLogger(SectorTrackers.class).warn("hand-over refused: {}", why);
     }
 
-    /** Notes the latest non-alarm detection time fed to a partition's tracker (what its marks say). */
-    private void advance(int partition, Detection d) {
-        if (!d.kind().isAlarm()) {
-            fed.merge(partition, d.time(), (a, b) -> b.isAfter(a) ? b : a);
-        }
-    }
-
-    /** Sends partition {@code p}'s progress to every other partition: when it moved on enough, or ({@code force}) at all. */
-    private synchronized void sendMarks(int p, boolean force) {
-        Instant f = fed.get(p);
-        Instant last = marked.get(p);
-        if (handovers == null || f == null || last != null && (force ? !f.isAfter(last) : f.isBefore(last.plus(MARK_EVERY)))) {
-            return;
-        }
-        marked.put(p, f);
-        for (Map.Entry<Integer, String> e : keySector.entrySet()) {
-            if (e.getKey() != p) {
-                handovers.publish(Topic.HANDOVERS, e.getValue(), TrackHandover.mark(f, e.getValue(), p));
-            }
-        }
-    }
-
-    private void heldChanged() {
-        held = trackers.size();
-        heldSet = Set.copyOf(trackers.keySet());
-    }
-
     private MultiSectorTracker tracker(int partition) {
         MultiSectorTracker t = trackers.get(partition);
         if (t == null) {
@@ -288,8 +305,13 @@ final class SectorTrackers implements PartitionHandler<Detection> {
         return t;
     }
 
-    private void publish(List<TrackUpdate> list) {
+    /** Publishes a tracker's track updates and the hand-overs its scans made. */
+    private void send(MultiSectorTracker t, List<TrackUpdate> list) {
         TrackerService.publishBySector(out, list);
         updates.increment(list.size());
+        for (TrackHandover h : t.takeHandovers()) {
+            handovers.publish(Topic.HANDOVERS, h.toSector(), h);
+            sent.increment();
+        }
     }
 }

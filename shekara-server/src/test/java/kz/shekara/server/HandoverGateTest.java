@@ -14,7 +14,7 @@ class HandoverGateTest {
 
     @Test
     void holdsADetectionUntilEverySourceMarkIsWithinTheLag() {
-        HandoverGate gate = new HandoverGate(Duration.ofSeconds(2), Duration.ofMinutes(1), p -> p == 0);
+        HandoverGate gate = new HandoverGate(Duration.ofSeconds(2), Duration.ofMinutes(1));
         gate.held(0, true);
         assertThat(gate.open(0, T0.plusSeconds(100))).as("no source has sent a mark yet").isTrue();
         gate.mark(0, 1, T0.plusSeconds(10));
@@ -30,11 +30,9 @@ class HandoverGateTest {
     }
 
     @Test
-    void aWaitEndsWhenTheMarkComesAndSourcesHeldHereAreNotWaitedFor() throws Exception {
-        HandoverGate gate = new HandoverGate(Duration.ofSeconds(2), Duration.ofMinutes(1), p -> p == 0 || p == 3);
+    void aWaitEndsWhenTheMarkComes() throws Exception {
+        HandoverGate gate = new HandoverGate(Duration.ofSeconds(2), Duration.ofMinutes(1));
         gate.held(0, true);
-        gate.mark(0, 3, T0);
-        assertThat(gate.open(0, T0.plusSeconds(30))).as("partition 3 is this worker's own").isTrue();
         gate.mark(0, 1, T0);
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
             try {
@@ -52,7 +50,7 @@ class HandoverGateTest {
 
     @Test
     void stopsWaitingForASilentSourceUntilItsMarkMovesAndForAHandOverPartitionNotHeld() throws Exception {
-        HandoverGate gate = new HandoverGate(Duration.ofSeconds(2), Duration.ofMillis(100), p -> false);
+        HandoverGate gate = new HandoverGate(Duration.ofSeconds(2), Duration.ofMillis(100));
         gate.await(0, T0.plusSeconds(5));
         assertThat(gate.givenUp()).as("the hand-over partition was not held").isEqualTo(1);
         gate.held(0, true);
@@ -64,5 +62,27 @@ class HandoverGateTest {
         assertThat(gate.open(0, T0.plusSeconds(50))).as("waited for again once it moves").isFalse();
         gate.held(0, false);
         assertThat(gate.open(0, T0)).as("a hand-over partition given up").isFalse();
+    }
+
+    @Test
+    void admitHoldsAPartitionWithoutBlockingAndGivesUpASourceSilentForThePatience() {
+        long[] now = {0};
+        HandoverGate gate = new HandoverGate(Duration.ofSeconds(2), Duration.ofSeconds(5), () -> now[0]);
+        gate.held(0, true);
+        gate.mark(0, 1, T0);
+        long seen = gate.changes();
+        assertThat(gate.admit(0, T0.plusSeconds(5))).as("source 1 at 0 s, lag 2 s").isFalse();
+        gate.mark(0, 1, T0.plusSeconds(3));
+        assertThat(gate.changes()).as("a mark that moves is a change to wake on").isNotEqualTo(seen);
+        assertThat(gate.admit(0, T0.plusSeconds(5))).isTrue();
+        assertThat(gate.admit(0, T0.plusSeconds(9))).isFalse();
+        now[0] += Duration.ofSeconds(4).toNanos();
+        assertThat(gate.admit(0, T0.plusSeconds(9))).as("within the patience").isFalse();
+        now[0] += Duration.ofSeconds(2).toNanos();
+        assertThat(gate.admit(0, T0.plusSeconds(9))).as("source 1 stood still for the patience").isTrue();
+        assertThat(gate.givenUp()).isEqualTo(1);
+        gate.mark(0, 1, T0.plusSeconds(4));
+        assertThat(gate.admit(0, T0.plusSeconds(9))).as("waited for again once it moves").isFalse();
+        assertThat(gate.givenUp()).isEqualTo(1);
     }
 }

@@ -124,19 +124,32 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
      * Records travel in groups: a consumer commits its offsets (its outputs sent first) at most
      * {@code commitInterval} after its last commit while records keep coming, or after {@code commitRecords}
      * records, and at once when it has caught up; the producer waits up to {@code linger} to fill a batch of
-     * up to {@code batchBytes} bytes a partition; a poll returns at most {@code pollRecords} records.
+     * up to {@code batchBytes} bytes a partition; a poll returns at most {@code pollRecords} records. Tracker
+     * workers hand tracks over by the rule of docs/kafka.md: a hand-over is adopted before the destination's
+     * first scan later than its time plus {@code handoverLag}; a worker sends its progress marks every
+     * {@code handoverMarkEvery} of event time its detections move on (and whenever it waits); a destination
+     * stops waiting for a source whose mark has stood still for {@code handoverPatience}.
      */
     public record Kafka(Duration deliveryTimeout, int maxUnsent, Duration brokerDownAfter, Duration commitInterval,
-                        int commitRecords, Duration linger, int batchBytes, int pollRecords) {
-        /** The given delivery keys and the default batching. */
+                        int commitRecords, Duration linger, int batchBytes, int pollRecords, Duration handoverLag,
+                        Duration handoverPatience, Duration handoverMarkEvery) {
+        /** The given delivery keys and the default batching and hand-over rule. */
         public Kafka(Duration deliveryTimeout, int maxUnsent, Duration brokerDownAfter) {
             this(deliveryTimeout, maxUnsent, brokerDownAfter, Duration.ofSeconds(1), 10_000, Duration.ofMillis(5),
                     256 << 10, 2_000);
         }
 
+        /** The given delivery and batching keys and the default hand-over rule. */
+        public Kafka(Duration deliveryTimeout, int maxUnsent, Duration brokerDownAfter, Duration commitInterval,
+                     int commitRecords, Duration linger, int batchBytes, int pollRecords) {
+            this(deliveryTimeout, maxUnsent, brokerDownAfter, commitInterval, commitRecords, linger, batchBytes,
+                    pollRecords, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(500));
+        }
+
         /**
          * An hour of retries, 10,000 events unsent, DOWN after 30 s without a broker; commits at most once a
-         * second or every 10,000 records, 5 ms linger, 256 KiB batches, polls of at most 2,000 records.
+         * second or every 10,000 records, 5 ms linger, 256 KiB batches, polls of at most 2,000 records; a
+         * hand-over lag of 2 s, a patience of 5 s, a mark every 0.5 s.
          */
         public static Kafka defaults() {
             return new Kafka(Duration.ofHours(1), 10_000, Duration.ofSeconds(30));
@@ -328,6 +341,19 @@ public record ShekaraConfig(Http http, Cot cot, Path dataDir, Path theatre, Stri
         }
         if (kafka.pollRecords() < 1) {
             errors.add("kafka.pollRecords: must be >= 1, got " + kafka.pollRecords());
+        }
+        Duration lag = kafka.handoverLag();
+        if (lag == null || !lag.isPositive() || lag.compareTo(Duration.ofMinutes(5)) > 0) {
+            errors.add("kafka.handoverLag: must be longer than PT0S and at most PT5M, got " + lag);
+        }
+        Duration patience = kafka.handoverPatience();
+        if (patience == null || patience.compareTo(Duration.ofMillis(100)) < 0 || patience.compareTo(Duration.ofHours(1)) > 0) {
+            errors.add("kafka.handoverPatience: must be between PT0.1S and PT1H, got " + patience);
+        }
+        Duration every = kafka.handoverMarkEvery();
+        if (every == null || !every.isPositive() || lag != null && every.compareTo(lag) > 0) {
+            errors.add("kafka.handoverMarkEvery: must be longer than PT0S and at most kafka.handoverLag (" + lag
+                    + "), got " + every);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -105,11 +106,32 @@ abstract class ConsumerLoop implements GroupMember {
     /** What the group's rebalances do to what this subscription holds. */
     abstract Rebalance rebalance();
 
-    /** After each poll's records are handled: commits when {@link CommitPacing} says so. */
+    /**
+     * After each poll's records are handled: commits when {@link CommitPacing} says so (caught up: the poll
+     * gave nothing and nothing fetched waits to be handed on).
+     */
     void afterPoll(int polled) {
-        if (pacing.due(polled)) {
+        if (pacing.due(polled, polled == 0 && queueDepth() == 0)) {
             commit(false);
         }
+    }
+
+    /** How long the next poll may wait for records: {@link #POLL} unless records already fetched wait to be handed on. */
+    Duration pollTimeout() {
+        return POLL;
+    }
+
+    /** Whether {@code tp} is read to its end as of the last fetch (not paused, nothing more on it). */
+    boolean readToEnd(TopicPartition tp) {
+        if (consumer.paused().contains(tp)) {
+            return false;
+        }
+        OptionalLong lag = consumer.currentLag(tp);
+        return lag.isPresent() && lag.getAsLong() == 0;
+    }
+
+    /** Records fetched of {@code partitions} and not handed on are dropped (they leave this member); none by default. */
+    void dropFetched(Collection<TopicPartition> partitions) {
     }
 
     /** Runs before each commit (e.g. sends what the handler published). */
@@ -130,7 +152,7 @@ abstract class ConsumerLoop implements GroupMember {
             consumer.subscribe(kafkaTopics, rebalance());
             while (!stopped) {
                 try {
-                    ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                    ConsumerRecords<String, byte[]> records = consumer.poll(pollTimeout());
                     handle(records);
                     afterPoll(records.count());
                     lag = PartitionLag.of(consumer, next);
@@ -223,12 +245,14 @@ abstract class ConsumerLoop implements GroupMember {
         @Override
         public final void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             commit(true);
+            dropFetched(partitions);
             revoked(partitions);
         }
 
         @Override
         public final void onPartitionsLost(Collection<TopicPartition> partitions) {
             toCommit.keySet().removeAll(partitions);
+            dropFetched(partitions);
             lost(partitions);
         }
 

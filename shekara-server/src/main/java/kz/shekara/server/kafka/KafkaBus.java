@@ -205,16 +205,17 @@ public final class KafkaBus implements Bus {
      * Subscribes a handler that keeps state per partition (see {@link PartitionHandler} and
      * {@link PartitionedSubscription}): a partition it takes is first rebuilt from the partition's
      * records before the group's committed offset; offsets are committed only once what the handler
-     * published through this bus is on the cluster.
+     * published through this bus is on the cluster. {@code inOrder}: records are handed on earliest first
+     * across the partitions held (else as they come).
      */
     public <E extends DomainEvent> Subscription subscribePartitioned(Topic<E> topic, String group,
-                                                                    PartitionHandler<E> handler) {
+                                                                    PartitionHandler<E> handler, boolean inOrder) {
         if (closed) {
             throw new IllegalStateException("bus is closed");
         }
         String name = ensure(topic);
         GroupMember[] self = new GroupMember[1];
-        PartitionedSubscription<E> sub = new PartitionedSubscription<>(config, topic, name, group, handler,
+        PartitionedSubscription<E> sub = new PartitionedSubscription<>(config, topic, name, group, handler, inOrder,
                 producer::flush, () -> subscriptions.remove(self[0]));
         self[0] = sub;
         subscriptions.add(sub);

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import kz.shekara.model.DomainEvent;
@@ -101,14 +100,6 @@ final class KafkaSubscription<E extends DomainEvent> extends GroupConsumer<E> {
                 consumer.resume(List.of(earliest));
             }
         }
-    }
-
-    private boolean readToEnd(TopicPartition tp) {
-        if (consumer.paused().contains(tp)) {
-            return false;
-        }
-        OptionalLong lag = consumer.currentLag(tp);
-        return lag.isPresent() && lag.getAsLong() == 0;
     }
 
     private void deliver(ConsumerRecord<String, byte[]> r) {

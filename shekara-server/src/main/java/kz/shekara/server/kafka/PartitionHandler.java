@@ -1,5 +1,6 @@
 package kz.shekara.server.kafka;
 
+import java.time.Duration;
 import kz.shekara.model.DomainEvent;
 
 /**
@@ -7,7 +8,8 @@ import kz.shekara.model.DomainEvent;
  * rebuild it: told when it takes a partition, given the partition's records before the group's
  * committed offset to rebuild from (its outputs for them were sent by the partition's previous owner
  * and must not be sent again), then the records from there on, and told when the partition leaves it.
- * Called from one thread, the subscription's.
+ * A handler may hold a partition's records back ({@link #ready}) while the subscription hands on those of
+ * its other partitions. Called from one thread, the subscription's.
  *
  * @param <E> the topic's event type
  */
@@ -22,7 +24,24 @@ public interface PartitionHandler<E extends DomainEvent> {
     default void rebuilt(int partition) {
     }
 
-    /** A record to handle: its outputs are sent (before its offset is committed). */
+    /**
+     * Whether {@code event}, the next record of {@code partition}, may be handled now; false holds it, and the
+     * partition's later records, back (the subscription goes on with its other partitions and asks again).
+     * By default every record may.
+     */
+    default boolean ready(int partition, E event) {
+        return true;
+    }
+
+    /**
+     * The subscription has nothing it may hand on now: what it has fetched is held back ({@link #ready}), or
+     * nothing came. The handler may say what it can to others (progress marks) and wait, at most {@code max},
+     * until a record held back may be ready.
+     */
+    default void stalled(Duration max) throws InterruptedException {
+    }
+
+    /** A record to handle (one {@link #ready} let through): its outputs are sent (before its offset is committed). */
     void accept(int partition, E event);
 
     /** The partition has left this worker (given to another, or this worker is closing): drop its state. */

@@ -1,8 +1,15 @@
 package kz.shekara.server.kafka;
 
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.server.bus.Topic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,27 +31,125 @@ import org.slf4j.LoggerFactory;
  * handled again by the next owner, which sends the same outputs again (a handler that is deterministic
  * per partition gives equal duplicates, which consumers drop by id). Records that do not decode are
  * counted as failures and skipped. The rebuild reads the whole partition: cost grows with the topic.
+ *
+ * <p>In order, records fetched are handed on earliest first (by record time, which is event time) across
+ * the partitions held, once every partition has a record fetched or has been read to its end (as an in-order
+ * subscription merges them), so that one partition's backlog does not run ahead of the others'. A record
+ * the handler is not {@linkplain PartitionHandler#ready ready} for holds its partition back while the
+ * others go on; when nothing can be handed on, the handler is told ({@link PartitionHandler#stalled}) and
+ * may wait a little before the next poll. A partition with more than 5,000 records fetched is paused.
  * Thread-safe: the consumers are touched by the subscription's thread only.
  */
 final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer<E> {
     private static final Logger LOG = LoggerFactory.getLogger(PartitionedSubscription.class);
 
+    private static final int FETCHED_PER_PARTITION = 5_000;
+    /** The longest a stalled subscription waits for its handler before it polls again. */
+    private static final Duration STALLED = Duration.ofMillis(20);
+
     private final KafkaBusConfig config;
     private final PartitionHandler<E> handler;
+    private final boolean inOrder;
     private final Runnable beforeCommit;
+    /** Per partition held, records fetched and not yet handed on, decoded (null: not a Shekara event). */
+    private final Map<TopicPartition, ArrayDeque<Fetched<E>>> fetched = new TreeMap<>(
+            java.util.Comparator.comparingInt(TopicPartition::partition));
+    private final AtomicInteger queued = new AtomicInteger();
+    private boolean held;
+
+    private record Fetched<E>(ConsumerRecord<String, byte[]> record, E event) {
+    }
 
     PartitionedSubscription(KafkaBusConfig config, Topic<E> topic, String kafkaTopic, String group,
-                            PartitionHandler<E> handler, Runnable beforeCommit, Runnable onClose) {
+                            PartitionHandler<E> handler, boolean inOrder, Runnable beforeCommit, Runnable onClose) {
         super(config, topic, kafkaTopic, group, onClose);
         this.config = config;
         this.handler = handler;
+        this.inOrder = inOrder;
         this.beforeCommit = beforeCommit;
     }
 
+
     @Override
     void handle(ConsumerRecords<String, byte[]> records) {
-        for (ConsumerRecord<String, byte[]> r : records) {
-            hand(r, decode(r), e -> handler.accept(r.partition(), e));
+        for (TopicPartition tp : records.partitions()) {
+            ArrayDeque<Fetched<E>> q = fetched.computeIfAbsent(tp, k -> new ArrayDeque<>());
+            for (ConsumerRecord<String, byte[]> r : records.records(tp)) {
+                q.add(new Fetched<>(r, decode(r)));
+            }
+            queued.addAndGet(records.records(tp).size());
+            if (q.size() >= FETCHED_PER_PARTITION) {
+                consumer.pause(List.of(tp));
+            }
+        }
+        held = release(records.isEmpty());
+        try {
+            if (held) {
+                handler.stalled(STALLED);
+                held = release(records.isEmpty());
+            } else if (records.isEmpty()) {
+                handler.stalled(Duration.ZERO);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** No wait in the poll while the handler holds records back: it waited in {@link PartitionHandler#stalled}. */
+    @Override
+    Duration pollTimeout() {
+        return held ? Duration.ZERO : POLL;
+    }
+
+    /**
+     * Hands on the records fetched, earliest first, in order while every partition held has one fetched or is
+     * read to its end ({@code idle}: the last poll brought nothing, so what is fetched is all there is); a
+     * partition whose next record the handler is not ready for is passed over. Returns whether records are
+     * held back by the handler.
+     */
+    private boolean release(boolean idle) {
+        Set<TopicPartition> notReady = new HashSet<>();
+        while (true) {
+            TopicPartition earliest = null;
+            long earliestTime = Long.MAX_VALUE;
+            for (TopicPartition tp : consumer.assignment()) {
+                ArrayDeque<Fetched<E>> q = fetched.get(tp);
+                if (q == null || q.isEmpty()) {
+                    if (inOrder && !idle && !readToEnd(tp)) {
+                        return !notReady.isEmpty();
+                    }
+                } else if (!notReady.contains(tp) && q.peekFirst().record().timestamp() < earliestTime) {
+                    earliest = tp;
+                    earliestTime = q.peekFirst().record().timestamp();
+                }
+            }
+            if (earliest == null) {
+                return !notReady.isEmpty();
+            }
+            ArrayDeque<Fetched<E>> q = fetched.get(earliest);
+            Fetched<E> f = q.peekFirst();
+            if (f.event() != null && !handler.ready(earliest.partition(), f.event())) {
+                notReady.add(earliest);
+                continue;
+            }
+            q.pollFirst();
+            queued.decrementAndGet();
+            int partition = earliest.partition();
+            hand(f.record(), f.event(), e -> handler.accept(partition, e));
+            if (q.size() == FETCHED_PER_PARTITION / 2 && consumer.paused().contains(earliest)) {
+                consumer.resume(List.of(earliest));
+            }
+        }
+    }
+
+    /** Records fetched and not handed on of the partitions given up go: their next owner reads them again. */
+    @Override
+    void dropFetched(Collection<TopicPartition> partitions) {
+        for (TopicPartition tp : partitions) {
+            ArrayDeque<Fetched<E>> q = fetched.remove(tp);
+            if (q != null) {
+                queued.addAndGet(-q.size());
+            }
         }
     }
 
@@ -60,6 +165,7 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
             handler.revoked(tp.partition());
         }
         next.clear();
+        dropFetched(List.copyOf(fetched.keySet()));
     }
 
     @Override
@@ -125,5 +231,11 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
             parked.keySet().forEach(tp -> handler.revoked(tp.partition()));
             parked.clear();
         }
+    }
+
+    /** Records fetched and not yet handed on. */
+    @Override
+    public int queueDepth() {
+        return queued.get();
     }
 }

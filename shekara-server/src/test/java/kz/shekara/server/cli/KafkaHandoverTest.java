@@ -88,6 +88,11 @@ class KafkaHandoverTest {
         assertThat(idsPerSector(got)).as("track ids per sector").isEqualTo(idsPerSector(expected));
         assertThat(sent).as("hand-overs sent").isGreaterThanOrEqualTo(crossing.size());
         assertThat(received).as("hand-overs received").isEqualTo(sent);
+        assertAlertsAndIncidentsAsProcess(dir);
+    }
+
+    /** The alerts and incidents collected in {@code dir/kafka} are those of {@code dir/process}, sorted, places to 20 m. */
+    static void assertAlertsAndIncidentsAsProcess(Path dir) throws IOException {
         for (String f : List.of(ProcessCommand.ALERTS, ProcessCommand.INCIDENTS)) {
             List<String> want = KafkaPipelineTest.comparable(dir.resolve("process").resolve(f));
             assertThat(want).as(f).isNotEmpty();
@@ -103,7 +108,7 @@ class KafkaHandoverTest {
     }
 
     /** 0 when two places are within 2e-4 degrees (about 20 m) in latitude and longitude. */
-    private static int withinTwentyMetres(double[] a, double[] b) {
+    static int withinTwentyMetres(double[] a, double[] b) {
         boolean near = Math.abs(a[0] - b[0]) <= 2e-4 && Math.abs(a[1] - b[1]) <= 2e-4;
         return near ? 0 : Double.compare(a[0], b[0]) != 0 ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]);
     }
@@ -120,7 +125,7 @@ class KafkaHandoverTest {
     }
 
     /** For each track id of a tracks file, the sectors its positions lie in. */
-    private static Map<String, Set<String>> sectorsByTrack(Path tracks, SectorLocator locator) throws IOException {
+    static Map<String, Set<String>> sectorsByTrack(Path tracks, SectorLocator locator) throws IOException {
         Map<String, Set<String>> out = new TreeMap<>();
         for (String line : Files.readAllLines(tracks)) {
             JsonNode o = JSON.readTree(line);
@@ -131,7 +136,7 @@ class KafkaHandoverTest {
     }
 
     /** For each sector, how many track ids were ever in it. */
-    private static Map<String, Integer> idsPerSector(Map<String, Set<String>> sectorsByTrack) {
+    static Map<String, Integer> idsPerSector(Map<String, Set<String>> sectorsByTrack) {
         Map<String, Integer> out = new TreeMap<>();
         sectorsByTrack.values().forEach(sectors -> sectors.forEach(s -> out.merge(s, 1, Integer::sum)));
         return out;

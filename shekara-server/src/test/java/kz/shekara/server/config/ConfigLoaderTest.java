@@ -199,6 +199,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void kafkaHandOverKeysLoadAndBadOnesAreListed() throws IOException {
+        ShekaraConfig.Kafka k = ConfigLoader.load(write("kafka:\n  handoverLag: PT3S\n  handoverPatience: PT20S\n"
+                + "  handoverMarkEvery: PT1S\n")).kafka();
+        assertThat(List.of(k.handoverLag(), k.handoverPatience(), k.handoverMarkEvery()))
+                .containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofSeconds(1));
+        assertThat(ShekaraConfig.defaults().kafka().handoverLag()).isEqualTo(Duration.ofSeconds(2));
+        Path bad = write("kafka:\n  handoverLag: PT0S\n  handoverPatience: PT0.01S\n  handoverMarkEvery: PT1S\n");
+        assertThatThrownBy(() -> ConfigLoader.load(bad)).isInstanceOfSatisfying(ConfigException.class, e ->
+                assertThat(e.errors()).hasSize(3).anyMatch(s -> s.startsWith("kafka.handoverLag"))
+                        .anyMatch(s -> s.startsWith("kafka.handoverPatience"))
+                        .anyMatch(s -> s.startsWith("kafka.handoverMarkEvery")));
+        Path rarer = write("kafka:\n  handoverMarkEvery: PT3S\n");
+        assertThatThrownBy(() -> ConfigLoader.load(rarer)).isInstanceOfSatisfying(ConfigException.class, e ->
+                assertThat(e.errors()).containsExactly(
+                        "kafka.handoverMarkEvery: must be longer than PT0S and at most kafka.handoverLag (PT2S), got PT3S"));
+    }
+
+    @Test
     void malformedYamlNamesTheLine() throws IOException {
         Path f = write("http:\n  port: 8080\n bad: [\n");
         assertThatThrownBy(() -> ConfigLoader.load(f)).isInstanceOf(ConfigException.class)
