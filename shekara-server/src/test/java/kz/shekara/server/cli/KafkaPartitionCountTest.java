@@ -56,9 +56,7 @@ class KafkaPartitionCountTest {
             List<String> expected = KafkaPipelineTest.comparable(dir.resolve("process").resolve(f));
             assertThat(expected).as(f).isNotEmpty();
             List<String> got = KafkaPipelineTest.comparable(dir.resolve("kafka").resolve(f));
-            assertThat(KafkaRolesTest.withoutPlace(got)).as(f).isEqualTo(KafkaRolesTest.withoutPlace(expected));
-            assertThat(KafkaRolesTest.places(got)).as(f + " positions")
-                    .usingElementComparator(KafkaRolesTest::withinAMetre).isEqualTo(KafkaRolesTest.places(expected));
+            KafkaRolesTest.assertSameToAMetre(f, got, expected);
         }
     }
 }
