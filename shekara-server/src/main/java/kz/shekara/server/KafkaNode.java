@@ -11,6 +11,7 @@ import kz.shekara.server.bus.Topic;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBus;
 import kz.shekara.server.kafka.KafkaBusConfig;
+import kz.shekara.server.kafka.KafkaTopics;
 import kz.shekara.theatre.Theatre;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,22 +72,29 @@ public final class KafkaNode {
                     .withSimulation(new ShekaraConfig.Simulation(false, sim.seed(), sim.speed(), sim.pdLateness()));
         }
         ShekaraConfig nodeConfig = cfg;
+        int partitions;
+        try {
+            partitions = dealtPartitions(bus, kafka);
+        } catch (RuntimeException e) {
+            bus.close();
+            throw e;
+        }
         ShekaraServer server = startOn(bus, () -> ShekaraServer.start(nodeConfig, theatre, clock, null,
                 new RoleBus(bus, roles, node)));
         try {
             if (roles.has(NodeRoles.Role.TRACKER)) {
                 SectorTrackers.subscribe(bus, new SectorTrackers(nodeConfig.tracker(), theatre, bus, bus,
-                        kafka.partitions(), new SectorTrackers.Rule(k.handoverLag(), k.handoverPatience(),
+                        partitions, new SectorTrackers.Rule(k.handoverLag(), k.handoverPatience(),
                         k.handoverMarkEvery()), server.meters()), server);
             }
             if (roles.has(NodeRoles.Role.RULES)) {
                 server.closeWith(RulesSectors.subscribe(bus, server.rules(), nodeConfig.store().restart().rulesWarmUp(),
-                        kafka.partitions(), server.meters()));
+                        partitions, server.meters()));
             }
             if (roles.has(NodeRoles.Role.RESPONSE)) {
                 java.time.Duration warmUp = nodeConfig.store().restart().rulesWarmUp();
                 ResponseSectors.subscribe(bus, server.bus(), server.responder(),
-                        new SectorCommands(server.rules(), server.meters()), theatre, kafka.partitions(),
+                        new SectorCommands(server.rules(), server.meters()), theatre, partitions,
                         warmUp.compareTo(DispatchDesk.TRACK_MEMORY) > 0 ? warmUp : DispatchDesk.TRACK_MEMORY,
                         server.meters()).forEach(server::closeWith);
             }
@@ -103,6 +111,21 @@ public final class KafkaNode {
         }
         LOG.info("Kafka node {} at {}: roles {}", node, kafka.bootstrap(), roles);
         return server;
+    }
+
+    /**
+     * The partitions the workers deal sectors over: those of the observations topic on the cluster (the
+     * producers key every topic by sector over its own count), not {@code --partitions}, which only makes a
+     * topic that is missing. A cluster whose broker made the topics with 3 partitions and a node told 12
+     * (the default) would otherwise own the sectors of the wrong partitions and track almost nothing.
+     */
+    private static int dealtPartitions(KafkaBus bus, KafkaBusConfig kafka) {
+        int found = KafkaTopics.partitionsOf(kafka.bootstrap(), bus.kafkaTopic(Topic.OBSERVATIONS), kafka.partitions());
+        if (found != kafka.partitions()) {
+            LOG.info("topic {} has {} partitions: sectors are dealt over {} (--partitions {} applies only to a topic"
+                    + " not made yet)", bus.kafkaTopic(Topic.OBSERVATIONS), found, found, kafka.partitions());
+        }
+        return found;
     }
 
     /**

@@ -56,6 +56,24 @@ public final class KafkaTopics {
     }
 
     /**
+     * The partitions topic {@code name} has on the cluster at {@code bootstrap}, made with {@code partitions}
+     * partitions first if it does not exist yet. A worker deals sectors over this count, the one the producers
+     * key by, whatever count it was told.
+     */
+    public static int partitionsOf(String bootstrap, String name, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            ensure(admin, List.of(name), partitions);
+            return admin.describeTopics(List.of(name)).allTopicNames().get().get(name).partitions().size();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot describe Kafka topic " + name + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing Kafka topic " + name, e);
+        }
+    }
+
+    /**
      * Creates the named topics that do not exist yet, with {@code partitions} partitions and the
      * cluster's default replication; waits until the controller has them.
      */

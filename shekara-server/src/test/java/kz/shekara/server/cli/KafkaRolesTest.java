@@ -123,11 +123,16 @@ class KafkaRolesTest {
                 // scan times than one tracker over every sector does (and takes no plot near a boundary from a
                 // sector of another partition): a crossing point can differ in its last digits (a seed-7
                 // run: 75.2213679 for 75.221368). Every other field is the same.
-                assertThat(withoutPlace(got)).as(f).isEqualTo(withoutPlace(expected));
-                assertThat(places(got)).as(f + " positions").usingElementComparator(KafkaRolesTest::withinAMetre)
-                        .isEqualTo(places(expected));
+                assertSameToAMetre(f, got, expected);
             }
         }
+    }
+
+    /** {@code got} and {@code expected} the same after sorting, every field but positions, which are to a metre. */
+    static void assertSameToAMetre(String what, List<String> got, List<String> expected) throws IOException {
+        assertThat(withoutPlace(got)).as(what).isEqualTo(withoutPlace(expected));
+        assertThat(places(got)).as(what + " positions").usingElementComparator(KafkaRolesTest::withinAMetre)
+                .isEqualTo(places(expected));
     }
 
     /** The lines with their {@code lat} and {@code lon} taken out, sorted (each line's place as {@link #places}). */
