@@ -150,8 +150,9 @@ public final class DispatchDesk {
         } else {
             latest.remove(e.incident());
             stale.remove(e.incident());
+            // The incident has left the watch: its sector is the event's.
             tasks.ofIncident(e.incident()).ifPresent(t -> step(t.next(e.time(), TaskStatus.ENDED, t.lat(), t.lon(),
-                    Double.NaN, e.by(), ""), out));
+                    Double.NaN, e.by(), ""), e.sector(), out));
         }
         return out;
     }
@@ -253,8 +254,13 @@ public final class DispatchDesk {
         return moved;
     }
 
-    /** Records a task step and puts it out. */
+    /** Records a task step and puts it out, under its incident's sector. */
     private void step(Task t, List<DispatchOutput> out) {
+        step(t, watch.get(t.incident()).map(IncidentWatch.Watched::sector).orElse(null), out);
+    }
+
+    /** Records a task step and puts it out under {@code sector}. */
+    private void step(Task t, String sector, List<DispatchOutput> out) {
         tasks.apply(t);
         units.task(t.unit(), t.status());
         IncidentResponse r = latest.get(t.incident());
@@ -262,7 +268,7 @@ public final class DispatchDesk {
             latest.put(t.incident(), new IncidentResponse(r.incident(), r.time(), r.track(), r.targetLat(),
                     r.targetLon(), r.recommendations(), t.status().active() ? t : null, r.trackEnded()));
         }
-        out.add(new TaskStep(t, watch.get(t.incident()).map(IncidentWatch.Watched::sector).orElse(null)));
+        out.add(new TaskStep(t, sector));
     }
 
     /**

@@ -44,13 +44,14 @@ class ExerciseResponseTest {
                 null, "rules", "", null, "land", Severity.HIGH, point[0], point[1], FixtureTheatre.MARKING));
         List<UnitPosition> reports = new ArrayList<>();
         List<Task> steps = new ArrayList<>();
+        List<String> sectors = new ArrayList<>();
         List<String> timeline = new ArrayList<>();
         Instant dispatchAt = T0.plusSeconds(120);
         Instant endAt = null;
         for (Instant t = T0; t.isBefore(T0.plus(Duration.ofHours(1))); t = t.plusSeconds(5)) {
             if (t.equals(dispatchAt)) {
                 DispatchDesk.Pending p = desk.dispatch("IN-1", "PATROL-1", "duty", t);
-                carry(desk.confirm(p.task()), sim, steps, timeline);
+                carry(desk.confirm(p.task()), sim, steps, sectors, timeline);
             }
             Task last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
             if (endAt == null && last != null && last.status() == TaskStatus.ON_SCENE
@@ -58,7 +59,7 @@ class ExerciseResponseTest {
                 endAt = t;
                 carry(desk.on(new IncidentEvent(t, "IN-1", IncidentEvent.Change.STATUS, IncidentStatus.RESOLVED,
                         null, "PATROL-1", "duty", "", kz.shekara.model.Disposition.CONFIRMED, "land", Severity.HIGH,
-                        point[0], point[1], FixtureTheatre.MARKING)), sim, steps, timeline);
+                        point[0], point[1], FixtureTheatre.MARKING)), sim, steps, sectors, timeline);
             }
             for (SimEvent e : sim.advanceTo(t)) {
                 if (e instanceof SimEvent.UnitReport r && r.position().unit().equals("PATROL-1")) {
@@ -66,7 +67,7 @@ class ExerciseResponseTest {
                         timeline.add(line(r.position().time(), "unit", r.position().status().code()));
                     }
                     reports.add(r.position());
-                    carry(desk.on(r.position()), sim, steps, timeline);
+                    carry(desk.on(r.position()), sim, steps, sectors, timeline);
                 }
             }
         }
@@ -74,6 +75,8 @@ class ExerciseResponseTest {
         assertThat(steps).extracting(Task::status).containsSubsequence(TaskStatus.DISPATCHED,
                 TaskStatus.ACKNOWLEDGED, TaskStatus.EN_ROUTE, TaskStatus.ON_SCENE, TaskStatus.ENDED);
         assertThat(steps).extracting(Task::time).isSorted();
+        // Every step, the end too (the incident resolved has left the desk's watch), under the incident's sector.
+        assertThat(sectors).hasSameSizeAs(steps).containsOnly("land");
         Task acked = first(steps, TaskStatus.ACKNOWLEDGED);
         Task enRoute = first(steps, TaskStatus.EN_ROUTE);
         Task onScene = first(steps, TaskStatus.ON_SCENE);
@@ -115,11 +118,13 @@ class ExerciseResponseTest {
     }
 
     /** The desk's task steps go back to the scenario, as the bus carries them in the demo. */
-    private static void carry(List<DispatchOutput> out, Simulator sim, List<Task> steps, List<String> timeline) {
+    private static void carry(List<DispatchOutput> out, Simulator sim, List<Task> steps, List<String> sectors,
+                              List<String> timeline) {
         for (DispatchOutput o : out) {
             switch (o) {
                 case DispatchOutput.TaskStep s -> {
                     steps.add(s.task());
+                    sectors.add(s.sector());
                     sim.onTask(s.task());
                     timeline.add(line(s.task().time(), "task", s.task().status().code()));
                 }
