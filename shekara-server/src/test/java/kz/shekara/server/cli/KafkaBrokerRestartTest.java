@@ -95,7 +95,7 @@ class KafkaBrokerRestartTest {
 
             send(out, base, 0);
             await("the first events are on the cluster", () -> gauge(node, "shekara.kafka.unsent") == 0
-                    && count(node, "shekara.adapter.events.in") >= DEVICES * PER_PHASE);
+                    && count(node, "shekara.adapter.events.in") >= DEVICES * PER_PHASE, () -> state(node));
             // A probe of a broker on a loaded machine may time out now and then: awaited, not asserted once.
             await("health shows the broker reachable", () -> health(http).statusCode() == 200
                     && "UP".equals(kafkaHealth(http).get("status").asText()));
@@ -120,7 +120,7 @@ class KafkaBrokerRestartTest {
                 throwIfFailed(during);
                 return count(node, "shekara.kafka.backpressure") > heldBefore
                         && gauge(node, "shekara.kafka.publishers.waiting") > 0;
-            });
+            }, () -> state(node));
             assertThat(kafkaHealth(http).get("backPressure").asLong()).isPositive();
             assertThat(status(http).get("kafka").get("backPressure").asLong()).isPositive();
 
@@ -130,7 +130,7 @@ class KafkaBrokerRestartTest {
             during.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
             send(out, base, 2);
             await("every event is on the cluster", () -> gauge(node, "shekara.kafka.unsent") == 0
-                    && count(node, "shekara.adapter.events.in") >= 3 * DEVICES * PER_PHASE);
+                    && count(node, "shekara.adapter.events.in") >= 3 * DEVICES * PER_PHASE, () -> state(node));
             assertThat(count(node, "shekara.kafka.send.failures")).isZero();
             // Held back, the device was not taken for a slow or idle one: its connection was never closed.
             assertThat(count(node, "shekara.adapter.rejections")).as("CoT input refused or closed").isZero();
@@ -254,12 +254,39 @@ class KafkaBrokerRestartTest {
     }
 
     private static void await(String what, Condition condition) throws Exception {
+        await(what, condition, () -> "");
+    }
+
+    /** As above; on failure the message says {@code state} too (what the node saw meanwhile). */
+    private static void await(String what, Condition condition, java.util.function.Supplier<String> state)
+            throws Exception {
         long end = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.holds()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + DEADLINE + ": " + what);
+                throw new AssertionError("not within " + DEADLINE + ": " + what + state.get());
             }
             Thread.sleep(200);
         }
+    }
+
+    /** The node's Kafka and input counters and its publishing threads' stacks, for a failure's message. */
+    private static String state(ShekaraServer node) {
+        StringBuilder b = new StringBuilder("\nnode:");
+        for (String name : List.of("shekara.kafka.unsent", "shekara.kafka.publishers.waiting")) {
+            b.append(' ').append(name).append('=').append(gauge(node, name));
+        }
+        for (String name : List.of("shekara.kafka.backpressure", "shekara.kafka.send.failures",
+                "shekara.adapter.events.in", "shekara.adapter.rejections", "shekara.cot.notices")) {
+            b.append(' ').append(name).append('=').append(count(node, name));
+        }
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.getName().startsWith("store-") || t.getName().startsWith("cot") || t.getName().contains("producer")) {
+                b.append("\n").append(t.getName()).append(' ').append(t.getState());
+                for (int i = 0; i < Math.min(stack.length, 12); i++) {
+                    b.append("\n    at ").append(stack[i]);
+                }
+            }
+        });
+        return b.toString();
     }
 }
