@@ -2,21 +2,24 @@ package kz.shekara.model;
 
 import java.time.Instant;
 import java.util.Objects;
+import kz.shekara.theatre.Posture;
 
 /**
  * An operator's command to the desk that owns a sector, sent from a node that shows the desk but does not
  * run it (a Kafka {@code api} node): acknowledge or close an alert, move an incident on, or dispatch a unit to
- * an incident. The owning desk applies it at its time, as the operator's (named by {@code by}, of
- * {@code agency}) and publishes the outcome as usual. {@code target} is the alert's or the incident's id;
- * {@code disposition} and {@code note} go with a closure or an incident step, {@code status} with an incident
- * step, {@code unit} with a dispatch or an incident step naming one. Immutable.
+ * an incident, or set a sector's alert posture. The owning desk applies it at its time, as the operator's (named
+ * by {@code by}, of {@code agency}), publishes what it changes as usual, and answers with a {@link CommandOutcome}
+ * naming the command's {@code id} (null on commands logged before they had one). {@code target} is the alert's or
+ * the incident's id, or the sector of a posture; {@code disposition} and {@code note} go with a closure or an
+ * incident step, {@code status} with an incident step, {@code unit} with a dispatch or an incident step naming one,
+ * {@code posture} and {@code note} (the reason) with a posture. Immutable.
  */
-public record OperatorCommand(Instant time, Kind kind, String target, String sector, String by, String agency,
-                              IncidentStatus status, String unit, Disposition disposition, String note,
-                              Marking marking) implements DomainEvent {
+public record OperatorCommand(Instant time, String id, Kind kind, String target, String sector, String by,
+                              String agency, IncidentStatus status, String unit, Disposition disposition, String note,
+                              Posture posture, Marking marking) implements DomainEvent {
     /** What the operator asked. */
     public enum Kind {
-        ACKNOWLEDGE, CLOSE, INCIDENT_STATUS, DISPATCH
+        ACKNOWLEDGE, CLOSE, INCIDENT_STATUS, DISPATCH, POSTURE
     }
 
     public OperatorCommand {
@@ -31,6 +34,9 @@ public record OperatorCommand(Instant time, Kind kind, String target, String sec
         }
         if (kind == Kind.DISPATCH && unit == null) {
             throw new IllegalArgumentException("a dispatch names the unit");
+        }
+        if (kind == Kind.POSTURE && posture == null) {
+            throw new IllegalArgumentException("a posture command names the posture");
         }
     }
 }

@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class KafkaNode {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaNode.class);
+    /** How long an api node's operator waits for the owning desk's answer to a command (see CommandOutcomes). */
+    static final java.time.Duration COMMAND_WAIT = java.time.Duration.ofSeconds(5);
 
     private KafkaNode() {
     }
@@ -87,14 +89,16 @@ public final class KafkaNode {
                         partitions, new SectorTrackers.Rule(k.handoverLag(), k.handoverPatience(),
                         k.handoverMarkEvery()), server.meters()), server);
             }
+            // The commands of other nodes' operators, obeyed here and answered on the bus (SectorCommands).
+            SectorCommands commands = new SectorCommands(server.rules(), server.bus(), server.meters());
             if (roles.has(NodeRoles.Role.RULES)) {
-                server.closeWith(RulesSectors.subscribe(bus, server.rules(), nodeConfig.store().restart().rulesWarmUp(),
-                        partitions, server.meters()));
+                server.closeWith(RulesSectors.subscribe(bus, server.rules(), commands,
+                        nodeConfig.store().restart().rulesWarmUp(), partitions, server.meters()));
             }
             if (roles.has(NodeRoles.Role.RESPONSE)) {
                 java.time.Duration warmUp = nodeConfig.store().restart().rulesWarmUp();
                 ResponseSectors.subscribe(bus, server.bus(), server.responder(),
-                        new SectorCommands(server.rules(), server.meters()), theatre, partitions,
+                        commands, theatre, partitions,
                         warmUp.compareTo(DispatchDesk.TRACK_MEMORY) > 0 ? warmUp : DispatchDesk.TRACK_MEMORY,
                         server.meters()).forEach(server::closeWith);
             }
@@ -137,7 +141,9 @@ public final class KafkaNode {
         for (Topic<? extends DomainEvent> t : List.of(Topic.ALERTS, Topic.ALERT_CHANGES, Topic.INCIDENTS, Topic.POSTURE)) {
             server.closeWith(server.bus().subscribe(t, "api-desk", rules::replay));
         }
-        SectorCommands.relay(rules, server.responder(), server.bus());
+        CommandOutcomes outcomes = CommandOutcomes.of(rules, COMMAND_WAIT, server.meters());
+        server.closeWith(server.bus().subscribe(Topic.COMMAND_OUTCOMES, "api-commands", outcomes::take));
+        SectorCommands.relay(rules, server.responder(), server.bus(), outcomes);
     }
 
     private interface Start {

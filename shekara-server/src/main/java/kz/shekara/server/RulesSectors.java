@@ -56,20 +56,20 @@ final class RulesSectors implements SectorHandler {
     private final Counter rebuilt;
     private volatile int holding;
 
-    RulesSectors(RulesService rules, Duration warmUp, int partitions, MeterRegistry meters) {
+    RulesSectors(RulesService rules, SectorCommands commands, Duration warmUp, int partitions, MeterRegistry meters) {
         this.rules = rules;
         this.partitions = partitions;
-        this.commands = new SectorCommands(rules, meters);
+        this.commands = commands;
         this.warmUp = warmUp;
         this.rebuilt = meters.counter("shekara.rules.rebuilt");
         Gauge.builder("shekara.rules.partitions", this, r -> r.holding).register(meters);
     }
 
     /** Subscribes a node's rules (their own subscriptions left idle) to the cluster as a rules worker. */
-    static Bus.Subscription subscribe(KafkaBus bus, RulesService rules, Duration warmUp, int partitions,
-                                      MeterRegistry meters) {
+    static Bus.Subscription subscribe(KafkaBus bus, RulesService rules, SectorCommands commands, Duration warmUp,
+                                      int partitions, MeterRegistry meters) {
         return bus.subscribeSectors("rules", INPUTS, SECTOR_OUTPUTS, OTHER_OUTPUTS, warmUp,
-                new RulesSectors(rules, warmUp, partitions, meters));
+                new RulesSectors(rules, commands, warmUp, partitions, meters));
     }
 
     @Override

@@ -63,7 +63,8 @@ class RulesSectorsTest {
         try (InMemoryBus bus = new InMemoryBus();
              RulesService rules = new RulesService(RulesSettings.defaults(), bus, theatre, meters, clock)) {
             bus.subscribe(Topic.ALERTS, "test", raised::add);
-            RulesSectors worker = new RulesSectors(rules, Duration.ofMinutes(15), PARTITIONS, meters);
+            RulesSectors worker = new RulesSectors(rules, new SectorCommands(rules, bus, meters), Duration.ofMinutes(15),
+                    PARTITIONS, meters);
             worker.rebuild(0, List.of(), List.of());
             worker.rebuild(1, List.of(), List.of());
             List<Sensor> watched = theatre.sensors().stream()

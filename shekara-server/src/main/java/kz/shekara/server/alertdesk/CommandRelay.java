@@ -6,6 +6,7 @@ import kz.shekara.model.Disposition;
 import kz.shekara.model.IncidentStatus;
 import kz.shekara.model.Marking;
 import kz.shekara.model.OperatorCommand;
+import kz.shekara.theatre.Posture;
 
 /**
  * Where a {@link RulesService}'s operator commands go when the desk that owns their sector runs on another node
@@ -28,11 +29,11 @@ final class CommandRelay {
 
     /** When commands are relayed: sends this one on (its sector left to the relay) and says so. */
     boolean sent(OperatorCommand.Kind kind, String target, String by, IncidentStatus status, String unit,
-                 Disposition disposition, String note) {
+                 Disposition disposition, String note, Posture posture) {
         Consumer<OperatorCommand> relay = to;
         if (relay != null) {
-            relay.accept(new OperatorCommand(clock.instant(), kind, target, null, by, null, status, unit, disposition,
-                    note, marking));
+            relay.accept(new OperatorCommand(clock.instant(), null, kind, target, null, by, null, status, unit,
+                    disposition, note, posture, marking));
         }
         return relay != null;
     }

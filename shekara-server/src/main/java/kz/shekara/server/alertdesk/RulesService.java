@@ -184,20 +184,20 @@ public final class RulesService implements AutoCloseable {
 
     /** See {@link AlertBook#acknowledge}; publishes the change (relayed: sends the command on, answers null). */
     public AlertChange acknowledge(String alert, String by) {
-        return relay.sent(OperatorCommand.Kind.ACKNOWLEDGE, alert, by, null, null, null, null) ? null
+        return relay.sent(OperatorCommand.Kind.ACKNOWLEDGE, alert, by, null, null, null, null, null) ? null
                 : command(() -> desk.acknowledge(alert, by, clock.instant()));
     }
 
     /** See {@link AlertBook#close}; publishes the change (relayed: sends the command on, answers null). */
     public AlertChange close(String alert, String by, Disposition disposition, String note) {
-        return relay.sent(OperatorCommand.Kind.CLOSE, alert, by, null, null, disposition, note) ? null
+        return relay.sent(OperatorCommand.Kind.CLOSE, alert, by, null, null, disposition, note, null) ? null
                 : command(() -> desk.close(alert, by, disposition, note, clock.instant()));
     }
 
     /** See {@link kz.shekara.incident.IncidentBook#change}; publishes the incident event (relayed: as above). */
     public IncidentEvent changeIncident(String incident, IncidentStatus status, String unit, String by, String note,
                                         Disposition disposition) {
-        return relay.sent(OperatorCommand.Kind.INCIDENT_STATUS, incident, by, status, unit, disposition, note) ? null
+        return relay.sent(OperatorCommand.Kind.INCIDENT_STATUS, incident, by, status, unit, disposition, note, null) ? null
                 : changeIncident(incident, status, unit, by, note, disposition, clock.instant());
     }
 
@@ -216,6 +216,7 @@ public final class RulesService implements AutoCloseable {
             case CLOSE -> command(() -> desk.close(c.target(), c.by(), c.disposition(), c.note(), c.time()));
             case INCIDENT_STATUS -> changeIncident(c.target(), c.status(), c.unit(), c.by(), c.note(), c.disposition(),
                     c.time());
+            case POSTURE -> command(() -> desk.setPosture(c.target(), c.posture(), c.by(), c.note(), c.time()));
             case DISPATCH -> {
             }
         }
@@ -277,7 +278,8 @@ public final class RulesService implements AutoCloseable {
 
     /** A commander's posture change; publishes it. */
     public PostureChange setPosture(String sector, Posture posture, String by, String reason) {
-        return command(() -> desk.setPosture(sector, posture, by, reason, clock.instant()));
+        return relay.sent(OperatorCommand.Kind.POSTURE, sector, by, null, null, null, reason, posture) ? null
+                : command(() -> desk.setPosture(sector, posture, by, reason, clock.instant()));
     }
 
     /**

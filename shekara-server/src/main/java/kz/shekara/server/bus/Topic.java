@@ -6,6 +6,7 @@ import kz.shekara.model.OperatorCommand;
 import kz.shekara.model.Alert;
 import kz.shekara.model.AlertChange;
 import kz.shekara.model.ChatMessage;
+import kz.shekara.model.CommandOutcome;
 import kz.shekara.model.ControlChange;
 import kz.shekara.model.CrisisEvent;
 import kz.shekara.model.Release;
@@ -64,6 +65,10 @@ public record Topic<E extends DomainEvent>(String name, Class<E> type, Function<
      * sector; never dropped.
      */
     public static final Topic<OperatorCommand> COMMANDS = new Topic<>("commands", OperatorCommand.class, null);
+
+    /** What the owning desks made of those commands (applied or refused), keyed by sector; never dropped. */
+    public static final Topic<CommandOutcome> COMMAND_OUTCOMES =
+            new Topic<>("command-outcomes", CommandOutcome.class, null);
 
     public Topic {
         Objects.requireNonNull(name, "name");

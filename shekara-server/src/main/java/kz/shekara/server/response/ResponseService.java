@@ -197,8 +197,8 @@ public final class ResponseService implements AutoCloseable {
     public Task dispatch(String incident, String unitId, String by, String agency) {
         java.util.function.Consumer<OperatorCommand> to = relay;
         if (to != null) {
-            to.accept(new OperatorCommand(clock.instant(), OperatorCommand.Kind.DISPATCH, incident, null, by, agency,
-                    null, unitId, null, null, marking));
+            to.accept(new OperatorCommand(clock.instant(), null, OperatorCommand.Kind.DISPATCH, incident, null, by,
+                    agency, null, unitId, null, null, null, marking));
             return null;
         }
         return dispatch(incident, unitId, by, agency, clock.instant());

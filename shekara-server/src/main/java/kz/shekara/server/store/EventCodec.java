@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.ControlChange;
+import kz.shekara.model.OperatorCommand;
 import kz.shekara.model.TrackUpdate;
 
 /**
@@ -47,6 +48,7 @@ public final class EventCodec {
                 .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .addMixIn(TrackUpdate.class, TrackUpdateMixIn.class)
                 .addMixIn(ControlChange.class, ControlChangeMixIn.class)
+                .addMixIn(OperatorCommand.class, OperatorCommandMixIn.class)
                 .build();
         for (EventType<?> t : types) {
             if (byTag.put(t.tag(), t) != null || byClass.put(t.type(), t) != null) {
@@ -73,6 +75,18 @@ public final class EventCodec {
     private abstract static class ControlChangeMixIn {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract String crisis();
+    }
+
+    /**
+     * A command logged before commands had ids and postures is logged without the fields, so older logs and
+     * their bytes stay as they were; a missing field reads as null.
+     */
+    private abstract static class OperatorCommandMixIn {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String id();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract kz.shekara.theatre.Posture posture();
     }
 
     /** The codec over {@link EventTypes#ALL}. */

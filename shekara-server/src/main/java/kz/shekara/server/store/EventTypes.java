@@ -4,6 +4,7 @@ import java.util.List;
 import kz.shekara.model.Alert;
 import kz.shekara.model.AlertChange;
 import kz.shekara.model.ChatMessage;
+import kz.shekara.model.CommandOutcome;
 import kz.shekara.model.ControlChange;
 import kz.shekara.model.CrisisEvent;
 import kz.shekara.model.OperatorCommand;
@@ -39,6 +40,7 @@ public final class EventTypes {
             EventType.of("crisis-event", CrisisEvent.class, CrisisEvent::crisis),
             EventType.of("release", Release.class, Release::object),
             EventType.of("operator-command", OperatorCommand.class, OperatorCommand::target),
+            EventType.of("command-outcome", CommandOutcome.class, CommandOutcome::command),
             EventType.of("track-handover", TrackHandover.class, TrackHandover::toSector));
 
     private EventTypes() {

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import kz.shekara.model.AlertChange;
 import kz.shekara.model.AlertState;
+import kz.shekara.model.CommandOutcome;
 import kz.shekara.model.OperatorCommand;
+import kz.shekara.rules.PostureChange;
+import kz.shekara.theatre.Posture;
 import kz.shekara.server.KafkaNode;
 import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
@@ -58,9 +61,11 @@ class KafkaCommandsTest {
                 .withGroupPrefix("shekara." + prefix);
         ShekaraConfig apiConfig = nodeConfig("api");
         TestAccounts.seed(apiConfig, theatre);
+        ShekaraConfig workerConfig = nodeConfig("worker");
+        TestAccounts.seed(workerConfig, theatre); // to read the worker's own postures
         try (ShekaraServer api = KafkaNode.start(apiConfig, theatre, Clock.systemUTC(), bus,
                 NodeRoles.parse(List.of("api")));
-             ShekaraServer worker = KafkaNode.start(nodeConfig("worker"), theatre, Clock.systemUTC(), bus,
+             ShekaraServer worker = KafkaNode.start(workerConfig, theatre, Clock.systemUTC(), bus,
                      NodeRoles.parse(List.of("tracker", "rules", "response")))) {
             KafkaPipelineTest.run("publish", "--kafka", kafka, "--topic-prefix", prefix, "--partitions", "1",
                     "--in", sim.resolve("detections.jsonl").toString());
@@ -79,6 +84,8 @@ class KafkaCommandsTest {
 
             HttpResponse<String> ack = post(base + "/" + alert[0] + "/ack");
             assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
+            // The answer waited for the owning desk's outcome and for the view to show it.
+            assertThat(JSON.readTree(ack.body()).path("state").asText()).as(ack.body()).isEqualTo("acknowledged");
 
             await("the rules worker published the acknowledgement", () -> changes(kafka, prefix).stream()
                     .anyMatch(c -> c.alert().equals(alert[0]) && c.state() == AlertState.ACKNOWLEDGED));
@@ -91,15 +98,42 @@ class KafkaCommandsTest {
             List<OperatorCommand> sent = TopicReader.readAll(kafka, prefix, List.of(Topic.COMMANDS),
                     Duration.ofSeconds(1), b -> { }).stream().map(r -> (OperatorCommand) r.event()).toList();
             assertThat(sent).as("commands on the topic").hasSize(1);
-            assertThat(sent.getFirst().sector()).as("keyed by the alert's sector").isNotBlank();
+            String sector = sent.getFirst().sector();
+            assertThat(sector).as("keyed by the alert's sector").isNotBlank();
 
-            // Bad commands: refused on the api node when its view has no such alert, counted by the owner otherwise.
+            // Bad commands: refused on the api node when its view has no such alert; refused by the owner otherwise,
+            // which counts it and whose refusal the operator gets as the owner gave it (409, its reason).
             assertThat(post(base + "/no-such-alert/ack").statusCode()).isEqualTo(404);
-            assertThat(post(base + "/" + alert[0] + "/ack").statusCode()).isEqualTo(200);
-            await("the owner refused the second acknowledgement and counted it",
-                    () -> worker.meters().counter("shekara.commands.refused").count() == 1);
+            HttpResponse<String> again = post(base + "/" + alert[0] + "/ack");
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+            assertThat(JSON.readTree(again.body()).path("detail").asText()).as(again.body()).contains(alert[0]);
+            assertThat(worker.meters().counter("shekara.commands.refused").count()).isEqualTo(1);
             assertThat(changes(kafka, prefix).stream().filter(c -> c.alert().equals(alert[0]))).hasSize(1);
+            List<CommandOutcome> outcomes = TopicReader.readAll(kafka, prefix, List.of(Topic.COMMAND_OUTCOMES),
+                    Duration.ofSeconds(1), b -> { }).stream().map(r -> (CommandOutcome) r.event()).toList();
+            assertThat(outcomes).extracting(CommandOutcome::refusal).containsExactly(null, "conflict");
+
+            // A sector's posture set on the api node is the owning rules worker's (its alerting follows it).
+            String posture = "http://127.0.0.1:" + api.ports().http() + "/api/v1/sectors/" + sector + "/posture";
+            String workerPostures = "http://127.0.0.1:" + worker.ports().http() + "/api/v1/sectors/posture";
+            Posture before = Posture.fromCode(get(workerPostures).path(sector).asText());
+            Posture raised = before == Posture.HIGH ? Posture.ELEVATED : Posture.HIGH;
+            HttpResponse<String> set = put(posture, "{\"posture\":\"" + raised.code() + "\",\"reason\":\"drill\"}");
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+            assertThat(JSON.readTree(set.body()).path(sector).asText()).as(set.body()).isEqualTo(raised.code());
+            assertThat(get(workerPostures).path(sector).asText()).as("the rules worker's posture").isEqualTo(raised.code());
+            List<PostureChange> postures = TopicReader.readAll(kafka, prefix, List.of(Topic.POSTURE),
+                    Duration.ofSeconds(1), b -> { }).stream().map(r -> (PostureChange) r.event()).toList();
+            assertThat(postures).hasSize(1);
+            assertThat(postures.getFirst().by()).isEqualTo("commander");
+            assertThat(put(posture.replace(sector, "no-such-sector"), "{\"posture\":\"high\",\"reason\":\"drill\"}")
+                    .statusCode()).isEqualTo(404);
         }
+    }
+
+    private HttpResponse<String> put(String url, String body) throws Exception {
+        return commander.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<AlertChange> changes(String kafka, String prefix) {
