@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import kz.shekara.dispatch.DispatchOutput.IncidentStep;
 import kz.shekara.dispatch.DispatchOutput.TaskStep;
 import kz.shekara.geo.Geodesy;
@@ -64,7 +63,6 @@ public final class DispatchDesk {
     }
 
     private final ResponseConfig config;
-    private final Theatre theatre;
     private final Ranking ranking;
     private final UnitBoard units;
     private final IncidentWatch watch = new IncidentWatch(TRACK_MEMORY);
@@ -77,7 +75,6 @@ public final class DispatchDesk {
 
     public DispatchDesk(ResponseConfig config, Theatre theatre, ResponseModels models, SectorLocator sectors) {
         this.config = config;
-        this.theatre = theatre;
         this.units = new UnitBoard(theatre, sectors, Readiness.DEFAULT);
         this.ranking = new Ranking(config, theatre, models, units, postures);
         theatre.sectors().forEach(s -> postures.put(s.id(), s.posture()));
@@ -107,16 +104,28 @@ public final class DispatchDesk {
 
     /**
      * Gives the sectors named up (to another desk): their open incidents, their rankings and their tasks leave
-     * the desk (each task's unit is no longer tasked here: the desk that takes the sectors holds the task now),
-     * with the tracks last seen there. Units, their positions and control, and postures stay.
+     * the desk (the desk that takes the sectors holds the tasks now: their units count as tasked elsewhere, see
+     * {@link #onTaskElsewhere}), with the tracks last seen there. Units, their positions and control, and postures stay.
      */
     public void giveUpSectors(Collection<String> sectors) {
         Set<String> gone = new HashSet<>(sectors);
         for (String id : watch.forget(gone::contains)) {
             latest.remove(id);
             stale.remove(id);
-            tasks.ofIncident(id).ifPresent(this::cancel);
+            tasks.ofIncident(id).ifPresent(t -> {
+                cancel(t);
+                units.taskElsewhere(t.unit(), t.status());
+            });
         }
+    }
+
+    /** A step of a task another desk holds (an incident not followed here): its unit counts as tasked here till it ends. */
+    public List<DispatchOutput> onTaskElsewhere(Task t) {
+        List<DispatchOutput> out = new ArrayList<>();
+        if (watch.get(t.incident()).isEmpty() && !tasks.knows(t.id()) && units.taskElsewhere(t.unit(), t.status())) {
+            touched(watch.openIds(), out);
+        }
+        return out;
     }
 
     /** Any input the desk reads (alert, incident event, track, unit position, chat, posture, control); others give nothing. */
@@ -343,9 +352,7 @@ public final class DispatchDesk {
 
     /** Which command holds operational control of each theatre unit now, by unit id. */
     public Map<String, String> control() {
-        Map<String, String> m = new TreeMap<>();
-        theatre.units().forEach(u -> m.put(u.id(), units.controlledBy(u.id())));
-        return m;
+        return units.control();
     }
 
     /** The response to an open incident as the home agency's operators see it; see {@link #recommendations(String, String, String)}. */

@@ -47,6 +47,12 @@ final class TaskBoard {
         byUnit.remove(t.unit(), t);
     }
 
+    /** Whether the task is this board's: active here, or among the last that ended here. */
+    boolean knows(String task) {
+        return byIncident.values().stream().anyMatch(t -> t.id().equals(task))
+                || ended.stream().anyMatch(t -> t.id().equals(task));
+    }
+
     Optional<Task> ofIncident(String incident) {
         return Optional.ofNullable(byIncident.get(incident));
     }

@@ -36,6 +36,8 @@ final class UnitBoard {
     private final Map<String, Seen> seen = new HashMap<>();
     private final Map<String, String> control = new HashMap<>();
     private final Map<String, TaskStatus> tasked = new HashMap<>();
+    /** Units tasked by another desk (a sector another response worker holds), with their task's status. */
+    private final Map<String, TaskStatus> elsewhere = new HashMap<>();
     private final SectorLocator sectors;
     private final Readiness readiness;
 
@@ -80,12 +82,21 @@ final class UnitBoard {
         return true;
     }
 
+    /** Which command holds operational control of each theatre unit now, by unit id (sorted). */
+    Map<String, String> control() {
+        Map<String, String> m = new java.util.TreeMap<>();
+        units.keySet().forEach(u -> m.put(u, controlledBy(u)));
+        return m;
+    }
+
     String controlledBy(String unit) {
         Unit u = units.get(unit);
         return control.getOrDefault(unit, u == null ? null : u.command());
     }
 
+    /** A step of a task this desk holds (which supersedes what another desk said of the unit). */
     void task(String unit, TaskStatus status) {
+        elsewhere.remove(unit);
         if (status.active()) {
             tasked.put(unit, status);
         } else {
@@ -94,7 +105,23 @@ final class UnitBoard {
     }
 
     boolean isTasked(String unit) {
-        return tasked.containsKey(unit);
+        return tasked.containsKey(unit) || elsewhere.containsKey(unit);
+    }
+
+    /**
+     * A step of a task another desk holds: the unit counts as tasked here too until a step ends the task.
+     * True when it concerns a theatre unit (and is now recorded).
+     */
+    boolean taskElsewhere(String unit, TaskStatus status) {
+        if (!units.containsKey(unit)) {
+            return false;
+        }
+        if (status.active()) {
+            elsewhere.put(unit, status);
+        } else {
+            elsewhere.remove(unit);
+        }
+        return true;
     }
 
     /** Every unit with a known position, in theatre order, its launch delay for its sector's posture. */
@@ -125,7 +152,7 @@ final class UnitBoard {
     }
 
     private UnitStatus status(String unit, UnitStatus reported) {
-        TaskStatus t = tasked.get(unit);
+        TaskStatus t = tasked.getOrDefault(unit, elsewhere.get(unit));
         return t == null ? reported : UnitStatuses.of(t);
     }
 }

@@ -29,7 +29,8 @@ import kz.shekara.server.response.ResponseService;
  * its last commit are handled again: the desk holds their task steps already and does not step a task
  * twice. Unit positions, crews' messages and control changes are keyed otherwise (by sector of the unit,
  * chatroom, unit): every response worker takes all of them, in a group of its node's own, so it knows
- * every unit wherever its task lies. Meter: {@code shekara.response.rebuilt} (task steps and inputs
+ * every unit wherever its task lies; it takes every task step too, so that a unit another worker's desk tasked
+ * counts as tasked here ({@link ResponseService#takeElsewhere}). Meter: {@code shekara.response.rebuilt} (task steps and inputs
  * folded). Thread-safe: the desk locks.
  */
 final class ResponseSectors implements SectorHandler {
@@ -70,6 +71,8 @@ final class ResponseSectors implements SectorHandler {
         for (Topic<? extends DomainEvent> t : List.of(Topic.UNIT_POSITIONS, Topic.MESSAGES, Topic.UNIT_CONTROL)) {
             subs.add(roleBus.subscribe(t, UNITS_GROUP, response::take));
         }
+        // Every worker's tasks too: a unit another desk tasked is not free here (the desk skips its own).
+        subs.add(roleBus.subscribe(Topic.TASKS, UNITS_GROUP, response::takeElsewhere));
         subs.add(bus.subscribeSectors("response", INPUTS, OUTPUTS, List.of(), window,
                 new ResponseSectors(response, commands, theatre, partitions, meters)));
         return subs;

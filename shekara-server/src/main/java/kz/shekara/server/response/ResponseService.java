@@ -127,6 +127,11 @@ public final class ResponseService implements AutoCloseable {
         }
     }
 
+    /** See {@link DispatchDesk#onTaskElsewhere}: a task step of another response worker's desk, read from the bus. */
+    public void takeElsewhere(Task t) {
+        handle(desk::onTaskElsewhere, t);
+    }
+
     /** See {@link DispatchDesk#giveUpSectors}: sectors given up to another response worker leave the desk. */
     public void giveUpSectors(java.util.Collection<String> sectors) {
         synchronized (desk) {

@@ -16,6 +16,7 @@ import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.TargetClass;
 import kz.shekara.model.TrackStatus;
 import kz.shekara.model.Task;
+import kz.shekara.model.TaskStatus;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.planning.Recommendation;
 import kz.shekara.planning.Recommendations;
@@ -182,7 +183,31 @@ class ResponseServiceTest {
     }
 
     @Test
-    void aSectorGivenUpLeavesItsIncidentsAndTasksAndFreesTheirUnitsHere() throws Exception {
+    void aUnitTaskedByAnotherDesksTaskIsNeitherRankedNorDispatchedHereUntilThatTaskEnds() throws Exception {
+        String incident = crossMini();
+        clock.set(T0.plusSeconds(205));
+        // Another response worker's desk tasks FP-W to an incident of a sector it holds (not followed here).
+        Task other = new Task(T0.plusSeconds(200), "INC-other.FP-W", "INC-other", "FP-W", TaskStatus.DISPATCHED, "T-9",
+                41.6, 69.3, 600, "duty", "order", MiniTheatre.MARKING);
+        responder.takeElsewhere(other);
+        assertThat(ids(responder.recommendations(incident, null).orElseThrow().recommendations()))
+                .doesNotContain("FP-W").contains("GP-W");
+        assertThatThrownBy(() -> responder.dispatch(incident, "FP-W", "duty"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("tasked already");
+
+        responder.takeElsewhere(new Task(T0.plusSeconds(204), other.id(), other.incident(), "FP-W", TaskStatus.ENDED,
+                "T-9", 41.6, 69.3, 600, "duty", "ended", MiniTheatre.MARKING));
+        assertThat(ids(responder.recommendations(incident, null).orElseThrow().recommendations())).contains("FP-W");
+
+        // The desk's own task steps, read back from the bus, are its own: ending the task frees the unit.
+        Task own = responder.dispatch(incident, "GP-W", "duty");
+        bus.drain();
+        responder.takeElsewhere(own);
+        assertThat(responder.taskOf("GP-W")).contains(own);
+    }
+
+    @Test
+    void aSectorGivenUpLeavesItsIncidentsAndTasksAndKeepsTheirUnitsTaskedElsewhere() throws Exception {
         String incident = crossMini();
         clock.set(T0.plusSeconds(205));
         Task task = responder.dispatch(incident, "GP-W", "duty");
@@ -196,6 +221,13 @@ class ResponseServiceTest {
         assertThat(responder.taskOf("GP-W")).isEmpty();
         assertThat(responder.recommendations(incident, null)).as("the incident given up is not followed").isEmpty();
         assertThat(responder.control()).as("units stay").containsKeys("GP-W", "FP-W", "GP-E");
+        // The desk that took the west holds the task now: GP-W is tasked for this desk too until that task ends.
+        String second = crossSecond();
+        assertThat(ids(responder.recommendations(second, null).orElseThrow().recommendations()))
+                .doesNotContain("GP-W").contains("FP-W");
+        responder.takeElsewhere(new Task(T0.plusSeconds(400), task.id(), task.incident(), "GP-W", TaskStatus.ENDED,
+                task.track(), task.lat(), task.lon(), task.etaS(), "duty", "ended", task.marking()));
+        assertThat(ids(responder.recommendations(second, null).orElseThrow().recommendations())).contains("GP-W");
     }
 
     /** A second walker crossing 7 km east of the first (a separate incident), still in the west sector. */
