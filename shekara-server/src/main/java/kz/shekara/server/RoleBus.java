@@ -114,16 +114,6 @@ final class RoleBus implements Bus {
             }
 
             @Override
-            public int queueDepth() {
-                return 0;
-            }
-
-            @Override
-            public long superseded() {
-                return 0;
-            }
-
-            @Override
             public long failures() {
                 return 0;
             }
