@@ -2,15 +2,12 @@ package kz.shekara.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code publish} and {@code collect} given an address where no broker listens (a port just closed) end with a
@@ -21,19 +18,6 @@ import picocli.CommandLine;
 class KafkaNoBrokerTest {
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = ShekaraCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static String closedPort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
@@ -47,7 +31,7 @@ class KafkaNoBrokerTest {
         KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "1m", "--out", sim.toString());
         String nobody = closedPort();
 
-        Run r = run("publish", "--kafka", nobody, "--wait", "3s", "--in", sim.resolve("detections.jsonl").toString());
+        KafkaPipelineTest.Run r = KafkaPipelineTest.execute("publish", "--kafka", nobody, "--wait", "3s", "--in", sim.resolve("detections.jsonl").toString());
 
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         assertThat(r.err()).contains("shekara: no Kafka broker answered at " + nobody + " within 3s");
@@ -59,7 +43,7 @@ class KafkaNoBrokerTest {
         String nobody = closedPort();
         Path out = dir.resolve("out");
 
-        Run r = run("collect", "--kafka", nobody, "--wait", "3s", "--out", out.toString(), "--idle", "1s");
+        KafkaPipelineTest.Run r = KafkaPipelineTest.execute("collect", "--kafka", nobody, "--wait", "3s", "--out", out.toString(), "--idle", "1s");
 
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         assertThat(r.err()).contains("shekara: no Kafka broker answered at " + nobody + " within 3s");

@@ -36,13 +36,9 @@ class TaskSectorTest {
                 new SectorLocator(THEATRE));
     }
 
-    private static IncidentEvent incident(int s, IncidentEvent.Change change, IncidentStatus status) {
-        return new IncidentEvent(T0.plusSeconds(s), "I-1", change, status, "AL-1", null, "duty", "", null, "west",
-                Severity.HIGH, 41.6, 69.3, MiniTheatre.MARKING);
-    }
-
     private static IncidentEvent opened() {
-        return incident(0, IncidentEvent.Change.OPENED, IncidentStatus.OPEN);
+        return new IncidentEvent(T0, "I-1", IncidentEvent.Change.OPENED, IncidentStatus.OPEN, "AL-1", null, "duty", "",
+                null, "west", Severity.HIGH, 41.6, 69.3, MiniTheatre.MARKING);
     }
 
     private static IncidentEvent resolved(int s) {
@@ -62,6 +58,12 @@ class TaskSectorTest {
                 .map(o -> (DispatchOutput.TaskStep) o).toList();
     }
 
+    /** Opens the incident on {@code desk} and dispatches a unit to it: the task's first step. */
+    private static DispatchOutput.TaskStep dispatched(DispatchDesk desk) {
+        desk.on(opened());
+        return steps(desk.confirm(desk.dispatch("I-1", "GP-W", "duty", T0.plusSeconds(10)).task())).get(0);
+    }
+
     /** A log read back: each event under the key it was published with. */
     private static TaskView logged(List<StoredEvent> log) {
         TaskView v = new TaskView();
@@ -72,9 +74,7 @@ class TaskSectorTest {
     @Test
     void everyStepFromDispatchToEndIsKeyedByTheIncidentsSector() {
         DispatchDesk desk = desk();
-        desk.on(opened());
-        List<DispatchOutput.TaskStep> steps = new ArrayList<>();
-        steps.addAll(steps(desk.confirm(desk.dispatch("I-1", "GP-W", "duty", T0.plusSeconds(10)).task())));
+        List<DispatchOutput.TaskStep> steps = new ArrayList<>(List.of(dispatched(desk)));
         steps.addAll(steps(desk.on(ack(20))));
         steps.addAll(steps(desk.on(resolved(30)))); // the incident leaves the watch before its task ends
 
@@ -85,10 +85,7 @@ class TaskSectorTest {
 
     @Test
     void aTaskTakenBackFromTheLogOrASnapshotKeepsItsSectorOnceItsIncidentHasLeft() {
-        DispatchDesk first = desk();
-        first.on(opened());
-        DispatchOutput.TaskStep dispatched = steps(first.confirm(first.dispatch("I-1", "GP-W", "duty",
-                T0.plusSeconds(10)).task())).get(0);
+        DispatchOutput.TaskStep dispatched = dispatched(desk());
         // The incident resolved is in the log, the task's end is not (the node stopped between the two).
         TaskView view = logged(List.of(new StoredEvent(1, "incidents", "west", opened()),
                 new StoredEvent(2, "tasks", dispatched.sector(), dispatched.task()),
@@ -108,9 +105,7 @@ class TaskSectorTest {
     @Test
     void sectorsGivenUpTakeTheirTasksAlongAndTheTakerKeysTheirStepsByTheIncidentsSector() {
         DispatchDesk giver = desk();
-        giver.on(opened());
-        DispatchOutput.TaskStep dispatched = steps(giver.confirm(giver.dispatch("I-1", "GP-W", "duty",
-                T0.plusSeconds(10)).task())).get(0);
+        DispatchOutput.TaskStep dispatched = dispatched(giver);
 
         giver.giveUpSectors(Set.of("west"));
         assertThat(giver.tasks()).isEmpty();
