@@ -7,6 +7,7 @@ import kz.shekara.model.Alert;
 import kz.shekara.model.Detection;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.server.bus.Bus;
+import kz.shekara.server.bus.ForwardingBus;
 import kz.shekara.server.bus.Topic;
 
 /**
@@ -14,38 +15,37 @@ import kz.shekara.server.bus.Topic;
  * {@link ProbeStages} when a handler takes a probe's alarm and when an alert of a probe is published.
  * Thread-safe as the bus under it.
  */
-final class StagedBus implements Bus {
-    private final Bus bus;
+final class StagedBus extends ForwardingBus {
     private final ProbeStages stages;
 
     StagedBus(Bus bus, ProbeStages stages) {
-        this.bus = bus;
+        super(bus);
         this.stages = stages;
     }
 
     @Override
     public <E extends DomainEvent> void publish(Topic<E> topic, String key, E event) {
         raised(event);
-        bus.publish(topic, key, event);
+        super.publish(topic, key, event);
     }
 
     @Override
     public <E extends DomainEvent> void publishAll(Topic<E> topic, String key, List<? extends E> events) {
         events.forEach(this::raised);
-        bus.publishAll(topic, key, events);
+        super.publishAll(topic, key, events);
     }
 
     @Override
     public <E extends DomainEvent> CompletableFuture<Void> publishAsync(Topic<E> topic, String key, E event) {
         raised(event);
-        return bus.publishAsync(topic, key, event);
+        return super.publishAsync(topic, key, event);
     }
 
     @Override
     public <E extends DomainEvent> CompletableFuture<Void> publishAllAsync(Topic<E> topic, String key,
                                                                          List<? extends E> events) {
         events.forEach(this::raised);
-        return bus.publishAllAsync(topic, key, events);
+        return super.publishAllAsync(topic, key, events);
     }
 
     private void raised(DomainEvent event) {
@@ -65,33 +65,12 @@ final class StagedBus implements Bus {
 
     @Override
     public <E extends DomainEvent> Subscription subscribe(Topic<E> topic, String group, Consumer<? super E> handler) {
-        return bus.subscribe(topic, group, taking(handler));
+        return super.subscribe(topic, group, taking(handler));
     }
 
     @Override
     public <E extends DomainEvent> Subscription subscribeInOrder(Topic<E> topic, String group,
                                                                 Consumer<? super E> handler) {
-        return bus.subscribeInOrder(topic, group, taking(handler));
-    }
-
-    @Override
-    public <E extends DomainEvent> Subscription subscribeInLogOrder(Topic<E> topic, String group,
-                                                                   Positioned<? super E> handler) {
-        return bus.subscribeInLogOrder(topic, group, handler);
-    }
-
-    @Override
-    public boolean local() {
-        return bus.local();
-    }
-
-    @Override
-    public void drain() throws InterruptedException {
-        bus.drain();
-    }
-
-    @Override
-    public void close() {
-        bus.close();
+        return super.subscribeInOrder(topic, group, taking(handler));
     }
 }

@@ -93,7 +93,10 @@ public final class DispatchDesk {
         s.alerts().forEach(watch::onAlert);
         s.incidents().forEach(watch::onIncident);
         for (Task t : s.tasks()) {
-            tasks.apply(t);
+            // The sector the task was logged under; else (a take-over's rebuild) its open incident's.
+            String sector = s.sectors().getOrDefault(t.id(),
+                    watch.get(t.incident()).map(IncidentWatch.Watched::sector).orElse(null));
+            tasks.open(t, sector);
             units.task(t.unit(), t.status());
         }
         s.acks().forEach(a -> tasks.acknowledgedAt(a.task(), a.lat(), a.lon()));
@@ -159,9 +162,8 @@ public final class DispatchDesk {
         } else {
             latest.remove(e.incident());
             stale.remove(e.incident());
-            // The incident has left the watch: its sector is the event's.
             tasks.ofIncident(e.incident()).ifPresent(t -> step(t.next(e.time(), TaskStatus.ENDED, t.lat(), t.lon(),
-                    Double.NaN, e.by(), ""), e.sector(), out));
+                    Double.NaN, e.by(), ""), out));
         }
         return out;
     }
@@ -263,13 +265,12 @@ public final class DispatchDesk {
         return moved;
     }
 
-    /** Records a task step and puts it out, under its incident's sector. */
+    /**
+     * Records a task step and puts it out under the sector its task remembers (its incident's when the task was
+     * made: the incident may have left the watch since, closed or given up).
+     */
     private void step(Task t, List<DispatchOutput> out) {
-        step(t, watch.get(t.incident()).map(IncidentWatch.Watched::sector).orElse(null), out);
-    }
-
-    /** Records a task step and puts it out under {@code sector}. */
-    private void step(Task t, String sector, List<DispatchOutput> out) {
+        String sector = tasks.sectorOf(t);
         tasks.apply(t);
         units.task(t.unit(), t.status());
         IncidentResponse r = latest.get(t.incident());
@@ -314,7 +315,7 @@ public final class DispatchDesk {
         double eta = r.map(Recommendation::etaS).orElse(Double.NaN);
         Task task = new Task(time, incident + "." + unitId, incident, unitId, TaskStatus.DISPATCHED, target.track(),
                 lat, lon, eta, by, TaskText.order(unit, incident, target.track(), lat, lon, eta), w.marking());
-        tasks.apply(task);
+        tasks.open(task, w.sector());
         units.task(unitId, task.status());
         return new Pending(task, TaskProgress.incidentStep(task, IncidentStatus.ASSIGNED, by, time));
     }

@@ -12,8 +12,10 @@ import kz.shekara.model.Task;
 import kz.shekara.model.TaskStatus;
 
 /**
- * The active tasks, by incident and by unit (one each at a time), and where each unit stood when
- * its crew acknowledged (to tell when it starts to move). Decides whether a chat message from a
+ * The active tasks, by incident and by unit (one each at a time), the sector of each task's incident
+ * (remembered when the task is made: every step of the task is keyed by it, also once the incident
+ * has left the desk's watch), and where each unit stood when its crew acknowledged (to tell when it
+ * starts to move). Decides whether a chat message from a
  * tasked unit acknowledges its task: any reply to the operations centre's chat, or a text holding
  * one of the acknowledgement words. Not thread-safe: the desk's caller holds one lock.
  */
@@ -24,7 +26,21 @@ final class TaskBoard {
     private final Map<String, Task> byIncident = new HashMap<>();
     private final Map<String, Task> byUnit = new HashMap<>();
     private final Map<String, double[]> ackedAt = new HashMap<>();
+    private final Map<String, String> sectors = new HashMap<>();
     private final List<Task> ended = new ArrayList<>();
+
+    /** A task made (dispatched, or taken back from the log) under its incident's {@code sector} (null: none). */
+    void open(Task t, String sector) {
+        if (sector != null) {
+            sectors.put(t.id(), sector);
+        }
+        apply(t);
+    }
+
+    /** The sector of the task's incident, as remembered when the task was made; null when none. */
+    String sectorOf(Task t) {
+        return sectors.get(t.id());
+    }
 
     void apply(Task t) {
         if (t.status().active()) {
@@ -34,6 +50,7 @@ final class TaskBoard {
             byIncident.remove(t.incident());
             byUnit.remove(t.unit());
             ackedAt.remove(t.id());
+            sectors.remove(t.id());
             ended.add(t);
             if (ended.size() > MAX_ENDED) {
                 ended.remove(0);
@@ -45,6 +62,9 @@ final class TaskBoard {
     void forget(Task t) {
         byIncident.remove(t.incident(), t);
         byUnit.remove(t.unit(), t);
+        if (!byIncident.containsKey(t.incident()) || !byIncident.get(t.incident()).id().equals(t.id())) {
+            sectors.remove(t.id());
+        }
     }
 
     /** Whether the task is this board's: active here, or among the last that ended here. */

@@ -1,12 +1,11 @@
 package kz.shekara.server;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.TrackUpdate;
 import kz.shekara.server.bus.Bus;
+import kz.shekara.server.bus.ForwardingBus;
 import kz.shekara.server.bus.Topic;
 
 /**
@@ -18,53 +17,31 @@ import kz.shekara.server.bus.Topic;
  * {@link TrackReplayFilter}): a tracker worker that takes over a partition sends its last updates again.
  * Thread-safe as the bus under it.
  */
-final class RoleBus implements Bus {
-    private final Bus delegate;
+final class RoleBus extends ForwardingBus {
     private final NodeRoles roles;
     private final String node;
 
     RoleBus(Bus delegate, NodeRoles roles, String node) {
-        this.delegate = delegate;
+        super(delegate);
         this.roles = roles;
         this.node = node;
     }
 
     @Override
-    public <E extends DomainEvent> void publish(Topic<E> topic, String key, E event) {
-        delegate.publish(topic, key, event);
-    }
-
-    @Override
-    public <E extends DomainEvent> void publishAll(Topic<E> topic, String key, List<? extends E> events) {
-        delegate.publishAll(topic, key, events);
-    }
-
-    @Override
-    public <E extends DomainEvent> CompletableFuture<Void> publishAsync(Topic<E> topic, String key, E event) {
-        return delegate.publishAsync(topic, key, event);
-    }
-
-    @Override
-    public <E extends DomainEvent> CompletableFuture<Void> publishAllAsync(Topic<E> topic, String key,
-                                                                         List<? extends E> events) {
-        return delegate.publishAllAsync(topic, key, events);
-    }
-
-    @Override
     public <E extends DomainEvent> Subscription subscribe(Topic<E> topic, String group, Consumer<? super E> handler) {
-        return route(group, (g, shared) -> delegate.subscribe(topic, g, shared ? once(topic, handler) : handler));
+        return route(group, (g, shared) -> delegate().subscribe(topic, g, shared ? once(topic, handler) : handler));
     }
 
     @Override
     public <E extends DomainEvent> Subscription subscribeInOrder(Topic<E> topic, String group,
                                                                 Consumer<? super E> handler) {
-        return route(group, (g, shared) -> delegate.subscribeInOrder(topic, g, shared ? once(topic, handler) : handler));
+        return route(group, (g, shared) -> delegate().subscribeInOrder(topic, g, shared ? once(topic, handler) : handler));
     }
 
     @Override
     public <E extends DomainEvent> Subscription subscribeInLogOrder(Topic<E> topic, String group,
                                                                    Positioned<? super E> handler) {
-        return route(group, (g, shared) -> delegate.subscribeInLogOrder(topic, g, handler));
+        return route(group, (g, shared) -> delegate().subscribeInLogOrder(topic, g, handler));
     }
 
     /** Subscribes as {@link NodeRoles#take} says: not at all, in the role's group, or in the node's own. */
@@ -91,36 +68,11 @@ final class RoleBus implements Bus {
         return (Consumer<? super E>) filtered;
     }
 
-    @Override
-    public boolean local() {
-        return delegate.local();
-    }
-
-    @Override
-    public void drain() throws InterruptedException {
-        delegate.drain();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
-    }
-
     private static Subscription idle(String group) {
         return new Subscription() {
             @Override
             public String group() {
                 return group;
-            }
-
-            @Override
-            public int queueDepth() {
-                return 0;
-            }
-
-            @Override
-            public long superseded() {
-                return 0;
             }
 
             @Override

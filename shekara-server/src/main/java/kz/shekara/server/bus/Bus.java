@@ -120,11 +120,18 @@ public interface Bus extends AutoCloseable {
     interface Subscription extends AutoCloseable {
         String group();
 
-        /** Events queued and not yet handled. */
-        int queueDepth();
+        /** Events queued and not yet handled (none where a subscription queues nothing of its own). */
+        default int queueDepth() {
+            return 0;
+        }
 
-        /** Events replaced by a newer one of the same supersede key before they were handled. */
-        long superseded();
+        /**
+         * Events replaced by a newer one of the same supersede key before they were handled (none where nothing
+         * is superseded: on Kafka every record stays in the topic).
+         */
+        default long superseded() {
+            return 0;
+        }
 
         /** Events whose handler threw. */
         long failures();

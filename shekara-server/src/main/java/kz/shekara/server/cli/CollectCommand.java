@@ -56,6 +56,9 @@ public final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!cluster.answers(spec.commandLine().getErr())) {
+            return KafkaClusterOption.NO_BROKER;
+        }
         Files.createDirectories(out);
         List<Topic<?>> topics = List.of(Topic.TRACKS, Topic.ALERTS, Topic.INCIDENTS);
         List<TopicReader.Read> read = TopicReader.readAll(cluster.bootstrap, cluster.topicPrefix, topics, idle,

@@ -48,6 +48,9 @@ public final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!cluster.answers(spec.commandLine().getErr())) {
+            return KafkaClusterOption.NO_BROKER;
+        }
         ReplayConfig replay = ReplayConfig.of(in).withUnits(units).withEpoch(start).withSpeed(Double.POSITIVE_INFINITY);
         JsonlReplaySource.Summary summary;
         KafkaBusConfig config = KafkaBusConfig.of(cluster.bootstrap).withPartitions(partitions)

@@ -310,17 +310,6 @@ abstract class ConsumerLoop implements GroupMember {
     }
 
     @Override
-    public int queueDepth() {
-        return 0;
-    }
-
-    /** Nothing is superseded on Kafka: every record stays in the topic. */
-    @Override
-    public long superseded() {
-        return 0;
-    }
-
-    @Override
     public long failures() {
         return failures.get();
     }

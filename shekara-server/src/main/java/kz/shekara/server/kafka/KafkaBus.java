@@ -271,15 +271,7 @@ public final class KafkaBus implements Bus {
 
     /** Whether a broker of the cluster answers within {@code timeout}. */
     public boolean reachable(java.time.Duration timeout) {
-        try {
-            return !admin.describeCluster(new org.apache.kafka.clients.admin.DescribeClusterOptions()
-                    .timeoutMs((int) timeout.toMillis())).nodes().get().isEmpty();
-        } catch (ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return KafkaTopics.reachable(admin, timeout);
     }
 
     /** The bootstrap address of the cluster. */

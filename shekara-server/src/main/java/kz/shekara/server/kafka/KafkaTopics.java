@@ -55,6 +55,26 @@ public final class KafkaTopics {
         }
     }
 
+    /** Whether a broker of the cluster at {@code bootstrap} answers within {@code within}. */
+    public static boolean reachable(String bootstrap, java.time.Duration within) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            return reachable(admin, within);
+        }
+    }
+
+    /** Whether a broker answers {@code admin} within {@code within}. */
+    static boolean reachable(Admin admin, java.time.Duration within) {
+        try {
+            return !admin.describeCluster(new org.apache.kafka.clients.admin.DescribeClusterOptions()
+                    .timeoutMs((int) Math.min(Integer.MAX_VALUE, within.toMillis()))).nodes().get().isEmpty();
+        } catch (ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /**
      * The partitions topic {@code name} has on the cluster at {@code bootstrap}, made with {@code partitions}
      * partitions first if it does not exist yet. A worker deals sectors over this count, the one the producers

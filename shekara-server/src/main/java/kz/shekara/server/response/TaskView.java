@@ -29,7 +29,7 @@ import kz.shekara.server.store.StoredEvent;
  * step of every active task (its last step with an order for the crew, and where its unit stood when the crew acknowledged), each unit's
  * last position and operational control, the crises in force, each sector's posture, the open incidents' events, the
  * alerts' tracks and the tracks' latest updates (those within the service's track memory of event
- * time), each in logged order, as a clean replay of the log gives them. Thread-safe (one lock).
+ * time), the sector each active task was logged under (its partition key), each in logged order, as a clean replay of the log gives them. Thread-safe (one lock).
  */
 public final class TaskView implements LogView {
     /** Where a tasked unit stood (WGS-84 degrees) when its crew acknowledged task {@code task}. */
@@ -40,8 +40,10 @@ public final class TaskView implements LogView {
     public record State(Instant now, List<PostureChange> postures, List<ControlChange> controls,
                         List<UnitPosition> positions, List<TrackUpdate> tracks, List<Alert> alerts,
                         List<IncidentEvent> incidents, List<Task> tasks, List<Task> orders, List<AckPoint> acks,
-                        List<CrisisEvent> crises) {
+                        List<CrisisEvent> crises, Map<String, String> sectors) {
         public State {
+            // None in a snapshot older than task sectors; sorted, so that a snapshot's bytes are the same each time.
+            sectors = sectors == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sectors));
             crises = crises == null ? List.of() : List.copyOf(crises); // none in a snapshot older than crises
             postures = List.copyOf(postures);
             controls = List.copyOf(controls);
@@ -57,7 +59,7 @@ public final class TaskView implements LogView {
         /** The dispatch desk's part of this state (all but the orders, which only the CoT devices need). */
         public DispatchState toDesk() {
             return new DispatchState(now, postures, controls, positions, tracks, alerts, incidents, tasks,
-                    acks.stream().map(a -> new DispatchState.AckPoint(a.task(), a.lat(), a.lon())).toList());
+                    acks.stream().map(a -> new DispatchState.AckPoint(a.task(), a.lat(), a.lon())).toList(), sectors);
         }
     }
 
@@ -73,6 +75,8 @@ public final class TaskView implements LogView {
     private final Map<String, Task> orders = new LinkedHashMap<>();
     private final Map<String, AckPoint> acks = new LinkedHashMap<>();
     private final Map<String, CrisisEvent> crises = new LinkedHashMap<>();
+    /** The key each active task was logged under, by task id (none for "-": no sector). */
+    private final Map<String, String> sectors = new LinkedHashMap<>();
 
     public TaskView() {
         this(DispatchDesk.TRACK_MEMORY);
@@ -101,7 +105,7 @@ public final class TaskView implements LogView {
                 }
             }
             case IncidentEvent e -> onIncident(e);
-            case Task t -> onTask(t);
+            case Task t -> onTask(t, stored.key());
             default -> { }
         }
     }
@@ -146,13 +150,17 @@ public final class TaskView implements LogView {
         }
     }
 
-    private void onTask(Task t) {
+    private void onTask(Task t, String key) {
         advance(t.time());
         if (!t.status().active()) {
+            sectors.remove(t.id());
             tasks.remove(t.id());
             orders.remove(t.id());
             acks.remove(t.id());
             return;
+        }
+        if (key != null && !key.equals("-")) {
+            sectors.put(t.id(), key);
         }
         Task before = tasks.put(t.id(), t);
         if (!t.message().isEmpty()) {
@@ -173,7 +181,7 @@ public final class TaskView implements LogView {
         return new State(now, new ArrayList<>(postures.values()), new ArrayList<>(controls.values()),
                 new ArrayList<>(positions.values()), new ArrayList<>(tracks.values()), new ArrayList<>(alerts.values()),
                 open, new ArrayList<>(tasks.values()), new ArrayList<>(orders.values()),
-                new ArrayList<>(acks.values()), new ArrayList<>(crises.values()));
+                new ArrayList<>(acks.values()), new ArrayList<>(crises.values()), sectors);
     }
 
     @Override
@@ -204,6 +212,8 @@ public final class TaskView implements LogView {
         orders.clear();
         acks.clear();
         crises.clear();
+        sectors.clear();
+        sectors.putAll(s.sectors());
         s.crises().forEach(c -> crises.put(c.crisis(), c));
         s.postures().forEach(c -> postures.put(c.sector(), c));
         s.controls().forEach(c -> controls.put(c.unit(), c));

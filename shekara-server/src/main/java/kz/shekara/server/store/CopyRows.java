@@ -65,7 +65,10 @@ final class CopyRows {
         size = 0;
     }
 
-    /** The releasable column as {@link LogEntry#releasable()} writes it, joined again only for a new set. */
+    /**
+     * The releasable column: the agencies joined by commas (as {@link Utf8Columns#releasable} writes it for
+     * SQLite), joined again only for a new set.
+     */
     private String releasable(Set<String> agencies) {
         if (agencies != releasableSet) {
             releasable = String.join(",", agencies);

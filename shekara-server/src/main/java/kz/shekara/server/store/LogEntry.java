@@ -70,8 +70,4 @@ public final class LogEntry {
     long timeNs() {
         return TimeColumns.toNanos(event.time());
     }
-
-    String releasable() {
-        return String.join(",", event.marking().releasableTo());
-    }
 }

@@ -149,11 +149,6 @@ final class LogOrderSubscription<E extends DomainEvent> implements Bus.Subscript
     }
 
     @Override
-    public long superseded() {
-        return 0;
-    }
-
-    @Override
     public long failures() {
         return failures.get();
     }

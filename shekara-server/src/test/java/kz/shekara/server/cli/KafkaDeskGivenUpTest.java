@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import kz.shekara.model.Alert;
 import kz.shekara.model.AlertChange;
@@ -43,6 +42,7 @@ import kz.shekara.theatre.Theatre;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,10 +58,13 @@ class KafkaDeskGivenUpTest {
     private static final int PARTITIONS = 2;
     private static final Duration DEADLINE = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> INPUTS = List.of(Topic.TRACKS.name(), Topic.OBSERVATIONS.name());
+    private static final List<Topic<?>> INPUTS = List.of(Topic.TRACKS, Topic.OBSERVATIONS);
 
     @TempDir
     Path dir;
+
+    @RegisterExtension
+    final WorkerNodes nodes = new WorkerNodes(() -> dir, PARTITIONS, DEADLINE);
 
     private final HttpClient commander = TestAccounts.commander();
 
@@ -69,14 +72,13 @@ class KafkaDeskGivenUpTest {
     void theGiverDropsTheSectorsAndTheTakerFollowsAnIncidentOlderThanTheWindow() throws Exception {
         String kafka = TestBroker.bootstrap();
         Theatre theatre = TheatreLoader.loadDefault();
-        List<Path> thirds = LostWorkers.recordingInThirds(dir);
+        List<Path> thirds = WorkerNodes.recordingInThirds(dir);
         String prefix = TestBroker.prefix();
-        String rulesGroup = LostWorkers.sectorsGroup(prefix, "rules");
-        String responseGroup = LostWorkers.sectorsGroup(prefix, "response");
-        List<String> inputs = INPUTS.stream().map(t -> prefix + t).toList();
-        List<String> responseInputs = List.of(Topic.TRACKS, Topic.ALERTS, Topic.INCIDENTS).stream()
-                .map(t -> prefix + t.name()).toList();
-        KafkaBusConfig bus = LostWorkers.bus(kafka, prefix, PARTITIONS);
+        String rulesGroup = WorkerNodes.sectorsGroup(prefix, "rules");
+        String responseGroup = WorkerNodes.sectorsGroup(prefix, "response");
+        List<String> inputs = WorkerNodes.named(prefix, INPUTS);
+        List<String> responseInputs = WorkerNodes.named(prefix, WorkerNodes.RESPONSE_INPUTS);
+        KafkaBusConfig bus = WorkerNodes.bus(kafka, prefix, PARTITIONS);
         Map<Integer, Dispatched> dispatched = new HashMap<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
              ShekaraServer tracker = KafkaNode.start(nodeConfig("tracker", theatre), theatre, Clock.systemUTC(), bus,
@@ -85,17 +87,17 @@ class KafkaDeskGivenUpTest {
                      NodeRoles.parse(List.of("rules", "response")))) {
             String aUrl = "http://127.0.0.1:" + a.ports().http();
             for (String group : List.of(rulesGroup, responseGroup)) {
-                await(group + ": A holds both partitions", () -> LostWorkers.holdings(admin, group)
+                nodes.await(group + ": A holds both partitions", () -> WorkerNodes.holdings(admin, group)
                         .equals(List.of(PARTITIONS)));
             }
             // Stamped so that the operator's dispatches (at the wall clock's time) fall inside the first two thirds.
             Instant start = Instant.now().minusSeconds(60);
-            publish(kafka, prefix, thirds.get(0), start);
-            publish(kafka, prefix, thirds.get(1), start);
+            nodes.publish(kafka, prefix, thirds.get(0), "--start", start.toString());
+            nodes.publish(kafka, prefix, thirds.get(1), "--start", start.toString());
             tracker.bus().drain();
-            await("A's rules handled two thirds", () -> LostWorkers.committedToEnd(admin, rulesGroup, inputs,
+            nodes.await("A's rules handled two thirds", () -> WorkerNodes.committedToEnd(admin, rulesGroup, inputs,
                     PARTITIONS));
-            await("A's dispatch desk handled two thirds", () -> LostWorkers.committedToEnd(admin, responseGroup,
+            nodes.await("A's dispatch desk handled two thirds", () -> WorkerNodes.committedToEnd(admin, responseGroup,
                     responseInputs, PARTITIONS));
             assertThat(partitionsOf(get(aUrl + "/api/v1/alerts?limit=1000"), theatre))
                     .as("partitions of the alerts A lists").containsExactlyInAnyOrder(0, 1);
@@ -113,11 +115,11 @@ class KafkaDeskGivenUpTest {
             }
             assertThat(dispatched.keySet()).as("partitions with a task dispatched").containsExactlyInAnyOrder(0, 1);
             // 45 minutes later in event time: the incidents' last events fall outside the dispatch desk's window.
-            publish(kafka, prefix, thirds.get(2), start.plus(Duration.ofMinutes(45)));
+            nodes.publish(kafka, prefix, thirds.get(2), "--start", start.plus(Duration.ofMinutes(45)).toString());
             tracker.bus().drain();
-            await("A's rules handled the last third", () -> LostWorkers.committedToEnd(admin, rulesGroup, inputs,
+            nodes.await("A's rules handled the last third", () -> WorkerNodes.committedToEnd(admin, rulesGroup, inputs,
                     PARTITIONS));
-            await("A's dispatch desk handled the last third", () -> LostWorkers.committedToEnd(admin,
+            nodes.await("A's dispatch desk handled the last third", () -> WorkerNodes.committedToEnd(admin,
                     responseGroup, responseInputs, PARTITIONS));
             long before = a.bus().log().latestSeq();
 
@@ -125,14 +127,14 @@ class KafkaDeskGivenUpTest {
                     NodeRoles.parse(List.of("rules", "response")))) {
                 String bUrl = "http://127.0.0.1:" + b.ports().http();
                 for (String group : List.of(rulesGroup, responseGroup)) {
-                    await(group + ": each node holds one partition", () -> LostWorkers.holdings(admin, group)
+                    nodes.await(group + ": each node holds one partition", () -> WorkerNodes.holdings(admin, group)
                             .equals(List.of(1, 1)));
                 }
-                await("A measured its one partition", () -> held(a, rulesGroup, prefix).size() == 1);
+                nodes.await("A measured its one partition", () -> held(a, rulesGroup, prefix).size() == 1);
                 int kept = held(a, rulesGroup, prefix).iterator().next();
                 int given = 1 - kept;
-                await("B measured the partition taken", () -> held(b, rulesGroup, prefix).equals(Set.of(given)));
-                await("B's dispatch desk holds its partition", () -> held(b, responseGroup, prefix)
+                nodes.await("B measured the partition taken", () -> held(b, rulesGroup, prefix).equals(Set.of(given)));
+                nodes.await("B's dispatch desk holds its partition", () -> held(b, responseGroup, prefix)
                         .equals(Set.of(given)));
                 Thread.sleep(3_000); // the wall-clock ticks of both nodes move event time on meanwhile
 
@@ -167,7 +169,7 @@ class KafkaDeskGivenUpTest {
                 HttpResponse<String> resolved = send("PUT", bUrl + "/api/v1/incidents/" + task.incident()
                         + "/status", "{\"status\":\"resolved\",\"disposition\":\"confirmed\"}");
                 assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
-                await("B ended the task", () -> tasks(kafka, prefix).stream()
+                nodes.await("B ended the task", () -> tasks(kafka, prefix).stream()
                         .anyMatch(r -> ((Task) r.event()).id().equals(task.id())
                                 && ((Task) r.event()).status() == TaskStatus.ENDED));
                 List<TopicReader.Read> ends = tasks(kafka, prefix).stream()
@@ -228,18 +230,9 @@ class KafkaDeskGivenUpTest {
         return commander.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void publish(String kafka, String prefix, Path part, Instant start) {
-        KafkaPipelineTest.run("publish", "--kafka", kafka, "--topic-prefix", prefix, "--partitions",
-                Integer.toString(PARTITIONS), "--in", part.toString(), "--start", start.toString());
-    }
-
+    /** A node's config, with the test's operator accounts seeded in its data directory. */
     private ShekaraConfig nodeConfig(String name, Theatre theatre) {
         TestAccounts.seed(dir.resolve(name), theatre);
-        return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0).withTlsPort(-1)
-                .withDataDir(dir.resolve(name)).validate();
-    }
-
-    private void await(String what, BooleanSupplier condition) throws Exception {
-        LostWorkers.await(what, condition, DEADLINE, dir, List.of());
+        return nodes.nodeConfig(name);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Set;
 import kz.shekara.server.KafkaNode;
 import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
-import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBusConfig;
 import kz.shekara.server.kafka.TestBroker;
 import kz.shekara.server.theatre.TheatreLoader;
@@ -42,21 +41,18 @@ class KafkaHandoverGateTest {
             throws Exception {
         String kafka = TestBroker.bootstrap();
         String prefix = TestBroker.prefix();
-        Path sim = dir.resolve("sim");
-        KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "10m", "--out", sim.toString());
         Theatre theatre = TheatreLoader.loadDefault();
-        String detections = closeEverySector(sim.resolve("detections.jsonl"), theatre).toString();
+        String detections = closeEverySector(WorkerNodes.simulated(dir, "10m"), theatre).toString();
         KafkaPipelineTest.run("process", "--in", detections, "--out", dir.resolve("process").toString());
 
-        KafkaBusConfig bus = KafkaBusConfig.of(kafka).withPartitions(PARTITIONS).withTopicPrefix(prefix)
-                .withGroupPrefix("shekara." + prefix);
+        KafkaBusConfig bus = WorkerNodes.bus(kafka, prefix, PARTITIONS);
         double[] givenUp = new double[2];
         double late;
         double sent;
         double received;
-        try (ShekaraServer rules = KafkaNode.start(nodeConfig(dir, "w1"), theatre, Clock.systemUTC(), bus,
+        try (ShekaraServer rules = KafkaNode.start(WorkerNodes.nodeConfig(dir, "w1"), theatre, Clock.systemUTC(), bus,
                 NodeRoles.parse(List.of("tracker", "rules", "response")));
-             ShekaraServer other = KafkaNode.start(nodeConfig(dir, "w2"), theatre, Clock.systemUTC(), bus,
+             ShekaraServer other = KafkaNode.start(WorkerNodes.nodeConfig(dir, "w2"), theatre, Clock.systemUTC(), bus,
                      NodeRoles.parse(List.of("tracker")))) {
             List<ShekaraServer> workers = List.of(rules, other);
             awaitEachHolds(workers, PARTITIONS / workers.size());
@@ -116,10 +112,5 @@ class KafkaHandoverGateTest {
             assertThat(System.nanoTime()).as("every tracker worker holds its partitions").isLessThan(deadline);
             Thread.sleep(50);
         }
-    }
-
-    private static ShekaraConfig nodeConfig(Path dir, String name) {
-        return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0).withTlsPort(-1)
-                .withDataDir(dir.resolve(name)).validate();
     }
 }

@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import kz.shekara.server.KafkaNode;
 import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
-import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBusConfig;
 import kz.shekara.server.kafka.SectorPartitions;
 import kz.shekara.server.kafka.TestBroker;
@@ -46,23 +45,19 @@ class KafkaHandoverTest {
     void aTrackCrossingIntoAnotherWorkersSectorKeepsItsIdAndAlertsAreWhatProcessGives() throws Exception {
         String kafka = TestBroker.bootstrap();
         String prefix = TestBroker.prefix();
-        Path sim = dir.resolve("sim");
-        KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "10m", "--out", sim.toString());
-        String detections = sim.resolve("detections.jsonl").toString();
-        KafkaPipelineTest.run("process", "--in", detections, "--out", dir.resolve("process").toString());
+        String detections = WorkerNodes.recording(dir, "10m").toString();
         Theatre theatre = TheatreLoader.loadDefault();
         SectorLocator locator = new SectorLocator(theatre);
         Map<String, Set<String>> expected = sectorsByTrack(dir.resolve("process").resolve(ProcessCommand.TRACKS), locator);
         Map<String, Set<String>> crossing = crossing(expected);
         assertThat(crossing).as("tracks of process that cross into another partition's sector").isNotEmpty();
 
-        KafkaBusConfig bus = KafkaBusConfig.of(kafka).withPartitions(PARTITIONS).withTopicPrefix(prefix)
-                .withGroupPrefix("shekara." + prefix);
+        KafkaBusConfig bus = WorkerNodes.bus(kafka, prefix, PARTITIONS);
         double sent;
         double received;
-        try (ShekaraServer rules = KafkaNode.start(nodeConfig("w1"), theatre, Clock.systemUTC(), bus,
+        try (ShekaraServer rules = KafkaNode.start(WorkerNodes.nodeConfig(dir, "w1"), theatre, Clock.systemUTC(), bus,
                 NodeRoles.parse(List.of("tracker", "rules", "response")));
-             ShekaraServer other = KafkaNode.start(nodeConfig("w2"), theatre, Clock.systemUTC(), bus,
+             ShekaraServer other = KafkaNode.start(WorkerNodes.nodeConfig(dir, "w2"), theatre, Clock.systemUTC(), bus,
                      NodeRoles.parse(List.of("tracker")))) {
             List<ShekaraServer> workers = List.of(rules, other);
             KafkaRolesTest.awaitEachHoldsOnePartition(workers);
@@ -142,8 +137,4 @@ class KafkaHandoverTest {
         return out;
     }
 
-    private ShekaraConfig nodeConfig(String name) {
-        return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0).withTlsPort(-1)
-                .withDataDir(dir.resolve(name)).validate();
-    }
 }

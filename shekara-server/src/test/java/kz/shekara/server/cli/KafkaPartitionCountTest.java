@@ -8,7 +8,6 @@ import java.util.List;
 import kz.shekara.server.KafkaNode;
 import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
-import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBusConfig;
 import kz.shekara.server.kafka.TestBroker;
 import kz.shekara.server.theatre.TheatreLoader;
@@ -30,20 +29,14 @@ class KafkaPartitionCountTest {
     void aWorkerToldTwelvePartitionsOnTopicsOfThreeWorksEverySector() throws Exception {
         String kafka = TestBroker.bootstrap();
         String prefix = TestBroker.prefix();
-        Path sim = dir.resolve("sim");
-        KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "3m", "--out", sim.toString());
-        String detections = sim.resolve("detections.jsonl").toString();
-        KafkaPipelineTest.run("process", "--in", detections, "--out", dir.resolve("process").toString());
+        String detections = WorkerNodes.recording(dir, "3m").toString();
         // The topics are made with 3 partitions by the publisher, before any worker starts.
         KafkaPipelineTest.run("publish", "--kafka", kafka, "--topic-prefix", prefix, "--partitions", "3",
                 "--in", detections);
 
         Theatre theatre = TheatreLoader.loadDefault();
-        KafkaBusConfig bus = KafkaBusConfig.of(kafka).withPartitions(12).withTopicPrefix(prefix)
-                .withGroupPrefix("shekara." + prefix);
-        ShekaraConfig config = ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0)
-                .withTlsPort(-1).withDataDir(dir.resolve("worker")).validate();
-        try (ShekaraServer worker = KafkaNode.start(config, theatre, Clock.systemUTC(), bus,
+        KafkaBusConfig bus = WorkerNodes.bus(kafka, prefix, 12);
+        try (ShekaraServer worker = KafkaNode.start(WorkerNodes.nodeConfig(dir, "worker"), theatre, Clock.systemUTC(), bus,
                 NodeRoles.parse(List.of("tracker", "rules", "response")))) {
             worker.bus().drain();
             assertThat(worker.meters().get("shekara.tracker.partitions").gauge().value())

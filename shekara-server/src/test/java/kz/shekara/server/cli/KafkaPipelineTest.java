@@ -31,14 +31,24 @@ class KafkaPipelineTest {
     Path dir;
 
     static String run(String... args) {
+        Run r = execute(args);
+        assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isZero();
+        return r.out();
+    }
+
+    /** A command's exit code and what it wrote. */
+    record Run(int code, String out, String err) {
+    }
+
+    /** Runs a command as {@code shekara ARGS} would, whatever its exit code. */
+    static Run execute(String... args) {
         CommandLine cl = ShekaraCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args);
-        assertThat(code).as(String.join(" ", args) + ": " + err).isZero();
-        return out.toString();
+        return new Run(code, out.toString(), err.toString());
     }
 
     @Test

@@ -63,12 +63,12 @@ class KafkaResponseWorkerLostTest {
     void survivingResponseWorkerCarriesOnTheLostWorkersTask() throws Exception {
         String kafka = TestBroker.bootstrap();
         Theatre theatre = TheatreLoader.loadDefault();
-        List<Path> thirds = LostWorkers.recordingInThirds(dir);
+        List<Path> thirds = WorkerNodes.recordingInThirds(dir);
 
         String prefix = TestBroker.prefix();
-        String rulesGroup = LostWorkers.sectorsGroup(prefix, "rules");
-        String responseGroup = LostWorkers.sectorsGroup(prefix, "response");
-        List<String> inputs = INPUTS.stream().map(t -> prefix + t.name()).toList();
+        String rulesGroup = WorkerNodes.sectorsGroup(prefix, "rules");
+        String responseGroup = WorkerNodes.sectorsGroup(prefix, "response");
+        List<String> inputs = WorkerNodes.named(prefix, INPUTS);
         KafkaBusConfig bus = nodes.bus(kafka, prefix);
         for (String name : List.of("survivor", "lost")) {
             TestAccounts.seed(dir.resolve(name), theatre);
@@ -84,14 +84,14 @@ class KafkaResponseWorkerLostTest {
             String lostUrl = "http://127.0.0.1:" + nodes.httpPort("lost");
             for (String group : List.of(rulesGroup, responseGroup)) {
                 nodes.await(group + ": each worker holds one partition",
-                        () -> LostWorkers.holdings(admin, group).equals(List.of(1, 1)));
+                        () -> WorkerNodes.holdings(admin, group).equals(List.of(1, 1)));
             }
             // The operator's commands take the wall clock's time: the recording is stamped so that they fall
             // inside it (with the default start, a dispatch would move the rules' time on by months).
             recordingStart = java.time.Instant.now().minusSeconds(60);
             publish(kafka, prefix, thirds.get(0));
             tracker.bus().drain();
-            nodes.await("the rules handled the first third", () -> LostWorkers.committedToEnd(admin, rulesGroup, inputs,
+            nodes.await("the rules handled the first third", () -> WorkerNodes.committedToEnd(admin, rulesGroup, inputs,
                     PARTITIONS));
             task = dispatchOnAnOpenIncident(lostUrl);
             String taskId = task.id();
@@ -102,16 +102,15 @@ class KafkaResponseWorkerLostTest {
             int stepsByTheLost = (int) tasks(kafka, prefix).stream().filter(t -> t.id().equals(taskId)).count();
             for (String group : List.of(rulesGroup, responseGroup)) {
                 nodes.await(group + ": the survivor holds every partition",
-                        () -> LostWorkers.holdings(admin, group).equals(List.of(PARTITIONS)));
+                        () -> WorkerNodes.holdings(admin, group).equals(List.of(PARTITIONS)));
             }
             publish(kafka, prefix, thirds.get(2));
             tracker.bus().drain();
-            nodes.await("the survivor handled the whole recording", () -> LostWorkers.committedToEnd(admin, rulesGroup,
+            nodes.await("the survivor handled the whole recording", () -> WorkerNodes.committedToEnd(admin, rulesGroup,
                     inputs, PARTITIONS));
             // The dispatch desk takes the rules' outputs (incidents, alerts) from the topics after the rules.
-            List<String> responseInputs = List.of(Topic.TRACKS, Topic.ALERTS, Topic.INCIDENTS).stream()
-                    .map(t -> prefix + t.name()).toList();
-            nodes.await("the survivor's dispatch desk handled the whole recording", () -> LostWorkers.committedToEnd(admin,
+            List<String> responseInputs = WorkerNodes.named(prefix, WorkerNodes.RESPONSE_INPUTS);
+            nodes.await("the survivor's dispatch desk handled the whole recording", () -> WorkerNodes.committedToEnd(admin,
                     responseGroup, responseInputs, PARTITIONS));
             assertThat(survivor.isAlive()).isTrue();
 
@@ -141,7 +140,7 @@ class KafkaResponseWorkerLostTest {
             assertThat(steps).as("steps of " + taskId).doesNotHaveDuplicates();
             assertThat(steps.stream().filter(t -> t.status() == TaskStatus.ENDED)).as("ends of " + taskId).hasSize(1);
         }
-        String said = Files.readString(LostWorkers.log(dir, "survivor"));
+        String said = Files.readString(WorkerNodes.log(dir, "survivor"));
         assertThat(REBUILT_TASKS.matcher(said).find())
                 .as("the survivor rebuilt the lost worker's tasks; it said:%n%s", said).isTrue();
 

@@ -48,36 +48,36 @@ class KafkaRulesWorkerLostTest {
     @Test
     void survivingRulesWorkerTakesOverTheLostWorkersAlertsAndIncidents() throws Exception {
         String kafka = TestBroker.bootstrap();
-        List<Path> thirds = LostWorkers.recordingInThirds(dir);
+        List<Path> thirds = WorkerNodes.recordingInThirds(dir);
 
         String prefix = TestBroker.prefix();
         String group = "shekara." + prefix + "rules.sectors";
-        List<String> inputs = RULES_INPUTS.stream().map(t -> prefix + t.name()).toList();
+        List<String> inputs = WorkerNodes.named(prefix, RULES_INPUTS);
         KafkaBusConfig bus = nodes.bus(kafka, prefix);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
              ShekaraServer tracker = KafkaNode.start(nodes.nodeConfig("tracker"), TheatreLoader.loadDefault(),
                      Clock.systemUTC(), bus, NodeRoles.parse(List.of("tracker")))) {
             Process survivor = nodes.start("survivor", kafka, prefix, "rules");
             Process lost = nodes.start("lost", kafka, prefix, "rules");
-            nodes.await("each rules worker holds one partition", () -> LostWorkers.holdings(admin, group).size() == 2
-                    && LostWorkers.holdings(admin, group).stream().allMatch(ps -> ps == 1));
+            nodes.await("each rules worker holds one partition", () -> WorkerNodes.holdings(admin, group).size() == 2
+                    && WorkerNodes.holdings(admin, group).stream().allMatch(ps -> ps == 1));
             nodes.publish(kafka, prefix, thirds.get(0));
             tracker.bus().drain();
-            nodes.await("the rules handled the first third", () -> LostWorkers.committedToEnd(admin, group, inputs, PARTITIONS));
+            nodes.await("the rules handled the first third", () -> WorkerNodes.committedToEnd(admin, group, inputs, PARTITIONS));
             nodes.publish(kafka, prefix, thirds.get(1)); // being tracked, its tracks reaching the rules, as the worker dies
             long killed = System.nanoTime();
             lost.destroyForcibly(); // SIGKILL: no leave, no last commit
             lost.waitFor();
-            nodes.await("the survivor holds every partition", () -> LostWorkers.holdings(admin, group).equals(List.of(PARTITIONS)));
+            nodes.await("the survivor holds every partition", () -> WorkerNodes.holdings(admin, group).equals(List.of(PARTITIONS)));
             // A figure for the record (mostly the group's session timeout), never asserted.
             System.out.printf("take-over: the survivor held every partition %d ms after the kill%n",
                     (System.nanoTime() - killed) / 1_000_000);
             nodes.publish(kafka, prefix, thirds.get(2));
             tracker.bus().drain();
-            nodes.await("the survivor handled the whole recording", () -> LostWorkers.committedToEnd(admin, group, inputs, PARTITIONS));
+            nodes.await("the survivor handled the whole recording", () -> WorkerNodes.committedToEnd(admin, group, inputs, PARTITIONS));
             assertThat(survivor.isAlive()).isTrue();
         }
-        String said = Files.readString(LostWorkers.log(dir, "survivor"));
+        String said = Files.readString(WorkerNodes.log(dir, "survivor"));
         said.lines().filter(l -> l.contains(" rebuilt from ")).forEach(System.out::println); // for the record
         assertThat(REBUILT_FROM_OUTPUTS.matcher(said).find())
                 .as("the survivor rebuilt a partition from the lost worker's outputs; it said:%n%s", said).isTrue();

@@ -106,7 +106,7 @@ class KafkaStoreTest {
     void storeNodeOnPostgresKilledMidStreamStoresEveryEventOnceAfterItsRestart(LocalPostgres pg) throws Exception {
         String kafka = TestBroker.bootstrap();
         Path sim = simulate();
-        List<Path> thirds = LostWorkers.thirds(dir, sim.resolve("detections.jsonl"));
+        List<Path> thirds = WorkerNodes.thirds(dir, sim.resolve("detections.jsonl"));
         String prefix = TestBroker.prefix();
         String db = pg.createDatabase();
 

@@ -51,7 +51,7 @@ class KafkaWorkerLostTest {
         Theatre theatre = TheatreLoader.loadDefault();
         Path sim = dir.resolve("sim");
         KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "3m", "--out", sim.toString());
-        List<Path> thirds = LostWorkers.thirds(dir, sim.resolve("detections.jsonl"));
+        List<Path> thirds = WorkerNodes.thirds(dir, sim.resolve("detections.jsonl"));
 
         // Undisturbed: one tracker worker (with the rules) works the whole recording.
         String quiet = TestBroker.prefix();
@@ -73,7 +73,7 @@ class KafkaWorkerLostTest {
                      NodeRoles.parse(List.of("rules", "response")))) {
             nodes.publish(kafka, lost, thirds.get(0));
             Process child = nodes.start("child", kafka, lost, "tracker");
-            nodes.await("the child worker handled the first third", () -> LostWorkers.committedToEnd(admin, group, List.of(observations), PARTITIONS));
+            nodes.await("the child worker handled the first third", () -> WorkerNodes.committedToEnd(admin, group, List.of(observations), PARTITIONS));
             try (ShekaraServer survivor = KafkaNode.start(nodes.nodeConfig("survivor"), theatre, Clock.systemUTC(),
                     nodes.bus(kafka, lost), NodeRoles.parse(List.of("tracker")))) {
                 nodes.await("the partitions are shared", () -> held(survivor) == PARTITIONS / 2);

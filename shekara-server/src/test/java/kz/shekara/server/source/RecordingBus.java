@@ -2,19 +2,24 @@ package kz.shekara.server.source;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import kz.shekara.model.DomainEvent;
-import kz.shekara.server.bus.Bus;
+import kz.shekara.server.bus.ForwardingBus;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
 
-/** The real in-memory bus, with a record of every publish call (topic, key, event) in call order. */
-final class RecordingBus implements Bus {
+/**
+ * The real in-memory bus, with a record of every {@link #publish} call (topic, key, event) in call order (the
+ * sources publish one event at a time).
+ */
+final class RecordingBus extends ForwardingBus {
     record Published(Topic<?> topic, String key, DomainEvent event) {
     }
 
-    private final InMemoryBus bus = new InMemoryBus(2, 1024);
     private final List<Published> published = new ArrayList<>();
+
+    RecordingBus() {
+        super(new InMemoryBus(2, 1024));
+    }
 
     synchronized List<Published> published() {
         return List.copyOf(published);
@@ -25,21 +30,6 @@ final class RecordingBus implements Bus {
         synchronized (this) {
             published.add(new Published(topic, key, event));
         }
-        bus.publish(topic, key, event);
-    }
-
-    @Override
-    public <E extends DomainEvent> Subscription subscribe(Topic<E> topic, String group, Consumer<? super E> handler) {
-        return bus.subscribe(topic, group, handler);
-    }
-
-    @Override
-    public void drain() throws InterruptedException {
-        bus.drain();
-    }
-
-    @Override
-    public void close() {
-        bus.close();
+        super.publish(topic, key, event);
     }
 }
