@@ -63,7 +63,8 @@ class TrackCommandTest {
         // The previous single-model configuration writes the very bytes it wrote before the multiple-model
         // filter (SHA-256 of the output of commit 78d01ba on the same simulation).
         Path single = tmp.resolve("single.yaml");
-        Files.writeString(single, "tracker:\n  motionModel: cv\n  maxMissedScans: 5\n  twoPointDensityPerKm2: 0\n  minCoast: PT0S\n");
+        Files.writeString(single, "tracker:\n  motionModel: cv\n  maxMissedScans: 5\n  twoPointDensityPerKm2: 0\n  minCoast: PT0S\n"
+                + "  singlePlotMisses: 0\n");
         Path singleOut = tmp.resolve("single.jsonl");
         assertThat(run("track", "--in", sim.resolve("detections.jsonl").toString(), "--out", singleOut.toString(),
                 "--config", single.toString()).exit()).isZero();
@@ -191,7 +192,8 @@ class TrackCommandTest {
         assertThat(run("track", "--in", in.toString(), "--out", out.toString()).exit()).isZero();
         assertThat(Files.readAllLines(out)).hasSize(1).allSatisfy(l -> assertThat(l).contains("\"time\":1,"));
         Path single = tmp.resolve("single.yaml");
-        Files.writeString(single, "tracker:\n  motionModel: cv\n  maxMissedScans: 5\n  twoPointDensityPerKm2: 0\n  minCoast: PT0S\n");
+        Files.writeString(single, "tracker:\n  motionModel: cv\n  maxMissedScans: 5\n  twoPointDensityPerKm2: 0\n  minCoast: PT0S\n"
+                + "  singlePlotMisses: 0\n");
         assertThat(run("track", "--in", in.toString(), "--out", out.toString(), "--config", single.toString()).exit())
                 .isZero();
         assertThat(Files.readAllLines(out)).isEmpty();
