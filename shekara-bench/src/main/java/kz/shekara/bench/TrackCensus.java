@@ -32,12 +32,15 @@ public final class TrackCensus {
     }
 
     public static void main(String[] args) throws Exception {
-        double rate = args.length > 0 ? Double.parseDouble(args[0]) : 50_000;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        int every = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        int targets = args.length > 3 ? Integer.parseInt(args[3]) : 1500;
-        TrackerConfig config = "single".equals(System.getProperty("shekara.bench.config"))
-                ? TrackerConfig.SINGLE_MODEL : TrackerConfig.DEFAULTS;
+        double[] given = {50_000, 20, 5, 1500};
+        for (int i = 0; i < Math.min(args.length, given.length); i++) {
+            given[i] = Double.parseDouble(args[i]);
+        }
+        double rate = given[0];
+        int seconds = (int) given[1];
+        int every = (int) given[2];
+        int targets = (int) given[3];
+        TrackerConfig config = TheatreTrackerCpu.CONFIG;
         String changes = System.getProperty("shekara.bench.tracker", "");
         if (!changes.isBlank()) {
             config = ReferenceComparison.override(config, changes);
@@ -69,10 +72,13 @@ public final class TrackCensus {
         Map<Integer, Integer> misses = new TreeMap<>();
         Map<Integer, Integer> sensors = new TreeMap<>();
         Map<Long, Integer> quietS = new TreeMap<>();
+        Map<String, int[]> bySensor = new TreeMap<>();
         int confirmedFewHits = 0;
         for (TrackerState.Sector s : state.sectors()) {
             for (TrackerState.TrackRecord t : s.tracks()) {
                 byStatus.merge(t.status(), 1, Integer::sum);
+                String sensor = t.sensors().size() == 1 ? t.sensors().getFirst() : "several";
+                bySensor.computeIfAbsent(sensor, k -> new int[2])[t.status() == TrackStatus.TENTATIVE ? 0 : 1]++;
                 if (t.status() != TrackStatus.TENTATIVE) {
                     confirmedFewHits += t.hits() < 4 ? 1 : 0;
                     continue;
@@ -89,5 +95,8 @@ public final class TrackCensus {
                 byStatus, confirmedFewHits);
         System.out.printf(Locale.ROOT, "  tentative by hits %s, by scans %s, by misses %s, by sensors %s, "
                 + "by whole seconds since their last plot %s%n", hits, scans, misses, sensors, quietS);
+        StringBuilder line = new StringBuilder("  by sensor, tentative/confirmed or coasting:");
+        bySensor.forEach((sensor, n) -> line.append(' ').append(sensor).append(' ').append(n[0]).append('/').append(n[1]));
+        System.out.println(line);
     }
 }
