@@ -30,7 +30,7 @@ import kz.shekara.track.TrackerConfig;
  */
 public final class TheatreTrackerCpu {
     /** The defaults, or with {@code -Dshekara.bench.config=single} the previous single-model configuration. */
-    private static final TrackerConfig CONFIG = "single".equals(System.getProperty("shekara.bench.config"))
+    static final TrackerConfig CONFIG = "single".equals(System.getProperty("shekara.bench.config"))
             ? TrackerConfig.SINGLE_MODEL : TrackerConfig.DEFAULTS;
     private TheatreTrackerCpu() {
     }

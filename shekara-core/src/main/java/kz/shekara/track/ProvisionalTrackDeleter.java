@@ -10,7 +10,7 @@ import kz.shekara.model.TrackStatus;
  * ends sooner than a track with a history, and cannot live on by picking up clutter in its
  * widening gate while it coasts. With {@code (3, 2)} at Pd 0.9 a real mover is cut only when it
  * misses both the two scans after its confirmation (one time in a hundred); it starts again from
- * its next plots. Tentative tracks are left to the initiator's M-of-N rule. Immutable, thread-safe.
+ * its next plots. Tentative tracks are left to the initiator's rules. Immutable, thread-safe.
  */
 public final class ProvisionalTrackDeleter implements Deleter {
     private final int minHits;

@@ -30,13 +30,15 @@ import java.util.Objects;
  *                               per km² (two-point initiation, {@link TwoPointInitiator})
  * @param minCoast               a confirmed track ends after {@code maxMissedScans} misses only once it has also had no
  *                               detection for this long (so that several sensors' scans do not end it sooner than one's)
+ * @param singlePlotMisses       misses (scans of a sensor that had seen it, without a plot for it) that end a tentative track
+ *                               of one plot; 0: the M-of-N rule alone ends tentative tracks (see {@link MOfNInitiator})
  */
 public record TrackerConfig(double gateProbability, int confirmHits, int confirmScans, double initialVelocitySigmaMps,
                             double accelerationPsd, int maxMissedScans, Duration maxCoast, double maxPositionSigmaM,
                             Duration reorderWindow, double overlapM, double walkerMaxMps, double vehicleMaxMps,
                             String associator, String motionModel, double quietAccelerationPsd,
                             double manoeuvreAccelerationPsd, double modeSojournS, double twoPointDensityPerKm2,
-                            Duration minCoast) {
+                            Duration minCoast, int singlePlotMisses) {
 
     /**
      * The single-model configuration shipped before the multiple-model filter (one CV model with
@@ -47,7 +49,7 @@ public record TrackerConfig(double gateProbability, int confirmHits, int confirm
 
     /** Defaults for what moves at a border (see docs/tracker.md for the comparison that chose them). */
     public static final TrackerConfig DEFAULTS = new TrackerConfig(0.999, 4, 5, 30, 1.0, 3, Duration.ofSeconds(30),
-            1000, Duration.ofSeconds(2), 2000, 3, 45, "gnn", "imm", 0.001, 1.0, 60, 50, Duration.ofSeconds(3));
+            1000, Duration.ofSeconds(2), 2000, 3, 45, "gnn", "imm", 0.001, 1.0, 60, 50, Duration.ofSeconds(3), 1);
 
     /** A single-model ({@code cv}) configuration, as the record was before the multiple-model keys. */
     public TrackerConfig(double gateProbability, int confirmHits, int confirmScans, double initialVelocitySigmaMps,
@@ -56,7 +58,7 @@ public record TrackerConfig(double gateProbability, int confirmHits, int confirm
                          String associator) {
         this(gateProbability, confirmHits, confirmScans, initialVelocitySigmaMps, accelerationPsd, maxMissedScans,
                 maxCoast, maxPositionSigmaM, reorderWindow, overlapM, walkerMaxMps, vehicleMaxMps, associator, "cv",
-                0.001, 0.1, 60, 0, Duration.ZERO);
+                0.001, 0.1, 60, 0, Duration.ZERO, 0);
     }
 
     public TrackerConfig {
@@ -84,6 +86,7 @@ public record TrackerConfig(double gateProbability, int confirmHits, int confirm
                 && manoeuvreAccelerationPsd < 1e4, "need 0 <= quietAccelerationPsd < manoeuvreAccelerationPsd < 10000");
         check(modeSojournS > 0 && modeSojournS < 1e6, "modeSojournS must lie in (0, 1000000)");
         check(twoPointDensityPerKm2 >= 0 && twoPointDensityPerKm2 < 1e6, "twoPointDensityPerKm2 must lie in [0, 1000000)");
+        check(singlePlotMisses >= 0 && singlePlotMisses <= 32, "singlePlotMisses must lie in [0, 32]");
     }
 
     private static void check(boolean ok, String message) {
@@ -95,6 +98,7 @@ public record TrackerConfig(double gateProbability, int confirmHits, int confirm
     public TrackerConfig withAssociator(String name) {
         return new TrackerConfig(gateProbability, confirmHits, confirmScans, initialVelocitySigmaMps, accelerationPsd,
                 maxMissedScans, maxCoast, maxPositionSigmaM, reorderWindow, overlapM, walkerMaxMps, vehicleMaxMps, name,
-                motionModel, quietAccelerationPsd, manoeuvreAccelerationPsd, modeSojournS, twoPointDensityPerKm2, minCoast);
+                motionModel, quietAccelerationPsd, manoeuvreAccelerationPsd, modeSojournS, twoPointDensityPerKm2, minCoast,
+                singlePlotMisses);
     }
 }

@@ -32,8 +32,9 @@ public record TrackerParts(Predictor predictor, Updater updater, Gater gater, Da
         }
         Deleter deleter = new AnyDeleter(deleters);
         Initiator initiator = c.twoPointDensityPerKm2() > 0
-                ? new TwoPointInitiator(c.twoPointDensityPerKm2(), c.confirmHits(), c.confirmScans(), c.initialVelocitySigmaMps())
-                : new MOfNInitiator(c.confirmHits(), c.confirmScans(), c.initialVelocitySigmaMps());
+                ? new TwoPointInitiator(c.twoPointDensityPerKm2(), c.confirmHits(), c.confirmScans(), c.initialVelocitySigmaMps(),
+                        c.singlePlotMisses())
+                : new MOfNInitiator(c.confirmHits(), c.confirmScans(), c.initialVelocitySigmaMps(), c.singlePlotMisses());
         return new TrackerParts(predictor, updater, gater, associator,
                 initiator, deleter,
                 new SpeedClassifier(c.walkerMaxMps(), c.vehicleMaxMps()));

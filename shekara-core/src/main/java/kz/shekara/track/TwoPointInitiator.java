@@ -36,10 +36,18 @@ public final class TwoPointInitiator implements Initiator {
      * @param velocitySigmaMps  1-sigma velocity of a new tentative track
      */
     public TwoPointInitiator(double minDensityPerKm2, int m, int n, double velocitySigmaMps) {
+        this(minDensityPerKm2, m, n, velocitySigmaMps, 0);
+    }
+
+    /**
+     * As above, a tentative track of one plot also abandoned at its {@code singlePlotMisses}-th miss (0: never
+     * sooner than M-of-N; see {@link MOfNInitiator}).
+     */
+    public TwoPointInitiator(double minDensityPerKm2, int m, int n, double velocitySigmaMps, int singlePlotMisses) {
         if (!(minDensityPerKm2 > 0) || Double.isInfinite(minDensityPerKm2)) {
             throw new IllegalArgumentException("two-point density must be a positive number, got " + minDensityPerKm2);
         }
-        this.fallback = new MOfNInitiator(m, n, velocitySigmaMps);
+        this.fallback = new MOfNInitiator(m, n, velocitySigmaMps, singlePlotMisses);
         this.n = n;
         this.minDensityPerM2 = minDensityPerKm2 * 1e-6;
     }

@@ -4,6 +4,7 @@ import static kz.shekara.track.Fixtures.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,7 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InitiatorContractTest {
     static Stream<Initiator> initiators() {
         return Stream.of(new MOfNInitiator(2, 3, 20), new MOfNInitiator(3, 4, 30), new MOfNInitiator(1, 1, 5),
-                new TwoPointInitiator(50, 4, 5, 30), new TwoPointInitiator(10, 3, 4, 20));
+                new TwoPointInitiator(50, 4, 5, 30), new TwoPointInitiator(10, 3, 4, 20), new MOfNInitiator(4, 5, 30, 1),
+                new TwoPointInitiator(50, 4, 5, 30, 1), new MOfNInitiator(3, 6, 30, 2));
     }
 
     @ParameterizedTest
@@ -59,6 +61,23 @@ class InitiatorContractTest {
         assertThat(i.confirms(2, 3)).isFalse();
         assertThat(i.abandons(1, 3)).isTrue();
         assertThat(i.abandons(2, 3)).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSinglePlotTrackEndsAtItsKthMissAndATrackOfMorePlotsByMOfN() {
+        // 4 of 5 alone: one plot survives a miss (1 + 3 more scans could still make 4) and ends at the second.
+        assertThat(new MOfNInitiator(4, 5, 30).abandons(1, 2)).isFalse();
+        assertThat(new MOfNInitiator(4, 5, 30).abandons(1, 3)).isTrue();
+        for (Initiator i : List.of(new MOfNInitiator(4, 5, 30, 1), new TwoPointInitiator(50, 4, 5, 30, 1))) {
+            assertThat(i.abandons(1, 2)).isTrue();
+            // Two plots then a miss: 4 of 5 is still in reach.
+            assertThat(i.abandons(2, 3)).isFalse();
+            assertThat(i.abandons(2, 4)).isTrue();
+        }
+        MOfNInitiator two = new MOfNInitiator(3, 6, 30, 2);
+        assertThat(two.abandons(1, 2)).isFalse();
+        assertThat(two.abandons(1, 3)).isTrue();
+        assertThat(new MOfNInitiator(1, 1, 5, 1).confirms(1, 1)).isTrue();
     }
 
     /** A hit of a track predicted with a 2x2 innovation covariance {@code s} (m², isotropic) at squared distance {@code d2}. */
