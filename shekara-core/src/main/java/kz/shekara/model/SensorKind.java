@@ -6,6 +6,9 @@ import java.util.Locale;
 public enum SensorKind {
     RADAR(false), CAMERA(false), UGS(true), FENCE(true), RADIATION(true), AIS(false), PATROL(false), OTHER(false);
 
+    private static final SensorKind[] ALL = values();
+    private static final String[] CODES = java.util.Arrays.stream(ALL).map(SensorKind::code).toArray(String[]::new);
+
     private final boolean alarm;
 
     SensorKind(boolean alarm) {
@@ -23,6 +26,11 @@ public enum SensorKind {
     }
 
     public static SensorKind fromCode(String code) {
+        for (int i = 0; i < CODES.length; i++) {
+            if (CODES[i].equals(code)) { // the usual spelling, without a new string per call
+                return ALL[i];
+            }
+        }
         return valueOf(code.trim().toUpperCase(Locale.ROOT));
     }
 }

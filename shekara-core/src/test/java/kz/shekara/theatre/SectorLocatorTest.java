@@ -128,7 +128,8 @@ class SectorLocatorTest {
             SectorLocator locator = new SectorLocator(theatre(), reachM);
             int outside = 0;
             for (int i = 0; i < 60_000; i++) {
-                // Around the squares, out to beyond the reach; every fourth point on a cell's edge or corner.
+                // Around the squares, out to beyond the reach; every fourth point on a cell's edge or corner, and
+                // every sixth on a fine cell's.
                 double lat = random.nextDouble(40.2, 42.8);
                 double lon = random.nextDouble(66.8, 71.2);
                 if (i % 4 == 0) {
@@ -136,6 +137,10 @@ class SectorLocatorTest {
                 }
                 if (i % 8 == 0) {
                     lon = Math.floor(lon * 64) / 64;
+                }
+                if (i % 6 == 1) { // on an edge or a corner of the finer grid under a mixed cell
+                    lat = Math.floor(lat * 512) / 512;
+                    lon = i % 12 == 1 ? Math.floor(lon * 512) / 512 : lon;
                 }
                 if (locator.containing(lat, lon).isPresent()) {
                     continue;

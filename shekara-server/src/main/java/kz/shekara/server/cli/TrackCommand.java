@@ -1,10 +1,9 @@
 package kz.shekara.server.cli;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,10 +62,10 @@ public final class TrackCommand implements Callable<Integer> {
         MultiSectorTracker tracker = new MultiSectorTracker(cfg, t.sectors(), new SectorLocator(t));
         PrintWriter err = spec.commandLine().getErr();
         JsonlCodec reader = new JsonlCodec(start, true, t.defaultMarking());
-        BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8);
-        BufferedWriter w;
+        Utf8Lines r = new Utf8Lines(Files.newInputStream(in));
+        OutputStream w;
         try {
-            w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+            w = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
         } catch (IOException e) {
             r.close();
             throw e;

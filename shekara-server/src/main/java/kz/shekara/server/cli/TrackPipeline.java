@@ -1,9 +1,9 @@
 package kz.shekara.server.cli;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -86,7 +86,7 @@ final class TrackPipeline {
     }
 
     /** Runs the lines of {@code input} through {@code tracker} into {@code out}; closes both. */
-    Outcome run(BufferedReader input, MultiSectorTracker tracker, BufferedWriter out)
+    Outcome run(Utf8Lines input, MultiSectorTracker tracker, OutputStream out)
             throws IOException, InterruptedException {
         Thread readerThread = start("track-reader", () -> readAll(input, tracker.router()));
         Thread writerThread = start("track-writer", () -> writeAll(out));
@@ -149,7 +149,7 @@ final class TrackPipeline {
         }
     }
 
-    private void readAll(BufferedReader r, SectorRouter router) {
+    private void readAll(Utf8Lines r, SectorRouter router) {
         long number = 0;
         boolean first = true;
         try {
@@ -190,7 +190,7 @@ final class TrackPipeline {
         }
     }
 
-    private void writeAll(BufferedWriter out) {
+    private void writeAll(OutputStream out) {
         try {
             while (true) {
                 Output o = toWrite.take();
@@ -202,7 +202,8 @@ final class TrackPipeline {
                 }
                 try {
                     for (TrackUpdate u : o.updates()) {
-                        out.write(o.codec().encodeTrack(u));
+                        // A line is ASCII but for unusual track ids: its UTF-8 bytes are then a plain copy.
+                        out.write(o.codec().encodeTrack(u).getBytes(StandardCharsets.UTF_8));
                         out.write('\n');
                         ids.add(u.track());
                     }
