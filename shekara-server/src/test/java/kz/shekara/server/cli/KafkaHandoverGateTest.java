@@ -110,7 +110,7 @@ class KafkaHandoverGateTest {
     }
 
     /** Waits until each worker holds {@code each} observations partitions. */
-    private static void awaitEachHolds(List<ShekaraServer> workers, int each) throws InterruptedException {
+    static void awaitEachHolds(List<ShekaraServer> workers, int each) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!workers.stream().allMatch(w -> w.meters().get("shekara.tracker.partitions").gauge().value() == each)) {
             assertThat(System.nanoTime()).as("every tracker worker holds its partitions").isLessThan(deadline);
@@ -118,7 +118,7 @@ class KafkaHandoverGateTest {
         }
     }
 
-    private static ShekaraConfig nodeConfig(Path dir, String name) {
+    static ShekaraConfig nodeConfig(Path dir, String name) {
         return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0).withTlsPort(-1)
                 .withDataDir(dir.resolve(name)).validate();
     }
