@@ -137,11 +137,7 @@ final class SectorTrackers implements PartitionHandler<Detection> {
     @Override
     public void replay(int partition, Detection d) {
         if (handovers != null && !d.kind().isAlarm()) {
-            try {
-                gate.await(partition, d.time());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            await(partition, d.time());
         }
         synchronized (this) {
             MultiSectorTracker t = tracker(partition);
@@ -194,16 +190,21 @@ final class SectorTrackers implements PartitionHandler<Detection> {
         if (handovers == null) {
             return;
         }
-        try {
-            gate.await(partition, reached);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        await(partition, reached);
         synchronized (this) {
             MultiSectorTracker t = tracker(partition);
             t.advanceTo(reached);
             t.takeHandovers();
             marks.progress(partition, t.progress(reached));
+        }
+    }
+
+    /** Waits until the gate lets partition {@code p} take input of time {@code time} (a rebuild: {@link HandoverGate#await}). */
+    private void await(int partition, Instant time) {
+        try {
+            gate.await(partition, time);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
