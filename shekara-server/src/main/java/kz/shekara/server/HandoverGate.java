@@ -23,8 +23,8 @@ import java.util.function.LongSupplier;
  * with no detection sends none and has no track to hand over), whichever worker holds them, this one
  * included (its own partitions' marks come back through the topic, behind the hand-overs sent before
  * them); and the hand-over partition itself being held here. A source whose mark has not moved for the
- * patience while a detection waits for it (its worker lost, or its input over) is not waited for until its
- * mark moves again; each such give-up is counted, and the destination may then adopt a hand-over late
+ * patience while a detection waits for it (its worker lost, or its input over or quiet with no producer's
+ * watermark to carry its mark on: see {@code SectorTrackers#reached}) is not waited for until its mark moves again; each such give-up is counted, and the destination may then adopt a hand-over late
  * (counted by the tracker). {@link #admit} asks without blocking (a held partition waits while the worker's
  * others go on); {@link #await} blocks. Thread-safe.
  */

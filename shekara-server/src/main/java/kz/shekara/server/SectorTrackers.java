@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,8 @@ import kz.shekara.track.TrackerConfig;
  * may take sends every mark it can ({@link #stalled}). Meters: {@code shekara.tracker.detections},
  * {@code shekara.tracker.updates}, {@code shekara.tracker.replayed}, {@code shekara.tracker.partitions},
  * {@code shekara.tracker.handovers.sent}, {@code .received}, {@code .late}, {@code .refused},
- * {@code .waitsGivenUp}. Thread-safe: the subscriptions' threads call it; the gauges read volatile counts.
+ * {@code .waitsGivenUp}, {@code shekara.tracker.held} (detections fetched and not yet taken: held back by the
+ * gate or behind another partition's). Thread-safe: the subscriptions' threads call it; the gauges read volatile counts.
  */
 final class SectorTrackers implements PartitionHandler<Detection> {
     /**
@@ -81,6 +83,8 @@ final class SectorTrackers implements PartitionHandler<Detection> {
     private final Counter late;
     private final Counter refused;
     private volatile int held;
+    /** The observations subscription, once subscribed: its records fetched and not yet taken are the gauge {@code held}. */
+    private volatile Bus.Subscription observations;
     /** The gate's change count when a detection was last held back (-1: none since the last stall); subscription thread only. */
     private long heldAt = -1;
 
@@ -113,6 +117,8 @@ final class SectorTrackers implements PartitionHandler<Detection> {
         this.late = meters.counter("shekara.tracker.handovers.late");
         this.refused = meters.counter("shekara.tracker.handovers.refused");
         Gauge.builder("shekara.tracker.partitions", this, t -> t.held).register(meters);
+        Gauge.builder("shekara.tracker.held", this, t -> t.observations == null ? 0 : t.observations.queueDepth())
+                .register(meters);
         Gauge.builder("shekara.tracker.handovers.waitsGivenUp", gate, HandoverGate::givenUp).register(meters);
     }
 
@@ -131,11 +137,7 @@ final class SectorTrackers implements PartitionHandler<Detection> {
     @Override
     public void replay(int partition, Detection d) {
         if (handovers != null && !d.kind().isAlarm()) {
-            try {
-                gate.await(partition, d.time());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            await(partition, d.time());
         }
         synchronized (this) {
             MultiSectorTracker t = tracker(partition);
@@ -154,22 +156,73 @@ final class SectorTrackers implements PartitionHandler<Detection> {
      */
     @Override
     public boolean ready(int partition, Detection d) {
-        if (handovers == null || d.kind().isAlarm()) {
+        return handovers == null || d.kind().isAlarm() || mayTake(partition, d.time());
+    }
+
+    /**
+     * A producer's watermark: the partition's input goes on at {@code reached} or later (it is quiet, or its
+     * recording is over). Taken as a detection of that time would be, without one: once the gate would take
+     * it, the tracker runs the scans such a detection would release and its mark says up to {@code reached}, so
+     * its neighbours do not wait for a partition with nothing to read; until then it is held back (as in
+     * {@link #ready}, its mark already saying what it can).
+     */
+    @Override
+    public boolean reached(int partition, Instant reached) {
+        if (handovers == null) {
             return true;
         }
+        if (!mayTake(partition, reached)) {
+            return false;
+        }
+        synchronized (this) {
+            MultiSectorTracker t = trackers.get(partition);
+            if (t != null) {
+                send(t, t.advanceTo(reached));
+                marks.progress(partition, t.progress(reached));
+                marks.send(partition, true);
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void replayReached(int partition, Instant reached) {
+        if (handovers == null) {
+            return;
+        }
+        await(partition, reached);
+        synchronized (this) {
+            MultiSectorTracker t = tracker(partition);
+            t.advanceTo(reached);
+            t.takeHandovers();
+            marks.progress(partition, t.progress(reached));
+        }
+    }
+
+    /** Waits until the gate lets partition {@code p} take input of time {@code time} (a rebuild: {@link HandoverGate#await}). */
+    private void await(int partition, Instant time) {
+        try {
+            gate.await(partition, time);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the gate lets partition {@code p} take input of time {@code time} now; if not, see {@link #ready}. */
+    private boolean mayTake(int partition, Instant time) {
         long seen = gate.changes();
-        if (gate.admit(partition, d.time())) {
+        if (gate.admit(partition, time)) {
             return true;
         }
         heldAt = heldAt < 0 ? seen : Math.min(heldAt, seen);
         synchronized (this) {
             MultiSectorTracker t = trackers.get(partition);
             if (t != null) {
-                java.time.Instant until = gate.frontier(partition);
-                if (until != null && until.isBefore(d.time())) {
+                Instant until = gate.frontier(partition);
+                if (until != null && until.isBefore(time)) {
                     send(t, t.advanceTo(until));
                 }
-                marks.progress(partition, t.progress(d.time()));
+                marks.progress(partition, t.progress(time));
                 marks.send(partition, true);
             }
         }
@@ -216,7 +269,9 @@ final class SectorTrackers implements PartitionHandler<Detection> {
      */
     static void subscribe(kz.shekara.server.kafka.KafkaBus bus, SectorTrackers trackers, ShekaraServer server) {
         server.closeWith(bus.subscribePartitioned(Topic.HANDOVERS, TrackerService.GROUP, trackers.intake(), false));
-        server.closeWith(bus.subscribePartitioned(Topic.OBSERVATIONS, TrackerService.GROUP, trackers, true));
+        Bus.Subscription observations = bus.subscribePartitioned(Topic.OBSERVATIONS, TrackerService.GROUP, trackers, true);
+        trackers.observations = observations;
+        server.closeWith(observations);
     }
 
     /** The partitions held now. */

@@ -18,6 +18,7 @@ import kz.shekara.model.TrackUpdate;
 import kz.shekara.server.adapter.jsonl.JsonlCodec;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.kafka.TopicReader;
+import kz.shekara.server.kafka.TrackerBacklog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code shekara collect}: reads the output topics (tracks, alerts, incidents) from their start
  * and writes tracks.jsonl, alerts.jsonl and incidents.jsonl in the format {@code process} writes,
  * each in event-time order (ties: partition, then offset), once nothing new has come for the idle
- * time; an event read twice (an alert: its id) is written once. A record that is not an event is
+ * time and the tracker workers have taken every observations record ({@link TrackerBacklog}: detections held
+ * back by a worker are not yet taken, though its lag reads 0); an event read twice (an alert: its id) is
+ * written once. A record that is not an event is
  * reported and skipped.
  */
 @Command(name = "collect", mixinStandardHelpOptions = true,
@@ -61,8 +64,22 @@ public final class CollectCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         List<Topic<?>> topics = List.of(Topic.TRACKS, Topic.ALERTS, Topic.INCIDENTS);
-        List<TopicReader.Read> read = TopicReader.readAll(cluster.bootstrap, cluster.topicPrefix, topics, idle,
-                bad -> spec.commandLine().getErr().println("shekara: skipped " + bad));
+        List<TopicReader.Read> read;
+        long[] left = {-1};
+        try (TrackerBacklog backlog = new TrackerBacklog(cluster.bootstrap, cluster.topicPrefix + Topic.OBSERVATIONS.name())) {
+            read = TopicReader.readAll(cluster.bootstrap, cluster.topicPrefix, topics, idle, () -> {
+                try {
+                    return left[0] = backlog.notTaken();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return left[0] = -1;
+                }
+            }, idle.multipliedBy(5), bad -> spec.commandLine().getErr().println("shekara: skipped " + bad));
+        }
+        if (left[0] > 0) {
+            spec.commandLine().getErr().printf("shekara: the trackers had still %d observations records not taken "
+                    + "(no progress for %s): the output may be incomplete%n", left[0], idle.multipliedBy(6));
+        }
         JsonlCodec codec = new JsonlCodec(start, true, theatre.load().defaultMarking());
         OutputLines lines = new OutputLines(start);
         long tracks = write(read, TrackUpdate.class, ProcessCommand.TRACKS, codec::encodeTrack);

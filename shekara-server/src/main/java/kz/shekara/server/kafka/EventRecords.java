@@ -1,6 +1,7 @@
 package kz.shekara.server.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.store.EventCodec;
@@ -12,11 +13,15 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 /**
  * Domain events as Kafka records: the key is the partition key (the sector), the value the event's
  * JSON as the event log stores it ({@link EventCodec}), a {@value #TYPE_HEADER} header its type tag,
- * and the record's timestamp its event time (milliseconds; the JSON keeps full precision). Stateless.
+ * and the record's timestamp its event time (milliseconds; the JSON keeps full precision). A watermark
+ * record ({@link #watermark}) is no event: a {@value #WATERMARK_HEADER} header and the time as ISO-8601,
+ * read by the trackers' ordering only ({@link #watermarkOf}) and skipped by every other reader. Stateless.
  */
 public final class EventRecords {
     /** The header that carries the event's type tag. */
     public static final String TYPE_HEADER = "shekara-type";
+    /** The header of a watermark record. */
+    public static final String WATERMARK_HEADER = "shekara-watermark";
 
     private EventRecords() {
     }
@@ -32,10 +37,38 @@ public final class EventRecords {
     }
 
     /**
-     * The event a record carries; IllegalArgumentException (with the topic, partition and offset) when
+     * A producer's watermark for one partition: every record it writes to {@code partition} from now on is of
+     * event time {@code reached} or later. No key: it goes to the partition named.
+     */
+    public static ProducerRecord<String, byte[]> watermark(String kafkaTopic, int partition, Instant reached) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(WATERMARK_HEADER, new byte[0]);
+        return new ProducerRecord<>(kafkaTopic, partition, reached.toEpochMilli(), null,
+                reached.toString().getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    /** The time of a watermark record, or null when {@code r} is not one; IllegalArgumentException when it does not parse. */
+    public static Instant watermarkOf(ConsumerRecord<String, byte[]> r) {
+        if (r.headers().lastHeader(WATERMARK_HEADER) == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(new String(r.value() == null ? new byte[0] : r.value(), StandardCharsets.UTF_8));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(r.topic() + "/" + r.partition() + "@" + r.offset()
+                    + ": a watermark whose time does not parse", e);
+        }
+    }
+
+    /**
+     * The event a record carries, or null for a {@linkplain #watermark watermark} (no event: skipped);
+     * IllegalArgumentException (with the topic, partition and offset) when
      * it has no type header, an unknown type, JSON that does not decode, or a type the topic does not carry.
      */
     public static <E extends DomainEvent> E event(Topic<E> topic, ConsumerRecord<String, byte[]> r) {
+        if (r.headers().lastHeader(WATERMARK_HEADER) != null) {
+            return null;
+        }
         Header h = r.headers().lastHeader(TYPE_HEADER);
         String where = r.topic() + "/" + r.partition() + "@" + r.offset();
         if (h == null || r.value() == null) {

@@ -111,7 +111,21 @@ public final class KafkaBus implements Bus {
             throw new IllegalStateException("bus is closed");
         }
         String name = ensure(topic);
-        var record = EventRecords.record(name, key, event);
+        send(name, EventRecords.record(name, key, event), stored);
+    }
+
+    /**
+     * Writes a {@linkplain EventRecords#watermark watermark} on partition {@code partition} of {@code topic}: the
+     * caller promises that what it publishes there from now on is of event time {@code reached} or later. Sent
+     * as events are (in order with them, back-pressure alike).
+     */
+    public void watermark(Topic<?> topic, int partition, java.time.Instant reached) {
+        String name = ensure(topic);
+        send(name, EventRecords.watermark(name, partition, reached), null);
+    }
+
+    private void send(String name, org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record,
+                      CompletableFuture<Void> stored) {
         boolean held = false;
         try {
             while (true) {

@@ -1,6 +1,7 @@
 package kz.shekara.server.kafka;
 
 import java.time.Duration;
+import java.time.Instant;
 import kz.shekara.model.DomainEvent;
 
 /**
@@ -39,6 +40,20 @@ public interface PartitionHandler<E extends DomainEvent> {
      * until a record held back may be ready.
      */
     default void stalled(Duration max) throws InterruptedException {
+    }
+
+    /**
+     * A producer's watermark read on {@code partition}, in order with its records (see
+     * {@link EventRecords#watermark}): the partition's records from here on are of event time {@code reached}
+     * or later. Like {@link #ready}, false holds it (and the partition's later records) back, to be asked
+     * again. By default ignored.
+     */
+    default boolean reached(int partition, Instant reached) {
+        return true;
+    }
+
+    /** A watermark below the committed offset: rebuild state from it (as {@link #replay}), send nothing. */
+    default void replayReached(int partition, Instant reached) {
     }
 
     /** A record to handle (one {@link #ready} let through): its outputs are sent (before its offset is committed). */

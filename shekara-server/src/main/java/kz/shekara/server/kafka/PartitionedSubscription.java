@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * subscription merges them), so that one partition's backlog does not run ahead of the others'. A record
  * the handler is not {@linkplain PartitionHandler#ready ready} for holds its partition back while the
  * others go on; when nothing can be handed on, the handler is told ({@link PartitionHandler#stalled}) and
- * may wait a little before the next poll. A partition with more than 5,000 records fetched is paused.
+ * may wait a little before the next poll. A producer's watermark ({@link EventRecords#watermark}) is handed
+ * on in its place among the partition's records ({@link PartitionHandler#reached}), held back alike. A
+ * partition with more than 5,000 records fetched is paused.
  * Thread-safe: the consumers are touched by the subscription's thread only.
  */
 final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer<E> {
@@ -57,7 +59,18 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
     private final AtomicInteger queued = new AtomicInteger();
     private boolean held;
 
-    private record Fetched<E>(ConsumerRecord<String, byte[]> record, E event) {
+    /** A record fetched: its event (null: none, or not a Shekara event), or the time of a producer's watermark. */
+    private record Fetched<E>(ConsumerRecord<String, byte[]> record, E event, java.time.Instant watermark) {
+        static <E> Fetched<E> of(ConsumerRecord<String, byte[]> r, java.util.function.Function<ConsumerRecord<String, byte[]>, E> decode,
+                                 java.util.function.Consumer<RuntimeException> failed) {
+            try {
+                java.time.Instant w = EventRecords.watermarkOf(r);
+                return new Fetched<>(r, w == null ? decode.apply(r) : null, w);
+            } catch (IllegalArgumentException e) {
+                failed.accept(e);
+                return new Fetched<>(r, null, null);
+            }
+        }
     }
 
     PartitionedSubscription(KafkaBusConfig config, Topic<E> topic, String kafkaTopic, String group,
@@ -75,7 +88,7 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
         for (TopicPartition tp : records.partitions()) {
             ArrayDeque<Fetched<E>> q = fetched.computeIfAbsent(tp, k -> new ArrayDeque<>());
             for (ConsumerRecord<String, byte[]> r : records.records(tp)) {
-                q.add(new Fetched<>(r, decode(r)));
+                q.add(Fetched.of(r, this::decode, this::failed));
             }
             queued.addAndGet(records.records(tp).size());
             if (q.size() >= FETCHED_PER_PARTITION) {
@@ -128,7 +141,8 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
             }
             ArrayDeque<Fetched<E>> q = fetched.get(earliest);
             Fetched<E> f = q.peekFirst();
-            if (f.event() != null && !handler.ready(earliest.partition(), f.event())) {
+            if (f.watermark() != null ? !handler.reached(earliest.partition(), f.watermark())
+                    : f.event() != null && !handler.ready(earliest.partition(), f.event())) {
                 notReady.add(earliest);
                 continue;
             }
@@ -186,9 +200,11 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
                     if (r.offset() >= end) {
                         break;
                     }
-                    E e = decode(r);
-                    if (e != null) {
-                        handler.replay(tp.partition(), e);
+                    Fetched<E> f = Fetched.of(r, this::decode, this::failed);
+                    if (f.watermark() != null) {
+                        handler.replayReached(tp.partition(), f.watermark());
+                    } else if (f.event() != null) {
+                        handler.replay(tp.partition(), f.event());
                     }
                 }
             }

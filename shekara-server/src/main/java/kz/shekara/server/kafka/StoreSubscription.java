@@ -115,6 +115,9 @@ public final class StoreSubscription extends ConsumerLoop {
                 failed(ex);
                 continue;
             }
+            if (e == null) {
+                continue; // a producer's watermark: no event to store
+            }
             entries.add(LogEntry.encoded(topic.name(), r.key(), e, r.value())); // the record's value is the log's JSON
             places.add(new SourceOffset(r.topic(), r.partition(), r.offset()));
         }

@@ -40,6 +40,16 @@ public final class TopicReader {
     /** As above, for the topics named {@code prefix + topic} (see {@link KafkaBusConfig#topicPrefix}). */
     public static List<Read> readAll(String bootstrap, String prefix, List<Topic<?>> topics, Duration idle,
                                      Consumer<String> bad) {
+        return readAll(bootstrap, prefix, topics, idle, () -> -1, Duration.ZERO, bad);
+    }
+
+    /**
+     * As above, and not idle while {@code pending} (asked about once a second) is above zero and moving: a
+     * change of it counts as something new; with it above zero and standing still, the read ends only after
+     * {@code patience} more than the idle time (what comes later is then not read: the caller says so).
+     */
+    public static List<Read> readAll(String bootstrap, String prefix, List<Topic<?>> topics, Duration idle,
+                                     java.util.function.LongSupplier pending, Duration patience, Consumer<String> bad) {
         Map<String, Topic<?>> byName = new HashMap<>();
         topics.forEach(t -> byName.put(prefix + t.name(), t));
         List<Read> read = new ArrayList<>();
@@ -57,14 +67,27 @@ public final class TopicReader {
             consumer.seekToBeginning(partitions);
             long idleNanos = idle.toNanos();
             long lastNew = System.nanoTime();
-            while (System.nanoTime() - lastNew < idleNanos) {
+            long asked = lastNew;
+            long left = pending.getAsLong();
+            while (System.nanoTime() - lastNew < idleNanos + (left > 0 ? patience.toNanos() : 0)) {
                 var records = consumer.poll(Duration.ofMillis(200));
                 if (!records.isEmpty()) {
                     lastNew = System.nanoTime();
                 }
+                if (System.nanoTime() - asked >= 1_000_000_000L) {
+                    asked = System.nanoTime();
+                    long now = pending.getAsLong();
+                    if (now != left) {
+                        lastNew = asked;
+                        left = now;
+                    }
+                }
                 for (ConsumerRecord<String, byte[]> r : records) {
                     try {
-                        read.add(new Read(EventRecords.event(byName.get(r.topic()), r), r.topic(), r.partition(), r.offset()));
+                        DomainEvent e = EventRecords.event(byName.get(r.topic()), r);
+                        if (e != null) {
+                            read.add(new Read(e, r.topic(), r.partition(), r.offset()));
+                        }
                     } catch (IllegalArgumentException e) {
                         bad.accept(e.getMessage());
                     }

@@ -106,7 +106,7 @@ class KafkaHandoverGateTest {
     }
 
     /** Waits until each worker holds {@code each} observations partitions. */
-    private static void awaitEachHolds(List<ShekaraServer> workers, int each) throws InterruptedException {
+    static void awaitEachHolds(List<ShekaraServer> workers, int each) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!workers.stream().allMatch(w -> w.meters().get("shekara.tracker.partitions").gauge().value() == each)) {
             assertThat(System.nanoTime()).as("every tracker worker holds its partitions").isLessThan(deadline);

@@ -1,0 +1,134 @@
+package kz.shekara.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import kz.shekara.server.KafkaNode;
+import kz.shekara.server.NodeRoles;
+import kz.shekara.server.ShekaraServer;
+import kz.shekara.server.kafka.KafkaBusConfig;
+import kz.shekara.server.kafka.SectorPartitions;
+import kz.shekara.server.kafka.TestBroker;
+import kz.shekara.server.kafka.TrackerBacklog;
+import kz.shekara.server.theatre.TheatreLoader;
+import kz.shekara.theatre.SectorLocator;
+import kz.shekara.theatre.Theatre;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Partitions with nothing to read are not waited for until the patience runs out: the seed-7 ten-minute
+ * recording with the partition of fewest detections over after its fourth minute and the next one after its
+ * seventh (their input ends while their neighbours' goes on: in a backlog, a partition quiet for good until the
+ * end, as one quiet for a while is live), and every partition's input ending at its own last detection (no closing plots, unlike {@link KafkaHandoverGateTest}),
+ * published as a backlog to two tracker workers holding three of six partitions each. {@code publish} marks
+ * the quiet partitions and, at the end, every partition with the time the recording has reached, and the
+ * trackers promise up to it: no wait is given up on either worker, neither during the recording nor at its end,
+ * no detection is left held, no hand-over is late, and the track ids per sector, alerts and incidents are those
+ * of {@code process}. Without the watermarks the workers give waits up at the end of the recording.
+ */
+class KafkaQuietPartitionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int PARTITIONS = 6;
+
+    @Test
+    void quietAndEndedPartitionsAreNotWaitedForAndOutputsAreProcesss(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String kafka = TestBroker.bootstrap();
+        String prefix = TestBroker.prefix();
+        Path sim = dir.resolve("sim");
+        KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "10m", "--out", sim.toString());
+        Theatre theatre = TheatreLoader.loadDefault();
+        String detections = quieten(sim.resolve("detections.jsonl"), theatre).toString();
+        KafkaPipelineTest.run("process", "--in", detections, "--out", dir.resolve("process").toString());
+
+        KafkaBusConfig bus = KafkaBusConfig.of(kafka).withPartitions(PARTITIONS).withTopicPrefix(prefix)
+                .withGroupPrefix("shekara." + prefix);
+        double[] givenUp = new double[2];
+        double held;
+        double late;
+        double sent;
+        long notTaken;
+        try (ShekaraServer rules = KafkaNode.start(WorkerNodes.nodeConfig(dir, "w1"), theatre, Clock.systemUTC(),
+                bus, NodeRoles.parse(List.of("tracker", "rules", "response")));
+             ShekaraServer other = KafkaNode.start(WorkerNodes.nodeConfig(dir, "w2"), theatre, Clock.systemUTC(),
+                     bus, NodeRoles.parse(List.of("tracker")))) {
+            List<ShekaraServer> workers = List.of(rules, other);
+            KafkaHandoverGateTest.awaitEachHolds(workers, PARTITIONS / workers.size());
+            KafkaPipelineTest.run("publish", "--kafka", kafka, "--topic-prefix", prefix, "--partitions",
+                    Integer.toString(PARTITIONS), "--in", detections);
+            other.bus().drain();
+            rules.bus().drain();
+            other.bus().drain();
+            rules.bus().drain();
+            for (int i = 0; i < workers.size(); i++) {
+                givenUp[i] = workers.get(i).meters().get("shekara.tracker.handovers.waitsGivenUp").gauge().value();
+            }
+            held = workers.stream().mapToDouble(w -> w.meters().get("shekara.tracker.held").gauge().value()).sum();
+            late = workers.stream().mapToDouble(w -> w.meters().counter("shekara.tracker.handovers.late").count()).sum();
+            sent = workers.stream().mapToDouble(w -> w.meters().counter("shekara.tracker.handovers.sent").count()).sum();
+            try (TrackerBacklog backlog = new TrackerBacklog(kafka, prefix + "observations")) {
+                long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+                while ((notTaken = backlog.notTaken()) != 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(200); // the workers commit what they took within their commit interval
+                }
+            }
+            KafkaPipelineTest.run("collect", "--kafka", kafka, "--topic-prefix", prefix, "--out",
+                    dir.resolve("kafka").toString(), "--idle", "5s");
+        }
+        assertThat(givenUp).as("waits given up for the patience, per worker").containsExactly(0, 0);
+        assertThat(held).as("detections fetched and not taken").isZero();
+        assertThat(notTaken).as("observations records the tracker group has not committed (-1: no group found)").isZero();
+        assertThat(sent).as("hand-overs sent").isPositive();
+        assertThat(late).as("hand-overs received after the scan they were due before").isZero();
+        SectorLocator locator = new SectorLocator(theatre);
+        Map<String, java.util.Set<String>> expected = KafkaHandoverTest.sectorsByTrack(
+                dir.resolve("process").resolve(ProcessCommand.TRACKS), locator);
+        Map<String, java.util.Set<String>> got = KafkaHandoverTest.sectorsByTrack(
+                dir.resolve("kafka").resolve(ProcessCommand.TRACKS), locator);
+        assertThat(KafkaHandoverTest.idsPerSector(got)).as("track ids per sector")
+                .isEqualTo(KafkaHandoverTest.idsPerSector(expected));
+        KafkaHandoverTest.assertAlertsAndIncidentsAsProcess(dir);
+    }
+
+    /**
+     * Drops the detections of the partition with the fewest of them after 240 s and those of the next fewest after
+     * 420 s (their input is over while the others' goes on); the crossing track of the recording is on others.
+     */
+    private static Path quieten(Path detections, Theatre theatre) throws java.io.IOException {
+        SectorLocator locator = new SectorLocator(theatre);
+        List<String> lines = Files.readAllLines(detections);
+        Map<Integer, Integer> count = new TreeMap<>();
+        List<Integer> partitionOf = new ArrayList<>();
+        for (String line : lines) {
+            JsonNode n = JSON.readTree(line);
+            int p = n.has("lat") ? SectorPartitions.of(locator.sectorOf(n.get("lat").asDouble(), n.get("lon").asDouble()),
+                    PARTITIONS) : -1;
+            partitionOf.add(p);
+            if (p >= 0) {
+                count.merge(p, 1, Integer::sum);
+            }
+        }
+        List<Integer> byCount = count.keySet().stream().sorted((a, b) -> count.get(a) - count.get(b)).toList();
+        int over = byCount.get(0);
+        int later = byCount.get(1);
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            double t = JSON.readTree(lines.get(i)).path("time").asDouble();
+            int p = partitionOf.get(i);
+            if (!(p == over && t > 240) && !(p == later && t > 420)) {
+                kept.add(lines.get(i));
+            }
+        }
+        assertThat(kept).as("detections left").hasSizeLessThan(lines.size());
+        Files.write(detections, kept);
+        return detections;
+    }
+}
