@@ -39,4 +39,10 @@ public record OperatorCommand(Instant time, String id, Kind kind, String target,
             throw new IllegalArgumentException("a posture command names the posture");
         }
     }
+
+    /** This command as it is sent to the desk that owns {@code sector}: under the id its outcome will name. */
+    public OperatorCommand sentAs(String id, String sector) {
+        return new OperatorCommand(time, id, kind, target, sector, by, agency, status, unit, disposition, note, posture,
+                marking);
+    }
 }

@@ -49,9 +49,7 @@ final class SectorCommands {
     static void relay(RulesService rules, ResponseService response, Bus bus, CommandOutcomes outcomes) {
         java.util.function.Consumer<OperatorCommand> send = c -> {
             String sector = sectorOf(rules, c);
-            OperatorCommand sent = new OperatorCommand(c.time(), UUID.randomUUID().toString(), c.kind(), c.target(),
-                    sector, c.by(), c.agency(), c.status(), c.unit(), c.disposition(), c.note(), c.posture(),
-                    c.marking());
+            OperatorCommand sent = c.sentAs(UUID.randomUUID().toString(), sector);
             outcomes.await(sent, () -> bus.publish(Topic.COMMANDS, sector, sent));
         };
         rules.relayCommands(send);

@@ -99,8 +99,6 @@ class KafkaBrokerRestartTest {
             // A probe of a broker on a loaded machine may time out now and then: awaited, not asserted once.
             await("health shows the broker reachable", () -> health(http).statusCode() == 200
                     && "UP".equals(kafkaHealth(http).get("status").asText()));
-            // A burst may meet the bound while the broker is up too: only what the outage adds is looked at.
-            double heldBefore = count(node, "shekara.kafka.backpressure");
 
             broker.destroyForcibly(); // SIGKILL: the broker goes away without a word
             assertThat(broker.waitFor(2, TimeUnit.MINUTES)).isTrue();
@@ -116,11 +114,15 @@ class KafkaBrokerRestartTest {
                     throw new IllegalStateException(e);
                 }
             }, r -> Thread.ofPlatform().daemon().start(r));
+            // Held back: a publisher waits, either with the window full or trying again a send the producer could not
+            // queue (no metadata). A rise of the counter is not what is awaited: a wait that began while the broker
+            // was still up (the local log's forwarder may be behind the device) is counted once, before the kill,
+            // and goes on through the outage.
             await("the input is held back and that is counted", () -> {
                 throwIfFailed(during);
-                return count(node, "shekara.kafka.backpressure") > heldBefore
-                        && gauge(node, "shekara.kafka.publishers.waiting") > 0;
+                return gauge(node, "shekara.kafka.publishers.waiting") > 0;
             }, () -> state(node));
+            assertThat(count(node, "shekara.kafka.backpressure")).isPositive();
             assertThat(kafkaHealth(http).get("backPressure").asLong()).isPositive();
             assertThat(status(http).get("kafka").get("backPressure").asLong()).isPositive();
 
