@@ -19,6 +19,7 @@ import kz.shekara.dispatch.ResponseConfig;
 import kz.shekara.model.ControlChange;
 import kz.shekara.model.CrisisEvent;
 import kz.shekara.model.DomainEvent;
+import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.OperatorCommand;
 import kz.shekara.model.Task;
 import kz.shekara.planning.ResponseModels;
@@ -52,6 +53,8 @@ public final class ResponseService implements AutoCloseable {
     /** Control changes this service applied and published, not yet delivered back by the bus (guarded by desk). */
     private final Set<ControlChange> applied = new HashSet<>();
     private final List<Bus.Subscription> subscriptions = new ArrayList<>();
+    /** Closings taken back by {@link #restore} whose tasks' ends were never logged: ended at {@link #start}. */
+    private List<IncidentEvent> unended = List.of();
     private final kz.shekara.model.Marking marking;
     /** Where dispatches go when the desk that owns their sector runs elsewhere; null: decided here. */
     private volatile java.util.function.Consumer<OperatorCommand> relay;
@@ -80,6 +83,7 @@ public final class ResponseService implements AutoCloseable {
             desk.restore(s.toDesk());
             controls.restore(s.crises(), s.controls());
         }
+        unended = s.closing();
     }
 
     public synchronized void start() {
@@ -93,6 +97,19 @@ public final class ResponseService implements AutoCloseable {
         subscriptions.add(bus.subscribe(Topic.MESSAGES, "response", m -> handle(desk::onChat, m)));
         subscriptions.add(bus.subscribe(Topic.POSTURE, "response", c -> handle(desk::onPosture, c)));
         subscriptions.add(bus.subscribe(Topic.UNIT_CONTROL, "response", c -> handle(this::delivered, c)));
+        endUnended(unended);
+        unended = List.of();
+    }
+
+    /**
+     * Ends the tasks of incidents closed before the node stopped whose ends were never logged: the desk takes
+     * each closing event again, as it would have, and its task's end is published (at the closing's time).
+     */
+    private void endUnended(List<IncidentEvent> closings) {
+        for (IncidentEvent e : closings) {
+            LOG.info("task of incident {} closed at {} was not ended before the stop: ending it", e.incident(), e.time());
+            handle(desk::onIncident, e);
+        }
     }
 
     /**
@@ -122,9 +139,11 @@ public final class ResponseService implements AutoCloseable {
         for (DomainEvent e : all) {
             view.apply(new StoredEvent(++seq, "-", "-", e));
         }
+        TaskView.State state = view.state();
         synchronized (desk) {
-            desk.restore(view.state().toDesk());
+            desk.restore(state.toDesk());
         }
+        endUnended(state.closing());
     }
 
     /** See {@link DispatchDesk#onTaskElsewhere}: a task step of another response worker's desk, read from the bus. */

@@ -29,7 +29,9 @@ import kz.shekara.server.store.StoredEvent;
  * step of every active task (its last step with an order for the crew, and where its unit stood when the crew acknowledged), each unit's
  * last position and operational control, the crises in force, each sector's posture, the open incidents' events, the
  * alerts' tracks and the tracks' latest updates (those within the service's track memory of event
- * time), the sector each active task was logged under (its partition key), each in logged order, as a clean replay of the log gives them. Thread-safe (one lock).
+ * time), the sector each active task was logged under (its partition key), and the closing event of each incident
+ * closed while a task of it was still active (a node stopped between the two: the task's end was never logged),
+ * each in logged order, as a clean replay of the log gives them. Thread-safe (one lock).
  */
 public final class TaskView implements LogView {
     /** Where a tasked unit stood (WGS-84 degrees) when its crew acknowledged task {@code task}. */
@@ -40,8 +42,9 @@ public final class TaskView implements LogView {
     public record State(Instant now, List<PostureChange> postures, List<ControlChange> controls,
                         List<UnitPosition> positions, List<TrackUpdate> tracks, List<Alert> alerts,
                         List<IncidentEvent> incidents, List<Task> tasks, List<Task> orders, List<AckPoint> acks,
-                        List<CrisisEvent> crises, Map<String, String> sectors) {
+                        List<CrisisEvent> crises, Map<String, String> sectors, List<IncidentEvent> closing) {
         public State {
+            closing = closing == null ? List.of() : List.copyOf(closing); // none in a snapshot older than this
             // None in a snapshot older than task sectors; sorted, so that a snapshot's bytes are the same each time.
             sectors = sectors == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sectors));
             crises = crises == null ? List.of() : List.copyOf(crises); // none in a snapshot older than crises
@@ -77,6 +80,8 @@ public final class TaskView implements LogView {
     private final Map<String, CrisisEvent> crises = new LinkedHashMap<>();
     /** The key each active task was logged under, by task id (none for "-": no sector). */
     private final Map<String, String> sectors = new LinkedHashMap<>();
+    /** By incident: its closing event, while a task of it is still active (that task's end not yet logged). */
+    private final Map<String, IncidentEvent> closing = new LinkedHashMap<>();
 
     public TaskView() {
         this(DispatchDesk.TRACK_MEMORY);
@@ -145,6 +150,9 @@ public final class TaskView implements LogView {
             if (gone != null) {
                 gone.stream().map(IncidentEvent::alert).filter(a -> a != null).forEach(alerts::remove);
             }
+            if (tasks.values().stream().anyMatch(t -> t.incident().equals(e.incident()))) {
+                closing.put(e.incident(), e);
+            }
         } else {
             incidents.computeIfAbsent(e.incident(), k -> new ArrayList<>()).add(e);
         }
@@ -157,6 +165,9 @@ public final class TaskView implements LogView {
             tasks.remove(t.id());
             orders.remove(t.id());
             acks.remove(t.id());
+            if (tasks.values().stream().noneMatch(x -> x.incident().equals(t.incident()))) {
+                closing.remove(t.incident());
+            }
             return;
         }
         if (key != null && !key.equals("-")) {
@@ -181,7 +192,8 @@ public final class TaskView implements LogView {
         return new State(now, new ArrayList<>(postures.values()), new ArrayList<>(controls.values()),
                 new ArrayList<>(positions.values()), new ArrayList<>(tracks.values()), new ArrayList<>(alerts.values()),
                 open, new ArrayList<>(tasks.values()), new ArrayList<>(orders.values()),
-                new ArrayList<>(acks.values()), new ArrayList<>(crises.values()), sectors);
+                new ArrayList<>(acks.values()), new ArrayList<>(crises.values()), sectors,
+                new ArrayList<>(closing.values()));
     }
 
     @Override
@@ -213,7 +225,9 @@ public final class TaskView implements LogView {
         acks.clear();
         crises.clear();
         sectors.clear();
+        closing.clear();
         sectors.putAll(s.sectors());
+        s.closing().forEach(e -> closing.put(e.incident(), e));
         s.crises().forEach(c -> crises.put(c.crisis(), c));
         s.postures().forEach(c -> postures.put(c.sector(), c));
         s.controls().forEach(c -> controls.put(c.unit(), c));
