@@ -31,7 +31,8 @@ import kz.shekara.server.kafka.SectorPartitions;
  * alert is neither raised twice nor lost and an incident is not split. Track updates a tracker worker sends
  * again are dropped ({@link TrackReplayFilter}). The desk is one for the node: when a partition leaves, its
  * sectors' alerts, incidents and rules' track state leave the desk and nothing more is raised or changed for them
- * here ({@link RulesService#giveUpSectors}); taken back, they are rebuilt as any partition taken.
+ * here ({@link RulesService#giveUpSectors}); taken back, they are rebuilt as any partition taken. A worker starts
+ * with every sector given up: a sector it never held is another worker's alike.
  * Meters: {@code shekara.rules.partitions} (partitions held), {@code shekara.rules.rebuilt} (outputs folded
  * and inputs re-run to rebuild). Thread-safe: the subscription's thread calls it.
  */
@@ -63,6 +64,11 @@ final class RulesSectors implements SectorHandler {
         this.warmUp = warmUp;
         this.rebuilt = meters.counter("shekara.rules.rebuilt");
         Gauge.builder("shekara.rules.partitions", this, r -> r.holding).register(meters);
+        // A worker holds no sector until the group deals it partitions: what the rules would raise of no track
+        // (a sector void, a sensor's silence) for a sector held by another worker is that worker's to raise.
+        for (int p = 0; p < partitions; p++) {
+            rules.giveUpSectors(sectorsOf(p));
+        }
     }
 
     /** Subscribes a node's rules (their own subscriptions left idle) to the cluster as a rules worker. */

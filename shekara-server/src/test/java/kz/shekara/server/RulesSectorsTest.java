@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import kz.shekara.model.Alert;
 import kz.shekara.model.RuleKind;
 import kz.shekara.model.SensorHeartbeat;
+import kz.shekara.model.UnitPosition;
+import kz.shekara.model.UnitStatus;
 import kz.shekara.server.alertdesk.RulesService;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.bus.Topic;
@@ -23,6 +25,8 @@ import kz.shekara.server.kafka.SectorPartitions;
 import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Sensor;
 import kz.shekara.theatre.Theatre;
+import kz.shekara.theatre.Zone;
+import kz.shekara.theatre.ZoneKind;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,6 +91,37 @@ class RulesSectorsTest {
                     .collect(Collectors.toSet());
             assertThat(silent).as("sectors with a silent sensor called").isNotEmpty().isSubsetOf(kept)
                     .doesNotContainAnyElementsOf(given);
+        }
+    }
+
+    @Test
+    void sectorsNeverHeldAreNotCalledVoid() throws Exception {
+        Theatre theatre = TheatreLoader.loadDefault();
+        MovingClock clock = new MovingClock();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        List<Alert> raised = new CopyOnWriteArrayList<>();
+        try (InMemoryBus bus = new InMemoryBus();
+             RulesService rules = new RulesService(RulesSettings.defaults(), bus, theatre, meters, clock)) {
+            bus.subscribe(Topic.ALERTS, "test", raised::add);
+            RulesSectors worker = new RulesSectors(rules, new SectorCommands(rules, bus, meters), Duration.ofMinutes(15),
+                    PARTITIONS, meters);
+            worker.rebuild(0, List.of(), List.of()); // partition 1 is another worker's from the start
+            Zone home = theatre.zones(ZoneKind.SECTOR).stream()
+                    .filter(z -> SectorPartitions.of(z.sector(), PARTITIONS) == 0).findFirst().orElseThrow();
+            org.locationtech.jts.geom.Point at = home.geometry().getInteriorPoint();
+            // Units report in the sectors held only: the other worker hears those of its own.
+            worker.accept(0, new UnitPosition(T0, "GP-1", "Shekara 11", "a-f-G-U-C", at.getY(), at.getX(), 0, 0,
+                    UnitStatus.AVAILABLE, theatre.defaultMarking()));
+            rules.tick();
+            clock.now = T0.plus(Duration.ofMinutes(11)); // past the sector-void rule's start-up grace
+            rules.tick();
+            bus.drain();
+
+            Set<String> held = theatre.zones(ZoneKind.SECTOR).stream().map(Zone::sector)
+                    .filter(s -> SectorPartitions.of(s, PARTITIONS) == 0).collect(Collectors.toSet());
+            Set<String> voids = raised.stream().filter(a -> a.rule() == RuleKind.SECTOR_VOID).map(Alert::sector)
+                    .collect(Collectors.toSet());
+            assertThat(voids).as("sectors called void").isNotEmpty().isSubsetOf(held);
         }
     }
 
