@@ -47,6 +47,9 @@ public final class MultiSectorTracker {
         LIVE
     }
 
+    /** The sensor of a scan with no plot ({@link #reached}), which no detection names: it misses no track. */
+    private static final String NO_SENSOR = "";
+
     private final Map<String, SectorTracker> sectors = new LinkedHashMap<>();
     private final SectorLocator locator;
     private final SectorRouter router;
@@ -157,6 +160,27 @@ public final class MultiSectorTracker {
         return process(buffer.advanceTo(time));
     }
 
+    /**
+     * A producer's watermark: the input goes on at {@code time} or later. Runs the scans a detection of that time
+     * would release ({@link #advanceTo}), then a scan with no plot at the time before which every scan has now run
+     * (the later of {@code time} and the latest detection's, less the reorder window), over every sector with
+     * tracks: one tracker over every sensor moves them so at each scan of the others' sensors, so a track of a
+     * sector gone quiet coasts there and ends when the deleter says (too long without a detection, too large a
+     * position error), as there, rather than living on to take the sector's next plots; live, its end is reported.
+     * A track its prediction carries into a sector not owned is handed over, as at any scan. Nothing more when that
+     * time is not after the last scan. The same watermarks among the same detections give the same tracks. Returns
+     * the confirmed tracks as {@link #accept}.
+     */
+    public List<TrackUpdate> reached(Instant time) {
+        List<TrackUpdate> out = process(buffer.advanceTo(time));
+        Instant passed = buffer.releasedBefore(time);
+        Instant last = lastScanTime();
+        if (last == null || passed.isAfter(last)) {
+            out.addAll(process(List.of(new Scan(passed, NO_SENSOR, List.of()))));
+        }
+        return out;
+    }
+
     /** What this tracker's progress mark may say, its next detection known to be no earlier than {@code next}: {@link ReorderBuffer#progress}. */
     public Instant progress(Instant next) {
         return buffer.progress(next);
@@ -236,6 +260,10 @@ public final class MultiSectorTracker {
     }
 
     private void step(Scan scan) {
+        if (scan.detections().isEmpty()) {
+            coast(scan.time());
+            return;
+        }
         if (sectors.size() == 1) {
             SectorTracker only = sectors.values().iterator().next();
             List<Plot> plots = new ArrayList<>(scan.detections().size());
@@ -280,6 +308,19 @@ public final class MultiSectorTracker {
                 }
             }
             s.initiate(fresh, scan.time());
+        }
+        handovers += exchange.handOver(updated, sectors, locator);
+    }
+
+    /** A scan with no plot at {@code time} over every sector with tracks (see {@link #reached}). */
+    private void coast(Instant time) {
+        Instant previous = lastScanTime();
+        List<SectorTracker> updated = new ArrayList<>(sectors.size());
+        for (SectorTracker s : sectors.values()) {
+            if (s.liveTracks() > 0) {
+                s.update(time, previous, NO_SENSOR, List.of());
+                updated.add(s);
+            }
         }
         handovers += exchange.handOver(updated, sectors, locator);
     }
