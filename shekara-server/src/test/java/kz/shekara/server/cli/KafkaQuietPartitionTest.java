@@ -47,10 +47,9 @@ class KafkaQuietPartitionTest {
     @Test
     void quietAndEndedPartitionsAreNotWaitedForAndOutputsAreProcesss(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
-        Path sim = dir.resolve("sim");
-        KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "10m", "--out", sim.toString());
+        Path recorded = WorkerNodes.simulated(dir, "10m");
         Theatre theatre = TheatreLoader.loadDefault();
-        String detections = quieten(sim.resolve("detections.jsonl"), theatre).toString();
+        String detections = quieten(recorded, theatre).toString();
         KafkaPipelineTest.run("process", "--in", detections, "--out", dir.resolve("process").toString());
 
         Worked w = work(dir, theatre, detections);
@@ -73,11 +72,10 @@ class KafkaQuietPartitionTest {
     @Test
     void aPartitionQuietForMinutesEndsItsTracksAsProcessDoes(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
-        Path sim = dir.resolve("sim");
-        KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "10m", "--out", sim.toString());
+        Path recorded = WorkerNodes.simulated(dir, "10m");
         Theatre theatre = TheatreLoader.loadDefault();
         int quiet = SectorPartitions.of(QUIET_SECTOR, PARTITIONS);
-        String detections = drop(sim.resolve("detections.jsonl"), theatre,
+        String detections = drop(recorded, theatre,
                 (p, t) -> p == quiet && t > 180 && t < 360).toString();
         KafkaPipelineTest.run("process", "--in", detections, "--out", dir.resolve("process").toString());
         SectorLocator locator = new SectorLocator(theatre);
