@@ -3,15 +3,11 @@ package kz.shekara.track;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.function.Predicate;
 import kz.shekara.geo.LocalFrame;
 import kz.shekara.model.Detection;
@@ -51,6 +47,9 @@ public final class MultiSectorTracker {
         LIVE
     }
 
+    /** The sensor of a scan with no plot ({@link #reached}), which no detection names: it misses no track. */
+    private static final String NO_SENSOR = "";
+
     private final Map<String, SectorTracker> sectors = new LinkedHashMap<>();
     private final SectorLocator locator;
     private final SectorRouter router;
@@ -60,15 +59,7 @@ public final class MultiSectorTracker {
     private long outside;
     private long handovers;
     // Hand-over across trackers: off (every sector owned) until handOverAcross.
-    private Predicate<String> owns = id -> true;
-    private int partition = -1;
-    private Duration handoverLag = Duration.ZERO;
-    private final List<TrackHandover> outgoing = new ArrayList<>();
-    private final PriorityQueue<TrackHandover> incoming = new PriorityQueue<>(
-            Comparator.comparing(TrackHandover::time).thenComparing(h -> h.track().id()));
-    private final Set<String> received = new HashSet<>();
-    private Instant lastScan;
-    private long lateHandovers;
+    private final HandoverExchange exchange = new HandoverExchange();
 
     public MultiSectorTracker(TrackerConfig config, List<Sector> sectorList, SectorLocator locator) {
         this(config, sectorList, locator, Mode.BATCH);
@@ -100,17 +91,13 @@ public final class MultiSectorTracker {
      * it receives is adopted before its first scan later than the hand-over's time plus {@code lag}.
      */
     public MultiSectorTracker handOverAcross(int partition, Predicate<String> owned, Duration lag) {
-        this.partition = partition;
-        this.owns = Objects.requireNonNull(owned, "owned");
-        this.handoverLag = Objects.requireNonNull(lag, "lag");
+        exchange.across(partition, owned, lag);
         return this;
     }
 
     /** The tracks that moved into sectors this tracker does not own since the last call, in the order they left. */
     public List<TrackHandover> takeHandovers() {
-        List<TrackHandover> out = List.copyOf(outgoing);
-        outgoing.clear();
-        return out;
+        return exchange.take();
     }
 
     /**
@@ -125,23 +112,16 @@ public final class MultiSectorTracker {
         if (!h.carriesTrack()) {
             throw new IllegalArgumentException("a progress mark carries no track to receive");
         }
-        if (!sectors.containsKey(h.toSector()) || !owns.test(h.toSector())) {
+        if (!sectors.containsKey(h.toSector()) || !exchange.owns(h.toSector())) {
             throw new IllegalArgumentException("track " + h.track().id() + " handed over to sector " + h.toSector()
                     + ", which this tracker does not own");
         }
-        if (!received.add(h.track().id() + "@" + h.time())) {
-            return false;
-        }
-        if (lastScan != null && lastScan.isAfter(h.time().plus(handoverLag))) {
-            lateHandovers++;
-        }
-        incoming.add(h);
-        return true;
+        return exchange.receive(h);
     }
 
     /** Hand-overs received after this tracker had already run a scan they were due before. */
     public long lateHandovers() {
-        return lateHandovers;
+        return exchange.late();
     }
 
     /** Takes one detection; returns the confirmed tracks of every scan time it completed, in time order. */
@@ -178,6 +158,27 @@ public final class MultiSectorTracker {
      */
     public List<TrackUpdate> advanceTo(Instant time) {
         return process(buffer.advanceTo(time));
+    }
+
+    /**
+     * A producer's watermark: the input goes on at {@code time} or later. Runs the scans a detection of that time
+     * would release ({@link #advanceTo}), then a scan with no plot at the time before which every scan has now run
+     * (the later of {@code time} and the latest detection's, less the reorder window), over every sector with
+     * tracks: one tracker over every sensor moves them so at each scan of the others' sensors, so a track of a
+     * sector gone quiet coasts there and ends when the deleter says (too long without a detection, too large a
+     * position error), as there, rather than living on to take the sector's next plots; live, its end is reported.
+     * A track its prediction carries into a sector not owned is handed over, as at any scan. Nothing more when that
+     * time is not after the last scan. The same watermarks among the same detections give the same tracks. Returns
+     * the confirmed tracks as {@link #accept}.
+     */
+    public List<TrackUpdate> reached(Instant time) {
+        List<TrackUpdate> out = process(buffer.advanceTo(time));
+        Instant passed = buffer.releasedBefore(time);
+        Instant last = lastScanTime();
+        if (last == null || passed.isAfter(last)) {
+            out.addAll(process(List.of(new Scan(passed, NO_SENSOR, List.of()))));
+        }
+        return out;
     }
 
     /** What this tracker's progress mark may say, its next detection known to be no earlier than {@code next}: {@link ReorderBuffer#progress}. */
@@ -240,9 +241,9 @@ public final class MultiSectorTracker {
         List<TrackUpdate> out = new ArrayList<>();
         for (int i = 0; i < scans.size(); i++) {
             Scan scan = scans.get(i);
-            adoptDue(scan.time());
+            handovers += exchange.adoptDue(scan.time(), sectors);
             step(scan);
-            lastScan = scan.time();
+            exchange.scanned(scan.time());
             boolean lastOfTime = i + 1 == scans.size() || !scans.get(i + 1).time().equals(scan.time());
             if (lastOfTime) {
                 for (SectorTracker s : sectors.values()) {
@@ -252,13 +253,17 @@ public final class MultiSectorTracker {
                         out.addAll(s.changedTracks());
                     }
                 }
-                sendForeign(scan.time());
+                exchange.sendForeign(scan.time(), sectors.values());
             }
         }
         return out;
     }
 
     private void step(Scan scan) {
+        if (scan.detections().isEmpty()) {
+            coast(scan.time());
+            return;
+        }
         if (sectors.size() == 1) {
             SectorTracker only = sectors.values().iterator().next();
             List<Plot> plots = new ArrayList<>(scan.detections().size());
@@ -277,12 +282,7 @@ public final class MultiSectorTracker {
         for (Detection d : scan.detections()) {
             route(d, routed, owned);
         }
-        Instant previous = null;
-        for (SectorTracker s : sectors.values()) {
-            if (s.time() != null && (previous == null || s.time().isAfter(previous))) {
-                previous = s.time();
-            }
-        }
+        Instant previous = lastScanTime();
         IdentityHashMap<Detection, Boolean> taken = new IdentityHashMap<>();
         List<SectorTracker> updated = new ArrayList<>(sectors.size());
         for (SectorTracker s : sectors.values()) {
@@ -309,7 +309,31 @@ public final class MultiSectorTracker {
             }
             s.initiate(fresh, scan.time());
         }
-        handOver(updated);
+        handovers += exchange.handOver(updated, sectors, locator);
+    }
+
+    /** A scan with no plot at {@code time} over every sector with tracks (see {@link #reached}). */
+    private void coast(Instant time) {
+        Instant previous = lastScanTime();
+        List<SectorTracker> updated = new ArrayList<>(sectors.size());
+        for (SectorTracker s : sectors.values()) {
+            if (s.liveTracks() > 0) {
+                s.update(time, previous, NO_SENSOR, List.of());
+                updated.add(s);
+            }
+        }
+        handovers += exchange.handOver(updated, sectors, locator);
+    }
+
+    /** The latest scan time of any sector, null before the first scan. */
+    private Instant lastScanTime() {
+        Instant last = null;
+        for (SectorTracker s : sectors.values()) {
+            if (s.time() != null && (last == null || s.time().isAfter(last))) {
+                last = s.time();
+            }
+        }
+        return last;
     }
 
     private void route(Detection d, Map<String, List<Plot>> routed, Map<String, List<Detection>> owned) {
@@ -321,65 +345,6 @@ public final class MultiSectorTracker {
         owned.get(r.sectors()[0]).add(d);
         for (int i = 0; i < r.sectors().length; i++) {
             routed.get(r.sectors()[i]).add(r.plots()[i]);
-        }
-    }
-
-    /**
-     * Hands over the tracks this scan's update gave a detection (a skipped sector's list is an older
-     * scan's); across trackers also those whose prediction crossed into a sector not owned.
-     */
-    private void handOver(List<SectorTracker> updated) {
-        double[] ll = new double[2];
-        List<Track> moving = new ArrayList<>();
-        List<String> targets = new ArrayList<>();
-        for (SectorTracker s : updated) {
-            List<Track> touched = s.touched();
-            List<Track> candidates = touched;
-            if (partition >= 0) {
-                // The plots beyond the boundary go to the other sector's tracker, never to this one.
-                Set<Track> hit = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-                hit.addAll(touched);
-                candidates = new ArrayList<>(touched);
-                s.predicted().stream().filter(t -> t.status != null && !hit.contains(t)).forEach(candidates::add);
-            }
-            for (int i = 0; i < candidates.size(); i++) {
-                Track t = candidates.get(i);
-                s.frame().toLatLon(t.state.east(), t.state.north(), ll);
-                String owner = locator.sectorOf(ll[0], ll[1]);
-                boolean move = owner != null && (i < touched.size() || !owns.test(owner));
-                if (move && !owner.equals(s.sectorId()) && sectors.containsKey(owner)) {
-                    moving.add(s.remove(t));
-                    targets.add(owner);
-                    t.state = Handover.reframe(t.state, s.frame(), sectors.get(owner).frame());
-                }
-            }
-        }
-        for (int i = 0; i < moving.size(); i++) {
-            sectors.get(targets.get(i)).adopt(moving.get(i));
-            handovers++;
-        }
-    }
-
-    /** Adopts the hand-overs received that are due before a scan at {@code time}. */
-    private void adoptDue(Instant time) {
-        while (!incoming.isEmpty() && time.isAfter(incoming.peek().time().plus(handoverLag))) {
-            TrackHandover h = incoming.poll();
-            sectors.get(h.toSector()).adopt(new Track(h.track()));
-            handovers++;
-        }
-    }
-
-    /** Takes the tracks handed over into sectors not owned out of them, for {@link #takeHandovers()}. */
-    private void sendForeign(Instant time) {
-        if (partition < 0) {
-            return;
-        }
-        for (SectorTracker s : sectors.values()) {
-            if (s.liveTracks() > 0 && !owns.test(s.sectorId())) {
-                for (Track t : s.inOrder()) {
-                    outgoing.add(new TrackHandover(time, s.sectorId(), partition, s.remove(t).record()));
-                }
-            }
         }
     }
 

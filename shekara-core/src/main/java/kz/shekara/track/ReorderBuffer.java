@@ -66,6 +66,14 @@ public final class ReorderBuffer {
     }
 
     /**
+     * The time before which every scan has been released once the input is known to go on at {@code next} or later
+     * and {@link #advanceTo advanced} to it: the later of {@code next} and the latest time seen, less the window.
+     */
+    public Instant releasedBefore(Instant next) {
+        return (latest != null && latest.isAfter(next) ? latest : next).minus(window);
+    }
+
+    /**
      * A time {@code F} such that every scan released from now on is no earlier than {@code F} less the window,
      * when the next detection added is no earlier than {@code next} (null: not known): the latest time seen or
      * {@code next}, whichever is later (an older detection is dropped), but no later than the earliest one

@@ -89,6 +89,9 @@ public final class KafkaNode {
                         partitions, new SectorTrackers.Rule(k.handoverLag(), k.handoverPatience(),
                         k.handoverMarkEvery()), server.meters()), server);
             }
+            if (roles.has(NodeRoles.Role.INGEST)) {
+                ingestWatermarks(server, bus, clock, nodeConfig, node, partitions);
+            }
             // The commands of other nodes' operators, obeyed here and answered on the bus (SectorCommands).
             SectorCommands commands = new SectorCommands(server.rules(), server.bus(), server.meters());
             if (roles.has(NodeRoles.Role.RULES)) {
@@ -115,6 +118,27 @@ public final class KafkaNode {
         }
         LOG.info("Kafka node {} at {}: roles {}", node, kafka.bootstrap(), roles);
         return server;
+    }
+
+    /**
+     * An ingest node's live watermarks ({@link IngestWatermarks}), {@code cot.maxClockSkew} behind its clock; only when
+     * that is shorter than the hand-over patience and lag together: a watermark further behind would hold a quiet
+     * partition's neighbours longer than giving it up after the patience does.
+     */
+    private static void ingestWatermarks(ShekaraServer server, KafkaBus bus, Clock clock, ShekaraConfig config,
+                                         String node, int partitions) {
+        java.time.Duration delay = config.cot().maxClockSkew();
+        java.time.Duration bound = config.kafka().handoverPatience().plus(config.kafka().handoverLag());
+        if (delay.compareTo(bound) >= 0) {
+            LOG.info("no live watermarks: cot.maxClockSkew {} is not shorter than kafka.handoverPatience plus"
+                    + " handoverLag ({}), so a watermark would hold neighbours longer than the patience", delay, bound);
+            return;
+        }
+        IngestWatermarks w = IngestWatermarks.start(bus, server.bus(), clock, delay, node, partitions);
+        server.closeWith(w);
+        io.micrometer.core.instrument.Gauge.builder("shekara.ingest.watermarks", w, IngestWatermarks::written)
+                .register(server.meters());
+        LOG.info("live watermarks of {} on {} observations partitions, {} behind the clock", node, partitions, delay);
     }
 
     /**

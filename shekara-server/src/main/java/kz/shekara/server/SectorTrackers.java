@@ -162,9 +162,10 @@ final class SectorTrackers implements PartitionHandler<Detection> {
     /**
      * A producer's watermark: the partition's input goes on at {@code reached} or later (it is quiet, or its
      * recording is over). Taken as a detection of that time would be, without one: once the gate would take
-     * it, the tracker runs the scans such a detection would release and its mark says up to {@code reached}, so
-     * its neighbours do not wait for a partition with nothing to read; until then it is held back (as in
-     * {@link #ready}, its mark already saying what it can).
+     * it, the tracker runs the scans such a detection would release, then moves its tracks on to the time it has
+     * passed, ending those a tracker over every sensor would have ended by then ({@link MultiSectorTracker#reached}),
+     * and its mark says up to {@code reached}, so its neighbours do not wait for a partition with nothing to read;
+     * until then it is held back (as in {@link #ready}, its mark already saying what it can).
      */
     @Override
     public boolean reached(int partition, Instant reached) {
@@ -177,7 +178,7 @@ final class SectorTrackers implements PartitionHandler<Detection> {
         synchronized (this) {
             MultiSectorTracker t = trackers.get(partition);
             if (t != null) {
-                send(t, t.advanceTo(reached));
+                send(t, t.reached(reached));
                 marks.progress(partition, t.progress(reached));
                 marks.send(partition, true);
             }
@@ -193,7 +194,7 @@ final class SectorTrackers implements PartitionHandler<Detection> {
         await(partition, reached);
         synchronized (this) {
             MultiSectorTracker t = tracker(partition);
-            t.advanceTo(reached);
+            t.reached(reached);
             t.takeHandovers();
             marks.progress(partition, t.progress(reached));
         }

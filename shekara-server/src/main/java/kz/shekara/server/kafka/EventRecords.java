@@ -22,6 +22,8 @@ public final class EventRecords {
     public static final String TYPE_HEADER = "shekara-type";
     /** The header of a watermark record. */
     public static final String WATERMARK_HEADER = "shekara-watermark";
+    /** The header naming a live producer on its watermarks (none on a recording's: see {@link #watermark}). */
+    public static final String PRODUCER_HEADER = "shekara-producer";
 
     private EventRecords() {
     }
@@ -41,8 +43,22 @@ public final class EventRecords {
      * event time {@code reached} or later. No key: it goes to the partition named.
      */
     public static ProducerRecord<String, byte[]> watermark(String kafkaTopic, int partition, Instant reached) {
+        return watermark(kafkaTopic, partition, reached, null);
+    }
+
+    /**
+     * A live producer's watermark: every record producer {@code producer} writes to {@code partition} from now on is
+     * of event time {@code reached} or later; it says nothing of other producers' (a reader takes the least over
+     * the producers it knows, see {@code ProducerWatermarks}). Null {@code producer}: a recording's, true of the
+     * whole partition.
+     */
+    public static ProducerRecord<String, byte[]> watermark(String kafkaTopic, int partition, Instant reached,
+                                                           String producer) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(WATERMARK_HEADER, new byte[0]);
+        if (producer != null) {
+            headers.add(PRODUCER_HEADER, producer.getBytes(StandardCharsets.UTF_8));
+        }
         return new ProducerRecord<>(kafkaTopic, partition, reached.toEpochMilli(), null,
                 reached.toString().getBytes(StandardCharsets.UTF_8), headers);
     }
@@ -58,6 +74,12 @@ public final class EventRecords {
             throw new IllegalArgumentException(r.topic() + "/" + r.partition() + "@" + r.offset()
                     + ": a watermark whose time does not parse", e);
         }
+    }
+
+    /** The live producer a watermark record names, or null (a recording's watermark, or no watermark). */
+    public static String producerOf(ConsumerRecord<String, byte[]> r) {
+        Header h = r.headers().lastHeader(PRODUCER_HEADER);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     /**

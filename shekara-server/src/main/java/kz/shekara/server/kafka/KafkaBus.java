@@ -120,8 +120,13 @@ public final class KafkaBus implements Bus {
      * as events are (in order with them, back-pressure alike).
      */
     public void watermark(Topic<?> topic, int partition, java.time.Instant reached) {
+        watermark(topic, partition, reached, null);
+    }
+
+    /** As above, a live producer's ({@link EventRecords#watermark(String, int, java.time.Instant, String)}). */
+    public void watermark(Topic<?> topic, int partition, java.time.Instant reached, String producer) {
         String name = ensure(topic);
-        send(name, EventRecords.watermark(name, partition, reached), null);
+        send(name, EventRecords.watermark(name, partition, reached, producer), null);
     }
 
     private void send(String name, org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record,

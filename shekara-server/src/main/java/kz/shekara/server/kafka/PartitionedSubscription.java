@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * the handler is not {@linkplain PartitionHandler#ready ready} for holds its partition back while the
  * others go on; when nothing can be handed on, the handler is told ({@link PartitionHandler#stalled}) and
  * may wait a little before the next poll. A producer's watermark ({@link EventRecords#watermark}) is handed
- * on in its place among the partition's records ({@link PartitionHandler#reached}), held back alike. A
- * partition with more than 5,000 records fetched is paused.
+ * on in its place among the partition's records ({@link PartitionHandler#reached}), held back alike; live
+ * producers' watermarks are handed on as their least ({@link ProducerWatermarks}, a producer trailing by 30 s left
+ * out). A partition with more than 5,000 records fetched is paused.
  * Thread-safe: the consumers are touched by the subscription's thread only.
  */
 final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer<E> {
@@ -48,6 +49,8 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
     private static final int FETCHED_PER_PARTITION = 5_000;
     /** The longest a stalled subscription waits for its handler before it polls again. */
     private static final Duration STALLED = Duration.ofMillis(20);
+    /** How far a live producer's watermark may trail a partition's most advanced before it no longer holds it back. */
+    static final Duration PRODUCER_GONE = Duration.ofSeconds(30);
 
     private final KafkaBusConfig config;
     private final PartitionHandler<E> handler;
@@ -57,14 +60,20 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
     private final Map<TopicPartition, ArrayDeque<Fetched<E>>> fetched = new TreeMap<>(
             java.util.Comparator.comparingInt(TopicPartition::partition));
     private final AtomicInteger queued = new AtomicInteger();
+    private final ProducerWatermarks producers = new ProducerWatermarks(PRODUCER_GONE);
     private boolean held;
 
     /** A record fetched: its event (null: none, or not a Shekara event), or the time of a producer's watermark. */
     private record Fetched<E>(ConsumerRecord<String, byte[]> record, E event, java.time.Instant watermark) {
+        /** A live producer's watermark is the partition's least over its producers ({@link ProducerWatermarks}): null when that did not move. */
         static <E> Fetched<E> of(ConsumerRecord<String, byte[]> r, java.util.function.Function<ConsumerRecord<String, byte[]>, E> decode,
-                                 java.util.function.Consumer<RuntimeException> failed) {
+                                 java.util.function.Consumer<RuntimeException> failed, ProducerWatermarks producers) {
             try {
                 java.time.Instant w = EventRecords.watermarkOf(r);
+                String producer = w == null ? null : EventRecords.producerOf(r);
+                if (producer != null) {
+                    return new Fetched<>(r, null, producers.take(r.partition(), producer, w));
+                }
                 return new Fetched<>(r, w == null ? decode.apply(r) : null, w);
             } catch (IllegalArgumentException e) {
                 failed.accept(e);
@@ -88,7 +97,7 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
         for (TopicPartition tp : records.partitions()) {
             ArrayDeque<Fetched<E>> q = fetched.computeIfAbsent(tp, k -> new ArrayDeque<>());
             for (ConsumerRecord<String, byte[]> r : records.records(tp)) {
-                q.add(Fetched.of(r, this::decode, this::failed));
+                q.add(Fetched.of(r, this::decode, this::failed, producers));
             }
             queued.addAndGet(records.records(tp).size());
             if (q.size() >= FETCHED_PER_PARTITION) {
@@ -200,7 +209,7 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
                     if (r.offset() >= end) {
                         break;
                     }
-                    Fetched<E> f = Fetched.of(r, this::decode, this::failed);
+                    Fetched<E> f = Fetched.of(r, this::decode, this::failed, producers);
                     if (f.watermark() != null) {
                         handler.replayReached(tp.partition(), f.watermark());
                     } else if (f.event() != null) {
@@ -239,6 +248,7 @@ final class PartitionedSubscription<E extends DomainEvent> extends GroupConsumer
                         handler.revoked(tp.partition());
                     }
                     handler.assigned(tp.partition());
+                    producers.forget(tp.partition());
                     rebuild(tp, from);
                     handler.rebuilt(tp.partition());
                 }

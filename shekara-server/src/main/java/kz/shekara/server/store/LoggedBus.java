@@ -357,7 +357,8 @@ public final class LoggedBus implements Bus {
                 || log.latestSeq() != seen);
     }
 
-    private long pendingCount() {
+    /** Events given to this bus to be handed on later (asynchronously) and not handed on yet. */
+    public long pendingCount() {
         synchronized (pendingLock) {
             return pending;
         }

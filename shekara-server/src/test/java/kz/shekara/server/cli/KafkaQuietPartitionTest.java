@@ -37,25 +37,71 @@ import org.junit.jupiter.api.Test;
 class KafkaQuietPartitionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PARTITIONS = 6;
+    /** A sector whose partition goes quiet in the middle of the recording. */
+    private static final String QUIET_SECTOR = "kg-06";
+
+    /** What the two workers said once a recording was worked. */
+    private record Worked(double[] givenUp, double held, double late, double sent, long notTaken) {
+    }
 
     @Test
     void quietAndEndedPartitionsAreNotWaitedForAndOutputsAreProcesss(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
-        String kafka = TestBroker.bootstrap();
-        String prefix = TestBroker.prefix();
-        Path sim = dir.resolve("sim");
-        KafkaPipelineTest.run("simulate", "--seed", "7", "--duration", "10m", "--out", sim.toString());
+        Path recorded = WorkerNodes.simulated(dir, "10m");
         Theatre theatre = TheatreLoader.loadDefault();
-        String detections = quieten(sim.resolve("detections.jsonl"), theatre).toString();
+        String detections = quieten(recorded, theatre).toString();
         KafkaPipelineTest.run("process", "--in", detections, "--out", dir.resolve("process").toString());
 
+        Worked w = work(dir, theatre, detections);
+        assertThat(w.givenUp()).as("waits given up for the patience, per worker").containsExactly(0, 0);
+        assertThat(w.held()).as("detections fetched and not taken").isZero();
+        assertThat(w.notTaken()).as("observations records the tracker group has not committed (-1: no group found)").isZero();
+        assertThat(w.sent()).as("hand-overs sent").isPositive();
+        assertThat(w.late()).as("hand-overs received after the scan they were due before").isZero();
+        assertTrackIdsPerSectorAsProcess(dir, theatre);
+        KafkaHandoverTest.assertAlertsAndIncidentsAsProcess(dir);
+    }
+
+    /**
+     * A partition quiet for three minutes in the middle of the recording (every detection of the partition of
+     * {@code kg-06} from 180 s to 360 s dropped): {@code process}, one tracker over every sensor, ends the tracks of
+     * its sectors once they have coasted too long and starts new ones from the plots after the pause; the partition's
+     * tracker, told by the watermarks how far event time has gone, ends them as well, so the track ids per sector are
+     * those of {@code process} (before, it kept a track alive through the pause, and the plots after it went to it).
+     */
+    @Test
+    void aPartitionQuietForMinutesEndsItsTracksAsProcessDoes(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path recorded = WorkerNodes.simulated(dir, "10m");
+        Theatre theatre = TheatreLoader.loadDefault();
+        int quiet = SectorPartitions.of(QUIET_SECTOR, PARTITIONS);
+        String detections = drop(recorded, theatre,
+                (p, t) -> p == quiet && t > 180 && t < 360).toString();
+        KafkaPipelineTest.run("process", "--in", detections, "--out", dir.resolve("process").toString());
+        SectorLocator locator = new SectorLocator(theatre);
+        Map<String, Integer> byProcess = KafkaHandoverTest.idsPerSector(KafkaHandoverTest.sectorsByTrack(
+                dir.resolve("process").resolve(ProcessCommand.TRACKS), locator));
+        assertThat(byProcess.getOrDefault(QUIET_SECTOR, 0)).as("track ids of process in " + QUIET_SECTOR
+                + " (a track ended in the pause and another started after it)").isGreaterThan(1);
+
+        Worked w = work(dir, theatre, detections);
+        assertThat(w.givenUp()).as("waits given up for the patience, per worker").containsExactly(0, 0);
+        assertThat(w.held()).as("detections fetched and not taken").isZero();
+        assertThat(w.late()).as("hand-overs received after the scan they were due before").isZero();
+        assertTrackIdsPerSectorAsProcess(dir, theatre);
+        KafkaHandoverTest.assertAlertsAndIncidentsAsProcess(dir);
+    }
+
+    /**
+     * Two tracker workers (one also {@code rules,response}) holding three partitions each work {@code detections},
+     * published as a backlog, into {@code dir/kafka}.
+     */
+    private static Worked work(Path dir, Theatre theatre, String detections) throws Exception {
+        String kafka = TestBroker.bootstrap();
+        String prefix = TestBroker.prefix();
         KafkaBusConfig bus = KafkaBusConfig.of(kafka).withPartitions(PARTITIONS).withTopicPrefix(prefix)
                 .withGroupPrefix("shekara." + prefix);
         double[] givenUp = new double[2];
-        double held;
-        double late;
-        double sent;
-        long notTaken;
         try (ShekaraServer rules = KafkaNode.start(WorkerNodes.nodeConfig(dir, "w1"), theatre, Clock.systemUTC(),
                 bus, NodeRoles.parse(List.of("tracker", "rules", "response")));
              ShekaraServer other = KafkaNode.start(WorkerNodes.nodeConfig(dir, "w2"), theatre, Clock.systemUTC(),
@@ -71,9 +117,10 @@ class KafkaQuietPartitionTest {
             for (int i = 0; i < workers.size(); i++) {
                 givenUp[i] = workers.get(i).meters().get("shekara.tracker.handovers.waitsGivenUp").gauge().value();
             }
-            held = workers.stream().mapToDouble(w -> w.meters().get("shekara.tracker.held").gauge().value()).sum();
-            late = workers.stream().mapToDouble(w -> w.meters().counter("shekara.tracker.handovers.late").count()).sum();
-            sent = workers.stream().mapToDouble(w -> w.meters().counter("shekara.tracker.handovers.sent").count()).sum();
+            double held = workers.stream().mapToDouble(w -> w.meters().get("shekara.tracker.held").gauge().value()).sum();
+            double late = workers.stream().mapToDouble(w -> w.meters().counter("shekara.tracker.handovers.late").count()).sum();
+            double sent = workers.stream().mapToDouble(w -> w.meters().counter("shekara.tracker.handovers.sent").count()).sum();
+            long notTaken;
             try (TrackerBacklog backlog = new TrackerBacklog(kafka, prefix + "observations")) {
                 long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
                 while ((notTaken = backlog.notTaken()) != 0 && System.nanoTime() < deadline) {
@@ -82,12 +129,12 @@ class KafkaQuietPartitionTest {
             }
             KafkaPipelineTest.run("collect", "--kafka", kafka, "--topic-prefix", prefix, "--out",
                     dir.resolve("kafka").toString(), "--idle", "5s");
+            return new Worked(givenUp, held, late, sent, notTaken);
         }
-        assertThat(givenUp).as("waits given up for the patience, per worker").containsExactly(0, 0);
-        assertThat(held).as("detections fetched and not taken").isZero();
-        assertThat(notTaken).as("observations records the tracker group has not committed (-1: no group found)").isZero();
-        assertThat(sent).as("hand-overs sent").isPositive();
-        assertThat(late).as("hand-overs received after the scan they were due before").isZero();
+    }
+
+    /** The track ids per sector collected in {@code dir/kafka} are those of {@code dir/process}. */
+    private static void assertTrackIdsPerSectorAsProcess(Path dir, Theatre theatre) throws java.io.IOException {
         SectorLocator locator = new SectorLocator(theatre);
         Map<String, java.util.Set<String>> expected = KafkaHandoverTest.sectorsByTrack(
                 dir.resolve("process").resolve(ProcessCommand.TRACKS), locator);
@@ -95,7 +142,29 @@ class KafkaQuietPartitionTest {
                 dir.resolve("kafka").resolve(ProcessCommand.TRACKS), locator);
         assertThat(KafkaHandoverTest.idsPerSector(got)).as("track ids per sector")
                 .isEqualTo(KafkaHandoverTest.idsPerSector(expected));
-        KafkaHandoverTest.assertAlertsAndIncidentsAsProcess(dir);
+    }
+
+    /** The detections of a partition, keyed as {@code publish} keys them, or -1 for a line with no position. */
+    private static int partitionOf(JsonNode n, SectorLocator locator) {
+        return n.has("lat") ? SectorPartitions.of(locator.sectorOf(n.get("lat").asDouble(), n.get("lon").asDouble()),
+                PARTITIONS) : -1;
+    }
+
+    /** Drops the lines whose partition and time (seconds) {@code dropped} accepts; writes the rest back. */
+    private static Path drop(Path detections, Theatre theatre, java.util.function.BiPredicate<Integer, Double> dropped)
+            throws java.io.IOException {
+        SectorLocator locator = new SectorLocator(theatre);
+        List<String> kept = new ArrayList<>();
+        List<String> lines = Files.readAllLines(detections);
+        for (String line : lines) {
+            JsonNode n = JSON.readTree(line);
+            if (!dropped.test(partitionOf(n, locator), n.path("time").asDouble())) {
+                kept.add(line);
+            }
+        }
+        assertThat(kept).as("detections left").hasSizeLessThan(lines.size());
+        Files.write(detections, kept);
+        return detections;
     }
 
     /**
@@ -104,14 +173,9 @@ class KafkaQuietPartitionTest {
      */
     private static Path quieten(Path detections, Theatre theatre) throws java.io.IOException {
         SectorLocator locator = new SectorLocator(theatre);
-        List<String> lines = Files.readAllLines(detections);
         Map<Integer, Integer> count = new TreeMap<>();
-        List<Integer> partitionOf = new ArrayList<>();
-        for (String line : lines) {
-            JsonNode n = JSON.readTree(line);
-            int p = n.has("lat") ? SectorPartitions.of(locator.sectorOf(n.get("lat").asDouble(), n.get("lon").asDouble()),
-                    PARTITIONS) : -1;
-            partitionOf.add(p);
+        for (String line : Files.readAllLines(detections)) {
+            int p = partitionOf(JSON.readTree(line), locator);
             if (p >= 0) {
                 count.merge(p, 1, Integer::sum);
             }
@@ -119,16 +183,6 @@ class KafkaQuietPartitionTest {
         List<Integer> byCount = count.keySet().stream().sorted((a, b) -> count.get(a) - count.get(b)).toList();
         int over = byCount.get(0);
         int later = byCount.get(1);
-        List<String> kept = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            double t = JSON.readTree(lines.get(i)).path("time").asDouble();
-            int p = partitionOf.get(i);
-            if (!(p == over && t > 240) && !(p == later && t > 420)) {
-                kept.add(lines.get(i));
-            }
-        }
-        assertThat(kept).as("detections left").hasSizeLessThan(lines.size());
-        Files.write(detections, kept);
-        return detections;
+        return drop(detections, theatre, (p, t) -> p == over && t > 240 || p == later && t > 420);
     }
 }
