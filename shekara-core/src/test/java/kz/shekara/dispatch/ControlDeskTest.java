@@ -107,4 +107,38 @@ class ControlDeskTest {
         assertThat(replayed.end(d.event().crisis(), "c", null, T0.plusSeconds(9)).changes())
                 .isEqualTo(live.end(d.event().crisis(), "c", null, T0.plusSeconds(9)).changes());
     }
+
+    @Test
+    void desksTakingOneRecordOfCrisesInItsOrderHoldTheSameOnesWhoeverMadeThem() {
+        // Two nodes declare a crisis for west at the same moment, each on a desk that has seen neither.
+        ControlDesk a = new ControlDesk(theatre());
+        ControlDesk b = new ControlDesk(theatre());
+        CrisisEvent first = a.declaration("west", "mod-south", "commander", "incursion", T0);
+        CrisisEvent second = b.declaration("west", "mod-south", "mod-commander", "drill", T0.plusSeconds(1));
+        assertThat(a.crises()).as("a declaration made is not taken before it is recorded").isEmpty();
+        // Recorded in that order: the first stands on every desk, the second changes nothing anywhere.
+        for (ControlDesk desk : List.of(a, b)) {
+            ControlDesk.Outcome taken = desk.take(first);
+            assertThat(taken.changes()).extracting(ControlChange::unit).containsExactly("W-1", "W-2", "W-3");
+            assertThatThrownBy(() -> desk.take(second)).isInstanceOf(Refusal.Conflict.class)
+                    .hasMessageContaining(first.crisis() + " is in force for west");
+            assertThat(desk.crises()).containsExactly(first);
+            assertThat(desk.holder("W-1")).isEqualTo("mod-south");
+        }
+        // Both end it: the first end recorded hands the units back, the second is refused as ended already.
+        CrisisEvent endA = a.ending(first.crisis(), "commander", null, T0.plusSeconds(60));
+        CrisisEvent endB = b.ending(first.crisis(), "mod-commander", "over", T0.plusSeconds(61));
+        for (ControlDesk desk : List.of(a, b)) {
+            assertThat(desk.take(endA).changes()).extracting(ControlChange::unit).containsExactly("W-1", "W-2", "W-3");
+            assertThatThrownBy(() -> desk.take(endB)).isInstanceOf(Refusal.Conflict.class)
+                    .hasMessageContaining("was ended at " + endA.time() + " by commander");
+            assertThat(desk.crises()).isEmpty();
+            assertThat(desk.crisis(first.crisis())).contains(endA);
+            assertThat(desk.holder("W-1")).isEqualTo("west");
+        }
+        // On one desk: ending it again is a conflict (it was ended), a crisis never declared is not found.
+        assertThatThrownBy(() -> a.end(first.crisis(), "commander", null, T0.plusSeconds(90)))
+                .isInstanceOf(Refusal.Conflict.class);
+        assertThatThrownBy(() -> a.end("west-none", "commander", null, T0)).isInstanceOf(Refusal.NotFound.class);
+    }
 }
