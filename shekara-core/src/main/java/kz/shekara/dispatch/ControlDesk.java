@@ -24,8 +24,10 @@ import kz.shekara.theatre.Unit;
  * hands all its units to a command of another agency (the defence ministry's); ending it hands back
  * the units still under that command by the crisis's doing, while a unit transferred on its own
  * since stays where it was put. Each method returns what it decided, already applied here; the
- * caller publishes it and feeds the {@link DispatchDesk} the control changes. Time comes only from
- * the arguments. Not thread-safe: one thread at a time (the live service holds a lock).
+ * caller publishes it and feeds the {@link DispatchDesk} the control changes. On a cluster a crisis is
+ * first made ({@link #declaration}, {@link #ending}), recorded, and {@linkplain #take taken} in the
+ * record's order by every node ({@link CrisesInForce}). Time comes only from the arguments. Not
+ * thread-safe: one thread at a time (the live service holds a lock).
  */
 public final class ControlDesk {
     private static final DateTimeFormatter ID_TIME =
@@ -192,6 +194,19 @@ public final class ControlDesk {
      * @throws Refusal.Conflict when the event does not take effect (see {@link CrisesInForce#refusal})
      */
     public Outcome take(CrisisEvent e) {
+        return take(e, false);
+    }
+
+    /**
+     * As {@link #take}, for a crisis event another node made and recorded, read here from the record (whose
+     * control changes travel on a record of their own, read in no common order with it): a declaration leaves a
+     * unit whose last change is not older than it (its own change, read first, or a later one).
+     */
+    public Outcome takeRecorded(CrisisEvent e) {
+        return take(e, true);
+    }
+
+    private Outcome take(CrisisEvent e, boolean recorded) {
         crises.refusal(e).ifPresent(why -> {
             throw new Refusal.Conflict(why);
         });
@@ -202,6 +217,9 @@ public final class ControlDesk {
             }
             ControlChange last = control.get(u.id());
             if (e.status() == CrisisEvent.Status.DECLARED) {
+                if (recorded && last != null && !last.time().isBefore(e.time())) {
+                    continue;
+                }
                 changes.add(new ControlChange(e.time(), u.id(), e.to(), e.by(), e.reason(), e.crisis(), e.marking()));
             } else if (last != null && e.crisis().equals(last.crisis()) && last.command().equals(e.to())) {
                 changes.add(new ControlChange(e.time(), u.id(), u.command(), e.by(), e.reason(), e.crisis(),

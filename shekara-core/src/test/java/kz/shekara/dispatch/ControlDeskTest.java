@@ -141,4 +141,26 @@ class ControlDeskTest {
                 .isInstanceOf(Refusal.Conflict.class);
         assertThatThrownBy(() -> a.end("west-none", "commander", null, T0)).isInstanceOf(Refusal.NotFound.class);
     }
+
+    @Test
+    void aDeclarationReadAfterLaterControlChangesLeavesThoseUnits() {
+        // The node that made them: a crisis, one unit lent on, the crisis ended.
+        ControlDesk maker = new ControlDesk(theatre());
+        ControlDesk.Outcome declared = maker.declare("west", "mod-south", "commander", "r", T0);
+        ControlChange lent = maker.transfer("W-2", "east", "mod-commander", "kz-mod", "r", T0.plusSeconds(5));
+        ControlDesk.Outcome ended = maker.end(declared.event().crisis(), "commander", null, T0.plusSeconds(9));
+        // A node that joins reads every control change before the crisis events (two records, no common order).
+        ControlDesk joiner = new ControlDesk(theatre());
+        declared.changes().forEach(joiner::onControl);
+        joiner.onControl(lent);
+        ended.changes().forEach(joiner::onControl);
+        assertThat(joiner.takeRecorded(declared.event()).changes()).as("every unit has a change not older").isEmpty();
+        joiner.onCrisis(ended.event());
+        for (String u : List.of("W-1", "W-2", "W-3", "E-1")) {
+            assertThat(joiner.holder(u)).as(u).isEqualTo(maker.holder(u));
+        }
+        // Read the other way round, a declaration hands its units over as the maker did.
+        ControlDesk reader = new ControlDesk(theatre());
+        assertThat(reader.takeRecorded(declared.event()).changes()).isEqualTo(declared.changes());
+    }
 }

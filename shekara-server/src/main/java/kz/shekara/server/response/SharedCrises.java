@@ -31,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * event to come back: taken, it publishes the control changes the crisis makes (on {@link Topic#UNIT_CONTROL},
  * computed from its control at that point) and answers with them; not taken, its operator gets the refusal
  * (409). Every other node hands a declared crisis's units to its command at once (the changes a declaration
- * makes depend on the theatre only; the proposer's copies, when they come, change nothing), and takes an end's
- * changes from {@link Topic#UNIT_CONTROL}. A proposal not back within the wait is answered as relayed (null)
+ * makes depend on the theatre only; the proposer's copies, when they come, change nothing), but not a unit
+ * whose last change it knows is not older than the declaration (read first from {@link Topic#UNIT_CONTROL}: a
+ * node that joins reads both topics from their start, in no common order), and takes an end's changes from
+ * {@link Topic#UNIT_CONTROL}. A proposal not back within the wait is answered as relayed (null)
  * and counted ({@code shekara.crises.unanswered}); it is carried out when it comes. Thread-safe: the desk's lock.
  */
 final class SharedCrises {
@@ -102,7 +104,7 @@ final class SharedCrises {
         synchronized (lock) {
             if (mine != null || e.status() == CrisisEvent.Status.DECLARED) {
                 try {
-                    taken = controls.take(e);
+                    taken = mine != null ? controls.take(e) : controls.takeRecorded(e);
                     out = apply.apply(taken.changes());
                 } catch (Refusal.Conflict c) {
                     refused = c;

@@ -126,6 +126,30 @@ class KafkaCrisesTest {
                     Duration.ofSeconds(1), x -> { }).stream().map(r -> (ControlChange) r.event()).toList();
             assertThat(changes).as("each unit handed over once and back once, by the node that made the change")
                     .hasSize(2 * units.size()).allMatch(c -> c.crisis().equals(id));
+
+            // A node that joins now reads both topics from their start, in no common order: no crisis in force
+            // (ending it there is 409 once it has read the declaration: ended already, or its end not taken, and
+            // by then it has read the end), and the units under their own command, whichever topic it read first
+            // (a declaration read after the changes that followed it hands over none of its units).
+            ShekaraConfig lateConfig = WorkerNodes.nodeConfig(dir, "late");
+            TestAccounts.seed(lateConfig, theatre);
+            try (ShekaraServer c = KafkaNode.start(lateConfig, theatre, Clock.systemUTC(), bus,
+                    NodeRoles.parse(List.of("api")))) {
+                String onC = "http://127.0.0.1:" + c.ports().http() + "/api/v1";
+                await("the node that joined knows the crisis ended", () -> {
+                    try {
+                        return send("DELETE", onC + "/crisis/" + id, null).statusCode() == 409;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                assertThat(get(onC + "/crisis")).isEmpty();
+                await("the node that joined shows the units under " + COMMAND, () -> {
+                    JsonNode control = get(onC + "/units/control");
+                    return units.stream().allMatch(u -> control.path(u).path("command").asText().equals(COMMAND)
+                            && control.path(u).path("crisis").asText().equals(id));
+                });
+            }
         }
     }
 
