@@ -60,7 +60,10 @@ public final class ControlDesk {
         control.put(c.unit(), c);
     }
 
-    /** Folds a crisis event in as {@link CrisesInForce#take} does (its control changes come on their own); whether it took effect. */
+    /**
+     * Folds a crisis event in as {@link CrisesInForce#take} does (its control changes come on their own); whether
+     * it took effect.
+     */
     public boolean onCrisis(CrisisEvent e) {
         return crises.take(e);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import kz.shekara.dispatch.ControlDesk;
 import kz.shekara.dispatch.DispatchOutput;
 import kz.shekara.model.ControlChange;
@@ -69,17 +70,23 @@ final class SharedCrises {
     }
 
     /**
-     * Makes a crisis event of this node's operator ({@code made}, under the lock), records it and waits for its turn in the record: the outcome, the
-     * refusal of an event that did not take effect, or null when it was not back within the wait.
+     * Makes a crisis event of this node's operator ({@code made}, under the lock), records it and waits for its
+     * turn in the record: the outcome, the refusal of an event that did not take effect, or null when it was not
+     * back within the wait.
      */
-    ControlDesk.Outcome propose(java.util.function.Supplier<CrisisEvent> made) {
+    ControlDesk.Outcome propose(Supplier<CrisisEvent> made) {
         CrisisEvent e;
         synchronized (lock) {
             e = made.get(); // refused here as on one node (unknown command, a crisis in force as seen here, …)
         }
         CompletableFuture<ControlDesk.Outcome> outcome = new CompletableFuture<>();
         pending.put(e, outcome);
-        bus.publish(Topic.CRISES, e.command(), e);
+        try {
+            bus.publish(Topic.CRISES, e.command(), e);
+        } catch (RuntimeException x) {
+            pending.remove(e); // not recorded: nothing to carry out
+            throw x;
+        }
         try {
             return outcome.get(wait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException x) {
@@ -114,7 +121,8 @@ final class SharedCrises {
             }
         }
         if (refused != null) {
-            LOG.info("crisis {} {} by {} did not take effect: {}", e.crisis(), e.status(), e.by(), refused.getMessage());
+            LOG.info("crisis {} {} by {} did not take effect: {}", e.crisis(), e.status(), e.by(),
+                    refused.getMessage());
         }
         if (mine == null) {
             carryOut.accept(out);
