@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * node that had not seen the first would record it) takes effect nowhere: the topic's order decides.
  */
 class KafkaCrisesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = NodeClient.JSON;
     private static final Duration LIMIT = Duration.ofMinutes(2);
     private static final String COMMAND = "zhambyl";
     private static final String TO = "mod-south";
@@ -49,7 +46,7 @@ class KafkaCrisesTest {
     @TempDir
     Path dir;
 
-    private final HttpClient commander = TestAccounts.commander();
+    private final NodeClient commander = new NodeClient(TestAccounts.commander());
 
     @Test
     void aCrisisDeclaredOnOneNodeIsListedAndEndedOnAnother() throws Exception {
@@ -137,11 +134,7 @@ class KafkaCrisesTest {
                     NodeRoles.parse(List.of("api")))) {
                 String onC = "http://127.0.0.1:" + c.ports().http() + "/api/v1";
                 await("the node that joined knows the crisis ended", () -> {
-                    try {
-                        return send("DELETE", onC + "/crisis/" + id, null).statusCode() == 409;
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
+                    return send("DELETE", onC + "/crisis/" + id, null).statusCode() == 409;
                 });
                 assertThat(get(onC + "/crisis")).isEmpty();
                 await("the node that joined shows the units under " + COMMAND, () -> {
@@ -165,32 +158,15 @@ class KafkaCrisesTest {
         return out;
     }
 
-    private HttpResponse<String> send(String method, String url, String body) throws Exception {
-        return commander.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(String method, String url, String body) {
+        return commander.send(method, url, body);
     }
 
     private JsonNode get(String url) {
-        try {
-            HttpResponse<String> r = send("GET", url, null);
-            assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
-            return JSON.readTree(r.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return commander.get(url);
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("timed out waiting until " + what).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        NodeClient.await(what, condition, LIMIT);
     }
 }
