@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +24,10 @@ import kz.shekara.theatre.Unit;
  * hands all its units to a command of another agency (the defence ministry's); ending it hands back
  * the units still under that command by the crisis's doing, while a unit transferred on its own
  * since stays where it was put. Each method returns what it decided, already applied here; the
- * caller publishes it and feeds the {@link DispatchDesk} the control changes. Time comes only from
- * the arguments. Not thread-safe: one thread at a time (the live service holds a lock).
+ * caller publishes it and feeds the {@link DispatchDesk} the control changes. On a cluster a crisis is
+ * first made ({@link #declaration}, {@link #ending}), recorded, and {@linkplain #take taken} in the
+ * record's order by every node ({@link CrisesInForce}). Time comes only from the arguments. Not
+ * thread-safe: one thread at a time (the live service holds a lock).
  */
 public final class ControlDesk {
     private static final DateTimeFormatter ID_TIME =
@@ -42,7 +43,7 @@ public final class ControlDesk {
     private final Theatre theatre;
     private final String home;
     private final Map<String, ControlChange> control = new HashMap<>();
-    private final Map<String, CrisisEvent> inForce = new LinkedHashMap<>();
+    private final CrisesInForce crises = new CrisesInForce();
 
     public ControlDesk(Theatre theatre) {
         this.theatre = theatre;
@@ -59,12 +60,17 @@ public final class ControlDesk {
         control.put(c.unit(), c);
     }
 
-    public void onCrisis(CrisisEvent e) {
-        if (e.status() == CrisisEvent.Status.DECLARED) {
-            inForce.put(e.crisis(), e);
-        } else {
-            inForce.remove(e.crisis());
-        }
+    /**
+     * Folds a crisis event in as {@link CrisesInForce#take} does (its control changes come on their own); whether
+     * it took effect.
+     */
+    public boolean onCrisis(CrisisEvent e) {
+        return crises.take(e);
+    }
+
+    /** Forgets every crisis (in force and ended), for a reader that folds them again from the start of their record. */
+    public void forgetCrises() {
+        crises.clear();
     }
 
     /** The command holding a unit now: the last change's, or its own. */
@@ -85,7 +91,12 @@ public final class ControlDesk {
 
     /** The crises in force, oldest first (their declarations). */
     public List<CrisisEvent> crises() {
-        return List.copyOf(inForce.values());
+        return crises.list();
+    }
+
+    /** Crisis {@code id}: its declaration while in force, its end once ended; empty for one never seen. */
+    public Optional<CrisisEvent> crisis(String id) {
+        return crises.find(id);
     }
 
     /**
@@ -121,6 +132,14 @@ public final class ControlDesk {
      * @throws Refusal.Conflict when a crisis is in force for the command already
      */
     public Outcome declare(String command, String to, String by, String reason, Instant time) {
+        return take(declaration(command, to, by, reason, time));
+    }
+
+    /**
+     * The declaration {@link #declare} would make, refused as it refuses, without taking it: a node of a cluster
+     * records it first and {@linkplain #take takes} it in the record's order.
+     */
+    public CrisisEvent declaration(String command, String to, String by, String reason, Instant time) {
         required(by, "who declares the crisis");
         required(reason, "the reason for the crisis");
         Command from = defined(command, "command");
@@ -132,52 +151,87 @@ public final class ControlDesk {
             throw new Refusal.Invalid("command " + to + " is a command of " + home
                     + ": a crisis hands control to another agency's command");
         }
-        for (CrisisEvent e : inForce.values()) {
-            if (e.command().equals(command)) {
-                throw new Refusal.Conflict("crisis " + e.crisis() + " is in force for " + command + " already");
-            }
-        }
         String id = command + "-" + ID_TIME.format(time);
-        Marking marking = marking(taker.agency(), home);
-        CrisisEvent event = new CrisisEvent(time, id, CrisisEvent.Status.DECLARED, command, to, by, reason, marking);
-        List<ControlChange> changes = new ArrayList<>();
-        for (Unit u : theatre.units()) {
-            if (command.equals(u.command())) {
-                changes.add(new ControlChange(time, u.id(), to, by, reason, id, marking));
-            }
-        }
-        onCrisis(event);
-        changes.forEach(this::onControl);
-        return new Outcome(event, changes);
+        CrisisEvent event = new CrisisEvent(time, id, CrisisEvent.Status.DECLARED, command, to, by, reason,
+                marking(taker.agency(), home));
+        crises.refusal(event).ifPresent(why -> {
+            throw new Refusal.Conflict(why);
+        });
+        return event;
     }
 
     /**
      * Ends a crisis at {@code time}: its command's units still under the crisis's command by the
      * crisis's doing return to their own command; a unit transferred on its own since stays.
      *
-     * @throws Refusal.NotFound when no such crisis is in force
+     * @throws Refusal.NotFound when no such crisis was declared
+     * @throws Refusal.Conflict when it was ended already
      * @throws Refusal.Invalid when who ends it is missing
      */
     public Outcome end(String crisis, String by, String reason, Instant time) {
+        return take(ending(crisis, by, reason, time));
+    }
+
+    /**
+     * The end {@link #end} would make, refused as it refuses (and with a conflict when the crisis was ended
+     * already), without taking it: see {@link #declaration}.
+     */
+    public CrisisEvent ending(String crisis, String by, String reason, Instant time) {
         required(by, "who ends the crisis");
-        CrisisEvent declared = inForce.get(crisis);
-        if (declared == null) {
-            throw new Refusal.NotFound("no crisis " + crisis + " in force");
-        }
+        CrisisEvent declared = crises.find(crisis).orElseThrow(() -> new Refusal.NotFound("no crisis " + crisis
+                + " in force"));
         String why = reason == null || reason.isBlank() ? "crisis " + crisis + " ended" : reason;
         CrisisEvent event = new CrisisEvent(time, crisis, CrisisEvent.Status.ENDED, declared.command(), declared.to(),
                 by, why, declared.marking());
+        crises.refusal(event).ifPresent(refused -> {
+            throw new Refusal.Conflict(refused);
+        });
+        return event;
+    }
+
+    /**
+     * Takes a crisis declared or ended: the event and the control changes it makes now, in theatre unit order
+     * (a declaration hands every unit of its command to the crisis's command; an end hands back those still
+     * there by the crisis's doing), both applied here.
+     *
+     * @throws Refusal.Conflict when the event does not take effect (see {@link CrisesInForce#refusal})
+     */
+    public Outcome take(CrisisEvent e) {
+        return take(e, false);
+    }
+
+    /**
+     * As {@link #take}, for a crisis event another node made and recorded, read here from the record (whose
+     * control changes travel on a record of their own, read in no common order with it): a declaration leaves a
+     * unit whose last change is not older than it (its own change, read first, or a later one).
+     */
+    public Outcome takeRecorded(CrisisEvent e) {
+        return take(e, true);
+    }
+
+    private Outcome take(CrisisEvent e, boolean recorded) {
+        crises.refusal(e).ifPresent(why -> {
+            throw new Refusal.Conflict(why);
+        });
         List<ControlChange> changes = new ArrayList<>();
         for (Unit u : theatre.units()) {
+            if (!e.command().equals(u.command())) {
+                continue;
+            }
             ControlChange last = control.get(u.id());
-            if (declared.command().equals(u.command()) && last != null && crisis.equals(last.crisis())
-                    && last.command().equals(declared.to())) {
-                changes.add(new ControlChange(time, u.id(), u.command(), by, why, crisis, declared.marking()));
+            if (e.status() == CrisisEvent.Status.DECLARED) {
+                if (recorded && last != null && !last.time().isBefore(e.time())) {
+                    continue;
+                }
+                changes.add(new ControlChange(e.time(), u.id(), e.to(), e.by(), e.reason(), e.crisis(), e.marking()));
+            } else if (last != null && e.crisis().equals(last.crisis()) && last.command().equals(e.to())) {
+                changes.add(new ControlChange(e.time(), u.id(), u.command(), e.by(), e.reason(), e.crisis(),
+                        e.marking()));
             }
         }
-        onCrisis(event);
+        crises.take(e);
         changes.forEach(this::onControl);
-        return new Outcome(event, changes);
+        return new Outcome(e, changes);
     }
 
     private Command defined(String id, String field) {

@@ -107,4 +107,60 @@ class ControlDeskTest {
         assertThat(replayed.end(d.event().crisis(), "c", null, T0.plusSeconds(9)).changes())
                 .isEqualTo(live.end(d.event().crisis(), "c", null, T0.plusSeconds(9)).changes());
     }
+
+    @Test
+    void desksTakingOneRecordOfCrisesInItsOrderHoldTheSameOnesWhoeverMadeThem() {
+        // Two nodes declare a crisis for west at the same moment, each on a desk that has seen neither.
+        ControlDesk a = new ControlDesk(theatre());
+        ControlDesk b = new ControlDesk(theatre());
+        CrisisEvent first = a.declaration("west", "mod-south", "commander", "incursion", T0);
+        CrisisEvent second = b.declaration("west", "mod-south", "mod-commander", "drill", T0.plusSeconds(1));
+        assertThat(a.crises()).as("a declaration made is not taken before it is recorded").isEmpty();
+        // Recorded in that order: the first stands on every desk, the second changes nothing anywhere.
+        for (ControlDesk desk : List.of(a, b)) {
+            ControlDesk.Outcome taken = desk.take(first);
+            assertThat(taken.changes()).extracting(ControlChange::unit).containsExactly("W-1", "W-2", "W-3");
+            assertThatThrownBy(() -> desk.take(second)).isInstanceOf(Refusal.Conflict.class)
+                    .hasMessageContaining(first.crisis() + " is in force for west");
+            assertThat(desk.crises()).containsExactly(first);
+            assertThat(desk.holder("W-1")).isEqualTo("mod-south");
+        }
+        // Both end it: the first end recorded hands the units back, the second is refused as ended already.
+        CrisisEvent endA = a.ending(first.crisis(), "commander", null, T0.plusSeconds(60));
+        CrisisEvent endB = b.ending(first.crisis(), "mod-commander", "over", T0.plusSeconds(61));
+        for (ControlDesk desk : List.of(a, b)) {
+            assertThat(desk.take(endA).changes()).extracting(ControlChange::unit).containsExactly("W-1", "W-2", "W-3");
+            assertThatThrownBy(() -> desk.take(endB)).isInstanceOf(Refusal.Conflict.class)
+                    .hasMessageContaining("was ended at " + endA.time() + " by commander");
+            assertThat(desk.crises()).isEmpty();
+            assertThat(desk.crisis(first.crisis())).contains(endA);
+            assertThat(desk.holder("W-1")).isEqualTo("west");
+        }
+        // On one desk: ending it again is a conflict (it was ended), a crisis never declared is not found.
+        assertThatThrownBy(() -> a.end(first.crisis(), "commander", null, T0.plusSeconds(90)))
+                .isInstanceOf(Refusal.Conflict.class);
+        assertThatThrownBy(() -> a.end("west-none", "commander", null, T0)).isInstanceOf(Refusal.NotFound.class);
+    }
+
+    @Test
+    void aDeclarationReadAfterLaterControlChangesLeavesThoseUnits() {
+        // The node that made them: a crisis, one unit lent on, the crisis ended.
+        ControlDesk maker = new ControlDesk(theatre());
+        ControlDesk.Outcome declared = maker.declare("west", "mod-south", "commander", "r", T0);
+        ControlChange lent = maker.transfer("W-2", "east", "mod-commander", "kz-mod", "r", T0.plusSeconds(5));
+        ControlDesk.Outcome ended = maker.end(declared.event().crisis(), "commander", null, T0.plusSeconds(9));
+        // A node that joins reads every control change before the crisis events (two records, no common order).
+        ControlDesk joiner = new ControlDesk(theatre());
+        declared.changes().forEach(joiner::onControl);
+        joiner.onControl(lent);
+        ended.changes().forEach(joiner::onControl);
+        assertThat(joiner.takeRecorded(declared.event()).changes()).as("every unit has a change not older").isEmpty();
+        joiner.onCrisis(ended.event());
+        for (String u : List.of("W-1", "W-2", "W-3", "E-1")) {
+            assertThat(joiner.holder(u)).as(u).isEqualTo(maker.holder(u));
+        }
+        // Read the other way round, a declaration hands its units over as the maker did.
+        ControlDesk reader = new ControlDesk(theatre());
+        assertThat(reader.takeRecorded(declared.event()).changes()).isEqualTo(declared.changes());
+    }
 }

@@ -12,6 +12,7 @@ import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBus;
 import kz.shekara.server.kafka.KafkaBusConfig;
 import kz.shekara.server.kafka.KafkaTopics;
+import kz.shekara.server.response.ResponseService;
 import kz.shekara.theatre.Theatre;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,6 +112,9 @@ public final class KafkaNode {
             if (roles.has(NodeRoles.Role.API) && !roles.has(NodeRoles.Role.RULES)) {
                 followRules(server);
             }
+            if (!roles.has(NodeRoles.Role.STORE)) {
+                shareControl(server, roles);
+            }
             KafkaOperations.start(server, bus, config.kafka(), clock);
         } catch (RuntimeException e) {
             server.close();
@@ -168,6 +172,20 @@ public final class KafkaNode {
         CommandOutcomes outcomes = CommandOutcomes.of(rules, COMMAND_WAIT, server.meters());
         server.closeWith(server.bus().subscribe(Topic.COMMAND_OUTCOMES, "api-commands", outcomes::take));
         SectorCommands.relay(rules, server.responder(), server.bus(), outcomes);
+    }
+
+    /**
+     * Crises and units' control the same on every node: crises decided in the order of their topic, read whole
+     * ({@link ResponseService#shareCrises}); a node without {@code response} (whose workers read every control
+     * change already) reads the control changes too, so its API lists and ranks units as they are.
+     */
+    private static void shareControl(ShekaraServer server, NodeRoles roles) {
+        ResponseService response = server.responder();
+        server.closeWith(server.bus().subscribe(Topic.CRISES, "crises",
+                response.shareCrises(COMMAND_WAIT, server.meters().counter("shekara.crises.unanswered"))));
+        if (!roles.has(NodeRoles.Role.RESPONSE)) {
+            server.closeWith(server.bus().subscribe(Topic.UNIT_CONTROL, "control-view", response::take));
+        }
     }
 
     private interface Start {

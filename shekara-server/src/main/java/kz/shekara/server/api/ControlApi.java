@@ -35,12 +35,15 @@ import kz.shekara.theatre.Theatre;
  * <li>{@code GET /api/v1/crisis} — the crises in force the caller may see by their marking, under the
  * deployment's sharing rules (exercise crises reach no partner agency of a real deployment); {@code POST /api/v1/crisis}
  * {@code {"command", "to", "reason"}} — declares one (201); {@code DELETE /api/v1/crisis/{id}}
- * — ends it (200), each by a commander of the home agency or of the agency taking control</li>
+ * — ends it (200), each by a commander of the home agency or of the agency taking control; on a node of a
+ * Kafka cluster, where crises are decided in the order of the crises topic, a declaration or end not back
+ * from the topic within the wait is answered 202 {@code {"command", "relayed": true}} and carried out when it
+ * comes</li>
  * </ul>
  * Who acts ({@code by}) is the caller's identity, never a field of the body. Refusals are 400 (bad
  * body, undefined command, missing reason), 403 (the caller's role or agency may not), 404 (unknown
  * unit or crisis) or 409 (the unit is another agency's, a crisis is in force for the command
- * already), with {@code {"error", "detail"}}, counted like every API refusal. Thread-safe.
+ * already, the crisis was ended already), with {@code {"error", "detail"}}, counted like every API refusal. Thread-safe.
  */
 public final class ControlApi {
     private final ResponseService service;
@@ -82,15 +85,15 @@ public final class ControlApi {
             String to = text(body, "to");
             mayActFor(who, to);
             ControlDesk.Outcome o = service.declareCrisis(text(body, "command"), to, who.name(), text(body, "reason"));
-            send(ctx, 201, outcome(o));
+            send(ctx, o == null ? 202 : 201, o == null ? relayed(text(body, "command")) : outcome(o));
         });
         app.delete("/api/v1/crisis/{id}", ctx -> {
             Identity who = allowed(ctx, Action.CRISIS);
             String id = ctx.pathParam("id");
-            CrisisEvent c = service.crises().stream().filter(x -> x.crisis().equals(id)).findFirst()
-                    .orElseThrow(() -> new Refusal.NotFound("no crisis " + id + " in force"));
+            CrisisEvent c = service.crisis(id).orElseThrow(() -> new Refusal.NotFound("no crisis " + id + " in force"));
             mayActFor(who, c.to());
-            send(ctx, 200, outcome(service.endCrisis(id, who.name(), null)));
+            ControlDesk.Outcome o = service.endCrisis(id, who.name(), null); // a conflict when ended already
+            send(ctx, o == null ? 202 : 200, o == null ? relayed(c.command()).put("id", id) : outcome(o));
         });
     }
 
@@ -142,6 +145,11 @@ public final class ControlApi {
                 .put("reason", c.reason()).put("by", c.by()).put("since", c.time().toString());
         EventJson.marking(o, c.marking());
         return o;
+    }
+
+    /** The answer to a crisis event recorded on a cluster but not back within the wait (carried out when it is). */
+    private ObjectNode relayed(String command) {
+        return mapper.createObjectNode().put("command", command).put("relayed", true);
     }
 
     private ObjectNode outcome(ControlDesk.Outcome o) {

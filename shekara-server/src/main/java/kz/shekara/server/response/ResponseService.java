@@ -58,6 +58,8 @@ public final class ResponseService implements AutoCloseable {
     private final kz.shekara.model.Marking marking;
     /** Where dispatches go when the desk that owns their sector runs elsewhere; null: decided here. */
     private volatile java.util.function.Consumer<OperatorCommand> relay;
+    /** Where crises are decided on a node of a cluster (in the crises topic's order); null: decided here. */
+    private volatile SharedCrises shared;
 
     public ResponseService(ResponseConfig config, Bus bus, RulesService rules, Theatre theatre, ResponseModels models,
                            SectorLocator sectors, Clock clock) {
@@ -280,9 +282,14 @@ public final class ResponseService implements AutoCloseable {
 
     /**
      * Declares a crisis for a command at the clock's time and publishes it, then the control change
-     * of each of its units; see {@link ControlDesk#declare} for the refusals.
+     * of each of its units; see {@link ControlDesk#declare} for the refusals. On a cluster node see
+     * {@link #shareCrises}: null when the declaration was not back within the wait.
      */
     public ControlDesk.Outcome declareCrisis(String command, String to, String by, String reason) {
+        SharedCrises cluster = shared;
+        if (cluster != null) {
+            return cluster.propose(() -> controls.declaration(command, to, by, reason, clock.instant()));
+        }
         ControlDesk.Outcome o;
         List<DispatchOutput> out;
         synchronized (desk) {
@@ -294,8 +301,12 @@ public final class ResponseService implements AutoCloseable {
         return o;
     }
 
-    /** Ends a crisis in force at the clock's time; see {@link ControlDesk#end}. */
+    /** Ends a crisis in force at the clock's time; see {@link ControlDesk#end} (and the cluster's way above). */
     public ControlDesk.Outcome endCrisis(String crisis, String by, String reason) {
+        SharedCrises cluster = shared;
+        if (cluster != null) {
+            return cluster.propose(() -> controls.ending(crisis, by, reason, clock.instant()));
+        }
         ControlDesk.Outcome o;
         List<DispatchOutput> out;
         synchronized (desk) {
@@ -305,6 +316,24 @@ public final class ResponseService implements AutoCloseable {
         publish(o);
         carryOut(out);
         return o;
+    }
+
+    /**
+     * Decides crises as a node of a cluster ({@link SharedCrises}): those held are forgotten; the handler returned,
+     * subscribed to {@link Topic#CRISES} from its start, folds them again in the topic's order.
+     */
+    public java.util.function.Consumer<CrisisEvent> shareCrises(java.time.Duration wait,
+                                                                io.micrometer.core.instrument.Counter unanswered) {
+        SharedCrises cluster = new SharedCrises(bus, controls, desk, this::apply, this::carryOut, wait, unanswered);
+        shared = cluster;
+        return cluster::take;
+    }
+
+    /** Crisis {@code id}: its declaration while in force, its end once ended (see {@link ControlDesk#crisis}). */
+    public Optional<CrisisEvent> crisis(String id) {
+        synchronized (desk) {
+            return controls.crisis(id);
+        }
     }
 
     /** The crises in force, oldest first (their declarations). */

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.shekara.dispatch.CrisesInForce;
 import kz.shekara.dispatch.DispatchDesk;
 import kz.shekara.dispatch.DispatchState;
 import kz.shekara.model.Alert;
@@ -77,7 +78,7 @@ public final class TaskView implements LogView {
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Map<String, Task> orders = new LinkedHashMap<>();
     private final Map<String, AckPoint> acks = new LinkedHashMap<>();
-    private final Map<String, CrisisEvent> crises = new LinkedHashMap<>();
+    private final CrisesInForce crises = new CrisesInForce();
     /** The key each active task was logged under, by task id (none for "-": no sector). */
     private final Map<String, String> sectors = new LinkedHashMap<>();
     /** By incident: its closing event, while a task of it is still active (that task's end not yet logged). */
@@ -123,11 +124,7 @@ public final class TaskView implements LogView {
 
     private void onCrisis(CrisisEvent c) {
         advance(c.time());
-        if (c.status() == CrisisEvent.Status.DECLARED) {
-            crises.put(c.crisis(), c);
-        } else {
-            crises.remove(c.crisis());
-        }
+        crises.take(c); // one that did not take effect on a cluster's record changes nothing (CrisesInForce)
     }
 
     private void onTrack(TrackUpdate t) {
@@ -192,7 +189,7 @@ public final class TaskView implements LogView {
         return new State(now, new ArrayList<>(postures.values()), new ArrayList<>(controls.values()),
                 new ArrayList<>(positions.values()), new ArrayList<>(tracks.values()), new ArrayList<>(alerts.values()),
                 open, new ArrayList<>(tasks.values()), new ArrayList<>(orders.values()),
-                new ArrayList<>(acks.values()), new ArrayList<>(crises.values()), sectors,
+                new ArrayList<>(acks.values()), new ArrayList<>(crises.list()), sectors,
                 new ArrayList<>(closing.values()));
     }
 
@@ -228,7 +225,7 @@ public final class TaskView implements LogView {
         closing.clear();
         sectors.putAll(s.sectors());
         s.closing().forEach(e -> closing.put(e.incident(), e));
-        s.crises().forEach(c -> crises.put(c.crisis(), c));
+        s.crises().forEach(crises::take);
         s.postures().forEach(c -> postures.put(c.sector(), c));
         s.controls().forEach(c -> controls.put(c.unit(), c));
         s.positions().forEach(p -> positions.put(p.unit(), p));

@@ -3,6 +3,7 @@ package kz.shekara.server.review;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import kz.shekara.dispatch.CrisesInForce;
 import kz.shekara.incident.AlertBook;
 import kz.shekara.incident.Incident;
 import kz.shekara.incident.IncidentBook;
@@ -36,7 +37,7 @@ public final class LoggedOutputs {
     private final Map<String, Task> tasks = new TreeMap<>();
     private final Map<String, String> control = new TreeMap<>();
     private final Map<String, ControlChange> changes = new TreeMap<>();
-    private final Map<String, CrisisEvent> crises = new TreeMap<>();
+    private final CrisesInForce crises = new CrisesInForce();
 
     /** The topics the outputs are folded from. */
     public static final java.util.Set<String> OUTPUT_TOPICS = java.util.Set.of(Topic.ALERTS.name(),
@@ -66,13 +67,7 @@ public final class LoggedOutputs {
                 control.put(c.unit(), c.command());
                 changes.put(c.unit(), c);
             }
-            case CrisisEvent c -> {
-                if (c.status() == CrisisEvent.Status.DECLARED) {
-                    crises.put(c.crisis(), c);
-                } else {
-                    crises.remove(c.crisis());
-                }
-            }
+            case CrisisEvent c -> crises.take(c); // as every reader folds them (CrisesInForce)
             default -> {
             }
         }
@@ -108,7 +103,7 @@ public final class LoggedOutputs {
 
     /** The crises in force, each as declared, by crisis id. */
     public synchronized List<CrisisEvent> crises() {
-        return List.copyOf(crises.values());
+        return crises.list().stream().sorted(java.util.Comparator.comparing(CrisisEvent::crisis)).toList();
     }
 
     /** Every alert, newest first. */

@@ -285,6 +285,10 @@ class CrisisApiTest {
         as = MOD_COMMANDER;
         assertThat(ok(200, "DELETE", "/api/v1/crisis/" + c.path("id").asText(), null).path("by").asText())
                 .isEqualTo("mod-commander");
+        // Ended already: a conflict, not an unknown crisis.
+        HttpResponse<String> again = send("DELETE", "/api/v1/crisis/" + c.path("id").asText(), null);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(JSON.readTree(again.body()).path("detail").asText()).contains("ended", "mod-commander");
     }
 
     // --- helpers ---

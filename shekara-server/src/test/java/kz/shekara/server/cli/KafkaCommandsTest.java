@@ -142,17 +142,7 @@ class KafkaCommandsTest {
     }
 
     private JsonNode get(String url) {
-        try {
-            HttpResponse<String> r = commander.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
-            return JSON.readTree(r.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new NodeClient(commander).get(url);
     }
 
     private HttpResponse<String> post(String url) throws Exception {
@@ -161,11 +151,7 @@ class KafkaCommandsTest {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("timed out waiting until " + what).isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        NodeClient.await(what, condition, LIMIT);
     }
 
     private ShekaraConfig nodeConfig(String name) {
