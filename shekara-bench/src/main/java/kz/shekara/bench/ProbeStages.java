@@ -29,6 +29,8 @@ final class ProbeStages {
     final AtomicLongArray alertCommit;
     /** When the commit storing the alarm began (its append was called). */
     final AtomicLongArray alarmCommitBegan;
+    /** The commit that stored the alert: events, track updates among them, its duration ({@link #commitShape}). */
+    final AtomicLongArray alertCommitShape;
     final AtomicLong commitsFinished = new AtomicLong();
 
     ProbeStages(int probes) {
@@ -39,6 +41,36 @@ final class ProbeStages {
         alarmCommit = new AtomicLongArray(probes);
         alertCommit = new AtomicLongArray(probes);
         alarmCommitBegan = new AtomicLongArray(probes);
+        alertCommitShape = new AtomicLongArray(probes);
+    }
+
+    /** A commit's events (up to 2^20), track updates among them (up to 2^20) and duration in µs, packed in a long. */
+    static long commitShape(long events, long tracks, long nanos) {
+        return Math.min(events, 0xFFFFF) << 44 | Math.min(tracks, 0xFFFFF) << 24 | Math.min(nanos / 1000, 0xFFFFFF);
+    }
+
+    /**
+     * The slowest probes from {@code first} to {@code last}: each stage in ms, and the commit that stored the
+     * alert (events, track updates among them, its duration).
+     */
+    String worst(int first, int last, AtomicLongArray sent, AtomicLongArray received, int count) {
+        List<Integer> order = new ArrayList<>();
+        for (int n = first; n < last; n++) {
+            if (received.get(n) != 0) {
+                order.add(n);
+            }
+        }
+        order.sort((a, b) -> Long.compare(received.get(b) - sent.get(b), received.get(a) - sent.get(a)));
+        StringBuilder sb = new StringBuilder("  slowest probes: total = to rules + evaluate + to stored + to delivered ms;"
+                + " alert's commit: events / tracks / ms\n");
+        for (int n : order.subList(0, Math.min(count, order.size()))) {
+            long shape = alertCommitShape.get(n);
+            sb.append(String.format(Locale.ROOT, "    probe %d at t=%.1f s: %.1f = %.1f + %.1f + %.1f + %.1f; %d / %d / %.1f%n", n,
+                    (sent.get(n) - sent.get(first)) / 1e9, (received.get(n) - sent.get(n)) / 1e6, span(sent, rulesIn, n) / 1e6,
+                    span(rulesIn, raised, n) / 1e6, span(raised, alertStored, n) / 1e6, span(alertStored, received, n) / 1e6,
+                    shape >>> 44, shape >>> 24 & 0xFFFFF, (shape & 0xFFFFFF) / 1e3));
+        }
+        return sb.toString();
     }
 
     /** The probe number of a sensor id, or -1 for any other sensor. */
