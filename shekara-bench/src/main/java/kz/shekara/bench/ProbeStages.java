@@ -65,10 +65,11 @@ final class ProbeStages {
                 + " alert's commit: events / tracks / ms\n");
         for (int n : order.subList(0, Math.min(count, order.size()))) {
             long shape = alertCommitShape.get(n);
-            sb.append(String.format(Locale.ROOT, "    probe %d at t=%.1f s: %.1f = %.1f + %.1f + %.1f + %.1f; %d / %d / %.1f%n", n,
-                    (sent.get(n) - sent.get(first)) / 1e9, (received.get(n) - sent.get(n)) / 1e6, span(sent, rulesIn, n) / 1e6,
-                    span(rulesIn, raised, n) / 1e6, span(raised, alertStored, n) / 1e6, span(alertStored, received, n) / 1e6,
-                    shape >>> 44, shape >>> 24 & 0xFFFFF, (shape & 0xFFFFFF) / 1e3));
+            sb.append(String.format(Locale.ROOT, "    probe %d at t=%.1f s: %.1f = %s + %s + %s + %s; %s%n", n,
+                    (sent.get(n) - sent.get(first)) / 1e9, (received.get(n) - sent.get(n)) / 1e6, ms(span(sent, rulesIn, n)),
+                    ms(span(rulesIn, raised, n)), ms(span(raised, alertStored, n)), ms(span(alertStored, received, n)),
+                    shape == 0 ? "no commit seen" : String.format(Locale.ROOT, "%d / %d / %.1f", shape >>> 44,
+                            shape >>> 24 & 0xFFFFF, (shape & 0xFFFFFF) / 1e3)));
         }
         return sb.toString();
     }
@@ -122,6 +123,11 @@ final class ProbeStages {
         sb.append(String.format(Locale.ROOT, "  alerts raised before their alarm's commit began: %d, of which stored in a later"
                 + " commit: %d%n", raisedInTime, missed));
         return sb.toString();
+    }
+
+    /** Nanos as ms with one decimal, or "-" for a stage not seen. */
+    private static String ms(long nanos) {
+        return nanos < 0 ? "-" : String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     private static long span(AtomicLongArray from, AtomicLongArray to, int n) {
