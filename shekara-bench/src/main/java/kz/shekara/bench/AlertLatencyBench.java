@@ -15,7 +15,6 @@ import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.InMemoryBus;
 import kz.shekara.server.config.RulesConfigLoader;
 import kz.shekara.server.alertdesk.RulesService;
-import kz.shekara.server.store.EventLog;
 import kz.shekara.server.store.EventLogs;
 import kz.shekara.server.store.LoggedBus;
 import kz.shekara.server.store.StoreConfig;
@@ -34,8 +33,11 @@ import kz.shekara.track.TrackerConfig;
  * the logged bus, the event store's commit and checkpoint durations ({@link StoreTimes}). Run:
  * {@code java -cp shekara-bench/target/benchmarks.jar kz.shekara.bench.AlertLatencyBench [rate] [seconds]
  * [memory|logged|both] [warmupSeconds] [probesPerSecond] [feeds] [chunk] [targets|dense] [targets]
- * [scanPeriodS] [window]} (defaults 50000 45 both 15 20 4 50 targets 1500 1 1; {@code window}: chunks a
- * feed leaves in flight, not waiting for their commit, 1 for a feed that stalls on each commit). The load model
+ * [scanPeriodS] [window] [scan|publish]} (defaults 50000 45 both 15 20 4 50 targets 1500 1 1 scan; {@code window}: chunks a
+ * feed leaves in flight, not waiting for their commit, 1 for a feed that stalls on each commit; the last: a scan's
+ * event time is its scheduled time, or the time its first chunk is published, see {@link RadarFeed#stampedAtPublish}).
+ * Also prints what decides the tail ({@link TailCounts}), the slowest probes' stages, and on the logged bus
+ * whether a fresh tracker fed the log gives the live tracker's output ({@link TrackerReplay}). The load model
  * ({@link RadarLoad}): {@code targets} is DESIGN's tracker scenario on the theatre's radars (that
  * many real movers plus clutter filling the rate, every radar scanning each {@code scanPeriodS}
  * seconds, 0 for the theatre's own periods); {@code dense} is the older stress model where every
@@ -47,7 +49,7 @@ public final class AlertLatencyBench {
 
     /** What one run is asked to do. */
     record Params(double rate, int seconds, int warmupSeconds, double probeRate, int feeds, int chunk, String load,
-                  int targets, double scanPeriodS, int window) {
+                  int targets, double scanPeriodS, int window, String stamp) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,10 +64,14 @@ public final class AlertLatencyBench {
         int targets = args.length > 8 ? Integer.parseInt(args[8]) : 1500;
         double scanPeriodS = args.length > 9 ? Double.parseDouble(args[9]) : 1;
         int window = args.length > 10 ? Integer.parseInt(args[10]) : 1;
+        String stamp = args.length > 11 ? args[11] : "scan";
+        if (!stamp.equals("scan") && !stamp.equals("publish")) {
+            throw new IllegalArgumentException("stamp must be scan or publish, not " + stamp);
+        }
         if (!load.equals("targets") && !load.equals("dense")) {
             throw new IllegalArgumentException("load model must be targets or dense, not " + load);
         }
-        Params p = new Params(rate, seconds, warmup, probeRate, feeds, chunk, load, targets, scanPeriodS, window);
+        Params p = new Params(rate, seconds, warmup, probeRate, feeds, chunk, load, targets, scanPeriodS, window, stamp);
         Theatre theatre = TheatreLoader.loadDefault();
         if (mode.equals("memory") || mode.equals("both")) {
             run("in-memory bus", theatre, p, null);
@@ -85,7 +91,7 @@ public final class AlertLatencyBench {
         StoreTimes.configure(meters);
         InMemoryBus memory = new InMemoryBus();
         ProbeStages stages = new ProbeStages(ProbeRun.probes(p));
-        EventLog log = null;
+        CommitCountingLog log = null;
         Bus bus = memory;
         if (logDir != null) {
             StoreConfig store = StoreConfig.defaults();
@@ -95,15 +101,23 @@ public final class AlertLatencyBench {
             bus = logged;
         }
         Clock clock = Clock.systemUTC();
-        var tracker = new kz.shekara.server.track.TrackerService(TrackerConfig.DEFAULTS, bus, theatre, meters);
+        StagedBus staged = new StagedBus(bus, stages);
+        var tracker = new kz.shekara.server.track.TrackerService(TrackerConfig.DEFAULTS, staged, theatre, meters);
         tracker.start();
-        RulesService rules = new RulesService(RulesConfigLoader.forTheatre(null), new StagedBus(bus, stages), theatre, meters, clock);
+        RulesService rules = new RulesService(RulesConfigLoader.forTheatre(null), staged, theatre, meters, clock);
         rules.start();
+        boolean ran = false;
         try {
-            new ProbeRun(label, theatre, p, bus, memory, meters, clock, stages).run();
+            new ProbeRun(label, theatre, p, bus, memory, meters, clock, stages)
+                    .counting(staged.subscriptions(), log).run();
+            ran = true;
         } finally {
             rules.close();
             tracker.close();
+            if (ran && log != null) {
+                System.out.print(TrackerReplay.report(log, tracker, theatre,
+                        meters.counter("shekara.tracker.updates").count(), meters.counter("shekara.tracker.late").count()));
+            }
             bus.close();
             if (log != null) {
                 log.close();

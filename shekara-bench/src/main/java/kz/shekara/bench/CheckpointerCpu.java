@@ -51,7 +51,7 @@ public final class CheckpointerCpu {
         int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         long snapshotEvery = args.length > 4 ? Long.parseLong(args[4]) : 100_000;
         AlertLatencyBench.Params p = new AlertLatencyBench.Params(rate, seconds, warmup, 0, 4, 50, "targets", 1500,
-                1, 4);
+                1, 4, "scan");
         Theatre theatre = TheatreLoader.loadDefault();
         Path dir = Files.createTempDirectory("shekara-checkpointer-cpu");
         SimpleMeterRegistry meters = new SimpleMeterRegistry();

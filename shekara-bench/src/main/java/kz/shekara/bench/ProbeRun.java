@@ -40,6 +40,8 @@ final class ProbeRun {
     private final AtomicLongArray returned;
     private final ProbeStages stages;
     private double offered;
+    private Map<String, Bus.Subscription> queues = Map.of();
+    private CommitCountingLog log;
 
     ProbeRun(String label, Theatre theatre, AlertLatencyBench.Params p, Bus bus, InMemoryBus memory,
              MeterRegistry meters, Clock clock, ProbeStages stages) {
@@ -56,6 +58,13 @@ final class ProbeRun {
         this.due = new AtomicLongArray(probes);
         this.received = new AtomicLongArray(probes);
         this.returned = new AtomicLongArray(probes);
+    }
+
+    /** Reports the counts of {@link TailCounts} with these queues (by name) and this log's commits (null: none). */
+    ProbeRun counting(Map<String, Bus.Subscription> queues, CommitCountingLog log) {
+        this.queues = queues;
+        this.log = log;
+        return this;
     }
 
     /** How many probes a run can publish. */
@@ -79,15 +88,18 @@ final class ProbeRun {
         for (int i = 0; i < byFeed.size(); i++) {
             RadarFeed f = new RadarFeed(bus, byFeed.get(i), p.chunk(), epoch, start, end, theatre.defaultMarking(),
                     17 + i, p.window());
+            if (p.stamp().equals("publish")) {
+                f.stampedAtPublish();
+            }
             feeds.add(f);
             threads.add(Thread.ofPlatform().name("feed-" + i).start(f));
         }
         offered = feeds.stream().mapToDouble(RadarFeed::rate).sum();
         double clutter = byFeed.stream().flatMap(List::stream).mapToDouble(r -> r.clutterPerScan / r.periodS).sum();
         System.out.printf(Locale.ROOT, "%n== %s: load model %s, offering %.0f plots/s (%.0f clutter) from %d radars "
-                        + "(%d real movers) in %d feeds, chunks of %d; %.0f probes/s; warm-up %d s, measured %d s%n",
+                        + "(%d real movers) in %d feeds, chunks of %d, stamped at %s time; %.0f probes/s; warm-up %d s, measured %d s%n",
                 label, p.load(), offered, clutter, byFeed.stream().mapToInt(List::size).sum(),
-                feeds.stream().mapToInt(RadarFeed::movers).sum(), feeds.size(), p.chunk(), p.probeRate(),
+                feeds.stream().mapToInt(RadarFeed::movers).sum(), feeds.size(), p.chunk(), p.stamp(), p.probeRate(),
                 p.warmupSeconds(), p.seconds());
         Thread probes = Thread.ofPlatform().name("probes").start(() -> probe(alarms, epoch, start, end));
         int maxDepth = 0;
@@ -99,9 +111,14 @@ final class ProbeRun {
         long writerBefore = 0;
         double appendedBefore = 0;
         long nextReport = start + 5_000_000_000L;
+        TailCounts tail = new TailCounts(meters, feeds, queues, log);
         while (System.nanoTime() < end) {
             LockSupport.parkNanos(50_000_000L);
+            if (warmPublished >= 0) {
+                tail.sample(System.nanoTime());
+            }
             if (warmPublished < 0 && System.nanoTime() >= warmEnd) {
+                tail.start(System.nanoTime());
                 warmPublished = published(feeds);
                 warmTracked = meters.counter("shekara.tracker.detections").count();
                 cpuBefore = AlertLatencyBench.threadCpu();
@@ -122,6 +139,7 @@ final class ProbeRun {
             }
         }
         Map<Long, Long> cpuAfter = AlertLatencyBench.threadCpu();
+        String tailReport = tail.report();
         long allocatedInWindow = allocated() - allocatedBefore;
         long measuredPublished = published(feeds) - warmPublished;
         System.out.printf(Locale.ROOT, "  allocated in the measured window: %,.0f MB/s, %,.0f bytes per plot taken%n",
@@ -146,6 +164,7 @@ final class ProbeRun {
         }
         report(measuredPublished, maxDepth, deepest, AlertLatencyBench.busiestThreads(cpuBefore, cpuAfter,
                 p.seconds(), 8));
+        System.out.print(tailReport);
     }
 
     private void probe(List<Sensor> alarms, Instant epoch, long start, long end) {
@@ -250,6 +269,7 @@ final class ProbeRun {
                 meters.timer("shekara.rules.evaluation").mean(java.util.concurrent.TimeUnit.MICROSECONDS),
                 meters.timer("shekara.rules.evaluation").count(), meters.counter("shekara.rules.skipped").count());
         System.out.print(stages.report(first, last, sent, returned, received));
+        System.out.print(stages.worst(first, last, sent, received, 8));
         System.out.print("  busiest threads (CPU over the measured window):\n" + threads);
         StringBuilder gc = new StringBuilder();
         for (var b : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {

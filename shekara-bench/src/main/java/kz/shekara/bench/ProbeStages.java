@@ -29,6 +29,8 @@ final class ProbeStages {
     final AtomicLongArray alertCommit;
     /** When the commit storing the alarm began (its append was called). */
     final AtomicLongArray alarmCommitBegan;
+    /** The commit that stored the alert: events, track updates among them, its duration ({@link #commitShape}). */
+    final AtomicLongArray alertCommitShape;
     final AtomicLong commitsFinished = new AtomicLong();
 
     ProbeStages(int probes) {
@@ -39,6 +41,37 @@ final class ProbeStages {
         alarmCommit = new AtomicLongArray(probes);
         alertCommit = new AtomicLongArray(probes);
         alarmCommitBegan = new AtomicLongArray(probes);
+        alertCommitShape = new AtomicLongArray(probes);
+    }
+
+    /** A commit's events (up to 2^20), track updates among them (up to 2^20) and duration in µs, packed in a long. */
+    static long commitShape(long events, long tracks, long nanos) {
+        return Math.min(events, 0xFFFFF) << 44 | Math.min(tracks, 0xFFFFF) << 24 | Math.min(nanos / 1000, 0xFFFFFF);
+    }
+
+    /**
+     * The slowest probes from {@code first} to {@code last}: each stage in ms, and the commit that stored the
+     * alert (events, track updates among them, its duration).
+     */
+    String worst(int first, int last, AtomicLongArray sent, AtomicLongArray received, int count) {
+        List<Integer> order = new ArrayList<>();
+        for (int n = first; n < last; n++) {
+            if (received.get(n) != 0) {
+                order.add(n);
+            }
+        }
+        order.sort((a, b) -> Long.compare(received.get(b) - sent.get(b), received.get(a) - sent.get(a)));
+        StringBuilder sb = new StringBuilder("  slowest probes: total = to rules + evaluate + to stored + to delivered ms;"
+                + " alert's commit: events / tracks / ms\n");
+        for (int n : order.subList(0, Math.min(count, order.size()))) {
+            long shape = alertCommitShape.get(n);
+            sb.append(String.format(Locale.ROOT, "    probe %d at t=%.1f s: %.1f = %s + %s + %s + %s; %s%n", n,
+                    (sent.get(n) - sent.get(first)) / 1e9, (received.get(n) - sent.get(n)) / 1e6, ms(span(sent, rulesIn, n)),
+                    ms(span(rulesIn, raised, n)), ms(span(raised, alertStored, n)), ms(span(alertStored, received, n)),
+                    shape == 0 ? "no commit seen" : String.format(Locale.ROOT, "%d / %d / %.1f", shape >>> 44,
+                            shape >>> 24 & 0xFFFFF, (shape & 0xFFFFFF) / 1e3)));
+        }
+        return sb.toString();
     }
 
     /** The probe number of a sensor id, or -1 for any other sensor. */
@@ -90,6 +123,11 @@ final class ProbeStages {
         sb.append(String.format(Locale.ROOT, "  alerts raised before their alarm's commit began: %d, of which stored in a later"
                 + " commit: %d%n", raisedInTime, missed));
         return sb.toString();
+    }
+
+    /** Nanos as ms with one decimal, or "-" for a stage not seen. */
+    private static String ms(long nanos) {
+        return nanos < 0 ? "-" : String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     private static long span(AtomicLongArray from, AtomicLongArray to, int n) {

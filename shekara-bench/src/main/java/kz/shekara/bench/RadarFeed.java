@@ -3,7 +3,9 @@ package kz.shekara.bench;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +27,8 @@ import kz.shekara.theatre.Sensor;
  * lower achieved rate. Chunks are published {@linkplain Bus#publishAllAsync without waiting} for
  * their commit, up to {@code window} in flight (1: each chunk waits for the one before, as a feed that
  * stalls on every commit). Event time is {@code epoch} plus the scan's offset, so it follows the wall
- * clock. Runs on its own thread; {@link #published()} is thread-safe.
+ * clock while the feed keeps its schedule (or, {@link #stampedAtPublish}, the time the scan is sent). Runs on
+ * its own thread; {@link #published()} and {@link #lagMs()} are thread-safe.
  */
 final class RadarFeed implements Runnable {
     private final Bus bus;
@@ -39,6 +42,11 @@ final class RadarFeed implements Runnable {
     private final SplittableRandom random;
     private final AtomicLong published = new AtomicLong();
     private final int window;
+    private boolean stampAtPublish;
+    /** Since {@link #resetLag()}: the most a chunk was published after its scan's time (nanos past the start). */
+    private final AtomicLong maxLagNanos = new AtomicLong();
+    private final AtomicLong lagSum = new AtomicLong();
+    private final AtomicLong lagChunks = new AtomicLong();
 
     /** A radar's next scan, seconds after the epoch. */
     private record Due(double t, RadarLoad radar) {
@@ -58,6 +66,17 @@ final class RadarFeed implements Runnable {
         this.window = window;
     }
 
+    /**
+     * Stamps each scan with the wall time its first chunk is published (after the start, on the epoch), its
+     * movers moved on by the time since that radar's last scan, instead of its scheduled time: a feed behind
+     * its schedule then sends scans as fresh as a radar that sends each scan when it ends, not plots seconds
+     * older than the other feeds' (which the tracker drops once past its reorder window).
+     */
+    RadarFeed stampedAtPublish() {
+        this.stampAtPublish = true;
+        return this;
+    }
+
     /** Real movers in this feed. */
     int movers() {
         return radars.stream().mapToInt(r -> r.e.length).sum();
@@ -73,6 +92,23 @@ final class RadarFeed implements Runnable {
         return published.get();
     }
 
+    /**
+     * How far behind its scans' event times this feed published since {@link #resetLag()}: mean and max of
+     * (wall time since the start − the scan's time), in ms. Feeds whose lags differ by more than the
+     * tracker's reorder window make one another's plots late.
+     */
+    double[] lagMs() {
+        long n = lagChunks.get();
+        return new double[] {n == 0 ? 0 : lagSum.get() / 1e6 / n, maxLagNanos.get() / 1e6};
+    }
+
+    /** Starts the lag figures afresh (at the end of the warm-up). */
+    void resetLag() {
+        maxLagNanos.set(0);
+        lagSum.set(0);
+        lagChunks.set(0);
+    }
+
     @Override
     public void run() {
         PriorityQueue<Due> queue = new PriorityQueue<>((a, b) -> Double.compare(a.t(), b.t()));
@@ -81,10 +117,22 @@ final class RadarFeed implements Runnable {
         }
         long sent = 0;
         ArrayDeque<CompletableFuture<Void>> inFlight = new ArrayDeque<>();
+        Map<RadarLoad, Long> stamped = new IdentityHashMap<>();
         while (true) {
             Due due = queue.poll();
             RadarLoad r = due.radar();
-            List<Detection> scan = scan(r, epoch.plusNanos((long) (due.t() * 1e9)));
+            long scanNanos = (long) (due.t() * 1e9); // the scan's time, after the start
+            if (stampAtPublish) {
+                if (!waitUntil(startNanos + (long) (sent * 1e9 / rate))) {
+                    return;
+                }
+                scanNanos = System.nanoTime() - startNanos;
+                Long last = stamped.put(r, scanNanos);
+                if (last != null) {
+                    r.advance((scanNanos - last) / 1e9);
+                }
+            }
+            List<Detection> scan = scan(r, epoch.plusNanos(scanNanos));
             for (int from = 0; from < scan.size(); from += chunk) {
                 List<Detection> batch = scan.subList(from, Math.min(scan.size(), from + chunk));
                 if (!waitUntil(startNanos + (long) (sent * 1e9 / rate))) {
@@ -93,11 +141,17 @@ final class RadarFeed implements Runnable {
                 if (inFlight.size() >= window) {
                     inFlight.poll().join(); // the oldest chunk handed on: stored and delivered
                 }
+                long lag = System.nanoTime() - startNanos - scanNanos;
+                maxLagNanos.accumulateAndGet(lag, Math::max);
+                lagSum.addAndGet(lag);
+                lagChunks.incrementAndGet();
                 inFlight.add(bus.publishAllAsync(Topic.OBSERVATIONS, r.sensor.sector(), List.copyOf(batch)));
                 published.addAndGet(batch.size());
                 sent += batch.size();
             }
-            r.advance(r.periodS);
+            if (!stampAtPublish) {
+                r.advance(r.periodS);
+            }
             queue.add(new Due(due.t() + r.periodS, r));
         }
     }

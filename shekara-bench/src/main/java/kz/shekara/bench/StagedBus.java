@@ -1,6 +1,8 @@
 package kz.shekara.bench;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import kz.shekara.model.Alert;
@@ -11,12 +13,14 @@ import kz.shekara.server.bus.ForwardingBus;
 import kz.shekara.server.bus.Topic;
 
 /**
- * The bus as the rules see it in a bench run: passes everything through, and stamps in
- * {@link ProbeStages} when a handler takes a probe's alarm and when an alert of a probe is published.
+ * The bus as the rules and the tracker see it in a bench run: passes everything through, stamps in
+ * {@link ProbeStages} when a handler takes a probe's alarm and when an alert of a probe is published,
+ * and keeps the subscriptions made through it by topic and group (for their queue depths).
  * Thread-safe as the bus under it.
  */
 final class StagedBus extends ForwardingBus {
     private final ProbeStages stages;
+    private final Map<String, Subscription> named = new ConcurrentSkipListMap<>();
 
     StagedBus(Bus bus, ProbeStages stages) {
         super(bus);
@@ -65,12 +69,28 @@ final class StagedBus extends ForwardingBus {
 
     @Override
     public <E extends DomainEvent> Subscription subscribe(Topic<E> topic, String group, Consumer<? super E> handler) {
-        return super.subscribe(topic, group, taking(handler));
+        return named(topic, group, super.subscribe(topic, group, taking(handler)));
     }
 
     @Override
     public <E extends DomainEvent> Subscription subscribeInOrder(Topic<E> topic, String group,
                                                                 Consumer<? super E> handler) {
-        return super.subscribeInOrder(topic, group, taking(handler));
+        return named(topic, group, super.subscribeInOrder(topic, group, taking(handler)));
+    }
+
+    @Override
+    public <E extends DomainEvent> Subscription subscribeInLogOrder(Topic<E> topic, String group,
+                                                                   Positioned<? super E> handler) {
+        return named(topic, group + " (log order)", super.subscribeInLogOrder(topic, group, handler));
+    }
+
+    /** The subscriptions made through this bus, as {@code topic/group}. */
+    Map<String, Subscription> subscriptions() {
+        return named;
+    }
+
+    private Subscription named(Topic<?> topic, String group, Subscription s) {
+        named.put(topic.name() + "/" + group, s);
+        return s;
     }
 }

@@ -149,11 +149,20 @@ public final class TrackerService implements AutoCloseable {
         updates.increment(out.size());
     }
 
-    /** Publishes each run of consecutive updates of one sector at once (one commit on a logged bus), keyed by it. */
+    /** Most track updates in one {@link Bus#publishAll} of {@link #publishBySector}. */
+    public static final int UPDATES_PER_PUBLISH = 256;
+
+    /**
+     * Publishes each run of consecutive updates of one sector, keyed by it, in pieces of at most
+     * {@link #UPDATES_PER_PUBLISH} (each one commit on a logged bus), in order. A scan of a long-range radar in
+     * clutter changes thousands of tracks at once; as one commit, an alarm published meanwhile waited for all of
+     * them to be stored (its commit in progress, or its own, took tens of milliseconds); now it waits for one
+     * piece at most, as it does for the plots of the bulk lane.
+     */
     public static void publishBySector(Bus bus, List<TrackUpdate> out) {
         int from = 0;
         for (int i = 1; i <= out.size(); i++) {
-            if (i == out.size() || !out.get(i).sector().equals(out.get(from).sector())) {
+            if (i == out.size() || i - from == UPDATES_PER_PUBLISH || !out.get(i).sector().equals(out.get(from).sector())) {
                 bus.publishAll(Topic.TRACKS, out.get(from).sector(), out.subList(from, i));
                 from = i;
             }
