@@ -176,6 +176,32 @@ public final class SectorLocator {
         return new SectorCells.Answer<>(null);
     }
 
+    /**
+     * The id {@link #sectorOf} gives every point of {@code box} (degrees, any size), when the cells'
+     * decisions settle it for the whole box: one polygon covers it and no polygon before it in theatre
+     * order touches it, or no polygon touches it and one is nearest to all of its points within the
+     * reach; null otherwise (the points may have different answers).
+     */
+    String settledSectorOf(Envelope box) {
+        SectorCells.Answer<Entry> inside = decide(box);
+        if (inside == null) {
+            return null;
+        }
+        if (inside.value() != null) {
+            return inside.value().sector.id();
+        }
+        if (maxDistanceM == 0) {
+            return null; // each point goes to the nearest origin
+        }
+        SectorCells.Answer<Entry> near = decideNearest(box);
+        return near == null || near.value() == null ? null : near.value().sector.id();
+    }
+
+    /** The sector every point within {@code marginM} of a point goes to, where one answer settles it ({@link SectorsAround}). */
+    public SectorsAround around(double marginM) {
+        return new SectorsAround(this, marginM);
+    }
+
     private Optional<Sector> nearest(double lat, double lon, Coordinate c) {
         SectorCells.Answer<Entry> cell = nearCells.answer(lat, lon);
         if (cell != null) {
