@@ -56,6 +56,9 @@ class SectorsAroundTest {
         assertThat(around.sectorOf(41.8, 69.7)).isEqualTo("east");
         // Outside both squares, nearer the west one, well within the reach: the nearest sector for all five.
         assertThat(around.sectorOf(42.1, 68.3)).isEqualTo("west");
+        // 1 km outside the west square's outer edge: inside it or nearest to it, all five.
+        assertThat(around.sectorOf(41.8, 68.0 - 1_000 / (MetresPerDegree.SPHERE * Math.cos(Math.toRadians(41.8)))))
+                .isEqualTo("west");
         // 1 km from the shared edge: the east probe lies in the other sector.
         assertThat(around.sectorOf(41.8, 69.0 - 1_000 / (MetresPerDegree.SPHERE * Math.cos(Math.toRadians(41.8)))))
                 .isNull();
