@@ -218,7 +218,10 @@ public final class SectorLocator {
         return several[0] ? null : only[0];
     }
 
-    /** The sector every point within {@code marginM} of a point goes to, where one answer settles it ({@link SectorsAround}). */
+    /**
+     * The sector every point within {@code marginM} of a point goes to, where one answer settles it
+     * ({@link SectorsAround}).
+     */
     public SectorsAround around(double marginM) {
         return new SectorsAround(this, marginM);
     }

@@ -138,7 +138,7 @@ public final class ReorderBuffer {
         List<Scan> out = new ArrayList<>();
         while (!pending.isEmpty() && pending.firstKey().time().isBefore(watermark)) {
             Map.Entry<Key, List<Detection>> e = pending.pollFirstEntry();
-            if (e.getKey().equals(lastKey)) {
+            if (lastKey != null && e.getKey().time.equals(lastKey.time) && e.getKey().sensor.equals(lastKey.sensor)) {
                 lastKey = null;
                 lastScan = null;
             }
