@@ -2,6 +2,7 @@ package kz.shekara.theatre;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import kz.shekara.geo.GridMath;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -43,7 +44,12 @@ final class SectorCells<T> {
     private final SectorCells<T> finer;
 
     SectorCells(Function<Envelope, Answer<T>> decide) {
-        this(decide, CELLS_PER_DEGREE, true);
+        this(decide, true);
+    }
+
+    /** A memo on the grid of {@value #CELLS_PER_DEGREE}ths of a degree, with the finer grid under its mixed cells or not. */
+    SectorCells(Function<Envelope, Answer<T>> decide, boolean refine) {
+        this(decide, CELLS_PER_DEGREE, refine);
     }
 
     private SectorCells(Function<Envelope, Answer<T>> decide, int perDegree, boolean refine) {
@@ -58,8 +64,8 @@ final class SectorCells<T> {
         if (!(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180)) {
             return null;
         }
-        long row = (long) Math.floor(lat * perDegree);
-        long col = (long) Math.floor(lon * perDegree);
+        long row = GridMath.floor(lat * perDegree);
+        long col = GridMath.floor(lon * perDegree);
         double south = (double) row / perDegree;
         double west = (double) col / perDegree;
         double north = (double) (row + 1) / perDegree;

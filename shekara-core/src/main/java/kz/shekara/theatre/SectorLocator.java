@@ -176,6 +176,56 @@ public final class SectorLocator {
         return new SectorCells.Answer<>(null);
     }
 
+    /**
+     * The id {@link #sectorOf} gives every point of {@code box} (degrees, any size), when the cells'
+     * decisions settle it for the whole box: one polygon covers it and no polygon before it in theatre
+     * order touches it; or one sector is nearest to all of its points within the reach and no other
+     * sector's polygon touches it (its points inside a polygon are inside that sector's, and the others
+     * go to the nearest); null otherwise (the points may have different answers).
+     */
+    String settledSectorOf(Envelope box) {
+        SectorCells.Answer<Entry> inside = decide(box);
+        if (inside != null && inside.value() != null) {
+            return inside.value().sector.id();
+        }
+        if (maxDistanceM == 0) {
+            return null; // a point inside no polygon goes to the nearest origin
+        }
+        String touching = inside == null ? onlySectorTouching(box) : null;
+        if (inside == null && touching == null) {
+            return null;
+        }
+        SectorCells.Answer<Entry> near = decideNearest(box);
+        if (near == null || near.value() == null) {
+            return null;
+        }
+        String nearest = near.value().sector.id();
+        return inside != null || nearest.equals(touching) ? nearest : null;
+    }
+
+    /** The sector of every polygon whose envelope meets {@code box} when it is one sector, else null. */
+    private String onlySectorTouching(Envelope box) {
+        String[] only = new String[1];
+        boolean[] several = new boolean[1];
+        tree.query(box, o -> {
+            String id = ((Entry) o).sector.id();
+            if (only[0] == null) {
+                only[0] = id;
+            } else if (!only[0].equals(id)) {
+                several[0] = true;
+            }
+        });
+        return several[0] ? null : only[0];
+    }
+
+    /**
+     * The sector every point within {@code marginM} of a point goes to, where one answer settles it
+     * ({@link SectorsAround}).
+     */
+    public SectorsAround around(double marginM) {
+        return new SectorsAround(this, marginM);
+    }
+
     private Optional<Sector> nearest(double lat, double lon, Coordinate c) {
         SectorCells.Answer<Entry> cell = nearCells.answer(lat, lon);
         if (cell != null) {

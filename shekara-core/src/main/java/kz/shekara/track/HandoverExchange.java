@@ -95,7 +95,7 @@ final class HandoverExchange {
             }
             for (int i = 0; i < candidates.size(); i++) {
                 Track t = candidates.get(i);
-                s.frame().toLatLon(t.state.east(), t.state.north(), ll);
+                t.latLon(s.frame(), ll);
                 String owner = locator.sectorOf(ll[0], ll[1]);
                 boolean move = owner != null && (i < touched.size() || !owns(owner));
                 if (move && !owner.equals(s.sectorId()) && sectors.containsKey(owner)) {

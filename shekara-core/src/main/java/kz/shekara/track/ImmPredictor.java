@@ -1,7 +1,6 @@
 package kz.shekara.track;
 
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * The prediction half of the interacting multiple model (IMM) estimator (H. A. P. Blom &amp;
@@ -218,29 +217,72 @@ public final class ImmPredictor implements Predictor {
      * written into {@code x} and {@code p} (zeroed by the caller); the result is kept exactly symmetric.
      */
     static void mixInto(double[] w, double[][] means, double[][] covs, double[] x, double[] p) {
-        Arrays.fill(x, 0);
-        Arrays.fill(p, 0);
+        // Written out for the 4-state model with each sum in locals, added in the order of the loops it
+        // replaces (models in order, from zero), so that every element is the same double as theirs; the
+        // quick compiler keeps locals in registers but not array elements, and does not unroll.
+        double x0 = 0;
+        double x1 = 0;
+        double x2 = 0;
+        double x3 = 0;
         for (int i = 0; i < w.length; i++) {
-            for (int a = 0; a < 4; a++) {
-                x[a] += w[i] * means[i][a];
-            }
+            double wi = w[i];
+            double[] mi = means[i];
+            x0 += wi * mi[0];
+            x1 += wi * mi[1];
+            x2 += wi * mi[2];
+            x3 += wi * mi[3];
         }
+        double p00 = 0;
+        double p01 = 0;
+        double p02 = 0;
+        double p03 = 0;
+        double p11 = 0;
+        double p12 = 0;
+        double p13 = 0;
+        double p22 = 0;
+        double p23 = 0;
+        double p33 = 0;
         for (int i = 0; i < w.length; i++) {
-            if (w[i] == 0) {
+            double wi = w[i];
+            if (wi == 0) {
                 continue;
             }
             double[] mi = means[i];
-            double[] ci = covs[i];
-            for (int a = 0; a < 4; a++) {
-                double da = mi[a] - x[a];
-                for (int b = a; b < 4; b++) {
-                    double v = w[i] * ((ci[a * 4 + b] + ci[b * 4 + a]) / 2 + da * (mi[b] - x[b]));
-                    p[a * 4 + b] += v;
-                    if (b != a) {
-                        p[b * 4 + a] += v;
-                    }
-                }
-            }
+            double[] c = covs[i];
+            double d0 = mi[0] - x0;
+            double d1 = mi[1] - x1;
+            double d2 = mi[2] - x2;
+            double d3 = mi[3] - x3;
+            p00 += wi * ((c[0] + c[0]) / 2 + d0 * d0);
+            p01 += wi * ((c[1] + c[4]) / 2 + d0 * d1);
+            p02 += wi * ((c[2] + c[8]) / 2 + d0 * d2);
+            p03 += wi * ((c[3] + c[12]) / 2 + d0 * d3);
+            p11 += wi * ((c[5] + c[5]) / 2 + d1 * d1);
+            p12 += wi * ((c[6] + c[9]) / 2 + d1 * d2);
+            p13 += wi * ((c[7] + c[13]) / 2 + d1 * d3);
+            p22 += wi * ((c[10] + c[10]) / 2 + d2 * d2);
+            p23 += wi * ((c[11] + c[14]) / 2 + d2 * d3);
+            p33 += wi * ((c[15] + c[15]) / 2 + d3 * d3);
         }
+        x[0] = x0;
+        x[1] = x1;
+        x[2] = x2;
+        x[3] = x3;
+        p[0] = p00;
+        p[1] = p01;
+        p[2] = p02;
+        p[3] = p03;
+        p[4] = p01;
+        p[5] = p11;
+        p[6] = p12;
+        p[7] = p13;
+        p[8] = p02;
+        p[9] = p12;
+        p[10] = p22;
+        p[11] = p23;
+        p[12] = p03;
+        p[13] = p13;
+        p[14] = p23;
+        p[15] = p33;
     }
 }

@@ -283,7 +283,7 @@ public final class MultiSectorTracker {
             route(d, routed, owned);
         }
         Instant previous = lastScanTime();
-        IdentityHashMap<Detection, Boolean> taken = new IdentityHashMap<>();
+        IdentityHashMap<Detection, Boolean> taken = new IdentityHashMap<>(scan.detections().size());
         List<SectorTracker> updated = new ArrayList<>(sectors.size());
         for (SectorTracker s : sectors.values()) {
             List<Plot> plots = routed.get(s.sectorId());
@@ -292,7 +292,7 @@ public final class MultiSectorTracker {
             }
             updated.add(s);
             List<Plot> rest = s.update(scan.time(), previous, scan.sensor(), plots);
-            IdentityHashMap<Detection, Boolean> left = new IdentityHashMap<>();
+            IdentityHashMap<Detection, Boolean> left = new IdentityHashMap<>(rest.size());
             rest.forEach(p -> left.put(p.source(), Boolean.TRUE));
             plots.forEach(p -> {
                 if (!left.containsKey(p.source())) {

@@ -1,6 +1,7 @@
 package kz.shekara.track;
 
 import java.util.Arrays;
+import kz.shekara.geo.GridMath;
 
 /**
  * A uniform hash grid over the plots of one scan (local metres): open addressing on the cell key,
@@ -118,7 +119,7 @@ final class PlotGrid {
     }
 
     private long cellOf(double v) {
-        return (long) Math.floor(v / cell);
+        return GridMath.floor(v / cell);
     }
 
     private static long key(long x, long y) {

@@ -20,12 +20,21 @@ public final class ReorderBuffer {
     private record Key(Instant time, String sensor) {
     }
 
-    private static final Comparator<Key> ORDER = Comparator.comparing(Key::time).thenComparing(Key::sensor);
+    /** (time, sensor), as {@code Comparator.comparing(Key::time).thenComparing(Key::sensor)}, in one call. */
+    private static final Comparator<Key> ORDER = (a, b) -> {
+        int byTime = a.time.compareTo(b.time);
+        return byTime != 0 ? byTime : a.sensor.compareTo(b.sensor);
+    };
 
     private final Duration window;
     private final TreeMap<Key, List<Detection>> pending = new TreeMap<>(ORDER);
     private Instant latest;
+    /** {@code latest} less the window (null with it): the time before which a detection comes too late. */
+    private Instant watermark;
     private long late;
+    /** The scan the last detection went to while it is pending (a sensor's scan comes in a run of lines), else null. */
+    private Key lastKey;
+    private List<Detection> lastScan;
 
     public ReorderBuffer(Duration window) {
         if (window.isNegative()) {
@@ -44,14 +53,20 @@ public final class ReorderBuffer {
      * for a later detection that does, or the flush). Returns the scans released, oldest first.
      */
     public List<Scan> add(Detection d, boolean advances) {
-        if (latest != null && d.time().isBefore(latest.minus(window))) {
+        if (watermark != null && d.time().isBefore(watermark)) {
             late++;
             return List.of();
         }
-        pending.computeIfAbsent(new Key(d.time(), d.sensor()), k -> new ArrayList<>()).add(d);
+        if (lastKey != null && lastKey.time.equals(d.time()) && lastKey.sensor.equals(d.sensor())) {
+            lastScan.add(d);
+        } else {
+            lastKey = new Key(d.time(), d.sensor());
+            lastScan = pending.computeIfAbsent(lastKey, k -> new ArrayList<>());
+            lastScan.add(d);
+        }
         if (advances && (latest == null || d.time().isAfter(latest))) {
-            latest = d.time();
-            return releaseBefore(latest.minus(window));
+            setLatest(d.time());
+            return releaseBefore(watermark);
         }
         return List.of();
     }
@@ -113,17 +128,28 @@ public final class ReorderBuffer {
     /** Replaces the buffer's content with the given pending detections, latest time and late count. */
     public void restore(List<Detection> detections, Instant latestTime, long lateCount) {
         pending.clear();
+        lastKey = null;
+        lastScan = null;
         for (Detection d : detections) {
             pending.computeIfAbsent(new Key(d.time(), d.sensor()), k -> new ArrayList<>()).add(d);
         }
-        latest = latestTime;
+        setLatest(latestTime);
         late = lateCount;
+    }
+
+    private void setLatest(Instant time) {
+        latest = time;
+        watermark = time == null ? null : time.minus(window);
     }
 
     private List<Scan> releaseBefore(Instant watermark) {
         List<Scan> out = new ArrayList<>();
         while (!pending.isEmpty() && pending.firstKey().time().isBefore(watermark)) {
             Map.Entry<Key, List<Detection>> e = pending.pollFirstEntry();
+            if (lastKey != null && e.getKey().time.equals(lastKey.time) && e.getKey().sensor.equals(lastKey.sensor)) {
+                lastKey = null;
+                lastScan = null;
+            }
             out.add(new Scan(e.getKey().time(), e.getKey().sensor(), e.getValue()));
         }
         return out;

@@ -6,6 +6,7 @@ import kz.shekara.geo.LocalFrame;
 import kz.shekara.geo.MetresPerDegree;
 import kz.shekara.model.Detection;
 import kz.shekara.theatre.SectorLocator;
+import kz.shekara.theatre.SectorsAround;
 
 /**
  * Where a detection goes in a {@link MultiSectorTracker}: the sector that owns its position, and the
@@ -34,15 +35,33 @@ public final class SectorRouter {
     private final SectorLocator locator;
     private final Map<String, LocalFrame> frames;
     private final double overlapM;
+    /** The one sector of a point and its four probes, where a cell settles it; null without an overlap. */
+    private final SectorsAround around;
 
     SectorRouter(SectorLocator locator, Map<String, LocalFrame> frames, double overlapM) {
         this.locator = locator;
         this.frames = Map.copyOf(frames);
         this.overlapM = overlapM;
+        this.around = overlapM > 0 ? locator.around(overlapM) : null;
     }
 
-    /** The route of {@code d}. */
+    /**
+     * The route of {@code d}: where its point and its four probes all go to one sector (away from every
+     * sector's edge by more than the overlap, as one cell's answer settles it), that sector alone, in one
+     * lookup; else each of the five looked up.
+     */
     public Route route(Detection d) {
+        String only = around == null ? null : around.sectorOf(d.lat(), d.lon());
+        if (only != null) {
+            LocalFrame frame = frames.get(only);
+            return frame == null ? Route.OUTSIDE
+                    : new Route(new String[] {only}, new Plot[] {plot(frame, d, new double[2])});
+        }
+        return routeEach(d);
+    }
+
+    /** The route of {@code d} from five lookups: its point and each probe. */
+    Route routeEach(Detection d) {
         String home = locator.sectorOf(d.lat(), d.lon());
         LocalFrame homeFrame = home == null ? null : frames.get(home);
         if (homeFrame == null) {

@@ -331,7 +331,7 @@ public final class SectorTracker {
 
     private TrackUpdate toUpdate(Track t, TrackStatus status) {
         GaussianState s = t.state;
-        frame.toLatLon(s.east(), s.north(), latLon);
+        t.latLon(frame, latLon);
         return new TrackUpdate(s.time(), t.id, sectorId, latLon[0], latLon[1], s.vNorth(), s.vEast(), s.cov(0, 0),
                 s.cov(0, 1), s.cov(1, 1), status, parts.classifier().classify(s, t.maritime),
                 new TreeSet<>(Arrays.asList(t.sensors())), t.marking, s.modeProbabilities());

@@ -1,6 +1,7 @@
 package kz.shekara.track;
 
 import java.time.Instant;
+import kz.shekara.geo.LocalFrame;
 import kz.shekara.model.Marking;
 import kz.shekara.model.SensorKind;
 import kz.shekara.model.TrackStatus;
@@ -30,6 +31,13 @@ final class Track {
     private String[] sensors = new String[0];
     // Bit i set: the sensor with tracker-wide index i (below 64) has seen this track; saves string compares in the loop.
     private long sensorBits;
+    // The last position turned into degrees (hand-over check, then report of the same state): its frame, its
+    // east and north bits, and the answer.
+    private LocalFrame latLonFrame;
+    private long latLonEast;
+    private long latLonNorth;
+    private double lat;
+    private double lon;
 
     Track(String id, GaussianState state, Plot first) {
         this.id = id;
@@ -176,5 +184,25 @@ final class Track {
 
     boolean confirmed() {
         return status != TrackStatus.TENTATIVE;
+    }
+
+    /**
+     * {@code frame.toLatLon} of the state's position into {@code out}; the same position in the same frame
+     * as last time (bit for bit) takes the last answer instead of the trigonometry.
+     */
+    void latLon(LocalFrame frame, double[] out) {
+        long e = Double.doubleToRawLongBits(state.east());
+        long n = Double.doubleToRawLongBits(state.north());
+        if (frame != latLonFrame || e != latLonEast || n != latLonNorth) {
+            frame.toLatLon(state.east(), state.north(), out);
+            latLonFrame = frame;
+            latLonEast = e;
+            latLonNorth = n;
+            lat = out[0];
+            lon = out[1];
+            return;
+        }
+        out[0] = lat;
+        out[1] = lon;
     }
 }

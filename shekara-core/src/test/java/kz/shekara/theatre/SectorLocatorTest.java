@@ -18,7 +18,7 @@ class SectorLocatorTest {
     private static final GeometryFactory GF = new GeometryFactory();
 
     /** Two 1°×1° squares side by side (west 68–69°E, east 69–70°E, 41–42°N) and a small overlap square. */
-    private static Theatre theatre() {
+    static Theatre theatre() {
         Sector west = new Sector("west", "West", "south", "UZ", Posture.NORMAL, 41.5, 68.5);
         Sector east = new Sector("east", "East", "south", "UZ", Posture.ELEVATED, 41.5, 69.5);
         Sector late = new Sector("late", "Late", "south", "UZ", Posture.NORMAL, 41.5, 69.0);

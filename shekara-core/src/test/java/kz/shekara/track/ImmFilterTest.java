@@ -145,6 +145,63 @@ class ImmFilterTest {
     }
 
     @Test
+    void momentMatchingGivesTheBitsOfItsPlainLoops() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(21);
+        for (int n = 0; n < 20_000; n++) {
+            int r = 1 + n % 3;
+            double[] w = new double[r];
+            double[][] means = new double[r][4];
+            double[][] covs = new double[r][16];
+            for (int i = 0; i < r; i++) {
+                w[i] = n % 7 == 0 && i == 0 ? 0 : random.nextDouble();
+                for (int a = 0; a < 4; a++) {
+                    means[i][a] = random.nextDouble(-5e4, 5e4);
+                }
+                for (int a = 0; a < 16; a++) {
+                    covs[i][a] = n % 5 == 0 ? -0.0 : random.nextDouble(-1e3, 1e4); // not symmetric: the mean is taken
+                }
+            }
+            double[] x = new double[4];
+            double[] p = new double[16];
+            ImmPredictor.mixInto(w, means, covs, x, p);
+            double[] xs = new double[4];
+            double[] ps = new double[16];
+            mixedByLoops(w, means, covs, xs, ps);
+            for (int a = 0; a < 4; a++) {
+                assertThat(Double.doubleToRawLongBits(x[a])).isEqualTo(Double.doubleToRawLongBits(xs[a]));
+            }
+            for (int a = 0; a < 16; a++) {
+                assertThat(Double.doubleToRawLongBits(p[a])).as("%d: %s", a, p[a])
+                        .isEqualTo(Double.doubleToRawLongBits(ps[a]));
+            }
+        }
+    }
+
+    /** The moment matching as plain loops over the models and the state's elements. */
+    private static void mixedByLoops(double[] w, double[][] means, double[][] covs, double[] x, double[] p) {
+        for (int i = 0; i < w.length; i++) {
+            for (int a = 0; a < 4; a++) {
+                x[a] += w[i] * means[i][a];
+            }
+        }
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] == 0) {
+                continue;
+            }
+            for (int a = 0; a < 4; a++) {
+                double da = means[i][a] - x[a];
+                for (int b = a; b < 4; b++) {
+                    double v = w[i] * ((covs[i][a * 4 + b] + covs[i][b * 4 + a]) / 2 + da * (means[i][b] - x[b]));
+                    p[a * 4 + b] += v;
+                    if (b != a) {
+                        p[b * 4 + a] += v;
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aStateWithoutModesIsUpdatedAsTheKalmanFilterWould() {
         GaussianState predicted = GaussianState.diagonal(at(1), 0, 0, 5, 0, 900, 100);
         Plot z = Fixtures.plot(1, 60, -30, 20);

@@ -33,6 +33,26 @@ class ReorderBufferTest {
     }
 
     @Test
+    void runsOfOneScanAndScansComingBackAfterOthersGoToTheirOwnScan() {
+        ReorderBuffer b = new ReorderBuffer(Duration.ofSeconds(0));
+        List<Detection> in = List.of(det(1, "a"), det(1, "a"), det(1, "b"), det(1, "a"), det(1, "b"), det(1.5, "a"),
+                det(1, "a"));
+        for (Detection d : in) {
+            assertThat(b.add(d, false)).isEmpty();
+        }
+        List<Scan> out = b.flush();
+        assertThat(out).extracting(Scan::sensor).containsExactly("a", "b", "a");
+        assertThat(out).extracting(s -> s.detections().size()).containsExactly(4, 2, 1);
+        // Restored and released scans start afresh: nothing of them is added to later.
+        b.restore(List.of(det(3, "a")), at(3), 0);
+        assertThat(b.add(det(3, "a"))).isEmpty();
+        assertThat(b.add(det(4, "a"))).singleElement().satisfies(s -> assertThat(s.detections()).hasSize(2));
+        assertThat(b.add(det(4, "a"))).isEmpty();
+        assertThat(b.flush()).singleElement().satisfies(s -> assertThat(s.detections()).hasSize(2));
+        assertThat(b.lateDetections()).isZero();
+    }
+
+    @Test
     void dropsAndCountsADetectionOlderThanTheWatermark() {
         ReorderBuffer b = new ReorderBuffer(Duration.ofSeconds(1));
         b.add(det(10, "a"));

@@ -83,4 +83,33 @@ class SectorRouterTest {
                 10, Fixtures.MARKING);
         assertThat(t.router().route(far).sectors()).containsExactly("W");
     }
+
+    @Test
+    void oneLookupWhereACellSettlesItGivesTheRouteOfFiveLookups() {
+        // Two sector polygons meeting at lon 68.0 (west 67.5-68.0, east 68.0-68.5, lat 42.7-43.3) and the
+        // default reach: points inside, along the shared edge and outside, within and beyond the reach.
+        org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+        java.util.function.BiFunction<Double, Double, org.locationtech.jts.geom.Geometry> box = (w, e) ->
+                gf.toGeometry(new org.locationtech.jts.geom.Envelope(w, e, 42.7, 43.3));
+        kz.shekara.theatre.Theatre theatre = new kz.shekara.theatre.Theatre("two", Fixtures.MARKING, SECTORS,
+                List.of(new kz.shekara.theatre.Zone("w", kz.shekara.theatre.ZoneKind.SECTOR, "W", "W", 0,
+                                box.apply(67.5, 68.0)),
+                        new kz.shekara.theatre.Zone("e", kz.shekara.theatre.ZoneKind.SECTOR, "E", "E", 0,
+                                box.apply(68.0, 68.5))),
+                List.of(), List.of(), List.of(), List.of());
+        MultiSectorTracker t = new MultiSectorTracker(TrackerConfig.DEFAULTS, SECTORS, new SectorLocator(theatre));
+        SectorRouter router = t.router();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        int single = 0;
+        for (int i = 0; i < 50_000; i++) {
+            Detection d = new Detection(BorderScenario.START, "radar-1", kz.shekara.model.SensorKind.RADAR,
+                    random.nextDouble(42.2, 43.8), random.nextDouble(67.0, 69.0), 10, Fixtures.MARKING);
+            SectorRouter.Route fast = router.route(d);
+            SectorRouter.Route each = router.routeEach(d);
+            assertThat(fast.sectors()).as("%s, %s", d.lat(), d.lon()).containsExactly(each.sectors());
+            assertThat(fast.plots()).containsExactly(each.plots());
+            single += fast.sectors().length == 1 ? 1 : 0;
+        }
+        assertThat(single).isGreaterThan(25_000);
+    }
 }

@@ -29,7 +29,7 @@ final class DecimalText {
             // (half an ulp, scaled) and the product's error are both below 3e-7 of a last place here.
             double x = Math.abs(v) * POW10[places];
             if (x < 2e9) {
-                double frac = x - Math.floor(x);
+                double frac = x - (long) x; // x >= 0: the cast is the floor, without Math.floor's call
                 if (Math.abs(frac - 0.5) > 1e-6) {
                     digits(out, v < 0, Math.round(x), places);
                     return;
