@@ -177,10 +177,16 @@ final class SharingHarness implements AutoCloseable {
         return JSON.readTree(r.body());
     }
 
+    /**
+     * Posts as an operator does and waits until every subscriber has what the request published (a release reaches
+     * the feeds through the bus, after the answer: read at once, a loaded machine could show the feed before it).
+     */
     HttpResponse<String> post(String path, String agency, String json) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
-        return client(agency, path + "#post").send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = client(agency, path + "#post").send(b.build(), HttpResponse.BodyHandlers.ofString());
+        bus.drain();
+        return r;
     }
 
     static Marking marking(Classification c, String originator, String... releasableTo) {
