@@ -2,7 +2,6 @@ package kz.shekara.server.response;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import kz.shekara.planning.ResponseModels;
 import kz.shekara.server.alertdesk.RulesService;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.store.StoredEvent;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import org.slf4j.Logger;
@@ -55,6 +53,8 @@ public final class ResponseService implements AutoCloseable {
     private final kz.shekara.model.Marking marking;
     /** Where dispatches go when the desk that owns their sector runs elsewhere; null: decided here. */
     private volatile java.util.function.Consumer<OperatorCommand> relay;
+    /** The claims that decide which desk tasks a unit, on a cluster of response workers; null: this desk alone. */
+    private volatile UnitClaims claims;
 
     public ResponseService(ResponseConfig config, Bus bus, RulesService rules, Theatre theatre, ResponseModels models,
                            SectorLocator sectors, Clock clock) {
@@ -114,16 +114,9 @@ public final class ResponseService implements AutoCloseable {
      * what it holds. Decides nothing and publishes nothing.
      */
     public void rebuild(List<? extends DomainEvent> tasks, List<? extends DomainEvent> inputs) {
-        List<DomainEvent> all = new ArrayList<>(inputs);
-        all.addAll(tasks);
-        all.sort(Comparator.comparing(DomainEvent::time)); // stable: a task step after the inputs of its time
-        TaskView view = new TaskView();
-        long seq = 0;
-        for (DomainEvent e : all) {
-            view.apply(new StoredEvent(++seq, "-", "-", e));
-        }
+        TaskView.State s = TaskView.folded(tasks, inputs);
         synchronized (desk) {
-            desk.restore(view.state().toDesk());
+            desk.restore(s.toDesk());
         }
     }
 
@@ -160,8 +153,13 @@ public final class ResponseService implements AutoCloseable {
     private void carryOut(List<DispatchOutput> out) {
         for (DispatchOutput o : out) {
             switch (o) {
-                case DispatchOutput.TaskStep s -> bus.publish(Topic.TASKS, s.sector() == null ? "-" : s.sector(),
-                        s.task());
+                case DispatchOutput.TaskStep s -> {
+                    bus.publish(Topic.TASKS, s.sector() == null ? "-" : s.sector(), s.task());
+                    UnitClaims c = claims;
+                    if (c != null && !s.task().status().active()) {
+                        c.release(s.task(), s.sector()); // the task is over: its unit is free for any desk
+                    }
+                }
                 case DispatchOutput.Acknowledgement a -> {
                     try {
                         rules.acknowledgeIncident(a.incident(), a.unit(), a.note(), a.time());
@@ -217,6 +215,14 @@ public final class ResponseService implements AutoCloseable {
         relay = to;
     }
 
+    /**
+     * Makes this desk task a unit only once it has won the unit's claim among the desks of a cluster (see
+     * {@link UnitClaims}), and release it when the task ends. Without it (one process) the desk decides alone.
+     */
+    public void claimUnits(UnitClaims with) {
+        claims = with;
+    }
+
     /** As above at a given time: a dispatch relayed from another node, at its operator's time. */
     public Task dispatch(String incident, String unitId, String by, String agency, java.time.Instant time) {
         DispatchDesk.Pending pending;
@@ -224,12 +230,26 @@ public final class ResponseService implements AutoCloseable {
             pending = agency == null ? desk.dispatch(incident, unitId, by, time)
                     : desk.dispatch(incident, unitId, by, agency, time);
         }
+        UnitClaims c = claims;
+        try {
+            if (c != null) {
+                c.claim(pending.task(), pending.sector()); // refused when another desk claimed the unit first
+            }
+        } catch (RuntimeException e) {
+            synchronized (desk) {
+                desk.cancel(pending.task());
+            }
+            throw e;
+        }
         DispatchOutput.IncidentStep a = pending.assignment();
         try {
             rules.changeIncident(a.incident(), a.status(), a.unit(), a.by(), a.note(), null, a.time());
         } catch (RuntimeException e) {
             synchronized (desk) {
                 desk.cancel(pending.task());
+            }
+            if (c != null) {
+                c.release(pending.task(), pending.sector());
             }
             throw e;
         }
