@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two response desks must not task the same free unit: two {@code rules,response} nodes in the test's JVM, one
- * partition each behind a tracker node, work two thirds of the seed-7 recording; then, in each round, an operator
+ * partition each behind a tracker node, work two thirds of the seed-7 recording; then, in each round (up to three), an operator
  * on each node dispatches the same free unit, at the same moment, to an open incident of that node's own sectors.
  * Exactly one dispatch is made (201) and the other is refused (409, the unit claimed by another desk), every round;
  * the tasks topic holds one dispatch of the unit. The winner is then stopped: the loser takes its partition over,
@@ -94,13 +94,14 @@ class KafkaUnitClaimTest {
             nodes.await("the dispatch desks handled two thirds", () -> WorkerNodes.committedToEnd(admin, responseGroup,
                     WorkerNodes.named(prefix, WorkerNodes.RESPONSE_INPUTS), PARTITIONS));
 
+            // Each round takes the oldest open incident without a task on each node: the loser's is raced for again.
             List<List<String>> open = List.of(openIncidents(urls.get(0)), openIncidents(urls.get(1)));
-            int rounds = Math.min(ROUNDS, Math.min(open.get(0).size(), open.get(1).size()));
-            assertThat(rounds).as("open incidents on each node: %s", open).isPositive();
+            System.out.printf("open incidents on A and B: %s%n", open);
             Set<String> used = new LinkedHashSet<>();
-            for (int round = 0; round < rounds; round++) {
-                String incidentA = open.get(0).get(round);
-                String incidentB = open.get(1).get(round);
+            while (races.size() < ROUNDS && !open.get(0).isEmpty() && !open.get(1).isEmpty()) {
+                int round = races.size();
+                String incidentA = open.get(0).getFirst();
+                String incidentB = open.get(1).getFirst();
                 String unit = freeOnBoth(urls, incidentA, incidentB, used);
                 used.add(unit);
                 List<HttpResponse<String>> answers = atOnce(urls.get(0), incidentA, urls.get(1), incidentB, unit);
@@ -110,9 +111,10 @@ class KafkaUnitClaimTest {
                 int winner = statuses.indexOf(201);
                 // Refused on its claim, or (the other's task read already) as tasked elsewhere: the same sentence.
                 assertThat(answers.get(1 - winner).body()).as("the refusal").contains("unit " + unit + " is tasked already");
-                races.add(new Race(unit, winner, winner == 0 ? incidentA : incidentB,
-                        winner == 0 ? incidentB : incidentA));
+                races.add(new Race(unit, winner, open.get(winner).removeFirst(), open.get(1 - winner).getFirst()));
             }
+            assertThat(races).as("rounds raced, open incidents on each node: %s", open).isNotEmpty();
+            System.out.printf("races: %s%n", races);
             nodes.await("every dispatch step is on the tasks topic", () -> tasks(kafka, prefix).stream()
                     .filter(t -> t.status() == TaskStatus.DISPATCHED).count() >= races.size());
             for (Race r : races) {
@@ -133,13 +135,17 @@ class KafkaUnitClaimTest {
                     + b.meters().counter("shekara.response.claims.lost").count()).as("claims lost")
                     .isBetween(0.0, (double) races.size());
 
-            // The winner of the first round stops: the loser takes its partition over and keeps the unit claimed ...
-            Race first = races.getFirst();
+            // The winner of the last round stops: the loser takes its partition over and keeps the unit claimed ...
+            Race first = races.getLast(); // its loser's incident has no task
             ShekaraServer loser = first.winner() == 0 ? b : a;
             String loserUrl = urls.get(1 - first.winner());
             (first.winner() == 0 ? a : b).close();
-            nodes.await(responseGroup + ": the loser holds both partitions", () -> WorkerNodes.holdings(admin,
-                    responseGroup).equals(List.of(PARTITIONS)));
+            for (String group : List.of(rulesGroup, responseGroup)) {
+                nodes.await(group + ": the loser holds both partitions", () -> WorkerNodes.holdings(admin, group)
+                        .equals(List.of(PARTITIONS)));
+            }
+            nodes.await("the loser lists the winner's incident", () -> ids(loserUrl + "/api/v1/incidents?open=true")
+                    .contains(first.won()));
             nodes.await("the loser lists the winner's task", () -> taskIds(loserUrl).contains(first.won() + "."
                     + first.unit()));
             Thread.sleep(1_000);
@@ -162,7 +168,7 @@ class KafkaUnitClaimTest {
 
     /** The open incidents a node lists (its own sectors'), oldest first. */
     private List<String> openIncidents(String url) throws Exception {
-        List<String> ids = new ArrayList<>();
+        List<String> ids = new ArrayList<>(); // mutable: the test takes incidents off as they are tasked
         for (JsonNode i : get(url + "/api/v1/incidents?open=true")) {
             if (i.path("status").asText().equals("open")) {
                 ids.add(i.path("id").asText());
@@ -212,8 +218,12 @@ class KafkaUnitClaimTest {
     }
 
     private List<String> taskIds(String url) {
+        return ids(url + "/api/v1/tasks");
+    }
+
+    private List<String> ids(String url) {
         try {
-            return get(url + "/api/v1/tasks").findValuesAsText("id");
+            return get(url).findValuesAsText("id");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
