@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +25,6 @@ import kz.shekara.model.TaskStatus;
 import kz.shekara.server.KafkaNode;
 import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
-import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBusConfig;
@@ -66,7 +62,7 @@ class KafkaDeskGivenUpTest {
     @RegisterExtension
     final WorkerNodes nodes = new WorkerNodes(() -> dir, PARTITIONS, DEADLINE);
 
-    private final HttpClient commander = TestAccounts.commander();
+    private final OperatorClient operator = new OperatorClient();
 
     @Test
     void theGiverDropsTheSectorsAndTheTakerFollowsAnIncidentOlderThanTheWindow() throws Exception {
@@ -217,22 +213,14 @@ class KafkaDeskGivenUpTest {
     }
 
     private JsonNode get(String url) throws Exception {
-        HttpResponse<String> r = send("GET", url, null);
-        assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
-        JsonNode n = JSON.readTree(r.body());
-        return n.isArray() ? n : n.path("items").isArray() ? n.path("items") : n;
+        return operator.get(url);
     }
 
     private HttpResponse<String> send(String method, String url, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
-        b = body == null ? b.GET() : b.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        return commander.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return operator.send(method, url, body);
     }
 
-    /** A node's config, with the test's operator accounts seeded in its data directory. */
     private ShekaraConfig nodeConfig(String name, Theatre theatre) {
-        TestAccounts.seed(dir.resolve(name), theatre);
-        return nodes.nodeConfig(name);
+        return nodes.operatorNodeConfig(name, theatre);
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +22,6 @@ import kz.shekara.model.UnitClaim;
 import kz.shekara.server.KafkaNode;
 import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
-import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBusConfig;
@@ -46,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Exactly one dispatch is made (201) and the other is refused (409, the unit claimed by another desk), every round;
  * the tasks topic holds one dispatch of the unit. The winner is then stopped: the loser takes its partition over,
  * lists the task and keeps the unit claimed; when the operator resolves the winner's incident there, the task's end
- * releases the unit, and the loser's dispatch of it to its own incident is made.
+ * releases the unit, and the loser's dispatch of it to its own incident is made. A node started then holds every
+ * claim in force (read from the topic's start), and the partition it takes frees none of them.
  */
 class KafkaUnitClaimTest {
     private static final int PARTITIONS = 2;
@@ -60,7 +57,7 @@ class KafkaUnitClaimTest {
     @RegisterExtension
     final WorkerNodes nodes = new WorkerNodes(() -> dir, PARTITIONS, DEADLINE);
 
-    private final HttpClient commander = TestAccounts.commander();
+    private final OperatorClient operator = new OperatorClient();
 
     @Test
     void twoDesksDispatchingTheSameFreeUnitAtOnceMakeOneTask() throws Exception {
@@ -159,6 +156,18 @@ class KafkaUnitClaimTest {
             nodes.await("the end released the unit", () -> held(loser) == races.size() - 1);
             HttpResponse<String> made = dispatch(loserUrl, first.lost(), first.unit());
             assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+            nodes.await("the new claim is read", () -> held(loser) == races.size());
+
+            // A node started now reads every claim from the topic's start, and taking a partition frees none in force.
+            try (ShekaraServer c = KafkaNode.start(nodeConfig("c", theatre), theatre, Clock.systemUTC(), bus,
+                    NodeRoles.parse(List.of("rules", "response")))) {
+                nodes.await(responseGroup + ": the new node holds a partition", () -> WorkerNodes.holdings(admin,
+                        responseGroup).equals(List.of(1, 1)));
+                nodes.await("the new node holds every claim in force", () -> held(c) == races.size());
+                Thread.sleep(1_000);
+                assertThat(List.of(held(loser), held(c))).as("units claimed on the old and the new node")
+                        .containsOnly((double) races.size());
+            }
         }
     }
 
@@ -239,22 +248,14 @@ class KafkaUnitClaimTest {
     }
 
     private JsonNode get(String url) throws Exception {
-        HttpResponse<String> r = send("GET", url, null);
-        assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
-        JsonNode n = JSON.readTree(r.body());
-        return n.isArray() ? n : n.path("items").isArray() ? n.path("items") : n;
+        return operator.get(url);
     }
 
     private HttpResponse<String> send(String method, String url, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
-        b = body == null ? b.GET() : b.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        return commander.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return operator.send(method, url, body);
     }
 
-    /** A node's config, with the test's operator accounts seeded in its data directory. */
     private ShekaraConfig nodeConfig(String name, Theatre theatre) {
-        TestAccounts.seed(dir.resolve(name), theatre);
-        return nodes.nodeConfig(name);
+        return nodes.operatorNodeConfig(name, theatre);
     }
 }

@@ -68,6 +68,12 @@ final class WorkerNodes implements AfterEachCallback {
         return nodeConfig(dir.get(), name);
     }
 
+    /** As {@link #nodeConfig(String)}, with the test's operator accounts seeded in its data directory. */
+    ShekaraConfig operatorNodeConfig(String name, kz.shekara.theatre.Theatre theatre) {
+        kz.shekara.server.access.TestAccounts.seed(dir.get().resolve(name), theatre);
+        return nodeConfig(name);
+    }
+
     /** A node in the test's JVM: loopback, ports of the system's choosing, no TLS, its data in {@code dir/name}. */
     static ShekaraConfig nodeConfig(Path dir, String name) {
         return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0).withTlsPort(-1)
