@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,11 +20,8 @@ import kz.shekara.model.AlertChange;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.Task;
 import kz.shekara.model.TaskStatus;
-import kz.shekara.server.KafkaNode;
-import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBusConfig;
 import kz.shekara.server.kafka.SectorPartitions;
 import kz.shekara.server.kafka.TestBroker;
@@ -77,11 +72,9 @@ class KafkaDeskGivenUpTest {
         KafkaBusConfig bus = WorkerNodes.bus(kafka, prefix, PARTITIONS);
         Map<Integer, Dispatched> dispatched = new HashMap<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
-             ShekaraServer tracker = KafkaNode.start(nodeConfig("tracker", theatre), theatre, Clock.systemUTC(), bus,
-                     NodeRoles.parse(List.of("tracker")));
-             ShekaraServer a = KafkaNode.start(nodeConfig("a", theatre), theatre, Clock.systemUTC(), bus,
-                     NodeRoles.parse(List.of("rules", "response")))) {
-            String aUrl = "http://127.0.0.1:" + a.ports().http();
+             ShekaraServer tracker = nodes.node("tracker", theatre, bus, "tracker");
+             ShekaraServer a = nodes.node("a", theatre, bus, "rules", "response")) {
+            String aUrl = WorkerNodes.url(a);
             for (String group : List.of(rulesGroup, responseGroup)) {
                 nodes.await(group + ": A holds both partitions", () -> WorkerNodes.holdings(admin, group)
                         .equals(List.of(PARTITIONS)));
@@ -119,9 +112,8 @@ class KafkaDeskGivenUpTest {
                     responseGroup, responseInputs, PARTITIONS));
             long before = a.bus().log().latestSeq();
 
-            try (ShekaraServer b = KafkaNode.start(nodeConfig("b", theatre), theatre, Clock.systemUTC(), bus,
-                    NodeRoles.parse(List.of("rules", "response")))) {
-                String bUrl = "http://127.0.0.1:" + b.ports().http();
+            try (ShekaraServer b = nodes.node("b", theatre, bus, "rules", "response")) {
+                String bUrl = WorkerNodes.url(b);
                 for (String group : List.of(rulesGroup, responseGroup)) {
                     nodes.await(group + ": each node holds one partition", () -> WorkerNodes.holdings(admin, group)
                             .equals(List.of(1, 1)));
@@ -218,9 +210,5 @@ class KafkaDeskGivenUpTest {
 
     private HttpResponse<String> send(String method, String url, String body) throws Exception {
         return operator.send(method, url, body);
-    }
-
-    private ShekaraConfig nodeConfig(String name, Theatre theatre) {
-        return nodes.operatorNodeConfig(name, theatre);
     }
 }

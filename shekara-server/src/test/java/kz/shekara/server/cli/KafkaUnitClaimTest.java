@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,11 +18,8 @@ import java.util.concurrent.CountDownLatch;
 import kz.shekara.model.Task;
 import kz.shekara.model.TaskStatus;
 import kz.shekara.model.UnitClaim;
-import kz.shekara.server.KafkaNode;
-import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBusConfig;
 import kz.shekara.server.kafka.TestBroker;
 import kz.shekara.server.kafka.TopicReader;
@@ -70,13 +66,10 @@ class KafkaUnitClaimTest {
         KafkaBusConfig bus = WorkerNodes.bus(kafka, prefix, PARTITIONS);
         List<Race> races = new ArrayList<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
-             ShekaraServer tracker = KafkaNode.start(nodeConfig("tracker", theatre), theatre, Clock.systemUTC(), bus,
-                     NodeRoles.parse(List.of("tracker")));
-             ShekaraServer a = KafkaNode.start(nodeConfig("a", theatre), theatre, Clock.systemUTC(), bus,
-                     NodeRoles.parse(List.of("rules", "response")));
-             ShekaraServer b = KafkaNode.start(nodeConfig("b", theatre), theatre, Clock.systemUTC(), bus,
-                     NodeRoles.parse(List.of("rules", "response")))) {
-            List<String> urls = List.of("http://127.0.0.1:" + a.ports().http(), "http://127.0.0.1:" + b.ports().http());
+             ShekaraServer tracker = nodes.node("tracker", theatre, bus, "tracker");
+             ShekaraServer a = nodes.node("a", theatre, bus, "rules", "response");
+             ShekaraServer b = nodes.node("b", theatre, bus, "rules", "response")) {
+            List<String> urls = List.of(WorkerNodes.url(a), WorkerNodes.url(b));
             for (String group : List.of(rulesGroup, responseGroup)) {
                 nodes.await(group + ": each node holds one partition", () -> WorkerNodes.holdings(admin, group)
                         .equals(List.of(1, 1)));
@@ -159,8 +152,7 @@ class KafkaUnitClaimTest {
             nodes.await("the new claim is read", () -> held(loser) == races.size());
 
             // A node started now reads every claim from the topic's start, and taking a partition frees none in force.
-            try (ShekaraServer c = KafkaNode.start(nodeConfig("c", theatre), theatre, Clock.systemUTC(), bus,
-                    NodeRoles.parse(List.of("rules", "response")))) {
+            try (ShekaraServer c = nodes.node("c", theatre, bus, "rules", "response")) {
                 nodes.await(responseGroup + ": the new node holds a partition", () -> WorkerNodes.holdings(admin,
                         responseGroup).equals(List.of(1, 1)));
                 nodes.await("the new node holds every claim in force", () -> held(c) == races.size());
@@ -253,9 +245,5 @@ class KafkaUnitClaimTest {
 
     private HttpResponse<String> send(String method, String url, String body) throws Exception {
         return operator.send(method, url, body);
-    }
-
-    private ShekaraConfig nodeConfig(String name, Theatre theatre) {
-        return nodes.operatorNodeConfig(name, theatre);
     }
 }
