@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * twice. Unit positions, crews' messages and control changes are keyed otherwise (by sector of the unit,
  * chatroom, unit): every response worker takes all of them, in a group of its node's own, so it knows
  * every unit wherever its task lies; it takes every task step too, so that a unit another worker's desk tasked
- * counts as tasked here ({@link ResponseService#takeElsewhere}). Meter: {@code shekara.response.rebuilt} (task steps and inputs
- * folded). Thread-safe: the desk locks.
+ * counts as tasked here ({@link ResponseService#takeElsewhere}), and every claim on a unit ({@link UnitClaims}: its
+ * desk tasks a unit only once its claim won; a partition taken frees the units claimed for its incidents with no
+ * task). Meter: {@code shekara.response.rebuilt} (task steps and inputs folded). Thread-safe: the desk locks.
  */
 final class ResponseSectors implements SectorHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseSectors.class);
