@@ -36,9 +36,10 @@ import org.slf4j.LoggerFactory;
  * {@link RulesService} at the event time that caused the step (a refusal there leaves the task step
  * standing). Operator commands (dispatch, operational control, crises) take their time from the
  * injected clock; operational control and crises are decided by a {@link ControlDesk}, applied at
- * once and published ({@link Topic#UNIT_CONTROL}, {@link Topic#CRISES}). On a cluster of response workers
- * ({@link #claimUnits}) a dispatch goes on only once its claim on the unit won, and a task's end releases it. Thread-safe:
- * one lock around the desks (never held while a claim is waited for); what they decided is carried out outside it, in order.
+ * once and published ({@link Topic#UNIT_CONTROL}, {@link Topic#CRISES}). On a cluster of response
+ * workers ({@link #claimUnits}) a dispatch goes on only once its claim on the unit won, and a task's
+ * end releases it. Thread-safe: one lock around the desks (never held while a claim is waited for);
+ * what they decided is carried out outside it, in order.
  */
 public final class ResponseService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseService.class);

@@ -102,8 +102,8 @@ public final class UnitClaims {
         } catch (TimeoutException e) {
             unanswered.increment();
             release(t, sector); // had it won after all, the unit is free again
-            throw new Refusal.Conflict("unit " + t.unit() + " not tasked: its claim had no answer from the cluster within "
-                    + wait.toSeconds() + " s; try again");
+            throw new Refusal.Conflict("unit " + t.unit() + " not tasked: its claim had no answer from the cluster"
+                    + " within " + wait.toSeconds() + " s; try again");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while claiming unit " + t.unit(), e);
@@ -120,7 +120,7 @@ public final class UnitClaims {
         won.increment();
     }
 
-    /** Releases {@code t}'s unit held by {@code t} (its task ended, or never made): a release by another task is void. */
+    /** Releases {@code t}'s unit held by {@code t} (its task ended, or never made); a release by another task is void. */
     public void release(Task t, String sector) {
         bus.publish(Topic.UNIT_CLAIMS, t.unit(), UnitClaim.release(UUID.randomUUID().toString(), t, sector));
     }

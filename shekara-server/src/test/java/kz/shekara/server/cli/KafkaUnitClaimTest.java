@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two response desks must not task the same free unit: two {@code rules,response} nodes in the test's JVM, one
- * partition each behind a tracker node, work two thirds of the seed-7 recording; then, in each round (up to three), an operator
+ * partition each behind a tracker node, work two thirds of the seed-7 recording; then, in each round (up to three), an
+ * operator
  * on each node dispatches the same free unit, at the same moment, to an open incident of that node's own sectors.
  * Exactly one dispatch is made (201) and the other is refused (409, the unit claimed by another desk), every round;
  * the tasks topic holds one dispatch of the unit. The winner is then stopped: the loser takes its partition over,
@@ -100,7 +101,8 @@ class KafkaUnitClaimTest {
                         answers.stream().map(HttpResponse::body).toList()).containsExactlyInAnyOrder(201, 409);
                 int winner = statuses.indexOf(201);
                 // Refused on its claim, or (the other's task read already) as tasked elsewhere: the same sentence.
-                assertThat(answers.get(1 - winner).body()).as("the refusal").contains("unit " + unit + " is tasked already");
+                assertThat(answers.get(1 - winner).body()).as("the refusal")
+                        .contains("unit " + unit + " is tasked already");
                 races.add(new Race(unit, winner, open.get(winner).removeFirst(), open.get(1 - winner).getFirst()));
             }
             assertThat(races).as("rounds raced, open incidents on each node: %s", open).isNotEmpty();
@@ -116,11 +118,13 @@ class KafkaUnitClaimTest {
                         Duration.ofSeconds(1), x -> { }).stream().map(x -> (UnitClaim) x.event())
                         .filter(c -> c.unit().equals(r.unit())).toList();
                 // Two claims, or one when the loser had read the winner's task already (refused before claiming).
-                assertThat(claims).as("claims of %s", r.unit()).hasSizeBetween(1, 2).allMatch(c -> c.kind() == UnitClaim.Kind.CLAIM);
+                assertThat(claims).as("claims of %s", r.unit()).hasSizeBetween(1, 2)
+                        .allMatch(c -> c.kind() == UnitClaim.Kind.CLAIM);
                 assertThat(claims.getFirst().incident()).as("the first claim of %s wins", r.unit()).isEqualTo(r.won());
             }
             assertThat(a.meters().counter("shekara.response.claims.won").count()
-                    + b.meters().counter("shekara.response.claims.won").count()).as("claims won").isEqualTo(races.size());
+                    + b.meters().counter("shekara.response.claims.won").count()).as("claims won")
+                    .isEqualTo(races.size());
             assertThat(a.meters().counter("shekara.response.claims.lost").count()
                     + b.meters().counter("shekara.response.claims.lost").count()).as("claims lost")
                     .isBetween(0.0, (double) races.size());
@@ -179,7 +183,8 @@ class KafkaUnitClaimTest {
     }
 
     /** A unit ranked for both incidents (else the first ranked for A's), not raced for before. */
-    private String freeOnBoth(List<String> urls, String incidentA, String incidentB, Set<String> used) throws Exception {
+    private String freeOnBoth(List<String> urls, String incidentA, String incidentB, Set<String> used)
+            throws Exception {
         List<String> onA = ranked(urls.get(0), incidentA);
         List<String> onB = ranked(urls.get(1), incidentB);
         return onA.stream().filter(u -> !used.contains(u) && onB.contains(u)).findFirst()
