@@ -58,8 +58,8 @@ public final class DispatchDesk {
     public static final Duration TRACK_MEMORY = Duration.ofMinutes(30);
     private static final String PLANNER = "planner";
 
-    /** A dispatch the desk has planned and holds, waiting for its incident to be assigned. */
-    public record Pending(Task task, IncidentStep assignment) {
+    /** A dispatch the desk has planned and holds, waiting for its incident to be assigned; {@code sector}: its key. */
+    public record Pending(Task task, IncidentStep assignment, String sector) {
     }
 
     private final ResponseConfig config;
@@ -317,7 +317,7 @@ public final class DispatchDesk {
                 lat, lon, eta, by, TaskText.order(unit, incident, target.track(), lat, lon, eta), w.marking());
         tasks.open(task, w.sector());
         units.task(unitId, task.status());
-        return new Pending(task, TaskProgress.incidentStep(task, IncidentStatus.ASSIGNED, by, time));
+        return new Pending(task, TaskProgress.incidentStep(task, IncidentStatus.ASSIGNED, by, time), w.sector());
     }
 
     /** The held task takes effect: returns its first step. */
@@ -327,10 +327,10 @@ public final class DispatchDesk {
         return out;
     }
 
-    /** Drops a held task whose incident could not be assigned; the unit is free again. */
+    /** Drops a held task (its incident not assigned, its unit claimed by another desk): not tasked here (elsewhere stays). */
     public void cancel(Task task) {
         tasks.forget(task);
-        units.task(task.unit(), TaskStatus.ENDED);
+        units.untask(task.unit());
     }
 
     private void check(IncidentWatch.Watched w, String unitId, String agency) {

@@ -104,6 +104,11 @@ final class UnitBoard {
         }
     }
 
+    /** The unit is no longer tasked by this desk (a task of another desk read for it still counts). */
+    void untask(String unit) {
+        tasked.remove(unit);
+    }
+
     boolean isTasked(String unit) {
         return tasked.containsKey(unit) || elsewhere.containsKey(unit);
     }

@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.OperatorCommand;
 import kz.shekara.model.TrackUpdate;
@@ -14,6 +16,9 @@ import kz.shekara.server.kafka.KafkaBus;
 import kz.shekara.server.kafka.SectorHandler;
 import kz.shekara.server.kafka.SectorPartitions;
 import kz.shekara.server.response.ResponseService;
+import kz.shekara.server.response.UnitClaims;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A response worker of a Kafka cluster (beside the rules on a {@code rules,response} node): takes the
@@ -30,10 +35,12 @@ import kz.shekara.server.response.ResponseService;
  * twice. Unit positions, crews' messages and control changes are keyed otherwise (by sector of the unit,
  * chatroom, unit): every response worker takes all of them, in a group of its node's own, so it knows
  * every unit wherever its task lies; it takes every task step too, so that a unit another worker's desk tasked
- * counts as tasked here ({@link ResponseService#takeElsewhere}). Meter: {@code shekara.response.rebuilt} (task steps and inputs
- * folded). Thread-safe: the desk locks.
+ * counts as tasked here ({@link ResponseService#takeElsewhere}), and every claim on a unit ({@link UnitClaims}: its
+ * desk tasks a unit only once its claim won; a partition taken frees the units claimed for its incidents with no
+ * task). Meter: {@code shekara.response.rebuilt} (task steps and inputs folded). Thread-safe: the desk locks.
  */
 final class ResponseSectors implements SectorHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ResponseSectors.class);
     /** The desk's inputs keyed by sector. */
     static final List<Topic<?>> INPUTS = List.of(Topic.TRACKS, Topic.ALERTS, Topic.INCIDENTS, Topic.POSTURE,
             Topic.COMMANDS);
@@ -44,16 +51,21 @@ final class ResponseSectors implements SectorHandler {
     /** The key of the task steps of no sector (as {@link ResponseService} publishes them). */
     private static final String NO_SECTOR = "-";
 
+    /** How long a dispatch waits for its claim on the unit to come back decided. */
+    static final Duration CLAIM_WAIT = Duration.ofSeconds(5);
+
     private final ResponseService response;
+    private final UnitClaims claims;
     private final TrackReplayFilter tracks = new TrackReplayFilter();
     private final Counter rebuilt;
     private final SectorCommands commands;
     private final kz.shekara.theatre.Theatre theatre;
     private final int partitions;
 
-    ResponseSectors(ResponseService response, SectorCommands commands, kz.shekara.theatre.Theatre theatre,
-                    int partitions, MeterRegistry meters) {
+    ResponseSectors(ResponseService response, UnitClaims claims, SectorCommands commands,
+                    kz.shekara.theatre.Theatre theatre, int partitions, MeterRegistry meters) {
         this.response = response;
+        this.claims = claims;
         this.commands = commands;
         this.theatre = theatre;
         this.partitions = partitions;
@@ -73,8 +85,12 @@ final class ResponseSectors implements SectorHandler {
         }
         // Every worker's tasks too: a unit another desk tasked is not free here (the desk skips its own).
         subs.add(roleBus.subscribe(Topic.TASKS, UNITS_GROUP, response::takeElsewhere));
+        // Every claim on a unit, from the topic's start: which desk tasks a unit is decided there, one unit at a time.
+        UnitClaims claims = new UnitClaims(roleBus, CLAIM_WAIT, meters);
+        subs.add(roleBus.subscribe(Topic.UNIT_CLAIMS, UNITS_GROUP, claims::take));
+        response.claimUnits(claims);
         subs.add(bus.subscribeSectors("response", INPUTS, OUTPUTS, List.of(), window,
-                new ResponseSectors(response, commands, theatre, partitions, meters)));
+                new ResponseSectors(response, claims, commands, theatre, partitions, meters)));
         return subs;
     }
 
@@ -87,6 +103,13 @@ final class ResponseSectors implements SectorHandler {
         }
         response.rebuild(outputs, inputs);
         rebuilt.increment(outputs.size() + inputs.size());
+        // A unit claimed for an incident of these sectors by a desk that did not live to make its task is freed.
+        Set<String> active = new HashSet<>();
+        response.tasks().forEach(t -> active.add(t.id()));
+        int freed = claims.releaseWithoutTask(sectorsOf(partition), active);
+        if (freed > 0) {
+            LOG.info("response: partition {} taken with {} units claimed and no task: released", partition, freed);
+        }
     }
 
     @Override
@@ -109,12 +132,17 @@ final class ResponseSectors implements SectorHandler {
     @Override
     public void revoked(int partition) {
         // Its incidents and tasks are another worker's now: they leave the desk (units stay: every worker knows them).
+        response.giveUpSectors(sectorsOf(partition));
+    }
+
+    /** The theatre's sectors of a partition, and null (no sector) on the partition of its key. */
+    private List<String> sectorsOf(int partition) {
         List<String> sectors = new ArrayList<>(SectorPartitions.in(partition,
                 theatre.sectors().stream().map(kz.shekara.theatre.Sector::id).toList(), partitions));
         if (SectorPartitions.of(NO_SECTOR, partitions) == partition) {
             sectors.add(null);
         }
-        response.giveUpSectors(sectors);
+        return sectors;
     }
 
     /** Incident events are read back whole for a partition taken: every open incident is followed, however old. */

@@ -16,6 +16,7 @@ import kz.shekara.model.Task;
 import kz.shekara.model.Detection;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.TrackUpdate;
+import kz.shekara.model.UnitClaim;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.rules.PostureChange;
 import kz.shekara.track.TrackHandover;
@@ -46,6 +47,11 @@ public record Topic<E extends DomainEvent>(String name, Class<E> type, Function<
     public static final Topic<PostureChange> POSTURE = new Topic<>("posture", PostureChange.class, null);
     /** Units' tasks: dispatch, acknowledgement, en route, on scene, moved intercept point, end; never dropped. */
     public static final Topic<Task> TASKS = new Topic<>("tasks", Task.class, null);
+    /**
+     * Response workers' claims on units for tasks and their releases, keyed by unit (so that one partition orders
+     * every claim of a unit: the first claim of a free unit wins it); never dropped. Used on a cluster only.
+     */
+    public static final Topic<UnitClaim> UNIT_CLAIMS = new Topic<>("unit-claims", UnitClaim.class, null);
     /** Changes of which command holds operational control of a unit. */
     public static final Topic<ControlChange> UNIT_CONTROL = new Topic<>("unit-control", ControlChange.class, null);
     /** Crises declared and ended (each followed by the control changes it makes on {@link #UNIT_CONTROL}). */

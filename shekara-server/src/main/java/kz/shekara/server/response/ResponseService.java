@@ -2,7 +2,6 @@ package kz.shekara.server.response;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import kz.shekara.planning.ResponseModels;
 import kz.shekara.server.alertdesk.RulesService;
 import kz.shekara.server.bus.Bus;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.store.StoredEvent;
 import kz.shekara.theatre.SectorLocator;
 import kz.shekara.theatre.Theatre;
 import org.slf4j.Logger;
@@ -39,8 +37,10 @@ import org.slf4j.LoggerFactory;
  * {@link RulesService} at the event time that caused the step (a refusal there leaves the task step
  * standing). Operator commands (dispatch, operational control, crises) take their time from the
  * injected clock; operational control and crises are decided by a {@link ControlDesk}, applied at
- * once and published ({@link Topic#UNIT_CONTROL}, {@link Topic#CRISES}). Thread-safe: one lock
- * around the desks; what they decided is carried out outside it, in order.
+ * once and published ({@link Topic#UNIT_CONTROL}, {@link Topic#CRISES}). On a cluster of response
+ * workers ({@link #claimUnits}) a dispatch goes on only once its claim on the unit won, and a task's
+ * end releases it. Thread-safe: one lock around the desks (never held while a claim is waited for);
+ * what they decided is carried out outside it, in order.
  */
 public final class ResponseService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseService.class);
@@ -60,6 +60,7 @@ public final class ResponseService implements AutoCloseable {
     private volatile java.util.function.Consumer<OperatorCommand> relay;
     /** Where crises are decided on a node of a cluster (in the crises topic's order); null: decided here. */
     private volatile SharedCrises shared;
+    private final DeskOutputs outputs;
 
     public ResponseService(ResponseConfig config, Bus bus, RulesService rules, Theatre theatre, ResponseModels models,
                            SectorLocator sectors, Clock clock) {
@@ -69,6 +70,7 @@ public final class ResponseService implements AutoCloseable {
         this.desk = new DispatchDesk(Objects.requireNonNull(config, "config"), Objects.requireNonNull(theatre, "theatre"),
                 Objects.requireNonNull(models, "models"), sectors);
         this.controls = new ControlDesk(theatre);
+        this.outputs = new DeskOutputs(bus, rules);
         this.marking = theatre.defaultMarking();
     }
 
@@ -130,18 +132,12 @@ public final class ResponseService implements AutoCloseable {
      * Takes over sectors another desk worked, as a restart takes the desk back from the log: that desk's
      * task steps ({@code tasks}) and the inputs it handled (tracks, alerts, incident events, postures) are
      * folded in event-time order into the state a {@link TaskView} keeps, which the desk takes in beside
-     * what it holds. Decides nothing and publishes nothing.
+     * what it holds. Decides nothing; publishes only the ends of tasks whose incidents closed before that desk
+     * ended them (see {@link #start}).
+
      */
     public void rebuild(List<? extends DomainEvent> tasks, List<? extends DomainEvent> inputs) {
-        List<DomainEvent> all = new ArrayList<>(inputs);
-        all.addAll(tasks);
-        all.sort(Comparator.comparing(DomainEvent::time)); // stable: a task step after the inputs of its time
-        TaskView view = new TaskView();
-        long seq = 0;
-        for (DomainEvent e : all) {
-            view.apply(new StoredEvent(++seq, "-", "-", e));
-        }
-        TaskView.State state = view.state();
+        TaskView.State state = TaskView.folded(tasks, inputs);
         synchronized (desk) {
             desk.restore(state.toDesk());
         }
@@ -174,32 +170,7 @@ public final class ResponseService implements AutoCloseable {
         synchronized (desk) {
             out = input.apply(event);
         }
-        carryOut(out);
-    }
-
-    /** Publishes the task steps and moves the incidents on, in the order the desk decided them. */
-    private void carryOut(List<DispatchOutput> out) {
-        for (DispatchOutput o : out) {
-            switch (o) {
-                case DispatchOutput.TaskStep s -> bus.publish(Topic.TASKS, s.sector() == null ? "-" : s.sector(),
-                        s.task());
-                case DispatchOutput.Acknowledgement a -> {
-                    try {
-                        rules.acknowledgeIncident(a.incident(), a.unit(), a.note(), a.time());
-                    } catch (IllegalStateException | NoSuchElementException e) {
-                        LOG.debug("acknowledgement of {} not on its timeline: {}", a.incident(), e.getMessage());
-                    }
-                }
-                case DispatchOutput.IncidentStep i -> {
-                    try {
-                        rules.changeIncident(i.incident(), i.status(), i.unit(), i.by(), i.note(), null, i.time());
-                    } catch (IllegalStateException | NoSuchElementException e) {
-                        // The operator moved the incident on already (or closed it): the task step stands.
-                        LOG.debug("incident {} not moved to {}: {}", i.incident(), i.status().code(), e.getMessage());
-                    }
-                }
-            }
-        }
+        outputs.carryOut(out);
     }
 
     /**
@@ -238,6 +209,14 @@ public final class ResponseService implements AutoCloseable {
         relay = to;
     }
 
+    /**
+     * Makes this desk task a unit only once it has won the unit's claim among the desks of a cluster (see
+     * {@link UnitClaims}), and release it when the task ends. Without it (one process) the desk decides alone.
+     */
+    public void claimUnits(UnitClaims with) {
+        outputs.claimUnits(with);
+    }
+
     /** As above at a given time: a dispatch relayed from another node, at its operator's time. */
     public Task dispatch(String incident, String unitId, String by, String agency, java.time.Instant time) {
         DispatchDesk.Pending pending;
@@ -245,21 +224,7 @@ public final class ResponseService implements AutoCloseable {
             pending = agency == null ? desk.dispatch(incident, unitId, by, time)
                     : desk.dispatch(incident, unitId, by, agency, time);
         }
-        DispatchOutput.IncidentStep a = pending.assignment();
-        try {
-            rules.changeIncident(a.incident(), a.status(), a.unit(), a.by(), a.note(), null, a.time());
-        } catch (RuntimeException e) {
-            synchronized (desk) {
-                desk.cancel(pending.task());
-            }
-            throw e;
-        }
-        List<DispatchOutput> out;
-        synchronized (desk) {
-            out = desk.confirm(pending.task());
-        }
-        carryOut(out);
-        return pending.task();
+        return outputs.dispatch(desk, pending);
     }
 
     /**
@@ -276,7 +241,7 @@ public final class ResponseService implements AutoCloseable {
             out = apply(List.of(c));
         }
         bus.publish(Topic.UNIT_CONTROL, unitId, c);
-        carryOut(out);
+        outputs.carryOut(out);
         return c;
     }
 
@@ -286,35 +251,31 @@ public final class ResponseService implements AutoCloseable {
      * {@link #shareCrises}: null when the declaration was not back within the wait.
      */
     public ControlDesk.Outcome declareCrisis(String command, String to, String by, String reason) {
-        SharedCrises cluster = shared;
-        if (cluster != null) {
-            return cluster.propose(() -> controls.declaration(command, to, by, reason, clock.instant()));
-        }
-        ControlDesk.Outcome o;
-        List<DispatchOutput> out;
-        synchronized (desk) {
-            o = controls.declare(command, to, by, reason, clock.instant());
-            out = apply(o.changes());
-        }
-        publish(o);
-        carryOut(out);
-        return o;
+        return crisisStep(() -> controls.declaration(command, to, by, reason, clock.instant()),
+                () -> controls.declare(command, to, by, reason, clock.instant()));
     }
 
     /** Ends a crisis in force at the clock's time; see {@link ControlDesk#end} (and the cluster's way above). */
     public ControlDesk.Outcome endCrisis(String crisis, String by, String reason) {
+        return crisisStep(() -> controls.ending(crisis, by, reason, clock.instant()),
+                () -> controls.end(crisis, by, reason, clock.instant()));
+    }
+
+    /** A crisis declared or ended: proposed to the cluster ({@code proposal}), or decided here ({@code here}). */
+    private ControlDesk.Outcome crisisStep(java.util.function.Supplier<CrisisEvent> proposal,
+                                           java.util.function.Supplier<ControlDesk.Outcome> here) {
         SharedCrises cluster = shared;
         if (cluster != null) {
-            return cluster.propose(() -> controls.ending(crisis, by, reason, clock.instant()));
+            return cluster.propose(proposal);
         }
         ControlDesk.Outcome o;
         List<DispatchOutput> out;
         synchronized (desk) {
-            o = controls.end(crisis, by, reason, clock.instant());
+            o = here.get();
             out = apply(o.changes());
         }
         publish(o);
-        carryOut(out);
+        outputs.carryOut(out);
         return o;
     }
 
@@ -324,7 +285,7 @@ public final class ResponseService implements AutoCloseable {
      */
     public java.util.function.Consumer<CrisisEvent> shareCrises(java.time.Duration wait,
                                                                 io.micrometer.core.instrument.Counter unanswered) {
-        SharedCrises cluster = new SharedCrises(bus, controls, desk, this::apply, this::carryOut, wait, unanswered);
+        SharedCrises cluster = new SharedCrises(bus, controls, desk, this::apply, outputs::carryOut, wait, unanswered);
         shared = cluster;
         return cluster::take;
     }

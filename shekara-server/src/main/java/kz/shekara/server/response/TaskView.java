@@ -15,6 +15,7 @@ import kz.shekara.dispatch.DispatchState;
 import kz.shekara.model.Alert;
 import kz.shekara.model.ControlChange;
 import kz.shekara.model.CrisisEvent;
+import kz.shekara.model.DomainEvent;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.Task;
 import kz.shekara.model.TaskStatus;
@@ -183,6 +184,22 @@ public final class TaskView implements LogView {
     }
 
     /** A copy of the whole state. */
+    /**
+     * The state of a view fed {@code tasks} (task steps) and {@code inputs} merged in event-time order, a task step
+     * after the inputs of its time (a take-over's rebuild, see {@link ResponseService#rebuild}).
+     */
+    public static State folded(List<? extends DomainEvent> tasks, List<? extends DomainEvent> inputs) {
+        List<DomainEvent> all = new ArrayList<>(inputs);
+        all.addAll(tasks);
+        all.sort(java.util.Comparator.comparing(DomainEvent::time)); // stable
+        TaskView view = new TaskView();
+        long seq = 0;
+        for (DomainEvent e : all) {
+            view.apply(new StoredEvent(++seq, "-", "-", e));
+        }
+        return view.state();
+    }
+
     public synchronized State state() {
         List<IncidentEvent> open = new ArrayList<>();
         incidents.values().forEach(open::addAll);

@@ -15,6 +15,7 @@ import kz.shekara.model.Task;
 import kz.shekara.rules.PostureChange;
 import kz.shekara.model.Detection;
 import kz.shekara.model.TrackUpdate;
+import kz.shekara.model.UnitClaim;
 import kz.shekara.model.UnitPosition;
 import kz.shekara.track.TrackHandover;
 
@@ -41,7 +42,8 @@ public final class EventTypes {
             EventType.of("release", Release.class, Release::object),
             EventType.of("operator-command", OperatorCommand.class, OperatorCommand::target),
             EventType.of("command-outcome", CommandOutcome.class, CommandOutcome::command),
-            EventType.of("track-handover", TrackHandover.class, TrackHandover::toSector));
+            EventType.of("track-handover", TrackHandover.class, TrackHandover::toSector),
+            EventType.of("unit-claim", UnitClaim.class, UnitClaim::unit));
 
     private EventTypes() {
     }

@@ -17,6 +17,8 @@ import kz.shekara.model.AlertChange;
 import kz.shekara.model.AlertState;
 import kz.shekara.model.CommandOutcome;
 import kz.shekara.model.OperatorCommand;
+import kz.shekara.model.Task;
+import kz.shekara.model.UnitClaim;
 import kz.shekara.rules.PostureChange;
 import kz.shekara.theatre.Posture;
 import kz.shekara.server.KafkaNode;
@@ -128,6 +130,33 @@ class KafkaCommandsTest {
             assertThat(postures.getFirst().by()).isEqualTo("commander");
             assertThat(put(posture.replace(sector, "no-such-sector"), "{\"posture\":\"high\",\"reason\":\"drill\"}")
                     .statusCode()).isEqualTo(404);
+
+            // A dispatch relayed to the response worker goes through its claim on the unit: one claim, one task.
+            String workerUrl = "http://127.0.0.1:" + worker.ports().http() + "/api/v1/incidents";
+            String id = null;
+            String unit = null;
+            for (JsonNode i : get(workerUrl + "?open=true")) {
+                JsonNode ranked = get(workerUrl + "/" + i.path("id").asText() + "/recommendations")
+                        .path("recommendations");
+                if (id == null && i.path("status").asText().equals("open") && !ranked.isEmpty()) {
+                    id = i.path("id").asText();
+                    unit = ranked.get(0).path("unit").asText();
+                }
+            }
+            assertThat(id).as("an open incident with units ranked, on the worker").isNotNull();
+            String tasked = unit;
+            String dispatch = "http://127.0.0.1:" + api.ports().http() + "/api/v1/incidents/" + id + "/dispatch";
+            HttpResponse<String> relayed = commander.send(HttpRequest.newBuilder(URI.create(dispatch))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"unit\":\"" + unit + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(relayed.statusCode()).as(relayed.body()).isEqualTo(202);
+            await("the worker tasked the unit", () -> TopicReader.readAll(kafka, prefix, List.of(Topic.TASKS),
+                    Duration.ofSeconds(1), b -> { }).stream().anyMatch(r -> ((Task) r.event()).unit().equals(tasked)));
+            assertThat(TopicReader.readAll(kafka, prefix, List.of(Topic.UNIT_CLAIMS), Duration.ofSeconds(1), b -> { })
+                    .stream().map(r -> (UnitClaim) r.event()).toList()).as("claims on the topic")
+                    .extracting(UnitClaim::kind, UnitClaim::unit, UnitClaim::incident)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(UnitClaim.Kind.CLAIM, tasked, id));
+            assertThat(worker.meters().counter("shekara.response.claims.won").count()).isEqualTo(1);
         }
     }
 

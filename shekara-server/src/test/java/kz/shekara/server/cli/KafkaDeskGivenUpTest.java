@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,12 +20,8 @@ import kz.shekara.model.AlertChange;
 import kz.shekara.model.IncidentEvent;
 import kz.shekara.model.Task;
 import kz.shekara.model.TaskStatus;
-import kz.shekara.server.KafkaNode;
-import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
-import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBusConfig;
 import kz.shekara.server.kafka.SectorPartitions;
 import kz.shekara.server.kafka.TestBroker;
@@ -66,7 +57,7 @@ class KafkaDeskGivenUpTest {
     @RegisterExtension
     final WorkerNodes nodes = new WorkerNodes(() -> dir, PARTITIONS, DEADLINE);
 
-    private final HttpClient commander = TestAccounts.commander();
+    private final OperatorClient operator = new OperatorClient();
 
     @Test
     void theGiverDropsTheSectorsAndTheTakerFollowsAnIncidentOlderThanTheWindow() throws Exception {
@@ -81,11 +72,9 @@ class KafkaDeskGivenUpTest {
         KafkaBusConfig bus = WorkerNodes.bus(kafka, prefix, PARTITIONS);
         Map<Integer, Dispatched> dispatched = new HashMap<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
-             ShekaraServer tracker = KafkaNode.start(nodeConfig("tracker", theatre), theatre, Clock.systemUTC(), bus,
-                     NodeRoles.parse(List.of("tracker")));
-             ShekaraServer a = KafkaNode.start(nodeConfig("a", theatre), theatre, Clock.systemUTC(), bus,
-                     NodeRoles.parse(List.of("rules", "response")))) {
-            String aUrl = "http://127.0.0.1:" + a.ports().http();
+             ShekaraServer tracker = nodes.node("tracker", theatre, bus, "tracker");
+             ShekaraServer a = nodes.node("a", theatre, bus, "rules", "response")) {
+            String aUrl = WorkerNodes.url(a);
             for (String group : List.of(rulesGroup, responseGroup)) {
                 nodes.await(group + ": A holds both partitions", () -> WorkerNodes.holdings(admin, group)
                         .equals(List.of(PARTITIONS)));
@@ -123,9 +112,8 @@ class KafkaDeskGivenUpTest {
                     responseGroup, responseInputs, PARTITIONS));
             long before = a.bus().log().latestSeq();
 
-            try (ShekaraServer b = KafkaNode.start(nodeConfig("b", theatre), theatre, Clock.systemUTC(), bus,
-                    NodeRoles.parse(List.of("rules", "response")))) {
-                String bUrl = "http://127.0.0.1:" + b.ports().http();
+            try (ShekaraServer b = nodes.node("b", theatre, bus, "rules", "response")) {
+                String bUrl = WorkerNodes.url(b);
                 for (String group : List.of(rulesGroup, responseGroup)) {
                     nodes.await(group + ": each node holds one partition", () -> WorkerNodes.holdings(admin, group)
                             .equals(List.of(1, 1)));
@@ -217,22 +205,10 @@ class KafkaDeskGivenUpTest {
     }
 
     private JsonNode get(String url) throws Exception {
-        HttpResponse<String> r = send("GET", url, null);
-        assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
-        JsonNode n = JSON.readTree(r.body());
-        return n.isArray() ? n : n.path("items").isArray() ? n.path("items") : n;
+        return operator.get(url);
     }
 
     private HttpResponse<String> send(String method, String url, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
-        b = body == null ? b.GET() : b.header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        return commander.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** A node's config, with the test's operator accounts seeded in its data directory. */
-    private ShekaraConfig nodeConfig(String name, Theatre theatre) {
-        TestAccounts.seed(dir.resolve(name), theatre);
-        return nodes.nodeConfig(name);
+        return operator.send(method, url, body);
     }
 }

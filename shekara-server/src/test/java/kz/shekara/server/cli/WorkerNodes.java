@@ -68,6 +68,27 @@ final class WorkerNodes implements AfterEachCallback {
         return nodeConfig(dir.get(), name);
     }
 
+    /**
+     * A node in the test's JVM ({@link #operatorNodeConfig}) on {@code bus} running {@code roles}, its clock the
+     * system's; the caller closes it.
+     */
+    kz.shekara.server.ShekaraServer node(String name, kz.shekara.theatre.Theatre theatre, KafkaBusConfig bus,
+                                         String... roles) throws IOException {
+        return kz.shekara.server.KafkaNode.start(operatorNodeConfig(name, theatre), theatre, java.time.Clock.systemUTC(),
+                bus, kz.shekara.server.NodeRoles.parse(List.of(roles)));
+    }
+
+    /** The base URL of a node's HTTP API. */
+    static String url(kz.shekara.server.ShekaraServer node) {
+        return "http://127.0.0.1:" + node.ports().http();
+    }
+
+    /** As {@link #nodeConfig(String)}, with the test's operator accounts seeded in its data directory. */
+    ShekaraConfig operatorNodeConfig(String name, kz.shekara.theatre.Theatre theatre) {
+        kz.shekara.server.access.TestAccounts.seed(dir.get().resolve(name), theatre);
+        return nodeConfig(name);
+    }
+
     /** A node in the test's JVM: loopback, ports of the system's choosing, no TLS, its data in {@code dir/name}. */
     static ShekaraConfig nodeConfig(Path dir, String name) {
         return ShekaraConfig.defaults().withBind("127.0.0.1").withHttpPort(0).withCotPort(0).withTlsPort(-1)
