@@ -58,36 +58,50 @@ class RulesSectorsTest {
         }
     }
 
+    /** A rules worker of {@code PARTITIONS} on an in-memory bus, the alerts it raises gathered. */
+    private static final class Node implements AutoCloseable {
+        final Theatre theatre = TheatreLoader.loadDefault();
+        final MovingClock clock = new MovingClock();
+        final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        final List<Alert> raised = new CopyOnWriteArrayList<>();
+        final InMemoryBus bus = new InMemoryBus();
+        final RulesService rules = new RulesService(RulesSettings.defaults(), bus, theatre, meters, clock);
+        final RulesSectors worker = new RulesSectors(rules, new SectorCommands(rules, bus, meters), Duration.ofMinutes(15),
+                PARTITIONS, meters);
+
+        Node() throws Exception {
+            bus.subscribe(Topic.ALERTS, "test", raised::add);
+        }
+
+        @Override
+        public void close() {
+            rules.close();
+            bus.close();
+        }
+    }
+
     @Test
     void aGivenUpPartitionsSensorsAreNotCalledSilent() throws Exception {
-        Theatre theatre = TheatreLoader.loadDefault();
-        MovingClock clock = new MovingClock();
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        List<Alert> raised = new CopyOnWriteArrayList<>();
-        try (InMemoryBus bus = new InMemoryBus();
-             RulesService rules = new RulesService(RulesSettings.defaults(), bus, theatre, meters, clock)) {
-            bus.subscribe(Topic.ALERTS, "test", raised::add);
-            RulesSectors worker = new RulesSectors(rules, new SectorCommands(rules, bus, meters), Duration.ofMinutes(15),
-                    PARTITIONS, meters);
-            worker.rebuild(0, List.of(), List.of());
-            worker.rebuild(1, List.of(), List.of());
-            List<Sensor> watched = theatre.sensors().stream()
+        try (Node node = new Node()) {
+            node.worker.rebuild(0, List.of(), List.of());
+            node.worker.rebuild(1, List.of(), List.of());
+            List<Sensor> watched = node.theatre.sensors().stream()
                     .filter(s -> s.period().compareTo(Duration.ZERO) > 0 && s.sector() != null).toList();
             for (Sensor s : watched) {
-                worker.accept(SectorPartitions.of(s.sector(), PARTITIONS),
-                        new SensorHeartbeat(T0, s.id(), theatre.defaultMarking()));
+                node.worker.accept(SectorPartitions.of(s.sector(), PARTITIONS),
+                        new SensorHeartbeat(T0, s.id(), node.theatre.defaultMarking()));
             }
             Set<String> kept = sectorsOf(watched, 0);
             Set<String> given = sectorsOf(watched, 1);
             assertThat(kept).as("sectors of the partition kept").isNotEmpty();
             assertThat(given).as("sectors of the partition given up").isNotEmpty();
 
-            worker.revoked(1);
-            clock.now = T0.plus(Duration.ofHours(1));
-            rules.tick();
-            bus.drain();
+            node.worker.revoked(1);
+            node.clock.now = T0.plus(Duration.ofHours(1));
+            node.rules.tick();
+            node.bus.drain();
 
-            Set<String> silent = raised.stream().filter(a -> a.rule() == RuleKind.SENSOR_SILENT).map(Alert::sector)
+            Set<String> silent = node.raised.stream().filter(a -> a.rule() == RuleKind.SENSOR_SILENT).map(Alert::sector)
                     .collect(Collectors.toSet());
             assertThat(silent).as("sectors with a silent sensor called").isNotEmpty().isSubsetOf(kept)
                     .doesNotContainAnyElementsOf(given);
@@ -96,30 +110,22 @@ class RulesSectorsTest {
 
     @Test
     void sectorsNeverHeldAreNotCalledVoid() throws Exception {
-        Theatre theatre = TheatreLoader.loadDefault();
-        MovingClock clock = new MovingClock();
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        List<Alert> raised = new CopyOnWriteArrayList<>();
-        try (InMemoryBus bus = new InMemoryBus();
-             RulesService rules = new RulesService(RulesSettings.defaults(), bus, theatre, meters, clock)) {
-            bus.subscribe(Topic.ALERTS, "test", raised::add);
-            RulesSectors worker = new RulesSectors(rules, new SectorCommands(rules, bus, meters), Duration.ofMinutes(15),
-                    PARTITIONS, meters);
-            worker.rebuild(0, List.of(), List.of()); // partition 1 is another worker's from the start
-            Zone home = theatre.zones(ZoneKind.SECTOR).stream()
+        try (Node node = new Node()) {
+            node.worker.rebuild(0, List.of(), List.of()); // partition 1 is another worker's from the start
+            Zone home = node.theatre.zones(ZoneKind.SECTOR).stream()
                     .filter(z -> SectorPartitions.of(z.sector(), PARTITIONS) == 0).findFirst().orElseThrow();
             org.locationtech.jts.geom.Point at = home.geometry().getInteriorPoint();
             // Units report in the sectors held only: the other worker hears those of its own.
-            worker.accept(0, new UnitPosition(T0, "GP-1", "Shekara 11", "a-f-G-U-C", at.getY(), at.getX(), 0, 0,
-                    UnitStatus.AVAILABLE, theatre.defaultMarking()));
-            rules.tick();
-            clock.now = T0.plus(Duration.ofMinutes(11)); // past the sector-void rule's start-up grace
-            rules.tick();
-            bus.drain();
+            node.worker.accept(0, new UnitPosition(T0, "GP-1", "Shekara 11", "a-f-G-U-C", at.getY(), at.getX(), 0, 0,
+                    UnitStatus.AVAILABLE, node.theatre.defaultMarking()));
+            node.rules.tick();
+            node.clock.now = T0.plus(Duration.ofMinutes(11)); // past the sector-void rule's start-up grace
+            node.rules.tick();
+            node.bus.drain();
 
-            Set<String> held = theatre.zones(ZoneKind.SECTOR).stream().map(Zone::sector)
+            Set<String> held = node.theatre.zones(ZoneKind.SECTOR).stream().map(Zone::sector)
                     .filter(s -> SectorPartitions.of(s, PARTITIONS) == 0).collect(Collectors.toSet());
-            Set<String> voids = raised.stream().filter(a -> a.rule() == RuleKind.SECTOR_VOID).map(Alert::sector)
+            Set<String> voids = node.raised.stream().filter(a -> a.rule() == RuleKind.SECTOR_VOID).map(Alert::sector)
                     .collect(Collectors.toSet());
             assertThat(voids).as("sectors called void").isNotEmpty().isSubsetOf(held);
         }
