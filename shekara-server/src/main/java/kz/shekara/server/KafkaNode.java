@@ -177,7 +177,8 @@ public final class KafkaNode {
     /**
      * Crises and units' control the same on every node: crises decided in the order of their topic, read whole
      * ({@link ResponseService#shareCrises}); a node without {@code response} (whose workers read every control
-     * change already) reads the control changes too, so its API lists and ranks units as they are.
+     * change and task step already) reads the control changes and task steps too, so its API lists the tasks and
+     * lists and ranks units as they are.
      */
     private static void shareControl(ShekaraServer server, NodeRoles roles) {
         ResponseService response = server.responder();
@@ -185,6 +186,7 @@ public final class KafkaNode {
                 response.shareCrises(COMMAND_WAIT, server.meters().counter("shekara.crises.unanswered"))));
         if (!roles.has(NodeRoles.Role.RESPONSE)) {
             server.closeWith(server.bus().subscribe(Topic.UNIT_CONTROL, "control-view", response::take));
+            server.closeWith(server.bus().subscribe(Topic.TASKS, "tasks-view", response::showTask));
         }
     }
 

@@ -22,6 +22,15 @@ final class DeskOutputs {
     private final RulesService rules;
     /** The claims that decide which desk tasks a unit, on a cluster of response workers; null: this desk alone. */
     private volatile UnitClaims claims;
+    /** The active tasks of every desk of a cluster, as read back from the tasks topic, by id (none in one process). */
+    private final java.util.Map<String, kz.shekara.model.Task> read = new java.util.HashMap<>();
+    /** Ids of tasks ended (read, or ended here), the latest 10,000: a step of one read late does not list it again. */
+    private final java.util.Map<String, Boolean> ended = new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    };
 
     DeskOutputs(Bus bus, RulesService rules) {
         this.bus = bus;
@@ -74,10 +83,37 @@ final class DeskOutputs {
         return pending.task();
     }
 
+    /** A task step read from the tasks topic (any desk's, this one's too): kept for {@link #withCluster}. */
+    synchronized void read(kz.shekara.model.Task t) {
+        if (!t.status().active()) {
+            read.remove(t.id());
+            ended.put(t.id(), Boolean.TRUE);
+        } else if (!ended.containsKey(t.id())) {
+            read.merge(t.id(), t, (before, now) -> now.time().isBefore(before.time()) ? before : now);
+        }
+    }
+
+    /** {@code own} and then the active tasks of the cluster read so far ({@link #read}) that are not among them. */
+    synchronized List<kz.shekara.model.Task> withCluster(List<kz.shekara.model.Task> own) {
+        if (read.isEmpty()) {
+            return own;
+        }
+        java.util.Map<String, kz.shekara.model.Task> all = new java.util.LinkedHashMap<>();
+        own.forEach(t -> all.put(t.id(), t));
+        new java.util.TreeMap<>(read).values().forEach(t -> all.putIfAbsent(t.id(), t));
+        return List.copyOf(all.values());
+    }
+
     void carryOut(List<DispatchOutput> out) {
         for (DispatchOutput o : out) {
             switch (o) {
                 case DispatchOutput.TaskStep s -> {
+                    if (!s.task().status().active()) {
+                        synchronized (this) { // ended here: its earlier steps read back late do not list it again
+                            read.remove(s.task().id());
+                            ended.put(s.task().id(), Boolean.TRUE);
+                        }
+                    }
                     bus.publish(Topic.TASKS, s.sector() == null ? "-" : s.sector(), s.task());
                     UnitClaims c = claims;
                     if (c != null && !s.task().status().active()) {

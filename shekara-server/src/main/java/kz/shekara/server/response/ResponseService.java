@@ -149,6 +149,15 @@ public final class ResponseService implements AutoCloseable {
         handle(desk::onTaskElsewhere, t);
     }
 
+    /**
+     * As {@link #takeElsewhere}, on a node that decides no task (no {@code response} role: an api node): every task
+     * step of the cluster, also listed by {@link #tasks}, so that its operators see every task.
+     */
+    public void showTask(Task t) {
+        outputs.read(t);
+        takeElsewhere(t);
+    }
+
     /** See {@link DispatchDesk#giveUpSectors}: sectors given up to another response worker leave the desk. */
     public void giveUpSectors(java.util.Collection<String> sectors) {
         synchronized (desk) {
@@ -351,11 +360,16 @@ public final class ResponseService implements AutoCloseable {
         }
     }
 
-    /** The active tasks, by id. */
+    /**
+     * The active tasks, by id: this desk's, and on a node that decides none those of the cluster's desks as read
+     * back from the tasks topic ({@link #showTask}).
+     */
     public List<Task> tasks() {
+        List<Task> own;
         synchronized (desk) {
-            return desk.tasks();
+            own = desk.tasks();
         }
+        return outputs.withCluster(own);
     }
 
     /** The active task of a unit, if it has one. */

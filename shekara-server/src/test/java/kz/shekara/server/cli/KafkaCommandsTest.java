@@ -157,6 +157,10 @@ class KafkaCommandsTest {
                     .extracting(UnitClaim::kind, UnitClaim::unit, UnitClaim::incident)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(UnitClaim.Kind.CLAIM, tasked, id));
             assertThat(worker.meters().counter("shekara.response.claims.won").count()).isEqualTo(1);
+            // The operator who dispatched from the api node sees the task there (read back from the tasks topic).
+            String apiTasks = "http://127.0.0.1:" + api.ports().http() + "/api/v1/tasks";
+            await("the api node lists the task", () -> java.util.stream.StreamSupport.stream(get(apiTasks).spliterator(),
+                    false).anyMatch(t -> t.path("unit").asText().equals(tasked)));
         }
     }
 
