@@ -22,6 +22,7 @@ import kz.shekara.model.TrackUpdate;
  * ids. Not thread-safe: one thread (or one bus partition) per sector.
  */
 public final class SectorTracker {
+    // Left tentative tracks are checked when a scan enters a new window of this many seconds of event time.
     private static final long SWEEP_S = 5;
     private final String sectorId;
     private final LocalFrame frame;
@@ -141,13 +142,15 @@ public final class SectorTracker {
         PlotReach reach = lazyTentative ? PlotReach.of(plots, parts.gater().threshold(), reachPsd) : null;
         boolean deleted = predict(confirmedTracks, scanTime, checkAt, sensorId, sensor, null, false);
         if (reach == null || sensorId >= 0) {
-            boolean sweep = reach != null && previous != null && sweepWindow(previous) != sweepWindow(scanTime);
+            boolean sweep = reach != null && previous != null && Math.floorDiv(previous.getEpochSecond(), SWEEP_S)
+                    != Math.floorDiv(scanTime.getEpochSecond(), SWEEP_S);
             deleted |= predict(tentativeTracks, scanTime, checkAt, sensorId, sensor, reach, sweep);
         }
         Association first = parts.associator().associate(confirmedPred, plots);
-        deleted |= apply(confirmed, first, sensor, sensorId, scanTime);
+        deleted |= apply(confirmed, first, sensor, sensorId, scanTime, null);
         Association second = parts.associator().associate(tentativePred, first.unassociated());
-        deleted |= apply(tentative, second.hard(), sensor, sensorId, scanTime);
+        deleted |= apply(tentative, second.hard(), sensor, sensorId, scanTime,
+                parts.initiator().scored() ? first.unassociated() : null);
         if (deleted) {
             confirmedTracks.removeIf(t -> t.status == null);
             tentativeTracks.removeIf(t -> t.status == null);
@@ -170,7 +173,7 @@ public final class SectorTracker {
         double lastDt = 0;
         for (Track t : list) {
             if (reach != null && !(sensorId >= 0 && t.seenBy(sensorId, sensor)) && !reach.mayGate(t.state, scanTime)) {
-                if (sweep && parts.deleter().shouldDelete(summary(t), scanTime)) {
+                if (sweep && parts.deleter().shouldDelete(t.summary(), scanTime)) {
                     end(t);
                     deleted = true;
                 }
@@ -179,7 +182,7 @@ public final class SectorTracker {
             if (lazyTentative && previous != null && t.state.time().isBefore(previous)) {
                 // Left behind by earlier scans: it ends first if the deleter would have ended it by then.
                 t.state = filters.predict(t.state, previous);
-                if (parts.deleter().shouldDelete(summary(t), previous)) {
+                if (parts.deleter().shouldDelete(t.summary(), previous)) {
                     end(t);
                     deleted = true;
                     continue;
@@ -229,19 +232,12 @@ public final class SectorTracker {
         t.status = null;
     }
 
-    /** The sweep window of an event time: left tentative tracks are checked when a scan enters a new one. */
-    private static long sweepWindow(Instant t) {
-        return Math.floorDiv(t.getEpochSecond(), SWEEP_S);
-    }
-
-    private static TrackSummary summary(Track t) {
-        return new TrackSummary(t.id, t.status, t.state, t.lastDetection, t.misses, t.hits);
-    }
-
-    /** The initiation half of a scan: a tentative track for each plot. */
+    /** The initiation half of a scan: a tentative track for each plot, which knows the clutter around it when scored. */
     void initiate(List<Plot> plots, Instant scanTime) {
+        ClutterDensity clutter = new ClutterDensity(parts.initiator().scored() ? plots : null);
         for (Plot p : plots) {
             Track t = new Track(sectorId + "-" + nextId++, parts.initiator().initiate(p, scanTime), p);
+            t.clutter = clutter.perM2(p);
             t.changed = true;
             t.noteSensorIndex(sensorTable.number(p.source().sensor()));
             if (parts.initiator().confirms(t.hits, t.scans)) {
@@ -251,24 +247,29 @@ public final class SectorTracker {
         }
     }
 
-    /** Applies the chosen hypotheses; marks deleted tracks with a null status and returns whether any was. */
-    private boolean apply(List<Track> group, Association a, String sensor, int sensorId, Instant scanTime) {
+    /**
+     * Applies the chosen hypotheses; marks deleted tracks with a null status and returns whether any was. Hits are
+     * scored against the density of {@code unexplained}, the plots no confirmed track took ({@link ClutterDensity}).
+     */
+    private boolean apply(List<Track> group, Association a, String sensor, int sensorId, Instant scanTime,
+                          List<Plot> unexplained) {
         boolean deleted = false;
+        ClutterDensity clutter = new ClutterDensity(unexplained);
         for (int i = 0; i < group.size(); i++) {
             Track t = group.get(i);
             Hypothesis h = a.hypotheses().get(i);
             if (h instanceof Hypothesis.Associated hit) {
                 t.state = filters.update(t.state, a, i, hit);
-                t.hit(hit, sensorId, scanTime, parts.initiator());
+                t.hit(hit, sensorId, scanTime, parts.initiator(), clutter.perM2(hit.plot()));
                 touched.add(t);
                 continue;
             }
             t.state = a.posterior(i, parts.updater());
             if (sensorId >= 0 && t.seenBy(sensorId, sensor)) {
-                t.missed();
+                t.missed(parts.initiator());
             }
-            boolean end = !t.confirmed() && parts.initiator().abandons(t.hits, t.scans);
-            if (end || parts.deleter().shouldDelete(summary(t), scanTime)) {
+            boolean end = !t.confirmed() && parts.initiator().abandons(t.hits, t.scans, t.score, t.clutter);
+            if (end || parts.deleter().shouldDelete(t.summary(), scanTime)) {
                 end(t);
                 deleted = true;
             }

@@ -19,6 +19,10 @@ final class Track {
     int hits;
     int scans;
     int misses;
+    /** A tentative track's score (see {@link Initiator#scored}); 0 where the initiator keeps none. */
+    double score;
+    /** The highest clutter density (per m²) around a tentative track's plots; 0 where the initiator keeps none. */
+    double clutter;
     boolean maritime;
     Marking marking;
     /**
@@ -58,6 +62,8 @@ final class Track {
         this.hits = r.hits();
         this.scans = r.scans();
         this.misses = r.misses();
+        this.score = r.score();
+        this.clutter = r.clutterPerM2();
         this.maritime = r.maritime();
         this.marking = r.marking();
         this.sensors = r.sensors().toArray(new String[0]);
@@ -96,7 +102,7 @@ final class Track {
             }
         }
         return new TrackerState.TrackRecord(id, state.time(), state.meanView(), state.covView(), status, lastDetection,
-                hits, scans, misses, maritime, marking, java.util.List.of(sensors), sensorBits, p, means, covs);
+                hits, scans, misses, maritime, marking, java.util.List.of(sensors), sensorBits, p, means, covs, score, clutter);
     }
 
     /** Whether the sensor of index {@code index} (from its tracker's sensor table) has seen this track. */
@@ -156,30 +162,41 @@ final class Track {
 
     /**
      * The detection of hypothesis {@code h} updated this track at {@code scanTime}: counts it, and
-     * confirms a tentative track the initiator accepts.
+     * confirms a tentative track the initiator accepts; {@code clutterPerM2} is the clutter density around the
+     * plot (0 where the initiator keeps no score).
      */
-    void hit(Hypothesis.Associated h, int sensorIndex, Instant scanTime, Initiator initiator) {
+    void hit(Hypothesis.Associated h, int sensorIndex, Instant scanTime, Initiator initiator, double clutterPerM2) {
         Plot plot = h.plot();
         hits++;
         misses = 0;
         lastDetection = scanTime;
         noteSensor(plot);
         noteSensorIndex(sensorIndex);
-        if (confirmed() || initiator.confirms(hits, ++scans, h)) {
+        if (!confirmed() && clutterPerM2 > 0) {
+            score += initiator.scoreHit(h, clutterPerM2);
+            // The densest clutter it has met: one thin estimate among dense ones does not hand it back to the counts.
+            clutter = Math.max(clutter, clutterPerM2);
+        }
+        if (confirmed() || initiator.confirms(hits, ++scans, h, score, clutter)) {
             status = TrackStatus.CONFIRMED;
         }
         changed = true;
     }
 
     /** A sensor that had seen this track scanned without detecting it: a confirmed track coasts. */
-    void missed() {
+    void missed(Initiator initiator) {
         misses++;
         if (confirmed()) {
             changed |= status != TrackStatus.COASTING;
             status = TrackStatus.COASTING;
         } else {
             scans++;
+            score += initiator.scoreMiss();
         }
+    }
+
+    TrackSummary summary() {
+        return new TrackSummary(id, status, state, lastDetection, misses, hits);
     }
 
     boolean confirmed() {

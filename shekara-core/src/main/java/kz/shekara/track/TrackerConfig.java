@@ -32,13 +32,18 @@ import java.util.Objects;
  *                               detection for this long (so that several sensors' scans do not end it sooner than one's)
  * @param singlePlotMisses       misses (scans of a sensor that had seen it, without a plot for it) that end a tentative track
  *                               of one plot; 0: the M-of-N rule alone ends tentative tracks (see {@link MOfNInitiator})
+ * @param denseClutterPerKm2     0: the rules above confirm every track; above 0: where the density of plots no confirmed
+ *                               track took is above this (per km²) around a tentative track's plot, its track score decides
+ *                               instead ({@link ClutterScoredInitiator})
+ * @param denseConfirmScore      the track score (a log-likelihood ratio) that confirms a track in dense clutter
  */
 public record TrackerConfig(double gateProbability, int confirmHits, int confirmScans, double initialVelocitySigmaMps,
                             double accelerationPsd, int maxMissedScans, Duration maxCoast, double maxPositionSigmaM,
                             Duration reorderWindow, double overlapM, double walkerMaxMps, double vehicleMaxMps,
                             String associator, String motionModel, double quietAccelerationPsd,
                             double manoeuvreAccelerationPsd, double modeSojournS, double twoPointDensityPerKm2,
-                            Duration minCoast, int singlePlotMisses) {
+                            Duration minCoast, int singlePlotMisses, double denseClutterPerKm2,
+                            double denseConfirmScore) {
 
     /**
      * The single-model configuration shipped before the multiple-model filter (one CV model with
@@ -49,7 +54,7 @@ public record TrackerConfig(double gateProbability, int confirmHits, int confirm
 
     /** Defaults for what moves at a border (see docs/tracker.md for the comparison that chose them). */
     public static final TrackerConfig DEFAULTS = new TrackerConfig(0.999, 4, 5, 30, 1.0, 3, Duration.ofSeconds(30),
-            1000, Duration.ofSeconds(2), 2000, 3, 45, "gnn", "imm", 0.001, 1.0, 60, 50, Duration.ofSeconds(3), 1);
+            1000, Duration.ofSeconds(2), 2000, 3, 45, "gnn", "imm", 0.001, 1.0, 60, 50, Duration.ofSeconds(3), 1, 1.0, 6.8);
 
     /** A single-model ({@code cv}) configuration, as the record was before the multiple-model keys. */
     public TrackerConfig(double gateProbability, int confirmHits, int confirmScans, double initialVelocitySigmaMps,
@@ -58,7 +63,7 @@ public record TrackerConfig(double gateProbability, int confirmHits, int confirm
                          String associator) {
         this(gateProbability, confirmHits, confirmScans, initialVelocitySigmaMps, accelerationPsd, maxMissedScans,
                 maxCoast, maxPositionSigmaM, reorderWindow, overlapM, walkerMaxMps, vehicleMaxMps, associator, "cv",
-                0.001, 0.1, 60, 0, Duration.ZERO, 0);
+                0.001, 0.1, 60, 0, Duration.ZERO, 0, 0, 6.8);
     }
 
     public TrackerConfig {
@@ -87,6 +92,8 @@ public record TrackerConfig(double gateProbability, int confirmHits, int confirm
         check(modeSojournS > 0 && modeSojournS < 1e6, "modeSojournS must lie in (0, 1000000)");
         check(twoPointDensityPerKm2 >= 0 && twoPointDensityPerKm2 < 1e6, "twoPointDensityPerKm2 must lie in [0, 1000000)");
         check(singlePlotMisses >= 0 && singlePlotMisses <= 32, "singlePlotMisses must lie in [0, 32]");
+        check(denseClutterPerKm2 >= 0 && denseClutterPerKm2 < 1e6, "denseClutterPerKm2 must lie in [0, 1000000)");
+        check(denseConfirmScore > 0 && denseConfirmScore < 1e3, "denseConfirmScore must lie in (0, 1000)");
     }
 
     private static void check(boolean ok, String message) {
@@ -95,10 +102,18 @@ public record TrackerConfig(double gateProbability, int confirmHits, int confirm
         }
     }
 
+    /** This configuration with {@code denseClutterPerKm2} replaced (0: counting rules everywhere). */
+    public TrackerConfig withDenseClutter(double perKm2) {
+        return new TrackerConfig(gateProbability, confirmHits, confirmScans, initialVelocitySigmaMps, accelerationPsd,
+                maxMissedScans, maxCoast, maxPositionSigmaM, reorderWindow, overlapM, walkerMaxMps, vehicleMaxMps,
+                associator, motionModel, quietAccelerationPsd, manoeuvreAccelerationPsd, modeSojournS, twoPointDensityPerKm2,
+                minCoast, singlePlotMisses, perKm2, denseConfirmScore);
+    }
+
     public TrackerConfig withAssociator(String name) {
         return new TrackerConfig(gateProbability, confirmHits, confirmScans, initialVelocitySigmaMps, accelerationPsd,
                 maxMissedScans, maxCoast, maxPositionSigmaM, reorderWindow, overlapM, walkerMaxMps, vehicleMaxMps, name,
                 motionModel, quietAccelerationPsd, manoeuvreAccelerationPsd, modeSojournS, twoPointDensityPerKm2, minCoast,
-                singlePlotMisses);
+                singlePlotMisses, denseClutterPerKm2, denseConfirmScore);
     }
 }

@@ -12,6 +12,8 @@ public record TrackerParts(Predictor predictor, Updater updater, Gater gater, Da
                            Initiator initiator, Deleter deleter, SpeedClassifier classifier) {
     /** The detection probability joint association assumes: the theatre's radars' typical one (see docs/tracker.md). */
     static final double JPDA_DETECTION_PROBABILITY = 0.9;
+    /** A tentative track in dense clutter is abandoned after this many times N scans without confirmation. */
+    static final int DENSE_MAX_SCANS_PER_N = 4;
 
     public static TrackerParts from(TrackerConfig c) {
         boolean imm = c.motionModel().equals("imm");
@@ -35,6 +37,10 @@ public record TrackerParts(Predictor predictor, Updater updater, Gater gater, Da
                 ? new TwoPointInitiator(c.twoPointDensityPerKm2(), c.confirmHits(), c.confirmScans(), c.initialVelocitySigmaMps(),
                         c.singlePlotMisses())
                 : new MOfNInitiator(c.confirmHits(), c.confirmScans(), c.initialVelocitySigmaMps(), c.singlePlotMisses());
+        if (c.denseClutterPerKm2() > 0) {
+            initiator = new ClutterScoredInitiator(initiator, c.denseClutterPerKm2(), c.denseConfirmScore(),
+                    DENSE_MAX_SCANS_PER_N * c.confirmScans());
+        }
         return new TrackerParts(predictor, updater, gater, associator,
                 initiator, deleter,
                 new SpeedClassifier(c.walkerMaxMps(), c.vehicleMaxMps()));

@@ -43,12 +43,14 @@ public record TrackerState(List<Detection> pending, Instant latest, long late, l
      * One live track: its filter state (time, mean [east, north, vEast, vNorth], row-major 4x4
      * covariance) and its bookkeeping. A multiple-model filter's state also has, per motion model
      * {@code j}, its probability {@code modeProbabilities[j]}, mean {@code modeMeans[4j..4j+3]} and
-     * covariance {@code modeCovs[16j..16j+15]}; a single-model state has empty arrays there.
+     * covariance {@code modeCovs[16j..16j+15]}; a single-model state has empty arrays there. {@code score} and
+     * {@code clutterPerM2} are a tentative track's score and the highest clutter density around its plots (0 where
+     * the initiator keeps no score, see {@link Initiator#scored}).
      */
     public record TrackRecord(String id, Instant stateTime, double[] mean, double[] cov, TrackStatus status,
                               Instant lastDetection, int hits, int scans, int misses, boolean maritime,
                               Marking marking, List<String> sensors, long sensorBits, double[] modeProbabilities,
-                              double[] modeMeans, double[] modeCovs) {
+                              double[] modeMeans, double[] modeCovs, double score, double clutterPerM2) {
         public TrackRecord {
             Objects.requireNonNull(id, "id");
             mean = mean.clone();
@@ -68,7 +70,16 @@ public record TrackerState(List<Detection> pending, Instant latest, long late, l
                            Instant lastDetection, int hits, int scans, int misses, boolean maritime, Marking marking,
                            List<String> sensors, long sensorBits) {
             this(id, stateTime, mean, cov, status, lastDetection, hits, scans, misses, maritime, marking, sensors,
-                    sensorBits, null, null, null);
+                    sensorBits, null, null, null, 0, 0);
+        }
+
+        /** A track whose initiator keeps no score. */
+        public TrackRecord(String id, Instant stateTime, double[] mean, double[] cov, TrackStatus status,
+                           Instant lastDetection, int hits, int scans, int misses, boolean maritime, Marking marking,
+                           List<String> sensors, long sensorBits, double[] modeProbabilities, double[] modeMeans,
+                           double[] modeCovs) {
+            this(id, stateTime, mean, cov, status, lastDetection, hits, scans, misses, maritime, marking, sensors,
+                    sensorBits, modeProbabilities, modeMeans, modeCovs, 0, 0);
         }
     }
 }

@@ -14,7 +14,8 @@ class InitiatorContractTest {
     static Stream<Initiator> initiators() {
         return Stream.of(new MOfNInitiator(2, 3, 20), new MOfNInitiator(3, 4, 30), new MOfNInitiator(1, 1, 5),
                 new TwoPointInitiator(50, 4, 5, 30), new TwoPointInitiator(10, 3, 4, 20), new MOfNInitiator(4, 5, 30, 1),
-                new TwoPointInitiator(50, 4, 5, 30, 1), new MOfNInitiator(3, 6, 30, 2));
+                new TwoPointInitiator(50, 4, 5, 30, 1), new MOfNInitiator(3, 6, 30, 2),
+                new ClutterScoredInitiator(new TwoPointInitiator(50, 4, 5, 30, 1), 1.0, 6.8, 20));
     }
 
     @ParameterizedTest
