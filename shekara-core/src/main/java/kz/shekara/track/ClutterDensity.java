@@ -1,8 +1,6 @@
 package kz.shekara.track;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The local density of one scan's unexplained plots (those no confirmed track took): plots are counted
@@ -21,7 +19,10 @@ final class ClutterDensity {
     private static final double BOX_M2 = 9 * CELL_M * CELL_M;
 
     private final List<Plot> plots;
-    private Map<Long, int[]> counts;
+    // Counts per cell in an open-addressing table (a count of 0 marks a free slot), filled at the first query.
+    private long[] keys;
+    private int[] counts;
+    private int shift;
 
     /** @param plots the scan's unexplained plots, counted at the first {@link #perM2}; null: no estimate */
     ClutterDensity(List<Plot> plots) {
@@ -34,24 +35,49 @@ final class ClutterDensity {
             return 0;
         }
         if (counts == null) {
-            counts = new HashMap<>(Math.max(16, plots.size() * 2));
-            for (Plot q : plots) {
-                counts.computeIfAbsent(key(cell(q.east()), cell(q.north())), k -> new int[1])[0]++;
-            }
+            countCells();
         }
         long e = cell(p.east());
         long n = cell(p.north());
         int around = 0;
         for (long de = -1; de <= 1; de++) {
             for (long dn = -1; dn <= 1; dn++) {
-                int[] c = counts.get(key(e + de, n + dn));
-                if (c != null) {
-                    around += c[0];
-                }
+                around += count(key(e + de, n + dn));
             }
         }
         // The plot itself is one of them: the others, plus one.
         return Math.max(1, around) / BOX_M2;
+    }
+
+    private void countCells() {
+        int bits = Math.max(4, 64 - Long.numberOfLeadingZeros(2L * plots.size()));
+        keys = new long[1 << bits];
+        counts = new int[1 << bits];
+        shift = 64 - bits;
+        int mask = (1 << bits) - 1;
+        for (Plot q : plots) {
+            long key = key(cell(q.east()), cell(q.north()));
+            int i = slot(key);
+            while (counts[i] != 0 && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            counts[i]++;
+        }
+    }
+
+    private int count(long key) {
+        int mask = counts.length - 1;
+        for (int i = slot(key); counts[i] != 0; i = (i + 1) & mask) {
+            if (keys[i] == key) {
+                return counts[i];
+            }
+        }
+        return 0;
+    }
+
+    private int slot(long key) {
+        return (int) (key * 0x9E3779B97F4A7C15L >>> shift);
     }
 
     private static long cell(double m) {
