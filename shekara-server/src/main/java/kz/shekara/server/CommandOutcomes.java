@@ -1,19 +1,14 @@
 package kz.shekara.server;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import kz.shekara.model.AlertState;
 import kz.shekara.model.CommandOutcome;
 import kz.shekara.model.OperatorCommand;
 import kz.shekara.model.Refusal;
 import kz.shekara.server.alertdesk.RulesService;
+import kz.shekara.server.bus.ReadBack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +26,9 @@ final class CommandOutcomes {
     private static final Logger LOG = LoggerFactory.getLogger(CommandOutcomes.class);
     private static final long VIEW_POLL_MILLIS = 10;
 
-    private final Map<String, CompletableFuture<CommandOutcome>> pending = new ConcurrentHashMap<>();
+    private final ReadBack<String, CommandOutcome> outcomes;
     private final Predicate<OperatorCommand> shown;
     private final Duration wait;
-    private final io.micrometer.core.instrument.Counter unanswered;
 
     /**
      * @param shown whether the node's view shows an applied command's change
@@ -43,7 +37,7 @@ final class CommandOutcomes {
     CommandOutcomes(Predicate<OperatorCommand> shown, Duration wait, io.micrometer.core.instrument.MeterRegistry meters) {
         this.shown = shown;
         this.wait = wait;
-        this.unanswered = meters.counter("shekara.commands.unanswered");
+        this.outcomes = new ReadBack<>(wait, meters.counter("shekara.commands.unanswered"), false);
     }
 
     /** Outcomes for the desks of {@code rules}: what its view shows of each kind of command. */
@@ -62,36 +56,22 @@ final class CommandOutcomes {
 
     /** An outcome from the cluster: answers the request waiting for it, if this node sent the command. */
     void take(CommandOutcome outcome) {
-        CompletableFuture<CommandOutcome> waiting = pending.remove(outcome.command());
-        if (waiting != null) {
-            waiting.complete(outcome);
-        }
+        outcomes.answer(outcome.command(), outcome);
     }
 
     /** Sends {@code command} ({@code send}) and waits for its outcome as the class says. */
     void await(OperatorCommand command, Runnable send) {
-        CompletableFuture<CommandOutcome> outcome = new CompletableFuture<>();
-        pending.put(command.id(), outcome);
         long end = System.nanoTime() + wait.toNanos();
-        CommandOutcome o;
-        try {
-            send.run();
-            o = outcome.get(wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            unanswered.increment();
-            LOG.info("command {} {} of {} on {}: no outcome within {}; the view answers", command.id(), command.kind(),
-                    command.target(), command.sector(), wait);
+        java.util.Optional<CommandOutcome> o = outcomes.await(command.id(), send);
+        if (o.isEmpty()) {
+            if (!Thread.currentThread().isInterrupted()) {
+                LOG.info("command {} {} of {} on {}: no outcome within {}; the view answers", command.id(),
+                        command.kind(), command.target(), command.sector(), wait);
+            }
             return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pending.remove(command.id());
         }
-        if (!o.applied()) {
-            throw refusal(o);
+        if (!o.get().applied()) {
+            throw refusal(o.get());
         }
         try {
             while (!shown.test(command) && System.nanoTime() < end) {

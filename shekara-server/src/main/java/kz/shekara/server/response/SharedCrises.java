@@ -3,12 +3,6 @@ package kz.shekara.server.response;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -18,6 +12,7 @@ import kz.shekara.model.ControlChange;
 import kz.shekara.model.CrisisEvent;
 import kz.shekara.model.Refusal;
 import kz.shekara.server.bus.Bus;
+import kz.shekara.server.bus.ReadBack;
 import kz.shekara.server.bus.Topic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +42,8 @@ final class SharedCrises {
     private final Function<List<ControlChange>, List<DispatchOutput>> apply;
     private final Consumer<List<DispatchOutput>> carryOut;
     private final Duration wait;
-    private final Counter unanswered;
-    private final Map<CrisisEvent, CompletableFuture<ControlDesk.Outcome>> pending = new ConcurrentHashMap<>();
+    // Kept when late: a proposal back after its wait is still carried out by this node as its own.
+    private final ReadBack<CrisisEvent, ControlDesk.Outcome> proposals;
 
     /**
      * @param lock     the lock of {@code controls} and the dispatch desk
@@ -63,7 +58,7 @@ final class SharedCrises {
         this.apply = apply;
         this.carryOut = carryOut;
         this.wait = wait;
-        this.unanswered = unanswered;
+        this.proposals = new ReadBack<>(wait, unanswered, true);
         synchronized (lock) {
             controls.forgetCrises(); // folded again from the start of the topic
         }
@@ -79,39 +74,24 @@ final class SharedCrises {
         synchronized (lock) {
             e = made.get(); // refused here as on one node (unknown command, a crisis in force as seen here, …)
         }
-        CompletableFuture<ControlDesk.Outcome> outcome = new CompletableFuture<>();
-        pending.put(e, outcome);
-        try {
-            bus.publish(Topic.CRISES, e.command(), e);
-        } catch (RuntimeException x) {
-            pending.remove(e); // not recorded: nothing to carry out
-            throw x;
-        }
-        try {
-            return outcome.get(wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException x) {
-            unanswered.increment();
+        java.util.Optional<ControlDesk.Outcome> outcome = proposals.await(e, () -> bus.publish(Topic.CRISES, e.command(), e));
+        if (outcome.isEmpty() && !Thread.currentThread().isInterrupted()) {
             LOG.info("crisis {} {}: not back from the crises topic within {}; carried out when it comes", e.crisis(),
                     e.status(), wait);
-            return null;
-        } catch (InterruptedException x) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException x) {
-            throw x.getCause() instanceof RuntimeException r ? r : new IllegalStateException(x.getCause());
         }
+        return outcome.orElse(null);
     }
 
     /** A crisis event read from the topic, in its partition's order. */
     void take(CrisisEvent e) {
-        CompletableFuture<ControlDesk.Outcome> mine = pending.remove(e);
+        boolean mine = proposals.isOwn(e);
         ControlDesk.Outcome taken = null;
         Refusal.Conflict refused = null;
         List<DispatchOutput> out = List.of();
         synchronized (lock) {
-            if (mine != null || e.status() == CrisisEvent.Status.DECLARED) {
+            if (mine || e.status() == CrisisEvent.Status.DECLARED) {
                 try {
-                    taken = mine != null ? controls.take(e) : controls.takeRecorded(e);
+                    taken = mine ? controls.take(e) : controls.takeRecorded(e);
                     out = apply.apply(taken.changes());
                 } catch (Refusal.Conflict c) {
                     refused = c;
@@ -124,16 +104,16 @@ final class SharedCrises {
             LOG.info("crisis {} {} by {} did not take effect: {}", e.crisis(), e.status(), e.by(),
                     refused.getMessage());
         }
-        if (mine == null) {
+        if (!mine) {
             carryOut.accept(out);
         } else if (taken == null) {
-            mine.completeExceptionally(refused);
+            proposals.refuse(e, refused);
         } else {
             for (ControlChange c : taken.changes()) {
                 bus.publish(Topic.UNIT_CONTROL, c.unit(), c);
             }
             carryOut.accept(out);
-            mine.complete(taken);
+            proposals.answer(e, taken);
         }
     }
 }

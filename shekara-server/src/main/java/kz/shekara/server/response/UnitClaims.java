@@ -9,15 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import kz.shekara.model.Refusal;
 import kz.shekara.model.Task;
 import kz.shekara.model.UnitClaim;
 import kz.shekara.server.bus.Bus;
+import kz.shekara.server.bus.ReadBack;
 import kz.shekara.server.bus.Topic;
 
 /**
@@ -40,10 +36,9 @@ public final class UnitClaims {
     private final Bus bus;
     private final Duration wait;
     private final Map<String, UnitClaim> holders = new HashMap<>();
-    private final Map<String, CompletableFuture<Decision>> waiting = new ConcurrentHashMap<>();
+    private final ReadBack<String, Decision> decisions;
     private final Counter won;
     private final Counter lost;
-    private final Counter unanswered;
 
     /**
      * @param bus  where claims and releases are published (the node's bus, which logs them)
@@ -54,7 +49,7 @@ public final class UnitClaims {
         this.wait = wait;
         this.won = meters.counter("shekara.response.claims.won");
         this.lost = meters.counter("shekara.response.claims.lost");
-        this.unanswered = meters.counter("shekara.response.claims.unanswered");
+        this.decisions = new ReadBack<>(wait, meters.counter("shekara.response.claims.unanswered"), false);
         io.micrometer.core.instrument.Gauge.builder("shekara.response.claims.held", holders, h -> {
             synchronized (h) {
                 return h.size();
@@ -78,10 +73,7 @@ public final class UnitClaims {
                 holders.put(c.unit(), c);
             }
         }
-        CompletableFuture<Decision> f = waiting.remove(c.id());
-        if (f != null) {
-            f.complete(d);
-        }
+        decisions.answer(c.id(), d);
     }
 
     /**
@@ -93,25 +85,16 @@ public final class UnitClaims {
      */
     public void claim(Task t, String sector) {
         UnitClaim c = UnitClaim.claim(UUID.randomUUID().toString(), t, sector);
-        CompletableFuture<Decision> f = new CompletableFuture<>();
-        waiting.put(c.id(), f);
-        Decision d;
-        try {
-            bus.publish(Topic.UNIT_CLAIMS, c.unit(), c);
-            d = f.get(wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            unanswered.increment();
+        java.util.Optional<Decision> decided = decisions.await(c.id(), () -> bus.publish(Topic.UNIT_CLAIMS, c.unit(), c));
+        if (decided.isEmpty()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted while claiming unit " + t.unit());
+            }
             release(t, sector); // had it won after all, the unit is free again
             throw new Refusal.Conflict("unit " + t.unit() + " not tasked: its claim had no answer from the cluster"
                     + " within " + wait.toSeconds() + " s; try again");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while claiming unit " + t.unit(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("claim of unit " + t.unit() + " failed", e.getCause());
-        } finally {
-            waiting.remove(c.id());
         }
+        Decision d = decided.get();
         if (!d.won()) {
             lost.increment();
             throw new Refusal.Conflict("unit " + t.unit() + " is tasked already: another desk claimed it first for "
