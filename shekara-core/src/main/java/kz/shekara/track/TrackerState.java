@@ -64,22 +64,5 @@ public record TrackerState(List<Detection> pending, Instant latest, long late, l
                 throw new IllegalArgumentException("track " + id + ": mode arrays do not match " + r + " modes");
             }
         }
-
-        /** A single-model track. */
-        public TrackRecord(String id, Instant stateTime, double[] mean, double[] cov, TrackStatus status,
-                           Instant lastDetection, int hits, int scans, int misses, boolean maritime, Marking marking,
-                           List<String> sensors, long sensorBits) {
-            this(id, stateTime, mean, cov, status, lastDetection, hits, scans, misses, maritime, marking, sensors,
-                    sensorBits, null, null, null, 0, 0);
-        }
-
-        /** A track whose initiator keeps no score. */
-        public TrackRecord(String id, Instant stateTime, double[] mean, double[] cov, TrackStatus status,
-                           Instant lastDetection, int hits, int scans, int misses, boolean maritime, Marking marking,
-                           List<String> sensors, long sensorBits, double[] modeProbabilities, double[] modeMeans,
-                           double[] modeCovs) {
-            this(id, stateTime, mean, cov, status, lastDetection, hits, scans, misses, maritime, marking, sensors,
-                    sensorBits, modeProbabilities, modeMeans, modeCovs, 0, 0);
-        }
     }
 }
