@@ -22,12 +22,10 @@ import kz.shekara.model.Task;
 import kz.shekara.model.TaskStatus;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.kafka.KafkaBusConfig;
 import kz.shekara.server.kafka.SectorPartitions;
 import kz.shekara.server.kafka.TestBroker;
 import kz.shekara.server.kafka.TopicReader;
 import kz.shekara.server.store.StoredEvent;
-import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Sector;
 import kz.shekara.theatre.Theatre;
 import org.apache.kafka.clients.admin.Admin;
@@ -62,33 +60,29 @@ class KafkaDeskGivenUpTest {
     @Test
     void theGiverDropsTheSectorsAndTheTakerFollowsAnIncidentOlderThanTheWindow() throws Exception {
         String kafka = TestBroker.bootstrap();
-        Theatre theatre = TheatreLoader.loadDefault();
-        List<Path> thirds = WorkerNodes.recordingInThirds(dir);
-        String prefix = TestBroker.prefix();
-        String rulesGroup = WorkerNodes.sectorsGroup(prefix, "rules");
-        String responseGroup = WorkerNodes.sectorsGroup(prefix, "response");
-        List<String> inputs = WorkerNodes.named(prefix, INPUTS);
-        List<String> responseInputs = WorkerNodes.named(prefix, WorkerNodes.RESPONSE_INPUTS);
-        KafkaBusConfig bus = WorkerNodes.bus(kafka, prefix, PARTITIONS);
+        WorkerNodes.Desks d = nodes.desks(kafka);
+        List<String> inputs = WorkerNodes.named(d.prefix(), INPUTS);
+        List<String> responseInputs = WorkerNodes.named(d.prefix(), WorkerNodes.RESPONSE_INPUTS);
         Map<Integer, Dispatched> dispatched = new HashMap<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
-             ShekaraServer tracker = nodes.node("tracker", theatre, bus, "tracker");
-             ShekaraServer a = nodes.node("a", theatre, bus, "rules", "response")) {
+             ShekaraServer tracker = nodes.node("tracker", d.theatre(), d.bus(), "tracker");
+             ShekaraServer a = nodes.node("a", d.theatre(), d.bus(), "rules", "response")) {
             String aUrl = WorkerNodes.url(a);
-            for (String group : List.of(rulesGroup, responseGroup)) {
+            for (String group : List.of(d.rulesGroup(), d.responseGroup())) {
                 nodes.await(group + ": A holds both partitions", () -> WorkerNodes.holdings(admin, group)
                         .equals(List.of(PARTITIONS)));
             }
             // Stamped so that the operator's dispatches (at the wall clock's time) fall inside the first two thirds.
             Instant start = Instant.now().minusSeconds(60);
-            nodes.publish(kafka, prefix, thirds.get(0), "--start", start.toString());
-            nodes.publish(kafka, prefix, thirds.get(1), "--start", start.toString());
+            nodes.publish(kafka, d.prefix(), d.thirds().get(0), "--start", start.toString());
+            nodes.publish(kafka, d.prefix(), d.thirds().get(1), "--start", start.toString());
             tracker.bus().drain();
-            nodes.await("A's rules handled two thirds", () -> WorkerNodes.committedToEnd(admin, rulesGroup, inputs,
+            nodes.await("A's rules handled two thirds", () -> WorkerNodes.committedToEnd(admin, d.rulesGroup(), inputs,
                     PARTITIONS));
-            nodes.await("A's dispatch desk handled two thirds", () -> WorkerNodes.committedToEnd(admin, responseGroup,
+            nodes.await("A's dispatch desk handled two thirds", () -> WorkerNodes.committedToEnd(admin,
+                    d.responseGroup(),
                     responseInputs, PARTITIONS));
-            assertThat(partitionsOf(get(aUrl + "/api/v1/alerts?limit=1000"), theatre))
+            assertThat(partitionsOf(get(aUrl + "/api/v1/alerts?limit=1000"), d.theatre()))
                     .as("partitions of the alerts A lists").containsExactlyInAnyOrder(0, 1);
             // A task on an open incident of each partition, by an operator (at the wall clock's time).
             for (JsonNode i : get(aUrl + "/api/v1/incidents?open=true")) {
@@ -104,38 +98,41 @@ class KafkaDeskGivenUpTest {
             }
             assertThat(dispatched.keySet()).as("partitions with a task dispatched").containsExactlyInAnyOrder(0, 1);
             // 45 minutes later in event time: the incidents' last events fall outside the dispatch desk's window.
-            nodes.publish(kafka, prefix, thirds.get(2), "--start", start.plus(Duration.ofMinutes(45)).toString());
+            nodes.publish(kafka, d.prefix(), d.thirds().get(2), "--start",
+                    start.plus(Duration.ofMinutes(45)).toString());
             tracker.bus().drain();
-            nodes.await("A's rules handled the last third", () -> WorkerNodes.committedToEnd(admin, rulesGroup, inputs,
+            nodes.await("A's rules handled the last third", () -> WorkerNodes.committedToEnd(admin, d.rulesGroup(),
+                    inputs,
                     PARTITIONS));
             nodes.await("A's dispatch desk handled the last third", () -> WorkerNodes.committedToEnd(admin,
-                    responseGroup, responseInputs, PARTITIONS));
+                    d.responseGroup(), responseInputs, PARTITIONS));
             long before = a.bus().log().latestSeq();
 
-            try (ShekaraServer b = nodes.node("b", theatre, bus, "rules", "response")) {
+            try (ShekaraServer b = nodes.node("b", d.theatre(), d.bus(), "rules", "response")) {
                 String bUrl = WorkerNodes.url(b);
-                for (String group : List.of(rulesGroup, responseGroup)) {
+                for (String group : List.of(d.rulesGroup(), d.responseGroup())) {
                     nodes.await(group + ": each node holds one partition", () -> WorkerNodes.holdings(admin, group)
                             .equals(List.of(1, 1)));
                 }
-                nodes.await("A measured its one partition", () -> held(a, rulesGroup, prefix).size() == 1);
-                int kept = held(a, rulesGroup, prefix).iterator().next();
+                nodes.await("A measured its one partition", () -> held(a, d.rulesGroup(), d.prefix()).size() == 1);
+                int kept = held(a, d.rulesGroup(), d.prefix()).iterator().next();
                 int given = 1 - kept;
-                nodes.await("B measured the partition taken", () -> held(b, rulesGroup, prefix).equals(Set.of(given)));
-                nodes.await("B's dispatch desk holds its partition", () -> held(b, responseGroup, prefix)
+                nodes.await("B measured the partition taken",
+                        () -> held(b, d.rulesGroup(), d.prefix()).equals(Set.of(given)));
+                nodes.await("B's dispatch desk holds its partition", () -> held(b, d.responseGroup(), d.prefix())
                         .equals(Set.of(given)));
                 Thread.sleep(3_000); // the wall-clock ticks of both nodes move event time on meanwhile
 
                 // The giver: nothing of the sectors given up is listed ...
-                assertThat(partitionsOf(get(aUrl + "/api/v1/alerts?limit=1000"), theatre))
+                assertThat(partitionsOf(get(aUrl + "/api/v1/alerts?limit=1000"), d.theatre()))
                         .as("partitions of the alerts A lists after giving %d up", given).containsExactly(kept);
-                assertThat(partitionsOf(get(aUrl + "/api/v1/incidents"), theatre))
+                assertThat(partitionsOf(get(aUrl + "/api/v1/incidents"), d.theatre()))
                         .as("partitions of the incidents A lists after giving %d up", given).containsExactly(kept);
                 assertThat(get(aUrl + "/api/v1/tasks").findValuesAsText("id")).as("A's tasks")
                         .contains(dispatched.get(kept).id()).doesNotContain(dispatched.get(given).id());
                 // ... and nothing more is published for them by it.
-                Set<String> givenSectors = sectorsOf(theatre, given);
-                Set<String> givenAlerts = TopicReader.readAll(kafka, prefix, List.of(Topic.ALERTS),
+                Set<String> givenSectors = sectorsOf(d.theatre(), given);
+                Set<String> givenAlerts = TopicReader.readAll(kafka, d.prefix(), List.of(Topic.ALERTS),
                         Duration.ofSeconds(2), s -> { }).stream().map(r -> (Alert) r.event())
                         .filter(x -> givenSectors.contains(x.sector())).map(Alert::id).collect(Collectors.toSet());
                 List<StoredEvent> since = a.bus().log().readAfter(before).filter(e -> switch (e.event()) {
@@ -157,10 +154,10 @@ class KafkaDeskGivenUpTest {
                 HttpResponse<String> resolved = send("PUT", bUrl + "/api/v1/incidents/" + task.incident()
                         + "/status", "{\"status\":\"resolved\",\"disposition\":\"confirmed\"}");
                 assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
-                nodes.await("B ended the task", () -> tasks(kafka, prefix).stream()
+                nodes.await("B ended the task", () -> tasks(kafka, d.prefix()).stream()
                         .anyMatch(r -> ((Task) r.event()).id().equals(task.id())
                                 && ((Task) r.event()).status() == TaskStatus.ENDED));
-                List<TopicReader.Read> ends = tasks(kafka, prefix).stream()
+                List<TopicReader.Read> ends = tasks(kafka, d.prefix()).stream()
                         .filter(r -> ((Task) r.event()).id().equals(task.id())
                                 && ((Task) r.event()).status() == TaskStatus.ENDED).toList();
                 assertThat(ends).as("ends of %s", task.id()).hasSize(1);

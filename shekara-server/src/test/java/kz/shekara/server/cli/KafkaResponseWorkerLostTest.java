@@ -24,11 +24,8 @@ import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.kafka.KafkaBusConfig;
 import kz.shekara.server.kafka.TestBroker;
 import kz.shekara.server.kafka.TopicReader;
-import kz.shekara.server.theatre.TheatreLoader;
-import kz.shekara.theatre.Theatre;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
@@ -62,56 +59,54 @@ class KafkaResponseWorkerLostTest {
     @Test
     void survivingResponseWorkerCarriesOnTheLostWorkersTask() throws Exception {
         String kafka = TestBroker.bootstrap();
-        Theatre theatre = TheatreLoader.loadDefault();
-        List<Path> thirds = WorkerNodes.recordingInThirds(dir);
-
-        String prefix = TestBroker.prefix();
-        String rulesGroup = WorkerNodes.sectorsGroup(prefix, "rules");
-        String responseGroup = WorkerNodes.sectorsGroup(prefix, "response");
-        List<String> inputs = WorkerNodes.named(prefix, INPUTS);
-        KafkaBusConfig bus = nodes.bus(kafka, prefix);
+        WorkerNodes.Desks d = nodes.desks(kafka);
+        List<String> inputs = WorkerNodes.named(d.prefix(), INPUTS);
         for (String name : List.of("survivor", "lost")) {
-            TestAccounts.seed(dir.resolve(name), theatre);
+            TestAccounts.seed(dir.resolve(name), d.theatre());
         }
         String survivorUrl;
         Dispatched task;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
-             ShekaraServer tracker = KafkaNode.start(nodes.nodeConfig("tracker"), theatre, Clock.systemUTC(), bus,
-                     NodeRoles.parse(List.of("tracker")))) {
-            Process survivor = nodes.start("survivor", kafka, prefix, "rules,response");
-            Process lost = nodes.start("lost", kafka, prefix, "rules,response");
+             ShekaraServer tracker = KafkaNode.start(nodes.nodeConfig("tracker"), d.theatre(), Clock.systemUTC(),
+                     d.bus(), NodeRoles.parse(List.of("tracker")))) {
+            Process survivor = nodes.start("survivor", kafka, d.prefix(), "rules,response");
+            Process lost = nodes.start("lost", kafka, d.prefix(), "rules,response");
             survivorUrl = "http://127.0.0.1:" + nodes.httpPort("survivor");
             String lostUrl = "http://127.0.0.1:" + nodes.httpPort("lost");
-            for (String group : List.of(rulesGroup, responseGroup)) {
+            for (String group : List.of(d.rulesGroup(), d.responseGroup())) {
                 nodes.await(group + ": each worker holds one partition",
                         () -> WorkerNodes.holdings(admin, group).equals(List.of(1, 1)));
             }
             // The operator's commands take the wall clock's time: the recording is stamped so that they fall
             // inside it (with the default start, a dispatch would move the rules' time on by months).
             recordingStart = java.time.Instant.now().minusSeconds(60);
-            publish(kafka, prefix, thirds.get(0));
+            publish(kafka, d.prefix(), d.thirds().get(0));
             tracker.bus().drain();
-            nodes.await("the rules handled the first third", () -> WorkerNodes.committedToEnd(admin, rulesGroup, inputs,
+            nodes.await("the rules handled the first third", () -> WorkerNodes.committedToEnd(admin, d.rulesGroup(),
+                    inputs,
                     PARTITIONS));
             task = dispatchOnAnOpenIncident(lostUrl);
             String taskId = task.id();
-            nodes.await("the task is on the tasks topic", () -> tasks(kafka, prefix).stream().anyMatch(t -> t.id().equals(taskId)));
-            publish(kafka, prefix, thirds.get(1));
+            nodes.await("the task is on the tasks topic", () -> WorkerNodes.tasks(kafka, d.prefix()).stream()
+                    .anyMatch(t -> t.id().equals(taskId)));
+            publish(kafka, d.prefix(), d.thirds().get(1));
             lost.destroyForcibly(); // SIGKILL: no leave, no last commit
             lost.waitFor();
-            int stepsByTheLost = (int) tasks(kafka, prefix).stream().filter(t -> t.id().equals(taskId)).count();
-            for (String group : List.of(rulesGroup, responseGroup)) {
+            int stepsByTheLost = (int) WorkerNodes.tasks(kafka, d.prefix()).stream()
+                    .filter(t -> t.id().equals(taskId)).count();
+            for (String group : List.of(d.rulesGroup(), d.responseGroup())) {
                 nodes.await(group + ": the survivor holds every partition",
                         () -> WorkerNodes.holdings(admin, group).equals(List.of(PARTITIONS)));
             }
-            publish(kafka, prefix, thirds.get(2));
+            publish(kafka, d.prefix(), d.thirds().get(2));
             tracker.bus().drain();
-            nodes.await("the survivor handled the whole recording", () -> WorkerNodes.committedToEnd(admin, rulesGroup,
+            nodes.await("the survivor handled the whole recording", () -> WorkerNodes.committedToEnd(admin,
+                    d.rulesGroup(),
                     inputs, PARTITIONS));
             // The dispatch desk takes the rules' outputs (incidents, alerts) from the topics after the rules.
-            List<String> responseInputs = WorkerNodes.named(prefix, WorkerNodes.RESPONSE_INPUTS);
+            List<String> responseInputs = WorkerNodes.named(d.prefix(), WorkerNodes.RESPONSE_INPUTS);
             nodes.await("the survivor's dispatch desk handled the whole recording", () -> WorkerNodes.committedToEnd(admin,
-                    responseGroup, responseInputs, PARTITIONS));
+                    d.responseGroup(), responseInputs, PARTITIONS));
             assertThat(survivor.isAlive()).isTrue();
 
             // Carried on: the survivor holds the task as the lost worker made it ...
@@ -132,9 +127,10 @@ class KafkaResponseWorkerLostTest {
             HttpResponse<String> resolved = send("PUT", survivorUrl + "/api/v1/incidents/" + task.incident()
                     + "/status", "{\"status\":\"resolved\",\"disposition\":\"confirmed\"}");
             assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
-            nodes.await("the survivor ended the task", () -> tasks(kafka, prefix).stream()
+            nodes.await("the survivor ended the task", () -> WorkerNodes.tasks(kafka, d.prefix()).stream()
                     .anyMatch(t -> t.id().equals(taskId) && t.status() == TaskStatus.ENDED));
-            List<Task> steps = tasks(kafka, prefix).stream().filter(t -> t.id().equals(taskId)).toList();
+            List<Task> steps = WorkerNodes.tasks(kafka, d.prefix()).stream().filter(t -> t.id().equals(taskId))
+                    .toList();
             System.out.printf("task %s: %d steps by the lost worker, %d in all%n", taskId, stepsByTheLost,
                     steps.size());
             assertThat(steps).as("steps of " + taskId).doesNotHaveDuplicates();
@@ -145,9 +141,10 @@ class KafkaResponseWorkerLostTest {
                 .as("the survivor rebuilt the lost worker's tasks; it said:%n%s", said).isTrue();
 
         Path got = dir.resolve("kafka");
-        KafkaPipelineTest.run("collect", "--kafka", kafka, "--topic-prefix", prefix, "--out", got.toString(),
+        KafkaPipelineTest.run("collect", "--kafka", kafka, "--topic-prefix", d.prefix(), "--out", got.toString(),
                 "--idle", "5s", "--start", recordingStart.toString());
-        List<String> raised = TopicReader.readAll(kafka, prefix, List.of(Topic.ALERTS), Duration.ofSeconds(3), b -> { })
+        List<String> raised = TopicReader.readAll(kafka, d.prefix(), List.of(Topic.ALERTS), Duration.ofSeconds(3),
+                        b -> { })
                 .stream().map(r -> ((Alert) r.event()).id()).toList();
         assertThat(raised).as("alert ids on the alerts topic").isNotEmpty().doesNotHaveDuplicates();
         for (String f : List.of(ProcessCommand.ALERTS, ProcessCommand.INCIDENTS)) {
@@ -191,11 +188,6 @@ class KafkaResponseWorkerLostTest {
             }
         }
         return kept;
-    }
-
-    private static List<Task> tasks(String kafka, String prefix) {
-        return TopicReader.readAll(kafka, prefix, List.of(Topic.TASKS), Duration.ofSeconds(1), b -> { }).stream()
-                .map(r -> (Task) r.event()).toList();
     }
 
     private JsonNode get(String url) throws Exception {

@@ -20,11 +20,8 @@ import kz.shekara.model.TaskStatus;
 import kz.shekara.model.UnitClaim;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.kafka.KafkaBusConfig;
 import kz.shekara.server.kafka.TestBroker;
 import kz.shekara.server.kafka.TopicReader;
-import kz.shekara.server.theatre.TheatreLoader;
-import kz.shekara.theatre.Theatre;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
@@ -59,31 +56,27 @@ class KafkaUnitClaimTest {
     @Test
     void twoDesksDispatchingTheSameFreeUnitAtOnceMakeOneTask() throws Exception {
         String kafka = TestBroker.bootstrap();
-        Theatre theatre = TheatreLoader.loadDefault();
-        List<Path> thirds = WorkerNodes.recordingInThirds(dir);
-        String prefix = TestBroker.prefix();
-        String rulesGroup = WorkerNodes.sectorsGroup(prefix, "rules");
-        String responseGroup = WorkerNodes.sectorsGroup(prefix, "response");
-        KafkaBusConfig bus = WorkerNodes.bus(kafka, prefix, PARTITIONS);
+        WorkerNodes.Desks d = nodes.desks(kafka);
         List<Race> races = new ArrayList<>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka));
-             ShekaraServer tracker = nodes.node("tracker", theatre, bus, "tracker");
-             ShekaraServer a = nodes.node("a", theatre, bus, "rules", "response");
-             ShekaraServer b = nodes.node("b", theatre, bus, "rules", "response")) {
+             ShekaraServer tracker = nodes.node("tracker", d.theatre(), d.bus(), "tracker");
+             ShekaraServer a = nodes.node("a", d.theatre(), d.bus(), "rules", "response");
+             ShekaraServer b = nodes.node("b", d.theatre(), d.bus(), "rules", "response")) {
             List<String> urls = List.of(WorkerNodes.url(a), WorkerNodes.url(b));
-            for (String group : List.of(rulesGroup, responseGroup)) {
+            for (String group : List.of(d.rulesGroup(), d.responseGroup())) {
                 nodes.await(group + ": each node holds one partition", () -> WorkerNodes.holdings(admin, group)
                         .equals(List.of(1, 1)));
             }
             // Stamped so that the operators' dispatches (at the wall clock's time) fall inside the recording.
             Instant start = Instant.now().minusSeconds(60);
-            nodes.publish(kafka, prefix, thirds.get(0), "--start", start.toString());
-            nodes.publish(kafka, prefix, thirds.get(1), "--start", start.toString());
+            nodes.publish(kafka, d.prefix(), d.thirds().get(0), "--start", start.toString());
+            nodes.publish(kafka, d.prefix(), d.thirds().get(1), "--start", start.toString());
             tracker.bus().drain();
-            nodes.await("the rules handled two thirds", () -> WorkerNodes.committedToEnd(admin, rulesGroup,
-                    WorkerNodes.named(prefix, List.of(Topic.TRACKS)), PARTITIONS));
-            nodes.await("the dispatch desks handled two thirds", () -> WorkerNodes.committedToEnd(admin, responseGroup,
-                    WorkerNodes.named(prefix, WorkerNodes.RESPONSE_INPUTS), PARTITIONS));
+            nodes.await("the rules handled two thirds", () -> WorkerNodes.committedToEnd(admin, d.rulesGroup(),
+                    WorkerNodes.named(d.prefix(), List.of(Topic.TRACKS)), PARTITIONS));
+            nodes.await("the dispatch desks handled two thirds", () -> WorkerNodes.committedToEnd(admin,
+                    d.responseGroup(),
+                    WorkerNodes.named(d.prefix(), WorkerNodes.RESPONSE_INPUTS), PARTITIONS));
 
             // Each round takes the oldest open incident without a task on each node: the loser's is raced for again.
             List<List<String>> open = List.of(openIncidents(urls.get(0)), openIncidents(urls.get(1)));
@@ -107,14 +100,14 @@ class KafkaUnitClaimTest {
             }
             assertThat(races).as("rounds raced, open incidents on each node: %s", open).isNotEmpty();
             System.out.printf("races: %s%n", races);
-            nodes.await("every dispatch step is on the tasks topic", () -> tasks(kafka, prefix).stream()
+            nodes.await("every dispatch step is on the tasks topic", () -> WorkerNodes.tasks(kafka, d.prefix()).stream()
                     .filter(t -> t.status() == TaskStatus.DISPATCHED).count() >= races.size());
             for (Race r : races) {
-                List<Task> made = tasks(kafka, prefix).stream()
+                List<Task> made = WorkerNodes.tasks(kafka, d.prefix()).stream()
                         .filter(t -> t.unit().equals(r.unit()) && t.status() == TaskStatus.DISPATCHED).toList();
                 assertThat(made).as("dispatches of %s", r.unit()).hasSize(1);
                 assertThat(made.getFirst().incident()).isEqualTo(r.won());
-                List<UnitClaim> claims = TopicReader.readAll(kafka, prefix, List.of(Topic.UNIT_CLAIMS),
+                List<UnitClaim> claims = TopicReader.readAll(kafka, d.prefix(), List.of(Topic.UNIT_CLAIMS),
                         Duration.ofSeconds(1), x -> { }).stream().map(x -> (UnitClaim) x.event())
                         .filter(c -> c.unit().equals(r.unit())).toList();
                 // Two claims, or one when the loser had read the winner's task already (refused before claiming).
@@ -134,7 +127,7 @@ class KafkaUnitClaimTest {
             ShekaraServer loser = first.winner() == 0 ? b : a;
             String loserUrl = urls.get(1 - first.winner());
             (first.winner() == 0 ? a : b).close();
-            for (String group : List.of(rulesGroup, responseGroup)) {
+            for (String group : List.of(d.rulesGroup(), d.responseGroup())) {
                 nodes.await(group + ": the loser holds both partitions", () -> WorkerNodes.holdings(admin, group)
                         .equals(List.of(PARTITIONS)));
             }
@@ -156,9 +149,9 @@ class KafkaUnitClaimTest {
             nodes.await("the new claim is read", () -> held(loser) == races.size());
 
             // A node started now reads every claim from the topic's start, and taking a partition frees none in force.
-            try (ShekaraServer c = nodes.node("c", theatre, bus, "rules", "response")) {
-                nodes.await(responseGroup + ": the new node holds a partition", () -> WorkerNodes.holdings(admin,
-                        responseGroup).equals(List.of(1, 1)));
+            try (ShekaraServer c = nodes.node("c", d.theatre(), d.bus(), "rules", "response")) {
+                nodes.await(d.responseGroup() + ": the new node holds a partition", () -> WorkerNodes.holdings(admin,
+                        d.responseGroup()).equals(List.of(1, 1)));
                 nodes.await("the new node holds every claim in force", () -> held(c) == races.size());
                 Thread.sleep(1_000);
                 assertThat(List.of(held(loser), held(c))).as("units claimed on the old and the new node")
@@ -237,11 +230,6 @@ class KafkaUnitClaimTest {
 
     private static double held(ShekaraServer node) {
         return node.meters().get("shekara.response.claims.held").gauge().value();
-    }
-
-    private static List<Task> tasks(String kafka, String prefix) {
-        return TopicReader.readAll(kafka, prefix, List.of(Topic.TASKS), Duration.ofSeconds(1), x -> { }).stream()
-                .map(r -> (Task) r.event()).toList();
     }
 
     private JsonNode get(String url) throws Exception {

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import kz.shekara.server.bus.Topic;
 import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBusConfig;
+import kz.shekara.server.kafka.TestBroker;
+import kz.shekara.server.kafka.TopicReader;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -48,6 +50,30 @@ final class WorkerNodes implements AfterEachCallback {
         this.dir = dir;
         this.partitions = partitions;
         this.deadline = deadline;
+    }
+
+    /**
+     * What a test of rules and response workers starts from: the default theatre, the seed-7 recording in thirds
+     * ({@link #recordingInThirds}), a topic prefix of its own, the sector groups of the rules and the dispatch desks
+     * under it, and the bus of its nodes on the test's partitions.
+     */
+    record Desks(kz.shekara.theatre.Theatre theatre, List<Path> thirds, String prefix, String rulesGroup,
+                 String responseGroup, KafkaBusConfig bus) {
+    }
+
+    /** {@link Desks} on the cluster at {@code kafka}, the recording made in the test's directory. */
+    Desks desks(String kafka) throws Exception {
+        kz.shekara.theatre.Theatre theatre = kz.shekara.server.theatre.TheatreLoader.loadDefault();
+        List<Path> thirds = recordingInThirds(dir.get());
+        String prefix = TestBroker.prefix();
+        return new Desks(theatre, thirds, prefix, sectorsGroup(prefix, "rules"), sectorsGroup(prefix, "response"),
+                bus(kafka, prefix));
+    }
+
+    /** Every task step on the tasks topic under {@code prefix}, in the topic's order. */
+    static List<kz.shekara.model.Task> tasks(String kafka, String prefix) {
+        return TopicReader.readAll(kafka, prefix, List.of(Topic.TASKS), Duration.ofSeconds(1), x -> { }).stream()
+                .map(r -> (kz.shekara.model.Task) r.event()).toList();
     }
 
     /** {@code serve --kafka … --roles ROLES} in a child JVM named {@code name}, killed after the test. */
