@@ -73,10 +73,7 @@ final class IngestWatermarks implements AutoCloseable {
             long next = System.nanoTime() + EVERY.toNanos();
             try {
                 Instant now = clock.instant();
-                while (!closed && log.pendingCount() > 0 && System.nanoTime() < next) {
-                    Thread.sleep(5);
-                }
-                if (!closed && log.pendingCount() == 0) {
+                if (log.awaitHandedOn(Duration.ofNanos(Math.max(0, next - System.nanoTime()))) && !closed) {
                     Instant reached = now.minus(delay);
                     for (int p = 0; p < partitions; p++) {
                         bus.watermark(Topic.OBSERVATIONS, p, reached, producer);

@@ -364,6 +364,24 @@ public final class LoggedBus implements Bus {
         }
     }
 
+    /**
+     * Waits until every event given to this bus to be handed on later has been handed on ({@link #pendingCount()}
+     * 0), at most {@code timeout}; whether it was. Woken by each hand-on, not polling.
+     */
+    public boolean awaitHandedOn(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (pendingLock) {
+            while (pending > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(pendingLock, left);
+            }
+            return true;
+        }
+    }
+
     /** The store's health; when it is DOWN this checks the store again first. */
     public StoreHealth health() {
         StoreHealth h = log.health();

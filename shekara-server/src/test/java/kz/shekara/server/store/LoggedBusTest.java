@@ -49,6 +49,44 @@ class LoggedBusTest {
     }
 
     @Test
+    void awaitHandedOnWaitsForTheForwarderAndIsWokenWhenItHasHandedEverythingOn() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        kz.shekara.server.bus.Bus held = new kz.shekara.server.bus.ForwardingBus(new InMemoryBus()) {
+            @Override
+            public <E extends kz.shekara.model.DomainEvent> void publish(Topic<E> topic, String key, E event) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.publish(topic, key, event);
+            }
+        };
+        try (EventLog log = new SqliteEventLog(dir.resolve("events.db"), StoreConfig.defaults());
+             LoggedBus bus = new LoggedBus(held, log, StoreConfig.defaults(), registry, List.of())) {
+            bus.start();
+            assertThat(bus.awaitHandedOn(Duration.ZERO)).as("nothing given yet").isTrue();
+            java.util.concurrent.CompletableFuture<Void> delivered =
+                    bus.publishAsync(Topic.UNIT_POSITIONS, "S1", EventFixtures.position(0, 1, T0, 1));
+            assertThat(bus.awaitHandedOn(Duration.ofMillis(300))).as("held by the bus it hands on to").isFalse();
+            assertThat(bus.pendingCount()).isEqualTo(1);
+            java.util.concurrent.CompletableFuture<Boolean> waiting = new java.util.concurrent.CompletableFuture<>();
+            Thread waiter = Thread.ofPlatform().start(() -> {
+                try {
+                    waiting.complete(bus.awaitHandedOn(Duration.ofMinutes(2)));
+                } catch (InterruptedException e) {
+                    waiting.completeExceptionally(e);
+                }
+            });
+            release.countDown();
+            assertThat(waiting.get(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            waiter.join();
+            delivered.join();
+            assertThat(bus.pendingCount()).isZero();
+        }
+    }
+
+    @Test
     void refusesEventsWhileThePostgresServerIsDownAndRecoversWhenItReturns(LocalPostgres pg) throws InterruptedException {
         String url = pg.createDatabase();
         UnitStateView units = new UnitStateView();
