@@ -18,13 +18,15 @@ import org.slf4j.LoggerFactory;
  * sender waits (at most {@code wait}) for the owning desk's {@link CommandOutcome}. A refusal is thrown as the
  * {@link Refusal} the desk gave, with its reason (HTTP 404, 409 or 400 at the edge, as on the owning node); an applied
  * command is answered once the node's own view shows it (the view reads the desk's outputs on consumers of its own,
- * which may trail the outcome by a few records), or when the wait is over. With no outcome within the wait (the
+ * which may trail the outcome by a few records; each change of it wakes the sender, {@link #viewMoved}), or when the
+ * wait is over. With no outcome within the wait (the
  * owning worker away, a partition moving) the sender answers with the view as it is and the command stays on its
  * topic for the desk that takes the sector: counted as {@code shekara.commands.unanswered}. Thread-safe.
  */
 final class CommandOutcomes {
     private static final Logger LOG = LoggerFactory.getLogger(CommandOutcomes.class);
-    private static final long VIEW_POLL_MILLIS = 10;
+    /** Notified at each change of the node's view ({@link #viewMoved}); an applied command's sender waits on it. */
+    private final Object view = new Object();
 
     private final ReadBack<String, CommandOutcome> outcomes;
     private final Predicate<OperatorCommand> shown;
@@ -74,11 +76,21 @@ final class CommandOutcomes {
             throw refusal(o.get());
         }
         try {
-            while (!shown.test(command) && System.nanoTime() < end) {
-                Thread.sleep(VIEW_POLL_MILLIS);
+            synchronized (view) {
+                for (long left = end - System.nanoTime(); !shown.test(command) && left > 0;
+                     left = end - System.nanoTime()) {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(view, left);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The node's view took an output of the desks: a sender waiting for it to show its command looks again. */
+    void viewMoved() {
+        synchronized (view) {
+            view.notifyAll();
         }
     }
 

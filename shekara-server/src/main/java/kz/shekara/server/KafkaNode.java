@@ -166,10 +166,13 @@ public final class KafkaNode {
      */
     private static void followRules(ShekaraServer server) {
         RulesService rules = server.rules();
-        for (Topic<? extends DomainEvent> t : List.of(Topic.ALERTS, Topic.ALERT_CHANGES, Topic.INCIDENTS, Topic.POSTURE)) {
-            server.closeWith(server.bus().subscribe(t, "api-desk", rules::replay));
-        }
         CommandOutcomes outcomes = CommandOutcomes.of(rules, COMMAND_WAIT, server.meters());
+        for (Topic<? extends DomainEvent> t : List.of(Topic.ALERTS, Topic.ALERT_CHANGES, Topic.INCIDENTS, Topic.POSTURE)) {
+            server.closeWith(server.bus().subscribe(t, "api-desk", e -> {
+                rules.replay(e);
+                outcomes.viewMoved();
+            }));
+        }
         server.closeWith(server.bus().subscribe(Topic.COMMAND_OUTCOMES, "api-commands", outcomes::take));
         SectorCommands.relay(rules, server.responder(), server.bus(), outcomes);
     }
