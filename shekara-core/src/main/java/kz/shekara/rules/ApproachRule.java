@@ -69,8 +69,7 @@ final class ApproachRule implements Rule {
     }
 
     private void evaluate(TrackUpdate u, IndexedZone z, boolean moving, RuleContext ctx) {
-        String sector = z.zone().sector();
-        RulesConfig.PostureProfile profile = ctx.profile(sector);
+        RulesConfig.PostureProfile profile = ctx.profile(Places.sectorOf(z.zone(), u));
         double buffer = buffer(z.zone()) * profile.bufferFactor();
         Coordinate here = z.toMetres(u.lat(), u.lon());
         double d = z.distanceM(here);
@@ -121,7 +120,7 @@ final class ApproachRule implements Rule {
 
     private Finding finding(TrackUpdate u, IndexedZone z, String key, Severity severity, String detail,
                             AlertFacts facts) {
-        return new Finding(key, u.time(), kind(), severity, z.zone().sector(), z.id(), u.track(), null, null,
+        return new Finding(key, u.time(), kind(), severity, Places.sectorOf(z.zone(), u), z.id(), u.track(), null, null,
                 u.lat(), u.lon(), u.sensors(), detail, u.marking(), facts);
     }
 }

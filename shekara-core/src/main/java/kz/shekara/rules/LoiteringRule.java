@@ -73,7 +73,7 @@ final class LoiteringRule implements Rule {
         IndexedZone best = null;
         double bestM = Double.POSITIVE_INFINITY;
         for (IndexedZone z : zones.near(u.lat(), u.lon())) {
-            RulesConfig.PostureProfile p = ctx.profile(z.zone().sector());
+            RulesConfig.PostureProfile p = ctx.profile(Places.sectorOf(z.zone(), u));
             double d = z.distanceM(u.lat(), u.lon());
             if (d <= config.nearM() * p.bufferFactor()
                     && stayed.toNanos() >= config.duration().toNanos() * p.loiterTimeFactor() && d < bestM) {
@@ -83,7 +83,7 @@ final class LoiteringRule implements Rule {
         }
         if (best != null) {
             s.raisedKey = kind().code() + "|" + best.id() + "|" + u.track();
-            ctx.raise(new Finding(s.raisedKey, u.time(), kind(), Severity.MEDIUM, best.zone().sector(), best.id(),
+            ctx.raise(new Finding(s.raisedKey, u.time(), kind(), Severity.MEDIUM, Places.sectorOf(best.zone(), u), best.id(),
                     u.track(), null, null, u.lat(), u.lon(), u.sensors(), "within " + Math.round(config.radiusM())
                     + " m for " + stayed + ", " + Math.round(bestM) + " m from " + best.zone().name(), u.marking(),
                     new AlertFacts.Loitering(Places.of(best.zone()), config.radiusM(), stayed, bestM)));

@@ -18,6 +18,15 @@ final class Places {
         }
     }
 
+    /**
+     * The sector of a finding on {@code z} about a track: the zone's, or, for a zone that lies in no one sector (a
+     * pipeline running through several), the sector the track is in; so every finding of a track has a sector, and on
+     * a cluster it belongs to the worker that holds the track.
+     */
+    static String sectorOf(Zone z, kz.shekara.model.TrackUpdate u) {
+        return z.sector() != null ? z.sector() : u.sector();
+    }
+
     static Place of(Zone z) {
         return new Place(z.id(), z.name(), z.names());
     }

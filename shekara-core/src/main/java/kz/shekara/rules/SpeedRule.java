@@ -87,7 +87,7 @@ final class SpeedRule implements Rule {
         }
         for (IndexedZone z : sites.near(u.lat(), u.lon())) {
             String key = kind().code() + "|" + z.id() + "|" + u.track();
-            double siteLimit = config.siteClosingMps() * ctx.profile(z.zone().sector()).speedFactor();
+            double siteLimit = config.siteClosingMps() * ctx.profile(Places.sectorOf(z.zone(), u)).speedFactor();
             Coordinate here = z.toMetres(u.lat(), u.lon());
             double d = z.distanceM(here);
             if (d > config.siteRadiusM()) {
@@ -102,8 +102,8 @@ final class SpeedRule implements Rule {
                 raisedByTrack.computeIfAbsent(u.track(), t -> new HashSet<>()).add(key);
                 String text = String.format(Locale.ROOT, "closing on %s at %.1f m/s from %.0f m, above the %.1f m/s allowed",
                         z.zone().name(), closing, d, siteLimit) + (overClass == null ? "" : "; " + classText(overClass));
-                ctx.raise(new Finding(key, u.time(), kind(), Severity.HIGH, z.zone().sector(), z.id(), u.track(), null,
-                        null, u.lat(), u.lon(), u.sensors(), text, u.marking(),
+                ctx.raise(new Finding(key, u.time(), kind(), Severity.HIGH, Places.sectorOf(z.zone(), u), z.id(), u.track(),
+                        null, null, u.lat(), u.lon(), u.sensors(), text, u.marking(),
                         new AlertFacts.SiteClosing(Places.of(z.zone()), closing, d, siteLimit, overClass)));
             } else if (closing < siteLimit * REARM) {
                 ctx.reset(key);
