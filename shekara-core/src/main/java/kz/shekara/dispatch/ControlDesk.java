@@ -26,7 +26,9 @@ import kz.shekara.theatre.Unit;
  * since stays where it was put. Each method returns what it decided, already applied here; the
  * caller publishes it and feeds the {@link DispatchDesk} the control changes. On a cluster a crisis is
  * first made ({@link #declaration}, {@link #ending}), recorded, and {@linkplain #take taken} in the
- * record's order by every node ({@link CrisesInForce}). Time comes only from the arguments. Not
+ * record's order by every node ({@link CrisesInForce}); so is a transfer ({@link #transferral}), which
+ * takes effect only when the record still has the unit under the command it was made from
+ * ({@link ControlOfRecord}). Time comes only from the arguments. Not
  * thread-safe: one thread at a time (the live service holds a lock).
  */
 public final class ControlDesk {
@@ -76,7 +78,12 @@ public final class ControlDesk {
     /** The command holding a unit now: the last change's, or its own. */
     public String holder(String unit) {
         ControlChange c = control.get(unit);
-        return c != null ? c.command() : theatre.unit(unit).map(Unit::command).orElse(null);
+        return c != null ? c.command() : ownCommand(unit);
+    }
+
+    /** A unit's own command, as the theatre defines it; null for an unknown unit. */
+    public String ownCommand(String unit) {
+        return theatre.unit(unit).map(Unit::command).orElse(null);
     }
 
     /** The agency of a command the theatre defines; empty for an unknown one. */
@@ -109,6 +116,18 @@ public final class ControlDesk {
      */
     public ControlChange transfer(String unitId, String command, String by, String agency, String reason,
                                   Instant time) {
+        ControlChange c = transferral(unitId, command, by, agency, reason, time);
+        onControl(c);
+        return c;
+    }
+
+    /**
+     * The change {@link #transfer} would make, refused as it refuses, without applying it: a node of a cluster
+     * records it first and applies it once the record's order has it take effect ({@link ControlOfRecord}). It
+     * says whom it was made from: the unit's holder now.
+     */
+    public ControlChange transferral(String unitId, String command, String by, String agency, String reason,
+                                     Instant time) {
         Unit unit = theatre.unit(unitId).orElseThrow(() -> new Refusal.NotFound("no unit " + unitId));
         required(by, "who transfers the unit");
         required(reason, "the reason for the transfer");
@@ -118,10 +137,8 @@ public final class ControlDesk {
             throw new Refusal.Conflict("unit " + unitId + " is under the operational control of " + holder
                     + ", not of a command of " + agency);
         }
-        ControlChange c = new ControlChange(time, unit.id(), to.id(), by, reason, null,
+        return new ControlChange(time, unit.id(), to.id(), holder, by, reason, null,
                 marking(to.agency(), agencyOf(holder).orElse(home)));
-        onControl(c);
-        return c;
     }
 
     /**

@@ -56,6 +56,7 @@ class ControlDeskTest {
         ControlChange lent = desk.transfer("W-2", "east", "mod-commander", "kz-mod", "reinforces east",
                 T0.plusSeconds(60));
         assertThat(lent.crisis()).isNull();
+        assertThat(lent.from()).as("made from the crisis's command, which held it").isEqualTo("mod-south");
         assertThat(lent.marking().releasableTo("kz-mod")).as("the old holder's agency sees it").isTrue();
         ControlDesk.Outcome ended = desk.end(id, "commander", null, T0.plusSeconds(120));
         assertThat(ended.event().status()).isEqualTo(CrisisEvent.Status.ENDED);
@@ -63,6 +64,17 @@ class ControlDeskTest {
         assertThat(desk.holder("W-1")).isEqualTo("west");
         assertThat(desk.holder("W-2")).isEqualTo("east");
         assertThat(desk.crises()).isEmpty();
+    }
+
+    @Test
+    void aTransferralIsMadeFromTheHolderAndNotApplied() {
+        ControlDesk desk = new ControlDesk(theatre());
+        ControlChange proposed = desk.transferral("W-1", "east", "commander", "kz-bs", "reinforces east", T0);
+        assertThat(proposed.from()).isEqualTo("west");
+        assertThat(proposed.command()).isEqualTo("east");
+        assertThat(desk.holder("W-1")).as("recorded first, applied once taken").isEqualTo("west");
+        assertThatThrownBy(() -> desk.transferral("W-1", "mod-south", "mod-commander", "kz-mod", "r", T0))
+                .isInstanceOf(Refusal.Conflict.class);
     }
 
     @Test

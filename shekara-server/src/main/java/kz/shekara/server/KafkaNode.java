@@ -85,6 +85,10 @@ public final class KafkaNode {
         ShekaraServer server = startOn(bus, () -> ShekaraServer.start(nodeConfig, theatre, clock, null,
                 new RoleBus(bus, roles, node)));
         try {
+            // Before any reader of unit-control starts: every change it reads is folded by the record's rule.
+            java.util.function.Consumer<kz.shekara.model.CrisisEvent> crises = roles.has(NodeRoles.Role.STORE) ? null
+                    : server.responder().shareControl(COMMAND_WAIT, server.meters().counter("shekara.crises.unanswered"),
+                    server.meters().counter("shekara.control.unanswered"));
             if (roles.has(NodeRoles.Role.TRACKER)) {
                 SectorTrackers.subscribe(bus, new SectorTrackers(nodeConfig.tracker(), theatre, bus, bus,
                         partitions, new SectorTrackers.Rule(k.handoverLag(), k.handoverPatience(),
@@ -112,8 +116,8 @@ public final class KafkaNode {
             if (roles.has(NodeRoles.Role.API) && !roles.has(NodeRoles.Role.RULES)) {
                 followRules(server);
             }
-            if (!roles.has(NodeRoles.Role.STORE)) {
-                shareControl(server, roles);
+            if (crises != null) {
+                shareControl(server, roles, crises);
             }
             KafkaOperations.start(server, bus, config.kafka(), clock);
         } catch (RuntimeException e) {
@@ -178,15 +182,15 @@ public final class KafkaNode {
     }
 
     /**
-     * Crises and units' control the same on every node: crises decided in the order of their topic, read whole
-     * ({@link ResponseService#shareCrises}); a node without {@code response} (whose workers read every control
-     * change and task step already) reads the control changes and task steps too, so its API lists the tasks and
-     * lists and ranks units as they are.
+     * Crises and units' control the same on every node: crises and transfers decided in the order of their topics,
+     * read whole ({@link ResponseService#shareControl}); a node without {@code response} (whose workers read every
+     * control change and task step already) reads the control changes and task steps too, so its API lists the
+     * tasks and lists and ranks units as they are.
      */
-    private static void shareControl(ShekaraServer server, NodeRoles roles) {
+    private static void shareControl(ShekaraServer server, NodeRoles roles,
+                                     java.util.function.Consumer<kz.shekara.model.CrisisEvent> crises) {
         ResponseService response = server.responder();
-        server.closeWith(server.bus().subscribe(Topic.CRISES, "crises",
-                response.shareCrises(COMMAND_WAIT, server.meters().counter("shekara.crises.unanswered"))));
+        server.closeWith(server.bus().subscribe(Topic.CRISES, "crises", crises));
         if (!roles.has(NodeRoles.Role.RESPONSE)) {
             server.closeWith(server.bus().subscribe(Topic.UNIT_CONTROL, "control-view", response::take));
             server.closeWith(server.bus().subscribe(Topic.TASKS, "tasks-view", response::showTask));

@@ -188,7 +188,7 @@ public final class ShekaraServer implements AutoCloseable {
         TrackerView trackerView = new TrackerView(config.tracker(), theatre);
         DeskView deskView = new DeskView();
         // The responder's tasks, control and inputs come back from the log too (see docs/response.md, Dispatch).
-        TaskView taskView = new TaskView();
+        TaskView taskView = new TaskView(theatre);
         long seq = bus.start(List.of(trackerView, deskView, taskView));
         started.push(bus);
         RetentionTask retention = new RetentionTask(log, storeConfig.retention(), clock, meters);

@@ -249,8 +249,16 @@ public final class ApiServer implements AutoCloseable {
         liveListener = live.listen(feed::publish);
         // Sector postures are no part of the picture's state, but every open map follows them live.
         postureFeed = bus.subscribe(Topic.POSTURE, "web-live.posture", feed::publish);
-        // So is operational control: a unit handed to another command is redrawn at once.
-        controlFeed = bus.subscribe(Topic.UNIT_CONTROL, "web-live.control", feed::publish);
+        // So is operational control: a unit handed to another command is redrawn at once (a transfer that did not
+        // take effect, recorded on a cluster after a rival one, is not: the record's rule, as every reader folds it).
+        kz.shekara.dispatch.ControlOfRecord shown = new kz.shekara.dispatch.ControlOfRecord(theatre);
+        controlFeed = bus.subscribe(Topic.UNIT_CONTROL, "web-live.control", c -> {
+            synchronized (shown) {
+                if (shown.take(c)) {
+                    feed.publish(c);
+                }
+            }
+        });
         app.start(config.host(), config.port());
         ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("web-status").unstarted(r));
         ticker.scheduleAtFixedRate(() -> feed.status(status.sample(feed.sessions())), 1, 1, TimeUnit.SECONDS);

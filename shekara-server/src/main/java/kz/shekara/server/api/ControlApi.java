@@ -31,7 +31,10 @@ import kz.shekara.theatre.Theatre;
  * command's agency, the unit's own command and, when it was ever changed, the last change (by, time,
  * reason, crisis)</li>
  * <li>{@code PUT /api/v1/units/{id}/control} {@code {"command", "reason"}} — hands one unit to a
- * command the theatre defines (a commander of the agency that holds it now)</li>
+ * command the theatre defines (a commander of the agency that holds it now); on a node of a Kafka cluster, where
+ * transfers are decided in the order of the unit-control topic, 409 when another change of the unit was recorded
+ * first (the unit changed hands meanwhile), and 202 {@code {"unit", "command", "relayed": true}} when the transfer
+ * was not back from the topic within the wait (carried out when it comes, if it takes effect)</li>
  * <li>{@code GET /api/v1/crisis} — the crises in force the caller may see by their marking, under the
  * deployment's sharing rules (exercise crises reach no partner agency of a real deployment); {@code POST /api/v1/crisis}
  * {@code {"command", "to", "reason"}} — declares one (201); {@code DELETE /api/v1/crisis/{id}}
@@ -69,9 +72,10 @@ public final class ControlApi {
         app.put("/api/v1/units/{id}/control", ctx -> {
             Identity who = allowed(ctx, Action.CONTROL);
             JsonNode body = body(mapper, ctx, Set.of("command", "reason"));
-            ControlChange c = service.setControl(ctx.pathParam("id"), text(body, "command"), who.name(), who.agency(),
-                    text(body, "reason"));
-            send(ctx, 200, change(c));
+            String unit = ctx.pathParam("id");
+            ControlChange c = service.setControl(unit, text(body, "command"), who.name(), who.agency(),
+                    text(body, "reason")); // a conflict when another change of the unit was recorded first
+            send(ctx, c == null ? 202 : 200, c == null ? relayedTransfer(unit, text(body, "command")) : change(c));
         });
         app.get("/api/v1/crisis", ctx -> {
             Viewer viewer = viewers.apply(ctx);
@@ -145,6 +149,11 @@ public final class ControlApi {
                 .put("reason", c.reason()).put("by", c.by()).put("since", c.time().toString());
         EventJson.marking(o, c.marking());
         return o;
+    }
+
+    /** The answer to a transfer recorded on a cluster but not back within the wait (carried out if it takes effect). */
+    private ObjectNode relayedTransfer(String unit, String command) {
+        return mapper.createObjectNode().put("unit", unit).put("command", command).put("relayed", true);
     }
 
     /** The answer to a crisis event recorded on a cluster but not back within the wait (carried out when it is). */

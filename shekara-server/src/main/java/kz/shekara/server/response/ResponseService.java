@@ -2,7 +2,6 @@ package kz.shekara.server.response;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -36,11 +35,11 @@ import org.slf4j.LoggerFactory;
  * steps published on {@link Topic#TASKS} keyed by their incident's sector, incidents moved on through
  * {@link RulesService} at the event time that caused the step (a refusal there leaves the task step
  * standing). Operator commands (dispatch, operational control, crises) take their time from the
- * injected clock; operational control and crises are decided by a {@link ControlDesk}, applied at
- * once and published ({@link Topic#UNIT_CONTROL}, {@link Topic#CRISES}). On a cluster of response
- * workers ({@link #claimUnits}) a dispatch goes on only once its claim on the unit won, and a task's
- * end releases it. Thread-safe: one lock around the desks (never held while a claim is waited for);
- * what they decided is carried out outside it, in order.
+ * injected clock; operational control and crises are decided by a {@link ControlDesk}, applied at once and
+ * published ({@link Topic#UNIT_CONTROL}, {@link Topic#CRISES}), on a cluster node recorded first and taken in
+ * their topics' order ({@link #shareControl}). On a cluster of response workers ({@link #claimUnits}) a dispatch
+ * goes on only once its claim on the unit won, and a task's end releases it. Thread-safe: one lock around the
+ * desks (never held while a claim is waited for); what they decided is carried out outside it, in order.
  */
 public final class ResponseService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResponseService.class);
@@ -51,15 +50,16 @@ public final class ResponseService implements AutoCloseable {
     private final DispatchDesk desk;
     private final ControlDesk controls;
     /** Control changes this service applied and published, not yet delivered back by the bus (guarded by desk). */
-    private final Set<ControlChange> applied = new HashSet<>();
+    private final Set<ControlChange> applied = new java.util.HashSet<>();
     private final List<Bus.Subscription> subscriptions = new ArrayList<>();
     /** Closings taken back by {@link #restore} whose tasks' ends were never logged: ended at {@link #start}. */
     private List<IncidentEvent> unended = List.of();
     private final kz.shekara.model.Marking marking;
     /** Where dispatches go when the desk that owns their sector runs elsewhere; null: decided here. */
     private volatile java.util.function.Consumer<OperatorCommand> relay;
-    /** Where crises are decided on a node of a cluster (in the crises topic's order); null: decided here. */
+    /** Where crises and transfers are decided on a node of a cluster (in their topics' order); null: here. */
     private volatile SharedCrises shared;
+    private volatile SharedControl sharedControl;
     private final DeskOutputs outputs;
 
     public ResponseService(ResponseConfig config, Bus bus, RulesService rules, Theatre theatre, ResponseModels models,
@@ -121,7 +121,9 @@ public final class ResponseService implements AutoCloseable {
      * chat, posture, control change), for a node that subscribes the desk's inputs itself; others give nothing.
      */
     public void take(DomainEvent input) {
-        if (input instanceof ControlChange c) {
+        if (input instanceof ControlChange c && sharedControl != null) { // set once (a cluster node), never unset
+            sharedControl.take(c); // in the record's order, by its rule: a transfer may not take effect
+        } else if (input instanceof ControlChange c) {
             handle(this::delivered, c);
         } else {
             handle(desk::on, input);
@@ -134,7 +136,6 @@ public final class ResponseService implements AutoCloseable {
      * folded in event-time order into the state a {@link TaskView} keeps, which the desk takes in beside
      * what it holds. Decides nothing; publishes only the ends of tasks whose incidents closed before that desk
      * ended them (see {@link #start}).
-
      */
     public void rebuild(List<? extends DomainEvent> tasks, List<? extends DomainEvent> inputs) {
         TaskView.State state = TaskView.folded(tasks, inputs);
@@ -238,26 +239,24 @@ public final class ResponseService implements AutoCloseable {
 
     /**
      * Hands operational control of a unit to a command at the clock's time and publishes the change;
-     * see {@link ControlDesk#transfer} for the refusals.
+     * see {@link ControlDesk#transfer} for the refusals. On a cluster node see {@link #shareControl}: a 409 when
+     * another change of the unit was recorded first, null when the change was not back within the wait.
      *
      * @param agency the agency of who transfers it, which must hold the unit now
      */
     public ControlChange setControl(String unitId, String command, String by, String agency, String reason) {
-        ControlChange c;
-        List<DispatchOutput> out;
-        synchronized (desk) {
-            c = controls.transfer(unitId, command, by, agency, reason, clock.instant());
-            out = apply(List.of(c));
+        SharedControl cluster = sharedControl;
+        if (cluster != null) {
+            return cluster.propose(() -> controls.transferral(unitId, command, by, agency, reason, clock.instant()));
         }
-        bus.publish(Topic.UNIT_CONTROL, unitId, c);
-        outputs.carryOut(out);
-        return c;
+        return decidedHere(() -> controls.transfer(unitId, command, by, agency, reason, clock.instant()), List::of,
+                c -> bus.publish(Topic.UNIT_CONTROL, unitId, c));
     }
 
     /**
      * Declares a crisis for a command at the clock's time and publishes it, then the control change
      * of each of its units; see {@link ControlDesk#declare} for the refusals. On a cluster node see
-     * {@link #shareCrises}: null when the declaration was not back within the wait.
+     * {@link #shareControl}: null when the declaration was not back within the wait.
      */
     public ControlDesk.Outcome declareCrisis(String command, String to, String by, String reason) {
         return crisisStep(() -> controls.declaration(command, to, by, reason, clock.instant()),
@@ -274,27 +273,34 @@ public final class ResponseService implements AutoCloseable {
     private ControlDesk.Outcome crisisStep(java.util.function.Supplier<CrisisEvent> proposal,
                                            java.util.function.Supplier<ControlDesk.Outcome> here) {
         SharedCrises cluster = shared;
-        if (cluster != null) {
-            return cluster.propose(proposal);
-        }
-        ControlDesk.Outcome o;
+        return cluster != null ? cluster.propose(proposal) : decidedHere(here, ControlDesk.Outcome::changes, this::publish);
+    }
+
+    /** Decided here (one process): applied under the lock, then published and its outputs carried out, in order. */
+    private <T> T decidedHere(java.util.function.Supplier<T> decide, Function<T, List<ControlChange>> changes,
+                              java.util.function.Consumer<T> publish) {
+        T made;
         List<DispatchOutput> out;
         synchronized (desk) {
-            o = here.get();
-            out = apply(o.changes());
+            made = decide.get();
+            out = apply(changes.apply(made));
         }
-        publish(o);
+        publish.accept(made);
         outputs.carryOut(out);
-        return o;
+        return made;
     }
 
     /**
-     * Decides crises as a node of a cluster ({@link SharedCrises}): those held are forgotten; the handler returned,
-     * subscribed to {@link Topic#CRISES} from its start, folds them again in the topic's order.
+     * Decides crises and transfers as a node of a cluster. Crises ({@link SharedCrises}): those held are forgotten;
+     * the handler returned, subscribed to {@link Topic#CRISES} from its start, folds them again in the topic's order.
+     * Transfers ({@link SharedControl}): from now on the control changes given to {@link #take} (read from the start
+     * of {@link Topic#UNIT_CONTROL}) are folded in its order, and a transfer made here is proposed there.
      */
-    public java.util.function.Consumer<CrisisEvent> shareCrises(java.time.Duration wait,
-                                                                io.micrometer.core.instrument.Counter unanswered) {
-        SharedCrises cluster = new SharedCrises(bus, controls, desk, this::apply, outputs::carryOut, wait, unanswered);
+    public java.util.function.Consumer<CrisisEvent> shareControl(java.time.Duration wait,
+            io.micrometer.core.instrument.Counter crisesUnanswered, io.micrometer.core.instrument.Counter unanswered) {
+        sharedControl = new SharedControl(bus, controls::ownCommand, desk, this::delivered, outputs::carryOut, wait, unanswered);
+        SharedCrises cluster = new SharedCrises(bus, controls, desk, this::apply, outputs::carryOut, wait,
+                crisesUnanswered);
         shared = cluster;
         return cluster::take;
     }

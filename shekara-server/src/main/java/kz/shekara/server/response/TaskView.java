@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.shekara.dispatch.ControlOfRecord;
 import kz.shekara.dispatch.CrisesInForce;
 import kz.shekara.dispatch.DispatchDesk;
 import kz.shekara.dispatch.DispatchState;
@@ -33,7 +34,9 @@ import kz.shekara.server.store.StoredEvent;
  * alerts' tracks and the tracks' latest updates (those within the service's track memory of event
  * time), the sector each active task was logged under (its partition key), and the closing event of each incident
  * closed while a task of it was still active (a node stopped between the two: the task's end was never logged),
- * each in logged order, as a clean replay of the log gives them. Thread-safe (one lock).
+ * each in logged order, as a clean replay of the log gives them. Control is folded by the rule every reader of
+ * the control changes follows ({@link ControlOfRecord}: a transfer recorded on a cluster after a rival one from the
+ * same holder changes nothing). Thread-safe (one lock).
  */
 public final class TaskView implements LogView {
     /** Where a tasked unit stood (WGS-84 degrees) when its crew acknowledged task {@code task}. */
@@ -71,7 +74,7 @@ public final class TaskView implements LogView {
     private final Duration trackMemory;
     private Instant now = Instant.EPOCH;
     private final Map<String, PostureChange> postures = new LinkedHashMap<>();
-    private final Map<String, ControlChange> controls = new LinkedHashMap<>();
+    private final ControlOfRecord controls;
     private final Map<String, UnitPosition> positions = new LinkedHashMap<>();
     private final Map<String, TrackUpdate> tracks = new LinkedHashMap<>();
     private final Map<String, Alert> alerts = new LinkedHashMap<>();
@@ -85,12 +88,23 @@ public final class TaskView implements LogView {
     /** By incident: its closing event, while a task of it is still active (that task's end not yet logged). */
     private final Map<String, IncidentEvent> closing = new LinkedHashMap<>();
 
+    /** A view that does not know the units' own commands: a unit's first transfer is taken as it comes. */
     public TaskView() {
-        this(DispatchDesk.TRACK_MEMORY);
+        this(DispatchDesk.TRACK_MEMORY, new ControlOfRecord(u -> null));
+    }
+
+    /** A view of {@code theatre}'s units, each under its own command until a change takes effect. */
+    public TaskView(kz.shekara.theatre.Theatre theatre) {
+        this(DispatchDesk.TRACK_MEMORY, new ControlOfRecord(theatre));
     }
 
     TaskView(Duration trackMemory) {
+        this(trackMemory, new ControlOfRecord(u -> null));
+    }
+
+    private TaskView(Duration trackMemory, ControlOfRecord controls) {
         this.trackMemory = trackMemory;
+        this.controls = controls;
     }
 
     @Override
@@ -102,7 +116,7 @@ public final class TaskView implements LogView {
     public synchronized void apply(StoredEvent stored) {
         switch (stored.event()) {
             case PostureChange c -> { advance(c.time()); postures.put(c.sector(), c); }
-            case ControlChange c -> { advance(c.time()); controls.put(c.unit(), c); }
+            case ControlChange c -> { advance(c.time()); controls.take(c); }
             case CrisisEvent c -> onCrisis(c);
             case UnitPosition p -> { advance(p.time()); positions.remove(p.unit()); positions.put(p.unit(), p); }
             case TrackUpdate t -> onTrack(t);
@@ -203,7 +217,7 @@ public final class TaskView implements LogView {
     public synchronized State state() {
         List<IncidentEvent> open = new ArrayList<>();
         incidents.values().forEach(open::addAll);
-        return new State(now, new ArrayList<>(postures.values()), new ArrayList<>(controls.values()),
+        return new State(now, new ArrayList<>(postures.values()), controls.changes(),
                 new ArrayList<>(positions.values()), new ArrayList<>(tracks.values()), new ArrayList<>(alerts.values()),
                 open, new ArrayList<>(tasks.values()), new ArrayList<>(orders.values()),
                 new ArrayList<>(acks.values()), new ArrayList<>(crises.list()), sectors,
@@ -244,7 +258,7 @@ public final class TaskView implements LogView {
         s.closing().forEach(e -> closing.put(e.incident(), e));
         s.crises().forEach(crises::take);
         s.postures().forEach(c -> postures.put(c.sector(), c));
-        s.controls().forEach(c -> controls.put(c.unit(), c));
+        controls.restore(s.controls());
         s.positions().forEach(p -> positions.put(p.unit(), p));
         s.tracks().forEach(t -> tracks.put(t.track(), t));
         s.alerts().forEach(a -> alerts.put(a.id(), a));

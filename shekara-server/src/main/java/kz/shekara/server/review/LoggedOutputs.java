@@ -3,6 +3,7 @@ package kz.shekara.server.review;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import kz.shekara.dispatch.ControlOfRecord;
 import kz.shekara.dispatch.CrisesInForce;
 import kz.shekara.incident.AlertBook;
 import kz.shekara.incident.Incident;
@@ -38,6 +39,7 @@ public final class LoggedOutputs {
     private final Map<String, String> control = new TreeMap<>();
     private final Map<String, ControlChange> changes = new TreeMap<>();
     private final CrisesInForce crises = new CrisesInForce();
+    private final ControlOfRecord record;
 
     /** The topics the outputs are folded from. */
     public static final java.util.Set<String> OUTPUT_TOPICS = java.util.Set.of(Topic.ALERTS.name(),
@@ -46,6 +48,7 @@ public final class LoggedOutputs {
 
     public LoggedOutputs(Theatre theatre) {
         this.theatre = theatre;
+        this.record = new ControlOfRecord(theatre);
         clear();
     }
 
@@ -64,8 +67,10 @@ public final class LoggedOutputs {
                 }
             }
             case ControlChange c -> {
-                control.put(c.unit(), c.command());
-                changes.put(c.unit(), c);
+                if (record.take(c)) { // a transfer that did not take effect on a cluster's record changes nothing
+                    control.put(c.unit(), c.command());
+                    changes.put(c.unit(), c);
+                }
             }
             case CrisisEvent c -> crises.take(c); // as every reader folds them (CrisesInForce)
             default -> {
@@ -83,6 +88,7 @@ public final class LoggedOutputs {
         control.clear();
         changes.clear();
         crises.clear();
+        record.clear();
         theatre.units().forEach(u -> control.put(u.id(), u.command()));
     }
 

@@ -69,10 +69,14 @@ public final class EventCodec {
     }
 
     /**
-     * A single-unit transfer (no crisis) is logged without the field, as before crises existed, so
-     * older logs and their bytes stay as they were; a missing field reads as null.
+     * A single-unit transfer (no crisis) is logged without the field, as before crises existed, and a change
+     * that does not say whom it was made from (a crisis's, or a transfer logged before transfers said it) without
+     * that one, so older logs and their bytes stay as they were; a missing field reads as null.
      */
     private abstract static class ControlChangeMixIn {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract String from();
+
         @JsonInclude(JsonInclude.Include.NON_NULL)
         abstract String crisis();
     }

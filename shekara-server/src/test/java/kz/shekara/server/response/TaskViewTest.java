@@ -94,4 +94,25 @@ class TaskViewTest {
         assertThat(fromOld.state().crises()).isEmpty();
         assertThat(fromOld.state().positions()).hasSize(1);
     }
+
+    @Test
+    void aTransferRecordedAfterARivalFromTheSameHolderChangesNothingAlsoAfterASnapshot() {
+        ControlChange first = new ControlChange(T0, "GP-W", "east-cmd", "west-cmd", "commander-a", "r", null,
+                MiniTheatre.MARKING);
+        ControlChange rival = new ControlChange(T0, "GP-W", "mod-south", "west-cmd", "commander-b", "r", null,
+                MiniTheatre.MARKING);
+        ControlChange fromFirst = new ControlChange(T0.plusSeconds(5), "GP-W", "west-cmd", "east-cmd", "commander-b",
+                "r", null, MiniTheatre.MARKING);
+        TaskView view = new TaskView(MiniTheatre.theatre());
+        view.apply(new StoredEvent(1, "unit-control", "GP-W", first));
+        view.apply(new StoredEvent(2, "unit-control", "GP-W", rival));
+        assertThat(view.state().controls()).containsExactly(first);
+
+        TaskView restored = new TaskView(MiniTheatre.theatre());
+        restored.restore(view.snapshot());
+        restored.apply(new StoredEvent(3, "unit-control", "GP-W", rival));
+        assertThat(restored.state().controls()).containsExactly(first);
+        restored.apply(new StoredEvent(4, "unit-control", "GP-W", fromFirst));
+        assertThat(restored.state().controls()).containsExactly(fromFirst);
+    }
 }

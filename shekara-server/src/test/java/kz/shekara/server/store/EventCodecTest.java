@@ -67,6 +67,21 @@ class EventCodecTest {
     }
 
     @Test
+    void writesAControlChangeThatDoesNotSayWhomItWasMadeFromAsBeforeTransfersSaidIt() {
+        EventFixtures.Line transfer = EventFixtures.everyEventType().stream()
+                .filter(l -> l.type().equals("control-change")).filter(l -> l.eventJson().contains("\"from\""))
+                .findFirst().orElseThrow();
+        kz.shekara.model.ControlChange c = (kz.shekara.model.ControlChange) codec.decode("control-change",
+                transfer.eventJson());
+        assertThat(c.from()).isEqualTo("uz-03");
+        kz.shekara.model.ControlChange old = new kz.shekara.model.ControlChange(c.time(), c.unit(), c.command(),
+                c.by(), c.reason(), c.marking());
+        assertThat(codec.encode(old)).isEqualTo(transfer.eventJson().replace("\"from\":\"uz-03\",", ""))
+                .doesNotContain("from");
+        assertThat(codec.decode("control-change", codec.encode(old))).isEqualTo(old);
+    }
+
+    @Test
     void everyKindOfFactsGoesThroughTheLogUnchanged() {
         AlertFacts.Place site = new AlertFacts.Place("site-kashagan", "Kashagan", Map.of("ru", "Кашаган", "kk", "Қашаған"));
         Instant t = Instant.parse("2026-03-01T10:00:00Z");
