@@ -66,8 +66,8 @@ public final class LoggedBus implements Bus {
     /** Hands on the bulk lane's chunks, so that a subscriber slow to take plots holds up no alert. */
     private final ExecutorService bulkForwarder = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("store-forwarder-bulk").daemon().unstarted(r));
-    private final Object pendingLock = new Object();
-    private long pending; // guarded by pendingLock: asynchronous events not yet handed on
+    /** Asynchronous events not yet handed on. */
+    private final HandOns handOns = new HandOns();
     private volatile boolean started;
     /** Queued events of a subscription in log order before publishers of its topic wait. */
     static final int LOG_ORDER_CAPACITY = 65_536;
@@ -183,15 +183,13 @@ public final class LoggedBus implements Bus {
     public <E extends DomainEvent> CompletableFuture<Void> publishAsync(Topic<E> topic, String key, E event) {
         checkStarted();
         CompletableFuture<Void> delivered = new CompletableFuture<>();
-        synchronized (pendingLock) {
-            pending++;
-        }
+        handOns.given();
         CompletableFuture<Long> stored;
         try {
             stored = committer.commitAsync(List.of(new LogEntry(topic.name(), key, event)),
                     () -> forwarder.execute(() -> forward(topic, key, event, delivered)));
         } catch (RuntimeException e) {
-            handedOn();
+            handOns.handedOn();
             throw e;
         }
         stored.whenComplete((seq, failure) -> {
@@ -229,15 +227,13 @@ public final class LoggedBus implements Bus {
             urgentStored.whenComplete((seq, failure) -> complete(delivered, failure));
             return delivered;
         }
-        synchronized (pendingLock) {
-            pending++;
-        }
+        handOns.given();
         CompletableFuture<Long> stored;
         try {
             stored = committer.commitBulk(entries(topic, key, ordinary),
                     () -> bulkForwarder.execute(() -> forwardAll(topic, key, ordinary, delivered)));
         } catch (RuntimeException e) {
-            handedOn();
+            handOns.handedOn();
             throw e;
         }
         urgentStored.thenCombine(stored, (a, b) -> b).whenComplete((seq, failure) -> {
@@ -267,7 +263,7 @@ public final class LoggedBus implements Bus {
         } catch (RuntimeException e) {
             delivered.completeExceptionally(e);
         } finally {
-            handedOn();
+            handOns.handedOn();
         }
     }
 
@@ -278,14 +274,7 @@ public final class LoggedBus implements Bus {
         } catch (RuntimeException e) {
             delivered.completeExceptionally(e);
         } finally {
-            handedOn();
-        }
-    }
-
-    private void handedOn() {
-        synchronized (pendingLock) {
-            pending--;
-            pendingLock.notifyAll();
+            handOns.handedOn();
         }
     }
 
@@ -344,11 +333,7 @@ public final class LoggedBus implements Bus {
             // What the handlers publish while the delivery bus drains is logged, then handed on: go round
             // again until a whole round logs nothing new.
             seen = log.latestSeq();
-            synchronized (pendingLock) {
-                while (pending > 0) {
-                    pendingLock.wait();
-                }
-            }
+            handOns.awaitNone();
             for (LogOrderSubscription<?> s : inLogOrder) {
                 s.awaitIdle();
             }
@@ -359,9 +344,7 @@ public final class LoggedBus implements Bus {
 
     /** Events given to this bus to be handed on later (asynchronously) and not handed on yet. */
     public long pendingCount() {
-        synchronized (pendingLock) {
-            return pending;
-        }
+        return handOns.pending();
     }
 
     /**
@@ -369,17 +352,7 @@ public final class LoggedBus implements Bus {
      * 0), at most {@code timeout}; whether it was. Woken by each hand-on, not polling.
      */
     public boolean awaitHandedOn(java.time.Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (pendingLock) {
-            while (pending > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(pendingLock, left);
-            }
-            return true;
-        }
+        return handOns.awaitNone(timeout);
     }
 
     /** The store's health; when it is DOWN this checks the store again first. */
