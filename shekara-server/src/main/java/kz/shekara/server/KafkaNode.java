@@ -100,8 +100,8 @@ public final class KafkaNode {
             // The commands of other nodes' operators, obeyed here and answered on the bus (SectorCommands).
             SectorCommands commands = new SectorCommands(server.rules(), server.bus(), server.meters());
             if (roles.has(NodeRoles.Role.RULES)) {
-                server.closeWith(RulesSectors.subscribe(bus, server.rules(), commands,
-                        nodeConfig.store().restart().rulesWarmUp(), partitions, server.meters()));
+                RulesSectors.subscribe(bus, server.bus(), server.rules(), commands,
+                        nodeConfig.store().restart().rulesWarmUp(), partitions, server.meters()).forEach(server::closeWith);
             }
             if (roles.has(NodeRoles.Role.RESPONSE)) {
                 java.time.Duration warmUp = nodeConfig.store().restart().rulesWarmUp();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import kz.shekara.dispatch.ControlOfRecord;
 import kz.shekara.model.DomainEvent;
 import kz.shekara.model.OperatorCommand;
 import kz.shekara.model.TrackUpdate;
@@ -19,8 +20,8 @@ import kz.shekara.server.kafka.SectorHandler;
 import kz.shekara.server.kafka.SectorPartitions;
 
 /**
- * A rules worker of a Kafka cluster: takes the rules' inputs (tracks, detections, unit positions,
- * heartbeats, tasks, control changes, and operators' commands sent from other nodes: {@link SectorCommands})
+ * A rules worker of a Kafka cluster: takes the rules' inputs keyed by sector (tracks, detections, unit positions,
+ * heartbeats, and operators' commands sent from other nodes: {@link SectorCommands})
  * on one consumer per worker in the group shared by every rules worker,
  * so that a worker holds the same sectors of every input topic and a rebalance moves them together; when it
  * takes sectors over (a worker lost, or a new one), it rebuilds their alerts (with their ids and lifecycle),
@@ -37,9 +38,15 @@ import kz.shekara.server.kafka.SectorPartitions;
  * and inputs re-run to rebuild). Thread-safe: the subscription's thread calls it.
  */
 final class RulesSectors implements SectorHandler {
-    /** The rules' inputs, every one keyed by sector. */
+    /** The rules' inputs keyed by the sector they concern. */
     static final List<Topic<?>> INPUTS = List.of(Topic.TRACKS, Topic.OBSERVATIONS, Topic.UNIT_POSITIONS,
-            Topic.HEARTBEATS, Topic.TASKS, Topic.UNIT_CONTROL, Topic.COMMANDS);
+            Topic.HEARTBEATS, Topic.COMMANDS);
+    /**
+     * The group in which every rules worker reads the units' task steps and control changes whole: they change a
+     * unit's availability to its own sector, but are keyed otherwise (a task by its incident's sector, a control
+     * change by its unit), so the worker holding the unit's sector may hold none of their partitions.
+     */
+    static final String UNITS_GROUP = "rules-units";
     /** The rules' outputs keyed by sector (read back for the partitions taken). */
     static final List<Topic<?>> SECTOR_OUTPUTS = List.of(Topic.ALERTS, Topic.INCIDENTS, Topic.POSTURE);
     /** Alert changes are keyed by alert: read back whole, folded for the alerts known. */
@@ -71,11 +78,38 @@ final class RulesSectors implements SectorHandler {
         }
     }
 
-    /** Subscribes a node's rules (their own subscriptions left idle) to the cluster as a rules worker. */
-    static Bus.Subscription subscribe(KafkaBus bus, RulesService rules, SectorCommands commands, Duration warmUp,
-                                      int partitions, MeterRegistry meters) {
-        return bus.subscribeSectors("rules", INPUTS, SECTOR_OUTPUTS, OTHER_OUTPUTS, warmUp,
-                new RulesSectors(rules, commands, warmUp, partitions, meters));
+    /**
+     * Subscribes a node's rules (their own subscriptions left idle) to the cluster as a rules worker: the sector
+     * inputs on {@code bus}, the units' task steps and control changes whole on the node's {@code roleBus}
+     * ({@link #units}).
+     */
+    static List<Bus.Subscription> subscribe(KafkaBus bus, Bus roleBus, RulesService rules, SectorCommands commands,
+                                            Duration warmUp, int partitions, MeterRegistry meters) {
+        List<Bus.Subscription> subs = new ArrayList<>(units(roleBus, rules));
+        subs.add(bus.subscribeSectors("rules", INPUTS, SECTOR_OUTPUTS, OTHER_OUTPUTS, warmUp,
+                new RulesSectors(rules, commands, warmUp, partitions, meters)));
+        return subs;
+    }
+
+    /**
+     * The units' task steps and control changes, every one, for the rules' coverage of the sectors (a sector's last
+     * available unit tasked elsewhere, or lent to another command, leaves it void), read from the topics' start in
+     * a group of the node's own; a control change only when it takes effect by the record's rule
+     * ({@link ControlOfRecord}: a transfer that lost to another of the same unit changes nothing), as every node
+     * holds control.
+     */
+    static List<Bus.Subscription> units(Bus roleBus, RulesService rules) {
+        ControlOfRecord record = new ControlOfRecord(rules.theatre());
+        return List.of(roleBus.subscribe(Topic.TASKS, UNITS_GROUP, rules::take),
+                roleBus.subscribe(Topic.UNIT_CONTROL, UNITS_GROUP, c -> {
+                    boolean took;
+                    synchronized (record) {
+                        took = record.take(c);
+                    }
+                    if (took) {
+                        rules.take(c);
+                    }
+                }));
     }
 
     @Override

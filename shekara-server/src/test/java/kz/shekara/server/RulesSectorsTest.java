@@ -131,6 +131,63 @@ class RulesSectorsTest {
         }
     }
 
+    @Test
+    void aUnitTaskedOrLentThroughAnotherWorkersPartitionLeavesItsOwnSectorVoid() throws Exception {
+        try (Node node = new Node()) {
+            RulesSectors.units(node.bus, node.rules); // task steps and control changes read whole
+            node.worker.rebuild(0, List.of(), List.of()); // partition 1 is another worker's
+            Zone home = node.theatre.zones(ZoneKind.SECTOR).stream()
+                    .filter(z -> SectorPartitions.of(z.sector(), PARTITIONS) == 0).findFirst().orElseThrow();
+            kz.shekara.theatre.Unit unit = node.theatre.units().stream().filter(u -> u.command() != null)
+                    .findFirst().orElseThrow();
+            String elsewhere = node.theatre.sectors().stream().map(kz.shekara.theatre.Sector::id)
+                    .filter(s -> SectorPartitions.of(s, PARTITIONS) == 1).findFirst().orElseThrow();
+            org.locationtech.jts.geom.Point at = home.geometry().getInteriorPoint();
+            node.worker.accept(0, new UnitPosition(T0, unit.id(), unit.callsign(), "a-f-G-U-C", at.getY(), at.getX(),
+                    0, 0, UnitStatus.AVAILABLE, node.theatre.defaultMarking()));
+            node.rules.tick();
+            node.clock.now = T0.plus(Duration.ofMinutes(11)); // past the sector-void rule's start-up grace
+            node.rules.tick();
+            node.bus.drain();
+            assertThat(voids(node)).as("sectors called void with the unit available at home")
+                    .doesNotContain(home.sector());
+
+            // A transfer that lost to another of the same unit (made from a holder the record no longer has)
+            // changes nothing; the one that took effect lends the unit away. Keyed by the unit, as published.
+            String other = node.theatre.commands().stream().map(kz.shekara.theatre.Command::id)
+                    .filter(c -> !c.equals(unit.command())).findFirst().orElseThrow();
+            kz.shekara.model.ControlChange lent = new kz.shekara.model.ControlChange(T0.plus(Duration.ofMinutes(12)),
+                    unit.id(), other, unit.command(), "cmdr", "exercise", null, node.theatre.defaultMarking());
+            kz.shekara.model.ControlChange lost = new kz.shekara.model.ControlChange(T0.plus(Duration.ofMinutes(12)),
+                    unit.id(), other, "another-command", "cmdr", "exercise", null,
+                    node.theatre.defaultMarking());
+            node.bus.publish(Topic.UNIT_CONTROL, unit.id(), lost);
+            node.bus.drain();
+            assertThat(voids(node)).as("after a transfer that did not take effect").doesNotContain(home.sector());
+            node.bus.publish(Topic.UNIT_CONTROL, unit.id(), lent);
+            node.bus.drain();
+            assertThat(voids(node)).as("after the unit was lent away").contains(home.sector());
+
+            // Handed back, then tasked to an incident of a sector of the other worker's partition (keyed so).
+            node.raised.clear();
+            node.bus.publish(Topic.UNIT_CONTROL, unit.id(), new kz.shekara.model.ControlChange(
+                    T0.plus(Duration.ofMinutes(13)), unit.id(), unit.command(), other, "cmdr", "back", null,
+                    node.theatre.defaultMarking()));
+            node.bus.drain();
+            assertThat(voids(node)).as("with the unit back").doesNotContain(home.sector());
+            node.bus.publish(Topic.TASKS, elsewhere, new kz.shekara.model.Task(T0.plus(Duration.ofMinutes(20)),
+                    "IN-1." + unit.id(), "IN-1", unit.id(), kz.shekara.model.TaskStatus.DISPATCHED, null, at.getY(),
+                    at.getX(), 600, "duty", "", node.theatre.defaultMarking()));
+            node.bus.drain();
+            assertThat(voids(node)).as("after the unit was tasked to another worker's sector").contains(home.sector());
+        }
+    }
+
+    private static Set<String> voids(Node node) {
+        return node.raised.stream().filter(a -> a.rule() == RuleKind.SECTOR_VOID).map(Alert::sector)
+                .collect(Collectors.toSet());
+    }
+
     private static Set<String> sectorsOf(List<Sensor> sensors, int partition) {
         return sensors.stream().map(Sensor::sector).filter(s -> SectorPartitions.of(s, PARTITIONS) == partition)
                 .collect(Collectors.toSet());
