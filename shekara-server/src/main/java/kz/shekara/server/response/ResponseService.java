@@ -276,9 +276,9 @@ public final class ResponseService implements AutoCloseable {
         return cluster != null ? cluster.propose(proposal) : decidedHere(here, ControlDesk.Outcome::changes, this::publish);
     }
 
-    /** Decided here (one process): applied under the lock, then published and its outputs carried out, in order. */
-    private <T> T decidedHere(java.util.function.Supplier<T> decide, Function<T, List<ControlChange>> changes,
-                              java.util.function.Consumer<T> publish) {
+    /** Decided here (one process), one at a time: applied under the lock, then published and carried out. */
+    private synchronized <T> T decidedHere(java.util.function.Supplier<T> decide,
+            Function<T, List<ControlChange>> changes, java.util.function.Consumer<T> publish) {
         T made;
         List<DispatchOutput> out;
         synchronized (desk) {
