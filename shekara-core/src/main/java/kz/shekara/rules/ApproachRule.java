@@ -69,7 +69,7 @@ final class ApproachRule implements Rule {
     }
 
     private void evaluate(TrackUpdate u, IndexedZone z, boolean moving, RuleContext ctx) {
-        RulesConfig.PostureProfile profile = ctx.profile(Places.sectorOf(z.zone(), u));
+        RulesConfig.PostureProfile profile = ctx.profile(Places.postureSectorOf(z.zone(), u));
         double buffer = buffer(z.zone()) * profile.bufferFactor();
         Coordinate here = z.toMetres(u.lat(), u.lon());
         double d = z.distanceM(here);

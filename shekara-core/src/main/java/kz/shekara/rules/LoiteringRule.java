@@ -73,7 +73,7 @@ final class LoiteringRule implements Rule {
         IndexedZone best = null;
         double bestM = Double.POSITIVE_INFINITY;
         for (IndexedZone z : zones.near(u.lat(), u.lon())) {
-            RulesConfig.PostureProfile p = ctx.profile(Places.sectorOf(z.zone(), u));
+            RulesConfig.PostureProfile p = ctx.profile(Places.postureSectorOf(z.zone(), u));
             double d = z.distanceM(u.lat(), u.lon());
             if (d <= config.nearM() * p.bufferFactor()
                     && stayed.toNanos() >= config.duration().toNanos() * p.loiterTimeFactor() && d < bestM) {

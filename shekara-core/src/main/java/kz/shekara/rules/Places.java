@@ -19,11 +19,22 @@ final class Places {
     }
 
     /**
-     * The sector of a finding on {@code z} about a track: the zone's, or, for a zone that lies in no one sector (a
-     * pipeline running through several), the sector the track is in; so every finding of a track has a sector, and on
-     * a cluster it belongs to the worker that holds the track.
+     * The sector of a finding about a track near {@code z} (an approach, a site closed on too fast, loitering): the
+     * sector the track is in, where the mover is; on a cluster that is the sector of the rules worker holding the
+     * track, so the alert, its incident and the operators' commands for them all stay with that worker, also when
+     * the zone lies in a neighbouring sector or in none (a pipeline running through several). The zone's sector when
+     * the track is in none.
      */
     static String sectorOf(Zone z, kz.shekara.model.TrackUpdate u) {
+        return u.sector() != null ? u.sector() : z.sector();
+    }
+
+    /**
+     * The sector whose posture sets how closely {@code z} is watched: the zone's (a commander raising a sector's
+     * posture protects what lies in it, from wherever it is approached), or, for a zone in no one sector, the
+     * sector the track is in.
+     */
+    static String postureSectorOf(Zone z, kz.shekara.model.TrackUpdate u) {
         return z.sector() != null ? z.sector() : u.sector();
     }
 

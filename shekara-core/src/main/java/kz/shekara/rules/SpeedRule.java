@@ -87,7 +87,7 @@ final class SpeedRule implements Rule {
         }
         for (IndexedZone z : sites.near(u.lat(), u.lon())) {
             String key = kind().code() + "|" + z.id() + "|" + u.track();
-            double siteLimit = config.siteClosingMps() * ctx.profile(Places.sectorOf(z.zone(), u)).speedFactor();
+            double siteLimit = config.siteClosingMps() * ctx.profile(Places.postureSectorOf(z.zone(), u)).speedFactor();
             Coordinate here = z.toMetres(u.lat(), u.lon());
             double d = z.distanceM(here);
             if (d > config.siteRadiusM()) {
