@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +12,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.function.BooleanSupplier;
 import kz.shekara.model.ControlChange;
-import kz.shekara.server.KafkaNode;
-import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBusConfig;
 import kz.shekara.server.kafka.TestBroker;
 import kz.shekara.server.kafka.TopicReader;
@@ -26,6 +22,7 @@ import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.theatre.Unit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,6 +41,9 @@ class KafkaControlTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final WorkerNodes nodes = new WorkerNodes(() -> dir, 2, LIMIT);
+
     private final NodeClient commander = new NodeClient(TestAccounts.commander());
 
     @Test
@@ -54,21 +54,15 @@ class KafkaControlTest {
         List<String> units = theatre.units().stream().filter(u -> u.command().equals(OWN)).map(Unit::id).toList();
         assertThat(units).hasSizeGreaterThanOrEqualTo(ROUNDS);
         KafkaBusConfig bus = WorkerNodes.bus(kafka, prefix, 2);
-        ShekaraConfig apiConfig = WorkerNodes.nodeConfig(dir, "api");
-        TestAccounts.seed(apiConfig, theatre);
-        ShekaraConfig workerConfig = WorkerNodes.nodeConfig(dir, "worker");
-        TestAccounts.seed(workerConfig, theatre);
-        try (ShekaraServer a = KafkaNode.start(apiConfig, theatre, Clock.systemUTC(), bus,
-                NodeRoles.parse(List.of("api")));
-             ShekaraServer b = KafkaNode.start(workerConfig, theatre, Clock.systemUTC(), bus,
-                     NodeRoles.parse(List.of("rules", "response")))) {
-            List<String> nodes = List.of(api(a), api(b));
+        try (ShekaraServer a = nodes.node("api", theatre, bus, "api");
+             ShekaraServer b = nodes.node("worker", theatre, bus, "rules", "response")) {
+            List<String> urls = List.of(api(a), api(b));
             List<String> to = List.of("turkistan", "caspian");
             String unit = null;
             String winner = null;
             for (int round = 0; round < ROUNDS && winner == null; round++) {
                 unit = units.get(round);
-                List<HttpResponse<String>> answers = atOnce(unit, nodes, to);
+                List<HttpResponse<String>> answers = atOnce(unit, urls, to);
                 List<ControlChange> recorded = recorded(kafka, prefix, unit, 2);
                 ControlChange first = recorded.get(0);
                 ControlChange second = recorded.get(1);
@@ -96,18 +90,15 @@ class KafkaControlTest {
             assertThat(winner).as("a round in which the two transfers raced").isNotNull();
             String raced = unit;
             String held = winner;
-            for (String node : nodes) {
+            for (String node : urls) {
                 await(node + " shows " + raced + " under " + held, () -> holder(node, raced).equals(held));
             }
 
             // A node that joins now reads unit-control from its start and folds it by the same rule.
-            ShekaraConfig lateConfig = WorkerNodes.nodeConfig(dir, "late");
-            TestAccounts.seed(lateConfig, theatre);
-            try (ShekaraServer c = KafkaNode.start(lateConfig, theatre, Clock.systemUTC(), bus,
-                    NodeRoles.parse(List.of("api")))) {
+            try (ShekaraServer c = nodes.node("late", theatre, bus, "api")) {
                 String onC = api(c);
                 await("the node that joined shows " + raced + " under " + held, () -> holder(onC, raced).equals(held));
-                for (String node : nodes) {
+                for (String node : urls) {
                     assertThat(holder(node, raced)).as(node).isEqualTo(held);
                 }
             }

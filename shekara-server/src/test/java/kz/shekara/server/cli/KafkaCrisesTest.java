@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,12 +13,9 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import kz.shekara.model.ControlChange;
 import kz.shekara.model.CrisisEvent;
-import kz.shekara.server.KafkaNode;
-import kz.shekara.server.NodeRoles;
 import kz.shekara.server.ShekaraServer;
 import kz.shekara.server.access.TestAccounts;
 import kz.shekara.server.bus.Topic;
-import kz.shekara.server.config.ShekaraConfig;
 import kz.shekara.server.kafka.KafkaBus;
 import kz.shekara.server.kafka.KafkaBusConfig;
 import kz.shekara.server.kafka.TestBroker;
@@ -28,6 +24,7 @@ import kz.shekara.server.theatre.TheatreLoader;
 import kz.shekara.theatre.Theatre;
 import kz.shekara.theatre.Unit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,6 +43,9 @@ class KafkaCrisesTest {
     @TempDir
     Path dir;
 
+    @RegisterExtension
+    final WorkerNodes nodes = new WorkerNodes(() -> dir, 2, LIMIT);
+
     private final NodeClient commander = new NodeClient(TestAccounts.commander());
 
     @Test
@@ -56,14 +56,8 @@ class KafkaCrisesTest {
         List<String> units = theatre.units().stream().filter(u -> u.command().equals(COMMAND)).map(Unit::id).toList();
         assertThat(units).isNotEmpty();
         KafkaBusConfig bus = WorkerNodes.bus(kafka, prefix, 2);
-        ShekaraConfig apiConfig = WorkerNodes.nodeConfig(dir, "api");
-        TestAccounts.seed(apiConfig, theatre);
-        ShekaraConfig workerConfig = WorkerNodes.nodeConfig(dir, "worker");
-        TestAccounts.seed(workerConfig, theatre);
-        try (ShekaraServer a = KafkaNode.start(apiConfig, theatre, Clock.systemUTC(), bus,
-                NodeRoles.parse(List.of("api")));
-             ShekaraServer b = KafkaNode.start(workerConfig, theatre, Clock.systemUTC(), bus,
-                     NodeRoles.parse(List.of("rules", "response")))) {
+        try (ShekaraServer a = nodes.node("api", theatre, bus, "api");
+             ShekaraServer b = nodes.node("worker", theatre, bus, "rules", "response")) {
             String onA = "http://127.0.0.1:" + a.ports().http() + "/api/v1";
             String onB = "http://127.0.0.1:" + b.ports().http() + "/api/v1";
 
@@ -128,10 +122,7 @@ class KafkaCrisesTest {
             // (ending it there is 409 once it has read the declaration: ended already, or its end not taken, and
             // by then it has read the end), and the units under their own command, whichever topic it read first
             // (a declaration read after the changes that followed it hands over none of its units).
-            ShekaraConfig lateConfig = WorkerNodes.nodeConfig(dir, "late");
-            TestAccounts.seed(lateConfig, theatre);
-            try (ShekaraServer c = KafkaNode.start(lateConfig, theatre, Clock.systemUTC(), bus,
-                    NodeRoles.parse(List.of("api")))) {
+            try (ShekaraServer c = nodes.node("late", theatre, bus, "api")) {
                 String onC = "http://127.0.0.1:" + c.ports().http() + "/api/v1";
                 await("the node that joined knows the crisis ended", () -> {
                     return send("DELETE", onC + "/crisis/" + id, null).statusCode() == 409;
