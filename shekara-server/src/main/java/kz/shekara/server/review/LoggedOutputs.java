@@ -36,9 +36,8 @@ public final class LoggedOutputs {
     private IncidentBook incidents = new IncidentBook(IncidentConfig.defaults());
     private final Map<String, Posture> postures = new TreeMap<>();
     private final Map<String, Task> tasks = new TreeMap<>();
-    private final Map<String, String> control = new TreeMap<>();
-    private final Map<String, ControlChange> changes = new TreeMap<>();
     private final CrisesInForce crises = new CrisesInForce();
+    /** Operational control as the record of control changes gives it (a unit never changed: its own command). */
     private final ControlOfRecord record;
 
     /** The topics the outputs are folded from. */
@@ -66,12 +65,7 @@ public final class LoggedOutputs {
                     tasks.remove(t.id());
                 }
             }
-            case ControlChange c -> {
-                if (record.take(c)) { // a transfer that did not take effect on a cluster's record changes nothing
-                    control.put(c.unit(), c.command());
-                    changes.put(c.unit(), c);
-                }
-            }
+            case ControlChange c -> record.take(c); // a transfer that lost on a cluster's record changes nothing
             case CrisisEvent c -> crises.take(c); // as every reader folds them (CrisesInForce)
             default -> {
             }
@@ -85,11 +79,8 @@ public final class LoggedOutputs {
         postures.clear();
         theatre.sectors().forEach(s -> postures.put(s.id(), s.posture()));
         tasks.clear();
-        control.clear();
-        changes.clear();
         crises.clear();
         record.clear();
-        theatre.units().forEach(u -> control.put(u.id(), u.command()));
     }
 
     /** The active tasks, by task id, each at its latest step. */
@@ -99,11 +90,16 @@ public final class LoggedOutputs {
 
     /** Which command holds operational control of each unit, by unit id. */
     public synchronized Map<String, String> control() {
+        Map<String, String> control = new TreeMap<>();
+        theatre.units().forEach(u -> control.put(u.id(), u.command()));
+        record.changes().forEach(c -> control.put(c.unit(), c.command()));
         return Map.copyOf(control);
     }
 
     /** The last control change of each unit that has one, by unit id. */
     public synchronized Map<String, ControlChange> controlChanges() {
+        Map<String, ControlChange> changes = new TreeMap<>();
+        record.changes().forEach(c -> changes.put(c.unit(), c));
         return Map.copyOf(changes);
     }
 
